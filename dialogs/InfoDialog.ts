@@ -1,0 +1,22 @@
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { CoachServices } from '../src/bot/services';
+
+export const SUPPORT_DIALOG = 'support';
+export const ABOUT_DIALOG = 'about';
+
+/** Shows one text from content and ends: used for short, fixed answers such as support resources. */
+export class InfoDialog extends Dialog {
+  constructor(
+    dialogId: string,
+    private readonly textKey: string,
+    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+  ) {
+    super(dialogId);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { content, renderer } = this.services;
+    await dc.context.sendActivity(renderer.render({ text: content.text(this.textKey) }, dc.context.activity.channelId));
+    return dc.endDialog();
+  }
+}

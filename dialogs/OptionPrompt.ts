@@ -1,0 +1,47 @@
+import type { TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import type { OutboundMessage } from '../src/channels/messages';
+import type { CoachServices } from '../src/bot/services';
+import { recognizeChoice } from '../src/nlu/choices';
+
+/** What a dialog passes when it asks the person to pick one option. */
+export interface OptionPromptRequest {
+  message: OutboundMessage;
+  /** Content key of the friendly re-ask; defaults to the menu's. */
+  retryKey?: string;
+}
+
+const DEFAULT_RETRY_KEY = 'menu.reprompt';
+
+/**
+ * Asks for one of several options, rendered per channel by the message renderer, and accepts
+ * a button press, the option's number, or its words. Returns the chosen option's value.
+ */
+export class OptionPrompt extends Prompt<string> {
+  constructor(
+    dialogId: string,
+    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    validator?: PromptValidator<string>,
+  ) {
+    super(dialogId, validator);
+  }
+
+  static options(request: OptionPromptRequest): PromptOptions {
+    return { validations: request };
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    const request = options.validations as OptionPromptRequest;
+    const message: OutboundMessage = isRetry
+      ? { ...request.message, text: this.services.content.text(request.retryKey ?? DEFAULT_RETRY_KEY) }
+      : request.message;
+    await context.sendActivity(this.services.renderer.render(message, context.activity.channelId));
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+    const request = options.validations as OptionPromptRequest;
+    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    const picked = recognizeChoice(text, request.message.choices ?? []);
+    return picked ? { succeeded: true, value: picked.value } : { succeeded: false };
+  }
+}

@@ -1,0 +1,57 @@
+import {
+  ComponentDialog,
+  type DialogTurnResult,
+  type WaterfallStepContext,
+  WaterfallDialog,
+} from 'botbuilder-dialogs';
+import type { ChoiceOption } from '../src/channels/messages';
+import type { CoachServices } from '../src/bot/services';
+import { OptionPrompt } from './OptionPrompt';
+
+export const ROOT_DIALOG = 'root';
+const MENU_WATERFALL = 'root.menu';
+const MENU_PROMPT = 'root.menuPrompt';
+
+/** One main-menu item: its value names its label and synonyms in content (menu.options.<value>). */
+export interface MenuEntry {
+  value: string;
+  dialogId: string;
+}
+
+/** The main menu: shows what the bot can do, runs the chosen dialog, then offers the menu again. */
+export class RootDialog extends ComponentDialog {
+  constructor(
+    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    private readonly entries: MenuEntry[],
+  ) {
+    super(ROOT_DIALOG);
+    this.addDialog(new OptionPrompt(MENU_PROMPT, services));
+    this.addDialog(new WaterfallDialog(MENU_WATERFALL, [this.showMenu.bind(this), this.runChoice.bind(this), this.loop.bind(this)]));
+    this.initialDialogId = MENU_WATERFALL;
+  }
+
+  /** Dialogs reached from the menu are added by the composition root next to this one. */
+  private menuChoices(): ChoiceOption[] {
+    const { content } = this.services;
+    return this.entries.map((entry) => ({
+      value: entry.value,
+      label: content.text(`menu.options.${entry.value}`),
+      synonyms: content.has(`menu.synonyms.${entry.value}`) ? content.list(`menu.synonyms.${entry.value}`) : [],
+    }));
+  }
+
+  private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const message = { text: this.services.content.text('menu.prompt'), choices: this.menuChoices() };
+    return step.prompt(MENU_PROMPT, OptionPrompt.options({ message }));
+  }
+
+  private async runChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const entry = this.entries.find((e) => e.value === step.result);
+    if (!entry) return step.next();
+    return step.beginDialog(entry.dialogId);
+  }
+
+  private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.replaceDialog(MENU_WATERFALL);
+  }
+}

@@ -1,0 +1,96 @@
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { type GlobalCommand, findCommand } from './commands';
+import { conversationKeyOf, personIdOf } from './identity';
+import { KeyedLock } from './KeyedLock';
+import type { CoachServices } from './services';
+
+/** What the bot keeps about a person between conversations. Kept small on purpose. */
+export interface PersonState {
+  welcomedAt?: string;
+}
+
+/** Runs before commands and dialogs on every message; returns true when it fully handled the turn. */
+export interface TurnGuard {
+  readonly name: string;
+  inspect(context: TurnContext, dc: DialogContext): Promise<boolean>;
+}
+
+export interface CoachBotOptions {
+  services: CoachServices;
+  conversationState: ConversationState;
+  userState: UserState;
+  dialogs: DialogSet;
+  rootDialogId: string;
+  commands: GlobalCommand[];
+  guards?: TurnGuard[];
+}
+
+export class CoachBot extends ActivityHandler {
+  private readonly lock = new KeyedLock();
+  private readonly personState: StatePropertyAccessor<PersonState>;
+
+  constructor(private readonly options: CoachBotOptions) {
+    super();
+    this.personState = options.userState.createProperty<PersonState>('person');
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
+      if (people.length > 0) await this.welcomeAndBegin(context);
+      await next();
+    });
+  }
+
+  /** One turn at a time per conversation; state is saved before the turn is acknowledged. */
+  override async run(context: TurnContext): Promise<void> {
+    await this.lock.run(conversationKeyOf(context.activity), async () => {
+      const { store, clock } = this.options.services;
+      if (context.activity.from?.id) await store.people.touch(personIdOf(context.activity), context.activity.channelId, clock.now());
+      await super.run(context);
+      await this.options.conversationState.saveChanges(context, false);
+      await this.options.userState.saveChanges(context, false);
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const dc = await this.options.dialogs.createContext(context);
+    const person = await this.personState.get(context, {});
+    if (!person.welcomedAt) {
+      await this.welcomeAndBegin(context, dc);
+      return;
+    }
+    for (const guard of this.options.guards ?? []) {
+      if (await guard.inspect(context, dc)) return;
+    }
+    const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
+    if (command) {
+      await command.run(dc);
+      return;
+    }
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.options.rootDialogId);
+  }
+
+  private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
+    const { content, clock } = this.options.services;
+    const person = await this.personState.get(context, {});
+    const dc = existing ?? (await this.options.dialogs.createContext(context));
+    if (!person.welcomedAt) {
+      await context.sendActivities([
+        { type: 'message', text: content.text('welcome.greeting') },
+        { type: 'message', text: content.text('welcome.notClinician') },
+      ]);
+      await this.personState.set(context, { ...person, welcomedAt: clock.now().toISOString() });
+    }
+    if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
+  }
+}

@@ -1,0 +1,18 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { matchesPhrase } from '../nlu/choices';
+import type { Content } from '../content/Content';
+
+/**
+ * A command a person can type in the middle of any dialog. It is matched on the whole message,
+ * so "help" interrupts but "my doctor can't help" does not.
+ */
+export interface GlobalCommand {
+  id: string;
+  /** Content key of the list of phrases that trigger it. */
+  phrasesKey: string;
+  run(dc: DialogContext): Promise<void>;
+}
+
+export function findCommand(text: string, commands: GlobalCommand[], content: Content): GlobalCommand | undefined {
+  return commands.find((command) => matchesPhrase(text, content.list(command.phrasesKey)));
+}

@@ -1,0 +1,14 @@
+import type { Clock } from '../clock';
+import type { Content } from '../content/Content';
+import type { MessageRenderer } from '../channels/render';
+import type { Logger } from '../logger';
+import type { DataStore } from '../storage/repositories';
+
+/** What dialogs and the bot need from the rest of the app, handed in by the composition root. */
+export interface CoachServices {
+  content: Content;
+  renderer: MessageRenderer;
+  store: DataStore;
+  clock: Clock;
+  logger: Logger;
+}

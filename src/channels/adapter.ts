@@ -1,0 +1,65 @@
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConversationState,
+  type TurnContext,
+} from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config';
+import type { Content } from '../content/Content';
+import type { Logger } from '../logger';
+import type { MessageRenderer } from './render';
+
+/** CloudAdapter plus an in-process entry for the terminal chat and tools (expectReplies, no HTTP). */
+export class CoachAdapter extends CloudAdapter {
+  async processLocally(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+    const response = await this.processActivity('', { ...activity, deliveryMode: 'expectReplies' }, logic);
+    const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
+    return body?.activities ?? [];
+  }
+}
+
+export function createCloudAdapter(auth: Config['auth']): CoachAdapter {
+  return new CoachAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: auth.appId,
+      MicrosoftAppPassword: auth.appPassword,
+      MicrosoftAppType: auth.appType,
+      MicrosoftAppTenantId: auth.tenantId,
+    }),
+  );
+}
+
+/** An error's name and stack frames, without its message: a message can quote what a person typed. */
+export function describeError(error: unknown): { name: string; frames: string[] } {
+  if (!(error instanceof Error)) return { name: typeof error, frames: [] };
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8);
+  return { name: error.name, frames: frames.map((f) => f.trim()) };
+}
+
+/**
+ * When a turn fails: log an error id (never message text), tell the person in plain words, and reset
+ * only the conversation's dialog stack. Their saved profile (user state) is left alone.
+ */
+export function installTurnErrorHandler(
+  adapter: CloudAdapter,
+  deps: { conversationState: ConversationState; content: Content; renderer: MessageRenderer; logger: Logger },
+): void {
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const errorId = randomUUID().slice(0, 8);
+    deps.logger.error({ errorId, error: describeError(error), channelId: context.activity.channelId }, 'turn failed');
+    try {
+      await deps.conversationState.delete(context);
+      await deps.conversationState.saveChanges(context, true);
+    } catch (resetError) {
+      deps.logger.error({ errorId, error: describeError(resetError) }, 'could not reset dialog state');
+    }
+    try {
+      const reply = deps.renderer.render({ text: deps.content.text('errors.generic', { errorId }) }, context.activity.channelId);
+      await context.sendActivity(reply);
+    } catch (sendError) {
+      deps.logger.error({ errorId, error: describeError(sendError) }, 'could not tell the person about the error');
+    }
+  };
+}

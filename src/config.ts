@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
+
+const databaseUrl = z
+  .string()
+  .default('sqlite:./data/coach.db')
+  .refine((value) => /^sqlite:.+/.test(value), {
+    message: 'must be a sqlite: URL with a file path, for example sqlite:./data/coach.db',
+  });
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().min(1).optional(),
+    ALLOW_INSECURE_PUBLIC: booleanFlag,
+    DATABASE_URL: databaseUrl,
+    MicrosoftAppId: z.string().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().default(''),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
+    if (!env.MicrosoftAppId && !isLoopback(host) && !env.ALLOW_INSECURE_PUBLIC) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          'must be a loopback address (127.0.0.1, ::1, localhost) while MicrosoftAppId is empty, ' +
+          'because requests are not authenticated; set MicrosoftAppId or ALLOW_INSECURE_PUBLIC=true',
+      });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'sqlite'; file: string };
+  auth: { appId: string; appPassword: string; appType: Env['MicrosoftAppType']; tenantId: string };
+  logLevel: Env['LOG_LEVEL'];
+  maxBodyBytes: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function defaultHost(appId: string): string {
+  return appId ? '0.0.0.0' : '127.0.0.1';
+}
+
+function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+/** Parses the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? 'environment');
+    const received = issue.code === 'invalid_value' || issue.code === 'invalid_type' ? describeAllowed(issue) : issue.message;
+    throw new ConfigError(variable, received);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST ?? defaultHost(e.MicrosoftAppId),
+    database: { kind: 'sqlite', file: e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') },
+    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}
+
+function describeAllowed(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `must be one of: ${issue.values.map(String).join(', ')}`;
+  return issue.message;
+}
+
+/** Reads an optional .env file into process.env without overriding what is already set. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

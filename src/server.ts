@@ -1,0 +1,107 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { Response as BotResponse, TurnContext } from 'botbuilder';
+import restify from 'restify';
+import { describeError } from './channels/adapter';
+import { describeInvalidActivity, inboundActivitySchema } from './channels/inboundActivity';
+import type { Logger } from './logger';
+import type { DataStore } from './storage/repositories';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  store: DataStore;
+  logger: Logger;
+  maxBodyBytes: number;
+}
+
+export interface RunningServer {
+  readonly server: restify.Server;
+  /** Resolves with the bound port (useful with PORT=0). */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, waits for in-flight turns up to graceMs, then resolves. */
+  close(graceMs: number): Promise<void>;
+  readonly inFlight: number;
+}
+
+/**
+ * Wraps the restify response for CloudAdapter so that a 5xx never carries internal error text
+ * (CloudAdapter puts err.message in the body).
+ */
+function safeBotResponse(res: restify.Response): BotResponse {
+  let statusCode = 200;
+  return {
+    socket: res.socket,
+    status(code: number) {
+      statusCode = code;
+      res.status(code);
+    },
+    header(name: string, value: unknown) {
+      res.header(name, value as string);
+    },
+    send(body?: unknown) {
+      res.send(statusCode >= 500 ? { error: 'internal_error' } : body);
+    },
+    end() {
+      if (!res.writableEnded) res.end();
+    },
+  };
+}
+
+export function createServer(deps: ServerDeps): RunningServer {
+  const server = restify.createServer({ name: 'kratom-coach', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let idle: (() => void) | undefined;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const parsed = inboundActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'invalid_activity', reason: describeInvalidActivity(parsed.error) });
+      return;
+    }
+    inFlight++;
+    try {
+      await deps.adapter.process(req, safeBotResponse(res), deps.logic);
+    } catch (error) {
+      deps.logger.error({ error: describeError(error) }, 'activity processing failed');
+      if (!res.headersSent) res.send(500, { error: 'internal_error' });
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const ok = await deps.store.healthy();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'database_unavailable' });
+  });
+
+  server.on('restifyError', (req, res, error, callback) => {
+    // Restify's own refusals (bad JSON, body too large, unknown route) keep their 4xx with a short reason.
+    deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getPath?.() }, 'request refused');
+    callback();
+  });
+
+  return {
+    server,
+    get inFlight() {
+      return inFlight;
+    },
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+      });
+    },
+    async close(graceMs) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if (inFlight > 0) {
+        const drained = new Promise<void>((resolve) => (idle = resolve));
+        await Promise.race([drained, new Promise((r) => setTimeout(r, graceMs).unref())]);
+      }
+      server.server.closeIdleConnections?.();
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Config } from '../config';
+import type { DataStore } from './repositories';
+import { SqliteDataStore } from './sqlite/SqliteDataStore';
+
+export type { DataStore } from './repositories';
+
+/** Chooses the database from DATABASE_URL; the only place that knows which implementations exist. */
+export async function openDataStore(database: Config['database']): Promise<DataStore> {
+  switch (database.kind) {
+    case 'sqlite':
+      return SqliteDataStore.open(database.file);
+  }
+}

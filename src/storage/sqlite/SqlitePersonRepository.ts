@@ -1,0 +1,32 @@
+import type { PersonRecord, PersonRepository } from '../repositories';
+import type { SqliteDb } from './database';
+
+interface PersonRow {
+  person_id: string;
+  channel_id: string;
+  created_at: string;
+  last_seen_at: string;
+}
+
+export class SqlitePersonRepository implements PersonRepository {
+  constructor(private readonly db: SqliteDb) {}
+
+  async touch(personId: string, channelId: string, at: Date): Promise<void> {
+    const iso = at.toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+      )
+      .run(personId, channelId, iso, iso);
+  }
+
+  async get(personId: string): Promise<PersonRecord | undefined> {
+    const row = this.db.prepare<[string], PersonRow>('SELECT * FROM people WHERE person_id = ?').get(personId);
+    return row && { personId: row.person_id, channelId: row.channel_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at };
+  }
+
+  async delete(personId: string): Promise<void> {
+    this.db.prepare('DELETE FROM people WHERE person_id = ?').run(personId);
+  }
+}

@@ -1,0 +1,65 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import { randomBytes } from 'node:crypto';
+import type { SqliteDb } from './database';
+
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}
+
+const newETag = (): string => randomBytes(8).toString('hex');
+
+/**
+ * botbuilder Storage on SQLite with MemoryStorage's eTag rules: a write succeeds when the key is new or
+ * the item's eTag is '*' or absent; otherwise it must match the stored eTag. Unlike MemoryStorage a
+ * batch is all-or-nothing, so a conflict never leaves half a turn saved.
+ */
+export class SqliteStateStorage implements Storage {
+  private readonly selectOne;
+  private readonly upsert;
+  private readonly deleteOne;
+
+  constructor(private readonly db: SqliteDb) {
+    this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO bot_state (key, etag, document, updated_at) VALUES (@key, @etag, @document, @updatedAt)
+       ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
+    );
+    this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = { ...JSON.parse(row.document), eTag: row.etag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
+    const updatedAt = new Date().toISOString();
+    this.db
+      .transaction(() => {
+        for (const [key, item] of Object.entries(changes)) {
+          const incomingETag: unknown = item?.eTag;
+          if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
+            const existing = this.selectOne.get(key);
+            if (existing && existing.etag !== incomingETag) throw new ETagConflictError(key);
+          }
+          const { eTag: _ignored, ...document } = item ?? {};
+          this.upsert.run({ key, etag: newETag(), document: JSON.stringify(document), updatedAt });
+        }
+      })
+      .immediate();
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (!Array.isArray(keys)) throw new TypeError('Keys are required when deleting.');
+    this.db.transaction(() => keys.forEach((key) => this.deleteOne.run(key))).immediate();
+  }
+}

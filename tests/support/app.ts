@@ -1,0 +1,90 @@
+import type { Activity } from 'botbuilder';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config';
+import { buildApp, type App, type AppOverrides } from '../../src/index';
+import { createLogger } from '../../src/logger';
+import { FakeClock, LogCapture } from './fakes';
+
+export function makeTempDir(prefix = 'coach-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface TestApp {
+  app: App;
+  baseUrl: string;
+  dir: string;
+  dbFile: string;
+  clock: FakeClock;
+  logs: LogCapture;
+  stop(options?: { keepFiles?: boolean }): Promise<void>;
+}
+
+/** The real app on a loopback port with a fresh SQLite file on disk. */
+export async function startTestApp(options: { env?: Record<string, string>; dir?: string; overrides?: AppOverrides } = {}): Promise<TestApp> {
+  const dir = options.dir ?? makeTempDir();
+  const dbFile = join(dir, 'coach.db');
+  const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'info', ...options.env });
+  const clock = new FakeClock();
+  const logs = new LogCapture();
+  const app = await buildApp(config, { clock, logger: createLogger('info', logs), ...options.overrides });
+  const port = await app.http.listen(0, '127.0.0.1');
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    dir,
+    dbFile,
+    clock,
+    logs,
+    async stop(stopOptions = {}) {
+      await app.stop();
+      if (!stopOptions.keepFiles && !options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TurnOptions {
+  conversationId?: string;
+  userId?: string;
+  channelId?: string;
+}
+
+export function messageActivity(text: string, options: TurnOptions = {}): Partial<Activity> {
+  return {
+    type: 'message',
+    text,
+    id: `m-${Math.random().toString(36).slice(2)}`,
+    channelId: options.channelId ?? 'test',
+    serviceUrl: 'http://127.0.0.1:9/',
+    from: { id: options.userId ?? 'person-1', name: 'Person' },
+    recipient: { id: 'steady', name: 'Steady' },
+    conversation: { id: options.conversationId ?? 'conversation-1' },
+    deliveryMode: 'expectReplies',
+  } as Partial<Activity>;
+}
+
+/** POSTs an activity with expectReplies and returns the status and the bot's replies. */
+export async function postActivity(baseUrl: string, activity: unknown): Promise<{ status: number; replies: Partial<Activity>[]; body: unknown }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+  });
+  const raw = await response.text();
+  let body: unknown = raw;
+  try {
+    body = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    /* plain-text bodies stay as text */
+  }
+  const replies = (body as { activities?: Partial<Activity>[] } | undefined)?.activities ?? [];
+  return { status: response.status, replies, body };
+}
+
+/** Sends one message and returns only the reply texts, for transcript-style tests. */
+export async function say(baseUrl: string, text: string, options: TurnOptions = {}): Promise<string[]> {
+  const { status, replies } = await postActivity(baseUrl, messageActivity(text, options));
+  if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
+  return replies.map((r) => r.text ?? '');
+}

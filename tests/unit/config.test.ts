@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  test('defaults: port 3978, loopback, SQLite under ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.database).toEqual({ kind: 'sqlite', file: './data/coach.db' });
+    expect(config.auth.appId).toBe('');
+    expect(config.logLevel).toBe('info');
+  });
+
+  test('an app id moves the default host to all interfaces', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  test.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ HOST: '0.0.0.0' }, 'HOST'],
+    [{ HOST: '192.168.1.4' }, 'HOST'],
+    [{ MicrosoftAppType: 'Something' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ ALLOW_INSECURE_PUBLIC: 'yes' }, 'ALLOW_INSECURE_PUBLIC'],
+  ])('%j is refused, naming %s', (env, variable) => {
+    let thrown: unknown;
+    try {
+      loadConfig(env as NodeJS.ProcessEnv);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).variable).toBe(variable);
+    expect((thrown as Error).message).toContain(variable);
+  });
+
+  test('a public host is allowed without an app id only when ALLOW_INSECURE_PUBLIC=true', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOW_INSECURE_PUBLIC: 'true' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
+  test('the server refuses to start on a bad value: one line naming the variable, non-zero exit', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, '../../src/index.ts')], {
+      env: { PATH: process.env.PATH, PORT: 'not-a-port' },
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n').filter((l) => !l.includes('DeprecationWarning') && !l.includes('trace-deprecation'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Invalid configuration: PORT /);
+  });
+});
