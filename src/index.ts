@@ -12,6 +12,7 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { createServer, type RunningServer } from './server';
+import { type ChatModel, createChatModel } from './nlu/model';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 
@@ -20,6 +21,7 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   store?: DataStore;
+  model?: ChatModel;
 }
 
 export interface App {
@@ -44,6 +46,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     store,
     clock: overrides.clock ?? systemClock,
     logger,
+    model: overrides.model ?? createChatModel(config.llm),
   };
 
   const conversationState = new ConversationState(store.state);

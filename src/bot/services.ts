@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Content } from '../content/Content';
 import type { MessageRenderer } from '../channels/render';
 import type { Logger } from '../logger';
+import type { ChatModel } from '../nlu/model';
 import type { DataStore } from '../storage/repositories';
 
 /** What dialogs and the bot need from the rest of the app, handed in by the composition root. */
@@ -11,4 +12,6 @@ export interface CoachServices {
   store: DataStore;
   clock: Clock;
   logger: Logger;
+  /** Optional language model for phrasing and extraction; undefined by default. Never decides safety or risk. */
+  model?: ChatModel;
 }
