@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface Server {
+  child: ChildProcess;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a compiled server script and resolves once it prints its listening line. */
+export function startProcess(script: string, env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(chunk.toString());
+      if (match)
+        resolve({
+          child,
+          port: Number(match[1]),
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+export function rssMegabytes(pid: number): number {
+  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+
+export function post(port: number, path: string, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+export function turn(conversationId: string, text: string): Record<string, unknown> {
+  return {
+    type: 'message',
+    text,
+    channelId: 'bench',
+    serviceUrl: 'http://127.0.0.1:9/',
+    from: { id: `${conversationId}-person` },
+    recipient: { id: 'bot' },
+    conversation: { id: conversationId },
+    deliveryMode: 'expectReplies',
+  };
+}
+
+export interface LoadResult {
+  conversations: number;
+  turns: number;
+  seconds: number;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/**
+ * Drives `concurrency` conversations at a time, each walking `script` turn by turn, until
+ * `conversations` have finished. Every turn waits for its replies (expectReplies).
+ */
+export async function runLoad(port: number, script: string[], conversations: number, concurrency: number, prefix: string): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < conversations) {
+      const id = `${prefix}-${next++}`;
+      for (const text of script) {
+        const t0 = process.hrtime.bigint();
+        const response = await post(port, '/api/messages', turn(id, text));
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (response.status !== 200) errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  return {
+    conversations,
+    turns: latencies.length,
+    seconds: Math.round(seconds * 100) / 100,
+    turnsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: pick(0.5),
+    p99Ms: pick(0.99),
+    errors,
+  };
+}

@@ -1,0 +1,146 @@
+// `npm run bench`: turn throughput against the bare stack, start-up time, memory, storage cost per turn.
+import type { Storage, StoreItems } from 'botbuilder';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config';
+import { buildApp } from '../src/index';
+import { createLogger } from '../src/logger';
+import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
+import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
+import { BENCH_SCRIPT } from './script';
+
+const CONCURRENCY = 16;
+const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
+const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 10000);
+
+const freshDb = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'coach.db')}`;
+
+async function throughput() {
+  const echo = await startProcess('bench/echoBot.js', {});
+  await runLoad(echo.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm'); // JIT warm-up, not counted
+  const echoResult = await runLoad(echo.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'echo');
+  await echo.stop();
+
+  const coach = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  await runLoad(coach.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm');
+  const coachResult = await runLoad(coach.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'coach');
+  await coach.stop();
+  return { echo: echoResult, coach: coachResult, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
+}
+
+async function startup() {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
+      if (ok) break;
+    }
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    await server.stop();
+  }
+  runs.sort((a, b) => a - b);
+  return { medianMs: Math.round(runs[2]), maxMs: Math.round(runs[4]) };
+}
+
+async function memory() {
+  const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  const pid = server.child.pid!;
+  const samples: Array<{ conversations: number; rssMb: number }> = [{ conversations: 0, rssMb: rssMegabytes(pid) }];
+  const step = MEMORY_CONVERSATIONS / 4;
+  for (let done = step; done <= MEMORY_CONVERSATIONS * 1.5; done += step) {
+    await runLoad(server.port, BENCH_SCRIPT, step, CONCURRENCY, `mem-${done}`);
+    samples.push({ conversations: done, rssMb: rssMegabytes(pid) });
+  }
+  await server.stop();
+  const at = (n: number) => samples.find((s) => s.conversations === n)!.rssMb;
+  return { samples, rssAtTargetMb: at(MEMORY_CONVERSATIONS), growthAfterTargetMb: Math.round((at(MEMORY_CONVERSATIONS * 1.5) - at(MEMORY_CONVERSATIONS)) * 10) / 10 };
+}
+
+/** Counts botbuilder Storage calls per turn, measured in-process without HTTP. */
+class CountingStorage implements Storage {
+  reads = 0;
+  writes = 0;
+  ms = 0;
+  constructor(private readonly inner: Storage) {}
+  async read(keys: string[]): Promise<StoreItems> {
+    const t0 = performance.now();
+    this.reads += keys.length;
+    try {
+      return await this.inner.read(keys);
+    } finally {
+      this.ms += performance.now() - t0;
+    }
+  }
+  async write(changes: StoreItems): Promise<void> {
+    const t0 = performance.now();
+    this.writes += Object.keys(changes).length;
+    try {
+      return await this.inner.write(changes);
+    } finally {
+      this.ms += performance.now() - t0;
+    }
+  }
+  delete(keys: string[]): Promise<void> {
+    return this.inner.delete(keys);
+  }
+}
+
+async function storage() {
+  const real = SqliteDataStore.open(freshDb().slice('sqlite:'.length));
+  const counting = new CountingStorage(real.state);
+  const store = { state: counting, people: real.people, healthy: () => real.healthy(), close: () => real.close() };
+  const app = await buildApp(loadConfig({ PORT: '0' }), { store, logger: createLogger('silent') });
+  const conversations = 200;
+  let turns = 0;
+  for (let c = 0; c < conversations; c++) {
+    for (const text of BENCH_SCRIPT) {
+      await app.adapter.processLocally(turn(`storage-${c}`, text) as never, app.logic);
+      turns++;
+    }
+  }
+  await app.stop();
+  const per = (n: number) => Math.round((n / turns) * 100) / 100;
+  return { turns, readsPerTurn: per(counting.reads), writesPerTurn: per(counting.writes), storageMsPerTurn: Math.round((counting.ms / turns) * 1000) / 1000 };
+}
+
+async function main() {
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`);
+  process.stdout.write(`Script: ${BENCH_SCRIPT.length} turns per conversation, concurrency ${CONCURRENCY}\n\n`);
+
+  const t = await throughput();
+  const s = await startup();
+  const m = await memory();
+  const st = await storage();
+
+  const rows: Array<[string, string, string]> = [
+    ['echo bot (bare stack) turns/s', String(t.echo.turnsPerSecond), ''],
+    ['echo bot p50 / p99 ms', `${t.echo.p50Ms} / ${t.echo.p99Ms}`, ''],
+    ['coach turns/s', String(t.coach.turnsPerSecond), ''],
+    ['coach p50 / p99 ms', `${t.coach.p50Ms} / ${t.coach.p99Ms}`, 'p99 < 25 ms'],
+    ['coach / echo throughput', String(t.ratio), '>= 0.5'],
+    ['start-up to /healthz 200 (median, max ms)', `${s.medianMs}, ${s.maxMs}`, '< 1500 ms'],
+    [`RSS after ${MEMORY_CONVERSATIONS} conversations (MB)`, String(m.rssAtTargetMb), '< 250 MB'],
+    [`RSS growth over the next ${MEMORY_CONVERSATIONS / 2} (MB)`, String(m.growthAfterTargetMb), 'flat'],
+    ['state reads / writes per turn', `${st.readsPerTurn} / ${st.writesPerTurn}`, ''],
+    ['state storage time per turn (ms)', String(st.storageMsPerTurn), ''],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`${'measure'.padEnd(width)}  value            target\n`);
+  for (const [name, value, target] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padEnd(16)} ${target}\n`);
+
+  const errors = t.echo.errors + t.coach.errors;
+  if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  const file = join(ROOT, 'bench', 'results', 'latest.json');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st }, null, 2) + '\n');
+  process.stdout.write(`\nWritten to ${file}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error}\n`);
+  process.exit(1);
+});
