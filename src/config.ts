@@ -13,8 +13,8 @@ const booleanFlag = z
 const databaseUrl = z
   .string()
   .default('sqlite:./data/coach.db')
-  .refine((value) => /^sqlite:.+/.test(value), {
-    message: 'must be a sqlite: URL with a file path, for example sqlite:./data/coach.db',
+  .refine((value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
+    message: 'must be sqlite:<file path> (for example sqlite:./data/coach.db) or postgres://user:password@host:5432/database',
   });
 
 const envSchema = z
@@ -23,6 +23,7 @@ const envSchema = z
     HOST: z.string().min(1).optional(),
     ALLOW_INSECURE_PUBLIC: booleanFlag,
     DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     MicrosoftAppId: z.string().default(''),
     MicrosoftAppPassword: z.string().default(''),
     MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant'),
@@ -62,7 +63,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'sqlite'; file: string };
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
   auth: { appId: string; appPassword: string; appType: Env['MicrosoftAppType']; tenantId: string };
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
@@ -101,7 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST ?? defaultHost(e.MicrosoftAppId),
-    database: { kind: 'sqlite', file: e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') },
+    database: e.DATABASE_URL.startsWith('sqlite:')
+      ? { kind: 'sqlite', file: e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') }
+      : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,

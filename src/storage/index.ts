@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { DataStore } from './repositories';
+import { PostgresDataStore } from './postgres/PostgresDataStore';
 import { SqliteDataStore } from './sqlite/SqliteDataStore';
 
 export type { DataStore } from './repositories';
@@ -9,5 +10,7 @@ export async function openDataStore(database: Config['database']): Promise<DataS
   switch (database.kind) {
     case 'sqlite':
       return SqliteDataStore.open(database.file);
+    case 'postgres':
+      return PostgresDataStore.open({ url: database.url, poolSize: database.poolSize });
   }
 }

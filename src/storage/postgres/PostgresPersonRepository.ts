@@ -1,0 +1,27 @@
+import type { Pool } from 'pg';
+import type { PersonRecord, PersonRepository } from '../repositories';
+
+export class PostgresPersonRepository implements PersonRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async touch(personId: string, channelId: string, at: Date): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+      [personId, channelId, at],
+    );
+  }
+
+  async get(personId: string): Promise<PersonRecord | undefined> {
+    const { rows } = await this.pool.query<{ person_id: string; channel_id: string; created_at: Date; last_seen_at: Date }>(
+      'SELECT * FROM people WHERE person_id = $1',
+      [personId],
+    );
+    const row = rows[0];
+    return row && { personId: row.person_id, channelId: row.channel_id, createdAt: row.created_at.toISOString(), lastSeenAt: row.last_seen_at.toISOString() };
+  }
+
+  async delete(personId: string): Promise<void> {
+    await this.pool.query('DELETE FROM people WHERE person_id = $1', [personId]);
+  }
+}
