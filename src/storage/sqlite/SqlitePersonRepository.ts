@@ -9,16 +9,19 @@ interface PersonRow {
 }
 
 export class SqlitePersonRepository implements PersonRepository {
-  constructor(private readonly db: SqliteDb) {}
+  private readonly upsertSeen;
 
+  constructor(private readonly db: SqliteDb) {
+    this.upsertSeen = db.prepare(
+      `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+    );
+  }
+
+  /** Runs on every turn, so the statement is prepared once. */
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
     const iso = at.toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
-      )
-      .run(personId, channelId, iso, iso);
+    this.upsertSeen.run(personId, channelId, iso, iso);
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
