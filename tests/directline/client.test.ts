@@ -69,6 +69,21 @@ describe.each([
     expect(textsOf(back.received)).not.toContain(content.text('welcome.greeting'));
   });
 
+  test('the client\'s own token refresh gets a new token from /tokens/refresh, and the chat goes on', async () => {
+    const session = await newSession(t.baseUrl);
+    const chat = connect({ domain, token: session.token, webSocket });
+    await chat.waitFor((r) => r.length >= 3, 'the welcome');
+    t.clock.advance(20 * 60 * 1000);
+    // directlinejs runs this every 15 minutes; the test calls the same (private) method directly.
+    const client = chat.client as unknown as { refreshToken(): { subscribe(next: (token: string) => void): void }; token: string };
+    const token = await new Promise<string>((resolve) => client.refreshToken().subscribe(resolve));
+    expect(token).not.toBe(session.token);
+    client.token = token;
+    t.clock.advance(45 * 60 * 1000); // the first token has expired by now
+    await chat.say('2');
+    await chat.waitFor((r) => textsOf(r).includes(content.text('about.text')), 'the answer');
+  });
+
   test('resume without a watermark: the whole history', async () => {
     const session = await newSession(t.baseUrl);
     const first = connect({ domain, token: session.token, webSocket });

@@ -42,7 +42,15 @@ export interface DirectLineChannelDeps {
   limits: Pick<DirectLineConfig, 'maxActivityBytes' | 'messagesPerMinute' | 'newConversationsPerMinute'>;
   /** The bot's id on this channel: the app id when there is one. */
   botId: string;
+  /**
+   * How long a person's POST waits for the bot's turn before answering anyway. Like Azure, the answer
+   * normally follows the turn (so replies are stored first); a slow turn must not make Web Chat
+   * report a failed send (its timeout is 20 s) for a message that was stored.
+   */
+  turnAckMs?: number;
 }
+
+const DEFAULT_TURN_ACK_MS = 10_000;
 
 /**
  * The self-hosted Direct Line 3.0 channel without its HTTP and WebSocket surface: starts
@@ -124,7 +132,10 @@ export class DirectLineChannel {
     };
     const { stored } = await this.deps.repo.appendActivity(claims.conv, { direction: 'user', activity: echo, at: now });
     this.notify(claims.conv);
-    await this.runTurn(claims, stored.activity);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.turnAckMs ?? DEFAULT_TURN_ACK_MS)));
+    await Promise.race([this.runTurn(claims, stored.activity), patience]);
+    clearTimeout(timer);
     return { ok: true, value: { id: stored.activityId } };
   }
 
