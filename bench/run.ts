@@ -91,7 +91,7 @@ class CountingStorage implements Storage {
 async function storage() {
   const real = SqliteDataStore.open(freshDb().slice('sqlite:'.length));
   const counting = new CountingStorage(real.state);
-  const store = { state: counting, people: real.people, healthy: () => real.healthy(), close: () => real.close() };
+  const store = Object.assign(Object.create(real) as SqliteDataStore, { state: counting });
   const app = await buildApp(loadConfig({ PORT: '0' }), { store, logger: createLogger('silent') });
   const conversations = 200;
   let turns = 0;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -16,6 +17,9 @@ const databaseUrl = z
   .refine((value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
     message: 'must be sqlite:<file path> (for example sqlite:./data/coach.db) or postgres://user:password@host:5432/database',
   });
+
+/** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
+const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 const envSchema = z
   .object({
@@ -35,6 +39,19 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
+    DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
+    DIRECT_LINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(32 * 1024),
+    DIRECT_LINE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+    DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+    DIRECT_LINE_MAX_SOCKETS: z.coerce.number().int().min(1).max(100_000).default(500),
+    DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: z.coerce.number().int().min(1).max(100).default(4),
+    DIRECT_LINE_SECRET: optionalText(z.string()),
+    DIRECT_LINE_DOMAIN: z
+      .string()
+      .default('https://directline.botframework.com/v3/directline')
+      .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -70,6 +87,23 @@ export interface Config {
   shutdownGraceMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  directLine: DirectLineConfig;
+}
+
+export interface DirectLineConfig {
+  /** Signing secret from the environment; when absent one is generated once into dataDir. */
+  tokenSecret?: string;
+  /** The folder that holds the SQLite file; undefined for an in-memory database. */
+  dataDir?: string;
+  tokenTtlSeconds: number;
+  resumeDays: number;
+  maxActivityBytes: number;
+  messagesPerMinute: number;
+  newConversationsPerMinute: number;
+  maxSockets: number;
+  maxSocketsPerConversation: number;
+  /** Set when DIRECT_LINE_SECRET is: the page then gets Azure Direct Line tokens instead. */
+  azure?: { secret: string; domain: string };
 }
 
 export class ConfigError extends Error {
@@ -99,17 +133,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, received);
   }
   const e = parsed.data;
+  const databaseFile = e.DATABASE_URL.startsWith('sqlite:') ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : undefined;
   return {
     port: e.PORT,
     host: e.HOST ?? defaultHost(e.MicrosoftAppId),
-    database: e.DATABASE_URL.startsWith('sqlite:')
-      ? { kind: 'sqlite', file: e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') }
+    database: databaseFile !== undefined
+      ? { kind: 'sqlite', file: databaseFile }
       : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    directLine: {
+      tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
+      dataDir: databaseFile === undefined || databaseFile === ':memory:' ? undefined : dirname(databaseFile),
+      tokenTtlSeconds: e.DIRECT_LINE_TOKEN_TTL_SECONDS,
+      resumeDays: e.DIRECT_LINE_RESUME_DAYS,
+      maxActivityBytes: e.DIRECT_LINE_MAX_ACTIVITY_BYTES,
+      messagesPerMinute: e.DIRECT_LINE_MESSAGES_PER_MINUTE,
+      newConversationsPerMinute: e.DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE,
+      maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
+      maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
+      azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
+    },
   };
 }
 

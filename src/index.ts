@@ -6,6 +6,7 @@ import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
+import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { DefaultRenderer } from './channels/render';
 import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
@@ -15,6 +16,7 @@ import { createServer, type RunningServer } from './server';
 import { type ChatModel, createChatModel } from './nlu/model';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
+import { createWebPages } from './web/pages';
 
 /** Seams a test or tool may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -29,13 +31,15 @@ export interface App {
   services: CoachServices;
   bot: CoachBot;
   adapter: ReturnType<typeof createCloudAdapter>;
+  /** The self-hosted Direct Line channel behind the web page. */
+  directLine: DirectLine;
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
   http: RunningServer;
   stop(): Promise<void>;
 }
 
-/** The composition root: config -> store -> content -> dialogs -> bot -> adapter -> server. */
+/** The composition root: config -> store -> content -> dialogs -> bot -> adapter -> channels -> server. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
@@ -70,16 +74,38 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     commands: coreCommands(services),
   });
 
-  const adapter = createCloudAdapter(config.auth);
+  const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
+  const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const logic = (context: TurnContext) => bot.run(context);
-  const http = createServer({ adapter, logic, store, logger, maxBodyBytes: config.maxBodyBytes });
+  const directLine = createDirectLine({
+    config: config.directLine,
+    services,
+    endpoint: directLineEndpoint,
+    adapter,
+    logic,
+    botId: config.auth.appId || 'steady',
+  });
+  const webPages = createWebPages({
+    content,
+    tokenUrl: TOKEN_ENDPOINT,
+    connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
+  });
+  const http = createServer({
+    adapter,
+    logic,
+    store,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    mounts: [directLine, webPages],
+  });
 
   return {
     config,
     services,
     bot,
     adapter,
+    directLine,
     logic,
     http,
     async stop() {
@@ -87,6 +113,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       await store.close();
     },
   };
+}
+
+/** Azure Direct Line answers on https and streams on wss from the same host. */
+function azureOrigins(domain: string): string[] {
+  const url = new URL(domain);
+  return [url.origin, `${url.protocol === 'http:' ? 'ws' : 'wss'}://${url.host}`];
 }
 
 async function main(): Promise<void> {
@@ -104,7 +136,8 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
   app.services.logger.info({ host: config.host, port }, 'kratom coach listening');
-  process.stdout.write(`Steady is listening on http://${config.host}:${port}\n`);
+  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -6,12 +6,22 @@ import { describeInvalidActivity, inboundActivitySchema } from './channels/inbou
 import type { Logger } from './logger';
 import type { DataStore } from './storage/repositories';
 
+/** A piece of the app with its own routes (a channel, the web page) that the server hosts. */
+export interface ServerMount {
+  mount(server: restify.Server): void;
+  /** Told the address the server bound, once it listens. */
+  listening?(address: string, port: number): void;
+  /** Stops taking new work and waits up to graceMs for its work in flight, before the listener closes. */
+  close?(graceMs: number): Promise<void>;
+}
+
 export interface ServerDeps {
   adapter: CloudAdapter;
   logic: (context: TurnContext) => Promise<void>;
   store: DataStore;
   logger: Logger;
   maxBodyBytes: number;
+  mounts?: ServerMount[];
 }
 
 export interface RunningServer {
@@ -77,6 +87,8 @@ export function createServer(deps: ServerDeps): RunningServer {
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'database_unavailable' });
   });
 
+  for (const mount of deps.mounts ?? []) mount.mount(server);
+
   server.on('restifyError', (req, res, error, callback) => {
     // Restify's own refusals (bad JSON, body too large, unknown route) keep their 4xx with a short reason.
     deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getPath?.() }, 'request refused');
@@ -91,10 +103,15 @@ export function createServer(deps: ServerDeps): RunningServer {
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, host, () => resolve((server.address() as { port: number }).port));
+        server.listen(port, host, () => {
+          const bound = server.address() as { address: string; port: number };
+          for (const mount of deps.mounts ?? []) mount.listening?.(bound.address, bound.port);
+          resolve(bound.port);
+        });
       });
     },
     async close(graceMs) {
+      await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs)));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
         const drained = new Promise<void>((resolve) => (idle = resolve));

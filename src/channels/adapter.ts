@@ -5,30 +5,55 @@ import {
   type ConversationState,
   type TurnContext,
 } from 'botbuilder';
+import type { AuthenticateRequestResult } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
+import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
 
-/** CloudAdapter plus an in-process entry for the terminal chat and tools (expectReplies, no HTTP). */
+/** CloudAdapter plus in-process entries for our own channels, the terminal chat and tools. */
 export class CoachAdapter extends CloudAdapter {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    private readonly appId = '',
+  ) {
+    super(auth);
+  }
+
+  /** Runs a turn with expectReplies and returns the replies (no HTTP, no channel). */
   async processLocally(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
     const response = await this.processActivity('', { ...activity, deliveryMode: 'expectReplies' }, logic);
     const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
     return body?.activities ?? [];
   }
+
+  /**
+   * Runs a turn for an activity our self-hosted channel already authenticated (by its own signed
+   * token), like CloudAdapter's named-pipe entry: no Bot Framework JWT is checked, and replies go to
+   * the activity's serviceUrl through the connector factory, as they would for Azure's channels.
+   */
+  async processFromOwnChannel(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const claimsIdentity = this.createClaimsIdentity(this.appId);
+    const authenticated: AuthenticateRequestResult = {
+      audience: '',
+      callerId: undefined,
+      claimsIdentity,
+      connectorFactory: this.botFrameworkAuthentication.createConnectorFactory(claimsIdentity),
+    };
+    await this.processActivity(authenticated, activity, logic);
+  }
 }
 
-export function createCloudAdapter(auth: Config['auth']): CoachAdapter {
-  return new CoachAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: auth.appId,
-      MicrosoftAppPassword: auth.appPassword,
-      MicrosoftAppType: auth.appType,
-      MicrosoftAppTenantId: auth.tenantId,
-    }),
-  );
+export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
+  const configured = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: auth.appId,
+    MicrosoftAppPassword: auth.appPassword,
+    MicrosoftAppType: auth.appType,
+    MicrosoftAppTenantId: auth.tenantId,
+  });
+  return new CoachAdapter(ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured, auth.appId);
 }
 
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */

@@ -19,10 +19,61 @@ export interface PersonRepository {
   delete(personId: string): Promise<void>;
 }
 
+export interface DirectLineConversation {
+  conversationId: string;
+  /** `directline:<userId>`, see src/bot/identity.ts. */
+  personId: string;
+  userId: string;
+  createdAt: string;
+  lastActivityAt: string;
+}
+
+/** A Direct Line activity as clients receive it; the repository assigns its id. */
+export type ChannelActivity = Record<string, unknown> & { type: string };
+
+export interface StoredActivity {
+  /** The watermark position of this activity in its conversation (1, 2, 3 ...). */
+  seq: number;
+  activityId: string;
+  direction: 'user' | 'bot';
+  activity: ChannelActivity & { id: string };
+}
+
+export interface NewActivity {
+  direction: 'user' | 'bot';
+  activity: ChannelActivity;
+  at: Date;
+  /** A second activity with the same key in the same conversation is not stored again. */
+  idempotencyKey?: string;
+}
+
+export interface DirectLineExport {
+  conversations: Array<DirectLineConversation & { activities: StoredActivity['activity'][] }>;
+}
+
+/** Conversations and activities of the self-hosted Direct Line channel. */
+export interface DirectLineRepository {
+  /** Creates the conversation; false when it already existed (then nothing changes). */
+  createConversation(conversation: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean>;
+  getConversation(conversationId: string): Promise<DirectLineConversation | undefined>;
+  /**
+   * Appends an activity with the next watermark and an id `<conversationId>|<seq>`. When the
+   * idempotency key was already stored, returns that earlier activity with duplicate: true.
+   */
+  appendActivity(conversationId: string, input: NewActivity): Promise<{ stored: StoredActivity; duplicate: boolean }>;
+  /** Activities with a watermark above `watermark`, oldest first, at most `limit`. */
+  activitiesAfter(conversationId: string, watermark: number, limit: number): Promise<StoredActivity[]>;
+  /** Everything stored about the person, for `export my data`. */
+  exportFor(personId: string): Promise<DirectLineExport>;
+  /** Removes the person's conversations and their activities; returns how many conversations went. */
+  deleteFor(personId: string): Promise<number>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
   readonly people: PersonRepository;
+  readonly directLine: DirectLineRepository;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

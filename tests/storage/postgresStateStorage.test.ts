@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { migrate, POSTGRES_MIGRATIONS_DIR } from '../../src/storage/postgres/database';
 import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
 import { PostgresStateStorage } from '../../src/storage/postgres/PostgresStateStorage';
@@ -17,7 +18,8 @@ describePostgres('PostgreSQL data store', () => {
     const again = await Promise.all([migrate(pool, POSTGRES_MIGRATIONS_DIR), migrate(pool, POSTGRES_MIGRATIONS_DIR), migrate(pool, POSTGRES_MIGRATIONS_DIR)]);
     expect(again.flat()).toEqual([]);
     const { rows } = await pool.query('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    const files = readdirSync(POSTGRES_MIGRATIONS_DIR).filter((f) => /^\d{3}_.*\.sql$/.test(f));
+    expect(rows.map((r) => r.version)).toEqual(files.map((f) => Number(f.slice(0, 3))).sort((a, b) => a - b));
     await dispose();
   });
 

@@ -12,6 +12,22 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  test('Direct Line defaults work offline: self-hosted, secret kept next to the database', () => {
+    const { directLine } = loadConfig({ DATABASE_URL: 'sqlite:/var/lib/steady/coach.db', DIRECT_LINE_TOKEN_SECRET: '' });
+    expect(directLine).toMatchObject({
+      tokenSecret: undefined,
+      dataDir: '/var/lib/steady',
+      tokenTtlSeconds: 3600,
+      maxActivityBytes: 32768,
+      messagesPerMinute: 30,
+      azure: undefined,
+    });
+    expect(loadConfig({ DIRECT_LINE_SECRET: 'abc', DIRECT_LINE_DOMAIN: 'http://127.0.0.1:9/v3/directline/' }).directLine.azure).toEqual({
+      secret: 'abc',
+      domain: 'http://127.0.0.1:9/v3/directline',
+    });
+  });
+
   test('an app id moves the default host to all interfaces', () => {
     const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
     expect(config.host).toBe('0.0.0.0');
@@ -29,6 +45,11 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword'],
     [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ ALLOW_INSECURE_PUBLIC: 'yes' }, 'ALLOW_INSECURE_PUBLIC'],
+    [{ DIRECT_LINE_TOKEN_SECRET: 'short' }, 'DIRECT_LINE_TOKEN_SECRET'],
+    [{ DIRECT_LINE_TOKEN_TTL_SECONDS: '10' }, 'DIRECT_LINE_TOKEN_TTL_SECONDS'],
+    [{ DIRECT_LINE_MESSAGES_PER_MINUTE: '0' }, 'DIRECT_LINE_MESSAGES_PER_MINUTE'],
+    [{ DIRECT_LINE_MAX_SOCKETS: 'many' }, 'DIRECT_LINE_MAX_SOCKETS'],
+    [{ DIRECT_LINE_DOMAIN: 'directline.example' }, 'DIRECT_LINE_DOMAIN'],
   ])('%j is refused, naming %s', (env, variable) => {
     let thrown: unknown;
     try {

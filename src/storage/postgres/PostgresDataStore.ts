@@ -1,16 +1,19 @@
 import type { Pool } from 'pg';
 import type { DataStore } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
+import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
   readonly people: PostgresPersonRepository;
+  readonly directLine: PostgresDirectLineRepository;
 
   constructor(readonly pool: Pool) {
     this.state = new PostgresStateStorage(pool);
     this.people = new PostgresPersonRepository(pool);
+    this.directLine = new PostgresDirectLineRepository(pool);
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {

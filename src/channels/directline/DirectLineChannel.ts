@@ -1,0 +1,235 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import { randomBytes } from 'node:crypto';
+import { personIdOf } from '../../bot/identity';
+import type { Clock } from '../../clock';
+import type { DirectLineConfig } from '../../config';
+import type { Logger } from '../../logger';
+import type { ChannelActivity, DirectLineRepository, StoredActivity } from '../../storage/repositories';
+import { type CoachAdapter, describeError } from '../adapter';
+import { describeInvalidActivity } from '../inboundActivity';
+import { type BotActivity, botActivitySchema, clientActivitySchema, idempotencyKeyOf } from './activitySchema';
+import type { OwnChannelEndpoint } from './botConnector';
+import { RateLimiter } from './rateLimiter';
+import type { TokenClaims } from './tokens';
+
+export const CHANNEL_ID = 'directline';
+/** Activities per GET /activities answer and per WebSocket frame; the rest follow on the next poll or frame. */
+export const PAGE_SIZE = 100;
+
+export type Outcome<T> = { ok: true; value: T } | Refusal;
+export interface Refusal {
+  ok: false;
+  status: number;
+  error: string;
+  reason?: string;
+  retryAfterSeconds?: number;
+}
+
+const refuse = (status: number, error: string, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, status, error, ...extra });
+
+export interface ActivityGroup {
+  activities: StoredActivity['activity'][];
+  watermark: string;
+}
+
+export interface DirectLineChannelDeps {
+  repo: DirectLineRepository;
+  endpoint: OwnChannelEndpoint;
+  adapter: CoachAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  clock: Clock;
+  logger: Logger;
+  limits: Pick<DirectLineConfig, 'maxActivityBytes' | 'messagesPerMinute' | 'newConversationsPerMinute'>;
+  /** The bot's id on this channel: the app id when there is one. */
+  botId: string;
+  /**
+   * How long a person's POST waits for the bot's turn before answering anyway. Like Azure, the answer
+   * normally follows the turn (so replies are stored first); a slow turn must not make Web Chat
+   * report a failed send (its timeout is 20 s) for a message that was stored.
+   */
+  turnAckMs?: number;
+}
+
+const DEFAULT_TURN_ACK_MS = 10_000;
+
+/**
+ * The self-hosted Direct Line 3.0 channel without its HTTP and WebSocket surface: starts
+ * conversations, stores every activity with a watermark, hands the person's activities to the bot
+ * in-process, accepts the bot's replies and proactive messages, and tells listeners when a
+ * conversation has something new.
+ */
+export class DirectLineChannel {
+  private readonly listeners = new Map<string, Set<() => void>>();
+  private readonly perConversation: RateLimiter;
+  private readonly perClient: RateLimiter;
+  private turns = 0;
+  private turnsDone: (() => void) | undefined;
+  private draining = false;
+
+  constructor(private readonly deps: DirectLineChannelDeps) {
+    this.perConversation = new RateLimiter(deps.limits.messagesPerMinute, deps.clock);
+    this.perClient = new RateLimiter(deps.limits.newConversationsPerMinute, deps.clock);
+  }
+
+  /** A new anonymous person and conversation, if this client has not asked for too many lately. */
+  newIdentity(clientKey: string): Outcome<{ userId: string; conversationId: string }> {
+    if (this.draining) return refuse(503, 'shutting_down');
+    const decision = this.perClient.take(clientKey);
+    if (!decision.allowed) return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
+    return { ok: true, value: { userId: `dl_${randomBytes(12).toString('base64url')}`, conversationId: newConversationId() } };
+  }
+
+  newConversationId(): string {
+    return newConversationId();
+  }
+
+  async conversationExists(conversationId: string): Promise<boolean> {
+    return (await this.deps.repo.getConversation(conversationId)) !== undefined;
+  }
+
+  /**
+   * Starts the conversation the token names. The first time, the bot gets a conversationUpdate with
+   * the person in membersAdded (so its welcome is stored before this returns); later calls change nothing.
+   */
+  async start(claims: TokenClaims): Promise<Outcome<{ created: boolean }>> {
+    if (this.draining) return refuse(503, 'shutting_down');
+    const { repo, clock } = this.deps;
+    const existing = await repo.getConversation(claims.conv);
+    if (existing) {
+      return existing.userId === claims.user ? { ok: true, value: { created: false } } : refuse(403, 'wrong_user');
+    }
+    const personId = personIdOf({ channelId: CHANNEL_ID, from: { id: claims.user, name: '' } });
+    const created = await repo.createConversation({ conversationId: claims.conv, userId: claims.user, personId, at: clock.now() });
+    if (created) {
+      this.deps.logger.info({ conversationId: claims.conv }, 'direct line conversation started');
+      await this.runTurn(claims, { type: 'conversationUpdate', membersAdded: [{ id: claims.user, role: 'user' }] });
+    }
+    return { ok: true, value: { created } };
+  }
+
+  /** A person's activity: checked, limited, stored (the echo clients see), then run through the bot. */
+  async postFromUser(claims: TokenClaims, body: unknown): Promise<Outcome<{ id: string }>> {
+    if (this.draining) return refuse(503, 'shutting_down');
+    if (jsonBytes(body) > this.deps.limits.maxActivityBytes) return refuse(413, 'activity_too_large');
+    const parsed = clientActivitySchema.safeParse(body);
+    if (!parsed.success) return refuse(400, 'invalid_activity', { reason: describeInvalidActivity(parsed.error) });
+    const conversation = await this.deps.repo.getConversation(claims.conv);
+    if (!conversation) return refuse(404, 'conversation_not_found');
+    if (conversation.userId !== claims.user) return refuse(403, 'wrong_user');
+    const decision = this.perConversation.take(claims.conv);
+    if (!decision.allowed) return refuse(429, 'rate_limited', { retryAfterSeconds: decision.retryAfterSeconds });
+    // Typing is neither kept in the history nor useful to this bot.
+    if (parsed.data.type === 'typing') return { ok: true, value: { id: '' } };
+
+    const now = this.deps.clock.now();
+    const echo: ChannelActivity = {
+      ...parsed.data,
+      channelId: CHANNEL_ID,
+      timestamp: now.toISOString(),
+      from: { id: claims.user, role: 'user' },
+      recipient: { id: this.deps.botId, role: 'bot' },
+      conversation: { id: claims.conv },
+    };
+    const { stored } = await this.deps.repo.appendActivity(claims.conv, { direction: 'user', activity: echo, at: now });
+    this.notify(claims.conv);
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.turnAckMs ?? DEFAULT_TURN_ACK_MS)));
+    await Promise.race([this.runTurn(claims, stored.activity), patience]);
+    clearTimeout(timer);
+    return { ok: true, value: { id: stored.activityId } };
+  }
+
+  /** An activity from the bot (a reply or a proactive message), posted to its serviceUrl. */
+  async postFromBot(conversationId: string, body: unknown, replyToId?: string): Promise<Outcome<{ id: string }>> {
+    const parsed = botActivitySchema.safeParse(body);
+    if (!parsed.success) return refuse(400, 'invalid_activity', { reason: describeInvalidActivity(parsed.error) });
+    if (!(await this.deps.repo.getConversation(conversationId))) return refuse(404, 'conversation_not_found');
+    if (parsed.data.type === 'typing') return { ok: true, value: { id: '' } };
+
+    const now = this.deps.clock.now();
+    const activity = this.stampBotActivity(conversationId, parsed.data, now, replyToId);
+    const idempotencyKey = idempotencyKeyOf(parsed.data);
+    const { stored, duplicate } = await this.deps.repo.appendActivity(conversationId, { direction: 'bot', activity, at: now, idempotencyKey });
+    if (duplicate) {
+      this.deps.logger.info({ conversationId, activityId: stored.activityId }, 'duplicate bot activity dropped');
+    } else {
+      this.notify(conversationId);
+    }
+    return { ok: true, value: { id: stored.activityId } };
+  }
+
+  async activitiesAfter(conversationId: string, watermark: number): Promise<ActivityGroup> {
+    const stored = await this.deps.repo.activitiesAfter(conversationId, watermark, PAGE_SIZE);
+    const last = stored.length > 0 ? stored[stored.length - 1].seq : watermark;
+    return { activities: stored.map((s) => s.activity), watermark: String(last) };
+  }
+
+  /** Calls `listener` whenever an activity is stored in the conversation; returns the unsubscribe. */
+  subscribe(conversationId: string, listener: () => void): () => void {
+    let set = this.listeners.get(conversationId);
+    if (!set) this.listeners.set(conversationId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(conversationId) === set) this.listeners.delete(conversationId);
+    };
+  }
+
+  /** Refuses new work, then waits up to graceMs for turns in flight (their replies still arrive). */
+  async drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    if (this.turns === 0) return;
+    await Promise.race([new Promise<void>((resolve) => (this.turnsDone = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+  }
+
+  private stampBotActivity(conversationId: string, bot: BotActivity, now: Date, replyToId?: string): ChannelActivity {
+    const { id: _id, serviceUrl: _serviceUrl, ...rest } = bot as BotActivity & { id?: unknown; serviceUrl?: unknown };
+    return {
+      ...rest,
+      type: bot.type,
+      channelId: CHANNEL_ID,
+      timestamp: now.toISOString(),
+      conversation: { id: conversationId },
+      from: rest.from ?? { id: this.deps.botId, role: 'bot' },
+      ...(replyToId && !rest.replyToId ? { replyToId } : {}),
+    };
+  }
+
+  private notify(conversationId: string): void {
+    for (const listener of this.listeners.get(conversationId) ?? []) listener();
+  }
+
+  private async runTurn(claims: TokenClaims, activity: ChannelActivity): Promise<void> {
+    const { adapter, logic, endpoint, logger } = this.deps;
+    const inbound = {
+      ...activity,
+      channelId: CHANNEL_ID,
+      serviceUrl: endpoint.serviceUrl,
+      from: { id: claims.user, role: 'user' },
+      recipient: { id: this.deps.botId, role: 'bot' },
+      conversation: { id: claims.conv },
+      timestamp: activity.timestamp ?? this.deps.clock.now().toISOString(),
+    } as unknown as Activity;
+    this.turns++;
+    try {
+      await adapter.processFromOwnChannel(inbound, logic);
+    } catch (error) {
+      logger.error({ conversationId: claims.conv, error: describeError(error) }, 'direct line turn failed');
+    } finally {
+      this.turns--;
+      if (this.turns === 0) this.turnsDone?.();
+    }
+  }
+}
+
+function newConversationId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function jsonBytes(body: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(body) ?? '');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,149 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type WebSocket, WebSocketServer } from 'ws';
+import type { Logger } from '../../logger';
+import type { DirectLineChannel } from './DirectLineChannel';
+import type { DirectLineTokens } from './tokens';
+
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
+const KEEPALIVE_MS = 30_000;
+
+export interface StreamLimits {
+  maxSockets: number;
+  maxSocketsPerConversation: number;
+}
+
+/**
+ * The Direct Line WebSocket stream on the HTTP server's 'upgrade' event. The `t` query parameter is
+ * a stream token for one conversation. On open the socket gets everything after `watermark`, then one
+ * ActivityGroup frame per new activity. Each socket pulls from storage from its own cursor, one pull
+ * at a time, so frames are never out of order, doubled or lost, however activities and sockets race.
+ */
+export class DirectLineStream {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  private readonly perConversation = new Map<string, number>();
+  /** Sockets open or being opened; counted before the handshake so concurrent upgrades cannot overshoot. */
+  private open = 0;
+  private readonly alive = new WeakSet<WebSocket>();
+  private keepalive: NodeJS.Timeout | undefined;
+  private closing = false;
+
+  constructor(
+    private readonly channel: DirectLineChannel,
+    private readonly tokens: DirectLineTokens,
+    private readonly limits: StreamLimits,
+    private readonly logger: Logger,
+  ) {}
+
+  get openSockets(): number {
+    return this.open;
+  }
+
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+    this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  /** Closes every socket (1001 going away); clients reconnect to the next server. */
+  close(): void {
+    this.closing = true;
+    if (this.keepalive) clearInterval(this.keepalive);
+    for (const ws of this.wss.clients) ws.close(1001);
+    setTimeout(() => this.wss.clients.forEach((ws) => ws.terminate()), 1000).unref();
+    this.wss.close();
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://stream.invalid');
+    const match = STREAM_PATH.exec(url.pathname);
+    if (!match) return refuseUpgrade(socket, 404, 'not_found');
+    if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
+    const conversationId = decodeURIComponent(match[1]);
+    const check = this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
+    if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
+    if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
+    const watermark = parseWatermark(url.searchParams.get('watermark'));
+    if (watermark === undefined) return refuseUpgrade(socket, 400, 'invalid_watermark');
+    if (this.open >= this.limits.maxSockets) return refuseUpgrade(socket, 429, 'too_many_sockets');
+    if ((this.perConversation.get(conversationId) ?? 0) >= this.limits.maxSocketsPerConversation) {
+      return refuseUpgrade(socket, 429, 'too_many_sockets_for_conversation');
+    }
+    this.open++;
+    this.perConversation.set(conversationId, (this.perConversation.get(conversationId) ?? 0) + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.open--;
+      const left = (this.perConversation.get(conversationId) ?? 1) - 1;
+      if (left > 0) this.perConversation.set(conversationId, left);
+      else this.perConversation.delete(conversationId);
+    };
+    socket.once('close', release);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, watermark, release));
+  }
+
+  private serve(ws: WebSocket, conversationId: string, watermark: number, release: () => void): void {
+    this.alive.add(ws);
+    let cursor = watermark;
+    let pulling: Promise<void> = Promise.resolve();
+    const pull = () => {
+      pulling = pulling.then(async () => {
+        while (ws.readyState === ws.OPEN) {
+          const group = await this.channel.activitiesAfter(conversationId, cursor);
+          if (group.activities.length === 0) return;
+          cursor = Number(group.watermark);
+          ws.send(JSON.stringify(group));
+        }
+      });
+      pulling.catch((error) => {
+        this.logger.warn({ conversationId, error: (error as Error).name }, 'direct line stream could not read activities');
+        ws.close(1011);
+      });
+    };
+    const unsubscribe = this.channel.subscribe(conversationId, pull);
+    ws.on('pong', () => this.alive.add(ws));
+    // directlinejs sends empty messages as its own keep-alive; nothing a client sends is acted on.
+    ws.on('message', () => this.alive.add(ws));
+    ws.on('close', () => {
+      unsubscribe();
+      release();
+    });
+    pull();
+  }
+
+  private ping(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      this.alive.delete(ws);
+      ws.ping();
+    }
+  }
+}
+
+/** '' or absent means from the start; anything else must be a whole number. */
+export function parseWatermark(value: string | null | undefined): number | undefined {
+  if (value === null || value === undefined || value === '' || value === '-') return 0;
+  return /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
+};
+
+function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  );
+}
