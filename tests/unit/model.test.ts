@@ -14,10 +14,11 @@ function fakeEndpoint(handler: (body: any) => { status: number; body: unknown; d
       const body = JSON.parse(raw);
       requests.push({ path: req.url, auth: req.headers.authorization, body });
       const answer = handler(body);
-      setTimeout(() => {
+      const timer = setTimeout(() => {
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       }, answer.delayMs ?? 0);
+      res.on('close', () => clearTimeout(timer));
     });
   });
   return new Promise((resolve) =>
