@@ -94,6 +94,11 @@ function relapsedEarly(profile: RiskProfile): boolean {
   return stop.outcome === 'wentBackEarly';
 }
 
+function earlyRelapseVars(profile: RiskProfile): ReasonVars {
+  const day = profile.earlierStop?.day;
+  return day === undefined ? {} : { day };
+}
+
 /**
  * The framework as a table, in the order reasons are shown. Product rules first, then dose,
  * then the safety hand-offs, then the trajectory rules that apply only when nothing above did.
@@ -117,7 +122,7 @@ export const RULES: readonly Rule[] = [
     applies: (p) => p.otherSubstances.length > 0 && { count: p.otherSubstances.length },
   },
   { id: 'pregnancy', approach: 'taperWithClinicalSupport', handoff: true, applies: (p) => p.pregnant === true && {} },
-  { id: 'earlyRelapse', approach: 'taperWithSupport', applies: (p) => relapsedEarly(p) && (p.earlierStop?.day !== undefined ? { day: p.earlierStop.day } : {}) },
+  { id: 'earlyRelapse', approach: 'taperWithSupport', applies: (p) => relapsedEarly(p) && earlyRelapseVars(p) },
   { id: 'slowEscalation', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === false && {} },
   { id: 'fastEscalation', otherwise: true, tier: 'fastEscalation', approach: 'stopOrShortTaper', applies: (_p, f) => f.under6Months === true && {} },
   { id: 'durationUnknown', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === undefined && {} },

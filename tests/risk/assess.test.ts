@@ -19,8 +19,6 @@ function profile(changes: Partial<RiskProfile> = {}): RiskProfile {
   return { products: ['leaf'], startDose: grams(2), currentDose: grams(5), monthsOfUse: 12, otherSubstances: [], ...changes };
 }
 
-const ruleIds = (p: RiskProfile) => assess(p).reasons.map((r) => r.ruleId);
-
 describe('risk engine: one row per rule and boundary', () => {
   const rows: Array<[string, Partial<RiskProfile>, { tier: string; approach: string; handoff: boolean; rules: string[] }]> = [
     ['leaf 5 g over 12 months: gradual taper', {}, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['slowEscalation'] }],
