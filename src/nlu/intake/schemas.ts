@@ -25,7 +25,6 @@ export const ASSUMPTION_IDS = [
   'spoonAsTeaspoon',
   'capsule',
   'ounce',
-  'kilogram',
   'range',
   'perWeek',
   'perMonth',

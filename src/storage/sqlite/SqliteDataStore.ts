@@ -1,15 +1,18 @@
 import type { DataStore } from '../repositories';
 import { openSqlite, type SqliteDb } from './database';
+import { SqliteIntakeRepository } from './SqliteIntakeRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
   readonly people: SqlitePersonRepository;
+  readonly intake: SqliteIntakeRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
+    this.intake = new SqliteIntakeRepository(db);
   }
 
   static open(file: string): SqliteDataStore {
