@@ -64,7 +64,7 @@ export function taperText(content: Content, sketch: TaperSketch): string {
   return lines.join('\n');
 }
 
-/** The result, in the order it is shown: summary and meaning, approach and reasons, rules note. */
+/** The result: the summary with what it likely means, then the approach and its reasons. */
 export function resultMessages(content: Content, answers: IntakeAnswers, assessment: Assessment): OutboundMessage[] {
   const summary = [content.text('intake.result.intro'), trajectoryText(content, answers), content.text(`risk.meaning.${assessment.tier}`)].join(' ');
   const reasons = [
@@ -72,7 +72,11 @@ export function resultMessages(content: Content, answers: IntakeAnswers, assessm
     content.text('intake.result.why'),
     ...assessment.reasons.map((r) => content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) })),
   ].join('\n');
-  return [{ text: summary }, { text: reasons }, { text: content.text('intake.result.rules', { version: assessment.version }) }];
+  return [{ text: summary }, { text: reasons }];
+}
+
+export function rulesNote(content: Content, assessment: Assessment): OutboundMessage {
+  return { text: content.text('intake.result.rules', { version: assessment.version }) };
 }
 
 export function nextChoices(content: Content, assessment: Assessment): ChoiceOption[] {
@@ -97,7 +101,7 @@ export function prescriberSummary(content: Content, answers: IntakeAnswers, asse
       if (ratio !== undefined) lines.push(line('ratio', content.text('intake.prescriber.ratio', { ratio: num(ratio) })));
     }
   }
-  lines.push('', line('approach', content.text(`risk.approach.${assessment.approach}`)), content.text('intake.prescriber.lines.reasons'));
+  lines.push('', line('approach', content.text(`risk.approachShort.${assessment.approach}`)), content.text('intake.prescriber.lines.reasons'));
   for (const reason of assessment.reasons) lines.push(line('reason', content.text(reason.contentKey, reason.vars)));
   lines.push('', content.text('intake.prescriber.footer', { version: assessment.version, date }));
   const text = lines.join('\n');

@@ -91,7 +91,7 @@ describe('risk engine: one row per rule and boundary', () => {
     const everyReason = assess(profile({ products: ['leaf', 'extract', 'sevenOh'], currentDose: grams(20), otherSubstances: ['alcohol'], pregnant: true, earlierStop: { tried: true, day: 2 }, rotatesStrains: true }));
     for (const reason of everyReason.reasons) expect(() => content.text(reason.contentKey, reason.vars)).not.toThrow();
     for (const tier of TIERS) expect(content.has(`risk.meaning.${tier}`)).toBe(true);
-    for (const approach of APPROACHES) expect(content.has(`risk.approach.${approach}`)).toBe(true);
+    for (const approach of APPROACHES) expect(content.has(`risk.approach.${approach}`) && content.has(`risk.approachShort.${approach}`)).toBe(true);
   });
 });
 
