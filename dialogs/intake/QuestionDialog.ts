@@ -24,8 +24,8 @@ export type Reading =
   | { kind: 'outcome'; outcome: QuestionOutcome };
 
 const CONFIRM = 'confirm';
-/** After this many misunderstood replies the re-ask also mentions "later" and "start over". */
-const STUCK_AFTER = 2;
+/** At this many misunderstood replies in a row, the re-ask also mentions "later" and "start over" (once). */
+const STUCK_AFTER = 3;
 
 /**
  * The shared shape of an intake question: ask, read the reply, and either finish, re-ask with an
@@ -79,7 +79,7 @@ export abstract class QuestionDialog extends ComponentDialog {
       if (options.retryKey) message = { ...message, text: this.content().text(options.retryKey) };
       else if (options.askAgain) message = { ...message, text: this.content().text('intake.confirm.askAgain') };
     }
-    if ((options.attempts ?? 0) >= STUCK_AFTER) message = { ...message, text: `${message.text} ${this.content().text('intake.stuck')}` };
+    if (options.attempts === STUCK_AFTER) message = { ...message, text: `${message.text} ${this.content().text('intake.stuck')}` };
     return step.prompt(this.promptId, AnswerPrompt.options({ message, numbersPickChoices: message.numbersPickChoices }));
   }
 

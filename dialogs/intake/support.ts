@@ -52,8 +52,9 @@ export function send(deps: IntakeDeps, context: TurnContext, message: OutboundMe
 export function optionChoices(deps: IntakeDeps, prefix: string, values: string[]): ChoiceOption[] {
   const { content } = deps.services;
   return values.map((value) => {
-    const synonymsKey = `${prefix.replace(/choices$/, 'synonyms')}.${value}`;
-    return { value, label: content.text(`${prefix}.${value}`), ...(content.has(synonymsKey) ? { synonyms: content.list(synonymsKey) } : {}) };
+    const synonymsKey = prefix.endsWith('.choices') ? `${prefix.slice(0, -'choices'.length)}synonyms.${value}` : undefined;
+    const synonyms = synonymsKey && content.has(synonymsKey) ? content.list(synonymsKey) : undefined;
+    return { value, label: content.text(`${prefix}.${value}`), ...(synonyms ? { synonyms } : {}) };
   });
 }
 

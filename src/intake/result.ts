@@ -83,7 +83,7 @@ export function nextChoices(content: Content, assessment: Assessment): ChoiceOpt
   return [
     { value: 'prescriber', label: content.text('intake.result.choices.prescriber') },
     ...topicsFor(assessment).map((topic) => ({ value: topic, label: content.text(`intake.result.learnMore.${topicKey(topic)}`) })),
-    { value: 'menu', label: content.text('intake.result.choices.menu'), synonyms: content.list('help.commands.startOver') },
+    { value: 'menu', label: content.text('intake.result.choices.menu') },
   ];
 }
 
