@@ -83,8 +83,8 @@ describe('intake conversation', () => {
     await chat.say(c('menu.options.intake'));
     expect(await chat.say(c('intake.done.choices.update'))).toEqual([c('intake.review.which')]);
     expect(await chat.say(c('intake.review.labels.goal'))).toEqual([c('intake.questions.goal.prompt')]);
-    const review = await chat.say(q('goal', 'stop'));
-    expect(review[0]).toContain(c('intake.review.line', { label: c('intake.review.labels.goal'), answer: c('intake.values.goal.stop') }));
+    const changed = await chat.say(q('goal', 'stop'));
+    expect(changed[0]).toContain(c('intake.review.line', { label: c('intake.review.labels.goal'), answer: c('intake.values.goal.stop') }));
   });
 
   test('in free text to a hand-off: extracts noted from "two shots", ZIP in the locator link, prescriber summary as a file', async () => {
