@@ -113,7 +113,7 @@ describe('intake conversation', () => {
     expect(review[0]).toContain(c('intake.review.line', { label: c('intake.review.labels.substances'), answer: 'alcohol, gabapentin or pregabalin' }));
 
     const result = await chat.send('yes');
-    const texts = result.map((r) => r.text);
+    const texts = result.map((r) => r.text ?? '');
     expect(texts[0]).toContain(c('intake.result.trajectory.full', { start: '5 g', current: '2 shots', duration: c('intake.durations.yearAndHalf') }));
     expect(texts[1].split('\n').slice(2)).toEqual(
       ['extract', 'otherSubstances', 'earlyRelapse'].map((id) => c('intake.result.reasonLine', { reason: c(`risk.reasons.${id}`) })),
