@@ -24,6 +24,23 @@ const lookup =
   (value: string): T | undefined =>
     table[value];
 
+/** Yes or no from free text; "not sure" is an answer too. */
+const yesNoOrUnsure = (e: Extraction): 'yes' | 'no' | 'unsure' | undefined =>
+  e.field !== 'yesNo' ? undefined : e.status === 'ok' ? e.value.answer : e.status === 'unknown' ? 'unsure' : undefined;
+
+/** A yes/no question; buttons are the answers themselves. */
+function yesNoQuestion<Q extends 'rotation' | 'pregnant'>(id: Q, choices: Array<AnswerOf<Q>>): QuestionSpec<Q> {
+  return {
+    id,
+    kind: 'choice',
+    field: 'yesNo',
+    choices,
+    numbersPickChoices: true,
+    fromChoice: (value) => choices.find((c) => c === value),
+    fromExtraction: (e) => yesNoOrUnsure(e) as AnswerOf<Q> | undefined,
+  };
+}
+
 function spec<Q extends QuestionId>(s: QuestionSpec<Q>): QuestionSpec<Q> {
   return s;
 }
@@ -50,15 +67,7 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     fromChoice: lookup<AnswerOf<'timesPerDay'>>({ once: { kind: 'count', times: 1 }, twice: { kind: 'count', times: 2 }, three: { kind: 'count', times: 3 }, fourOrMore: { kind: 'count', times: 4 } }),
     fromExtraction: (e) => (e.field !== 'timesPerDay' ? undefined : e.status === 'ok' ? { kind: 'count', times: e.value.times } : e.status === 'unknown' ? { kind: 'unknown' } : undefined),
   }),
-  rotation: spec({
-    id: 'rotation',
-    kind: 'choice',
-    field: 'yesNo',
-    choices: ['yes', 'no', 'unsure'],
-    numbersPickChoices: true,
-    fromChoice: lookup<AnswerOf<'rotation'>>({ yes: 'yes', no: 'no', unsure: 'unsure' }),
-    fromExtraction: (e) => (e.field !== 'yesNo' ? undefined : e.status === 'ok' ? e.value.answer : e.status === 'unknown' ? 'unsure' : undefined),
-  }),
+  rotation: yesNoQuestion('rotation', ['yes', 'no', 'unsure']),
   substances: spec({
     id: 'substances',
     kind: 'choice',
@@ -68,15 +77,7 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     fromChoice: (value) => (value === 'none' ? [] : (['opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'] as const).filter((s) => s === value)),
     fromExtraction: (e) => (e.field === 'substances' && e.status === 'ok' ? e.value.substances : undefined),
   }),
-  pregnant: spec({
-    id: 'pregnant',
-    kind: 'choice',
-    field: 'yesNo',
-    choices: ['yes', 'no'],
-    numbersPickChoices: true,
-    fromChoice: lookup<AnswerOf<'pregnant'>>({ yes: 'yes', no: 'no' }),
-    fromExtraction: (e) => (e.field !== 'yesNo' ? undefined : e.status === 'ok' ? e.value.answer : e.status === 'unknown' ? 'unsure' : undefined),
-  }),
+  pregnant: yesNoQuestion('pregnant', ['yes', 'no']),
   earlierStop: spec({
     id: 'earlierStop',
     kind: 'choice',
