@@ -37,6 +37,18 @@ function unitOf(word: string | undefined, vocab: Vocabulary): UnitId | undefined
   return UNIT_IDS.find((unit) => vocab.units[unit].some((known) => sameWord(word, known)));
 }
 
+const extractWordCache = new WeakMap<Vocabulary, RegExp[]>();
+
+/** Extract words that are not also units ("shot" is a unit), as whole-word patterns. */
+function extractWords(vocab: Vocabulary): RegExp[] {
+  let patterns = extractWordCache.get(vocab);
+  if (!patterns) {
+    patterns = vocab.products.extract.filter((p) => !/^\d/.test(p) && !unitOf(p, vocab)).map((p) => new RegExp(`\\b${p}\\b`));
+    extractWordCache.set(vocab, patterns);
+  }
+  return patterns;
+}
+
 /** Reads an amount answer into a mention; never throws. */
 export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
   const mention: AmountMention = amountMentionSchema.parse({ quantity: null });
@@ -52,7 +64,7 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
     mention.mentionsExtract = true;
     return ' ';
   });
-  if (vocab.products.extract.some((p) => !/^\d/.test(p) && !unitOf(p, vocab) && new RegExp(`\\b${p}\\b`).test(t))) mention.mentionsExtract = true;
+  if (extractWords(vocab).some((p) => p.test(t))) mention.mentionsExtract = true;
 
   t = t.replace(/(?:\bsize\s*(000|00|0)\b|\b(000|00)s?\b|\b(0)\s*(?=size\b|caps?\b|capsules?\b))/g, (_m, a?: string, b?: string, c?: string) => {
     mention.capsuleSize = (a ?? b ?? c) as AmountMention['capsuleSize'];

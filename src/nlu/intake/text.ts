@@ -80,13 +80,15 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-/** Exact match, or a close one for longer words: one typo from 5 letters, two from 9. */
+/** Exact match, or a close one for longer words: one typo from 5 letters, two from 9 (first letter right). */
 export function sameWord(said: string, known: string): boolean {
   if (said === known) return true;
   if (/\d/.test(said) || /\d/.test(known)) return false;
   const shorter = Math.min(said.length, known.length);
   if (shorter < 5) return false;
-  return editDistance(said, known) <= (shorter >= 9 ? 2 : 1);
+  const allowed = shorter >= 9 ? 2 : 1;
+  if (Math.abs(said.length - known.length) > allowed || said[0] !== known[0]) return false;
+  return editDistance(said, known) <= allowed;
 }
 
 /** True when the phrase (one or more words) occurs in the words, single words allowing typos. */
