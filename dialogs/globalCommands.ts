@@ -1,3 +1,4 @@
+import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../src/bot/commands';
 import type { CoachServices } from '../src/bot/services';
 import { ROOT_DIALOG } from './RootDialog';
@@ -11,7 +12,7 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
       phrasesKey: 'help.commands.help',
       async run(dc) {
         await dc.context.sendActivity(say(dc.context.activity.channelId, 'help.text'));
-        if (dc.activeDialog) await dc.repromptDialog();
+        if (dc.activeDialog) await innermost(dc).repromptDialog();
         else await dc.beginDialog(ROOT_DIALOG);
       },
     },
@@ -25,4 +26,14 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
       },
     },
   ];
+}
+
+/**
+ * The context of the innermost active dialog. Re-prompting from there keeps each level's parent link,
+ * so a menu dialog registered next to the root (not inside it) is still found.
+ */
+function innermost(dc: DialogContext): DialogContext {
+  let current = dc;
+  while (current.child) current = current.child;
+  return current;
 }

@@ -2,6 +2,9 @@ import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
 import { coreCommands } from '../dialogs/globalCommands';
+import { HandoffDialog } from '../dialogs/intake/HandoffDialog';
+import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
+import type { IntakeDeps } from '../dialogs/intake/support';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
@@ -13,6 +16,9 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { createServer, type RunningServer } from './server';
+import { IntakeService } from './intake/IntakeService';
+import { createIntakeExtractor } from './nlu/intake/extractor';
+import { loadExtractionPrompts, loadVocabulary } from './nlu/intake/vocabulary';
 import { type ChatModel, createChatModel } from './nlu/model';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
@@ -30,6 +36,8 @@ export interface App {
   config: Config;
   services: CoachServices;
   bot: CoachBot;
+  /** Intake answers and risk assessments; check-ins call `reassess` and `handoffOffer` on it. */
+  intake: IntakeService;
   adapter: ReturnType<typeof createCloudAdapter>;
   /** The self-hosted Direct Line channel behind the web page. */
   directLine: DirectLine;
@@ -53,6 +61,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     model: overrides.model ?? createChatModel(config.llm),
   };
 
+  const vocabulary = loadVocabulary(content.locale);
+  const extractor = createIntakeExtractor({
+    vocabulary,
+    prompts: loadExtractionPrompts(content.locale),
+    model: services.model,
+    timeoutMs: config.llm?.timeoutMs,
+    onOutcome: ({ field, source, failure }) => {
+      if (source !== 'rules') logger.info({ field, source, failure }, 'intake extraction');
+    },
+  });
+  const intake = new IntakeService(store.intake, services.clock, content, logger);
+  const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary };
+
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
@@ -60,8 +81,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     new RootDialog(services, [
       { value: 'support', dialogId: SUPPORT_DIALOG },
       { value: 'about', dialogId: ABOUT_DIALOG },
+      { value: 'intake', dialogId: INTAKE_DIALOG },
     ]),
   );
+  dialogs.add(new IntakeDialog(intakeDeps));
+  dialogs.add(new HandoffDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
 
@@ -104,6 +128,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     config,
     services,
     bot,
+    intake,
     adapter,
     directLine,
     logic,

@@ -14,4 +14,28 @@ export interface ChoiceOption {
 export interface OutboundMessage {
   text: string;
   choices?: ChoiceOption[];
+  card?: ResourceCard;
+  file?: FileDownload;
+}
+
+/** A link on a resource card: a web page (https:), a phone number (tel:) or a text message (sms:). */
+export interface CardLink {
+  /** Button text. */
+  label: string;
+  url: string;
+  /** The same link as one line of plain text, for channels without cards. */
+  plain: string;
+}
+
+/** A card of resources (treatment locator, helplines). An Adaptive Card where cards show, text elsewhere. */
+export interface ResourceCard {
+  title: string;
+  lines: string[];
+  links: CardLink[];
+}
+
+/** A text file the person can download where the channel allows it (the web widget). */
+export interface FileDownload {
+  name: string;
+  text: string;
 }

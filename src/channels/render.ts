@@ -1,25 +1,61 @@
-import { ActionTypes, type Activity, ActivityTypes, type CardAction } from 'botbuilder';
+import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction } from 'botbuilder';
 import type { Content } from '../content/Content';
-import type { OutboundMessage } from './messages';
+import type { FileDownload, OutboundMessage, ResourceCard } from './messages';
 
 export interface MessageRenderer {
   render(message: OutboundMessage, channelId: string): Partial<Activity>;
 }
 
-/** Channels that show suggested-action buttons. Everything else gets a numbered list in the text. */
-const SUGGESTED_ACTION_CHANNELS = new Set(['directline', 'webchat', 'emulator', 'test', 'msteams']);
+/** Channels that show suggested-action buttons and Adaptive Cards. Everything else gets plain text. */
+const RICH_CHANNELS = new Set(['directline', 'webchat', 'emulator', 'test', 'msteams']);
+/** Channels whose client opens a data: URL attachment as a download (Web Chat and its hosts). */
+const FILE_CHANNELS = new Set(['directline', 'webchat', 'emulator', 'test']);
+
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** 1.5 is the newest version Teams and Web Chat both render. */
+export const ADAPTIVE_CARD_VERSION = '1.5';
+
+export function adaptiveCard(card: ResourceCard): Attachment {
+  return {
+    contentType: ADAPTIVE_CARD_TYPE,
+    content: {
+      type: 'AdaptiveCard',
+      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+      version: ADAPTIVE_CARD_VERSION,
+      body: [
+        { type: 'TextBlock', text: card.title, weight: 'Bolder', size: 'Medium', wrap: true },
+        ...card.lines.map((line) => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
+      ],
+      actions: card.links.map((link) => ({ type: 'Action.OpenUrl', title: link.label, url: link.url })),
+    },
+  };
+}
+
+function fileAttachment(file: FileDownload): Attachment {
+  return { contentType: 'text/plain', name: file.name, contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from(file.text, 'utf8').toString('base64')}` };
+}
+
+const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
 
 export class DefaultRenderer implements MessageRenderer {
   constructor(private readonly content: Content) {}
 
   render(message: OutboundMessage, channelId: string): Partial<Activity> {
     const choices = message.choices ?? [];
-    if (choices.length === 0) return { type: ActivityTypes.Message, text: message.text };
-    if (SUGGESTED_ACTION_CHANNELS.has(channelId)) {
-      const actions: CardAction[] = choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
-      return { type: ActivityTypes.Message, text: message.text, suggestedActions: { actions, to: [] } };
+    if (RICH_CHANNELS.has(channelId)) {
+      const activity: Partial<Activity> = { type: ActivityTypes.Message, text: message.text };
+      const attachments: Attachment[] = [];
+      if (message.card) attachments.push(adaptiveCard(message.card));
+      if (message.file && FILE_CHANNELS.has(channelId)) attachments.push(fileAttachment(message.file));
+      if (attachments.length > 0) activity.attachments = attachments;
+      if (choices.length > 0) {
+        const actions: CardAction[] = choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
+        activity.suggestedActions = { actions, to: [] };
+      }
+      return activity;
     }
-    const lines = choices.map((c, i) => this.content.text('choices.numbered', { number: i + 1, label: c.label }));
-    return { type: ActivityTypes.Message, text: [message.text, ...lines].join('\n') };
+    const lines = [message.text, ...(message.card ? cardAsText(message.card) : [])];
+    lines.push(...choices.map((c, i) => this.content.text('choices.numbered', { number: i + 1, label: c.label })));
+    return { type: ActivityTypes.Message, text: lines.join('\n') };
   }
 }

@@ -13,17 +13,25 @@ export function normalize(text: string): string {
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+export interface RecognizeOptions {
+  /** Accept the option's number ("2", "two"); off where the answer itself can be a number. Default on. */
+  numbers?: boolean;
+  /** Accept a reply that contains exactly one label; off where free text can name several things. Default on. */
+  contains?: boolean;
+}
+
 /**
  * Finds the option a person meant: by exact label, by synonym, by its number in the list
  * ("2", "2.", "two"), or by a label the reply contains. Returns undefined when unsure.
  */
-export function recognizeChoice(reply: string, options: ChoiceOption[]): ChoiceOption | undefined {
+export function recognizeChoice(reply: string, options: ChoiceOption[], how: RecognizeOptions = {}): ChoiceOption | undefined {
   const said = normalize(reply);
   if (!said) return undefined;
   const exact = options.find((o) => normalize(o.label) === said || (o.synonyms ?? []).some((s) => normalize(s) === said));
   if (exact) return exact;
-  const asNumber = /^\d+$/.test(said) ? Number(said) : NUMBER_WORDS.indexOf(said) + 1;
+  const asNumber = how.numbers === false ? 0 : /^\d+$/.test(said) ? Number(said) : NUMBER_WORDS.indexOf(said) + 1;
   if (asNumber >= 1 && asNumber <= options.length) return options[asNumber - 1];
+  if (how.contains === false) return undefined;
   const contained = options.filter((o) => containsPhrase(said, normalize(o.label)) || (o.synonyms ?? []).some((s) => containsPhrase(said, normalize(s))));
   return contained.length === 1 ? contained[0] : undefined;
 }

@@ -1,4 +1,6 @@
 import type { Storage } from 'botbuilder';
+import type { Assessment } from '../risk/assess';
+import type { RiskProfile } from '../risk/profile';
 
 /**
  * Every table is reached through one of these interfaces so that a second database (PostgreSQL)
@@ -69,11 +71,46 @@ export interface DirectLineRepository {
   deleteFor(personId: string): Promise<number>;
 }
 
+export interface IntakeAnswersRecord {
+  personId: string;
+  /** JSON as saved; src/intake validates it when read. */
+  answers: Record<string, unknown>;
+  startedAt: string;
+  updatedAt: string;
+  completedAt?: string;
+}
+
+export interface StoredAssessment {
+  id: number;
+  personId: string;
+  rulesVersion: string;
+  /** What asked for it: 'intake', 'checkin', ... */
+  trigger: string;
+  profile: RiskProfile;
+  assessment: Assessment;
+  assessedAt: string;
+}
+
+/** A person's intake answers and every risk assessment made for them. */
+export interface IntakeRepository {
+  getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined>;
+  /** Saves the answers so far; `completed` marks them confirmed, otherwise the intake counts as in progress. */
+  saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void>;
+  clearAnswers(personId: string): Promise<void>;
+  addAssessment(personId: string, entry: { trigger: string; profile: RiskProfile; assessment: Assessment }, at: Date): Promise<StoredAssessment>;
+  latestAssessment(personId: string): Promise<StoredAssessment | undefined>;
+  /** Everything stored about the person, for "export my data". */
+  exportFor(personId: string): Promise<{ intake?: IntakeAnswersRecord; assessments: StoredAssessment[] }>;
+  /** Removes everything stored about the person, for "delete my data". */
+  deleteFor(personId: string): Promise<void>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
   readonly people: PersonRepository;
   readonly directLine: DirectLineRepository;
+  readonly intake: IntakeRepository;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

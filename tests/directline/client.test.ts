@@ -30,7 +30,7 @@ describe.each([
     const chat = connect({ domain, token: session.token, webSocket });
     await chat.waitFor((r) => r.length >= 3, 'the welcome');
     expect(textsOf(chat.received)).toEqual(WELCOME);
-    expect(chat.received[2].suggestedActions?.actions.map((a) => a.title)).toEqual(['Get support now', 'What is Steady?']);
+    expect(chat.received[2].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?']));
     if (webSocket) expect(t.app.directLine.stream.openSockets).toBe(1);
 
     const id = await chat.say('2');

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { DataStore } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
 import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
+import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
@@ -9,11 +10,13 @@ export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
   readonly people: PostgresPersonRepository;
   readonly directLine: PostgresDirectLineRepository;
+  readonly intake: PostgresIntakeRepository;
 
   constructor(readonly pool: Pool) {
     this.state = new PostgresStateStorage(pool);
     this.people = new PostgresPersonRepository(pool);
     this.directLine = new PostgresDirectLineRepository(pool);
+    this.intake = new PostgresIntakeRepository(pool);
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {

@@ -1,6 +1,7 @@
 import type { DataStore } from '../repositories';
 import { openSqlite, type SqliteDb } from './database';
 import { SqliteDirectLineRepository } from './SqliteDirectLineRepository';
+import { SqliteIntakeRepository } from './SqliteIntakeRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
@@ -8,11 +9,13 @@ export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
   readonly people: SqlitePersonRepository;
   readonly directLine: SqliteDirectLineRepository;
+  readonly intake: SqliteIntakeRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
     this.directLine = new SqliteDirectLineRepository(db);
+    this.intake = new SqliteIntakeRepository(db);
   }
 
   static open(file: string): SqliteDataStore {

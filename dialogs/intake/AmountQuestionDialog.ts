@@ -1,0 +1,110 @@
+import type { OutboundMessage } from '../../src/channels/messages';
+import type { DoseAnswer } from '../../src/intake/answers';
+import { assumptionLines, formatDose } from '../../src/intake/format';
+import type { Extraction } from '../../src/nlu/intake/schemas';
+import type { RawAnswer } from './AnswerPrompt';
+import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
+import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
+
+export const AMOUNT_QUESTION_DIALOG = 'intake.amountQuestion';
+
+const CAPSULE_SIZE = 'capsuleSize';
+const BAND = 'band';
+const CAPSULE_CHOICES = { size000: '000', size00: '00', size0: '0' } as const;
+const BANDS = ['under10', 'from10to15', 'atLeast15'] as const;
+const MAX_GRAMS_A_DAY = 300;
+const RETRY_BY_HINT: Record<string, string> = { scoop: 'retryScoop', tea: 'retryTea', tooLarge: 'retryTooLarge', unit: 'retryUnit' };
+
+/**
+ * "About how much in a day?" for the start and for now. Understands grams, spoons, capsules (asking
+ * their size when unknown), shots and ranges; says back every conversion it assumed and asks
+ * "So about 15 g a day. Is that right?". "Don't know" about today's amount offers rough ranges.
+ */
+export class AmountQuestionDialog extends QuestionDialog {
+  constructor(deps: IntakeDeps) {
+    super(AMOUNT_QUESTION_DIALOG, deps);
+  }
+
+  protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
+    const content = this.content();
+    if (options.stage === CAPSULE_SIZE) {
+      return { text: content.text('intake.questions.amount.capsuleSize'), choices: optionChoices(this.deps, 'intake.questions.amount.capsuleChoices', [...Object.keys(CAPSULE_CHOICES), 'unsure']), numbersPickChoices: false };
+    }
+    if (options.stage === BAND) {
+      return { text: content.text('intake.questions.currentDose.unknown'), choices: optionChoices(this.deps, 'intake.questions.currentDose.choices', [...BANDS, 'unsure']), numbersPickChoices: false };
+    }
+    return { text: content.text(`intake.questions.${options.id}.prompt`), numbersPickChoices: false };
+  }
+
+  protected retryKey(options: StageOptions): string {
+    if (options.stage === CAPSULE_SIZE) return 'intake.questions.amount.capsuleRetry';
+    if (options.stage === BAND) return 'intake.questions.currentDose.unknownRetry';
+    return 'intake.questions.amount.retry';
+  }
+
+  protected override confirmText(options: StageOptions, retry: boolean): string {
+    const amount = formatDose(this.content(), options.pending?.answer as DoseAnswer);
+    return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', { amount });
+  }
+
+  protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
+    if (options.stage === CAPSULE_SIZE) return this.readCapsuleSize(options, reply);
+    if (options.stage === BAND) {
+      if (reply.choice === 'unsure') return { kind: 'answer', answer: { kind: 'unknown' } };
+      const band = BANDS.find((b) => b === reply.choice);
+      if (band) return { kind: 'answer', answer: { kind: 'band', band } };
+    }
+    if (saysSkip(this.deps, reply.text)) return this.unknownAmount(options);
+    return this.fromExtraction(options, await extract(this.deps, 'amount', reply.text, options.gramsPerCapsule));
+  }
+
+  private unknownAmount(options: StageOptions): Reading {
+    if (options.id === 'currentDose') return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    return { kind: 'answer', answer: { kind: 'unknown' }, note: this.content().text('intake.questions.startDose.unknown') };
+  }
+
+  private fromExtraction(options: StageOptions, reading: Extraction<'amount'>): Reading {
+    switch (reading.status) {
+      case 'ok': {
+        const { amount, unit, timesPerDay, adds, gramsPerCapsule } = reading.value;
+        return {
+          kind: 'confirm',
+          answer: { kind: 'amount', amount, unit, assumptions: reading.assumptions },
+          extras: { ...(timesPerDay ? { timesPerDay } : {}), ...(gramsPerCapsule ? { gramsPerCapsule } : {}), adds },
+          lines: assumptionLines(this.content(), reading.assumptions),
+        };
+      }
+      case 'needsCapsuleSize':
+        return { kind: 'stage', stage: CAPSULE_SIZE, pending: { count: reading.count, extras: { ...(reading.timesPerDay ? { timesPerDay: reading.timesPerDay } : {}), adds: reading.adds } } };
+      case 'unknown':
+        return this.unknownAmount(options);
+      case 'unclear': {
+        const hinted = reading.hint && RETRY_BY_HINT[reading.hint];
+        return { kind: 'retry', retryKey: hinted ? `intake.questions.amount.${hinted}` : this.retryKey(options) };
+      }
+    }
+  }
+
+  private async readCapsuleSize(options: StageOptions, reply: RawAnswer): Promise<Reading> {
+    const { vocabulary } = this.deps;
+    let grams: number | undefined;
+    if (reply.choice && reply.choice in CAPSULE_CHOICES) grams = vocabulary.capsuleGrams[CAPSULE_CHOICES[reply.choice as keyof typeof CAPSULE_CHOICES]];
+    else if (reply.choice === 'unsure') grams = vocabulary.capsuleGrams[vocabulary.defaultCapsuleSize];
+    else {
+      const size = await extract(this.deps, 'capsuleSize', reply.text);
+      if (size.status === 'ok') grams = size.value.gramsPerCapsule;
+      else if (size.status === 'unknown') grams = vocabulary.capsuleGrams[vocabulary.defaultCapsuleSize];
+    }
+    if (grams === undefined) return { kind: 'retry', retryKey: this.retryKey(options) };
+    const count = options.pending?.count ?? 1;
+    const amount = Math.round(count * grams * 10) / 10;
+    if (amount > MAX_GRAMS_A_DAY) return { kind: 'stage', stage: 'ask', pending: undefined };
+    const assumptions = [{ id: 'capsule' as const, vars: { grams } }];
+    return {
+      kind: 'confirm',
+      answer: { kind: 'amount', amount, unit: 'g', assumptions },
+      extras: { ...options.pending?.extras, gramsPerCapsule: grams },
+      lines: assumptionLines(this.content(), assumptions),
+    };
+  }
+}

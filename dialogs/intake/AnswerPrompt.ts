@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { CoachServices } from '../../src/bot/services';
+import type { OutboundMessage } from '../../src/channels/messages';
+import { recognizeChoice } from '../../src/nlu/choices';
+
+export interface AnswerRequest {
+  message: OutboundMessage;
+  /** Whether "2" picks the second button; off for questions whose answer can be a number. */
+  numbersPickChoices: boolean;
+}
+
+/** The person's reply: their words, and the button value when the reply picked one. */
+export interface RawAnswer {
+  text: string;
+  choice?: string;
+}
+
+/**
+ * Asks a question that accepts a button or free text. Any non-empty reply succeeds; the dialog that
+ * asked decides what it means, so a re-ask can say what was missing.
+ */
+export class AnswerPrompt extends Prompt<RawAnswer> {
+  constructor(
+    dialogId: string,
+    private readonly services: Pick<CoachServices, 'renderer'>,
+  ) {
+    super(dialogId);
+  }
+
+  static options(request: AnswerRequest): PromptOptions {
+    return { validations: request };
+  }
+
+  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions): Promise<void> {
+    const request = options.validations as AnswerRequest;
+    await context.sendActivity(this.services.renderer.render(request.message, context.activity.channelId));
+  }
+
+  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<RawAnswer>> {
+    const request = options.validations as AnswerRequest;
+    const text = (typeof context.activity.text === 'string' ? context.activity.text : '').trim();
+    if (!text) return { succeeded: false };
+    // Exact words or number only: "alcohol and xanax" is free text, not just the "Alcohol" button.
+    const picked = recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false });
+    return { succeeded: true, value: picked ? { text, choice: picked.value } : { text } };
+  }
+}
+

@@ -1,0 +1,54 @@
+import type { OutboundMessage } from '../../src/channels/messages';
+import type { AnswerOf } from '../../src/intake/answers';
+import { assumptionLines, formatDuration } from '../../src/intake/format';
+import type { RawAnswer } from './AnswerPrompt';
+import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
+import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
+
+export const DURATION_QUESTION_DIALOG = 'intake.durationQuestion';
+
+const BAND = 'band';
+const BANDS = ['under6Months', 'atLeast6Months'] as const;
+
+/**
+ * "When did you start?" Understands "since March", "a year and a half", "2019", and confirms the
+ * understood time back. "Don't know" offers the one line that matters to the rules: six months.
+ */
+export class DurationQuestionDialog extends QuestionDialog {
+  constructor(deps: IntakeDeps) {
+    super(DURATION_QUESTION_DIALOG, deps);
+  }
+
+  protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
+    if (options.stage === BAND) {
+      return { text: this.content().text('intake.questions.startedAgo.unknown'), choices: optionChoices(this.deps, 'intake.questions.startedAgo.choices', [...BANDS, 'unsure']), numbersPickChoices: false };
+    }
+    return { text: this.content().text('intake.questions.startedAgo.prompt'), numbersPickChoices: false };
+  }
+
+  protected retryKey(options: StageOptions): string {
+    return options.stage === BAND ? 'intake.questions.startedAgo.unknownRetry' : 'intake.questions.startedAgo.retry';
+  }
+
+  protected override confirmText(options: StageOptions, retry: boolean): string {
+    const answer = options.pending?.answer as AnswerOf<'startedAgo'>;
+    const duration = answer.kind === 'months' ? formatDuration(this.content(), answer.months) : '';
+    return this.content().text(retry ? 'intake.questions.startedAgo.confirmRetry' : 'intake.questions.startedAgo.confirm', { duration });
+  }
+
+  protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
+    if (options.stage === BAND) {
+      if (reply.choice === 'unsure') return { kind: 'answer', answer: { kind: 'unknown' } };
+      const band = BANDS.find((b) => b === reply.choice);
+      if (band) return { kind: 'answer', answer: { kind: 'band', band } };
+    }
+    if (saysSkip(this.deps, reply.text)) return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    const reading = await extract(this.deps, 'duration', reply.text);
+    if (reading.status === 'ok') {
+      return { kind: 'confirm', answer: { kind: 'months', months: reading.value.months, assumptions: reading.assumptions }, lines: assumptionLines(this.content(), reading.assumptions) };
+    }
+    if (reading.status === 'unknown') return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    if (reading.status === 'unclear' && reading.hint === 'unit') return { kind: 'retry', retryKey: 'intake.questions.startedAgo.retryUnit' };
+    return { kind: 'retry', retryKey: this.retryKey(options) };
+  }
+}

@@ -1,0 +1,85 @@
+import type { TurnContext } from 'botbuilder';
+import type { CoachServices } from '../../src/bot/services';
+import type { ChoiceOption, OutboundMessage } from '../../src/channels/messages';
+import type { AnswerOf, QuestionId } from '../../src/intake/answers';
+import type { IntakeService } from '../../src/intake/IntakeService';
+import { matchesPhrase } from '../../src/nlu/choices';
+import { type IntakeExtractor, extractField } from '../../src/nlu/intake/extractor';
+import type { ExtractField, Extraction } from '../../src/nlu/intake/schemas';
+import type { Vocabulary } from '../../src/nlu/intake/vocabulary';
+import type { Product } from '../../src/risk/profile';
+
+/** What the intake dialogs need, handed in by the composition root. */
+export interface IntakeDeps {
+  services: Pick<CoachServices, 'content' | 'renderer' | 'clock' | 'logger'>;
+  extractor: IntakeExtractor;
+  intake: IntakeService;
+  vocabulary: Vocabulary;
+  /** The explainer dialog (topic id in its options), when one is registered. */
+  explainDialogId?: string;
+}
+
+/** Options every question dialog takes. */
+export interface QuestionOptions {
+  id: QuestionId;
+  gramsPerCapsule?: number;
+  /** Text to read as the answer straight away (a correction such as "actually it's 12 g"). */
+  presetText?: string;
+}
+
+/** Facts an answer revealed beyond the question asked ("5 g 3 times a day", "two shots"). */
+export interface AnswerExtras {
+  timesPerDay?: number;
+  adds?: Product[];
+  gramsPerCapsule?: number;
+}
+
+/** How a question dialog ends; the orchestrator saves the answer and decides what comes next. */
+export type QuestionOutcome =
+  | { kind: 'answered'; id: QuestionId; answer: AnswerOf<QuestionId>; extras?: AnswerExtras }
+  | { kind: 'skipped'; id: QuestionId }
+  | { kind: 'paused' }
+  | { kind: 'correction'; target: 'startDose' | 'currentDose'; text: string };
+
+export const textOf = (context: TurnContext): string => (typeof context.activity.text === 'string' ? context.activity.text : '');
+
+export function send(deps: IntakeDeps, context: TurnContext, message: OutboundMessage | string): Promise<unknown> {
+  const outbound = typeof message === 'string' ? { text: message } : message;
+  return context.sendActivity(deps.services.renderer.render(outbound, context.activity.channelId));
+}
+
+/** Buttons for a question: labels from `<prefix>.<value>`, extra words from `<synonymsPrefix>.<value>` when present. */
+export function optionChoices(deps: IntakeDeps, prefix: string, values: string[]): ChoiceOption[] {
+  const { content } = deps.services;
+  return values.map((value) => {
+    const synonymsKey = prefix.endsWith('.choices') ? `${prefix.slice(0, -'choices'.length)}synonyms.${value}` : undefined;
+    const synonyms = synonymsKey && content.has(synonymsKey) ? content.list(synonymsKey) : undefined;
+    return { value, label: content.text(`${prefix}.${value}`), ...(synonyms ? { synonyms } : {}) };
+  });
+}
+
+export function saysLater(deps: IntakeDeps, text: string): boolean {
+  return matchesPhrase(text, deps.services.content.list('intake.commands.later'));
+}
+
+export function saysSkip(deps: IntakeDeps, text: string): boolean {
+  return matchesPhrase(text, deps.services.content.list('intake.commands.skip'));
+}
+
+export function extract<F extends ExtractField>(deps: IntakeDeps, field: F, text: string, gramsPerCapsule?: number): Promise<Extraction<F>> {
+  return extractField(deps.extractor, { field, text, now: deps.services.clock.now().toISOString(), ...(gramsPerCapsule ? { gramsPerCapsule } : {}) });
+}
+
+const CORRECTION_CUE = /^\s*(?:actually|sorry|wait|oops|oh|correction|i meant|i mean|make that|change that|no wait|hang on)\b/i;
+const START_WORDS = /\b(?:start|started|starting|beginning|at first|back then|first began|began)\b/i;
+
+/**
+ * "Actually it's 12 g" in the middle of another question corrects an amount given earlier. Only an
+ * amount with its unit counts, so a plain number answer ("actually 3") is never taken as a correction.
+ */
+export async function amountCorrection(deps: IntakeDeps, text: string): Promise<QuestionOutcome | undefined> {
+  if (!CORRECTION_CUE.test(text)) return undefined;
+  const reading = await extract(deps, 'amount', text);
+  if (reading.status !== 'ok' || reading.assumptions.some((a) => a.id === 'assumedGrams')) return undefined;
+  return { kind: 'correction', target: START_WORDS.test(text) ? 'startDose' : 'currentDose', text };
+}

@@ -1,0 +1,106 @@
+import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
+import type { SqliteDb } from './database';
+
+export interface AnswersRow {
+  person_id: string;
+  answers: string;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export interface AssessmentRow {
+  id: number;
+  person_id: string;
+  rules_version: string;
+  trigger: string;
+  profile: string;
+  result: string;
+  assessed_at: string;
+}
+
+function parseObject(json: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export const toRecord = (row: AnswersRow): IntakeAnswersRecord => ({
+  personId: row.person_id,
+  answers: parseObject(row.answers),
+  startedAt: row.started_at,
+  updatedAt: row.updated_at,
+  ...(row.completed_at ? { completedAt: row.completed_at } : {}),
+});
+
+export const toAssessment = (row: AssessmentRow): StoredAssessment => ({
+  id: row.id,
+  personId: row.person_id,
+  rulesVersion: row.rules_version,
+  trigger: row.trigger,
+  profile: JSON.parse(row.profile),
+  assessment: JSON.parse(row.result),
+  assessedAt: row.assessed_at,
+});
+
+export class SqliteIntakeRepository implements IntakeRepository {
+  constructor(private readonly db: SqliteDb) {}
+
+  async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {
+    const row = this.db.prepare<[string], AnswersRow>('SELECT * FROM intake_answers WHERE person_id = ?').get(personId);
+    return row && toRecord(row);
+  }
+
+  async saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void> {
+    const iso = at.toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (@personId, @answers, @iso, @iso, @completedAt)
+         ON CONFLICT(person_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at, completed_at = excluded.completed_at`,
+      )
+      .run({ personId, answers: JSON.stringify(answers), iso, completedAt: completed ? iso : null });
+  }
+
+  async clearAnswers(personId: string): Promise<void> {
+    this.db.prepare('DELETE FROM intake_answers WHERE person_id = ?').run(personId);
+  }
+
+  async addAssessment(personId: string, entry: Pick<StoredAssessment, 'trigger' | 'profile' | 'assessment'>, at: Date): Promise<StoredAssessment> {
+    const row = {
+      person_id: personId,
+      rules_version: entry.assessment.version,
+      trigger: entry.trigger,
+      profile: JSON.stringify(entry.profile),
+      result: JSON.stringify(entry.assessment),
+      assessed_at: at.toISOString(),
+    };
+    const info = this.db
+      .prepare(
+        `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
+         VALUES (@person_id, @rules_version, @trigger, @profile, @result, @assessed_at)`,
+      )
+      .run(row);
+    return toAssessment({ id: Number(info.lastInsertRowid), ...row });
+  }
+
+  async latestAssessment(personId: string): Promise<StoredAssessment | undefined> {
+    const row = this.db.prepare<[string], AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(personId);
+    return row && toAssessment(row);
+  }
+
+  async exportFor(personId: string): Promise<{ intake?: IntakeAnswersRecord; assessments: StoredAssessment[] }> {
+    const intake = await this.getAnswers(personId);
+    const assessments = this.db.prepare<[string], AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id').all(personId).map(toAssessment);
+    return { ...(intake ? { intake } : {}), assessments };
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM intake_answers WHERE person_id = ?').run(personId);
+      this.db.prepare('DELETE FROM risk_assessments WHERE person_id = ?').run(personId);
+    })();
+  }
+}
