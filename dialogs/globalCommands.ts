@@ -1,3 +1,4 @@
+import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../src/bot/commands';
 import type { CoachServices } from '../src/bot/services';
 import { ROOT_DIALOG } from './RootDialog';
@@ -11,8 +12,7 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
       phrasesKey: 'help.commands.help',
       async run(dc) {
         await dc.context.sendActivity(say(dc.context.activity.channelId, 'help.text'));
-        if (dc.activeDialog) await dc.repromptDialog();
-        else await dc.beginDialog(ROOT_DIALOG);
+        await resumeOrMenu(dc);
       },
     },
     {
@@ -25,4 +25,10 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
       },
     },
   ];
+}
+
+/** After a command that answered in place: the waiting prompt asks again, or the menu starts. */
+export async function resumeOrMenu(dc: DialogContext): Promise<void> {
+  if (dc.activeDialog) await dc.repromptDialog();
+  else await dc.beginDialog(ROOT_DIALOG);
 }

@@ -30,6 +30,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -60,6 +62,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   shutdownGraceMs: number;
+  /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
+  retention: { days: number; checkMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
   };
 }
 

@@ -1,8 +1,13 @@
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import { ConsentDialog } from '../dialogs/ConsentDialog';
+import { CrisisDialog } from '../dialogs/CrisisDialog';
+import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
 import { coreCommands } from '../dialogs/globalCommands';
+import { privacyCommands } from '../dialogs/privacyCommands';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
+import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
@@ -11,6 +16,8 @@ import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
+import { RetentionTimer } from './privacy/RetentionTimer';
+import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import { createServer, type RunningServer } from './server';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
@@ -20,6 +27,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   store?: DataStore;
+  /** An optional second opinion for the safety net; it can only add caution. None by default. */
+  cautionModel?: CautionModel;
 }
 
 export interface App {
@@ -30,10 +39,11 @@ export interface App {
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
   http: RunningServer;
+  retention: RetentionTimer;
   stop(): Promise<void>;
 }
 
-/** The composition root: config -> store -> content -> dialogs -> bot -> adapter -> server. */
+/** The composition root: config -> store -> content -> safety net -> dialogs -> bot -> adapter -> server -> retention timer. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
@@ -57,6 +67,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   );
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
+  dialogs.add(new CrisisDialog(services));
+  dialogs.add(new ConsentDialog(services));
+  dialogs.add(new DeleteDataDialog(services));
+  const safetyNet = new SafetyNet(overrides.cautionModel);
 
   const bot = new CoachBot({
     services,
@@ -64,13 +78,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     userState,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: coreCommands(services),
+    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days)],
+    guards: [new SafetyGuard(safetyNet)],
   });
 
   const adapter = createCloudAdapter(config.auth);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const logic = (context: TurnContext) => bot.run(context);
   const http = createServer({ adapter, logic, store, logger, maxBodyBytes: config.maxBodyBytes });
+  const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
+  retention.start(config.retention.checkMinutes * 60_000);
 
   return {
     config,
@@ -79,7 +96,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     adapter,
     logic,
     http,
+    retention,
     async stop() {
+      await retention.stop();
       await http.close(config.shutdownGraceMs);
       await store.close();
     },

@@ -11,7 +11,15 @@ export interface ChoiceOption {
   synonyms?: string[];
 }
 
+/** A file sent with a message, such as the personal-data export. */
+export interface OutboundFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutboundMessage {
   text: string;
   choices?: ChoiceOption[];
+  files?: OutboundFile[];
 }
