@@ -65,7 +65,7 @@ export const RULES: DangerRule[] = [
   { id: 'suicide.betterOffWithoutMe', kind: 'suicide', pattern: /\bbetter (?:off )?without me\b|\bbetter off if i (?:was|were|am|died|disappeared|left|was not here|were not here)\b|\b(?:better|happier|easier) (?:off )?(?:if|when) i (?:was|were|am|was just|were just) (?:dead|gone)\b|\b(?:want|wish|going) to (?:go to )?sleep forever\b/ },
   { id: 'suicide.noReasonToLive', kind: 'suicide', negatable: false, pattern: /\bno (?:reason|point|purpose) (?:for me )?(?:in |to )?(?:live|living|keep living|go on living|be alive|being alive|stay alive)\b|\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b|\b(?:see|have|find|got) (?:any|a|no) reason (?:to|for me to) (?:live|keep living|go on|go on living|be alive|stay alive)\b|\b(?:life|living) is (?:not|no longer) worth (?:living|it)\b/ },
   { id: 'suicide.stopExisting', kind: 'suicide', negatable: false, pattern: /\b(?:stop|quit|not|cease) (?:existing|exist)\b|\btired of (?:living|being alive|existing|life)\b/ },
-  { id: 'suicide.notAroundLong', kind: 'suicide', negatable: false, pattern: /\b(?:will not|not going to|do not see myself|can not see myself|not) (?:be |being )?(?:around|here|alive|a problem for anyone|a burden for anyone|a burden to anyone) (?:much longer|for long|for much longer|anymore|by (?:tomorrow|next week))\b|\bstockpil\w* (?:my |some |up )?(?:pills|meds|medication)\b|\b(?:saving|saved) up (?:my )?(?:pills|meds)\b/ },
+  { id: 'suicide.notAroundLong', kind: 'suicide', negatable: false, pattern: /\b(?:will not|not going to|do not see myself|can not see myself|not) (?:be |being )?(?:around|here|alive|a problem for anyone|a burden for anyone|a burden to anyone) (?:much longer|for long|for much longer|anymore|by (?:tomorrow|next week))\b|\b(?:stockpiling|stockpiled|stockpile) (?:my |some |up )?(?:pills|meds|medication)\b|\b(?:saving|saved) up (?:my )?(?:pills|meds)\b/ },
   { id: 'suicide.searchingMethods', kind: 'suicide', pattern: /\b(?:looking up|looked up|searching|searched|googling|googled|researching|researched|reading about) (?:ways|how|methods) (?:to|2) (?:die|kill myself|end it|end my life|overdose)\b/ },
   { id: 'suicide.goodbye', kind: 'suicide', pattern: /\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?)\b|\bwriting (?:my )?(?:goodbye|last) (?:letters?|notes?)\b|\bthis is (?:my )?goodbye\b/ },
   { id: 'suicide.endItAll', kind: 'suicide', pattern: /\bend(?:ing)? it all\b|\bend(?:ing)? it (?:tonight|today|now|soon)\b/ },
@@ -118,7 +118,7 @@ export const COMBO_RULES: ComboRule[] = [
   {
     id: 'severeWithdrawal.pregnant',
     kind: 'severeWithdrawal',
-    parts: [/\bpregnan(?:t|cy)\b/, /\b(?:withdrawal|withdrawals|withdrawing|detox|detoxing|quit|quitting|stopped|stopping|cold turkey|cutting down|cut down|taper|tapering)\b/],
+    parts: [/\b(?:pregnant|pregnancy)\b/, /\b(?:withdrawal|withdrawals|withdrawing|detox|detoxing|quit|quitting|stopped|stopping|cold turkey|cutting down|cut down|taper|tapering)\b/],
   },
 ];
 

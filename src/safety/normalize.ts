@@ -101,16 +101,20 @@ export function withinOneEdit(a: string, b: string): boolean {
 /** "s u i c i d e" -> "suicide"; "i w a n t" -> "i want" when a lone "i" or "a" leads the run. */
 function joinSpacedLetters(run: string, vocab: Vocabulary): string {
   const joined = run.replace(/ /g, '');
-  if (!vocab.words.has(joined) && /^[ia]/.test(joined) && vocab.words.has(joined.slice(1))) return `${joined[0]} ${joined.slice(1)}`;
-  return joined;
+  if (vocab.words.has(joined)) return joined;
+  if (/^[ia]/.test(joined) && vocab.words.has(joined.slice(1))) return `${joined[0]} ${joined.slice(1)}`;
+  // Three letters are joined only into a known word ("d i e"), so "u r a" stays as it is.
+  return joined.length > 3 ? joined : run;
 }
 
 function canonicalWord(raw: string, vocab: Vocabulary): string {
-  const token = raw.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  // "killlll" -> "kill"; a word that is one letter held down ("iiii") -> that letter.
+  const collapsed = raw.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  const token = /^(\p{L})\1+$/u.test(collapsed) ? collapsed[0] : collapsed;
   const slang = SLANG[token];
   if (slang !== undefined) return slang;
   if (vocab.words.has(token) || token.length < 3 || /\d/.test(token) || FUZZY_KEEP.has(token)) return token;
-  const fixed = MISSPELLINGS[token];
+  const fixed = MISSPELLINGS[token] ?? (squeeze(token).length >= 2 ? SLANG[squeeze(token)] : undefined);
   if (fixed !== undefined) return fixed;
   if (token.endsWith('in') && vocab.words.has(`${token}g`)) return `${token}g`;
   const bySqueeze = vocab.squeezed.get(squeeze(token));
@@ -140,7 +144,7 @@ export function normalizeForSafety(raw: string, vocab: Vocabulary): NormalizedMe
   s = s.replace(/[\p{L}*]+/gu, (token) => uncensor(token, vocab));
   s = expandContractions(s);
   // Spaced-out letters: "s u i c i d e" -> "suicide".
-  s = s.replace(/(?<![\p{L}\p{N}])\p{L}(?: \p{L}){3,}(?![\p{L}\p{N}])/gu, (run) => joinSpacedLetters(run, vocab));
+  s = s.replace(/(?<![\p{L}\p{N}])\p{L}(?: \p{L}){2,}(?![\p{L}\p{N}])/gu, (run) => joinSpacedLetters(run, vocab));
 
   const clauses: string[] = [];
   for (const part of s.split(CLAUSE_BREAK)) {
