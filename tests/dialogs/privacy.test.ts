@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
 import type { PersonalDataOwner } from '../../src/storage/repositories';
 import { EXPORT_FORMAT, type PersonalDataExport } from '../../src/privacy/personalData';
-import { messageActivity, postActivity, say, startTestApp, type TestApp, type TurnOptions } from '../support/app';
+import { messageActivity, postActivity, say, startTestApp, type TestApp, type TurnOptions, withTestApp } from '../support/app';
 
 /** Every value in every table of the SQLite file, as one string to search. */
 function dumpDatabase(file: string): { tables: string[]; text: string } {
@@ -126,21 +126,21 @@ describe('privacy controls', () => {
   });
 
   test('a failing owner is reported plainly and nothing is claimed done', async () => {
-    const other = await startTestApp();
-    other.app.services.store.registerPersonalData({
-      name: 'flaky',
-      exportFor: async () => null,
-      deleteFor: async () => {
-        throw new Error('disk on fire');
-      },
+    await withTestApp({}, async (other) => {
+      other.app.services.store.registerPersonalData({
+        name: 'flaky',
+        exportFor: async () => null,
+        deleteFor: async () => {
+          throw new Error('disk on fire');
+        },
+      });
+      const options = { conversationId: 'flaky', userId: 'flaky-person' };
+      await say(other.baseUrl, 'hi', options);
+      await say(other.baseUrl, 'delete my data', options);
+      expect(await say(other.baseUrl, 'yes', options)).toEqual([other.app.services.content.text('privacy.delete.failed'), other.app.services.content.text('menu.prompt')]);
+      expect(other.logs.text).toContain('personal data deletion failed');
+      expect(other.logs.text).not.toContain('disk on fire');
     });
-    const options = { conversationId: 'flaky', userId: 'flaky-person' };
-    await say(other.baseUrl, 'hi', options);
-    await say(other.baseUrl, 'delete my data', options);
-    expect(await say(other.baseUrl, 'yes', options)).toEqual([other.app.services.content.text('privacy.delete.failed'), other.app.services.content.text('menu.prompt')]);
-    expect(other.logs.text).toContain('personal data deletion failed');
-    expect(other.logs.text).not.toContain('disk on fire');
-    await other.stop();
   });
 
   test('the export file is a data URL only where the channel takes files', async () => {

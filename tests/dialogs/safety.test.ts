@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { messageActivity, postActivity, say, startTestApp, type TestApp } from '../support/app';
+import { messageActivity, postActivity, say, startTestApp, type TestApp, withTestApp } from '../support/app';
 
 /** The safety net over real HTTP: every message, every channel, before commands and dialogs. */
 describe('crisis safety net', () => {
@@ -169,23 +169,20 @@ describe('crisis safety net', () => {
 describe('an optional caution model', () => {
   test('can add a check question where the lexicon found nothing, and is ignored when it fails', async () => {
     const concernedAbout = new Set(['the lights are going out for good']);
-    const t = await startTestApp({
-      overrides: {
-        cautionModel: {
-          name: 'fake',
-          concerned: async (message) => {
-            if (message === 'boom') throw new Error('model down');
-            return concernedAbout.has(message);
-          },
-        },
+    const cautionModel = {
+      name: 'fake',
+      concerned: async (message: string) => {
+        if (message === 'boom') throw new Error('model down');
+        return concernedAbout.has(message);
       },
+    };
+    await withTestApp({ overrides: { cautionModel } }, async (t) => {
+      const options = { conversationId: 'model', userId: 'model-person' };
+      await say(t.baseUrl, 'hi', options);
+      const content = t.app.services.content;
+      expect(await say(t.baseUrl, 'the lights are going out for good', options)).toEqual([content.text('safety.ambiguous.question')]);
+      expect(await say(t.baseUrl, 'no', options)).toContain(content.text('safety.ambiguous.safe'));
+      expect(await say(t.baseUrl, 'boom', options)).toEqual([content.text('menu.reprompt')]);
     });
-    const options = { conversationId: 'model', userId: 'model-person' };
-    await say(t.baseUrl, 'hi', options);
-    const content = t.app.services.content;
-    expect(await say(t.baseUrl, 'the lights are going out for good', options)).toEqual([content.text('safety.ambiguous.question')]);
-    expect(await say(t.baseUrl, 'no', options)).toContain(content.text('safety.ambiguous.safe'));
-    expect(await say(t.baseUrl, 'boom', options)).toEqual([content.text('menu.reprompt')]);
-    await t.stop();
   });
 });

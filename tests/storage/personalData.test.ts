@@ -7,7 +7,7 @@ import { deletePersonalData, exportPersonalData, purgeInactive, retentionCutoff 
 import { RetentionTimer } from '../../src/privacy/RetentionTimer';
 import type { PersonalDataOwner } from '../../src/storage/repositories';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
-import { makeTempDir, say, startTestApp } from '../support/app';
+import { makeTempDir, say, withTestApp } from '../support/app';
 import { FakeClock } from '../support/fakes';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -120,16 +120,16 @@ describe('personal-data owners', () => {
 
 describe('retention in the running app', () => {
   test('the in-process timer purges people inactive longer than RETENTION_DAYS', async () => {
-    const t = await startTestApp({ env: { RETENTION_DAYS: '30', RETENTION_CHECK_MINUTES: '0' } });
-    await say(t.baseUrl, 'hi', { conversationId: 'active', userId: 'active-person' });
-    t.clock.advance(20 * DAY);
-    await say(t.baseUrl, 'hi', { conversationId: 'later', userId: 'later-person' });
-    t.clock.advance(15 * DAY);
-    expect(await t.app.retention.runOnce()).toBe(1);
-    expect(await t.app.services.store.people.get('test:active-person')).toBeUndefined();
-    expect(await t.app.services.store.people.get('test:later-person')).toBeDefined();
-    expect(rowsMentioning(t.dbFile, 'active-person')).toEqual([]);
-    await t.stop();
+    await withTestApp({ env: { RETENTION_DAYS: '30', RETENTION_CHECK_MINUTES: '0' } }, async (t) => {
+      await say(t.baseUrl, 'hi', { conversationId: 'active', userId: 'active-person' });
+      t.clock.advance(20 * DAY);
+      await say(t.baseUrl, 'hi', { conversationId: 'later', userId: 'later-person' });
+      t.clock.advance(15 * DAY);
+      expect(await t.app.retention.runOnce()).toBe(1);
+      expect(await t.app.services.store.people.get('test:active-person')).toBeUndefined();
+      expect(await t.app.services.store.people.get('test:later-person')).toBeDefined();
+      expect(rowsMentioning(t.dbFile, 'active-person')).toEqual([]);
+    });
   });
 
   test('with RETENTION_CHECK_MINUTES set, the server runs the purge by itself soon after start', async () => {
@@ -137,10 +137,10 @@ describe('retention in the running app', () => {
     const seeded = SqliteDataStore.open(join(dir, 'coach.db'));
     await seed(seeded, 'long-gone', new Date('2025-01-01T00:00:00Z'));
     await seeded.close();
-    const t = await startTestApp({ dir, env: { RETENTION_CHECK_MINUTES: '60' } });
-    for (let i = 0; i < 100 && (await t.app.services.store.people.get('test:long-gone')); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await t.app.services.store.people.get('test:long-gone')).toBeUndefined();
-    await t.stop();
+    await withTestApp({ dir, env: { RETENTION_CHECK_MINUTES: '60' } }, async (t) => {
+      for (let i = 0; i < 100 && (await t.app.services.store.people.get('test:long-gone')); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await t.app.services.store.people.get('test:long-gone')).toBeUndefined();
+    });
   });
 
   test('`npm run purge -- --at <instant>` purges from the command line', async () => {

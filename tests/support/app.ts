@@ -88,3 +88,13 @@ export async function say(baseUrl: string, text: string, options: TurnOptions = 
   if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
   return replies.map((r) => r.text ?? '');
 }
+
+/** Runs a test body against its own app and always stops it, so a failing assertion cannot leave the server running. */
+export async function withTestApp(options: Parameters<typeof startTestApp>[0], body: (t: TestApp) => Promise<void>): Promise<void> {
+  const t = await startTestApp(options);
+  try {
+    await body(t);
+  } finally {
+    await t.stop();
+  }
+}
