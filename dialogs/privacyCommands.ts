@@ -1,7 +1,7 @@
 import type { GlobalCommand } from '../src/bot/commands';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
-import { exportPersonalData } from '../src/privacy/personalData';
+import { exportFileName, exportPersonalData } from '../src/privacy/personalData';
 import { summarizeExport } from '../src/privacy/summary';
 import { DELETE_DATA_DIALOG } from './DeleteDataDialog';
 import { resumeOrMenu } from './globalCommands';
@@ -16,7 +16,8 @@ export function privacyCommands(services: CoachServices, retentionDays: number):
       async run(dc) {
         const channelId = dc.context.activity.channelId;
         await dc.context.sendActivities([
-          renderer.render({ text: content.text('privacy.policy', { retentionDays }) }, channelId),
+          renderer.render({ text: content.text('privacy.policy') }, channelId),
+          renderer.render({ text: content.text('privacy.retention', { retentionDays }) }, channelId),
           renderer.render({ text: content.text('privacy.rights') }, channelId),
         ]);
         await resumeOrMenu(dc);
@@ -30,7 +31,7 @@ export function privacyCommands(services: CoachServices, retentionDays: number):
         const now = clock.now();
         const data = await exportPersonalData(store, personIdOf(activity), now);
         const file = {
-          name: content.text('privacy.export.fileName', { date: now.toISOString().slice(0, 10) }),
+          name: exportFileName(now),
           contentType: 'application/json',
           content: JSON.stringify(data, null, 2),
         };

@@ -10,6 +10,11 @@ export interface PersonalDataExport {
   sections: Record<string, unknown>;
 }
 
+/** The export's file name, e.g. steady-my-data-2026-12-01.json. */
+export function exportFileName(at: Date): string {
+  return `steady-my-data-${at.toISOString().slice(0, 10)}.json`;
+}
+
 /** Everything every registered owner holds about the person. */
 export async function exportPersonalData(store: DataStore, personId: string, at: Date): Promise<PersonalDataExport> {
   const sections: Record<string, unknown> = {};

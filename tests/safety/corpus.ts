@@ -13,7 +13,7 @@ export interface CorpusEntry {
   style: CorpusStyle;
 }
 
-const entries = (kind: DangerKind, style: CorpusStyle, texts: string[]): CorpusEntry[] => texts.map((text) => ({ text, kind, style }));
+export const entries = (kind: DangerKind, style: CorpusStyle, texts: string[]): CorpusEntry[] => texts.map((text) => ({ text, kind, style }));
 
 export const corpus: CorpusEntry[] = [
   ...entries('medical', 'explicit', [

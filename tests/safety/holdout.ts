@@ -1,13 +1,10 @@
-import type { CorpusEntry, CorpusStyle } from './corpus';
-import type { DangerKind } from '../../src/safety/types';
+import { type CorpusEntry, entries } from './corpus';
 
 /**
  * A second labelled set, written after the rules existed and run against them once before any rule
- * was changed. Its first-run numbers are kept in README; explicit misses found here were fixed
- * (they must never be missed), the rest are reported as they are.
+ * was changed (README keeps those first-run numbers). The misses were then fixed with general rules,
+ * so the numbers now printed for this set are optimistic for wording nobody has tried yet.
  */
-const entries = (kind: DangerKind, style: CorpusStyle, texts: string[]): CorpusEntry[] => texts.map((text) => ({ text, kind, style }));
-
 export const holdout: CorpusEntry[] = [
   ...entries('medical', 'explicit', [
     'my girlfriend just passed out after taking her kratom with a few drinks',
