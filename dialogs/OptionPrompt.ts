@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
-import type { OutboundMessage } from '../src/channels/messages';
+import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
 import { recognizeChoice } from '../src/nlu/choices';
 
@@ -44,4 +44,13 @@ export class OptionPrompt extends Prompt<string> {
     const picked = recognizeChoice(text, request.message.choices ?? []);
     return picked ? { succeeded: true, value: picked.value } : { succeeded: false };
   }
+}
+
+/** Options whose labels are `<prefix>.options.<value>` and synonyms (optional) `<prefix>.synonyms.<value>` in content. */
+export function choicesFromContent(content: CoachServices['content'], prefix: string, values: readonly string[]): ChoiceOption[] {
+  return values.map((value) => ({
+    value,
+    label: content.text(`${prefix}.options.${value}`),
+    synonyms: content.has(`${prefix}.synonyms.${value}`) ? content.list(`${prefix}.synonyms.${value}`) : [],
+  }));
 }

@@ -1,12 +1,15 @@
 import {
   ComponentDialog,
+  Dialog,
+  type DialogContext,
   type DialogTurnResult,
   type WaterfallStepContext,
   WaterfallDialog,
 } from 'botbuilder-dialogs';
-import type { ChoiceOption } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
-import { OptionPrompt } from './OptionPrompt';
+import { beginWithConsent } from './consentGate';
+import { innermost } from './dialogContexts';
+import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const ROOT_DIALOG = 'root';
 const MENU_WATERFALL = 'root.menu';
@@ -16,12 +19,14 @@ const MENU_PROMPT = 'root.menuPrompt';
 export interface MenuEntry {
   value: string;
   dialogId: string;
+  /** The dialog keeps personal data (intake, program, check-ins): consent is asked first when missing. */
+  needsConsent?: boolean;
 }
 
 /** The main menu: shows what the bot can do, runs the chosen dialog, then offers the menu again. */
 export class RootDialog extends ComponentDialog {
   constructor(
-    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'store'>,
     private readonly entries: MenuEntry[],
   ) {
     super(ROOT_DIALOG);
@@ -30,24 +35,28 @@ export class RootDialog extends ComponentDialog {
     this.initialDialogId = MENU_WATERFALL;
   }
 
-  /** Dialogs reached from the menu are added by the composition root next to this one. */
-  private menuChoices(): ChoiceOption[] {
-    const { content } = this.services;
-    return this.entries.map((entry) => ({
-      value: entry.value,
-      label: content.text(`menu.options.${entry.value}`),
-      synonyms: content.has(`menu.synonyms.${entry.value}`) ? content.list(`menu.synonyms.${entry.value}`) : [],
-    }));
+  /**
+   * When a dialog pushed on top of the menu (crisis, privacy, delete) ends, the waiting prompt asks again.
+   * ComponentDialog would re-prompt through a context with no parent link, which cannot find the menu
+   * dialogs the composition root adds next to this one.
+   */
+  override async resumeDialog(outerDC: DialogContext): Promise<DialogTurnResult> {
+    const inner = outerDC.child;
+    if (inner) await innermost(inner).repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
+  /** Dialogs reached from the menu are added by the composition root next to this one. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const message = { text: this.services.content.text('menu.prompt'), choices: this.menuChoices() };
-    return step.prompt(MENU_PROMPT, OptionPrompt.options({ message }));
+    const { content } = this.services;
+    const choices = choicesFromContent(content, 'menu', this.entries.map((e) => e.value));
+    return step.prompt(MENU_PROMPT, OptionPrompt.options({ message: { text: content.text('menu.prompt'), choices } }));
   }
 
   private async runChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const entry = this.entries.find((e) => e.value === step.result);
     if (!entry) return step.next();
+    if (entry.needsConsent) return beginWithConsent(step, this.services, entry.dialogId);
     return step.beginDialog(entry.dialogId);
   }
 

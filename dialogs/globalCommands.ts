@@ -1,6 +1,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../src/bot/commands';
 import type { CoachServices } from '../src/bot/services';
+import { innermost } from './dialogContexts';
 import { ROOT_DIALOG } from './RootDialog';
 
 /** help and start over: available inside every dialog. Later features add their own commands. */
@@ -12,8 +13,7 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
       phrasesKey: 'help.commands.help',
       async run(dc) {
         await dc.context.sendActivity(say(dc.context.activity.channelId, 'help.text'));
-        if (dc.activeDialog) await innermost(dc).repromptDialog();
-        else await dc.beginDialog(ROOT_DIALOG);
+        await resumeOrMenu(dc);
       },
     },
     {
@@ -28,12 +28,8 @@ export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer
   ];
 }
 
-/**
- * The context of the innermost active dialog. Re-prompting from there keeps each level's parent link,
- * so a menu dialog registered next to the root (not inside it) is still found.
- */
-function innermost(dc: DialogContext): DialogContext {
-  let current = dc;
-  while (current.child) current = current.child;
-  return current;
+/** After a command that answered in place: the innermost waiting prompt asks again, or the menu starts. */
+export async function resumeOrMenu(dc: DialogContext): Promise<void> {
+  if (dc.activeDialog) await innermost(dc).repromptDialog();
+  else await dc.beginDialog(ROOT_DIALOG);
 }

@@ -52,6 +52,8 @@ const envSchema = z
       .string()
       .default('https://directline.botframework.com/v3/directline')
       .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+    RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -88,6 +90,8 @@ export interface Config {
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
   directLine: DirectLineConfig;
+  /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
+  retention: { days: number; checkMinutes: number };
 }
 
 export interface DirectLineConfig {
@@ -157,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
     },
+    retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
   };
 }
 

@@ -1,11 +1,16 @@
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import { ConsentDialog } from '../dialogs/ConsentDialog';
+import { CrisisDialog } from '../dialogs/CrisisDialog';
+import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
 import { coreCommands } from '../dialogs/globalCommands';
 import { HandoffDialog } from '../dialogs/intake/HandoffDialog';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
+import { privacyCommands } from '../dialogs/privacyCommands';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
+import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
@@ -15,6 +20,8 @@ import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
+import { RetentionTimer } from './privacy/RetentionTimer';
+import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import { createServer, type RunningServer } from './server';
 import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
@@ -30,6 +37,8 @@ export interface AppOverrides {
   logger?: Logger;
   store?: DataStore;
   model?: ChatModel;
+  /** An optional second opinion for the safety net; it can only add caution. None by default. */
+  cautionModel?: CautionModel;
 }
 
 export interface App {
@@ -44,10 +53,11 @@ export interface App {
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
   http: RunningServer;
+  retention: RetentionTimer;
   stop(): Promise<void>;
 }
 
-/** The composition root: config -> store -> content -> dialogs -> bot -> adapter -> channels -> server. */
+/** The composition root: config -> store -> content -> safety net -> dialogs -> bot -> adapter -> channels -> server -> retention timer. */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
@@ -81,13 +91,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     new RootDialog(services, [
       { value: 'support', dialogId: SUPPORT_DIALOG },
       { value: 'about', dialogId: ABOUT_DIALOG },
-      { value: 'intake', dialogId: INTAKE_DIALOG },
+      { value: 'intake', dialogId: INTAKE_DIALOG, needsConsent: true },
     ]),
   );
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new HandoffDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
+  dialogs.add(new CrisisDialog(services));
+  dialogs.add(new ConsentDialog(services));
+  dialogs.add(new DeleteDataDialog(services));
+  const safetyNet = new SafetyNet(overrides.cautionModel);
 
   const bot = new CoachBot({
     services,
@@ -95,7 +109,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     userState,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: coreCommands(services),
+    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days)],
+    guards: [new SafetyGuard(safetyNet)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
@@ -123,6 +138,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     maxBodyBytes: config.maxBodyBytes,
     mounts: [directLine, webPages],
   });
+  const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
+  retention.start(config.retention.checkMinutes * 60_000);
 
   return {
     config,
@@ -133,7 +150,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     directLine,
     logic,
     http,
+    retention,
     async stop() {
+      await retention.stop();
       await http.close(config.shutdownGraceMs);
       await store.close();
     },

@@ -2,7 +2,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Response as BotResponse, TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { describeError } from './channels/adapter';
-import { describeInvalidActivity, inboundActivitySchema } from './channels/inboundActivity';
+import { describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
 import type { Logger } from './logger';
 import type { DataStore } from './storage/repositories';
 
@@ -62,9 +62,25 @@ export function createServer(deps: ServerDeps): RunningServer {
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
+  // No route takes file uploads: refuse multipart before the body parser would write parts to disk.
+  server.pre((req, res, next) => {
+    if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
+      res.send(415, { error: 'unsupported_media_type' });
+      return next(false);
+    }
+    return next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req, res) => {
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
+      res.send(415, { error: 'unsupported_media_type', reason: 'send the activity as application/json' });
+      return;
+    }
+    if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
+      res.send(400, { error: 'invalid_activity', reason: 'body is nested too deeply' });
+      return;
+    }
     const parsed = inboundActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: 'invalid_activity', reason: describeInvalidActivity(parsed.error) });

@@ -16,7 +16,17 @@ export interface PersonState {
   welcomedAt?: string;
 }
 
-/** Runs before commands and dialogs on every message; returns true when it fully handled the turn. */
+const FORGET_PERSON = Symbol('forgetPerson');
+
+/**
+ * Marks the turn as one in which the person's data was deleted: the bot then saves no state for it,
+ * so nothing of theirs is written back after the deletion.
+ */
+export function forgetPersonAfterTurn(context: TurnContext): void {
+  context.turnState.set(FORGET_PERSON, true);
+}
+
+/** Runs before commands and dialogs on every message (the first one too); returns true when it fully handled the turn. */
 export interface TurnGuard {
   readonly name: string;
   inspect(context: TurnContext, dc: DialogContext): Promise<boolean>;
@@ -53,23 +63,41 @@ export class CoachBot extends ActivityHandler {
   /** One turn at a time per conversation; state is saved before the turn is acknowledged. */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
-      const { store, clock } = this.options.services;
-      if (context.activity.from?.id) await store.people.touch(personIdOf(context.activity), context.activity.channelId, clock.now());
+      const { conversationState, userState } = this.options;
+      await this.rememberPerson(context);
       await super.run(context);
-      await this.options.conversationState.saveChanges(context, false);
-      await this.options.userState.saveChanges(context, false);
+      if (context.turnState.get(FORGET_PERSON)) {
+        await conversationState.delete(context);
+        await userState.delete(context);
+        return;
+      }
+      await conversationState.saveChanges(context, false);
+      await userState.saveChanges(context, false);
     });
+  }
+
+  /** Records the person and which state keys are theirs, so export and delete reach their conversations. */
+  private async rememberPerson(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.id) return;
+    const { store, clock } = this.options.services;
+    const personId = personIdOf(context.activity);
+    const now = clock.now();
+    await store.people.touch(personId, context.activity.channelId, now);
+    const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
+    await store.stateKeys.remember(personId, keys.filter((k): k is string => typeof k === 'string'), now);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const dc = await this.options.dialogs.createContext(context);
     const person = await this.personState.get(context, {});
-    if (!person.welcomedAt) {
-      await this.welcomeAndBegin(context, dc);
-      return;
-    }
+    const firstTime = !person.welcomedAt;
+    if (firstTime) await this.welcome(context);
     for (const guard of this.options.guards ?? []) {
       if (await guard.inspect(context, dc)) return;
+    }
+    if (firstTime) {
+      await this.welcomeAndBegin(context, dc);
+      return;
     }
     const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
     if (command) {
@@ -81,16 +109,19 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
+    const dc = existing ?? (await this.options.dialogs.createContext(context));
+    await this.welcome(context);
+    if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
+  }
+
+  /** The first words a person sees: who Steady is, that it is automated and not a clinician, and what it keeps. */
+  private async welcome(context: TurnContext): Promise<void> {
     const { content, clock } = this.options.services;
     const person = await this.personState.get(context, {});
-    const dc = existing ?? (await this.options.dialogs.createContext(context));
-    if (!person.welcomedAt) {
-      await context.sendActivities([
-        { type: 'message', text: content.text('welcome.greeting') },
-        { type: 'message', text: content.text('welcome.notClinician') },
-      ]);
-      await this.personState.set(context, { ...person, welcomedAt: clock.now().toISOString() });
-    }
-    if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
+    if (person.welcomedAt) return;
+    await context.sendActivities(
+      ['welcome.greeting', 'welcome.notClinician', 'privacy.notice'].map((key) => ({ type: 'message', text: content.text(key) })),
+    );
+    await this.personState.set(context, { ...person, welcomedAt: clock.now().toISOString() });
   }
 }

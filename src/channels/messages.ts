@@ -15,7 +15,7 @@ export interface OutboundMessage {
   text: string;
   choices?: ChoiceOption[];
   card?: ResourceCard;
-  file?: FileDownload;
+  files?: OutboundFile[];
 }
 
 /** A link on a resource card: a web page (https:), a phone number (tel:) or a text message (sms:). */
@@ -34,8 +34,14 @@ export interface ResourceCard {
   links: CardLink[];
 }
 
-/** A text file the person can download where the channel allows it (the web widget). */
-export interface FileDownload {
+/** A file sent with a message (the data export, the prescriber summary). */
+export interface OutboundFile {
   name: string;
-  text: string;
+  contentType: string;
+  content: string;
+  /**
+   * On channels that take no files: 'appendText' adds the file's text after the message (the default);
+   * 'omit' drops it because the message already says the same thing.
+   */
+  withoutFiles?: 'appendText' | 'omit';
 }

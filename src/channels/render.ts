@@ -1,6 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction } from 'botbuilder';
 import type { Content } from '../content/Content';
-import type { FileDownload, OutboundMessage, ResourceCard } from './messages';
+import type { OutboundFile, OutboundMessage, ResourceCard } from './messages';
 
 export interface MessageRenderer {
   render(message: OutboundMessage, channelId: string): Partial<Activity>;
@@ -31,8 +31,8 @@ export function adaptiveCard(card: ResourceCard): Attachment {
   };
 }
 
-function fileAttachment(file: FileDownload): Attachment {
-  return { contentType: 'text/plain', name: file.name, contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from(file.text, 'utf8').toString('base64')}` };
+function fileAttachment(file: OutboundFile): Attachment {
+  return { contentType: file.contentType, name: file.name, contentUrl: `data:${file.contentType};charset=utf-8;base64,${Buffer.from(file.content, 'utf8').toString('base64')}` };
 }
 
 const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
@@ -46,7 +46,8 @@ export class DefaultRenderer implements MessageRenderer {
       const activity: Partial<Activity> = { type: ActivityTypes.Message, text: message.text };
       const attachments: Attachment[] = [];
       if (message.card) attachments.push(adaptiveCard(message.card));
-      if (message.file && FILE_CHANNELS.has(channelId)) attachments.push(fileAttachment(message.file));
+      if (FILE_CHANNELS.has(channelId)) attachments.push(...(message.files ?? []).map(fileAttachment));
+      else activity.text = [message.text, ...this.filesAsText(message.files)].join('\n\n');
       if (attachments.length > 0) activity.attachments = attachments;
       if (choices.length > 0) {
         const actions: CardAction[] = choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label }));
@@ -56,6 +57,14 @@ export class DefaultRenderer implements MessageRenderer {
     }
     const lines = [message.text, ...(message.card ? cardAsText(message.card) : [])];
     lines.push(...choices.map((c, i) => this.content.text('choices.numbered', { number: i + 1, label: c.label })));
-    return { type: ActivityTypes.Message, text: lines.join('\n') };
+    const text = [lines.join('\n'), ...this.filesAsText(message.files)].join('\n\n');
+    return { type: ActivityTypes.Message, text };
+  }
+
+  /** Where files can't be sent, their text follows the message unless the message already says it. */
+  private filesAsText(files: OutboundFile[] = []): string[] {
+    return files
+      .filter((file) => file.withoutFiles !== 'omit')
+      .map((file) => `${this.content.text('files.asText', { name: file.name })}\n${file.content}`);
   }
 }

@@ -37,7 +37,27 @@ export function loadContent(locale = 'en', root = CONTENT_DIR): Content {
     }
     flatten(fileName.replace(/\.yaml$/, ''), parsed.data, texts, lists);
   }
+  resolveReferences(texts, relative(root, dir));
   return new ContentLibrary(locale, texts, lists);
+}
+
+const REFERENCE = /\{@([a-zA-Z0-9_.]+)\}/g;
+
+/**
+ * A text may include another text as {@key}, e.g. {@resources.crisisLine}, so that resources live in
+ * one file a deployment in another country can replace. Resolved once at load; unknown keys and
+ * cycles stop start-up.
+ */
+function resolveReferences(texts: Map<string, string>, shownDir: string): void {
+  const resolve = (key: string, trail: string[]): string => {
+    const text = texts.get(key)!;
+    return text.replace(REFERENCE, (_match, ref: string) => {
+      if (!texts.has(ref)) throw new ContentError(shownDir, key, `refers to unknown text {@${ref}}`);
+      if (trail.includes(ref)) throw new ContentError(shownDir, key, `reference cycle through {@${ref}}`);
+      return resolve(ref, [...trail, ref]);
+    });
+  };
+  for (const key of [...texts.keys()]) texts.set(key, resolve(key, [key]));
 }
 
 function flatten(prefix: string, tree: MessageTree, texts: Map<string, string>, lists: Map<string, string[]>): void {

@@ -107,6 +107,6 @@ export function prescriberSummary(content: Content, answers: IntakeAnswers, asse
   const text = lines.join('\n');
   return {
     text: [content.text('intake.prescriber.intro'), content.text('intake.prescriber.download'), '', text].join('\n'),
-    file: { name: content.text('intake.prescriber.fileName'), text },
+    files: [{ name: content.text('intake.prescriber.fileName'), contentType: 'text/plain', content: text, withoutFiles: 'omit' }],
   };
 }

@@ -77,7 +77,7 @@ export function createWebPages(options: WebPageOptions): ServerMount {
     }),
   });
   const policy = content
-    .text('privacy.policy')
+    .text('privacy.page')
     .split(/\n\s*\n/)
     .map((paragraph) => `<p>${escapeHtml(paragraph.trim())}</p>`)
     .join('\n    ');

@@ -114,7 +114,7 @@ if (!available) {
     await page.goto(`${t.baseUrl}/`);
     await page.getByRole('link', { name: content.text('webpage.privacyLink') }).click();
     await page.getByRole('heading', { name: content.text('webpage.privacyTitle') }).waitFor();
-    const firstParagraph = content.text('privacy.policy').split(/\n\s*\n/)[0];
+    const firstParagraph = content.text('privacy.page').split(/\n\s*\n/)[0];
     await expect(page.getByText(firstParagraph).isVisible()).resolves.toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'privacy-phone.png') });
   });

@@ -8,7 +8,11 @@ const renderer = new DefaultRenderer(content);
 
 describe('rendering cards and files', () => {
   const card = handoffMessage(content, '30301');
-  const withFile: OutboundMessage = { text: 'summary', file: { name: 'steady-summary.txt', text: 'Amount now: 12 g' } };
+  const withFile: OutboundMessage = {
+    text: 'summary',
+    files: [{ name: 'steady-summary.txt', contentType: 'text/plain', content: 'Amount now: 12 g', withoutFiles: 'omit' }],
+  };
+  const exportFile: OutboundMessage = { text: 'your data', files: [{ name: 'data.json', contentType: 'application/json', content: '{"a":1}' }] };
 
   test.each(['directline', 'webchat', 'emulator', 'test', 'msteams'])('%s gets an Adaptive Card (1.5) with open-url actions', (channel) => {
     const activity = renderer.render(card, channel);
@@ -30,9 +34,18 @@ describe('rendering cards and files', () => {
 
   test('a file downloads as a data: URL in the web widget channels only', () => {
     const web = renderer.render(withFile, 'webchat');
-    expect(web.attachments).toEqual([{ contentType: 'text/plain', name: 'steady-summary.txt', contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from('Amount now: 12 g').toString('base64')}` }]);
+    expect(web.attachments).toEqual([
+      { contentType: 'text/plain', name: 'steady-summary.txt', contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from('Amount now: 12 g').toString('base64')}` },
+    ]);
     expect(renderer.render(withFile, 'msteams').attachments).toBeUndefined();
     expect(renderer.render(withFile, 'slack')).toEqual({ type: 'message', text: 'summary' });
+  });
+
+  test('without file support, a file marked appendText follows the message as text', () => {
+    const slack = renderer.render(exportFile, 'slack');
+    expect(slack.attachments).toBeUndefined();
+    expect(slack.text).toBe(`your data\n\n${content.text('files.asText', { name: 'data.json' })}\n{"a":1}`);
+    expect(renderer.render(exportFile, 'msteams').text).toContain('{"a":1}');
   });
 
   test('buttons still render alongside a card', () => {

@@ -1,7 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
 import { loadContent } from '../../src/content/loader';
 import { startTestApp, type TestApp } from '../support/app';
+import { welcomeTexts } from '../support/app';
 import { call, newSession, openConversation, textsOf } from '../support/directLineClient';
+
+const WELCOME_COUNT = welcomeTexts(loadContent('en')).length;
+const seqId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
 
 const content = loadContent('en');
 
@@ -37,12 +41,12 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
     const { session, reference } = await startedConversation(t);
     const chat = openConversation({ domain: `${t.baseUrl}/v3/directline`, token: session.token, webSocket: true, conversationId: session.conversationId });
     try {
-      await chat.waitFor((r) => r.length >= 3, 'the history');
+      await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the history');
       await t.app.adapter.continueConversationAsync('', reference, async (context) => {
         await context.sendActivity(content.text('welcome.welcomeBack'));
       });
-      await chat.waitFor((r) => r.length >= 4, 'the proactive message');
-      expect(chat.received[3]).toMatchObject({ text: content.text('welcome.welcomeBack'), from: { id: 'steady' } });
+      await chat.waitFor((r) => r.length >= WELCOME_COUNT + 1, 'the proactive message');
+      expect(chat.received[WELCOME_COUNT]).toMatchObject({ text: content.text('welcome.welcomeBack'), from: { id: 'steady' } });
       expect((await history(t, session)).map((a) => a.text)).toContain(content.text('welcome.welcomeBack'));
     } finally {
       chat.end();
@@ -62,9 +66,9 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
     const first = await send('check-in:week-1');
     const second = await send('check-in:week-1');
     const other = await send('check-in:week-2');
-    expect(first).toBe(`${session.conversationId}|0000004`);
+    expect(first).toBe(seqId(session.conversationId, WELCOME_COUNT + 1));
     expect(second).toBe(first);
-    expect(other).toBe(`${session.conversationId}|0000005`);
+    expect(other).toBe(seqId(session.conversationId, WELCOME_COUNT + 2));
     const texts = (await history(t, session)).map((a) => a.text);
     expect(texts.filter((text) => text === content.text('welcome.welcomeBack'))).toHaveLength(2);
     // The same key in another conversation is a different message.
@@ -73,7 +77,7 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
     await t.app.adapter.continueConversationAsync('', elsewhere.reference, async (context) => {
       id = (await context.sendActivity({ type: 'message', text: 'x', channelData: { idempotencyKey: 'check-in:week-1' } }))?.id ?? '';
     });
-    expect(id).toBe(`${elsewhere.session.conversationId}|0000004`);
+    expect(id).toBe(seqId(elsewhere.session.conversationId, WELCOME_COUNT + 1));
   });
 
   test('posting to the bot endpoint needs a bot token: none, a person\'s token or a forged one get 401', async () => {
@@ -105,7 +109,7 @@ describe('with a Microsoft app id set', () => {
     try {
       const session = await newSession(t.baseUrl);
       const chat = openConversation({ domain: `${t.baseUrl}/v3/directline`, token: session.token, webSocket: false });
-      await chat.waitFor((r) => r.length >= 3, 'the welcome');
+      await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
       expect(chat.received[0]).toMatchObject({ from: { id: '00000000-0000-0000-0000-000000000001' } });
       await chat.say('2');
       await chat.waitFor((r) => textsOf(r).includes(content.text('about.text')), 'the answer');

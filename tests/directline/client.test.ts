@@ -1,9 +1,13 @@
 import { loadContent } from '../../src/content/loader';
 import { startTestApp, type TestApp } from '../support/app';
+import { welcomeTexts } from '../support/app';
 import { call, type Conversation, newSession, openConversation, textsOf } from '../support/directLineClient';
 
+const WELCOME_COUNT = welcomeTexts(loadContent('en')).length;
+const seqId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
+
 const content = loadContent('en');
-const WELCOME = [content.text('welcome.greeting'), content.text('welcome.notClinician'), content.text('menu.prompt')];
+const WELCOME = welcomeTexts(content);
 
 describe.each([
   ['polling', false],
@@ -28,15 +32,15 @@ describe.each([
   test('start: the welcome arrives, then a full exchange', async () => {
     const session = await newSession(t.baseUrl);
     const chat = connect({ domain, token: session.token, webSocket });
-    await chat.waitFor((r) => r.length >= 3, 'the welcome');
+    await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     expect(textsOf(chat.received)).toEqual(WELCOME);
-    expect(chat.received[2].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?']));
+    expect(chat.received[WELCOME_COUNT - 1].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?']));
     if (webSocket) expect(t.app.directLine.stream.openSockets).toBe(1);
 
     const id = await chat.say('2');
-    expect(id).toBe(`${session.conversationId}|0000004`);
-    await chat.waitFor((r) => r.length >= 6, 'the answer');
-    const [echo, about, menu] = chat.received.slice(3);
+    expect(id).toBe(seqId(session.conversationId, WELCOME_COUNT + 1));
+    await chat.waitFor((r) => r.length >= WELCOME_COUNT + 3, 'the answer');
+    const [echo, about, menu] = chat.received.slice(WELCOME_COUNT);
     expect(echo).toMatchObject({ id, text: '2', from: { id: session.userId, role: 'user' } });
     expect(about.text).toBe(content.text('about.text'));
     expect(about.replyToId).toBe(id);
@@ -46,7 +50,7 @@ describe.each([
   test('resume with a watermark: only what came after it', async () => {
     const session = await newSession(t.baseUrl);
     const first = connect({ domain, token: session.token, webSocket });
-    await first.waitFor((r) => r.length >= 3, 'the welcome');
+    await first.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     first.end();
 
     // While the person is away, the bot sends something (as the scheduler will).
@@ -61,7 +65,7 @@ describe.each([
       await context.sendActivity(content.text('welcome.welcomeBack'));
     });
 
-    const back = connect({ domain, token: session.token, webSocket, conversationId: session.conversationId, watermark: '3' });
+    const back = connect({ domain, token: session.token, webSocket, conversationId: session.conversationId, watermark: String(WELCOME_COUNT) });
     await back.waitFor((r) => r.length >= 1, 'the waiting check-in');
     expect(textsOf(back.received)).toEqual([content.text('welcome.welcomeBack')]);
     await back.say('1');
@@ -72,7 +76,7 @@ describe.each([
   test('the client\'s own token refresh gets a new token from /tokens/refresh, and the chat goes on', async () => {
     const session = await newSession(t.baseUrl);
     const chat = connect({ domain, token: session.token, webSocket });
-    await chat.waitFor((r) => r.length >= 3, 'the welcome');
+    await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     t.clock.advance(20 * 60 * 1000);
     // directlinejs runs this every 15 minutes; the test calls the same (private) method directly.
     const client = chat.client as unknown as { refreshToken(): { subscribe(next: (token: string) => void): void }; token: string };
@@ -87,13 +91,13 @@ describe.each([
   test('resume without a watermark: the whole history', async () => {
     const session = await newSession(t.baseUrl);
     const first = connect({ domain, token: session.token, webSocket });
-    await first.waitFor((r) => r.length >= 3, 'the welcome');
+    await first.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     await first.say('2');
-    await first.waitFor((r) => r.length >= 6, 'the answer');
+    await first.waitFor((r) => r.length >= WELCOME_COUNT + 3, 'the answer');
     first.end();
 
     const again = connect({ domain, token: session.token, webSocket, conversationId: session.conversationId });
-    await again.waitFor((r) => r.length >= 6, 'the history');
+    await again.waitFor((r) => r.length >= WELCOME_COUNT + 3, 'the history');
     expect(again.received.map((a) => a.id)).toEqual(first.received.map((a) => a.id));
   });
 });
@@ -122,7 +126,7 @@ describe('Direct Line REST rules', () => {
     expect(again.status).toBe(200);
     const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, { token: session.token });
     expect(body.activities.map((a: { text: string }) => a.text)).toEqual(WELCOME);
-    expect(body.watermark).toBe('3');
+    expect(body.watermark).toBe(String(WELCOME_COUNT));
   });
 
   test('missing or bad tokens get 401', async () => {
@@ -157,7 +161,7 @@ describe('Direct Line REST rules', () => {
     const post = await call(t.baseUrl, 'POST', `${bobPath}/activities`, { token: alice.token, body: { type: 'message', text: 'hi' } });
     expect(post).toMatchObject({ status: 403, body: { error: 'wrong_conversation' } });
     const { body } = await call(t.baseUrl, 'GET', `${bobPath}/activities`, { token: bob.token });
-    expect(body.activities).toHaveLength(3);
+    expect(body.activities).toHaveLength(WELCOME_COUNT);
   });
 
   test('token refresh: a new token that works; an expired token gets 403 and cannot be refreshed', async () => {
@@ -192,7 +196,7 @@ describe('Direct Line REST rules', () => {
       body: { type: 'message', text: '2', from: { id: 'dl_victim' }, deliveryMode: 'expectReplies', serviceUrl: 'http://example.invalid/' },
     });
     expect(posted.status).toBe(200);
-    const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities?watermark=3`, {
+    const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities?watermark=${WELCOME_COUNT}`, {
       token: session.token,
     });
     expect(body.activities[0]).toMatchObject({ from: { id: session.userId }, text: '2' });

@@ -2,7 +2,10 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/content/loader';
 import { makeTempDir, startTestApp } from '../support/app';
+import { welcomeTexts } from '../support/app';
 import { newSession, openConversation, textsOf } from '../support/directLineClient';
+
+const WELCOME_COUNT = welcomeTexts(loadContent('en')).length;
 
 const content = loadContent('en');
 
@@ -15,9 +18,9 @@ describe('history and resume survive a restart on the same SQLite file', () => {
     const first = await startTestApp({ dir });
     const session = await newSession(first.baseUrl);
     const before = openConversation({ domain: `${first.baseUrl}/v3/directline`, token: session.token, webSocket });
-    await before.waitFor((r) => r.length >= 3, 'the welcome');
+    await before.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     await before.say('2');
-    await before.waitFor((r) => r.length >= 6, 'the answer');
+    await before.waitFor((r) => r.length >= WELCOME_COUNT + 3, 'the answer');
     before.end();
     await first.stop();
     expect(existsSync(join(dir, 'directline-token-secret'))).toBe(true);
@@ -33,12 +36,12 @@ describe('history and resume survive a restart on the same SQLite file', () => {
         webSocket,
         conversationId: resumed.conversationId,
       });
-      await after.waitFor((r) => r.length >= 6, 'the history');
+      await after.waitFor((r) => r.length >= WELCOME_COUNT + 3, 'the history');
       expect(after.received.map((a) => a.id)).toEqual(before.received.map((a) => a.id));
       // The dialog continues where it stopped: no second welcome, the menu takes the answer.
       await after.say('1');
-      await after.waitFor((r) => r.length >= 9, 'the next answer');
-      expect(textsOf(after.received.slice(6))).toEqual(['1', content.text('support.text'), content.text('menu.prompt')]);
+      await after.waitFor((r) => r.length >= WELCOME_COUNT + 6, 'the next answer');
+      expect(textsOf(after.received.slice(WELCOME_COUNT + 3))).toEqual(['1', content.text('support.text'), content.text('menu.prompt')]);
       after.end();
     } finally {
       await second.stop();

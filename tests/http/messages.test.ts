@@ -7,14 +7,15 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
   });
   afterAll(async () => t.stop());
 
-  test('a message gets the welcome, the not-a-clinician note and the menu', async () => {
+  test('a message gets the welcome, the not-a-clinician note, the privacy note and the menu', async () => {
     const { status, replies } = await postActivity(t.baseUrl, messageActivity('hello', { conversationId: 'welcome' }));
     expect(status).toBe(200);
     const texts = replies.map((r) => r.text);
     expect(texts[0]).toBe(t.app.services.content.text('welcome.greeting'));
     expect(texts[1]).toBe(t.app.services.content.text('welcome.notClinician'));
-    expect(texts[2]).toBe(t.app.services.content.text('menu.prompt'));
-    expect(replies[2].suggestedActions?.actions.map((a) => a.title)).toEqual(['Get support now', 'What is Steady?', 'Plan my next steps']);
+    expect(texts[2]).toBe(t.app.services.content.text('privacy.notice'));
+    expect(texts[3]).toBe(t.app.services.content.text('menu.prompt'));
+    expect(replies[3].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?', 'Plan my next steps']));
   });
 
   test('a conversationUpdate with the person in membersAdded fires the welcome', async () => {

@@ -88,3 +88,24 @@ export async function say(baseUrl: string, text: string, options: TurnOptions = 
   if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
   return replies.map((r) => r.text ?? '');
 }
+
+/** Runs a test body against its own app and always stops it, so a failing assertion cannot leave the server running. */
+export async function withTestApp(options: Parameters<typeof startTestApp>[0], body: (t: TestApp) => Promise<void>): Promise<void> {
+  const t = await startTestApp(options);
+  try {
+    await body(t);
+  } finally {
+    await t.stop();
+  }
+}
+
+/** Records that a person already agreed to saving their answers, for tests of features behind the consent gate. */
+export async function grantConsent(t: TestApp, personId: string): Promise<void> {
+  const content = t.app.services.content;
+  await t.app.services.store.consents.set(personId, 'granted', content.text('privacy.version'), t.clock.now());
+}
+
+/** What a person sees first on any channel: greeting, not-a-clinician note, privacy note, then the menu. */
+export function welcomeTexts(content: { text(key: string): string }): string[] {
+  return [content.text('welcome.greeting'), content.text('welcome.notClinician'), content.text('privacy.notice'), content.text('menu.prompt')];
+}

@@ -1,11 +1,20 @@
 import type { Activity } from 'botbuilder';
-import { messageActivity, postActivity, type TestApp } from './app';
+import { grantConsent, messageActivity, postActivity, type TestApp } from './app';
 
-/** A conversation with the real app over HTTP that keeps every reply activity (cards and files too). */
-export function conversation(t: TestApp, id: string, options: { userId?: string; channelId?: string } = {}) {
+/**
+ * A conversation with the real app over HTTP that keeps every reply activity (cards and files too).
+ * The person has already agreed to saving answers (the consent gate has its own tests) unless consent is false.
+ */
+export function conversation(t: TestApp, id: string, options: { userId?: string; channelId?: string; consent?: boolean } = {}) {
   const all: Partial<Activity>[] = [];
+  const userId = options.userId ?? `${id}-person`;
+  let consentRecorded = options.consent === false;
   const send = async (text: string): Promise<Partial<Activity>[]> => {
-    const { status, replies } = await postActivity(t.baseUrl, messageActivity(text, { conversationId: id, userId: options.userId ?? `${id}-person`, channelId: options.channelId }));
+    if (!consentRecorded) {
+      await grantConsent(t, `${options.channelId ?? 'test'}:${userId}`);
+      consentRecorded = true;
+    }
+    const { status, replies } = await postActivity(t.baseUrl, messageActivity(text, { conversationId: id, userId, channelId: options.channelId }));
     if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
     all.push(...replies);
     return replies;

@@ -39,7 +39,7 @@ describe('the web page', () => {
     const response = await fetch(`${t.baseUrl}/privacy`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    const paragraphs = text('privacy.policy').split(/\n\s*\n/);
+    const paragraphs = text('privacy.page').split(/\n\s*\n/);
     expect(paragraphs.length).toBeGreaterThan(3);
     for (const paragraph of paragraphs) expect(html).toContain(`<p>${escapeHtml(paragraph.trim())}</p>`);
     expect(html).toContain(escapeHtml(text('webpage.backToChat')));

@@ -1,26 +1,45 @@
 import type { Pool } from 'pg';
-import type { DataStore } from '../repositories';
+import { PersonalDataRegistry } from '../personalData';
+import type { DataStore, PersonalDataOwner } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
 import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
+import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
   readonly people: PostgresPersonRepository;
+  readonly safetyEvents: PostgresSafetyEventRepository;
+  readonly consents: PostgresConsentRepository;
+  readonly stateKeys: PostgresStateKeyRepository;
   readonly directLine: PostgresDirectLineRepository;
   readonly intake: PostgresIntakeRepository;
+  private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
     this.state = new PostgresStateStorage(pool);
     this.people = new PostgresPersonRepository(pool);
+    this.safetyEvents = new PostgresSafetyEventRepository(pool);
+    this.consents = new PostgresConsentRepository(pool);
+    this.stateKeys = new PostgresStateKeyRepository(pool);
     this.directLine = new PostgresDirectLineRepository(pool);
     this.intake = new PostgresIntakeRepository(pool);
+    // Same order as SQLite: export order, deleted in reverse so people go last.
+    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine]);
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {
     return new PostgresDataStore(await openPostgres(options));
+  }
+
+  personalData(): readonly PersonalDataOwner[] {
+    return this.owners.list();
+  }
+
+  registerPersonalData(owner: PersonalDataOwner): void {
+    this.owners.register(owner);
   }
 
   async healthy(): Promise<boolean> {

@@ -29,6 +29,8 @@ const toConversation = (row: ConversationRow): DirectLineConversation => ({
 const toStored = (row: ActivityRow): StoredActivity => ({ seq: row.seq, activityId: row.activity_id, direction: row.direction, activity: JSON.parse(row.activity) });
 
 export class PostgresDirectLineRepository implements DirectLineRepository {
+  readonly name = 'directLine';
+
   constructor(private readonly pool: Pool) {}
 
   async createConversation(c: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean> {

@@ -4,6 +4,8 @@ import { type AnswersRow, type AssessmentRow, toAssessment, toRecord } from '../
 import { withTransaction } from './database';
 
 export class PostgresIntakeRepository implements IntakeRepository {
+  readonly name = 'intake';
+
   constructor(private readonly pool: Pool) {}
 
   async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {

@@ -2,6 +2,8 @@ import type { Pool } from 'pg';
 import type { PersonRecord, PersonRepository } from '../repositories';
 
 export class PostgresPersonRepository implements PersonRepository {
+  readonly name = 'people';
+
   constructor(private readonly pool: Pool) {}
 
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
@@ -23,5 +25,21 @@ export class PostgresPersonRepository implements PersonRepository {
 
   async delete(personId: string): Promise<void> {
     await this.pool.query('DELETE FROM people WHERE person_id = $1', [personId]);
+  }
+
+  async inactiveSince(before: Date, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ person_id: string }>(
+      'SELECT person_id FROM people WHERE last_seen_at < $1 ORDER BY last_seen_at LIMIT $2',
+      [before, limit],
+    );
+    return rows.map((r) => r.person_id);
+  }
+
+  async exportFor(personId: string): Promise<PersonRecord | null> {
+    return (await this.get(personId)) ?? null;
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    await this.delete(personId);
   }
 }

@@ -1,8 +1,12 @@
-import type { DataStore } from '../repositories';
+import type { DataStore, PersonalDataOwner } from '../repositories';
+import { PersonalDataRegistry } from '../personalData';
 import { openSqlite, type SqliteDb } from './database';
 import { SqliteDirectLineRepository } from './SqliteDirectLineRepository';
 import { SqliteIntakeRepository } from './SqliteIntakeRepository';
+import { SqliteConsentRepository } from './SqliteConsentRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
+import { SqliteSafetyEventRepository } from './SqliteSafetyEventRepository';
+import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
 export class SqliteDataStore implements DataStore {
@@ -10,16 +14,33 @@ export class SqliteDataStore implements DataStore {
   readonly people: SqlitePersonRepository;
   readonly directLine: SqliteDirectLineRepository;
   readonly intake: SqliteIntakeRepository;
+  readonly safetyEvents: SqliteSafetyEventRepository;
+  readonly consents: SqliteConsentRepository;
+  readonly stateKeys: SqliteStateKeyRepository;
+  private readonly owners: PersonalDataRegistry;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
     this.directLine = new SqliteDirectLineRepository(db);
     this.intake = new SqliteIntakeRepository(db);
+    this.safetyEvents = new SqliteSafetyEventRepository(db);
+    this.consents = new SqliteConsentRepository(db);
+    this.stateKeys = new SqliteStateKeyRepository(db);
+    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
+    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine]);
   }
 
   static open(file: string): SqliteDataStore {
     return new SqliteDataStore(openSqlite(file));
+  }
+
+  personalData(): readonly PersonalDataOwner[] {
+    return this.owners.list();
+  }
+
+  registerPersonalData(owner: PersonalDataOwner): void {
+    this.owners.register(owner);
   }
 
   async healthy(): Promise<boolean> {

@@ -50,6 +50,8 @@ const toStored = (row: ActivityRow): StoredActivity => ({
 });
 
 export class SqliteDirectLineRepository implements DirectLineRepository {
+  readonly name = 'directLine';
+
   constructor(private readonly db: SqliteDb) {}
 
   async createConversation(c: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean> {

@@ -47,6 +47,8 @@ export const toAssessment = (row: AssessmentRow): StoredAssessment => ({
 });
 
 export class SqliteIntakeRepository implements IntakeRepository {
+  readonly name = 'intake';
+
   constructor(private readonly db: SqliteDb) {}
 
   async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {

@@ -9,6 +9,7 @@ interface PersonRow {
 }
 
 export class SqlitePersonRepository implements PersonRepository {
+  readonly name = 'people';
   private readonly upsertSeen;
 
   constructor(private readonly db: SqliteDb) {
@@ -31,5 +32,20 @@ export class SqlitePersonRepository implements PersonRepository {
 
   async delete(personId: string): Promise<void> {
     this.db.prepare('DELETE FROM people WHERE person_id = ?').run(personId);
+  }
+
+  async inactiveSince(before: Date, limit: number): Promise<string[]> {
+    return this.db
+      .prepare<[string, number], string>('SELECT person_id FROM people WHERE last_seen_at < ? ORDER BY last_seen_at LIMIT ?')
+      .pluck()
+      .all(before.toISOString(), limit);
+  }
+
+  async exportFor(personId: string): Promise<PersonRecord | null> {
+    return (await this.get(personId)) ?? null;
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    await this.delete(personId);
   }
 }

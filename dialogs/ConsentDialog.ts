@@ -1,0 +1,47 @@
+import { ComponentDialog, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
+import { personIdOf } from '../src/bot/identity';
+import type { CoachServices } from '../src/bot/services';
+import { choicesFromContent, OptionPrompt } from './OptionPrompt';
+
+export const CONSENT_DIALOG = 'consent';
+const CONSENT_WATERFALL = 'consent.steps';
+const CONSENT_PROMPT = 'consent.question';
+
+export interface ConsentOptions {
+  /** The dialog to begin after a "yes" (the one that needed consent). */
+  then?: { dialogId: string; options?: object };
+}
+
+/**
+ * Says plainly what Steady is (an automated coach, not a clinician or an emergency service), what it
+ * keeps and why, and asks whether it may keep the person's answers. The answer is stored per person
+ * with the policy version shown.
+ */
+export class ConsentDialog extends ComponentDialog {
+  constructor(private readonly services: CoachServices) {
+    super(CONSENT_DIALOG);
+    this.addDialog(new OptionPrompt(CONSENT_PROMPT, services));
+    this.addDialog(new WaterfallDialog(CONSENT_WATERFALL, [this.explainAndAsk.bind(this), this.saveAnswer.bind(this)]));
+    this.initialDialogId = CONSENT_WATERFALL;
+  }
+
+  private async explainAndAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { content, renderer } = this.services;
+    const channelId = step.context.activity.channelId;
+    await step.context.sendActivities(['consent.intro', 'consent.whatWeStore', 'consent.yourRights'].map((key) => renderer.render({ text: content.text(key) }, channelId)));
+    const message = { text: content.text('consent.question'), choices: choicesFromContent(content, 'consent', ['yes', 'no']) };
+    return step.prompt(CONSENT_PROMPT, OptionPrompt.options({ message, retryKey: 'consent.reprompt' }));
+  }
+
+  private async saveAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { content, renderer, store, clock } = this.services;
+    const granted = step.result === 'yes';
+    const activity = step.context.activity;
+    await store.consents.set(personIdOf(activity), granted ? 'granted' : 'declined', content.text('privacy.version'), clock.now());
+    const then = (step.options as ConsentOptions | undefined)?.then;
+    const replyKey = granted ? 'consent.granted' : then ? 'consent.neededForFeature' : 'consent.declined';
+    await step.context.sendActivity(renderer.render({ text: content.text(replyKey) }, activity.channelId));
+    if (granted && then) return step.replaceDialog(then.dialogId, then.options);
+    return step.endDialog({ granted });
+  }
+}

@@ -1,0 +1,52 @@
+import { ComponentDialog, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
+import { forgetPersonAfterTurn } from '../src/bot/CoachBot';
+import { personIdOf } from '../src/bot/identity';
+import type { CoachServices } from '../src/bot/services';
+import { describeError } from '../src/channels/adapter';
+import { deletePersonalData } from '../src/privacy/personalData';
+import { choicesFromContent, OptionPrompt } from './OptionPrompt';
+
+export const DELETE_DATA_DIALOG = 'deleteData';
+const DELETE_WATERFALL = 'deleteData.steps';
+const CONFIRM_PROMPT = 'deleteData.confirm';
+
+/**
+ * `delete my data`: asks to confirm, then removes every row and state item about the person from
+ * every registered owner, and says it is done. The turn then saves nothing, so the next message
+ * starts fresh.
+ */
+export class DeleteDataDialog extends ComponentDialog {
+  constructor(private readonly services: CoachServices) {
+    super(DELETE_DATA_DIALOG);
+    this.addDialog(new OptionPrompt(CONFIRM_PROMPT, services));
+    this.addDialog(new WaterfallDialog(DELETE_WATERFALL, [this.confirm.bind(this), this.deleteOrKeep.bind(this)]));
+    this.initialDialogId = DELETE_WATERFALL;
+  }
+
+  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { content } = this.services;
+    const message = { text: content.text('privacy.delete.confirm'), choices: choicesFromContent(content, 'privacy.delete', ['yes', 'no']) };
+    return step.prompt(CONFIRM_PROMPT, OptionPrompt.options({ message, retryKey: 'privacy.delete.reprompt' }));
+  }
+
+  private async deleteOrKeep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { content, renderer, store, logger } = this.services;
+    const channelId = step.context.activity.channelId;
+    const say = (key: string) => step.context.sendActivity(renderer.render({ text: content.text(key) }, channelId));
+    if (step.result !== 'yes') {
+      await say('privacy.delete.kept');
+      return step.endDialog();
+    }
+    try {
+      await deletePersonalData(store, personIdOf(step.context.activity));
+    } catch (error) {
+      logger.error({ error: describeError(error) }, 'personal data deletion failed');
+      await say('privacy.delete.failed');
+      return step.endDialog();
+    }
+    forgetPersonAfterTurn(step.context);
+    logger.info('personal data deleted on request');
+    await say('privacy.delete.done');
+    return step.cancelAllDialogs(true);
+  }
+}

@@ -1,0 +1,38 @@
+import type { ConsentRecord, ConsentRepository, ConsentStatus } from '../repositories';
+import type { SqliteDb } from './database';
+
+interface ConsentRow {
+  person_id: string;
+  status: ConsentStatus;
+  policy_version: string;
+  decided_at: string;
+}
+
+export class SqliteConsentRepository implements ConsentRepository {
+  readonly name = 'consent';
+
+  constructor(private readonly db: SqliteDb) {}
+
+  async get(personId: string): Promise<ConsentRecord | undefined> {
+    const row = this.db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE person_id = ?').get(personId);
+    return row && { personId: row.person_id, status: row.status, policyVersion: row.policy_version, decidedAt: row.decided_at };
+  }
+
+  async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO consents (person_id, status, policy_version, decided_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT(person_id) DO UPDATE SET status = excluded.status, policy_version = excluded.policy_version, decided_at = excluded.decided_at`,
+      )
+      .run(personId, status, policyVersion, at.toISOString());
+  }
+
+  async exportFor(personId: string): Promise<Omit<ConsentRecord, 'personId'> | null> {
+    const record = await this.get(personId);
+    return record ? { status: record.status, policyVersion: record.policyVersion, decidedAt: record.decidedAt } : null;
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    this.db.prepare('DELETE FROM consents WHERE person_id = ?').run(personId);
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectDanger } from '../../src/safety/detect';
+import type { DangerKind } from '../../src/safety/types';
+import { corpus } from './corpus';
+import { holdout } from './holdout';
+import { evaluate, formatReport } from './metrics';
+
+describe('the labelled corpus', () => {
+  test('has at least 150 messages covering every kind and style', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(150);
+    for (const kind of ['medical', 'suicide', 'severeWithdrawal', 'ambiguous', 'none'] as const) {
+      expect(corpus.filter((e) => e.kind === kind).length).toBeGreaterThanOrEqual(20);
+    }
+    for (const kind of ['medical', 'suicide', 'severeWithdrawal'] as const) {
+      for (const style of ['explicit', 'indirect', 'misspelled'] as const) {
+        expect(corpus.filter((e) => e.kind === kind && e.style === style).length).toBeGreaterThanOrEqual(5);
+      }
+    }
+    expect(new Set([...corpus, ...holdout].map((e) => e.text)).size).toBe(corpus.length + holdout.length);
+  });
+
+  const explicit = [...corpus, ...holdout].filter((e) => e.style === 'explicit');
+  test.each(explicit.map((e) => [e.kind, e.text] as const))('explicit %s is never missed: %j', (kind, message) => {
+    expect(detectDanger(message).kind).toBe(kind);
+  });
+
+  test('recall and false alarms per kind (printed, and kept from sliding back)', () => {
+    const main = evaluate(corpus);
+    const held = evaluate(holdout);
+    const report = `${formatReport('Corpus (tests/safety/corpus.ts)', main)}\n\n${formatReport('Held-out set (tests/safety/holdout.ts)', held)}\n`;
+    const dir = join(__dirname, '..', 'artifacts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'safety-metrics.md'), report);
+    process.stdout.write(`\n${report}\n`);
+
+    // Every danger message gets at least the gentle check question: none is answered with silence.
+    expect(main.silentMisses).toEqual([]);
+    expect(held.silentMisses).toEqual([]);
+    for (const m of main.perKind) expect(m.recall).toBeGreaterThanOrEqual(0.95);
+    for (const m of held.perKind) expect(m.recall).toBeGreaterThanOrEqual(0.85);
+    expect(main.benignFlagged).toBeLessThanOrEqual(2);
+    expect(held.benignFlagged).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('detectDanger: context that softens a match, and nothing else', () => {
+  const cases: Array<[string, DangerKind]> = [
+    // Negation cancels only what it negates.
+    ["I'm not suicidal", 'none'],
+    ['I am not going to kill myself', 'none'],
+    ["I don't want to die", 'none'],
+    ['no thoughts of suicide at all', 'none'],
+    ['I never wanted to die', 'none'],
+    ["I'm not okay and I want to die", 'suicide'],
+    ["I'm not suicidal but I want to die", 'suicide'],
+    ["I don't want to live", 'suicide'],
+    ["I can't see any reason to live", 'suicide'],
+    // Idioms.
+    ["I'm killing it at work", 'none'],
+    ["I'm dying to know if this works", 'none'],
+    ['trying to kill time', 'none'],
+    ["I'm bored to death", 'none'],
+    ["my back is killing me", 'none'],
+    ['this craving is killing me', 'ambiguous'],
+    ['this craving is killing me lol', 'none'],
+    // Questions for information.
+    ['can you overdose on kratom?', 'none'],
+    ['am I overdosing?', 'medical'],
+    ['is it normal to feel suicidal in withdrawal?', 'ambiguous'],
+    ["I'm afraid of having a seizure when I stop", 'none'],
+    // The past.
+    ['I used to be suicidal', 'ambiguous'],
+    ['my friend overdosed two years ago', 'none'],
+    ['I had a seizure last night', 'severeWithdrawal'],
+    ['I tried to kill myself last night', 'suicide'],
+    // Laughter softens suicide words into a check question, never into silence.
+    ['I want to die lol', 'ambiguous'],
+    ["I can't breathe lol", 'medical'],
+    // Disguises.
+    ['I want to k1ll mys3lf', 'suicide'],
+    ['su*cide', 'suicide'],
+    ['su\u200Bic\u200Bide', 'suicide'],
+    ['ＳＵＩＣＩＤＡＬ', 'suicide'],
+    ['і want to kіll myself', 'suicide'],
+    ['suïcidal', 'suicide'],
+    ['i want to diiiiie', 'suicide'],
+    ['I w a n t to d i e', 'suicide'],
+    ['S U I C I D E', 'suicide'],
+    ['I WANT TO DIE!!!', 'suicide'],
+    ["I can\u2019t breathe", 'medical'],
+    // Ordinary kratom talk with numbers and ZIP codes.
+    ['I take 15 g a day, my zip is 90210', 'none'],
+    ['I missed my dose', 'none'],
+  ];
+  test.each(cases)('%j -> %s', (message, kind) => {
+    expect(detectDanger(message).kind).toBe(kind);
+  });
+
+  test('a message can carry two kinds; the most urgent leads', () => {
+    const found = detectDanger("I took all my pills and I don't want to live anymore");
+    expect(found.kind).toBe('medical');
+    expect(found.kinds).toEqual(['medical', 'suicide']);
+  });
+
+  test('signals are rule names, never words from the message', () => {
+    for (const entry of [...corpus, ...holdout]) {
+      for (const signal of detectDanger(entry.text).signals) expect(signal).toMatch(/^[a-zA-Z]+\.[a-zA-Z]+(~[a-z+]+)?$/);
+    }
+  });
+
+  test('empty, blank and non-text input is no danger', () => {
+    expect(detectDanger('').kind).toBe('none');
+    expect(detectDanger(' \n\t ').kind).toBe('none');
+    expect(detectDanger(undefined as unknown as string).kind).toBe('none');
+    expect(detectDanger(42 as unknown as string).kind).toBe('none');
+  });
+});
