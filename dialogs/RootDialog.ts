@@ -18,14 +18,23 @@ export interface MenuEntry {
   dialogId: string;
 }
 
+/** Where a free-text answer to the menu goes when it is not a menu choice (for example a question). */
+export interface MenuFallback {
+  dialogId: string;
+  accepts(text: string): boolean;
+  /** The options the fallback dialog begins with. */
+  options(text: string): object;
+}
+
 /** The main menu: shows what the bot can do, runs the chosen dialog, then offers the menu again. */
 export class RootDialog extends ComponentDialog {
   constructor(
     private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
     private readonly entries: MenuEntry[],
+    private readonly fallback?: MenuFallback,
   ) {
     super(ROOT_DIALOG);
-    this.addDialog(new OptionPrompt(MENU_PROMPT, services));
+    this.addDialog(new OptionPrompt(MENU_PROMPT, services, async (prompt) => prompt.recognized.succeeded || this.fallbackAccepts(prompt.context.activity.text)));
     this.addDialog(new WaterfallDialog(MENU_WATERFALL, [this.showMenu.bind(this), this.runChoice.bind(this), this.loop.bind(this)]));
     this.initialDialogId = MENU_WATERFALL;
   }
@@ -47,8 +56,14 @@ export class RootDialog extends ComponentDialog {
 
   private async runChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const entry = this.entries.find((e) => e.value === step.result);
-    if (!entry) return step.next();
-    return step.beginDialog(entry.dialogId);
+    if (entry) return step.beginDialog(entry.dialogId);
+    const text = step.context.activity.text;
+    if (this.fallback && this.fallbackAccepts(text)) return step.beginDialog(this.fallback.dialogId, this.fallback.options(text));
+    return step.next();
+  }
+
+  private fallbackAccepts(text: unknown): text is string {
+    return typeof text === 'string' && this.fallback !== undefined && this.fallback.accepts(text);
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {

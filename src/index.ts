@@ -1,7 +1,10 @@
 import { ConversationState, UserState, type TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
+import { EXPLAIN_DIALOG, ExplainDialog, type ExplainOptions } from '../dialogs/ExplainDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
 import { coreCommands } from '../dialogs/globalCommands';
+import { learnCommands } from '../dialogs/learnCommands';
+import { PROGRAM_DIALOG, ProgramDialog } from '../dialogs/ProgramDialog';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
@@ -13,8 +16,15 @@ import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { createServer, type RunningServer } from './server';
 import { type ChatModel, createChatModel } from './nlu/model';
+import { ExplainerPhraser } from './nlu/phrasing';
+import { looksLikeQuestion } from './nlu/questions';
+import { TopicSearch } from './nlu/topicSearch';
+import { ProgramService } from './program/ProgramService';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
+
+/** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
+const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
 
 /** Seams a test or tool may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -40,26 +50,43 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
   const store = overrides.store ?? (await openDataStore(config.database));
+  const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
     renderer: new DefaultRenderer(content),
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     logger,
     model: overrides.model ?? createChatModel(config.llm),
+    program: new ProgramService({ content, progress: store.programProgress, clock }),
   };
+  const topicSearch = new TopicSearch(content.explainers());
+  const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
   dialogs.add(
-    new RootDialog(services, [
-      { value: 'support', dialogId: SUPPORT_DIALOG },
-      { value: 'about', dialogId: ABOUT_DIALOG },
-    ]),
+    new RootDialog(
+      services,
+      [
+        { value: 'support', dialogId: SUPPORT_DIALOG },
+        { value: 'about', dialogId: ABOUT_DIALOG },
+        { value: 'learn', dialogId: EXPLAIN_DIALOG },
+        { value: 'program', dialogId: PROGRAM_DIALOG },
+      ],
+      {
+        // A question typed at the menu goes to the explainers ("what is 7-OH?").
+        dialogId: EXPLAIN_DIALOG,
+        accepts: (text) => looksLikeQuestion(text, content) || topicSearch.find(text).kind === 'match',
+        options: (text): ExplainOptions => ({ question: text }),
+      },
+    ),
   );
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new ProgramDialog(services));
 
   const bot = new CoachBot({
     services,
@@ -67,7 +94,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     userState,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: coreCommands(services),
+    commands: [...coreCommands(services), ...learnCommands(services)],
   });
 
   const adapter = createCloudAdapter(config.auth);

@@ -8,7 +8,7 @@ export interface Content {
   has(key: string): boolean;
   /** Every message text key and its text (explainers and program weeks have their own accessors). */
   entries(): Array<[key: string, text: string]>;
-  /** The tolerance explainers, in file-name order. */
+  /** The tolerance explainers, in menu order (front matter `order`). */
   explainers(): readonly ExplainerTopic[];
   /** One explainer by topic id; throws on an unknown id. */
   explainer(id: string): ExplainerTopic;

@@ -75,7 +75,7 @@ function flatten(prefix: string, tree: MessageTree, texts: Map<string, string>, 
 }
 
 function loadExplainers(files: ContentFiles): ExplainerTopic[] {
-  const topics: Array<ExplainerTopic & { shown: string }> = [];
+  const topics: Array<ExplainerTopic & { shown: string; order: number }> = [];
   for (const file of files.list('explainers', /\.md$/)) {
     let document;
     try {
@@ -91,13 +91,20 @@ function loadExplainers(files: ContentFiles): ExplainerTopic[] {
     const sections = document.sections.map((section, i) => validate(explainerSection, section, file.shown, `sections.${i + 1}`));
     topics.push({ ...meta, sections, shown: file.shown });
   }
+  const orders = new Map<number, string>();
+  for (const topic of topics) {
+    const earlier = orders.get(topic.order);
+    if (earlier) throw new ContentError(topic.shown, 'order', `${topic.order} is already used by ${earlier}`);
+    orders.set(topic.order, topic.shown);
+  }
+  topics.sort((a, b) => a.order - b.order);
   const ids = new Set(topics.map((t) => t.id));
   for (const topic of topics) {
     topic.related.forEach((id, i) => {
       if (!ids.has(id)) throw new ContentError(topic.shown, `related.${i}`, `no explainer has the id "${id}"`);
     });
   }
-  return topics.map(({ shown: _shown, ...topic }) => topic);
+  return topics.map(({ shown: _shown, order: _order, ...topic }) => topic);
 }
 
 function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {

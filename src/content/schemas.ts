@@ -21,6 +21,8 @@ export const messageTree: z.ZodType<MessageTree> = z.lazy(() =>
 /** Front matter of content/<locale>/explainers/<id>.md; the Markdown body holds the "## " depth sections. */
 export const explainerFrontMatter = z.strictObject({
   id: slug,
+  /** Position in the topic menu (1 first). */
+  order: z.number().int().min(1),
   title: text,
   summary: text,
   keywords: z.array(phrase).min(1, 'needs at least one keyword'),

@@ -1,15 +1,18 @@
 import type { DataStore } from '../repositories';
 import { openSqlite, type SqliteDb } from './database';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
+import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
   readonly people: SqlitePersonRepository;
+  readonly programProgress: SqliteProgressRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
+    this.programProgress = new SqliteProgressRepository(db);
   }
 
   static open(file: string): SqliteDataStore {
