@@ -10,6 +10,7 @@ import type { ChoiceOption } from '../src/channels/messages';
 import type { ExplainerTopic } from '../src/content/Content';
 import { matchesPhrase, normalize } from '../src/nlu/choices';
 import type { ExplainerPhraser } from '../src/nlu/phrasing';
+import { choiceUnlessQuestion, questionAfterPrefix } from '../src/nlu/questions';
 import type { TopicSearch } from '../src/nlu/topicSearch';
 import { OptionPrompt } from './OptionPrompt';
 
@@ -46,6 +47,8 @@ interface FlowValues {
   question?: string;
   topicId: string;
   depth: number;
+  /** The options of the prompt just answered; unset when the step was reached without a prompt. */
+  choices?: ChoiceOption[];
 }
 const valuesOf = (step: WaterfallStepContext) => step.values as FlowValues;
 
@@ -73,7 +76,7 @@ export class ExplainDialog extends ComponentDialog {
     if (options.topicId && this.topicOrUndefined(options.topicId)) return step.next(TOPIC_PREFIX + options.topicId);
     if (!options.question) {
       const choices = [...content.explainers().map((t) => this.topicChoice(t)), this.choice(DONE)];
-      return step.prompt(TOPIC_PROMPT, OptionPrompt.options({ message: { text: content.text('explain.ask'), choices } }));
+      return this.ask(step, TOPIC_PROMPT, content.text('explain.ask'), choices);
     }
     const match = this.tools.search.find(options.question);
     this.services.logger.info({ match: match.kind, topic: match.kind === 'match' ? match.topicId : undefined }, 'explain question');
@@ -83,15 +86,15 @@ export class ExplainDialog extends ComponentDialog {
     }
     if (match.kind === 'unclear') {
       const choices = [...match.candidates.map((id) => this.topicChoice(content.explainer(id))), this.choice(NONE)];
-      return step.prompt(TOPIC_PROMPT, OptionPrompt.options({ message: { text: content.text('explain.unclear'), choices } }));
+      return this.ask(step, TOPIC_PROMPT, content.text('explain.unclear'), choices);
     }
     await this.say(step, content.text('explain.offTopic'));
     return step.endDialog();
   }
 
   private async showTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = step.result as string | undefined;
-    if (picked === undefined) return step.replaceDialog(EXPLAIN_FLOW, { question: step.context.activity.text });
+    const picked = this.picked(step);
+    if (picked === undefined) return step.replaceDialog(EXPLAIN_FLOW, this.freeText(step.context.activity.text ?? ''));
     if (picked === DONE) return this.finish(step);
     if (picked === NONE) return step.replaceDialog(EXPLAIN_FLOW, {});
     const topic = this.services.content.explainer(picked.slice(TOPIC_PREFIX.length));
@@ -100,23 +103,21 @@ export class ExplainDialog extends ComponentDialog {
     const text = depth === 0 ? await this.shortAnswer(topic, valuesOf(step).question) : topic.sections[depth - 1].text;
     const hasMore = depth < topic.sections.length;
     if (hasMore) {
-      const choices = [this.choice(MORE), this.choice(ANOTHER), this.choice(DONE)];
-      return step.prompt(NEXT_PROMPT, OptionPrompt.options({ message: { text, choices } }));
+      return this.ask(step, NEXT_PROMPT, text, [this.choice(MORE), this.choice(ANOTHER), this.choice(DONE)]);
     }
     await this.say(step, text);
     const related = topic.related.slice(0, RELATED_OFFERED).map((id) => this.topicChoice(this.services.content.explainer(id)));
-    const choices = [...related, this.choice(ANOTHER), this.choice(DONE)];
-    return step.prompt(NEXT_PROMPT, OptionPrompt.options({ message: { text: this.services.content.text('explain.noMore'), choices } }));
+    return this.ask(step, NEXT_PROMPT, this.services.content.text('explain.noMore'), [...related, this.choice(ANOTHER), this.choice(DONE)]);
   }
 
   private async afterTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const picked = step.result as string | undefined;
+    const picked = this.picked(step);
     const { topicId, depth } = valuesOf(step);
     if (picked === undefined) {
       const text = step.context.activity.text ?? '';
       // "tell me more" after the last section: show the end of the topic again rather than searching for it.
       if (matchesPhrase(text, this.services.content.list('explain.synonyms.more'))) return step.replaceDialog(EXPLAIN_FLOW, { topicId, depth });
-      return step.replaceDialog(EXPLAIN_FLOW, { question: text });
+      return step.replaceDialog(EXPLAIN_FLOW, this.freeText(text));
     }
     if (picked === MORE) return step.replaceDialog(EXPLAIN_FLOW, { topicId, depth: depth + 1 });
     if (picked === ANOTHER) return step.replaceDialog(EXPLAIN_FLOW, {});
@@ -131,6 +132,26 @@ export class ExplainDialog extends ComponentDialog {
     const result = await this.tools.phraser.phrase({ question, answer: topic.summary, source });
     this.services.logger.info({ topic: topic.id, by: result.by, reason: result.by === 'verbatim' ? result.reason : undefined }, 'explainer phrasing');
     return result.text;
+  }
+
+  private async ask(step: WaterfallStepContext, promptId: string, text: string, choices: ChoiceOption[]): Promise<DialogTurnResult> {
+    valuesOf(step).choices = choices;
+    return step.prompt(promptId, OptionPrompt.options({ message: { text, choices } }));
+  }
+
+  /** The option picked, or undefined for free text (including a question that merely contains an option's words). */
+  private picked(step: WaterfallStepContext): string | undefined {
+    const { choices } = valuesOf(step);
+    valuesOf(step).choices = undefined;
+    if (!choices) return step.result as string | undefined;
+    return choiceUnlessQuestion(step.result as string | undefined, step.context.activity.text ?? '', choices, this.services.content);
+  }
+
+  /** Typed text inside the conversation: "explain" opens the topic menu, "explain X" and anything else is a question. */
+  private freeText(text: string): ExplainOptions {
+    const { content } = this.services;
+    if (matchesPhrase(text, content.list('explain.commands.menu'))) return {};
+    return { question: questionAfterPrefix(text, content) ?? text };
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -9,7 +9,7 @@ import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import { normalize } from '../src/nlu/choices';
-import { looksLikeQuestion } from '../src/nlu/questions';
+import { choiceUnlessQuestion, looksLikeQuestion } from '../src/nlu/questions';
 import { type ProgramCommand, parseProgramCommand } from '../src/program/commands';
 import type { ProgramStatus } from '../src/program/ProgramService';
 import { EXPLAIN_DIALOG, type ExplainOptions } from './ExplainDialog';
@@ -100,12 +100,12 @@ export class ProgramDialog extends ComponentDialog {
     if (piece.kind === 'reflection') {
       const text = piece.index === 0 ? content.text('program.reflectionFirst', { question: piece.question }) : piece.question;
       const message = { text, choices: [this.choice('skip'), this.choice('pause')] };
-      return step.prompt(REFLECTION_PROMPT, OptionPrompt.options({ message, retryKey: 'program.reprompt' }));
+      return this.ask(step, REFLECTION_PROMPT, message);
     }
     const text = piece.kind === 'practice' ? content.text('program.practice', { title: piece.title, text: piece.text }) : piece.text;
     const choices = [this.choice('next'), this.choice('repeat'), this.choice('pause')];
     if (piece.kind === 'lesson' && piece.topic) choices.splice(1, 0, this.choice('topic'));
-    return step.prompt(STEP_PROMPT, OptionPrompt.options({ message: { text, choices }, retryKey: 'program.reprompt' }));
+    return this.ask(step, STEP_PROMPT, { text, choices });
   }
 
   private async showWeekEnd(step: WaterfallStepContext, status: ProgramStatus): Promise<DialogTurnResult> {
@@ -126,13 +126,19 @@ export class ProgramDialog extends ComponentDialog {
     } else {
       message = { text: content.text('program.nextWhenFinished', { week: next.week }), choices: [this.choice('openNow'), this.choice('later')] };
     }
-    return step.prompt(STEP_PROMPT, OptionPrompt.options({ message, retryKey: 'program.reprompt' }));
+    return this.ask(step, STEP_PROMPT, message);
+  }
+
+  private async ask(step: WaterfallStepContext, promptId: string, message: OutboundMessage): Promise<DialogTurnResult> {
+    (step.values as { choices?: ChoiceOption[] }).choices = message.choices;
+    return step.prompt(promptId, OptionPrompt.options({ message, retryKey: 'program.reprompt' }));
   }
 
   private async act(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content, program } = this.services;
-    const picked = step.result as ChoiceValue | undefined;
     const text = step.context.activity.text ?? '';
+    const choices = (step.values as { choices?: ChoiceOption[] }).choices ?? [];
+    const picked = choiceUnlessQuestion(step.result as string | undefined, text, choices, content) as ChoiceValue | undefined;
     if (picked === 'topic') {
       const status = await program.status(this.personId(step));
       const topicId = status?.piece?.kind === 'lesson' ? status.piece.topic : undefined;

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { ChoiceOption } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
+import { recognizeChoiceExactly } from '../src/nlu/choices';
 import { OptionPrompt } from './OptionPrompt';
 
 export const ROOT_DIALOG = 'root';
@@ -56,8 +57,10 @@ export class RootDialog extends ComponentDialog {
 
   private async runChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const entry = this.entries.find((e) => e.value === step.result);
-    if (entry) return step.beginDialog(entry.dialogId);
     const text = step.context.activity.text;
+    // A reply that only contains an entry's words ("why do I need more tolerance?") goes to the fallback when it wants it.
+    const exact = typeof text === 'string' && recognizeChoiceExactly(text, this.menuChoices()) !== undefined;
+    if (entry && (exact || !this.fallbackAccepts(text))) return step.beginDialog(entry.dialogId);
     if (this.fallback && this.fallbackAccepts(text)) return step.beginDialog(this.fallback.dialogId, this.fallback.options(text));
     return step.next();
   }

@@ -52,7 +52,9 @@ function validate<T extends z.ZodType>(schema: T, raw: unknown, shown: string, f
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  throw new ContentError(shown, field, issue.message);
+  // A bad key in a record reports "Invalid key"; the reason is in the nested issue.
+  const problem = issue.code === 'invalid_key' && issue.issues.length > 0 ? issue.issues[0].message : issue.message;
+  throw new ContentError(shown, field, problem);
 }
 
 function loadMessages(files: ContentFiles): { texts: Map<string, string>; lists: Map<string, string[]> } {

@@ -18,14 +18,22 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
  * ("2", "2.", "two"), or by a label the reply contains. Returns undefined when unsure.
  */
 export function recognizeChoice(reply: string, options: ChoiceOption[]): ChoiceOption | undefined {
+  const exact = recognizeChoiceExactly(reply, options);
+  if (exact) return exact;
+  const said = normalize(reply);
+  if (!said) return undefined;
+  const contained = options.filter((o) => containsPhrase(said, normalize(o.label)) || (o.synonyms ?? []).some((s) => containsPhrase(said, normalize(s))));
+  return contained.length === 1 ? contained[0] : undefined;
+}
+
+/** Only the sure matches: the whole reply is an option's label or synonym, or its number. */
+export function recognizeChoiceExactly(reply: string, options: ChoiceOption[]): ChoiceOption | undefined {
   const said = normalize(reply);
   if (!said) return undefined;
   const exact = options.find((o) => normalize(o.label) === said || (o.synonyms ?? []).some((s) => normalize(s) === said));
   if (exact) return exact;
   const asNumber = /^\d+$/.test(said) ? Number(said) : NUMBER_WORDS.indexOf(said) + 1;
-  if (asNumber >= 1 && asNumber <= options.length) return options[asNumber - 1];
-  const contained = options.filter((o) => containsPhrase(said, normalize(o.label)) || (o.synonyms ?? []).some((s) => containsPhrase(said, normalize(s))));
-  return contained.length === 1 ? contained[0] : undefined;
+  return asNumber >= 1 && asNumber <= options.length ? options[asNumber - 1] : undefined;
 }
 
 /** True when the message is exactly one of the phrases (after normalizing). */

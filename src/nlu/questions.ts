@@ -1,5 +1,6 @@
 import type { Content } from '../content/Content';
-import { normalize } from './choices';
+import type { ChoiceOption } from '../channels/messages';
+import { normalize, recognizeChoiceExactly } from './choices';
 
 /** True for a message shaped like a question: it ends with "?" or starts with a question word from content. */
 export function looksLikeQuestion(text: string, content: Content): boolean {
@@ -18,4 +19,15 @@ export function questionAfterPrefix(text: string, content: Content): string | un
 
 function startsWithAny(said: string, phrases: string[]): string | undefined {
   return phrases.map(normalize).find((phrase) => phrase && (said === phrase || said.startsWith(`${phrase} `)));
+}
+
+/**
+ * A question beats a loose option match: "why do I need more now?" contains the "more" button's word but
+ * is a question. Returns the picked option's value when the reply chose it exactly (or is not a question),
+ * otherwise undefined, meaning "treat the reply as free text".
+ */
+export function choiceUnlessQuestion(picked: string | undefined, reply: string, choices: ChoiceOption[], content: Content): string | undefined {
+  if (picked === undefined) return undefined;
+  if (recognizeChoiceExactly(reply, choices)?.value === picked) return picked;
+  return looksLikeQuestion(reply, content) ? undefined : picked;
 }
