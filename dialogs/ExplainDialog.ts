@@ -1,14 +1,13 @@
 import {
   ComponentDialog,
   type DialogTurnResult,
-  type PromptValidatorContext,
   type WaterfallStepContext,
   WaterfallDialog,
 } from 'botbuilder-dialogs';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption } from '../src/channels/messages';
 import type { ExplainerTopic } from '../src/content/Content';
-import { matchesPhrase, normalize } from '../src/nlu/choices';
+import { matchesPhrase } from '../src/nlu/choices';
 import type { ExplainerPhraser } from '../src/nlu/phrasing';
 import { choiceUnlessQuestion, questionAfterPrefix } from '../src/nlu/questions';
 import type { TopicSearch } from '../src/nlu/topicSearch';
@@ -63,9 +62,8 @@ export class ExplainDialog extends ComponentDialog {
     private readonly tools: ExplainTools,
   ) {
     super(EXPLAIN_DIALOG);
-    const acceptAnyText = async (prompt: PromptValidatorContext<string>) => prompt.recognized.succeeded || normalize(prompt.context.activity.text ?? '') !== '';
-    this.addDialog(new OptionPrompt(TOPIC_PROMPT, services, acceptAnyText));
-    this.addDialog(new OptionPrompt(NEXT_PROMPT, services, acceptAnyText));
+    this.addDialog(new OptionPrompt(TOPIC_PROMPT, services, OptionPrompt.acceptAnyText));
+    this.addDialog(new OptionPrompt(NEXT_PROMPT, services, OptionPrompt.acceptAnyText));
     this.addDialog(new WaterfallDialog(EXPLAIN_FLOW, [this.findTopic.bind(this), this.showTopic.bind(this), this.afterTopic.bind(this)]));
     this.initialDialogId = EXPLAIN_FLOW;
   }

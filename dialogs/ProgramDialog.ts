@@ -8,7 +8,6 @@ import {
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
-import { normalize } from '../src/nlu/choices';
 import { choiceUnlessQuestion, looksLikeQuestion } from '../src/nlu/questions';
 import { type ProgramCommand, parseProgramCommand } from '../src/program/commands';
 import type { ProgramStatus } from '../src/program/ProgramService';
@@ -43,7 +42,7 @@ export class ProgramDialog extends ComponentDialog {
     super(PROGRAM_DIALOG);
     this.addDialog(new OptionPrompt(INTRO_PROMPT, services));
     this.addDialog(new OptionPrompt(STEP_PROMPT, services, this.acceptsStepAnswer.bind(this)));
-    this.addDialog(new OptionPrompt(REFLECTION_PROMPT, services, async (prompt) => prompt.recognized.succeeded || normalize(prompt.context.activity.text ?? '') !== ''));
+    this.addDialog(new OptionPrompt(REFLECTION_PROMPT, services, OptionPrompt.acceptAnyText));
     this.addDialog(new WaterfallDialog(INTRO_FLOW, [this.offerStart.bind(this), this.afterOffer.bind(this)]));
     this.addDialog(new WaterfallDialog(SESSION_FLOW, [this.enter.bind(this), this.show.bind(this), this.act.bind(this), this.loop.bind(this)]));
     this.initialDialogId = SESSION_FLOW;
@@ -93,7 +92,8 @@ export class ProgramDialog extends ComponentDialog {
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.services;
-    const status = (await this.services.program.status(this.personId(step)))!;
+    const status = await this.services.program.status(this.personId(step));
+    if (!status) return step.endDialog(); // their data was deleted while the session was open
     const piece = status.piece;
     if (!piece) return this.showWeekEnd(step, status);
     if (status.step === 0) await this.say(step, content.text('program.weekHeading', { week: status.week, title: status.title }));

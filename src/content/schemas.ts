@@ -37,6 +37,9 @@ export const explainerSection = z.strictObject({
 
 const checkInBase = { id: slug, ask: text };
 
+const minBelowMax = (item: { min: number; max: number }) => item.min < item.max;
+const minBelowMaxProblem = { message: 'min must be below max', path: ['max'] };
+
 export const checkInItem = z.discriminatedUnion('answer', [
   z.strictObject({
     ...checkInBase,
@@ -45,8 +48,8 @@ export const checkInItem = z.discriminatedUnion('answer', [
     max: z.number().int().default(10),
     lowLabel: text,
     highLabel: text,
-  }),
-  z.strictObject({ ...checkInBase, answer: z.literal('count'), min: z.number().int().min(0), max: z.number().int().min(1) }),
+  }).refine(minBelowMax, minBelowMaxProblem),
+  z.strictObject({ ...checkInBase, answer: z.literal('count'), min: z.number().int().min(0), max: z.number().int().min(1) }).refine(minBelowMax, minBelowMaxProblem),
   z.strictObject({ ...checkInBase, answer: z.literal('yesNo') }),
   z.strictObject({
     ...checkInBase,

@@ -86,9 +86,10 @@ describe('a broken content file stops loading, naming the file, the field and th
     ['explainers/x.md', '---\nid: x\norder: 1\ntitle: T\nsummary: S\nkeywords: [k]\nquestions: [q]\n---\n## Empty\n', /x\.md at sections\.1\.text: text is empty/],
     ['program/week-02.yaml', readFileSync(join(CONTENT_DIR, 'en', 'program', 'week-02.yaml'), 'utf8'), /week-02\.yaml at week: weeks must be numbered 1, 2, 3/],
     ['program/week1.yaml', 'week: 1\n', /week1\.yaml at \(root\): program files are named week-NN\.yaml/],
+    ['program/week-01.yaml', readFileSync(join(CONTENT_DIR, 'en', 'program', 'week-01.yaml'), 'utf8').replace('min: 0\n    max: 30', 'min: 40\n    max: 30'), /week-01\.yaml at checkIn\.0\.max: min must be below max/],
     ['messages/bad.yaml', 'good: fine\nBad Key: text\n', /messages\/bad\.yaml at Bad Key: keys are lowerCamel/],
     ['messages/bad.yaml', 'a: [unclosed\n', /messages\/bad\.yaml at \(root\): not valid YAML/],
-  ])('%s: %s', (path, text, expected) => {
+  ])('%s with a problem is refused (case %#)', (path, text, expected) => {
     const root = makeTempDir('content-');
     mkdirSync(join(root, 'en', path, '..'), { recursive: true });
     writeFileSync(join(root, 'en', path), text);

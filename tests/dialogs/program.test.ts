@@ -22,6 +22,7 @@ describe('12-week program', () => {
   test('start from the menu, advance, repeat, go back, ask where I am, pause and pick up again', async () => {
     const chat = person('walker');
     await chat('hi');
+    expect(await chat('where am I?')).toEqual([text('program.whereNotStarted'), text('menu.prompt')]);
     expect(await chat('My 12-week program')).toEqual([text('program.intro'), text('program.introHow')]);
     expect(await chat('Start week 1')).toEqual([heading(1), week1.lesson[0].text]);
     expect(await chat('Next')).toEqual([week1.lesson[1].text]);
