@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator, type PromptValidatorContext } from 'botbuilder-dialogs';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
-import { recognizeChoice } from '../src/nlu/choices';
+import { normalize, recognizeChoice } from '../src/nlu/choices';
 
 /** What a dialog passes when it asks the person to pick one option. */
 export interface OptionPromptRequest {
@@ -28,6 +28,11 @@ export class OptionPrompt extends Prompt<string> {
 
   static options(request: OptionPromptRequest): PromptOptions {
     return { validations: request };
+  }
+
+  /** A validator for prompts where typed text is an answer too: an option, or any non-empty text (returned as undefined). */
+  static async acceptAnyText(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    return prompt.recognized.succeeded || normalize(prompt.context.activity.text ?? '') !== '';
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {

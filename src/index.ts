@@ -9,6 +9,9 @@ import { HandoffDialog } from '../dialogs/intake/HandoffDialog';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
 import { privacyCommands } from '../dialogs/privacyCommands';
+import { EXPLAIN_DIALOG, ExplainDialog, type ExplainOptions } from '../dialogs/ExplainDialog';
+import { learnCommands } from '../dialogs/learnCommands';
+import { PROGRAM_DIALOG, ProgramDialog } from '../dialogs/ProgramDialog';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
@@ -27,9 +30,16 @@ import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
 import { loadExtractionPrompts, loadVocabulary } from './nlu/intake/vocabulary';
 import { type ChatModel, createChatModel } from './nlu/model';
+import { ExplainerPhraser } from './nlu/phrasing';
+import { looksLikeQuestion } from './nlu/questions';
+import { TopicSearch } from './nlu/topicSearch';
+import { ProgramService } from './program/ProgramService';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 import { createWebPages } from './web/pages';
+
+/** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
+const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
 
 /** Seams a test or tool may replace; everything else is built from config. */
 export interface AppOverrides {
@@ -62,14 +72,18 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
   const store = overrides.store ?? (await openDataStore(config.database));
+  const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
     renderer: new DefaultRenderer(content),
     store,
-    clock: overrides.clock ?? systemClock,
+    clock,
     logger,
     model: overrides.model ?? createChatModel(config.llm),
+    program: new ProgramService({ content, progress: store.programProgress, clock }),
   };
+  const topicSearch = new TopicSearch(content.explainers());
+  const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
   const extractor = createIntakeExtractor({
@@ -82,22 +96,35 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   const intake = new IntakeService(store.intake, services.clock, content, logger);
-  const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary };
+  const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary, explainDialogId: EXPLAIN_DIALOG };
 
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
   dialogs.add(
-    new RootDialog(services, [
-      { value: 'support', dialogId: SUPPORT_DIALOG },
-      { value: 'about', dialogId: ABOUT_DIALOG },
-      { value: 'intake', dialogId: INTAKE_DIALOG, needsConsent: true },
-    ]),
+    new RootDialog(
+      services,
+      [
+        { value: 'support', dialogId: SUPPORT_DIALOG },
+        { value: 'about', dialogId: ABOUT_DIALOG },
+        { value: 'intake', dialogId: INTAKE_DIALOG, needsConsent: true },
+        { value: 'learn', dialogId: EXPLAIN_DIALOG },
+        { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
+      ],
+      {
+        // A question typed at the menu goes to the explainers ("what is 7-OH?").
+        dialogId: EXPLAIN_DIALOG,
+        accepts: (text) => looksLikeQuestion(text, content) || topicSearch.find(text).kind === 'match',
+        options: (text): ExplainOptions => ({ question: text }),
+      },
+    ),
   );
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new HandoffDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
@@ -109,7 +136,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     userState,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days)],
+    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services)],
     guards: [new SafetyGuard(safetyNet)],
   });
 

@@ -1,44 +1,75 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CONTENT_DIR } from '../paths';
-import { type Content, ContentError, fillPlaceholders } from './Content';
+import { type Content, ContentError, type ExplainerTopic, fillPlaceholders, type ProgramWeek } from './Content';
+import { MarkdownShapeError, splitFrontMatter } from './markdown';
+import { explainerFrontMatter, explainerSection, type MessageTree, messageTree, programWeek } from './schemas';
 
 /**
- * A messages file is a tree of keys whose leaves are texts or lists of short phrases.
- * Keys are addressed as "<file name>.<path>", e.g. welcome.greeting in content/en/messages/welcome.yaml.
+ * Loads and validates the whole library for one locale, once at start:
+ * - content/<locale>/messages/<area>.yaml: texts addressed as "<area>.<path>", e.g. welcome.greeting;
+ * - content/<locale>/explainers/<topic-id>.md: YAML front matter and "## " depth sections;
+ * - content/<locale>/program/week-NN.yaml: one file per program week.
+ * The first problem found throws a ContentError naming the file, the field and the problem.
  */
-type MessageTree = { [key: string]: string | string[] | MessageTree };
-const messageTree: z.ZodType<MessageTree> = z.lazy(() =>
-  z.record(
-    z.string().regex(/^[a-z][a-zA-Z0-9_]*$/, 'keys are lowerCamel or snake_case words'),
-    z.union([z.string().trim().min(1, 'text is empty'), z.array(z.string().trim().min(1)).min(1), messageTree]),
-  ),
-);
-
 export function loadContent(locale = 'en', root = CONTENT_DIR): Content {
-  const dir = join(root, locale, 'messages');
+  const files = new ContentFiles(root, locale);
+  const { texts, lists } = loadMessages(files);
+  const explainers = loadExplainers(files);
+  const weeks = loadWeeks(files, new Set(explainers.map((e) => e.id)));
+  return new ContentLibrary(locale, texts, lists, explainers, weeks);
+}
+
+/** Finds and reads the files of one kind, and names them in errors relative to the content root. */
+class ContentFiles {
+  constructor(
+    private readonly root: string,
+    private readonly locale: string,
+  ) {}
+
+  list(kind: string, pattern: RegExp): Array<{ name: string; path: string; shown: string }> {
+    const dir = join(this.root, this.locale, kind);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((name) => pattern.test(name))
+      .sort()
+      .map((name) => ({ name, path: join(dir, name), shown: relative(this.root, join(dir, name)) }));
+  }
+
+  shownDir(kind: string): string {
+    return relative(this.root, join(this.root, this.locale, kind));
+  }
+
+  readYaml(path: string, shown: string, source = readFileSync(path, 'utf8')): unknown {
+    try {
+      return parse(source);
+    } catch (error) {
+      throw new ContentError(shown, '', `not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    }
+  }
+}
+
+function validate<T extends z.ZodType>(schema: T, raw: unknown, shown: string, fieldPrefix = ''): z.output<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  // A bad key in a record reports "Invalid key"; the reason is in the nested issue.
+  const problem = issue.code === 'invalid_key' && issue.issues.length > 0 ? issue.issues[0].message : issue.message;
+  throw new ContentError(shown, field, problem);
+}
+
+function loadMessages(files: ContentFiles): { texts: Map<string, string>; lists: Map<string, string[]> } {
   const texts = new Map<string, string>();
   const lists = new Map<string, string[]>();
-  for (const fileName of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
-    const path = join(dir, fileName);
-    const shownPath = relative(join(root, '..'), path);
-    let raw: unknown;
-    try {
-      raw = parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      throw new ContentError(shownPath, '', `not valid YAML (${(error as Error).message.split('\n')[0]})`);
-    }
-    const parsed = messageTree.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ContentError(shownPath, issue.path.join('.'), issue.message);
-    }
-    flatten(fileName.replace(/\.yaml$/, ''), parsed.data, texts, lists);
+  for (const file of files.list('messages', /\.yaml$/)) {
+    const tree = validate(messageTree, files.readYaml(file.path, file.shown), file.shown);
+    flatten(file.name.replace(/\.yaml$/, ''), tree, texts, lists);
   }
-  resolveReferences(texts, relative(root, dir));
-  return new ContentLibrary(locale, texts, lists);
+  resolveReferences(texts, files.shownDir('messages'));
+  return { texts, lists };
 }
 
 const REFERENCE = /\{@([a-zA-Z0-9_.]+)\}/g;
@@ -69,11 +100,68 @@ function flatten(prefix: string, tree: MessageTree, texts: Map<string, string>, 
   }
 }
 
+function loadExplainers(files: ContentFiles): ExplainerTopic[] {
+  const topics: Array<ExplainerTopic & { shown: string; order: number }> = [];
+  for (const file of files.list('explainers', /\.md$/)) {
+    let document;
+    try {
+      document = splitFrontMatter(readFileSync(file.path, 'utf8'));
+    } catch (error) {
+      if (error instanceof MarkdownShapeError) throw new ContentError(file.shown, '', error.message);
+      throw error;
+    }
+    const meta = validate(explainerFrontMatter, files.readYaml(file.path, file.shown, document.frontMatter), file.shown);
+    if (meta.id !== file.name.replace(/\.md$/, '')) throw new ContentError(file.shown, 'id', `must match the file name (${file.name})`);
+    if (document.preamble) throw new ContentError(file.shown, 'body', 'text before the first "## " heading; put the short answer in summary');
+    if (document.sections.length === 0) throw new ContentError(file.shown, 'body', 'needs at least one "## " section for "tell me more"');
+    const sections = document.sections.map((section, i) => validate(explainerSection, section, file.shown, `sections.${i + 1}`));
+    topics.push({ ...meta, sections, shown: file.shown });
+  }
+  const orders = new Map<number, string>();
+  for (const topic of topics) {
+    const earlier = orders.get(topic.order);
+    if (earlier) throw new ContentError(topic.shown, 'order', `${topic.order} is already used by ${earlier}`);
+    orders.set(topic.order, topic.shown);
+  }
+  topics.sort((a, b) => a.order - b.order);
+  const ids = new Set(topics.map((t) => t.id));
+  for (const topic of topics) {
+    topic.related.forEach((id, i) => {
+      if (!ids.has(id)) throw new ContentError(topic.shown, `related.${i}`, `no explainer has the id "${id}"`);
+    });
+  }
+  return topics.map(({ shown: _shown, order: _order, ...topic }) => topic);
+}
+
+function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
+  const weeks: ProgramWeek[] = [];
+  const checkInIds = new Map<string, string>();
+  for (const file of files.list('program', /\.yaml$/)) {
+    const number = /^week-(\d{2})\.yaml$/.exec(file.name);
+    if (!number) throw new ContentError(file.shown, '', 'program files are named week-NN.yaml, for example week-01.yaml');
+    const week = validate(programWeek, files.readYaml(file.path, file.shown), file.shown);
+    if (week.week !== Number(number[1])) throw new ContentError(file.shown, 'week', `must be ${Number(number[1])}, as in the file name`);
+    if (week.week !== weeks.length + 1) throw new ContentError(file.shown, 'week', `weeks must be numbered 1, 2, 3... without gaps; expected week ${weeks.length + 1}`);
+    week.lesson.forEach((step, i) => {
+      if (step.topic && !topicIds.has(step.topic)) throw new ContentError(file.shown, `lesson.${i}.topic`, `no explainer has the id "${step.topic}"`);
+    });
+    week.checkIn.forEach((item, i) => {
+      const earlier = checkInIds.get(item.id);
+      if (earlier) throw new ContentError(file.shown, `checkIn.${i}.id`, `"${item.id}" is already used in ${earlier}`);
+      checkInIds.set(item.id, file.shown);
+    });
+    weeks.push(week);
+  }
+  return weeks;
+}
+
 class ContentLibrary implements Content {
   constructor(
     readonly locale: string,
     private readonly texts: Map<string, string>,
     private readonly lists: Map<string, string[]>,
+    private readonly topics: readonly ExplainerTopic[],
+    private readonly programWeeks: readonly ProgramWeek[],
   ) {}
 
   text(key: string, vars?: Record<string, string | number>): string {
@@ -94,5 +182,25 @@ class ContentLibrary implements Content {
 
   entries(): Array<[string, string]> {
     return [...this.texts.entries()];
+  }
+
+  explainers(): readonly ExplainerTopic[] {
+    return this.topics;
+  }
+
+  explainer(id: string): ExplainerTopic {
+    const topic = this.topics.find((t) => t.id === id);
+    if (!topic) throw new Error(`Unknown explainer topic: ${id}`);
+    return topic;
+  }
+
+  weeks(): readonly ProgramWeek[] {
+    return this.programWeeks;
+  }
+
+  week(week: number): ProgramWeek {
+    const found = this.programWeeks[week - 1];
+    if (!found) throw new Error(`Unknown program week: ${week}`);
+    return found;
   }
 }

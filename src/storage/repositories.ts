@@ -158,6 +158,38 @@ export interface IntakeRepository extends PersonalDataOwner {
   deleteFor(personId: string): Promise<void>;
 }
 
+/** How new program weeks open: one a week (the default), or as soon as the one before is finished. */
+export type ProgramPace = 'weekly' | 'own';
+
+/** A person's place in the 12-week program. Holds positions and dates only, never what they wrote. */
+export interface ProgramProgress {
+  personId: string;
+  /** The week they are in (1-based). */
+  week: number;
+  /** Position in that week's session: lesson steps, then the practice, then reflection questions; = length when done. */
+  step: number;
+  /** The highest week opened so far, and when it opened (ISO time). */
+  unlockedWeek: number;
+  unlockedAt: string;
+  pace: ProgramPace;
+  /** Set while the person has paused the program. */
+  pausedAt?: string;
+  /** Weeks finished, with when. */
+  completed: Array<{ week: number; at: string }>;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface ProgressRepository extends PersonalDataOwner {
+  get(personId: string): Promise<ProgramProgress | undefined>;
+  /** Inserts or replaces the person's progress. */
+  save(progress: ProgramProgress): Promise<void>;
+  /** Everything stored about the person (for "export my data"). */
+  exportFor(personId: string): Promise<ProgramProgress[]>;
+  /** Removes everything stored about the person (for "delete my data"). */
+  deleteFor(personId: string): Promise<void>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
@@ -171,6 +203,7 @@ export interface DataStore {
   personalData(): readonly PersonalDataOwner[];
   /** Adds a holder that lives outside this store (for example a channel's own message history). */
   registerPersonalData(owner: PersonalDataOwner): void;
+  readonly programProgress: ProgressRepository;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

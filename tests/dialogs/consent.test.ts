@@ -1,3 +1,4 @@
+import { ProgramService } from '../../src/program/ProgramService';
 import { ConversationState, TestAdapter, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ describe('consent before anything that keeps personal data', () => {
 
   beforeEach(() => {
     store = SqliteDataStore.open(join(makeTempDir('consent-'), 'coach.db'));
-    services = { content, renderer: new DefaultRenderer(content), store, clock: new FakeClock(), logger: createLogger('silent') };
+    const clock = new FakeClock();
+    services = { content, renderer: new DefaultRenderer(content), store, clock, logger: createLogger('silent'), program: new ProgramService({ content, progress: store.programProgress, clock }) };
     const conversationState = new ConversationState(store.state);
     const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
     dialogs.add(

@@ -70,8 +70,10 @@ describe('intake conversation', () => {
     expect(texts[texts.length - 1]).toBe(c('intake.result.next'));
     expect(buttonsOf(result[result.length - 1])).toEqual([c('intake.result.choices.prescriber'), c('intake.result.learnMore.trajectory'), c('intake.result.learnMore.toleranceBasics'), c('intake.result.choices.menu')]);
 
-    expect(await chat.say(c('intake.result.learnMore.trajectory'))).toEqual([c('intake.result.learnMoreText.trajectory'), c('intake.result.next')]);
-    expect(await chat.say(c('intake.result.choices.menu'))).toEqual([c('menu.prompt')]);
+    // "Tell me more" opens the explainer for that topic; "main menu" leaves it.
+    const learn = await chat.say(c('intake.result.learnMore.trajectory'));
+    expect(learn[0]).toBe(t.app.services.content.explainer('trajectory').summary);
+    expect(await chat.say('main menu')).toEqual([c('help.startOver.done'), c('menu.prompt')]);
 
     const again = await chat.send(c('menu.options.intake'));
     expect(again[0].text).toBe(c('intake.done.prompt', { date: 'December 1' }));

@@ -124,8 +124,13 @@ describe('crisis safety net', () => {
 
   test('benign recovery talk that sounds dramatic goes to the dialog as usual', async () => {
     const { chat } = await atMenu();
-    expect(await chat("I'm killing it at work since I cut down")).toEqual([text('menu.reprompt')]);
-    expect(await chat("I'm not suicidal, just tired")).toEqual([text('menu.reprompt')]);
+    // The menu answers as it would any message (a re-ask, or an explainer for words it recognises); no safety response.
+    const safetyTexts = new Set(t.app.services.content.entries().filter(([key]) => key.startsWith('safety.')).map(([, value]) => value));
+    for (const message of ["I'm killing it at work since I cut down", "I'm not suicidal, just tired"]) {
+      const replies = await chat(message);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.filter((reply) => safetyTexts.has(reply))).toEqual([]);
+    }
   });
 
   test('with consent the event is recorded as kind and time only; without consent nothing is recorded', async () => {

@@ -42,7 +42,7 @@ describe('personal-data owners', () => {
   afterEach(() => store.close());
 
   test('every repository that holds person data is registered, people first', () => {
-    expect(store.personalData().map((o) => o.name)).toEqual(['people', 'consent', 'safetyEvents', 'botState', 'intake', 'directLine']);
+    expect(store.personalData().map((o) => o.name)).toEqual(['people', 'consent', 'safetyEvents', 'botState', 'intake', 'directLine', 'programProgress']);
   });
 
   test('export gathers every owner; delete empties every one of them for that person only', async () => {
@@ -60,13 +60,14 @@ describe('personal-data owners', () => {
       ],
       intake: { assessments: [] },
       directLine: { conversations: [] },
+      programProgress: [],
     });
 
     await deletePersonalData(store, personId);
     expect(rowsMentioning(join(dir, 'coach.db'), 'alice')).toEqual([]);
     expect(rowsMentioning(join(dir, 'coach.db'), 'bob').sort()).toEqual(['bot_state', 'consents', 'people', 'person_state_keys', 'safety_events']);
     const empty = await exportPersonalData(store, personId, at);
-    expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], intake: { assessments: [] }, directLine: { conversations: [] } });
+    expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], intake: { assessments: [] }, directLine: { conversations: [] }, programProgress: [] });
     await expect(deletePersonalData(store, personId)).resolves.toBeUndefined();
   });
 
@@ -88,7 +89,7 @@ describe('personal-data owners', () => {
     expect((await exportPersonalData(tracked, personId, new Date())).sections.checkins).toEqual([{ week: 1 }]);
     const owners = tracked.personalData().map((o) => track(o.name, o));
     await deletePersonalData({ ...tracked, personalData: () => owners } as unknown as SqliteDataStore, personId);
-    expect(order).toEqual(['checkins', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
+    expect(order).toEqual(['checkins', 'programProgress', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
   });
 
   test('purgeInactive removes everything about people last seen before the cutoff, in batches', async () => {

@@ -5,6 +5,7 @@ import { openPostgres, type PostgresOptions } from './database';
 import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
+import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
@@ -16,6 +17,7 @@ export class PostgresDataStore implements DataStore {
   readonly stateKeys: PostgresStateKeyRepository;
   readonly directLine: PostgresDirectLineRepository;
   readonly intake: PostgresIntakeRepository;
+  readonly programProgress: PostgresProgressRepository;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
@@ -26,8 +28,9 @@ export class PostgresDataStore implements DataStore {
     this.stateKeys = new PostgresStateKeyRepository(pool);
     this.directLine = new PostgresDirectLineRepository(pool);
     this.intake = new PostgresIntakeRepository(pool);
+    this.programProgress = new PostgresProgressRepository(pool);
     // Same order as SQLite: export order, deleted in reverse so people go last.
-    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine]);
+    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine, this.programProgress]);
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {

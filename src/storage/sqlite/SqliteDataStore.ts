@@ -7,6 +7,7 @@ import { SqliteConsentRepository } from './SqliteConsentRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
 import { SqliteSafetyEventRepository } from './SqliteSafetyEventRepository';
 import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
+import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
 export class SqliteDataStore implements DataStore {
@@ -18,6 +19,7 @@ export class SqliteDataStore implements DataStore {
   readonly consents: SqliteConsentRepository;
   readonly stateKeys: SqliteStateKeyRepository;
   private readonly owners: PersonalDataRegistry;
+  readonly programProgress: SqliteProgressRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
@@ -28,7 +30,9 @@ export class SqliteDataStore implements DataStore {
     this.consents = new SqliteConsentRepository(db);
     this.stateKeys = new SqliteStateKeyRepository(db);
     // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
-    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine]);
+    this.programProgress = new SqliteProgressRepository(db);
+    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
+    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine, this.programProgress]);
   }
 
   static open(file: string): SqliteDataStore {
