@@ -91,7 +91,16 @@ class CountingStorage implements Storage {
 async function storage() {
   const real = SqliteDataStore.open(freshDb().slice('sqlite:'.length));
   const counting = new CountingStorage(real.state);
-  const store = { state: counting, people: real.people, healthy: () => real.healthy(), close: () => real.close() };
+  const store = {
+    state: counting,
+    people: real.people,
+    conversationRefs: real.conversationRefs,
+    enrollments: real.enrollments,
+    dueQueue: real.dueQueue,
+    checkIns: real.checkIns,
+    healthy: () => real.healthy(),
+    close: () => real.close(),
+  };
   const app = await buildApp(loadConfig({ PORT: '0' }), { store, logger: createLogger('silent') });
   const conversations = 200;
   let turns = 0;

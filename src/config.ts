@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -34,6 +35,15 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    CHECKIN_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3_600_000).default(60_000),
+    CHECKIN_SENDS_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
+    CHECKIN_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
+    CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
+    CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
+    CHECKIN_QUIET_HOURS: z
+      .string()
+      .default('21:00-09:00')
+      .refine((value) => parseQuietHours(value) !== undefined, { message: 'must look like 21:00-09:00 (start-end, 24-hour local time)' }),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -69,6 +79,16 @@ export interface Config {
   shutdownGraceMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  checkIns: {
+    /** In-process scheduler wake-up; 0 = off (use `npm run checkins` from cron instead). */
+    intervalMs: number;
+    /** Pace of proactive sends; 0 = no pacing. */
+    sendsPerSecond: number;
+    concurrency: number;
+    leaseMs: number;
+    followupHours: number;
+    quietHours: QuietHours;
+  };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    checkIns: {
+      intervalMs: e.CHECKIN_INTERVAL_MS,
+      sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND,
+      concurrency: e.CHECKIN_CONCURRENCY,
+      leaseMs: e.CHECKIN_LEASE_MS,
+      followupHours: e.CHECKIN_FOLLOWUP_HOURS,
+      quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import {
   ActivityHandler,
   type ConversationState,
   type StatePropertyAccessor,
-  type TurnContext,
+  TurnContext,
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
@@ -54,11 +54,36 @@ export class CoachBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
       const { store, clock } = this.options.services;
-      if (context.activity.from?.id) await store.people.touch(personIdOf(context.activity), context.activity.channelId, clock.now());
+      if (context.activity.from?.id) {
+        const personId = personIdOf(context.activity);
+        await store.people.touch(personId, context.activity.channelId, clock.now());
+        await this.refreshConversationReference(context, personId);
+      }
       await super.run(context);
       await this.options.conversationState.saveChanges(context, false);
       await this.options.userState.saveChanges(context, false);
     });
+  }
+
+  /**
+   * A proactive turn (continueConversationAsync): runs `start` on the conversation's dialog stack under the
+   * same per-conversation lock as incoming turns, and saves state only when it completed (the send worked).
+   */
+  async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
+    await this.lock.run(conversationKeyOf(context.activity), async () => {
+      const dc = await this.options.dialogs.createContext(context);
+      await start(dc);
+      await this.options.conversationState.saveChanges(context, false);
+      await this.options.userState.saveChanges(context, false);
+    });
+  }
+
+  /** Where to reach this person later (weekly check-ins); stored durably and refreshed on every turn. */
+  private async refreshConversationReference(context: TurnContext, personId: string): Promise<void> {
+    const { activity } = context;
+    if (!activity.serviceUrl || !activity.conversation?.id) return;
+    const reference = TurnContext.getConversationReference(activity);
+    await this.options.services.store.conversationRefs.save(personId, activity.channelId, { ...reference }, this.options.services.clock.now());
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

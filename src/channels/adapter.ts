@@ -31,6 +31,17 @@ export function createCloudAdapter(auth: Config['auth']): CoachAdapter {
   );
 }
 
+/**
+ * The connector client's pipeline retries 5xx and sleeps through Retry-After inside a send. Proactive
+ * check-ins retry durably through the due-queue instead, so the turn's client drops that policy.
+ */
+export function withoutSdkRetries(context: TurnContext): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } }
+    | undefined;
+  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */
 export function describeError(error: unknown): { name: string; frames: string[] } {
   if (!(error instanceof Error)) return { name: typeof error, frames: [] };

@@ -14,7 +14,7 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
     expect(texts[0]).toBe(t.app.services.content.text('welcome.greeting'));
     expect(texts[1]).toBe(t.app.services.content.text('welcome.notClinician'));
     expect(texts[2]).toBe(t.app.services.content.text('menu.prompt'));
-    expect(replies[2].suggestedActions?.actions.map((a) => a.title)).toEqual(['Get support now', 'What is Steady?']);
+    expect(replies[2].suggestedActions?.actions.map((a) => a.title)).toEqual(['Get support now', 'What is Steady?', 'Weekly check-ins']);
   });
 
   test('a conversationUpdate with the person in membersAdded fires the welcome', async () => {

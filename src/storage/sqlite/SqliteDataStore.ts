@@ -1,15 +1,27 @@
 import type { DataStore } from '../repositories';
 import { openSqlite, type SqliteDb } from './database';
+import { SqliteCheckInAnswerRepository } from './SqliteCheckInAnswerRepository';
+import { SqliteConversationRefRepository } from './SqliteConversationRefRepository';
+import { SqliteDueQueueRepository } from './SqliteDueQueueRepository';
+import { SqliteEnrollmentRepository } from './SqliteEnrollmentRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
   readonly people: SqlitePersonRepository;
+  readonly conversationRefs: SqliteConversationRefRepository;
+  readonly enrollments: SqliteEnrollmentRepository;
+  readonly dueQueue: SqliteDueQueueRepository;
+  readonly checkIns: SqliteCheckInAnswerRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
+    this.conversationRefs = new SqliteConversationRefRepository(db);
+    this.enrollments = new SqliteEnrollmentRepository(db);
+    this.dueQueue = new SqliteDueQueueRepository(db);
+    this.checkIns = new SqliteCheckInAnswerRepository(db);
   }
 
   static open(file: string): SqliteDataStore {

@@ -1,0 +1,187 @@
+import type { ClaimResult, DueCheckIn, DueQueueRepository, NewDueCheckIn, SendAttempt } from '../repositories';
+import type { SqliteDb } from './database';
+
+interface DueRow {
+  id: number;
+  person_id: string;
+  kind: DueCheckIn['kind'];
+  program_week: number;
+  idempotency_key: string;
+  slot_at: string;
+  due_at: string;
+  state: DueCheckIn['state'];
+  lease_until: string | null;
+  lease_expiries: number;
+  attempts: number;
+  outcome: string | null;
+}
+
+const toDue = (row: DueRow): DueCheckIn => ({
+  id: row.id,
+  personId: row.person_id,
+  kind: row.kind,
+  programWeek: row.program_week,
+  idempotencyKey: row.idempotency_key,
+  slotAt: new Date(row.slot_at),
+  dueAt: new Date(row.due_at),
+  state: row.state,
+  leaseUntil: row.lease_until ? new Date(row.lease_until) : undefined,
+  leaseExpiries: row.lease_expiries,
+  attempts: row.attempts,
+  outcome: row.outcome ?? undefined,
+});
+
+/** Times are ISO-8601 UTC strings of one fixed width, so text comparison orders them correctly. */
+export class SqliteDueQueueRepository implements DueQueueRepository {
+  readonly name = 'checkin_due';
+  private readonly insert;
+  private readonly insertAttempt;
+  private readonly abandonExpired;
+  private readonly claimDue;
+  private readonly finishRow;
+  private readonly rescheduleRow;
+  private readonly claimTx;
+  private readonly finishTx;
+  private readonly rescheduleTx;
+
+  constructor(private readonly db: SqliteDb) {
+    this.insert = db.prepare(
+      `INSERT INTO checkin_due (person_id, kind, program_week, idempotency_key, slot_at, due_at, state, created_at)
+       VALUES (@personId, @kind, @programWeek, @idempotencyKey, @slotAt, @dueAt, 'pending', @createdAt)
+       ON CONFLICT(idempotency_key) DO NOTHING`,
+    );
+    this.insertAttempt = db.prepare('INSERT INTO checkin_attempts (due_id, person_id, attempted_at, outcome, status_code) VALUES (?, ?, ?, ?, ?)');
+    this.abandonExpired = db.prepare<{ now: string }, DueRow>(
+      `UPDATE checkin_due SET state = 'abandoned', outcome = 'lease_expired_twice', finished_at = @now, lease_until = NULL
+       WHERE state = 'leased' AND lease_until <= @now AND lease_expiries >= 1 RETURNING *`,
+    );
+    this.claimDue = db.prepare<{ now: string; leaseUntil: string; limit: number }, DueRow>(
+      `UPDATE checkin_due
+       SET lease_expiries = lease_expiries + (CASE WHEN state = 'leased' THEN 1 ELSE 0 END),
+           state = 'leased', lease_until = @leaseUntil, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM checkin_due
+         WHERE (state = 'pending' AND due_at <= @now) OR (state = 'leased' AND lease_until <= @now)
+         ORDER BY due_at, id LIMIT @limit)
+       RETURNING *`,
+    );
+    this.finishRow = db.prepare(
+      `UPDATE checkin_due SET state = @state, outcome = @outcome, finished_at = @at, lease_until = NULL WHERE id = @id`,
+    );
+    this.rescheduleRow = db.prepare(
+      `UPDATE checkin_due SET state = 'pending', due_at = @dueAt, outcome = @outcome, lease_until = NULL WHERE id = @id`,
+    );
+    this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number): ClaimResult => {
+      const abandoned = this.abandonExpired.all({ now }).map(toDue);
+      const claimed = this.claimDue.all({ now, leaseUntil, limit }).map(toDue);
+      claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
+      return { claimed, abandoned };
+    });
+    this.finishTx = db.transaction(
+      (id: number, state: string, outcome: string, at: string, attempt: SendAttempt | undefined, next: NewDueCheckIn[]) => {
+        const row = this.finishRow.run({ id, state, outcome, at });
+        if (row.changes === 0) return;
+        if (attempt) this.recordAttempt(id, at, attempt);
+        for (const n of next) this.insertRow(n, at);
+      },
+    );
+    this.rescheduleTx = db.transaction((id: number, dueAt: string, outcome: string, at: string, attempt: SendAttempt | undefined) => {
+      this.rescheduleRow.run({ id, dueAt, outcome });
+      if (attempt) this.recordAttempt(id, at, attempt);
+    });
+  }
+
+  private insertRow(row: NewDueCheckIn, at: string): boolean {
+    const result = this.insert.run({
+      personId: row.personId,
+      kind: row.kind,
+      programWeek: row.programWeek,
+      idempotencyKey: row.idempotencyKey,
+      slotAt: row.slotAt.toISOString(),
+      dueAt: row.dueAt.toISOString(),
+      createdAt: at,
+    });
+    return result.changes === 1;
+  }
+
+  private recordAttempt(dueId: number, at: string, attempt: SendAttempt): void {
+    const personId = this.db.prepare<[number], string>('SELECT person_id FROM checkin_due WHERE id = ?').pluck().get(dueId);
+    if (personId !== undefined) this.insertAttempt.run(dueId, personId, at, attempt.outcome, attempt.statusCode ?? null);
+  }
+
+  async enqueue(row: NewDueCheckIn, at: Date): Promise<boolean> {
+    return this.insertRow(row, at.toISOString());
+  }
+
+  async hasKey(idempotencyKey: string): Promise<boolean> {
+    return this.db.prepare<[string], number>('SELECT 1 FROM checkin_due WHERE idempotency_key = ?').pluck().get(idempotencyKey) === 1;
+  }
+
+  async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimResult> {
+    return this.claimTx.immediate(now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit);
+  }
+
+  async finish(
+    id: number,
+    state: 'sent' | 'failed' | 'cancelled' | 'abandoned',
+    outcome: string,
+    at: Date,
+    attempt?: SendAttempt,
+    next: NewDueCheckIn[] = [],
+  ): Promise<void> {
+    this.finishTx.immediate(id, state, outcome, at.toISOString(), attempt, next);
+  }
+
+  async reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void> {
+    this.rescheduleTx.immediate(id, dueAt.toISOString(), outcome, at.toISOString(), attempt);
+  }
+
+  async cancelPending(personId: string, outcome: string, at: Date): Promise<number> {
+    return this.db
+      .prepare(`UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`)
+      .run(outcome, at.toISOString(), personId).changes;
+  }
+
+  async pendingFor(personId: string): Promise<DueCheckIn[]> {
+    return this.db
+      .prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`)
+      .all(personId)
+      .map(toDue);
+  }
+
+  async lastPromptWeek(personId: string): Promise<number | undefined> {
+    const week = this.db
+      .prepare<[string], number | null>(`SELECT MAX(program_week) FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state <> 'cancelled'`)
+      .pluck()
+      .get(personId);
+    return week ?? undefined;
+  }
+
+  async lastSentPrompt(personId: string): Promise<DueCheckIn | undefined> {
+    const row = this.db
+      .prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state = 'sent' ORDER BY slot_at DESC, id DESC LIMIT 1`)
+      .get(personId);
+    return row && toDue(row);
+  }
+
+  async attemptsFor(personId: string): Promise<Array<SendAttempt & { dueId: number; attemptedAt: string }>> {
+    return this.db
+      .prepare<[string], { due_id: number; attempted_at: string; outcome: string; status_code: number | null }>(
+        'SELECT due_id, attempted_at, outcome, status_code FROM checkin_attempts WHERE person_id = ? ORDER BY id',
+      )
+      .all(personId)
+      .map((r) => ({ dueId: r.due_id, attemptedAt: r.attempted_at, outcome: r.outcome, statusCode: r.status_code ?? undefined }));
+  }
+
+  async exportFor(personId: string): Promise<unknown> {
+    const due = this.db.prepare<[string], DueRow>('SELECT * FROM checkin_due WHERE person_id = ? ORDER BY id').all(personId).map(toDue);
+    return { due, attempts: await this.attemptsFor(personId) };
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM checkin_attempts WHERE person_id = ?').run(personId);
+      this.db.prepare('DELETE FROM checkin_due WHERE person_id = ?').run(personId);
+    })();
+  }
+}
