@@ -9,6 +9,19 @@ export type ProactiveDelivery = (context: TurnContext, job: SendJob) => Promise<
 interface HttpErrorShape {
   statusCode?: unknown;
   response?: { headers?: { get?(name: string): string | undefined | null } };
+  /** botbuilder-dialogs wraps errors thrown inside a dialog in a DialogContextError with the original here. */
+  error?: unknown;
+  cause?: unknown;
+}
+
+/** The HTTP error under any wrappers (DialogContextError, Error.cause). */
+function httpErrorOf(error: unknown): HttpErrorShape {
+  let current = error as HttpErrorShape | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.statusCode === 'number') return current;
+    current = (current.error ?? current.cause) as HttpErrorShape | undefined;
+  }
+  return {};
 }
 
 /**
@@ -44,7 +57,7 @@ export class BotCheckInSender implements CheckInSender {
   }
 
   private classify(error: unknown): SendOutcome {
-    const shape = (error ?? {}) as HttpErrorShape;
+    const shape = httpErrorOf(error);
     const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
     const retryAfter = shape.response?.headers?.get?.('retry-after');
     return outcomeForStatus(statusCode, parseRetryAfter(retryAfter, this.clock.now()));
