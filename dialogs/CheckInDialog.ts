@@ -116,10 +116,11 @@ export class CheckInDialog extends ComponentDialog {
     return { value: SKIP, label: this.services.content.text('checkin.skipButton') };
   }
 
-  private ask(step: WaterfallStepContext, item: Item, message: OutboundMessage, parser?: string): Promise<DialogTurnResult> {
+  /** `section` names the item's texts in content: checkin.<section>.ask, .retry, .options. */
+  private ask(step: WaterfallStepContext, section: string, message: OutboundMessage, parser?: string): Promise<DialogTurnResult> {
     const request: AnswerRequest = {
       message: { ...message, choices: [...(message.choices ?? []), this.skipChoice()] },
-      retryKey: this.services.content.has(`checkin.${item}.retry`) ? `checkin.${item}.retry` : 'menu.reprompt',
+      retryKey: this.services.content.has(`checkin.${section}.retry`) ? `checkin.${section}.retry` : 'menu.reprompt',
       parser,
       controls: ['skip', 'later', 'stop'],
     };
@@ -194,7 +195,7 @@ export class CheckInDialog extends ComponentDialog {
       answers.gramsPerDay = 0;
       return step.next();
     }
-    return this.ask(step, 'gramsPerDay', { text: this.services.content.text('checkin.amount.ask') }, 'grams');
+    return this.ask(step, 'amount', { text: this.services.content.text('checkin.amount.ask') }, 'grams');
   }
 
   private async askForm(step: WaterfallStepContext): Promise<DialogTurnResult> {
