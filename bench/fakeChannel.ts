@@ -95,9 +95,10 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
 if (require.main === module) {
   void startFakeChannel({ record: false }).then((channel) => {
     process.stdout.write(`listening on ${channel.serviceUrl}\n`);
-    setInterval(() => process.stdout.write(`accepted ${channel.accepted}\n`), 1000).unref();
+    const report = () => process.stdout.write(`accepted ${channel.accepted} peakRssMb ${Math.round(process.resourceUsage().maxRSS / 102.4) / 10}\n`);
+    setInterval(report, 1000).unref();
     process.on('SIGTERM', () => {
-      process.stdout.write(`accepted ${channel.accepted}\n`);
+      report();
       void channel.close().then(() => process.exit(0));
     });
   });

@@ -10,7 +10,7 @@ import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { BotCheckInSender } from './bot/BotCheckInSender';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
-import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
+import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
 import { DefaultRenderer } from './channels/render';
 import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
@@ -106,7 +106,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const sender =
     overrides.checkInSender ??
-    new BotCheckInSender(adapter, config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
+    new BotCheckInSender(createProactiveAdapter(config.auth), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
   const dispatcher = new CheckInDispatcher({
     store,
     sender,

@@ -1,6 +1,5 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
-import { withoutSdkRetries } from '../channels/adapter';
 import { type CheckInSender, outcomeForStatus, parseRetryAfter, type SendJob, type SendOutcome } from '../scheduler/sender';
 
 /** What the proactive turn does once the conversation is open: e.g. begin the check-in dialog. */
@@ -25,9 +24,9 @@ function httpErrorOf(error: unknown): HttpErrorShape {
 }
 
 /**
- * Sends check-ins through the app's CloudAdapter with continueConversationAsync (app id '' when none),
- * so it works with any channel's serviceUrl. The SDK's own retry loop is removed: retries are durable
- * and scheduled by the dispatcher instead of sleeping inside a send.
+ * Sends check-ins through a CloudAdapter with continueConversationAsync (app id '' when none), so it works
+ * with any channel's serviceUrl. Use the proactive adapter (createProactiveAdapter): its connector clients
+ * do not retry on their own, since retries are durable and scheduled by the dispatcher.
  */
 export class BotCheckInSender implements CheckInSender {
   constructor(
@@ -43,7 +42,6 @@ export class BotCheckInSender implements CheckInSender {
       await this.adapter.continueConversationAsync(this.appId || '', job.reference as Partial<ConversationReference>, async (context) => {
         // Errors are caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
         try {
-          withoutSdkRetries(context);
           stampIdempotencyKey(context, job.idempotencyKey);
           await this.deliver(context, job);
         } catch (error) {

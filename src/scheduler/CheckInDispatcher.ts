@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { DataStore, DueCheckIn, Enrollment, NewDueCheckIn, SendAttempt } from '../storage/repositories';
+import type { DataStore, DueCheckIn, DueUpdate, Enrollment, NewDueCheckIn, SendAttempt } from '../storage/repositories';
 import { type CheckInPlanner, quietHoursOf } from './CheckInPlanner';
 import { Pacer } from './pacer';
 import type { CheckInSender, SendOutcome } from './sender';
@@ -51,7 +51,14 @@ export interface DispatchReport {
 
 const emptyReport = (): DispatchReport => ({ claimed: 0, sent: 0, retried: 0, rateLimited: 0, paused: 0, failed: 0, cancelled: 0, deferred: 0, abandoned: 0 });
 
-/** One run over the due-queue at an instant: claim with a lease, send (paced, awaited), record, queue next. */
+/** Outcomes are committed in groups of this size (or at the end of a batch): one transaction each. */
+const OUTCOMES_PER_COMMIT = 64;
+
+/**
+ * One run over the due-queue at an instant: claim with a lease, send (paced, awaited), record, queue next.
+ * A row stays leased until its outcome is committed, so a crash anywhere before that leads to exactly one
+ * resend after the lease runs out, with the same idempotency key.
+ */
 export class CheckInDispatcher {
   constructor(
     private readonly deps: {
@@ -65,19 +72,31 @@ export class CheckInDispatcher {
 
   /** Sends everything due at `now` and returns counts. Retries land in the future, so a run always ends. */
   async runDue(now: Date, shouldStop: () => boolean = () => false): Promise<DispatchReport> {
-    const { store, settings } = this.deps;
+    const { store, settings, logger } = this.deps;
     const report = emptyReport();
     const pacer = new Pacer(settings.sendsPerSecond);
     const blockedUntil = new Map<string, Date>();
+    let outcomes: DueUpdate[] = [];
+    const commit = async () => {
+      const group = outcomes;
+      outcomes = [];
+      try {
+        await store.dueQueue.apply(group, now);
+      } catch (error) {
+        // Those rows stay leased; after the lease runs out each is sent at most once more.
+        logger.error({ rows: group.length, error: error instanceof Error ? error.name : typeof error }, 'check-in outcomes not recorded');
+      }
+    };
     // Keep a batch shorter than its lease even at the slowest pace.
-    const batchSize = settings.sendsPerSecond > 0
-      ? Math.max(1, Math.min(settings.batchSize, Math.floor((settings.sendsPerSecond * settings.leaseMs) / 2000)))
-      : settings.batchSize;
+    const batchSize =
+      settings.sendsPerSecond > 0
+        ? Math.max(1, Math.min(settings.batchSize, Math.floor((settings.sendsPerSecond * settings.leaseMs) / 2000)))
+        : settings.batchSize;
     while (!shouldStop()) {
       const { claimed, abandoned } = await store.dueQueue.claim(now, batchSize, settings.leaseMs);
       for (const row of abandoned) {
         report.abandoned++;
-        this.deps.logger.warn({ dueId: row.id, kind: row.kind }, 'check-in abandoned after a second lease ran out');
+        logger.warn({ dueId: row.id, kind: row.kind }, 'check-in abandoned after a second lease ran out');
         const enrollment = await store.enrollments.get(row.personId);
         if (enrollment?.status !== 'active') continue;
         for (const next of await this.nextRows(row, enrollment, now)) await store.dueQueue.enqueue(next, now);
@@ -88,56 +107,63 @@ export class CheckInDispatcher {
       const worker = async () => {
         while (index < claimed.length) {
           const row = claimed[index++];
-          if (shouldStop()) {
-            // Never sent: hand it back now rather than waiting for the lease to run out.
-            await store.dueQueue.reschedule(row.id, row.dueAt, 'released', now);
-            continue;
-          }
+          let update: DueUpdate | undefined;
           try {
-            await this.process(row, now, pacer, blockedUntil, report);
+            // Never sent when stopping: handed back now rather than after the lease.
+            update = shouldStop()
+              ? { type: 'reschedule', id: row.id, dueAt: row.dueAt, outcome: 'released' }
+              : await this.process(row, now, pacer, blockedUntil, report);
           } catch (error) {
-            // The row stays leased; after the lease runs out it is sent at most once more.
-            this.deps.logger.error({ dueId: row.id, error: error instanceof Error ? error.name : typeof error }, 'check-in dispatch failed');
+            logger.error({ dueId: row.id, error: error instanceof Error ? error.name : typeof error }, 'check-in dispatch failed');
           }
+          if (update) outcomes.push(update);
+          if (outcomes.length >= OUTCOMES_PER_COMMIT) await commit();
         }
       };
       await Promise.all(Array.from({ length: Math.min(settings.concurrency, claimed.length) }, worker));
+      await commit();
     }
     return report;
   }
 
-  private async process(row: DueCheckIn, now: Date, pacer: Pacer, blockedUntil: Map<string, Date>, report: DispatchReport): Promise<void> {
+  /** Sends one row (unless something says not to) and returns what to record for it. */
+  private async process(
+    row: DueCheckIn,
+    now: Date,
+    pacer: Pacer,
+    blockedUntil: Map<string, Date>,
+    report: DispatchReport,
+  ): Promise<DueUpdate | undefined> {
     const { store, settings } = this.deps;
-    const queue = store.dueQueue;
     const enrollment = await store.enrollments.get(row.personId);
     if (!enrollment || enrollment.status !== 'active') {
       report.cancelled++;
-      return queue.finish(row.id, 'cancelled', 'not_active', now);
+      return { type: 'finish', id: row.id, state: 'cancelled', outcome: 'not_active' };
     }
     if (row.kind === 'followup' && (await store.checkIns.countSince(row.personId, row.slotAt)) > 0) {
       report.cancelled++;
-      return queue.finish(row.id, 'cancelled', 'answered', now);
+      return { type: 'finish', id: row.id, state: 'cancelled', outcome: 'answered' };
     }
     if (now.getTime() - row.dueAt.getTime() > settings.maxLatenessMs) {
       report.cancelled++;
-      return queue.finish(row.id, 'cancelled', 'too_late', now, undefined, await this.nextRows(row, enrollment, now));
+      return { type: 'finish', id: row.id, state: 'cancelled', outcome: 'too_late', next: await this.nextRows(row, enrollment, now) };
     }
     const allowedAt = outsideQuietHours(now, enrollment.timeZone, quietHoursOf(enrollment));
     if (allowedAt.getTime() > now.getTime()) {
       report.deferred++;
-      return queue.reschedule(row.id, allowedAt, 'quiet_hours', now);
+      return { type: 'reschedule', id: row.id, dueAt: allowedAt, outcome: 'quiet_hours' };
     }
     const reference = await store.conversationRefs.get(row.personId, enrollment.channelId);
     if (!reference) {
       report.paused++;
       await store.enrollments.setStatus(row.personId, 'paused', 'no_reference', now);
-      return queue.finish(row.id, 'failed', 'no_reference', now);
+      return { type: 'finish', id: row.id, state: 'failed', outcome: 'no_reference' };
     }
     const serviceUrl = String(reference.serviceUrl ?? '');
     const blocked = blockedUntil.get(serviceUrl);
     if (blocked && blocked.getTime() > now.getTime()) {
       report.rateLimited++;
-      return queue.reschedule(row.id, blocked, 'waiting_for_rate_limit', now);
+      return { type: 'reschedule', id: row.id, dueAt: blocked, outcome: 'waiting_for_rate_limit' };
     }
 
     await pacer.wait();
@@ -148,10 +174,10 @@ export class CheckInDispatcher {
       idempotencyKey: row.idempotencyKey,
       reference,
     });
-    await this.record(row, enrollment, outcome, now, serviceUrl, blockedUntil, report);
+    return this.outcomeUpdate(row, enrollment, outcome, now, serviceUrl, blockedUntil, report);
   }
 
-  private async record(
+  private async outcomeUpdate(
     row: DueCheckIn,
     enrollment: Enrollment,
     outcome: SendOutcome,
@@ -159,33 +185,28 @@ export class CheckInDispatcher {
     serviceUrl: string,
     blockedUntil: Map<string, Date>,
     report: DispatchReport,
-  ): Promise<void> {
+  ): Promise<DueUpdate> {
     const { store, settings, logger } = this.deps;
-    const queue = store.dueQueue;
     const attempt: SendAttempt = { outcome: outcome.kind, statusCode: 'statusCode' in outcome ? outcome.statusCode : undefined };
     logger.debug({ dueId: row.id, kind: row.kind, outcome: outcome.kind, statusCode: attempt.statusCode }, 'check-in send');
     switch (outcome.kind) {
-      case 'sent': {
+      case 'sent':
         report.sent++;
-        return queue.finish(row.id, 'sent', 'sent', now, attempt, await this.nextRows(row, enrollment, now, now));
-      }
-      case 'gone': {
+        return { type: 'finish', id: row.id, state: 'sent', outcome: 'sent', attempt, next: await this.nextRows(row, enrollment, now, now) };
+      case 'gone':
         report.paused++;
         logger.warn({ dueId: row.id, statusCode: outcome.statusCode }, 'channel refused a check-in; pausing that person');
-        await queue.finish(row.id, 'failed', `gone_${outcome.statusCode}`, now, attempt);
         await store.enrollments.setStatus(row.personId, 'paused', `channel_${outcome.statusCode}`, now);
-        await queue.cancelPending(row.personId, 'paused_by_channel', now);
-        return;
-      }
-      case 'rejected': {
+        await store.dueQueue.cancelPending(row.personId, 'paused_by_channel', now);
+        return { type: 'finish', id: row.id, state: 'failed', outcome: `gone_${outcome.statusCode}`, attempt };
+      case 'rejected':
         report.failed++;
-        return queue.finish(row.id, 'failed', `rejected_${outcome.statusCode}`, now, attempt, await this.nextRows(row, enrollment, now));
-      }
+        return { type: 'finish', id: row.id, state: 'failed', outcome: `rejected_${outcome.statusCode}`, attempt, next: await this.nextRows(row, enrollment, now) };
       case 'rateLimited':
       case 'transient': {
         if (row.attempts >= settings.maxAttempts) {
           report.failed++;
-          return queue.finish(row.id, 'failed', 'gave_up', now, attempt, await this.nextRows(row, enrollment, now));
+          return { type: 'finish', id: row.id, state: 'failed', outcome: 'gave_up', attempt, next: await this.nextRows(row, enrollment, now) };
         }
         let delay: number;
         if (outcome.kind === 'rateLimited') {
@@ -199,7 +220,7 @@ export class CheckInDispatcher {
           delay = Math.min(settings.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), settings.retryMaxMs);
         }
         const retryAt = outsideQuietHours(new Date(now.getTime() + delay), enrollment.timeZone, quietHoursOf(enrollment));
-        return queue.reschedule(row.id, retryAt, outcome.kind, now, attempt);
+        return { type: 'reschedule', id: row.id, dueAt: retryAt, outcome: outcome.kind, attempt };
       }
     }
   }

@@ -65,7 +65,7 @@ export function canonicalTimeZone(zone: string): string | undefined {
   return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
-export function wallTimeAt(instant: Date, zone: string): WallTime {
+function intlWallTime(instant: Date, zone: string): WallTime {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(zone).formatToParts(instant)) parts[part.type] = part.value;
   return {
@@ -78,11 +78,38 @@ export function wallTimeAt(instant: Date, zone: string): WallTime {
   };
 }
 
+/**
+ * Offsets only change on quarter-hour boundaries (every zone in use today), so the offset is cached per
+ * zone and quarter hour: Intl's formatToParts is slow, and a fan-out of 100,000 check-ins asks often.
+ */
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, number>();
+
 /** The zone's offset from UTC at an instant, in ms (New York in winter: -5 h). */
 function offsetAt(epochMs: number, zone: string): number {
-  const wall = wallTimeAt(new Date(epochMs), zone);
-  const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  return asUtc - Math.floor(epochMs / MINUTE) * MINUTE;
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  const key = `${zone}|${bucket}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const start = bucket * QUARTER_HOUR;
+    const wall = intlWallTime(new Date(start), zone);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - start;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+export function wallTimeAt(instant: Date, zone: string): WallTime {
+  const local = new Date(Math.floor(instant.getTime() / MINUTE) * MINUTE + offsetAt(instant.getTime(), zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    weekday: local.getUTCDay(),
+  };
 }
 
 function sameWall(a: WallTime, year: number, month: number, day: number, time: LocalTime): boolean {

@@ -104,6 +104,11 @@ export interface ClaimResult {
   abandoned: DueCheckIn[];
 }
 
+/** What happens to a leased row after its send: ended (with what follows queued) or back in the queue. */
+export type DueUpdate =
+  | { type: 'finish'; id: number; state: 'sent' | 'failed' | 'cancelled' | 'abandoned'; outcome: string; attempt?: SendAttempt; next?: NewDueCheckIn[] }
+  | { type: 'reschedule'; id: number; dueAt: Date; outcome: string; attempt?: SendAttempt };
+
 /** The durable due-queue. Claims are atomic: two processes never hold the same row. */
 export interface DueQueueRepository extends PersonalDataOwner {
   /** Adds a row; false when its idempotency key is already queued or sent. */
@@ -118,6 +123,8 @@ export interface DueQueueRepository extends PersonalDataOwner {
   finish(id: number, state: 'sent' | 'failed' | 'cancelled' | 'abandoned', outcome: string, at: Date, attempt?: SendAttempt, next?: NewDueCheckIn[]): Promise<void>;
   /** Puts a leased row back in the queue for `dueAt` (retry, rate limit, quiet hours). */
   reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void>;
+  /** Applies many finish/reschedule updates in one transaction (the dispatcher records outcomes in groups). */
+  apply(updates: DueUpdate[], at: Date): Promise<void>;
   /** Cancels a person's pending rows (pause, stop, new schedule); returns how many. */
   cancelPending(personId: string, outcome: string, at: Date): Promise<number>;
   pendingFor(personId: string): Promise<DueCheckIn[]>;

@@ -201,7 +201,7 @@ describe('a crash between claim and send', () => {
     const p = h.person('crash');
     await p.enroll();
     const queue = h.t.app.services.store.dueQueue;
-    const finish = jest.spyOn(queue, 'finish').mockRejectedValueOnce(new Error('process died before recording'));
+    const finish = jest.spyOn(queue, 'apply').mockRejectedValueOnce(new Error('process died before recording'));
     await h.t.app.scheduler.tick(SUNDAY_6PM);
     expect(p.received()).toHaveLength(1);
     // Dies again after the resend, too: the row is then given up rather than sent a third time.

@@ -42,7 +42,11 @@ const toRecord = (row: AnswerRow): CheckInRecord => ({
 export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   readonly name = 'checkin_answers';
 
-  constructor(private readonly db: SqliteDb) {}
+  private readonly countAfter;
+
+  constructor(private readonly db: SqliteDb) {
+    this.countAfter = db.prepare<[string, string], number>('SELECT COUNT(*) FROM checkin_answers WHERE person_id = ? AND answered_at >= ?').pluck();
+  }
 
   async save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord> {
     const row = this.db
@@ -84,10 +88,7 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   }
 
   async countSince(personId: string, since: Date): Promise<number> {
-    return this.db
-      .prepare<[string, string], number>('SELECT COUNT(*) FROM checkin_answers WHERE person_id = ? AND answered_at >= ?')
-      .pluck()
-      .get(personId, since.toISOString())!;
+    return this.countAfter.get(personId, since.toISOString())!;
   }
 
   async exportFor(personId: string): Promise<unknown> {

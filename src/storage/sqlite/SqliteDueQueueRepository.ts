@@ -1,4 +1,4 @@
-import type { ClaimResult, DueCheckIn, DueQueueRepository, NewDueCheckIn, SendAttempt } from '../repositories';
+import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
 import type { SqliteDb } from './database';
 
 interface DueRow {
@@ -36,13 +36,16 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
   readonly name = 'checkin_due';
   private readonly insert;
   private readonly insertAttempt;
+  private readonly selectKey;
+  private readonly cancelRows;
+  private readonly selectPending;
+  private readonly selectLastWeek;
   private readonly abandonExpired;
   private readonly claimDue;
   private readonly finishRow;
   private readonly rescheduleRow;
   private readonly claimTx;
-  private readonly finishTx;
-  private readonly rescheduleTx;
+  private readonly applyTx;
 
   constructor(private readonly db: SqliteDb) {
     this.insert = db.prepare(
@@ -50,7 +53,15 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
        VALUES (@personId, @kind, @programWeek, @idempotencyKey, @slotAt, @dueAt, 'pending', @createdAt)
        ON CONFLICT(idempotency_key) DO NOTHING`,
     );
-    this.insertAttempt = db.prepare('INSERT INTO checkin_attempts (due_id, person_id, attempted_at, outcome, status_code) VALUES (?, ?, ?, ?, ?)');
+    this.insertAttempt = db.prepare(
+      'INSERT INTO checkin_attempts (due_id, person_id, attempted_at, outcome, status_code) SELECT id, person_id, ?, ?, ? FROM checkin_due WHERE id = ?',
+    );
+    this.selectKey = db.prepare<[string], number>('SELECT 1 FROM checkin_due WHERE idempotency_key = ?').pluck();
+    this.cancelRows = db.prepare(`UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`);
+    this.selectPending = db.prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`);
+    this.selectLastWeek = db
+      .prepare<[string], number | null>(`SELECT MAX(program_week) FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state <> 'cancelled'`)
+      .pluck();
     this.abandonExpired = db.prepare<{ now: string }, DueRow>(
       `UPDATE checkin_due SET state = 'abandoned', outcome = 'lease_expired_twice', finished_at = @now, lease_until = NULL
        WHERE state = 'leased' AND lease_until <= @now AND lease_expiries >= 1 RETURNING *`,
@@ -77,17 +88,18 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
       claimed.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
       return { claimed, abandoned };
     });
-    this.finishTx = db.transaction(
-      (id: number, state: string, outcome: string, at: string, attempt: SendAttempt | undefined, next: NewDueCheckIn[]) => {
-        const row = this.finishRow.run({ id, state, outcome, at });
-        if (row.changes === 0) return;
-        if (attempt) this.recordAttempt(id, at, attempt);
-        for (const n of next) this.insertRow(n, at);
-      },
-    );
-    this.rescheduleTx = db.transaction((id: number, dueAt: string, outcome: string, at: string, attempt: SendAttempt | undefined) => {
-      this.rescheduleRow.run({ id, dueAt, outcome });
-      if (attempt) this.recordAttempt(id, at, attempt);
+    this.applyTx = db.transaction((updates: DueUpdate[], at: string) => {
+      for (const update of updates) {
+        if (update.type === 'reschedule') {
+          this.rescheduleRow.run({ id: update.id, dueAt: update.dueAt.toISOString(), outcome: update.outcome });
+          if (update.attempt) this.recordAttempt(update.id, at, update.attempt);
+          continue;
+        }
+        const row = this.finishRow.run({ id: update.id, state: update.state, outcome: update.outcome, at });
+        if (row.changes === 0) continue;
+        if (update.attempt) this.recordAttempt(update.id, at, update.attempt);
+        for (const next of update.next ?? []) this.insertRow(next, at);
+      }
     });
   }
 
@@ -105,8 +117,7 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
   }
 
   private recordAttempt(dueId: number, at: string, attempt: SendAttempt): void {
-    const personId = this.db.prepare<[number], string>('SELECT person_id FROM checkin_due WHERE id = ?').pluck().get(dueId);
-    if (personId !== undefined) this.insertAttempt.run(dueId, personId, at, attempt.outcome, attempt.statusCode ?? null);
+    this.insertAttempt.run(at, attempt.outcome, attempt.statusCode ?? null, dueId);
   }
 
   async enqueue(row: NewDueCheckIn, at: Date): Promise<boolean> {
@@ -114,7 +125,7 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
   }
 
   async hasKey(idempotencyKey: string): Promise<boolean> {
-    return this.db.prepare<[string], number>('SELECT 1 FROM checkin_due WHERE idempotency_key = ?').pluck().get(idempotencyKey) === 1;
+    return this.selectKey.get(idempotencyKey) === 1;
   }
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimResult> {
@@ -129,32 +140,27 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
     attempt?: SendAttempt,
     next: NewDueCheckIn[] = [],
   ): Promise<void> {
-    this.finishTx.immediate(id, state, outcome, at.toISOString(), attempt, next);
+    return this.apply([{ type: 'finish', id, state, outcome, attempt, next }], at);
   }
 
   async reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void> {
-    this.rescheduleTx.immediate(id, dueAt.toISOString(), outcome, at.toISOString(), attempt);
+    return this.apply([{ type: 'reschedule', id, dueAt, outcome, attempt }], at);
+  }
+
+  async apply(updates: DueUpdate[], at: Date): Promise<void> {
+    if (updates.length > 0) this.applyTx.immediate(updates, at.toISOString());
   }
 
   async cancelPending(personId: string, outcome: string, at: Date): Promise<number> {
-    return this.db
-      .prepare(`UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`)
-      .run(outcome, at.toISOString(), personId).changes;
+    return this.cancelRows.run(outcome, at.toISOString(), personId).changes;
   }
 
   async pendingFor(personId: string): Promise<DueCheckIn[]> {
-    return this.db
-      .prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`)
-      .all(personId)
-      .map(toDue);
+    return this.selectPending.all(personId).map(toDue);
   }
 
   async lastPromptWeek(personId: string): Promise<number | undefined> {
-    const week = this.db
-      .prepare<[string], number | null>(`SELECT MAX(program_week) FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state <> 'cancelled'`)
-      .pluck()
-      .get(personId);
-    return week ?? undefined;
+    return this.selectLastWeek.get(personId) ?? undefined;
   }
 
   async lastSentPrompt(personId: string): Promise<DueCheckIn | undefined> {

@@ -32,23 +32,24 @@ const toEnrollment = (row: EnrollmentRow): Enrollment => ({
 export class SqliteEnrollmentRepository implements EnrollmentRepository {
   readonly name = 'checkin_enrollments';
   private readonly selectOne;
+  private readonly upsertOne;
+  private readonly updateStatus;
 
   constructor(private readonly db: SqliteDb) {
     this.selectOne = db.prepare<[string], EnrollmentRow>('SELECT * FROM checkin_enrollments WHERE person_id = ?');
+    this.upsertOne = db.prepare(
+      `INSERT INTO checkin_enrollments
+         (person_id, channel_id, weekday, local_time, time_zone, quiet_start, quiet_end, status, status_reason, enrolled_at, updated_at)
+       VALUES (@personId, @channelId, @weekday, @localTime, @timeZone, @quietStart, @quietEnd, 'active', NULL, @at, @at)
+       ON CONFLICT(person_id) DO UPDATE SET channel_id = excluded.channel_id, weekday = excluded.weekday,
+         local_time = excluded.local_time, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
+         quiet_end = excluded.quiet_end, status = 'active', status_reason = NULL, updated_at = excluded.updated_at`,
+    );
+    this.updateStatus = db.prepare('UPDATE checkin_enrollments SET status = ?, status_reason = ?, updated_at = ? WHERE person_id = ?');
   }
 
   async upsert(input: EnrollmentInput, at: Date): Promise<Enrollment> {
-    const iso = at.toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO checkin_enrollments
-           (person_id, channel_id, weekday, local_time, time_zone, quiet_start, quiet_end, status, status_reason, enrolled_at, updated_at)
-         VALUES (@personId, @channelId, @weekday, @localTime, @timeZone, @quietStart, @quietEnd, 'active', NULL, @at, @at)
-         ON CONFLICT(person_id) DO UPDATE SET channel_id = excluded.channel_id, weekday = excluded.weekday,
-           local_time = excluded.local_time, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
-           quiet_end = excluded.quiet_end, status = 'active', status_reason = NULL, updated_at = excluded.updated_at`,
-      )
-      .run({ ...input, at: iso });
+    this.upsertOne.run({ ...input, at: at.toISOString() });
     return toEnrollment(this.selectOne.get(input.personId)!);
   }
 
@@ -58,9 +59,7 @@ export class SqliteEnrollmentRepository implements EnrollmentRepository {
   }
 
   async setStatus(personId: string, status: EnrollmentStatus, reason: string | undefined, at: Date): Promise<void> {
-    this.db
-      .prepare('UPDATE checkin_enrollments SET status = ?, status_reason = ?, updated_at = ? WHERE person_id = ?')
-      .run(status, reason ?? null, at.toISOString(), personId);
+    this.updateStatus.run(status, reason ?? null, at.toISOString(), personId);
   }
 
   async exportFor(personId: string): Promise<unknown> {
