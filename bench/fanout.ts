@@ -46,7 +46,7 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
   });
 }
 
-function startChannelProcess(): Promise<{ serviceUrl: string; stop(): Promise<{ accepted: number; peakRssMb: number }> }> {
+export function startChannelProcess(): Promise<{ serviceUrl: string; stop(): Promise<{ accepted: number; peakRssMb: number }> }> {
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'fakeChannel.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
   let last = { accepted: 0, peakRssMb: 0 };
   return new Promise((resolve, reject) => {
@@ -68,7 +68,7 @@ function startChannelProcess(): Promise<{ serviceUrl: string; stop(): Promise<{ 
   });
 }
 
-async function seed(file: string, people: number, serviceUrl: string): Promise<void> {
+export async function seed(file: string, people: number, serviceUrl: string): Promise<void> {
   const store = SqliteDataStore.open(file);
   const enrolledAt = new Date('2026-12-01T15:00:00Z');
   store.db.exec('BEGIN');
