@@ -79,6 +79,12 @@ export class CheckInEnrollDialog extends ComponentDialog {
     return step.context.sendActivity(renderer.render({ text: content.text(key, vars) }, step.context.activity.channelId));
   }
 
+  /** Every set-up question takes buttons or free text, and "later" leaves everything as it was. */
+  private ask(step: WaterfallStepContext, promptId: string, text: string, choices: ChoiceOption[], retryKey: string, parser: string): Promise<DialogTurnResult> {
+    const request: AnswerRequest = { message: { text, choices }, retryKey, parser, controls: ['later'] };
+    return step.prompt(promptId, AnswerPrompt.options(request));
+  }
+
   private dayLabel(weekday: number): string {
     return this.services.content.text(`schedule.days.${DAY_IDS[weekday]}`);
   }
@@ -97,14 +103,8 @@ export class CheckInEnrollDialog extends ComponentDialog {
       await this.say(step, 'schedule.enroll.current', { day: this.dayLabel(current.weekday), time, zone: current.timeZone });
     }
     await this.say(step, 'schedule.enroll.intro');
-    const choices: ChoiceOption[] = DAY_IDS.map((id, day) => ({ value: String(day), label: content.text(`schedule.days.${id}`) }));
-    const request: AnswerRequest = {
-      message: { text: content.text('schedule.enroll.askDay'), choices },
-      retryKey: 'schedule.enroll.retryDay',
-      parser: 'dayAndTime',
-      controls: ['later'],
-    };
-    return step.prompt(DAY_PROMPT, AnswerPrompt.options(request));
+    const choices = DAY_IDS.map((id, day) => ({ value: String(day), label: content.text(`schedule.days.${id}`) }));
+    return this.ask(step, DAY_PROMPT, content.text('schedule.enroll.askDay'), choices, 'schedule.enroll.retryDay', 'dayAndTime');
   }
 
   private async askTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -120,13 +120,8 @@ export class CheckInEnrollDialog extends ComponentDialog {
     if (day.time) await this.say(step, 'schedule.enroll.quiet', this.quietVars());
     const { content } = this.services;
     const choices = Object.entries(TIME_CHOICES).map(([id, value]) => ({ value, label: content.text(`schedule.times.${id}`) }));
-    const request: AnswerRequest = {
-      message: { text: content.text('schedule.enroll.askTime', { day: this.dayLabel(day.weekday) }), choices },
-      retryKey: 'schedule.enroll.retryTime',
-      parser: 'time',
-      controls: ['later'],
-    };
-    return step.prompt(TIME_PROMPT, AnswerPrompt.options(request));
+    const text = content.text('schedule.enroll.askTime', { day: this.dayLabel(day.weekday) });
+    return this.ask(step, TIME_PROMPT, text, choices, 'schedule.enroll.retryTime', 'time');
   }
 
   /** A time inside quiet hours is refused with its own re-ask. */
@@ -163,13 +158,7 @@ export class CheckInEnrollDialog extends ComponentDialog {
       label: content.text(`schedule.zones.${id}`),
       synonyms: content.list(`schedule.zoneWords.${id}`),
     }));
-    const request: AnswerRequest = {
-      message: { text: content.text('schedule.enroll.askZone'), choices },
-      retryKey: 'schedule.enroll.retryZone',
-      parser: 'zone',
-      controls: ['later'],
-    };
-    return step.prompt(ZONE_PROMPT, AnswerPrompt.options(request));
+    return this.ask(step, ZONE_PROMPT, content.text('schedule.enroll.askZone'), choices, 'schedule.enroll.retryZone', 'zone');
   }
 
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {
