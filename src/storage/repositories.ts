@@ -111,8 +111,9 @@ export type DueUpdate =
 
 /** The durable due-queue. Claims are atomic: two processes never hold the same row. */
 export interface DueQueueRepository extends PersonalDataOwner {
-  /** Adds a row; false when its idempotency key is already queued or sent. */
+  /** Adds a row (or revives a cancelled, never-sent one); false when its key is already queued or sent. */
   enqueue(row: NewDueCheckIn, at: Date): Promise<boolean>;
+  /** True when a row with this key is queued, in flight or done (cancelled rows do not count). */
   hasKey(idempotencyKey: string): Promise<boolean>;
   /**
    * Leases up to `limit` rows that are due at `now` (pending, or leased with the lease run out once) in

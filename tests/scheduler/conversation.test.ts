@@ -68,6 +68,9 @@ describe('the check-in conversation', () => {
     ]);
     const week2 = await store.checkIns.latestFor(p.personId);
     expect(week2).toMatchObject({ programWeek: 2, gramsPerDay: 10, handoff: true, reasons: ['doseUpQuarter'], confidenceStep: null });
+    expect(h.t.logs.text).toContain('check-in saved');
+    expect(h.t.logs.text).not.toContain('A walk after work');
+    expect(h.t.logs.text).not.toMatch(/"gramsPerDay"|8 g|two spoons/);
 
     const { replies } = await postActivity(h.t.baseUrl, messageActivity('progress', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }));
     const [view] = replies as Partial<Activity>[];

@@ -81,6 +81,33 @@ describe('sending due check-ins', () => {
     expect(next.programWeek).toBe(2);
   });
 
+  test('changing the schedule replaces the queued prompt and never repeats a week already sent', async () => {
+    const p = h.person('reschedule');
+    await p.enroll();
+    await h.t.app.scheduler.tick(SUNDAY_6PM);
+    h.t.clock.set(new Date(SUNDAY_6PM.getTime() + MINUTE));
+    await p.chat('check-ins on');
+    await p.chat('monday 7pm');
+    await p.chat('Eastern');
+    const pending = await h.t.app.services.store.dueQueue.pendingFor(p.personId);
+    // Monday is still week 1, which was sent on Sunday, so the next prompt is the Monday of week 2.
+    expect(pending.map((r) => [r.kind, r.programWeek, r.dueAt.toISOString()])).toEqual([['prompt', 2, '2026-12-15T00:00:00.000Z']]);
+  });
+
+  test('the in-process interval sends what is due and stops with the app', async () => {
+    const fast = await startCheckInHarness({ CHECKIN_INTERVAL_MS: '20' });
+    try {
+      const p = fast.person('interval');
+      await p.enroll();
+      fast.t.clock.set(SUNDAY_6PM);
+      fast.t.app.scheduler.start();
+      for (let waited = 0; p.received().length === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(p.received()).toHaveLength(1);
+    } finally {
+      await fast.stop();
+    }
+  });
+
   test('quiet hours: a prompt found during quiet hours waits until they end, then goes out', async () => {
     const p = h.person('quiet');
     await p.enroll('sunday 8:30 pm');

@@ -51,12 +51,14 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
     this.insert = db.prepare(
       `INSERT INTO checkin_due (person_id, kind, program_week, idempotency_key, slot_at, due_at, state, created_at)
        VALUES (@personId, @kind, @programWeek, @idempotencyKey, @slotAt, @dueAt, 'pending', @createdAt)
-       ON CONFLICT(idempotency_key) DO NOTHING`,
+       ON CONFLICT(idempotency_key) DO UPDATE SET slot_at = excluded.slot_at, due_at = excluded.due_at, state = 'pending',
+         lease_until = NULL, lease_expiries = 0, attempts = 0, outcome = NULL, finished_at = NULL
+       WHERE checkin_due.state = 'cancelled'`,
     );
     this.insertAttempt = db.prepare(
       'INSERT INTO checkin_attempts (due_id, person_id, attempted_at, outcome, status_code) SELECT id, person_id, ?, ?, ? FROM checkin_due WHERE id = ?',
     );
-    this.selectKey = db.prepare<[string], number>('SELECT 1 FROM checkin_due WHERE idempotency_key = ?').pluck();
+    this.selectKey = db.prepare<[string], number>(`SELECT 1 FROM checkin_due WHERE idempotency_key = ? AND state <> 'cancelled'`).pluck();
     this.cancelRows = db.prepare(`UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`);
     this.selectPending = db.prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`);
     this.selectLastWeek = db

@@ -27,7 +27,8 @@ CREATE TABLE checkin_enrollments (
 
 -- The durable due-queue. One row per prompt or follow-up; a row is claimed with a lease before it is sent.
 -- slot_at is the nominal weekly slot (next week's slot is computed from it); due_at moves with quiet hours
--- and retries. idempotency_key is unique: the same prompt is never queued twice.
+-- and retries. idempotency_key is unique: the same prompt is never queued twice (a cancelled, never-sent
+-- row is revived instead).
 CREATE TABLE checkin_due (
   id               INTEGER PRIMARY KEY,
   person_id        TEXT NOT NULL,
