@@ -1,4 +1,5 @@
-// `npm run bench`: turn throughput against the bare stack, start-up time, memory, storage cost per turn.
+// `npm run bench`: turn throughput against the bare stack, start-up time, memory, storage cost per turn,
+// and the weekly check-in fan-out (bench/fanout.ts).
 import type { Storage, StoreItems } from 'botbuilder';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -7,6 +8,7 @@ import { loadConfig } from '../src/config';
 import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
+import { fanout } from './fanout';
 import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
 
@@ -115,6 +117,7 @@ async function main() {
   const s = await startup();
   const m = await memory();
   const st = await storage();
+  const f = await fanout();
 
   const rows: Array<[string, string, string]> = [
     ['echo bot (bare stack) turns/s', String(t.echo.turnsPerSecond), ''],
@@ -127,16 +130,20 @@ async function main() {
     [`RSS growth over the next ${MEMORY_CONVERSATIONS / 2} (MB)`, String(m.growthAfterTargetMb), 'flat'],
     ['state reads / writes per turn', `${st.readsPerTurn} / ${st.writesPerTurn}`, ''],
     ['state storage time per turn (ms)', String(st.storageMsPerTurn), ''],
+    [`fan-out: ${f.people} check-ins due at once, ${f.workers} dispatcher(s), sends/s`, String(f.sendsPerSecond), '>= 1000'],
+    ['fan-out CPU per send (ms)', String(f.cpuMsPerSend), ''],
+    ['fan-out peak RSS per dispatcher (MB)', String(f.peakRssMb), ''],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`${'measure'.padEnd(width)}  value            target\n`);
   for (const [name, value, target] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padEnd(16)} ${target}\n`);
 
+  if (f.acceptedByChannel !== f.people) process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
   const errors = t.echo.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st, fanout: f }, null, 2) + '\n');
   process.stdout.write(`\nWritten to ${file}\n`);
 }
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -54,6 +55,15 @@ const envSchema = z
       .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
     RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
+    CHECKIN_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3_600_000).default(60_000),
+    CHECKIN_SENDS_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
+    CHECKIN_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
+    CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
+    CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
+    CHECKIN_QUIET_HOURS: z
+      .string()
+      .default('21:00-09:00')
+      .refine((value) => parseQuietHours(value) !== undefined, { message: 'must look like 21:00-09:00 (start-end, 24-hour local time)' }),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -92,6 +102,16 @@ export interface Config {
   directLine: DirectLineConfig;
   /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
   retention: { days: number; checkMinutes: number };
+  checkIns: {
+    /** In-process scheduler wake-up; 0 = off (use `npm run checkins` from cron instead). */
+    intervalMs: number;
+    /** Pace of proactive sends; 0 = no pacing. */
+    sendsPerSecond: number;
+    concurrency: number;
+    leaseMs: number;
+    followupHours: number;
+    quietHours: QuietHours;
+  };
 }
 
 export interface DirectLineConfig {
@@ -162,6 +182,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
     },
     retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
+    checkIns: {
+      intervalMs: e.CHECKIN_INTERVAL_MS,
+      sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND,
+      concurrency: e.CHECKIN_CONCURRENCY,
+      leaseMs: e.CHECKIN_LEASE_MS,
+      followupHours: e.CHECKIN_FOLLOWUP_HOURS,
+      quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
+    },
   };
 }
 

@@ -16,8 +16,13 @@ import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
-import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
+import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
+import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/CheckInDialog';
+import { CHECKIN_ENROLL_DIALOG, CheckInEnrollDialog } from '../dialogs/CheckInEnrollDialog';
+import { checkInCommands } from '../dialogs/checkInCommands';
+import { ProgressDialog } from '../dialogs/ProgressDialog';
+import { BotCheckInSender } from './bot/BotCheckInSender';
 import { DefaultRenderer } from './channels/render';
 import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
@@ -34,6 +39,13 @@ import { ExplainerPhraser } from './nlu/phrasing';
 import { looksLikeQuestion } from './nlu/questions';
 import { TopicSearch } from './nlu/topicSearch';
 import { ProgramService } from './program/ProgramService';
+import { type CheckInReviewer, DefaultCheckInReviewer } from './checkins/review';
+import { CheckInDispatcher, DEFAULT_DISPATCH_SETTINGS } from './scheduler/CheckInDispatcher';
+import { CheckInPlanner } from './scheduler/CheckInPlanner';
+import { CheckInScheduler } from './scheduler/CheckInScheduler';
+import { CheckInService } from './scheduler/CheckInService';
+import { type ProgramWeekSource, WeeksSinceEnrollment } from './scheduler/programWeek';
+import type { CheckInSender } from './scheduler/sender';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 import { createWebPages } from './web/pages';
@@ -49,6 +61,12 @@ export interface AppOverrides {
   model?: ChatModel;
   /** An optional second opinion for the safety net; it can only add caution. None by default. */
   cautionModel?: CautionModel;
+  /** Proactive sends; the default goes through the CloudAdapter. */
+  checkInSender?: CheckInSender;
+  /** Program week per person; the default counts weeks since enrollment (issue 6's program can replace it). */
+  programWeeks?: ProgramWeekSource;
+  /** Weekly re-assessment; the default applies issue 7's rules (issue 5's risk engine can replace it). */
+  checkInReviewer?: CheckInReviewer;
 }
 
 export interface App {
@@ -64,6 +82,9 @@ export interface App {
   logic: (context: TurnContext) => Promise<void>;
   http: RunningServer;
   retention: RetentionTimer;
+  /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
+  scheduler: CheckInScheduler;
+  checkIns: CheckInService;
   stop(): Promise<void>;
 }
 
@@ -98,6 +119,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const intake = new IntakeService(store.intake, services.clock, content, logger);
   const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary, explainDialogId: EXPLAIN_DIALOG };
 
+  // The check-in's program week is the person's week in the 12-week program, or weeks since enrollment without one.
+  const enrollmentWeeks = new WeeksSinceEnrollment(store.enrollments);
+  const programWeeks: ProgramWeekSource = overrides.programWeeks ?? {
+    weekAt: async (personId, at) => (await services.program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at),
+  };
+  const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
+  const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
+
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
@@ -110,6 +139,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         { value: 'intake', dialogId: INTAKE_DIALOG, needsConsent: true },
         { value: 'learn', dialogId: EXPLAIN_DIALOG },
         { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
+        { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
       ],
       {
         // A question typed at the menu goes to the explainers ("what is 7-OH?").
@@ -129,6 +159,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
   const safetyNet = new SafetyNet(overrides.cautionModel);
+  dialogs.add(new CheckInEnrollDialog(services, checkIns));
+  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer()));
+  dialogs.add(new ProgressDialog(services, checkIns));
 
   const bot = new CoachBot({
     services,
@@ -136,7 +169,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     userState,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services)],
+    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
     guards: [new SafetyGuard(safetyNet)],
   });
 
@@ -168,6 +201,24 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
 
+  const sender =
+    overrides.checkInSender ??
+    new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
+  const dispatcher = new CheckInDispatcher({
+    store,
+    sender,
+    planner,
+    logger,
+    settings: {
+      ...DEFAULT_DISPATCH_SETTINGS,
+      concurrency: config.checkIns.concurrency,
+      sendsPerSecond: config.checkIns.sendsPerSecond,
+      leaseMs: config.checkIns.leaseMs,
+    },
+  });
+  // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).
+  const scheduler = new CheckInScheduler({ dispatcher, clock: services.clock, logger, intervalMs: config.checkIns.intervalMs });
+
   return {
     config,
     services,
@@ -178,7 +229,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logic,
     http,
     retention,
+    scheduler,
+    checkIns,
     async stop() {
+      await scheduler.stop();
       await retention.stop();
       await http.close(config.shutdownGraceMs);
       await store.close();
@@ -206,7 +260,8 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
-  app.services.logger.info({ host: config.host, port }, 'kratom coach listening');
+  app.scheduler.start();
+  app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 

@@ -2,7 +2,7 @@ import {
   ActivityHandler,
   type ConversationState,
   type StatePropertyAccessor,
-  type TurnContext,
+  TurnContext,
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
@@ -85,6 +85,28 @@ export class CoachBot extends ActivityHandler {
     await store.people.touch(personId, context.activity.channelId, now);
     const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
     await store.stateKeys.remember(personId, keys.filter((k): k is string => typeof k === 'string'), now);
+    await this.refreshConversationReference(context, personId);
+  }
+
+  /**
+   * A proactive turn (continueConversationAsync): runs `start` on the conversation's dialog stack under the
+   * same per-conversation lock as incoming turns, and saves state only when it completed (the send worked).
+   */
+  async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
+    await this.lock.run(conversationKeyOf(context.activity), async () => {
+      const dc = await this.options.dialogs.createContext(context);
+      await start(dc);
+      await this.options.conversationState.saveChanges(context, false);
+      await this.options.userState.saveChanges(context, false);
+    });
+  }
+
+  /** Where to reach this person later (weekly check-ins); stored durably and refreshed on every turn. */
+  private async refreshConversationReference(context: TurnContext, personId: string): Promise<void> {
+    const { activity } = context;
+    if (!activity.serviceUrl || !activity.conversation?.id) return;
+    const reference = TurnContext.getConversationReference(activity);
+    await this.options.services.store.conversationRefs.save(personId, activity.channelId, { ...reference }, this.options.services.clock.now());
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

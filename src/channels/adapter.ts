@@ -13,6 +13,13 @@ import type { Logger } from '../logger';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
 
+const authConfiguration = (auth: Config['auth']) => ({
+  MicrosoftAppId: auth.appId,
+  MicrosoftAppPassword: auth.appPassword,
+  MicrosoftAppType: auth.appType,
+  MicrosoftAppTenantId: auth.tenantId,
+});
+
 /** CloudAdapter plus in-process entries for our own channels, the terminal chat and tools. */
 export class CoachAdapter extends CloudAdapter {
   constructor(
@@ -47,13 +54,51 @@ export class CoachAdapter extends CloudAdapter {
 }
 
 export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
-  const configured = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: auth.appId,
-    MicrosoftAppPassword: auth.appPassword,
-    MicrosoftAppType: auth.appType,
-    MicrosoftAppTenantId: auth.tenantId,
-  });
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
   return new CoachAdapter(ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured, auth.appId);
+}
+type ConnectorFactoryLike = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
+type ConnectorClientLike = Awaited<ReturnType<ConnectorFactoryLike['create']>>;
+const MAX_CACHED_CLIENTS = 1000;
+
+/**
+ * Authentication for proactive sends: one connector client per app id, serviceUrl and audience, kept
+ * (building a client per message costs more than the send), with the SDK's retry loop removed because
+ * check-ins retry durably through the due-queue instead of sleeping inside a send.
+ */
+class ProactiveAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new Map<string, Promise<ConnectorClientLike>>();
+
+  override createConnectorFactory(claimsIdentity: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0]): ConnectorFactoryLike {
+    const inner = super.createConnectorFactory(claimsIdentity);
+    const appId = claimsIdentity.claims.find((claim) => claim.type === 'aud')?.value ?? '';
+    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClientLike> => {
+      const key = `${appId}|${serviceUrl}|${audience ?? ''}`;
+      let client = this.clients.get(key);
+      if (!client) {
+        if (this.clients.size >= MAX_CACHED_CLIENTS) this.clients.clear();
+        client = inner.create(serviceUrl, audience).then((created) => {
+          removeRetryPolicy(created);
+          return created;
+        });
+        client.catch(() => this.clients.delete(key));
+        this.clients.set(key, client);
+      }
+      return client;
+    };
+    return { create } as ConnectorFactoryLike;
+  }
+}
+
+/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, see ProactiveAuthentication. */
+export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
+  const proactive = new ProactiveAuthentication(authConfiguration(auth));
+  return new CoachAdapter(ownChannel ? new OwnChannelAuthentication(proactive, ownChannel) : proactive, auth.appId);
+}
+
+function removeRetryPolicy(connector: unknown): void {
+  const client = (connector as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client;
+  client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
 }
 
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */

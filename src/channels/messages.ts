@@ -11,11 +11,26 @@ export interface ChoiceOption {
   synonyms?: string[];
 }
 
+/** An image sent beside the text, e.g. a server-rendered chart. The text must say the same in words. */
+export interface OutboundImage {
+  contentType: 'image/png';
+  /** A data: URL or an http(s) URL. */
+  url: string;
+  /** Short description for screen readers, from content. */
+  altText: string;
+}
+
 export interface OutboundMessage {
   text: string;
   choices?: ChoiceOption[];
   card?: ResourceCard;
   files?: OutboundFile[];
+  /**
+   * 'inline' lists short options (a 0-10 scale) on one line on channels without buttons, where a
+   * numbered list would mix up option numbers and answers.
+   */
+  choiceLayout?: 'list' | 'inline';
+  images?: OutboundImage[];
 }
 
 /** A link on a resource card: a web page (https:), a phone number (tel:) or a text message (sms:). */

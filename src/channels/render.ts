@@ -1,6 +1,6 @@
 import { ActionTypes, type Activity, ActivityTypes, type Attachment, type CardAction } from 'botbuilder';
 import type { Content } from '../content/Content';
-import type { OutboundFile, OutboundMessage, ResourceCard } from './messages';
+import type { OutboundFile, OutboundImage, OutboundMessage, ResourceCard } from './messages';
 
 export interface MessageRenderer {
   render(message: OutboundMessage, channelId: string): Partial<Activity>;
@@ -35,6 +35,10 @@ function fileAttachment(file: OutboundFile): Attachment {
   return { contentType: file.contentType, name: file.name, contentUrl: `data:${file.contentType};charset=utf-8;base64,${Buffer.from(file.content, 'utf8').toString('base64')}` };
 }
 
+function imageAttachment(image: OutboundImage): Attachment {
+  return { contentType: image.contentType, contentUrl: image.url, name: image.altText };
+}
+
 const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
 
 export class DefaultRenderer implements MessageRenderer {
@@ -46,6 +50,7 @@ export class DefaultRenderer implements MessageRenderer {
       const activity: Partial<Activity> = { type: ActivityTypes.Message, text: message.text };
       const attachments: Attachment[] = [];
       if (message.card) attachments.push(adaptiveCard(message.card));
+      attachments.push(...(message.images ?? []).map(imageAttachment));
       if (FILE_CHANNELS.has(channelId)) attachments.push(...(message.files ?? []).map(fileAttachment));
       else activity.text = [message.text, ...this.filesAsText(message.files)].join('\n\n');
       if (attachments.length > 0) activity.attachments = attachments;
@@ -56,9 +61,15 @@ export class DefaultRenderer implements MessageRenderer {
       return activity;
     }
     const lines = [message.text, ...(message.card ? cardAsText(message.card) : [])];
-    lines.push(...choices.map((c, i) => this.content.text('choices.numbered', { number: i + 1, label: c.label })));
+    if (message.choiceLayout === 'inline' && choices.length > 0) {
+      lines.push(this.content.text('choices.inline', { options: choices.map((c) => c.label).join(' / ') }));
+    } else {
+      lines.push(...choices.map((c, i) => this.content.text('choices.numbered', { number: i + 1, label: c.label })));
+    }
     const text = [lines.join('\n'), ...this.filesAsText(message.files)].join('\n\n');
-    return { type: ActivityTypes.Message, text };
+    const activity: Partial<Activity> = { type: ActivityTypes.Message, text };
+    if (message.images?.length) activity.attachments = message.images.map(imageAttachment);
+    return activity;
   }
 
   /** Where files can't be sent, their text follows the message unless the message already says it. */

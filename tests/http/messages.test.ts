@@ -15,7 +15,7 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
     expect(texts[1]).toBe(t.app.services.content.text('welcome.notClinician'));
     expect(texts[2]).toBe(t.app.services.content.text('privacy.notice'));
     expect(texts[3]).toBe(t.app.services.content.text('menu.prompt'));
-    expect(replies[3].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?', 'Plan my next steps', 'Understand my tolerance', 'My 12-week program']));
+    expect(replies[3].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?', 'Plan my next steps', 'Understand my tolerance', 'My 12-week program', 'Weekly check-ins']));
   });
 
   test('a conversationUpdate with the person in membersAdded fires the welcome', async () => {

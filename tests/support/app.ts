@@ -48,6 +48,10 @@ export interface TurnOptions {
   conversationId?: string;
   userId?: string;
   channelId?: string;
+  /** Where proactive messages go (a fake channel on loopback); replies to this turn still come back in the body. */
+  serviceUrl?: string;
+  /** Extra activity fields, e.g. localTimezone or entities. */
+  extra?: Record<string, unknown>;
 }
 
 export function messageActivity(text: string, options: TurnOptions = {}): Partial<Activity> {
@@ -56,11 +60,12 @@ export function messageActivity(text: string, options: TurnOptions = {}): Partia
     text,
     id: `m-${Math.random().toString(36).slice(2)}`,
     channelId: options.channelId ?? 'test',
-    serviceUrl: 'http://127.0.0.1:9/',
+    serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/',
     from: { id: options.userId ?? 'person-1', name: 'Person' },
     recipient: { id: 'steady', name: 'Steady' },
     conversation: { id: options.conversationId ?? 'conversation-1' },
     deliveryMode: 'expectReplies',
+    ...options.extra,
   } as Partial<Activity>;
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../../src/clock';
+import type { CheckInSender, SendJob, SendOutcome } from '../../src/scheduler/sender';
 
 export class FakeClock implements Clock {
   constructor(private current = new Date('2026-12-01T15:00:00Z')) {}
@@ -21,5 +22,21 @@ export class LogCapture {
   }
   get text(): string {
     return this.lines.join('\n');
+  }
+}
+
+/** A CheckInSender that records jobs and answers with scripted outcomes (default: sent). */
+export class FakeCheckInSender implements CheckInSender {
+  readonly jobs: SendJob[] = [];
+  private readonly script: SendOutcome[] = [];
+
+  /** Queues outcomes for the next sends, in order. */
+  answer(...outcomes: SendOutcome[]): void {
+    this.script.push(...outcomes);
+  }
+
+  async send(job: SendJob): Promise<SendOutcome> {
+    this.jobs.push(job);
+    return this.script.shift() ?? { kind: 'sent' };
   }
 }

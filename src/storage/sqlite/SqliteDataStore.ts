@@ -4,6 +4,10 @@ import { openSqlite, type SqliteDb } from './database';
 import { SqliteDirectLineRepository } from './SqliteDirectLineRepository';
 import { SqliteIntakeRepository } from './SqliteIntakeRepository';
 import { SqliteConsentRepository } from './SqliteConsentRepository';
+import { SqliteCheckInAnswerRepository } from './SqliteCheckInAnswerRepository';
+import { SqliteConversationRefRepository } from './SqliteConversationRefRepository';
+import { SqliteDueQueueRepository } from './SqliteDueQueueRepository';
+import { SqliteEnrollmentRepository } from './SqliteEnrollmentRepository';
 import { SqlitePersonRepository } from './SqlitePersonRepository';
 import { SqliteSafetyEventRepository } from './SqliteSafetyEventRepository';
 import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
@@ -20,6 +24,10 @@ export class SqliteDataStore implements DataStore {
   readonly stateKeys: SqliteStateKeyRepository;
   private readonly owners: PersonalDataRegistry;
   readonly programProgress: SqliteProgressRepository;
+  readonly conversationRefs: SqliteConversationRefRepository;
+  readonly enrollments: SqliteEnrollmentRepository;
+  readonly dueQueue: SqliteDueQueueRepository;
+  readonly checkIns: SqliteCheckInAnswerRepository;
 
   constructor(readonly db: SqliteDb) {
     this.state = new SqliteStateStorage(db);
@@ -29,10 +37,26 @@ export class SqliteDataStore implements DataStore {
     this.safetyEvents = new SqliteSafetyEventRepository(db);
     this.consents = new SqliteConsentRepository(db);
     this.stateKeys = new SqliteStateKeyRepository(db);
-    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
     this.programProgress = new SqliteProgressRepository(db);
     // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
-    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine, this.programProgress]);
+    this.conversationRefs = new SqliteConversationRefRepository(db);
+    this.enrollments = new SqliteEnrollmentRepository(db);
+    this.dueQueue = new SqliteDueQueueRepository(db);
+    this.checkIns = new SqliteCheckInAnswerRepository(db);
+    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
+    this.owners = new PersonalDataRegistry([
+      this.people,
+      this.consents,
+      this.safetyEvents,
+      this.stateKeys,
+      this.intake,
+      this.directLine,
+      this.programProgress,
+      this.conversationRefs,
+      this.enrollments,
+      this.dueQueue,
+      this.checkIns,
+    ]);
   }
 
   static open(file: string): SqliteDataStore {

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { buildApp } from '../index';
+import { createLogger } from '../logger';
+
+/**
+ * `npm run checkins -- --at 2026-12-07T18:00:00Z`: runs the check-ins (and periodic jobs) due at that
+ * instant once, prints what happened, and exits. Without --at it uses the current time. For cron-style
+ * deployments (CHECKIN_INTERVAL_MS=0 on the server) and for operators.
+ */
+export function parseAt(argv: string[], now: Date): Date {
+  const index = argv.indexOf('--at');
+  const inline = argv.find((a) => a.startsWith('--at='));
+  const raw = inline ? inline.slice('--at='.length) : index >= 0 ? argv[index + 1] : undefined;
+  if (raw === undefined) return now;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+    throw new ConfigError('--at', 'must be an ISO-8601 instant with a zone, for example 2026-12-07T18:00:00Z');
+  }
+  return new Date(raw);
+}
+
+async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const at = parseAt(process.argv.slice(2), new Date());
+  const app = await buildApp(config, { clock: { now: () => at }, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  try {
+    const report = await app.scheduler.tick(at);
+    process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...report })}\n`);
+  } finally {
+    await app.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : 'Check-ins failed: ' + String(error)}\n`);
+    process.exit(error instanceof ConfigError ? 2 : 1);
+  });
+}

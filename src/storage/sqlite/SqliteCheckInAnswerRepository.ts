@@ -1,0 +1,101 @@
+import type { CheckInAnswerRepository, CheckInAnswers, CheckInRecord } from '../repositories';
+import type { SqliteDb } from './database';
+
+interface AnswerRow {
+  id: number;
+  person_id: string;
+  program_week: number;
+  answered_at: string;
+  days_used: number | null;
+  grams_per_day: number | null;
+  form: string | null;
+  cravings: number | null;
+  symptoms: string | null;
+  sleep: string | null;
+  mood: string | null;
+  confidence: number | null;
+  confidence_step: string | null;
+  support: string | null;
+  handoff: number;
+  reasons: string;
+}
+
+const toRecord = (row: AnswerRow): CheckInRecord => ({
+  id: row.id,
+  personId: row.person_id,
+  programWeek: row.program_week,
+  answeredAt: row.answered_at,
+  daysUsed: row.days_used,
+  gramsPerDay: row.grams_per_day,
+  form: row.form as CheckInRecord['form'],
+  cravings: row.cravings,
+  symptoms: row.symptoms as CheckInRecord['symptoms'],
+  sleep: row.sleep as CheckInRecord['sleep'],
+  mood: row.mood as CheckInRecord['mood'],
+  confidence: row.confidence,
+  confidenceStep: row.confidence_step,
+  support: row.support as CheckInRecord['support'],
+  handoff: row.handoff === 1,
+  reasons: JSON.parse(row.reasons) as string[],
+});
+
+export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
+  readonly name = 'checkin_answers';
+
+  private readonly countAfter;
+
+  constructor(private readonly db: SqliteDb) {
+    this.countAfter = db.prepare<[string, string], number>('SELECT COUNT(*) FROM checkin_answers WHERE person_id = ? AND answered_at >= ?').pluck();
+  }
+
+  async save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord> {
+    const row = this.db
+      .prepare<unknown[], AnswerRow>(
+        `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
+           symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      )
+      .get(
+        personId,
+        programWeek,
+        at.toISOString(),
+        answers.daysUsed,
+        answers.gramsPerDay,
+        answers.form,
+        answers.cravings,
+        answers.symptoms,
+        answers.sleep,
+        answers.mood,
+        answers.confidence,
+        answers.confidenceStep,
+        answers.support,
+        review.handoff ? 1 : 0,
+        JSON.stringify(review.reasons),
+      )!;
+    return toRecord(row);
+  }
+
+  async listFor(personId: string): Promise<CheckInRecord[]> {
+    return this.db
+      .prepare<[string], AnswerRow>('SELECT * FROM checkin_answers WHERE person_id = ? ORDER BY answered_at, id')
+      .all(personId)
+      .map(toRecord);
+  }
+
+  async latestFor(personId: string): Promise<CheckInRecord | undefined> {
+    const row = this.db.prepare<[string], AnswerRow>('SELECT * FROM checkin_answers WHERE person_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1').get(personId);
+    return row && toRecord(row);
+  }
+
+  async countSince(personId: string, since: Date): Promise<number> {
+    return this.countAfter.get(personId, since.toISOString())!;
+  }
+
+  async exportFor(personId: string): Promise<unknown> {
+    return this.listFor(personId);
+  }
+
+  async deleteFor(personId: string): Promise<void> {
+    this.db.prepare('DELETE FROM checkin_answers WHERE person_id = ?').run(personId);
+  }
+}

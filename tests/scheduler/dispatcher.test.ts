@@ -1,0 +1,56 @@
+import { say, startTestApp, type TestApp } from '../support/app';
+import { FakeCheckInSender } from '../support/fakes';
+
+const SUNDAY_6PM = new Date('2026-12-06T23:00:00Z');
+const HOUR = 3_600_000;
+
+/** The dispatcher's own rules, with the sender replaced by a scripted fake. */
+describe('dispatcher rules (fake sender)', () => {
+  let t: TestApp;
+  let sender: FakeCheckInSender;
+  const enroll = async (id: string) => {
+    const options = { conversationId: `${id}-c`, userId: id, serviceUrl: 'http://127.0.0.1:9/' };
+    for (const text of ['hi', 'check-ins on', 'sunday 6pm', 'Eastern']) await say(t.baseUrl, text, options);
+    return `test:${id}`;
+  };
+  beforeEach(async () => {
+    sender = new FakeCheckInSender();
+    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '0' }, overrides: { checkInSender: sender } });
+  });
+  afterEach(async () => t.stop());
+
+  test('transient failures give up after six attempts; next week’s prompt is still queued', async () => {
+    const personId = await enroll('giveup');
+    sender.answer(...Array.from({ length: 6 }, () => ({ kind: 'transient' as const, statusCode: 503 })));
+    let at = SUNDAY_6PM;
+    for (let i = 0; i < 6; i++) {
+      await t.app.scheduler.tick(at);
+      const pending = await t.app.services.store.dueQueue.pendingFor(personId);
+      at = pending[0].dueAt;
+    }
+    expect(sender.jobs).toHaveLength(6);
+    expect(new Set(sender.jobs.map((j) => j.idempotencyKey)).size).toBe(1);
+    const pending = await t.app.services.store.dueQueue.pendingFor(personId);
+    expect(pending.map((r) => [r.kind, r.programWeek])).toEqual([['prompt', 2]]);
+    const exported = (await t.app.services.store.dueQueue.exportFor(personId)) as { due: Array<{ outcome?: string }> };
+    expect(exported.due[0].outcome).toBe('gave_up');
+  });
+
+  test('a prompt found two days late is skipped for next week’s', async () => {
+    const personId = await enroll('late');
+    const report = await t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 49 * HOUR));
+    expect(report).toMatchObject({ claimed: 1, cancelled: 1, sent: 0 });
+    expect(sender.jobs).toHaveLength(0);
+    expect((await t.app.services.store.dueQueue.pendingFor(personId)).map((r) => r.dueAt.toISOString())).toEqual(['2026-12-13T23:00:00.000Z']);
+  });
+
+  test('periodic jobs run on every tick after the check-ins; a failing job does not stop the others', async () => {
+    const ran: string[] = [];
+    t.app.scheduler.addJob({ name: 'broken', run: async () => Promise.reject(new Error('boom')) });
+    t.app.scheduler.addJob({ name: 'retention', run: async (now) => void ran.push(now.toISOString()) });
+    await t.app.scheduler.tick(SUNDAY_6PM);
+    expect(ran).toEqual([SUNDAY_6PM.toISOString()]);
+    expect(t.app.scheduler.jobNames).toEqual(['broken', 'retention']);
+    expect(t.logs.text).toContain('periodic job failed');
+  });
+});
