@@ -6,6 +6,7 @@ import type { CheckInService } from '../src/scheduler/CheckInService';
 import { formatDateTime } from '../src/scheduler/format';
 import { CHECKIN_DIALOG } from './CheckInDialog';
 import { CHECKIN_ENROLL_DIALOG } from './CheckInEnrollDialog';
+import { beginWithConsent } from './consentGate';
 import { PROGRESS_DIALOG } from './ProgressDialog';
 import { ROOT_DIALOG } from './RootDialog';
 
@@ -13,7 +14,7 @@ import { ROOT_DIALOG } from './RootDialog';
  * `check-ins on`, `pause check-ins`, `resume check-ins`, `stop check-ins`, `check in` and `progress`:
  * available at any time, each confirmed in words.
  */
-export function checkInCommands(services: Pick<CoachServices, 'content' | 'renderer'>, checkIns: CheckInService): GlobalCommand[] {
+export function checkInCommands(services: Pick<CoachServices, 'content' | 'renderer' | 'store'>, checkIns: CheckInService): GlobalCommand[] {
   const say = (dc: DialogContext, key: string, vars?: Record<string, string | number>) =>
     dc.context.sendActivity(services.renderer.render({ text: services.content.text(key, vars) }, dc.context.activity.channelId));
 
@@ -34,7 +35,7 @@ export function checkInCommands(services: Pick<CoachServices, 'content' | 'rende
       id: 'checkInsOn',
       phrasesKey: 'schedule.commands.on',
       async run(dc) {
-        await dc.beginDialog(CHECKIN_ENROLL_DIALOG);
+        await beginWithConsent(dc, services, CHECKIN_ENROLL_DIALOG);
       },
     },
     {

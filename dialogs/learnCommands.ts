@@ -4,6 +4,7 @@ import { matchesPhrase } from '../src/nlu/choices';
 import { questionAfterPrefix } from '../src/nlu/questions';
 import { parseProgramCommand } from '../src/program/commands';
 import { EXPLAIN_DIALOG, type ExplainOptions } from './ExplainDialog';
+import { beginWithConsent } from './consentGate';
 import { PROGRAM_DIALOG, type ProgramDialogOptions } from './ProgramDialog';
 
 /**
@@ -11,7 +12,7 @@ import { PROGRAM_DIALOG, type ProgramDialogOptions } from './ProgramDialog';
  * "go to week 3"). When the dialog they open is already running, the message goes to it instead, so it
  * is handled in place rather than opening a second copy.
  */
-export function learnCommands(services: Pick<CoachServices, 'content'>): GlobalCommand[] {
+export function learnCommands(services: Pick<CoachServices, 'content' | 'store'>): GlobalCommand[] {
   const { content } = services;
   return [
     {
@@ -39,7 +40,7 @@ export function learnCommands(services: Pick<CoachServices, 'content'>): GlobalC
           return;
         }
         const command = parseProgramCommand(dc.context.activity.text ?? '', content, 'global');
-        await dc.beginDialog(PROGRAM_DIALOG, { command } satisfies ProgramDialogOptions);
+        await beginWithConsent(dc, services, PROGRAM_DIALOG, { command } satisfies ProgramDialogOptions);
       },
     },
   ];

@@ -1,6 +1,7 @@
 import { loadContent } from '../../src/content/loader';
 import { sessionPieces } from '../../src/program/session';
 import { makeTempDir, say, startTestApp, type TestApp } from '../support/app';
+import { grantConsent } from '../support/app';
 
 const content = loadContent('en');
 const text = (key: string, vars?: Record<string, string | number>) => content.text(key, vars);
@@ -17,7 +18,14 @@ describe('12-week program', () => {
   });
   afterAll(async () => t.stop());
 
-  const person = (id: string) => (message: string, conversationId = `${id}-c1`) => say(t.baseUrl, message, { conversationId, userId: id });
+  // The program keeps progress, so these people have agreed to saving answers (the gate has its own tests).
+  const person = (id: string) => {
+    const consented = grantConsent(t, `test:${id}`);
+    return async (message: string, conversationId = `${id}-c1`) => {
+      await consented;
+      return say(t.baseUrl, message, { conversationId, userId: id });
+    };
+  };
 
   test('start from the menu, advance, repeat, go back, ask where I am, pause and pick up again', async () => {
     const chat = person('walker');
@@ -109,6 +117,7 @@ describe('program progress across a restart', () => {
   test('a new app on the same SQLite file picks up at the same step, paused or not', async () => {
     const dir = makeTempDir('program-restart-');
     const first = await startTestApp({ dir });
+    await grantConsent(first, 'test:restarter');
     const options = { conversationId: 'before', userId: 'restarter' };
     await say(first.baseUrl, 'hi', options);
     await say(first.baseUrl, 'My 12-week program', options);

@@ -1,4 +1,4 @@
-import { say, startTestApp, type TestApp } from '../support/app';
+import { grantConsent, say, startTestApp, type TestApp } from '../support/app';
 import { FakeCheckInSender } from '../support/fakes';
 
 const SUNDAY_6PM = new Date('2026-12-06T23:00:00Z');
@@ -10,6 +10,7 @@ describe('dispatcher rules (fake sender)', () => {
   let sender: FakeCheckInSender;
   const enroll = async (id: string) => {
     const options = { conversationId: `${id}-c`, userId: id, serviceUrl: 'http://127.0.0.1:9/' };
+    await grantConsent(t, `test:${id}`);
     for (const text of ['hi', 'check-ins on', 'sunday 6pm', 'Eastern']) await say(t.baseUrl, text, options);
     return `test:${id}`;
   };

@@ -1,5 +1,5 @@
 import { type FakeChannel, startFakeChannel } from '../../bench/fakeChannel';
-import { say, startTestApp, type TestApp } from '../support/app';
+import { grantConsent, say, startTestApp, type TestApp } from '../support/app';
 
 export interface CheckInHarness {
   t: TestApp;
@@ -32,7 +32,12 @@ export async function startCheckInHarness(env: Record<string, string> = {}): Pro
     text,
     person(id, extra) {
       const conversationId = `${id}-conversation`;
-      const chat = (message: string) => say(t.baseUrl, message, { conversationId, userId: id, serviceUrl: channel.serviceUrl, extra });
+      // Check-ins keep personal data, so these people have agreed already (the consent gate has its own tests).
+      const consented = grantConsent(t, `test:${id}`);
+      const chat = async (message: string) => {
+        await consented;
+        return say(t.baseUrl, message, { conversationId, userId: id, serviceUrl: channel.serviceUrl, extra });
+      };
       return {
         id,
         personId: `test:${id}`,
