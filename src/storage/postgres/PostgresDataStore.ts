@@ -2,6 +2,10 @@ import type { Pool } from 'pg';
 import { PersonalDataRegistry } from '../personalData';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
+import { PostgresCheckInAnswerRepository } from './PostgresCheckInAnswerRepository';
+import { PostgresConversationRefRepository } from './PostgresConversationRefRepository';
+import { PostgresDueQueueRepository } from './PostgresDueQueueRepository';
+import { PostgresEnrollmentRepository } from './PostgresEnrollmentRepository';
 import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
@@ -18,6 +22,10 @@ export class PostgresDataStore implements DataStore {
   readonly directLine: PostgresDirectLineRepository;
   readonly intake: PostgresIntakeRepository;
   readonly programProgress: PostgresProgressRepository;
+  readonly conversationRefs: PostgresConversationRefRepository;
+  readonly enrollments: PostgresEnrollmentRepository;
+  readonly dueQueue: PostgresDueQueueRepository;
+  readonly checkIns: PostgresCheckInAnswerRepository;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
@@ -29,8 +37,24 @@ export class PostgresDataStore implements DataStore {
     this.directLine = new PostgresDirectLineRepository(pool);
     this.intake = new PostgresIntakeRepository(pool);
     this.programProgress = new PostgresProgressRepository(pool);
+    this.conversationRefs = new PostgresConversationRefRepository(pool);
+    this.enrollments = new PostgresEnrollmentRepository(pool);
+    this.dueQueue = new PostgresDueQueueRepository(pool);
+    this.checkIns = new PostgresCheckInAnswerRepository(pool);
     // Same order as SQLite: export order, deleted in reverse so people go last.
-    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine, this.programProgress]);
+    this.owners = new PersonalDataRegistry([
+      this.people,
+      this.consents,
+      this.safetyEvents,
+      this.stateKeys,
+      this.intake,
+      this.directLine,
+      this.programProgress,
+      this.conversationRefs,
+      this.enrollments,
+      this.dueQueue,
+      this.checkIns,
+    ]);
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {

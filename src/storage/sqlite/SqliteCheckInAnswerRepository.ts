@@ -1,7 +1,7 @@
 import type { CheckInAnswerRepository, CheckInAnswers, CheckInRecord } from '../repositories';
 import type { SqliteDb } from './database';
 
-interface AnswerRow {
+export interface AnswerRow {
   id: number;
   person_id: string;
   program_week: number;
@@ -20,7 +20,7 @@ interface AnswerRow {
   reasons: string;
 }
 
-const toRecord = (row: AnswerRow): CheckInRecord => ({
+export const toRecord = (row: AnswerRow): CheckInRecord => ({
   id: row.id,
   personId: row.person_id,
   programWeek: row.program_week,

@@ -1,7 +1,7 @@
 import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
 import type { SqliteDb } from './database';
 
-interface DueRow {
+export interface DueRow {
   id: number;
   person_id: string;
   kind: DueCheckIn['kind'];
@@ -16,7 +16,7 @@ interface DueRow {
   outcome: string | null;
 }
 
-const toDue = (row: DueRow): DueCheckIn => ({
+export const toDue = (row: DueRow): DueCheckIn => ({
   id: row.id,
   personId: row.person_id,
   kind: row.kind,
