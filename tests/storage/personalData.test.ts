@@ -42,7 +42,19 @@ describe('personal-data owners', () => {
   afterEach(() => store.close());
 
   test('every repository that holds person data is registered, people first', () => {
-    expect(store.personalData().map((o) => o.name)).toEqual(['people', 'consent', 'safetyEvents', 'botState', 'intake', 'directLine', 'programProgress']);
+    expect(store.personalData().map((o) => o.name)).toEqual([
+      'people',
+      'consent',
+      'safetyEvents',
+      'botState',
+      'intake',
+      'directLine',
+      'programProgress',
+      'conversation_refs',
+      'checkin_enrollments',
+      'checkin_due',
+      'checkin_answers',
+    ]);
   });
 
   test('export gathers every owner; delete empties every one of them for that person only', async () => {
@@ -61,13 +73,29 @@ describe('personal-data owners', () => {
       intake: { assessments: [] },
       directLine: { conversations: [] },
       programProgress: [],
+      conversation_refs: [],
+      checkin_enrollments: null,
+      checkin_due: { due: [], attempts: [] },
+      checkin_answers: [],
     });
 
     await deletePersonalData(store, personId);
     expect(rowsMentioning(join(dir, 'coach.db'), 'alice')).toEqual([]);
     expect(rowsMentioning(join(dir, 'coach.db'), 'bob').sort()).toEqual(['bot_state', 'consents', 'people', 'person_state_keys', 'safety_events']);
     const empty = await exportPersonalData(store, personId, at);
-    expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], intake: { assessments: [] }, directLine: { conversations: [] }, programProgress: [] });
+    expect(empty.sections).toEqual({
+      people: null,
+      consent: null,
+      safetyEvents: [],
+      botState: [],
+      intake: { assessments: [] },
+      directLine: { conversations: [] },
+      programProgress: [],
+      conversation_refs: [],
+      checkin_enrollments: null,
+      checkin_due: { due: [], attempts: [] },
+      checkin_answers: [],
+    });
     await expect(deletePersonalData(store, personId)).resolves.toBeUndefined();
   });
 
@@ -89,7 +117,7 @@ describe('personal-data owners', () => {
     expect((await exportPersonalData(tracked, personId, new Date())).sections.checkins).toEqual([{ week: 1 }]);
     const owners = tracked.personalData().map((o) => track(o.name, o));
     await deletePersonalData({ ...tracked, personalData: () => owners } as unknown as SqliteDataStore, personId);
-    expect(order).toEqual(['checkins', 'programProgress', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
+    expect(order).toEqual(['checkins', 'checkin_answers', 'checkin_due', 'checkin_enrollments', 'conversation_refs', 'programProgress', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
   });
 
   test('purgeInactive removes everything about people last seen before the cutoff, in batches', async () => {
