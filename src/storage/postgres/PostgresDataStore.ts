@@ -11,6 +11,7 @@ import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
 import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
+import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
 export class PostgresDataStore implements DataStore {
@@ -26,10 +27,12 @@ export class PostgresDataStore implements DataStore {
   readonly enrollments: PostgresEnrollmentRepository;
   readonly dueQueue: PostgresDueQueueRepository;
   readonly checkIns: PostgresCheckInAnswerRepository;
+  readonly changes: PostgresNotifier;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
     this.state = new PostgresStateStorage(pool);
+    this.changes = new PostgresNotifier(pool);
     this.people = new PostgresPersonRepository(pool);
     this.safetyEvents = new PostgresSafetyEventRepository(pool);
     this.consents = new PostgresConsentRepository(pool);
@@ -79,6 +82,7 @@ export class PostgresDataStore implements DataStore {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -1,5 +1,6 @@
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { PersonalDataRegistry } from '../personalData';
+import { InProcessNotifier } from '../notifier';
 import { openSqlite, type SqliteDb } from './database';
 import { SqliteDirectLineRepository } from './SqliteDirectLineRepository';
 import { SqliteIntakeRepository } from './SqliteIntakeRepository';
@@ -22,6 +23,7 @@ export class SqliteDataStore implements DataStore {
   readonly safetyEvents: SqliteSafetyEventRepository;
   readonly consents: SqliteConsentRepository;
   readonly stateKeys: SqliteStateKeyRepository;
+  readonly changes = new InProcessNotifier();
   private readonly owners: PersonalDataRegistry;
   readonly programProgress: SqliteProgressRepository;
   readonly conversationRefs: SqliteConversationRefRepository;
@@ -80,6 +82,7 @@ export class SqliteDataStore implements DataStore {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     if (this.db.open) this.db.close();
   }
 }
