@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { CheckInAnswerRepository, CheckInAnswers, CheckInRecord } from '../repositories';
-import { type AnswerRow, toRecord } from '../sqlite/SqliteCheckInAnswerRepository';
+import { type AnswerRow, answerValues, toRecord } from '../sqlite/SqliteCheckInAnswerRepository';
 
 export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository {
   readonly name = 'checkin_answers';
@@ -12,23 +12,7 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
       `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
          symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
-      [
-        personId,
-        programWeek,
-        at.toISOString(),
-        answers.daysUsed,
-        answers.gramsPerDay,
-        answers.form,
-        answers.cravings,
-        answers.symptoms,
-        answers.sleep,
-        answers.mood,
-        answers.confidence,
-        answers.confidenceStep,
-        answers.support,
-        review.handoff ? 1 : 0,
-        JSON.stringify(review.reasons),
-      ],
+      answerValues(personId, programWeek, answers, review, at),
     );
     return toRecord(rows[0]!);
   }

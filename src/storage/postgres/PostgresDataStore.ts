@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { PersonalDataRegistry } from '../personalData';
+import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
 import { PostgresCheckInAnswerRepository } from './PostgresCheckInAnswerRepository';
@@ -44,20 +44,8 @@ export class PostgresDataStore implements DataStore {
     this.enrollments = new PostgresEnrollmentRepository(pool);
     this.dueQueue = new PostgresDueQueueRepository(pool);
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
-    // Same order as SQLite: export order, deleted in reverse so people go last.
-    this.owners = new PersonalDataRegistry([
-      this.people,
-      this.consents,
-      this.safetyEvents,
-      this.stateKeys,
-      this.intake,
-      this.directLine,
-      this.programProgress,
-      this.conversationRefs,
-      this.enrollments,
-      this.dueQueue,
-      this.checkIns,
-    ]);
+    // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
+    this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {

@@ -39,6 +39,25 @@ export const toRecord = (row: AnswerRow): CheckInRecord => ({
   reasons: JSON.parse(row.reasons) as string[],
 });
 
+/** The INSERT's values in column order (person_id … reasons); both databases use it. */
+export const answerValues = (personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): unknown[] => [
+  personId,
+  programWeek,
+  at.toISOString(),
+  answers.daysUsed,
+  answers.gramsPerDay,
+  answers.form,
+  answers.cravings,
+  answers.symptoms,
+  answers.sleep,
+  answers.mood,
+  answers.confidence,
+  answers.confidenceStep,
+  answers.support,
+  review.handoff ? 1 : 0,
+  JSON.stringify(review.reasons),
+];
+
 export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   readonly name = 'checkin_answers';
 
@@ -55,23 +74,7 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
            symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(
-        personId,
-        programWeek,
-        at.toISOString(),
-        answers.daysUsed,
-        answers.gramsPerDay,
-        answers.form,
-        answers.cravings,
-        answers.symptoms,
-        answers.sleep,
-        answers.mood,
-        answers.confidence,
-        answers.confidenceStep,
-        answers.support,
-        review.handoff ? 1 : 0,
-        JSON.stringify(review.reasons),
-      )!;
+      .get(...answerValues(personId, programWeek, answers, review, at))!;
     return toRecord(row);
   }
 
