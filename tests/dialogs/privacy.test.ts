@@ -55,6 +55,7 @@ describe('privacy controls', () => {
         text('privacy.export.sections.consent', { status: text('privacy.export.values.granted'), decidedAt: '2026-12-01' }),
         text('privacy.export.sections.safetyEvents', { count: 1 }),
         text('privacy.export.sections.botState', { count: 3 }),
+        text('privacy.export.sections.conversation_refs', { count: 1 }),
         text('privacy.export.nothingElse'),
       ].join('\n'),
     );
