@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
 import { type DueRow, toDue } from '../sqlite/SqliteDueQueueRepository';
 import { withTransaction } from './database';
+import { DueQueueUpdates } from '../dueQueueUpdates';
 
 type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -16,10 +17,12 @@ const INSERT_DUE = `INSERT INTO checkin_due (person_id, kind, program_week, idem
  * takes with FOR UPDATE SKIP LOCKED, so a row is leased by exactly one instance and the others move on.
  * Times are fixed-width ISO-8601 UTC text (COLLATE "C"), so text comparison orders them.
  */
-export class PostgresDueQueueRepository implements DueQueueRepository {
+export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQueueRepository {
   readonly name = 'checkin_due';
 
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: Pool) {
+    super();
+  }
 
   private async insertRow(db: Queryable, row: NewDueCheckIn, at: string): Promise<boolean> {
     const result = await db.query(INSERT_DUE, [
@@ -79,21 +82,6 @@ export class PostgresDueQueueRepository implements DueQueueRepository {
       due.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
       return { claimed: due, abandoned: abandoned.rows.map(toDue) };
     });
-  }
-
-  async finish(
-    id: number,
-    state: 'sent' | 'failed' | 'cancelled' | 'abandoned',
-    outcome: string,
-    at: Date,
-    attempt?: SendAttempt,
-    next: NewDueCheckIn[] = [],
-  ): Promise<void> {
-    return this.apply([{ type: 'finish', id, state, outcome, attempt, next }], at);
-  }
-
-  async reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void> {
-    return this.apply([{ type: 'reschedule', id, dueAt, outcome, attempt }], at);
   }
 
   async apply(updates: DueUpdate[], at: Date): Promise<void> {
