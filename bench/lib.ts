@@ -84,9 +84,10 @@ export interface LoadResult {
 
 /**
  * Drives `concurrency` conversations at a time, each walking `script` turn by turn, until
- * `conversations` have finished. Every turn waits for its replies (expectReplies).
+ * `conversations` have finished. Every turn waits for its replies (expectReplies). With several ports
+ * (instances sharing one database) a conversation's turns go to them in turn, as a load balancer would.
  */
-export async function runLoad(port: number, script: string[], conversations: number, concurrency: number, prefix: string): Promise<LoadResult> {
+export async function runLoad(port: number | number[], script: string[], conversations: number, concurrency: number, prefix: string): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -94,9 +95,10 @@ export async function runLoad(port: number, script: string[], conversations: num
   const worker = async () => {
     while (next < conversations) {
       const id = `${prefix}-${next++}`;
-      for (const text of script) {
+      const ports = Array.isArray(port) ? port : [port];
+      for (const [index, text] of script.entries()) {
         const t0 = process.hrtime.bigint();
-        const response = await post(port, '/api/messages', turn(id, text));
+        const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (response.status !== 200) errors++;
       }

@@ -9,6 +9,7 @@ import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { fanout } from './fanout';
+import { postgresBenchUrl, postgresThroughput } from './postgres';
 import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
 
@@ -118,6 +119,8 @@ async function main() {
   const m = await memory();
   const st = await storage();
   const f = await fanout();
+  const pgUrl = postgresBenchUrl();
+  const pg = pgUrl ? await postgresThroughput(pgUrl, THROUGHPUT_CONVERSATIONS) : undefined;
 
   const rows: Array<[string, string, string]> = [
     ['echo bot (bare stack) turns/s', String(t.echo.turnsPerSecond), ''],
@@ -133,6 +136,11 @@ async function main() {
     [`fan-out: ${f.people} check-ins due at once, ${f.workers} dispatcher(s), sends/s`, String(f.sendsPerSecond), '>= 1000'],
     ['fan-out CPU per send (ms)', String(f.cpuMsPerSend), ''],
     ['fan-out peak RSS per dispatcher (MB)', String(f.peakRssMb), ''],
+    [
+      'coach turns/s: SQLite 1 instance | PostgreSQL 2 instances',
+      pg ? `${pg.sqliteOneInstance.turnsPerSecond} | ${pg.postgresTwoInstances.turnsPerSecond}` : 'skipped',
+      pg ? '' : 'set BENCH_DATABASE_URL',
+    ],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`${'measure'.padEnd(width)}  value            target\n`);
@@ -143,7 +151,7 @@ async function main() {
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st, fanout: f }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st, fanout: f, postgres: pg }, null, 2) + '\n');
   process.stdout.write(`\nWritten to ${file}\n`);
 }
 

@@ -19,6 +19,19 @@ const databaseUrl = z
     message: 'must be sqlite:<file path> (for example sqlite:./data/coach.db) or postgres://user:password@host:5432/database',
   });
 
+/**
+ * `postgres://…/db?schema=name` keeps every table in one schema, so several deployments (or test runs) can
+ * share a database. The parameter is taken out of the URL handed to the driver.
+ */
+function splitPostgresSchema(url: string): { url: string; schema?: string } {
+  const match = /([?&])schema=([^&]*)(&?)/.exec(url);
+  if (!match) return { url };
+  const schema = decodeURIComponent(match[2]!);
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_URL', 'schema must be letters, digits and _ (for example ?schema=coach)');
+  const rest = url.slice(0, match.index) + (match[3] ? match[1] : '') + url.slice(match.index + match[0].length);
+  return { url: rest, schema };
+}
+
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -92,7 +105,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   port: number;
   host: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  /** schema: from `?schema=name` on a postgres URL; the store uses (and creates) that schema instead of public. */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize: number };
   auth: { appId: string; appPassword: string; appType: Env['MicrosoftAppType']; tenantId: string };
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
@@ -163,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? defaultHost(e.MicrosoftAppId),
     database: databaseFile !== undefined
       ? { kind: 'sqlite', file: databaseFile }
-      : { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+      : { kind: 'postgres', ...splitPostgresSchema(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
     auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -11,6 +11,6 @@ export async function openDataStore(database: Config['database']): Promise<DataS
     case 'sqlite':
       return SqliteDataStore.open(database.file);
     case 'postgres':
-      return PostgresDataStore.open({ url: database.url, poolSize: database.poolSize });
+      return PostgresDataStore.open({ url: database.url, schema: database.schema, poolSize: database.poolSize });
   }
 }

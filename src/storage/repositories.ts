@@ -336,6 +336,18 @@ export interface CheckInAnswerRepository extends PersonalDataOwner {
   countSince(personId: string, since: Date): Promise<number>;
 }
 
+/**
+ * Tells everything sharing this store that something changed (for example "a Direct Line conversation has a
+ * new activity"), so that WebSocket pushes reach people connected to another instance. Listeners in this
+ * process are called at once; other processes hear it as soon as the database passes it on.
+ */
+export interface ChangeNotifier {
+  publish(topic: string): void;
+  /** Calls listener for every topic published here or elsewhere; returns the unsubscribe. */
+  subscribe(listener: (topic: string) => void): () => void;
+  close(): Promise<void>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
@@ -354,6 +366,7 @@ export interface DataStore {
   readonly enrollments: EnrollmentRepository;
   readonly dueQueue: DueQueueRepository;
   readonly checkIns: CheckInAnswerRepository;
+  readonly changes: ChangeNotifier;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import { type FakeChannel, startFakeChannel } from '../../bench/fakeChannel';
 import { grantConsent, say, startTestApp, type TestApp } from '../support/app';
+import { appDatabaseEnv, type DatabaseKind } from '../support/databases';
 
 export interface CheckInHarness {
   t: TestApp;
@@ -22,9 +23,10 @@ export interface Person {
 }
 
 /** The real app (pacing off, no interval) plus a fake channel on loopback as everyone's serviceUrl. */
-export async function startCheckInHarness(env: Record<string, string> = {}): Promise<CheckInHarness> {
+export async function startCheckInHarness(env: Record<string, string> = {}, database: DatabaseKind = 'sqlite'): Promise<CheckInHarness> {
   const channel = await startFakeChannel();
-  const t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0', ...env } });
+  const db = appDatabaseEnv(database);
+  const t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0', ...db.env, ...env } });
   const text = (key: string, vars?: Record<string, string | number>) => t.app.services.content.text(key, vars);
   return {
     t,
@@ -55,6 +57,7 @@ export async function startCheckInHarness(env: Record<string, string> = {}): Pro
     async stop() {
       await t.stop();
       await channel.close();
+      await db.dispose();
     },
   };
 }

@@ -12,6 +12,17 @@ import { FakeClock } from '../support/fakes';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** The export sections seed() leaves empty. */
+const NOTHING_ELSE = {
+  intake: { assessments: [] },
+  directLine: { conversations: [] },
+  programProgress: [],
+  conversation_refs: [],
+  checkin_enrollments: null,
+  checkin_due: { due: [], attempts: [] },
+  checkin_answers: [],
+};
+
 function rowsMentioning(file: string, needle: string): string[] {
   const db = new Database(file, { readonly: true });
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
@@ -42,7 +53,19 @@ describe('personal-data owners', () => {
   afterEach(() => store.close());
 
   test('every repository that holds person data is registered, people first', () => {
-    expect(store.personalData().map((o) => o.name)).toEqual(['people', 'consent', 'safetyEvents', 'botState', 'intake', 'directLine', 'programProgress', 'conversation_refs', 'checkin_enrollments', 'checkin_due', 'checkin_answers']);
+    expect(store.personalData().map((o) => o.name)).toEqual([
+      'people',
+      'consent',
+      'safetyEvents',
+      'botState',
+      'intake',
+      'directLine',
+      'programProgress',
+      'conversation_refs',
+      'checkin_enrollments',
+      'checkin_due',
+      'checkin_answers',
+    ]);
   });
 
   test('export gathers every owner; delete empties every one of them for that person only', async () => {
@@ -58,20 +81,14 @@ describe('personal-data owners', () => {
         { key: 'test/conversations/alice-conversation/', state: { note: 'state' } },
         { key: 'test/users/alice/', state: { note: 'state' } },
       ],
-      intake: { assessments: [] },
-      directLine: { conversations: [] },
-      programProgress: [],
-      conversation_refs: [],
-      checkin_enrollments: null,
-      checkin_due: { due: [], attempts: [] },
-      checkin_answers: [],
+      ...NOTHING_ELSE,
     });
 
     await deletePersonalData(store, personId);
     expect(rowsMentioning(join(dir, 'coach.db'), 'alice')).toEqual([]);
     expect(rowsMentioning(join(dir, 'coach.db'), 'bob').sort()).toEqual(['bot_state', 'consents', 'people', 'person_state_keys', 'safety_events']);
     const empty = await exportPersonalData(store, personId, at);
-    expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], intake: { assessments: [] }, directLine: { conversations: [] }, programProgress: [], conversation_refs: [], checkin_enrollments: null, checkin_due: { due: [], attempts: [] }, checkin_answers: [] });
+    expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], ...NOTHING_ELSE });
     await expect(deletePersonalData(store, personId)).resolves.toBeUndefined();
   });
 

@@ -4,7 +4,7 @@ import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore'
 import type { DataStore } from '../../src/storage/repositories';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from './app';
-import { describePostgres, freshPostgresSchema } from './postgres';
+import { describePostgres, freshPostgresSchema, freshPostgresUrl } from './postgres';
 
 /** A fresh store, plus raw SQL for tests that must damage or inspect rows directly. */
 export type OpenStore = () => Promise<{ store: DataStore; query(sql: string): Promise<any[]>; dispose(): Promise<void> }>;
@@ -36,4 +36,19 @@ export const openPostgresStore: OpenStore = async () => {
 export function describeEachDatabase(title: string, body: (open: OpenStore) => void): void {
   describe(`${title} [SQLite]`, () => body(openSqliteStore));
   describePostgres(title, () => body(openPostgresStore));
+}
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+/** Whole-app suites, run once per database: SQLite always, PostgreSQL when configured. */
+export function describeEachDatabaseKind(title: string, body: (database: DatabaseKind) => void): void {
+  describe(`${title} [SQLite]`, () => body('sqlite'));
+  describePostgres(title, () => body('postgres'));
+}
+
+/** Environment for startTestApp: nothing for SQLite (it makes its own file), a fresh schema for PostgreSQL. */
+export function appDatabaseEnv(database: DatabaseKind): { env: Record<string, string>; dispose(): Promise<void> } {
+  if (database === 'sqlite') return { env: {}, dispose: async () => undefined };
+  const { url, dispose } = freshPostgresUrl();
+  return { env: { DATABASE_URL: url }, dispose };
 }

@@ -13,6 +13,22 @@ export function describePostgres(title: string, body: () => void): void {
   else describe.skip(`${title} [PostgreSQL ${SKIP_NOTE}]`, body);
 }
 
+/** A fresh, empty schema as a DATABASE_URL (`?schema=`) for whole apps; dispose() drops it. */
+export function freshPostgresUrl(): { url: string; schema: string; dispose(): Promise<void> } {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const separator = TEST_DATABASE_URL.includes('?') ? '&' : '?';
+  return { url: `${TEST_DATABASE_URL}${separator}schema=${schema}`, schema, dispose: () => dropSchema(schema) };
+}
+
+async function dropSchema(schema: string): Promise<void> {
+  const admin = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** A fresh schema in the test database, migrated, dropped again by dispose(). */
 export async function freshPostgresSchema(): Promise<{ pool: Pool; schema: string; dispose(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -22,9 +38,7 @@ export async function freshPostgresSchema(): Promise<{ pool: Pool; schema: strin
     schema,
     async dispose() {
       await pool.end();
-      const admin = new Pool({ connectionString: TEST_DATABASE_URL, max: 1 });
-      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await admin.end();
+      await dropSchema(schema);
     },
   };
 }

@@ -12,6 +12,15 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  test('postgres: ?schema= picks a schema and is taken out of the URL the driver sees; a bad name is refused', () => {
+    const url = 'postgres://coach:pw@db:5432/coach';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: `${url}?schema=steady_a`, DATABASE_POOL_SIZE: '4' }).database).toEqual({ kind: 'postgres', url, schema: 'steady_a', poolSize: 4 });
+    expect(loadConfig({ DATABASE_URL: `${url}?sslmode=require&schema=s1` }).database).toMatchObject({ url: `${url}?sslmode=require`, schema: 's1' });
+    expect(loadConfig({ DATABASE_URL: `${url}?schema=s1&sslmode=require` }).database).toMatchObject({ url: `${url}?sslmode=require`, schema: 's1' });
+    expect(() => loadConfig({ DATABASE_URL: `${url}?schema=x;drop` })).toThrow(ConfigError);
+  });
+
   test('Direct Line defaults work offline: self-hosted, secret kept next to the database', () => {
     const { directLine } = loadConfig({ DATABASE_URL: 'sqlite:/var/lib/steady/coach.db', DIRECT_LINE_TOKEN_SECRET: '' });
     expect(directLine).toMatchObject({

@@ -4,7 +4,8 @@ import { personIdOf } from '../../bot/identity';
 import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';
-import type { ChannelActivity, DirectLineRepository, StoredActivity } from '../../storage/repositories';
+import { InProcessNotifier } from '../../storage/notifier';
+import type { ChangeNotifier, ChannelActivity, DirectLineRepository, StoredActivity } from '../../storage/repositories';
 import { type CoachAdapter, describeError } from '../adapter';
 import { describeInvalidActivity } from '../inboundActivity';
 import { type BotActivity, botActivitySchema, clientActivitySchema, idempotencyKeyOf } from './activitySchema';
@@ -48,7 +49,11 @@ export interface DirectLineChannelDeps {
    * report a failed send (its timeout is 20 s) for a message that was stored.
    */
   turnAckMs?: number;
+  /** Change notices shared by every instance on the same database (pushes fan out through it); in-process by default. */
+  changes?: ChangeNotifier;
 }
+
+const TOPIC_PREFIX = 'directline:';
 
 const DEFAULT_TURN_ACK_MS = 10_000;
 
@@ -66,7 +71,14 @@ export class DirectLineChannel {
   private turnsDone: (() => void) | undefined;
   private draining = false;
 
+  private readonly changes: ChangeNotifier;
+
   constructor(private readonly deps: DirectLineChannelDeps) {
+    this.changes = deps.changes ?? new InProcessNotifier();
+    // Activities stored here or by another instance wake the sockets open on this one.
+    this.changes.subscribe((topic) => {
+      if (topic.startsWith(TOPIC_PREFIX)) this.wake(topic.slice(TOPIC_PREFIX.length));
+    });
     this.perConversation = new RateLimiter(deps.limits.messagesPerMinute, deps.clock);
     this.perClient = new RateLimiter(deps.limits.newConversationsPerMinute, deps.clock);
   }
@@ -196,6 +208,10 @@ export class DirectLineChannel {
   }
 
   private notify(conversationId: string): void {
+    this.changes.publish(`${TOPIC_PREFIX}${conversationId}`);
+  }
+
+  private wake(conversationId: string): void {
     for (const listener of this.listeners.get(conversationId) ?? []) listener();
   }
 

@@ -52,6 +52,7 @@ export function createDirectLine(deps: {
     logger: services.logger,
     limits: config,
     botId: deps.botId,
+    changes: services.store.changes,
   });
   const stream = new DirectLineStream(channel, endpoint.tokens, config, services.logger);
   return {

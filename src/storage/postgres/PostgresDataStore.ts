@@ -1,12 +1,17 @@
 import type { Pool } from 'pg';
-import { PersonalDataRegistry } from '../personalData';
+import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { openPostgres, type PostgresOptions } from './database';
+import { PostgresCheckInAnswerRepository } from './PostgresCheckInAnswerRepository';
+import { PostgresConversationRefRepository } from './PostgresConversationRefRepository';
+import { PostgresDueQueueRepository } from './PostgresDueQueueRepository';
+import { PostgresEnrollmentRepository } from './PostgresEnrollmentRepository';
 import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
 import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
+import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
 
 export class PostgresDataStore implements DataStore {
@@ -18,10 +23,16 @@ export class PostgresDataStore implements DataStore {
   readonly directLine: PostgresDirectLineRepository;
   readonly intake: PostgresIntakeRepository;
   readonly programProgress: PostgresProgressRepository;
+  readonly conversationRefs: PostgresConversationRefRepository;
+  readonly enrollments: PostgresEnrollmentRepository;
+  readonly dueQueue: PostgresDueQueueRepository;
+  readonly checkIns: PostgresCheckInAnswerRepository;
+  readonly changes: PostgresNotifier;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
     this.state = new PostgresStateStorage(pool);
+    this.changes = new PostgresNotifier(pool);
     this.people = new PostgresPersonRepository(pool);
     this.safetyEvents = new PostgresSafetyEventRepository(pool);
     this.consents = new PostgresConsentRepository(pool);
@@ -29,8 +40,12 @@ export class PostgresDataStore implements DataStore {
     this.directLine = new PostgresDirectLineRepository(pool);
     this.intake = new PostgresIntakeRepository(pool);
     this.programProgress = new PostgresProgressRepository(pool);
-    // Same order as SQLite: export order, deleted in reverse so people go last.
-    this.owners = new PersonalDataRegistry([this.people, this.consents, this.safetyEvents, this.stateKeys, this.intake, this.directLine, this.programProgress]);
+    this.conversationRefs = new PostgresConversationRefRepository(pool);
+    this.enrollments = new PostgresEnrollmentRepository(pool);
+    this.dueQueue = new PostgresDueQueueRepository(pool);
+    this.checkIns = new PostgresCheckInAnswerRepository(pool);
+    // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
+    this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {
@@ -55,6 +70,7 @@ export class PostgresDataStore implements DataStore {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -23,9 +23,19 @@ export async function openPostgres(options: PostgresOptions, migrationsDir = POS
   });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, '')}"`);
+  if (options.schema) await createSchema(pool, options.schema);
   await migrate(pool, migrationsDir);
   return pool;
+}
+
+/** Several instances may start at once: a concurrent CREATE SCHEMA that lost the race is not an error. */
+async function createSchema(pool: Pool, schema: string): Promise<void> {
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P06') throw error;
+  }
 }
 
 /** Applies pending migrations under an advisory lock so several instances can start at once. */

@@ -1,7 +1,7 @@
 import type { CheckInAnswerRepository, CheckInAnswers, CheckInRecord } from '../repositories';
 import type { SqliteDb } from './database';
 
-interface AnswerRow {
+export interface AnswerRow {
   id: number;
   person_id: string;
   program_week: number;
@@ -20,7 +20,7 @@ interface AnswerRow {
   reasons: string;
 }
 
-const toRecord = (row: AnswerRow): CheckInRecord => ({
+export const toRecord = (row: AnswerRow): CheckInRecord => ({
   id: row.id,
   personId: row.person_id,
   programWeek: row.program_week,
@@ -39,6 +39,25 @@ const toRecord = (row: AnswerRow): CheckInRecord => ({
   reasons: JSON.parse(row.reasons) as string[],
 });
 
+/** The INSERT's values in column order (person_id … reasons); both databases use it. */
+export const answerValues = (personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): unknown[] => [
+  personId,
+  programWeek,
+  at.toISOString(),
+  answers.daysUsed,
+  answers.gramsPerDay,
+  answers.form,
+  answers.cravings,
+  answers.symptoms,
+  answers.sleep,
+  answers.mood,
+  answers.confidence,
+  answers.confidenceStep,
+  answers.support,
+  review.handoff ? 1 : 0,
+  JSON.stringify(review.reasons),
+];
+
 export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   readonly name = 'checkin_answers';
 
@@ -55,23 +74,7 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
            symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
-      .get(
-        personId,
-        programWeek,
-        at.toISOString(),
-        answers.daysUsed,
-        answers.gramsPerDay,
-        answers.form,
-        answers.cravings,
-        answers.symptoms,
-        answers.sleep,
-        answers.mood,
-        answers.confidence,
-        answers.confidenceStep,
-        answers.support,
-        review.handoff ? 1 : 0,
-        JSON.stringify(review.reasons),
-      )!;
+      .get(...answerValues(personId, programWeek, answers, review, at))!;
     return toRecord(row);
   }
 

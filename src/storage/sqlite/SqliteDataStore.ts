@@ -1,5 +1,6 @@
 import type { DataStore, PersonalDataOwner } from '../repositories';
-import { PersonalDataRegistry } from '../personalData';
+import { builtInOwners, PersonalDataRegistry } from '../personalData';
+import { InProcessNotifier } from '../notifier';
 import { openSqlite, type SqliteDb } from './database';
 import { SqliteDirectLineRepository } from './SqliteDirectLineRepository';
 import { SqliteIntakeRepository } from './SqliteIntakeRepository';
@@ -22,6 +23,7 @@ export class SqliteDataStore implements DataStore {
   readonly safetyEvents: SqliteSafetyEventRepository;
   readonly consents: SqliteConsentRepository;
   readonly stateKeys: SqliteStateKeyRepository;
+  readonly changes = new InProcessNotifier();
   private readonly owners: PersonalDataRegistry;
   readonly programProgress: SqliteProgressRepository;
   readonly conversationRefs: SqliteConversationRefRepository;
@@ -38,25 +40,12 @@ export class SqliteDataStore implements DataStore {
     this.consents = new SqliteConsentRepository(db);
     this.stateKeys = new SqliteStateKeyRepository(db);
     this.programProgress = new SqliteProgressRepository(db);
-    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
     this.conversationRefs = new SqliteConversationRefRepository(db);
     this.enrollments = new SqliteEnrollmentRepository(db);
     this.dueQueue = new SqliteDueQueueRepository(db);
     this.checkIns = new SqliteCheckInAnswerRepository(db);
-    // Every repository keyed by personId belongs in this list (export order; deleted in reverse).
-    this.owners = new PersonalDataRegistry([
-      this.people,
-      this.consents,
-      this.safetyEvents,
-      this.stateKeys,
-      this.intake,
-      this.directLine,
-      this.programProgress,
-      this.conversationRefs,
-      this.enrollments,
-      this.dueQueue,
-      this.checkIns,
-    ]);
+    // Every repository keyed by personId belongs in builtInOwners (export order; deleted in reverse).
+    this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
 
   static open(file: string): SqliteDataStore {
@@ -80,6 +69,7 @@ export class SqliteDataStore implements DataStore {
   }
 
   async close(): Promise<void> {
+    await this.changes.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,7 +1,8 @@
 import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
 import type { SqliteDb } from './database';
+import { DueQueueUpdates } from '../dueQueueUpdates';
 
-interface DueRow {
+export interface DueRow {
   id: number;
   person_id: string;
   kind: DueCheckIn['kind'];
@@ -16,7 +17,7 @@ interface DueRow {
   outcome: string | null;
 }
 
-const toDue = (row: DueRow): DueCheckIn => ({
+export const toDue = (row: DueRow): DueCheckIn => ({
   id: row.id,
   personId: row.person_id,
   kind: row.kind,
@@ -32,7 +33,7 @@ const toDue = (row: DueRow): DueCheckIn => ({
 });
 
 /** Times are ISO-8601 UTC strings of one fixed width, so text comparison orders them correctly. */
-export class SqliteDueQueueRepository implements DueQueueRepository {
+export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueueRepository {
   readonly name = 'checkin_due';
   private readonly insert;
   private readonly insertAttempt;
@@ -48,6 +49,7 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
   private readonly applyTx;
 
   constructor(private readonly db: SqliteDb) {
+    super();
     this.insert = db.prepare(
       `INSERT INTO checkin_due (person_id, kind, program_week, idempotency_key, slot_at, due_at, state, created_at)
        VALUES (@personId, @kind, @programWeek, @idempotencyKey, @slotAt, @dueAt, 'pending', @createdAt)
@@ -132,21 +134,6 @@ export class SqliteDueQueueRepository implements DueQueueRepository {
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimResult> {
     return this.claimTx.immediate(now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit);
-  }
-
-  async finish(
-    id: number,
-    state: 'sent' | 'failed' | 'cancelled' | 'abandoned',
-    outcome: string,
-    at: Date,
-    attempt?: SendAttempt,
-    next: NewDueCheckIn[] = [],
-  ): Promise<void> {
-    return this.apply([{ type: 'finish', id, state, outcome, attempt, next }], at);
-  }
-
-  async reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void> {
-    return this.apply([{ type: 'reschedule', id, dueAt, outcome, attempt }], at);
   }
 
   async apply(updates: DueUpdate[], at: Date): Promise<void> {

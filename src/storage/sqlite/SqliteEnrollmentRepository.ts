@@ -1,7 +1,7 @@
 import type { Enrollment, EnrollmentInput, EnrollmentRepository, EnrollmentStatus } from '../repositories';
 import type { SqliteDb } from './database';
 
-interface EnrollmentRow {
+export interface EnrollmentRow {
   person_id: string;
   channel_id: string;
   weekday: number;
@@ -15,7 +15,7 @@ interface EnrollmentRow {
   updated_at: string;
 }
 
-const toEnrollment = (row: EnrollmentRow): Enrollment => ({
+export const toEnrollment = (row: EnrollmentRow): Enrollment => ({
   personId: row.person_id,
   channelId: row.channel_id,
   weekday: row.weekday,
