@@ -14,6 +14,9 @@ import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
+import { channelAwareLogic } from './channels/channelLogic';
+import { type ConversationReferenceStore, InMemoryConversationReferences } from './channels/conversationReferences';
+import { TeamsGate } from './channels/teams/TeamsGate';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { DefaultRenderer } from './channels/render';
 import { type Clock, systemClock } from './clock';
@@ -39,6 +42,8 @@ export interface AppOverrides {
   model?: ChatModel;
   /** An optional second opinion for the safety net; it can only add caution. None by default. */
   cautionModel?: CautionModel;
+  /** Where Teams installs and Slack messages leave the conversation reference for check-ins. In memory by default. */
+  references?: ConversationReferenceStore;
 }
 
 export interface App {
@@ -52,6 +57,8 @@ export interface App {
   directLine: DirectLine;
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
+  /** Conversation references captured at Teams install and on Slack, for proactive check-ins. */
+  references: ConversationReferenceStore;
   http: RunningServer;
   retention: RetentionTimer;
   stop(): Promise<void>;
@@ -116,7 +123,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
   const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
-  const logic = (context: TurnContext) => bot.run(context);
+  const references = overrides.references ?? new InMemoryConversationReferences();
+  const teams = new TeamsGate({ content, renderer: services.renderer, references, logger, now: () => services.clock.now() });
+  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), teams);
   const directLine = createDirectLine({
     config: config.directLine,
     services,
@@ -149,6 +158,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     adapter,
     directLine,
     logic,
+    references,
     http,
     retention,
     async stop() {

@@ -16,6 +16,22 @@ export interface OutboundMessage {
   choices?: ChoiceOption[];
   card?: ResourceCard;
   files?: OutboundFile[];
+  images?: OutboundImage[];
+}
+
+/**
+ * A picture (the check-in progress chart). Web Chat and Teams show it inline from its bytes; Slack
+ * shows it from `url` when the picture is hosted somewhere public, else its alt text; text channels
+ * show the alt text.
+ */
+export interface OutboundImage {
+  name: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif';
+  data: Buffer;
+  /** What the picture shows, in words, from content: read by screen readers and sent where pictures can't go. */
+  altText: string;
+  /** A public https address of the same picture, for channels that only take linked images. */
+  url?: string;
 }
 
 /** A link on a resource card: a web page (https:), a phone number (tel:) or a text message (sms:). */
