@@ -16,6 +16,8 @@ import type { CoachServices } from './bot/services';
 import { createCloudAdapter, installTurnErrorHandler } from './channels/adapter';
 import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, InMemoryConversationReferences } from './channels/conversationReferences';
+import { createSlackDirect, type SlackDirect } from './channels/slack';
+import type { SlackSender } from './channels/slack/webApi';
 import { TeamsGate } from './channels/teams/TeamsGate';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { DefaultRenderer } from './channels/render';
@@ -44,6 +46,8 @@ export interface AppOverrides {
   cautionModel?: CautionModel;
   /** Where Teams installs and Slack messages leave the conversation reference for check-ins. In memory by default. */
   references?: ConversationReferenceStore;
+  /** Replaces Slack's Web API client for the direct Slack route. */
+  slackSender?: SlackSender;
 }
 
 export interface App {
@@ -59,6 +63,8 @@ export interface App {
   logic: (context: TurnContext) => Promise<void>;
   /** Conversation references captured at Teams install and on Slack, for proactive check-ins. */
   references: ConversationReferenceStore;
+  /** The direct Slack route (Events API + Interactivity); set when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are. */
+  slack?: SlackDirect;
   http: RunningServer;
   retention: RetentionTimer;
   stop(): Promise<void>;
@@ -139,13 +145,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     tokenUrl: TOKEN_ENDPOINT,
     connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
   });
+  const slack = config.slack
+    ? createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
+    : undefined;
   const http = createServer({
     adapter,
     logic,
     store,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    mounts: [directLine, webPages],
+    mounts: [directLine, webPages, ...(slack ? [slack] : [])],
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
@@ -159,6 +168,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     directLine,
     logic,
     references,
+    slack,
     http,
     retention,
     async stop() {
