@@ -131,7 +131,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const references = overrides.references ?? new InMemoryConversationReferences();
   const teams = new TeamsGate({ content, renderer: services.renderer, references, logger, now: () => services.clock.now() });
-  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), teams);
+  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams, references, now: () => services.clock.now() });
   const directLine = createDirectLine({
     config: config.directLine,
     services,

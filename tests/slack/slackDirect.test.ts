@@ -181,5 +181,7 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
     const payload = { type: 'block_actions', actions: [{ block_id: 'steady-choices', value: about, type: 'button' }] };
     const clicked = await postActivity(t.baseUrl, azureSlack('', { SlackMessage: {}, Payload: payload }));
     expect(clicked.replies[0].text).toBe(content().text('about.text'));
+    // The reference is kept for check-ins, and a proactive send finds the Azure conversation's DM channel.
+    expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({ channelId: 'slack', conversation: { id: 'B0BOT:T0TEAM:D0AZURE' } });
   });
 });

@@ -1,4 +1,4 @@
-import { type Activity, type TurnContext, TurnContext as Turn } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { KeyedLock } from '../../bot/KeyedLock';
 import type { Clock } from '../../clock';
@@ -82,6 +82,7 @@ export class SlackChannel {
       sender: SlackSender;
       renderer: MessageRenderer;
       content: Content;
+      /** Where the conversation reference of each message was saved (by the channel logic), for proactive sends. */
       references: ConversationReferenceStore;
       clock: Clock;
       logger: Logger;
@@ -133,7 +134,8 @@ export class SlackChannel {
   /** A proactive message (a check-in) to someone who has talked to the coach on Slack. */
   async sendTo(personId: string, message: OutboundMessage): Promise<boolean> {
     const reference = await this.deps.references.get(personId);
-    const channel = reference?.channelId === SLACK_CHANNEL ? reference.conversation?.id.split(':')[1] : undefined;
+    // The DM channel is the last part of the conversation id: `team:channel` here, `bot:team:channel` from Azure.
+    const channel = reference?.channelId === SLACK_CHANNEL ? reference.conversation?.id.split(':').pop() : undefined;
     if (!channel) return false;
     await this.post(channel, message);
     return true;
@@ -171,7 +173,6 @@ export class SlackChannel {
     }
     const activity = checked.data as unknown as Activity;
     await this.order.run(activity.conversation.id, async () => {
-      await this.deps.references.save(`${SLACK_CHANNEL}:${activity.from.id}`, Turn.getConversationReference(activity), this.deps.clock.now());
       const replies = await this.deps.adapter.processLocally(activity, this.deps.logic);
       for (const reply of replies) {
         if (reply.type !== 'message') continue;
