@@ -151,6 +151,15 @@ describe('the direct Slack route', () => {
     expect(await t.app.slack!.channel.sendTo(`slack:U0NOBODY:${TEAM}`, { text: 'x' })).toBe(false);
   });
 
+  test('a message the bot can’t take (over 4000 characters, control characters) gets a friendly re-ask, not a turn', async () => {
+    for (const text of ['x'.repeat(4001), 'hi\u0007there']) {
+      slack.calls.length = 0;
+      const posted = await dm(text, 'U0LONG');
+      expect(posted).toEqual([expect.objectContaining({ channel: dmOf('U0LONG'), text: content().text('channels.unreadable') })]);
+    }
+    expect(await t.app.services.store.people.get(`slack:U0LONG:${TEAM}`)).toBeUndefined();
+  });
+
   test('bad bodies get a 4xx, never a crash', async () => {
     expect((await postSigned(events(), JSON.stringify({ type: 'event_callback' }), { contentType: JSON_TYPE, now: t.clock.now() })).status).toBe(400);
     expect((await postSigned(interactions(), 'payload=%7Bnot-json', { contentType: FORM_TYPE, now: t.clock.now() })).status).toBe(400);

@@ -168,7 +168,7 @@ export class SlackChannel {
     const checked = inboundActivitySchema.safeParse(candidate);
     if (!checked.success) {
       this.deps.logger.warn({ channelId: SLACK_CHANNEL, field: checked.error.issues[0]?.path.join('.') }, 'slack message refused');
-      await this.post(who.channel, { text: this.deps.content.text('errors.generic', { errorId: 'slack-input' }) });
+      await this.post(who.channel, { text: this.deps.content.text('channels.unreadable') });
       return;
     }
     const activity = checked.data as unknown as Activity;
