@@ -36,6 +36,13 @@ describe('Teams, personal scope', () => {
     expect(await send(teamsBotAdded('personal', 'install'))).toEqual([]);
   });
 
+  test('when the conversationUpdate comes first, it welcomes; the installationUpdate after it adds nothing', async () => {
+    const replies = await send(teamsBotAdded('personal', 'order'));
+    expect(replies.map((r) => r.text)).toEqual(welcomeTexts(content()));
+    expect(await send(teamsInstall('personal', 'order'))).toEqual([]);
+    expect(await t.app.references.get('msteams:29:1order')).toMatchObject({ conversation: { id: 'a:1personal-order' } });
+  });
+
   test('a button click (imBack posts the label), a typed number and typed words all pick from the menu', async () => {
     await send(teamsInstall('personal', 'click'));
     const about = content().text('about.text');
