@@ -39,7 +39,7 @@ export class ProgressDialog extends Dialog {
     const text = [content.text('progress.programWeek', { week }), content.text('progress.intro'), ...points.map((p) => this.line(p)), this.trend(points)]
       .filter(Boolean)
       .join('\n');
-    const image = { contentType: 'image/png' as const, url: `data:image/png;base64,${chart.toString('base64')}`, altText: content.text('progress.chart.altText') };
+    const image = { name: 'steady-progress.png', contentType: 'image/png' as const, data: chart, altText: content.text('progress.chart.altText') };
     await dc.context.sendActivity(renderer.render({ text, images: [image] }, activity.channelId));
     return dc.endDialog();
   }

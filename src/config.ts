@@ -66,6 +66,10 @@ const envSchema = z
       .string()
       .default('https://directline.botframework.com/v3/directline')
       .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
+    SLACK_SIGNING_SECRET: optionalText(z.string().min(16, 'must be the signing secret from your Slack app (Basic Information)')),
+    SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, { message: 'must be a bot token (it starts with xoxb-)' })),
+    SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
+    TEAMS_WEBSITE_URL: z.url({ protocol: /^https$/ }).default('https://github.com/steady-coach/steady'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
     RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
     CHECKIN_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3_600_000).default(60_000),
@@ -94,6 +98,9 @@ const envSchema = z
     }
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
+    }
+    if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN)) {
+      ctx.addIssue({ code: 'custom', path: [env.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'], message: 'must be set together with the other (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -126,6 +133,17 @@ export interface Config {
     followupHours: number;
     quietHours: QuietHours;
   };
+  /** The direct Slack route (Events API + Interactivity); undefined unless both Slack variables are set. */
+  slack?: SlackConfig;
+  /** What `npm run teams:package` puts in the Teams manifest besides the bot id. */
+  teams: { websiteUrl: string };
+}
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  /** Slack's Web API base URL, ending in a slash; tests point it at a fake on loopback. */
+  apiUrl: string;
 }
 
 export interface DirectLineConfig {
@@ -204,6 +222,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       followupHours: e.CHECKIN_FOLLOWUP_HOURS,
       quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
     },
+    slack:
+      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
+        : undefined,
+    teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
   };
 }
 

@@ -17,6 +17,11 @@ import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
+import { channelAwareLogic } from './channels/channelLogic';
+import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
+import { createSlackDirect, type SlackDirect } from './channels/slack';
+import type { SlackSender } from './channels/slack/webApi';
+import { TeamsGate } from './channels/teams/TeamsGate';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/CheckInDialog';
 import { CHECKIN_ENROLL_DIALOG, CheckInEnrollDialog } from '../dialogs/CheckInEnrollDialog';
@@ -67,6 +72,10 @@ export interface AppOverrides {
   programWeeks?: ProgramWeekSource;
   /** Weekly re-assessment; the default applies issue 7's rules (issue 5's risk engine can replace it). */
   checkInReviewer?: CheckInReviewer;
+  /** Where Teams installs and Slack messages leave the conversation reference for check-ins. Durable by default. */
+  references?: ConversationReferenceStore;
+  /** Replaces Slack's Web API client for the direct Slack route. */
+  slackSender?: SlackSender;
 }
 
 export interface App {
@@ -80,6 +89,10 @@ export interface App {
   directLine: DirectLine;
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
+  /** Conversation references captured at Teams install and on Slack, for proactive check-ins. */
+  references: ConversationReferenceStore;
+  /** The direct Slack route (Events API + Interactivity); set when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are. */
+  slack?: SlackDirect;
   http: RunningServer;
   retention: RetentionTimer;
   /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
@@ -176,7 +189,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
   const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
-  const logic = (context: TurnContext) => bot.run(context);
+  const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs);
+  const teams = new TeamsGate({ content, renderer: services.renderer, references, logger, now: () => services.clock.now() });
+  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams, references, now: () => services.clock.now() });
   const directLine = createDirectLine({
     config: config.directLine,
     services,
@@ -190,13 +205,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     tokenUrl: TOKEN_ENDPOINT,
     connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
   });
+  const slack = config.slack
+    ? createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
+    : undefined;
   const http = createServer({
     adapter,
     logic,
     store,
     logger,
     maxBodyBytes: config.maxBodyBytes,
-    mounts: [directLine, webPages],
+    mounts: [directLine, webPages, ...(slack ? [slack] : [])],
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
@@ -227,6 +245,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     adapter,
     directLine,
     logic,
+    references,
+    slack,
     http,
     retention,
     scheduler,

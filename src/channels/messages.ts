@@ -11,14 +11,6 @@ export interface ChoiceOption {
   synonyms?: string[];
 }
 
-/** An image sent beside the text, e.g. a server-rendered chart. The text must say the same in words. */
-export interface OutboundImage {
-  contentType: 'image/png';
-  /** A data: URL or an http(s) URL. */
-  url: string;
-  /** Short description for screen readers, from content. */
-  altText: string;
-}
 
 export interface OutboundMessage {
   text: string;
@@ -31,6 +23,21 @@ export interface OutboundMessage {
    */
   choiceLayout?: 'list' | 'inline';
   images?: OutboundImage[];
+}
+
+/**
+ * A picture (the check-in progress chart). Web Chat and Teams show it inline from its bytes; Slack
+ * shows it from `url` when the picture is hosted somewhere public, else its alt text; text channels
+ * show the alt text.
+ */
+export interface OutboundImage {
+  name: string;
+  contentType: 'image/png' | 'image/jpeg' | 'image/gif';
+  data: Buffer;
+  /** What the picture shows, in words, from content: read by screen readers and sent where pictures can't go. */
+  altText: string;
+  /** A public https address of the same picture, for channels that only take linked images. */
+  url?: string;
 }
 
 /** A link on a resource card: a web page (https:), a phone number (tel:) or a text message (sms:). */

@@ -1,0 +1,42 @@
+import type { ConversationReference } from 'botbuilder';
+import type { ConversationRefRepository, StoredReference } from '../storage/repositories';
+
+/**
+ * Where to reach a person later (weekly check-ins): the conversation reference captured when they
+ * install the Teams app or message the coach on Slack.
+ * The app stores them durably (StoredConversationReferences); tests may use the in-memory one.
+ */
+export interface ConversationReferenceStore {
+  save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<void>;
+  get(personId: string): Promise<Partial<ConversationReference> | undefined>;
+}
+
+export class InMemoryConversationReferences implements ConversationReferenceStore {
+  private readonly references = new Map<string, Partial<ConversationReference>>();
+
+  async save(personId: string, reference: Partial<ConversationReference>): Promise<void> {
+    this.references.set(personId, reference);
+  }
+
+  async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
+    return this.references.get(personId);
+  }
+}
+
+/** The durable default: the check-in scheduler's conversation-reference repository (SQLite or PostgreSQL). */
+export class StoredConversationReferences implements ConversationReferenceStore {
+  constructor(private readonly repository: ConversationRefRepository) {}
+
+  /** A person id is `<channelId>:<userId>` (src/bot/identity.ts). */
+  private channelOf(personId: string, reference?: Partial<ConversationReference>): string {
+    return reference?.channelId ?? personId.slice(0, personId.indexOf(':'));
+  }
+
+  async save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<void> {
+    await this.repository.save(personId, this.channelOf(personId, reference), reference as StoredReference, at);
+  }
+
+  async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
+    return (await this.repository.get(personId, this.channelOf(personId))) as Partial<ConversationReference> | undefined;
+  }
+}

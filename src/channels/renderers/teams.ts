@@ -1,0 +1,33 @@
+import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
+import type { Content } from '../../content/Content';
+import type { ChoiceOption, OutboundMessage } from '../messages';
+import { adaptiveCard, adaptiveCardAttachment, filesAsText, imageAttachment } from './shared';
+
+/**
+ * The choice buttons as an Adaptive Card. Each is an Action.Submit whose `msteams.imBack` makes Teams
+ * post the label as the person's own message, so a click arrives as text the prompts already
+ * recognise (and shows in the chat like a typed answer). `choice` carries the same label for clients
+ * that ignore the msteams block; the inbound mapping turns it into text.
+ */
+export function choiceCard(choices: ChoiceOption[]): Attachment {
+  return adaptiveCardAttachment(
+    [],
+    choices.map((c) => ({ type: 'Action.Submit', title: c.label, data: { msteams: { type: 'imBack', value: c.label }, choice: c.label } })),
+  );
+}
+
+/**
+ * Microsoft Teams: Adaptive Cards (1.5) for resource cards and for choices (suggested actions
+ * disappear after one reply and don't show in every Teams client), inline pictures, and files as text:
+ * a Teams bot can only send a file after a consent card and OneDrive upload, which this coach doesn't need.
+ */
+export function renderTeams(content: Content, message: OutboundMessage): Partial<Activity> {
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: [message.text, ...filesAsText(content, message.files)].join('\n\n') };
+  const attachments: Attachment[] = [
+    ...(message.images ?? []).map(imageAttachment),
+    ...(message.card ? [adaptiveCard(message.card)] : []),
+    ...(message.choices?.length ? [choiceCard(message.choices)] : []),
+  ];
+  if (attachments.length > 0) activity.attachments = attachments;
+  return activity;
+}

@@ -1,0 +1,152 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { slackSignature } from '../../src/channels/slack/signature';
+
+export interface SlackCall {
+  method: string;
+  authorization?: string;
+  body: Record<string, any>;
+}
+
+/** A fake Slack Web API on loopback: records every call and answers ok. `hold()` keeps answers back until released. */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  private server?: Server;
+  private held?: Promise<void>;
+  private release?: () => void;
+
+  async start(): Promise<string> {
+    this.server = createServer(async (req, res) => {
+      const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+      this.calls.push({ method, authorization: req.headers.authorization, body });
+      if (this.held) await this.held;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}` }));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  hold(): void {
+    this.held = new Promise((resolve) => (this.release = resolve));
+  }
+
+  releaseAll(): void {
+    this.release?.();
+    this.held = undefined;
+  }
+
+  posted(): Array<{ channel: string; text: string; blocks: Array<Record<string, any>> }> {
+    return this.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.body as never);
+  }
+
+  async stop(): Promise<void> {
+    this.releaseAll();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+async function readAll(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** @slack/web-api posts form fields, with objects (blocks) as JSON text. */
+function parseBody(contentType: string, raw: string): Record<string, any> {
+  if (contentType.includes('json')) return JSON.parse(raw);
+  const fields: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    fields[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return fields;
+}
+
+export const SLACK_SECRET = 'slack-test-signing-secret-0123456789';
+export const SLACK_TOKEN = 'xoxb-test-token';
+export const TEAM = 'T0TEAM';
+export const PERSON = 'U0PERSON';
+export const DM = 'D0DM';
+
+export function slackEnv(apiUrl: string): Record<string, string> {
+  return { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl };
+}
+
+/** POSTs a body to a Slack route signed as Slack would sign it (or not, or wrongly, per options). */
+export async function postSigned(
+  url: string,
+  body: string,
+  options: { contentType: string; now: Date; secret?: string; timestamp?: string; tamper?: (body: string) => string; headers?: Record<string, string>; omit?: Array<'signature' | 'timestamp'> },
+): Promise<{ status: number; body: any }> {
+  const timestamp = options.timestamp ?? String(Math.floor(options.now.getTime() / 1000));
+  const headers: Record<string, string> = {
+    'content-type': options.contentType,
+    'x-slack-request-timestamp': timestamp,
+    'x-slack-signature': slackSignature(options.secret ?? SLACK_SECRET, timestamp, body),
+    ...options.headers,
+  };
+  if (options.omit?.includes('signature')) delete headers['x-slack-signature'];
+  if (options.omit?.includes('timestamp')) delete headers['x-slack-request-timestamp'];
+  const response = await fetch(url, { method: 'POST', headers, body: options.tamper ? options.tamper(body) : body });
+  const text = await response.text();
+  let parsed: any = text;
+  try {
+    parsed = text ? JSON.parse(text) : '';
+  } catch {
+    /* keep text */
+  }
+  return { status: response.status, body: parsed };
+}
+
+let counter = 0;
+
+/** A direct message event as the Events API delivers it. */
+export function dmEvent(text: string, options: { eventId?: string; user?: string; channel?: string; extra?: Record<string, unknown> } = {}) {
+  counter++;
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM,
+    api_app_id: 'A0APP',
+    event: {
+      client_msg_id: `c0ffee00-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+      type: 'message',
+      text,
+      user: options.user ?? PERSON,
+      ts: `1764600000.${String(counter).padStart(6, '0')}`,
+      team: TEAM,
+      channel: options.channel ?? DM,
+      event_ts: `1764600000.${String(counter).padStart(6, '0')}`,
+      channel_type: 'im',
+      ...options.extra,
+    },
+    type: 'event_callback',
+    event_id: options.eventId ?? `Ev${String(counter).padStart(8, '0')}`,
+    event_time: 1764600000,
+    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
+
+/** A Block Kit button click as Interactivity delivers it (form-encoded `payload`). */
+export function buttonClick(value: string, options: { user?: string; channel?: string; blockId?: string } = {}): string {
+  counter++;
+  const channel = options.channel ?? DM;
+  const payload = {
+    type: 'block_actions',
+    user: { id: options.user ?? PERSON, username: 'alex', name: 'alex', team_id: TEAM },
+    api_app_id: 'A0APP',
+    token: 'legacy-verification-token',
+    container: { type: 'message', message_ts: '1764600000.000001', channel_id: channel, is_ephemeral: false },
+    trigger_id: '123.456.abc',
+    team: { id: TEAM, domain: 'steady-test' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channel, name: 'directmessage' },
+    state: { values: {} },
+    response_url: 'https://hooks.slack.com/actions/T0TEAM/1/abc',
+    actions: [{ action_id: 'choice-1', block_id: options.blockId ?? 'steady-choices', text: { type: 'plain_text', text: value, emoji: true }, value, type: 'button', action_ts: `1764600001.${String(counter).padStart(6, '0')}` }],
+  };
+  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('Slack and Teams configuration', () => {
+  const secret = 'a'.repeat(32);
+
+  test('the direct Slack route is off by default and on with both variables', () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+    expect(loadConfig({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toEqual({
+      signingSecret: secret,
+      botToken: 'xoxb-1-2',
+      apiUrl: 'https://slack.com/api/',
+    });
+    expect(loadConfig({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' }).slack).toBeUndefined();
+  });
+
+  test.each([
+    [{ SLACK_SIGNING_SECRET: secret }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN'],
+    [{ SLACK_SIGNING_SECRET: 'short', SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET'],
+    [{ SLACK_API_URL: 'ftp://x' }, 'SLACK_API_URL'],
+    [{ TEAMS_WEBSITE_URL: 'http://insecure.example.org' }, 'TEAMS_WEBSITE_URL'],
+  ])('%j is refused naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+    }
+  });
+
+  test('the Teams website defaults to an https page and loses a trailing slash', () => {
+    expect(loadConfig({}).teams.websiteUrl).toMatch(/^https:\/\//);
+    expect(loadConfig({ TEAMS_WEBSITE_URL: 'https://coach.example.org/' }).teams.websiteUrl).toBe('https://coach.example.org');
+  });
+});
