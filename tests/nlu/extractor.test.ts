@@ -110,3 +110,11 @@ describe('extractor properties', () => {
     );
   });
 });
+
+describe('extractor regressions found by the property test', () => {
+  test('"2019 caps" (a year, not a count) is re-asked instead of asking the capsule size', () => {
+    const result = extractWithRules({ field: 'amount', text: '2019 caps', now: NOW }, vocabulary);
+    expect(result).toMatchObject({ status: 'unclear', hint: 'tooLarge' });
+    expect(extractionSchemaFor('amount').safeParse(result).success).toBe(true);
+  });
+});

@@ -64,6 +64,7 @@ describePostgres('two instances, one database', () => {
     for (const [i, id] of people.entries()) {
       const t = i % 2 === 0 ? a : b;
       const options = { conversationId: `${id}-conversation`, userId: id, serviceUrl: channel.serviceUrl };
+      await grantConsent(t, `test:${id}`);
       await say(t.baseUrl, 'hi', options);
       await say(t.baseUrl, 'check-ins on', options);
       await say(t.baseUrl, 'sunday 6pm', options);

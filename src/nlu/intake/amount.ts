@@ -176,6 +176,8 @@ export interface AmountContext {
 }
 
 const MAX_GRAMS_A_DAY = 300;
+/** The capsule count the capsule-size question accepts (its schema's limit). */
+const MAX_CAPSULES_A_DAY = 1000;
 const PERIOD_DAYS = { day: 1, week: 7, month: 30 } as const;
 
 /** Applies the stated conversions to a mention. Every conversion used is returned as an assumption. */
@@ -248,6 +250,8 @@ export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: 
       const size = m.capsuleSize ?? undefined;
       gramsPerCapsule = m.gramsPerCapsule ?? (size ? vocab.capsuleGrams[size] : context.gramsPerCapsule);
       if (gramsPerCapsule === undefined) {
+        // "2019 caps" is more likely a year than a count: ask again rather than ask the capsule size.
+        if (perDay > MAX_CAPSULES_A_DAY) return { field, status: 'unclear', hint: 'tooLarge' };
         return { field, status: 'needsCapsuleSize', count: roundTo(perDay, 2) || 1, ...(times ? { timesPerDay: times } : {}), adds };
       }
       grams = perDay * gramsPerCapsule;
