@@ -80,7 +80,7 @@ describe('Web Chat', () => {
 
   test.each(WEB)('%s: a picture is an inline data: URL image', (channel) => {
     const activity = renderer.render(kinds.image, channel);
-    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'chart.png', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
+    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'Doses fell from 12 to 9 grams', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
   });
 
   test('buttons still render alongside a card', () => {
@@ -119,7 +119,7 @@ describe('Microsoft Teams', () => {
 
   test('a picture is an inline image attachment', () => {
     const activity = renderer.render(kinds.image, 'msteams');
-    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'chart.png', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
+    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'Doses fell from 12 to 9 grams', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
   });
 });
 

@@ -38,9 +38,12 @@ export function fileAttachment(file: OutboundFile): Attachment {
   return { contentType: file.contentType, name: file.name, contentUrl: dataUrl(file.contentType, Buffer.from(file.content, 'utf8'), 'utf-8') };
 }
 
-/** An inline picture: Web Chat and Teams both show an image attachment whose contentUrl is a data: URL. */
+/**
+ * An inline picture: Web Chat and Teams both show an image attachment whose contentUrl is a data: URL.
+ * Web Chat reads the attachment's name as the picture's alt text, so the name carries the description.
+ */
 export function imageAttachment(image: OutboundImage): Attachment {
-  return { contentType: image.contentType, name: image.name, contentUrl: dataUrl(image.contentType, image.data) };
+  return { contentType: image.contentType, name: image.altText, contentUrl: dataUrl(image.contentType, image.data) };
 }
 
 export const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
