@@ -4,7 +4,7 @@ import { COLOR_ICON, OUTLINE_ICON, teamsManifest, teamsPackage } from '../../src
 import { MANIFEST_VERSION, teamsManifestSchema } from '../../src/channels/teams/package/manifestSchema';
 import { pngSize } from '../../src/channels/teams/package/png';
 import { readZip, writeZip } from '../../src/channels/teams/package/zip';
-import { crc32 } from '../../src/channels/teams/package/crc32';
+import { crc32 } from '../../src/util/crc32';
 
 const content = loadContent('en');
 const appId = '3f1e2d4c-5b6a-4789-8abc-0123456789ab';

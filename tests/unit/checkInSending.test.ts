@@ -1,6 +1,7 @@
 import { parseAt } from '../../src/cli/checkins';
 import { ConfigError, loadConfig } from '../../src/config';
-import { crc32, encodePng } from '../../src/checkins/png';
+import { encodePng } from '../../src/checkins/png';
+import { crc32 } from '../../src/util/crc32';
 import { renderProgressChart } from '../../src/checkins/progressChart';
 import { Pacer } from '../../src/scheduler/pacer';
 import { outcomeForStatus, parseRetryAfter } from '../../src/scheduler/sender';

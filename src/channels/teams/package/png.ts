@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from '../../../util/crc32';
 
 export type Rgba = [number, number, number, number];
 

@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { crc32 } from './crc32';
+import { crc32 } from '../../../util/crc32';
 
 export interface ZipEntry {
   name: string;
