@@ -8,11 +8,15 @@ import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
-import { BENCH_SCRIPT } from './script';
+import { intakeScript, texts } from './script';
+import { loadContent } from '../src/content/loader';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 10000);
+
+/** Every coach conversation answers the consent question and walks the whole intake to its result. */
+const BENCH_SCRIPT = texts(intakeScript(loadContent('en'), { askConsent: true }));
 
 const freshDb = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'coach.db')}`;
 
@@ -22,11 +26,16 @@ async function throughput() {
   const echoResult = await runLoad(echo.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'echo');
   await echo.stop();
 
-  const coach = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  const db = freshDb();
+  const coach = await startProcess('src/index.js', { DATABASE_URL: db });
   await runLoad(coach.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm');
   const coachResult = await runLoad(coach.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'coach');
   await coach.stop();
-  return { echo: echoResult, coach: coachResult, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
+  // The coach's turns count only if they did the work: every conversation must have finished its intake.
+  const check = SqliteDataStore.open(db.slice('sqlite:'.length));
+  const completedIntakes = check.db.prepare('SELECT count(*) FROM intake_answers WHERE completed_at IS NOT NULL').pluck().get() as number;
+  await check.close();
+  return { echo: echoResult, coach: { ...coachResult, completedIntakes }, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
 }
 
 async function startup() {
@@ -134,6 +143,8 @@ async function main() {
 
   const errors = t.echo.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
+  const expectedIntakes = THROUGHPUT_CONVERSATIONS + 200;
+  if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st }, null, 2) + '\n');
