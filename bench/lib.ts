@@ -10,9 +10,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * The V8 flags `npm start` gives the coach (keep the two in step). A 160 MB old-space cap makes V8
+ * collect before the heap balloons: RSS after 1,500 intakes fell from about 300 MB to about 200 MB.
+ */
+export const COACH_NODE_FLAGS = ['--max-old-space-size=160'];
+
 /** Starts a compiled server script and resolves once it prints its listening line. */
-export function startProcess(script: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', script)], {
+export function startProcess(script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeFlags, join(ROOT, 'dist', script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config';
 import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
-import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
+import { COACH_NODE_FLAGS, ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
 import { intakeScript, texts } from './script';
 import { loadContent } from '../src/content/loader';
 
@@ -27,7 +27,7 @@ async function throughput() {
   await echo.stop();
 
   const db = freshDb();
-  const coach = await startProcess('src/index.js', { DATABASE_URL: db });
+  const coach = await startProcess('src/index.js', { DATABASE_URL: db }, COACH_NODE_FLAGS);
   await runLoad(coach.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm');
   const coachResult = await runLoad(coach.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'coach');
   await coach.stop();
@@ -42,7 +42,7 @@ async function startup() {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = process.hrtime.bigint();
-    const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+    const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() }, COACH_NODE_FLAGS);
     for (;;) {
       const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
       if (ok) break;
@@ -55,7 +55,7 @@ async function startup() {
 }
 
 async function memory() {
-  const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() }, COACH_NODE_FLAGS);
   const pid = server.child.pid!;
   const samples: Array<{ conversations: number; rssMb: number }> = [{ conversations: 0, rssMb: rssMegabytes(pid) }];
   const step = MEMORY_CONVERSATIONS / 4;
