@@ -10,9 +10,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Extra V8 flags for the coach process, to measure what `npm start` runs (none by default; a heap cap
+ * lowers RSS but is unsafe for large check-in batches, see README's benchmark notes).
+ */
+export const COACH_NODE_FLAGS: string[] = [];
+
 /** Starts a compiled server script and resolves once it prints its listening line. */
-export function startProcess(script: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', script)], {
+export function startProcess(script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeFlags, join(ROOT, 'dist', script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

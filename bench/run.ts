@@ -10,12 +10,14 @@ import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
-import { ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
+import { COACH_NODE_FLAGS, ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 10000);
+
+/** Every coach conversation answers the consent question and walks the whole intake to its result. */
 
 const freshDb = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'coach.db')}`;
 
@@ -25,18 +27,23 @@ async function throughput() {
   const echoResult = await runLoad(echo.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'echo');
   await echo.stop();
 
-  const coach = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  const db = freshDb();
+  const coach = await startProcess('src/index.js', { DATABASE_URL: db }, COACH_NODE_FLAGS);
   await runLoad(coach.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm');
   const coachResult = await runLoad(coach.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'coach');
   await coach.stop();
-  return { echo: echoResult, coach: coachResult, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
+  // The coach's turns count only if they did the work: every conversation must have finished its intake.
+  const check = SqliteDataStore.open(db.slice('sqlite:'.length));
+  const completedIntakes = check.db.prepare('SELECT count(*) FROM intake_answers WHERE completed_at IS NOT NULL').pluck().get() as number;
+  await check.close();
+  return { echo: echoResult, coach: { ...coachResult, completedIntakes }, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
 }
 
 async function startup() {
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = process.hrtime.bigint();
-    const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+    const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() }, COACH_NODE_FLAGS);
     for (;;) {
       const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
       if (ok) break;
@@ -49,7 +56,7 @@ async function startup() {
 }
 
 async function memory() {
-  const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() });
+  const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() }, COACH_NODE_FLAGS);
   const pid = server.child.pid!;
   const samples: Array<{ conversations: number; rssMb: number }> = [{ conversations: 0, rssMb: rssMegabytes(pid) }];
   const step = MEMORY_CONVERSATIONS / 4;
@@ -149,6 +156,8 @@ async function main() {
   if (f.acceptedByChannel !== f.people) process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
   const errors = t.echo.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
+  const expectedIntakes = THROUGHPUT_CONVERSATIONS + 200;
+  if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
   writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st, fanout: f, postgres: pg }, null, 2) + '\n');

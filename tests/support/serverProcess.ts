@@ -43,7 +43,8 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     output,
     kill(signal = 'SIGKILL') {
       return new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(child.exitCode);
+        // A process killed by a signal has exitCode null and signalCode set.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       });

@@ -1,5 +1,5 @@
 import type { ConsentRecord, ConsentRepository, ConsentStatus } from '../repositories';
-import type { SqliteDb } from './database';
+import { prepared, type SqliteDb } from './database';
 
 interface ConsentRow {
   person_id: string;
@@ -14,7 +14,7 @@ export class SqliteConsentRepository implements ConsentRepository {
   constructor(private readonly db: SqliteDb) {}
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
-    const row = this.db.prepare<[string], ConsentRow>('SELECT * FROM consents WHERE person_id = ?').get(personId);
+    const row = prepared<[string], ConsentRow>(this.db, 'SELECT * FROM consents WHERE person_id = ?').get(personId);
     return row && { personId: row.person_id, status: row.status, policyVersion: row.policy_version, decidedAt: row.decided_at };
   }
 

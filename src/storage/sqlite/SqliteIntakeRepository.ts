@@ -1,5 +1,5 @@
 import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
-import type { SqliteDb } from './database';
+import { prepared, type SqliteDb } from './database';
 
 export interface AnswersRow {
   person_id: string;
@@ -52,18 +52,17 @@ export class SqliteIntakeRepository implements IntakeRepository {
   constructor(private readonly db: SqliteDb) {}
 
   async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {
-    const row = this.db.prepare<[string], AnswersRow>('SELECT * FROM intake_answers WHERE person_id = ?').get(personId);
+    const row = prepared<[string], AnswersRow>(this.db, 'SELECT * FROM intake_answers WHERE person_id = ?').get(personId);
     return row && toRecord(row);
   }
 
   async saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void> {
     const iso = at.toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (@personId, @answers, @iso, @iso, @completedAt)
+    prepared(
+      this.db,
+      `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (@personId, @answers, @iso, @iso, @completedAt)
          ON CONFLICT(person_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at, completed_at = excluded.completed_at`,
-      )
-      .run({ personId, answers: JSON.stringify(answers), iso, completedAt: completed ? iso : null });
+    ).run({ personId, answers: JSON.stringify(answers), iso, completedAt: completed ? iso : null });
   }
 
   async clearAnswers(personId: string): Promise<void> {
@@ -89,7 +88,7 @@ export class SqliteIntakeRepository implements IntakeRepository {
   }
 
   async latestAssessment(personId: string): Promise<StoredAssessment | undefined> {
-    const row = this.db.prepare<[string], AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(personId);
+    const row = prepared<[string], AssessmentRow>(this.db, 'SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(personId);
     return row && toAssessment(row);
   }
 

@@ -1,5 +1,5 @@
 import type { StateKeyRepository } from '../repositories';
-import type { SqliteDb } from './database';
+import { prepared, type SqliteDb } from './database';
 
 /**
  * Bot Framework state (dialog stacks, per-person state) lives in bot_state under keys the framework
@@ -11,7 +11,7 @@ export class SqliteStateKeyRepository implements StateKeyRepository {
   constructor(private readonly db: SqliteDb) {}
 
   async remember(personId: string, stateKeys: string[], at: Date): Promise<void> {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
+    const insert = prepared(this.db, 'INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
     this.db.transaction(() => stateKeys.forEach((key) => insert.run(personId, key, at.toISOString()))).immediate();
   }
 
