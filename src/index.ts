@@ -180,6 +180,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     services,
     conversationState,
     userState,
+    stateStorage: store.state,
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],

@@ -2,6 +2,7 @@ import {
   ActivityHandler,
   type ConversationState,
   type StatePropertyAccessor,
+  type Storage,
   TurnContext,
   type UserState,
 } from 'botbuilder';
@@ -10,6 +11,7 @@ import { type GlobalCommand, findCommand } from './commands';
 import { conversationKeyOf, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import type { CoachServices } from './services';
+import { TurnStateWriter } from './TurnStateWriter';
 
 /** What the bot keeps about a person between conversations. Kept small on purpose. */
 export interface PersonState {
@@ -36,6 +38,8 @@ export interface CoachBotOptions {
   services: CoachServices;
   conversationState: ConversationState;
   userState: UserState;
+  /** Where both states live; a turn's changes to them are written there together. */
+  stateStorage: Storage;
   dialogs: DialogSet;
   rootDialogId: string;
   commands: GlobalCommand[];
@@ -45,9 +49,11 @@ export interface CoachBotOptions {
 export class CoachBot extends ActivityHandler {
   private readonly lock = new KeyedLock();
   private readonly personState: StatePropertyAccessor<PersonState>;
+  private readonly turnState: TurnStateWriter;
 
   constructor(private readonly options: CoachBotOptions) {
     super();
+    this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
     this.personState = options.userState.createProperty<PersonState>('person');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -60,19 +66,17 @@ export class CoachBot extends ActivityHandler {
     });
   }
 
-  /** One turn at a time per conversation; state is saved before the turn is acknowledged. */
+  /** One turn at a time per conversation; state is saved, in one write, before the turn is acknowledged. */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
-      const { conversationState, userState } = this.options;
       await this.rememberPerson(context);
+      await this.turnState.load(context);
       await super.run(context);
       if (context.turnState.get(FORGET_PERSON)) {
-        await conversationState.delete(context);
-        await userState.delete(context);
+        await this.turnState.delete(context);
         return;
       }
-      await conversationState.saveChanges(context, false);
-      await userState.saveChanges(context, false);
+      await this.turnState.save(context);
     });
   }
 
@@ -94,10 +98,10 @@ export class CoachBot extends ActivityHandler {
    */
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
+      await this.turnState.load(context);
       const dc = await this.options.dialogs.createContext(context);
       await start(dc);
-      await this.options.conversationState.saveChanges(context, false);
-      await this.options.userState.saveChanges(context, false);
+      await this.turnState.save(context);
     });
   }
 
