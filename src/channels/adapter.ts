@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
+import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
 
@@ -54,46 +55,19 @@ export class CoachAdapter extends CloudAdapter {
 }
 
 export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
-  return new CoachAdapter(ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured, auth.appId);
-}
-type ConnectorFactoryLike = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
-type ConnectorClientLike = Awaited<ReturnType<ConnectorFactoryLike['create']>>;
-const MAX_CACHED_CLIENTS = 1000;
-
-/**
- * Authentication for proactive sends: one connector client per app id, serviceUrl and audience, kept
- * (building a client per message costs more than the send), with the SDK's retry loop removed because
- * check-ins retry durably through the due-queue instead of sleeping inside a send.
- */
-class ProactiveAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly clients = new Map<string, Promise<ConnectorClientLike>>();
-
-  override createConnectorFactory(claimsIdentity: Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0]): ConnectorFactoryLike {
-    const inner = super.createConnectorFactory(claimsIdentity);
-    const appId = claimsIdentity.claims.find((claim) => claim.type === 'aud')?.value ?? '';
-    const create = (serviceUrl: string, audience?: string): Promise<ConnectorClientLike> => {
-      const key = `${appId}|${serviceUrl}|${audience ?? ''}`;
-      let client = this.clients.get(key);
-      if (!client) {
-        if (this.clients.size >= MAX_CACHED_CLIENTS) this.clients.clear();
-        client = inner.create(serviceUrl, audience).then((created) => {
-          removeRetryPolicy(created);
-          return created;
-        });
-        client.catch(() => this.clients.delete(key));
-        this.clients.set(key, client);
-      }
-      return client;
-    };
-    return { create } as ConnectorFactoryLike;
-  }
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel)), auth.appId);
 }
 
-/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, see ProactiveAuthentication. */
+/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
 export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
-  const proactive = new ProactiveAuthentication(authConfiguration(auth));
-  return new CoachAdapter(ownChannel ? new OwnChannelAuthentication(proactive, ownChannel) : proactive, auth.appId);
+  // Check-ins retry durably through the due-queue instead of sleeping inside a send.
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare: removeRetryPolicy }), auth.appId);
+}
+
+/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. */
+function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint) {
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
+  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured;
 }
 
 function removeRetryPolicy(connector: unknown): void {
