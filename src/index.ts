@@ -70,7 +70,7 @@ export interface AppOverrides {
   checkInSender?: CheckInSender;
   /** Program week per person; the default counts weeks since enrollment (issue 6's program can replace it). */
   programWeeks?: ProgramWeekSource;
-  /** Weekly re-assessment; the default applies issue 7's rules (issue 5's risk engine can replace it). */
+  /** Weekly review of a check-in; the default applies issue 7's rules. The risk engine re-assesses beside it. */
   checkInReviewer?: CheckInReviewer;
   /** Where Teams installs and Slack messages leave the conversation reference for check-ins. Durable by default. */
   references?: ConversationReferenceStore;
@@ -173,7 +173,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new DeleteDataDialog(services));
   const safetyNet = new SafetyNet(overrides.cautionModel);
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
-  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer()));
+  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
   const bot = new CoachBot({
