@@ -130,7 +130,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   const intake = new IntakeService(store.intake, services.clock, content, logger);
-  const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary, explainDialogId: EXPLAIN_DIALOG };
 
   // The check-in's program week is the person's week in the 12-week program, or weeks since enrollment without one.
   const enrollmentWeeks = new WeeksSinceEnrollment(store.enrollments);
@@ -139,6 +138,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
   const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
+  const intakeDeps: IntakeDeps = {
+    services,
+    extractor,
+    intake,
+    vocabulary,
+    explainDialogId: EXPLAIN_DIALOG,
+    // Paused check-ins count as enrolled: the person chose to pause them.
+    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped' },
+  };
 
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
