@@ -8,6 +8,7 @@ import {
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
+import { emptyCheckInAnswers } from '../src/checkins/answers';
 import { type HandoffNotice, handoffNotice } from '../src/checkins/handoffNotice';
 import { changesPicture, profileChangesFrom } from '../src/checkins/profileChanges';
 import type { CheckInReviewer } from '../src/checkins/review';
@@ -43,18 +44,6 @@ const OPTION_IDS: Partial<Record<Item, string[]>> = {
   mood: ['good', 'okay', 'low', 'veryLow'],
   support: ['people', 'group', 'clinician', 'none'],
 };
-const emptyAnswers = (): CheckInAnswers => ({
-  daysUsed: null,
-  gramsPerDay: null,
-  form: null,
-  cravings: null,
-  symptoms: null,
-  sleep: null,
-  mood: null,
-  confidence: null,
-  confidenceStep: null,
-  support: null,
-});
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** Opens the check-in from the scheduler's proactive turn; an unfinished one from last week is replaced. */
@@ -170,7 +159,7 @@ export class CheckInDialog extends ComponentDialog {
   private async invite(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as CheckInOptions;
     const programWeek = options.programWeek ?? (await this.checkIns.programWeek(personIdOf(step.context.activity)));
-    Object.assign(step.values, { programWeek, answers: emptyAnswers() } satisfies CheckInValues);
+    Object.assign(step.values, { programWeek, answers: emptyCheckInAnswers() } satisfies CheckInValues);
     if (!options.invitation) return step.next({ kind: 'choice', value: 'start' } satisfies Answer);
     const { content } = this.services;
     const choices = ['start', 'later', 'stop'].map((id) => ({

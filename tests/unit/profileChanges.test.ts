@@ -1,3 +1,4 @@
+import { emptyCheckInAnswers } from '../../src/checkins/answers';
 import { handoffNotice } from '../../src/checkins/handoffNotice';
 import { changesPicture, profileChangesFrom } from '../../src/checkins/profileChanges';
 import type { CheckInReview } from '../../src/checkins/review';
@@ -5,18 +6,7 @@ import { assess } from '../../src/risk/assess';
 import type { ProfileChanges, RiskProfile } from '../../src/risk/profile';
 import type { CheckInAnswers, StoredAssessment } from '../../src/storage/repositories';
 
-const skipped: CheckInAnswers = {
-  daysUsed: null,
-  gramsPerDay: null,
-  form: null,
-  cravings: null,
-  symptoms: null,
-  sleep: null,
-  mood: null,
-  confidence: null,
-  confidenceStep: null,
-  support: null,
-};
+const skipped = emptyCheckInAnswers();
 const week = (change: Partial<CheckInAnswers>): CheckInAnswers => ({ ...skipped, ...change });
 const grams = (amount: number) => ({ kind: 'amount' as const, amount, unit: 'g' as const });
 const leaf6: RiskProfile = { products: ['leaf'], currentDose: grams(6), monthsOfUse: 8, otherSubstances: [], rotatesStrains: true };
