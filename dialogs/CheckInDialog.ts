@@ -8,7 +8,11 @@ import {
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
+import { emptyCheckInAnswers } from '../src/checkins/answers';
+import { type HandoffNotice, handoffNotice } from '../src/checkins/handoffNotice';
+import { changesPicture, profileChangesFrom } from '../src/checkins/profileChanges';
 import type { CheckInReviewer } from '../src/checkins/review';
+import type { IntakeService } from '../src/intake/IntakeService';
 import { parseGrams, parseWholeNumber } from '../src/nlu/checkInAnswers';
 import type { CheckInService } from '../src/scheduler/CheckInService';
 import type { CheckInAnswers, DueKind } from '../src/storage/repositories';
@@ -40,18 +44,6 @@ const OPTION_IDS: Partial<Record<Item, string[]>> = {
   mood: ['good', 'okay', 'low', 'veryLow'],
   support: ['people', 'group', 'clinician', 'none'],
 };
-const emptyAnswers = (): CheckInAnswers => ({
-  daysUsed: null,
-  gramsPerDay: null,
-  form: null,
-  cravings: null,
-  symptoms: null,
-  sleep: null,
-  mood: null,
-  confidence: null,
-  confidenceStep: null,
-  support: null,
-});
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** Opens the check-in from the scheduler's proactive turn; an unfinished one from last week is replaced. */
@@ -65,13 +57,15 @@ export async function beginScheduledCheckIn(dc: DialogContext, job: { kind: DueK
  * The weekly check-in, about two minutes: days used, amount and form, cravings, withdrawal symptoms,
  * sleep, mood, confidence (with "what would move you up one point?") and support. Every item takes a
  * button or free text and can be skipped; "later" stops for now, "stop" stops the check-ins. The answers are
- * saved and reviewed; a review that calls for it sends the hand-off resources.
+ * saved and reviewed, and what they change (amount, products) re-runs the risk rules on the intake's latest
+ * profile. The hand-off card goes out, once, when the review or the current assessment calls for it.
  */
 export class CheckInDialog extends ComponentDialog {
   constructor(
     private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'clock' | 'store' | 'logger'>,
     private readonly checkIns: CheckInService,
     private readonly reviewer: CheckInReviewer,
+    private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'>,
   ) {
     super(CHECKIN_DIALOG);
     const { content } = services;
@@ -104,8 +98,11 @@ export class CheckInDialog extends ComponentDialog {
   }
 
   private say(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): Promise<unknown> {
-    const { content, renderer } = this.services;
-    return step.context.sendActivity(renderer.render({ text: content.text(key, vars) }, step.context.activity.channelId));
+    return this.send(step, { text: this.services.content.text(key, vars) });
+  }
+
+  private send(step: WaterfallStepContext, message: OutboundMessage): Promise<unknown> {
+    return step.context.sendActivity(this.services.renderer.render(message, step.context.activity.channelId));
   }
 
   private values(step: WaterfallStepContext): CheckInValues {
@@ -162,7 +159,7 @@ export class CheckInDialog extends ComponentDialog {
   private async invite(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as CheckInOptions;
     const programWeek = options.programWeek ?? (await this.checkIns.programWeek(personIdOf(step.context.activity)));
-    Object.assign(step.values, { programWeek, answers: emptyAnswers() } satisfies CheckInValues);
+    Object.assign(step.values, { programWeek, answers: emptyCheckInAnswers() } satisfies CheckInValues);
     if (!options.invitation) return step.next({ kind: 'choice', value: 'start' } satisfies Answer);
     const { content } = this.services;
     const choices = ['start', 'later', 'stop'].map((id) => ({
@@ -252,16 +249,35 @@ export class CheckInDialog extends ComponentDialog {
     const previous = await store.checkIns.latestFor(personId);
     const review = this.reviewer.review(previous, answers);
     await store.checkIns.save(personId, programWeek, answers, review, clock.now());
-    logger.info({ programWeek, handoff: review.handoff, reasons: review.reasons }, 'check-in saved');
+    // The risk rules run again only when the check-in changed the picture, so a steady week adds no assessment.
+    const latest = await this.intake.latest(personId);
+    const changes = latest ? profileChangesFrom(answers, latest.profile) : {};
+    const reassessment = latest && changesPicture(latest.profile, changes) ? await this.intake.reassess(personId, changes) : undefined;
+    const notice = handoffNotice(review, latest, reassessment);
+    logger.info({ programWeek, handoff: review.handoff, reasons: review.reasons, reassessed: reassessment !== undefined, handoffCard: notice.card }, 'check-in saved');
     await this.say(step, 'checkin.done');
-    if (review.handoff) {
-      await this.say(step, 'checkin.review.handoffIntro');
-      for (const reason of review.reasons.filter((r) => r !== 'veryLowMood')) await this.say(step, `checkin.review.${reason}`);
-      await this.say(step, 'checkin.review.handoffResources');
-    }
+    await this.sendHandoff(step, personId, notice);
     if (review.reasons.includes('veryLowMood')) await this.say(step, 'checkin.review.veryLowMood');
     await this.say(step, 'checkin.progressHint');
     return step.endDialog(review);
+  }
+
+  /** Why (the review's reasons, the rules' reasons, or a reminder), then the one card, then when to act. */
+  private async sendHandoff(step: WaterfallStepContext, personId: string, notice: HandoffNotice): Promise<void> {
+    const { content } = this.services;
+    if (notice.reviewReasons.length > 0) {
+      await this.say(step, 'checkin.review.handoffIntro');
+      for (const reason of notice.reviewReasons) await this.say(step, `checkin.review.${reason}`);
+    }
+    if (notice.startedReasons.length > 0) {
+      const lines = notice.startedReasons.map((r) => content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) }));
+      await this.send(step, { text: [content.text('checkin.plan.started'), ...lines].join('\n') });
+    }
+    if (notice.reminder) await this.say(step, 'checkin.plan.reminder');
+    if (notice.ended) await this.say(step, 'checkin.plan.ended');
+    if (!notice.card) return;
+    await this.send(step, await this.intake.handoffCard(personId));
+    if (notice.reviewReasons.length > 0) await this.say(step, 'checkin.review.seekCare');
   }
 
   private async later(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -70,7 +70,7 @@ export interface AppOverrides {
   checkInSender?: CheckInSender;
   /** Program week per person; the default counts weeks since enrollment (issue 6's program can replace it). */
   programWeeks?: ProgramWeekSource;
-  /** Weekly re-assessment; the default applies issue 7's rules (issue 5's risk engine can replace it). */
+  /** Weekly review of a check-in; the default applies issue 7's rules. The risk engine re-assesses beside it. */
   checkInReviewer?: CheckInReviewer;
   /** Where Teams installs and Slack messages leave the conversation reference for check-ins. Durable by default. */
   references?: ConversationReferenceStore;
@@ -130,7 +130,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   const intake = new IntakeService(store.intake, services.clock, content, logger);
-  const intakeDeps: IntakeDeps = { services, extractor, intake, vocabulary, explainDialogId: EXPLAIN_DIALOG };
 
   // The check-in's program week is the person's week in the 12-week program, or weeks since enrollment without one.
   const enrollmentWeeks = new WeeksSinceEnrollment(store.enrollments);
@@ -139,6 +138,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
   const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
+  const intakeDeps: IntakeDeps = {
+    services,
+    extractor,
+    intake,
+    vocabulary,
+    explainDialogId: EXPLAIN_DIALOG,
+    // Paused check-ins count as enrolled: the person chose to pause them.
+    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped' },
+  };
 
   const conversationState = new ConversationState(store.state);
   const userState = new UserState(store.state);
@@ -173,7 +181,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new DeleteDataDialog(services));
   const safetyNet = new SafetyNet(overrides.cautionModel);
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
-  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer()));
+  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
   const bot = new CoachBot({

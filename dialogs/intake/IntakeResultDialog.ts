@@ -41,7 +41,8 @@ export class IntakeResultDialog extends ComponentDialog {
       if (taper) await send(this.deps, step.context, taperText(content, taper));
       await send(this.deps, step.context, rulesNote(content, stored.assessment));
     }
-    const message = { text: content.text('intake.result.next'), choices: nextChoices(content, stored.assessment) };
+    const offerCheckIns = this.deps.checkIns !== undefined && !(await this.deps.checkIns.enrolled(personId));
+    const message = { text: content.text('intake.result.next'), choices: nextChoices(content, stored.assessment, offerCheckIns) };
     return step.prompt(NEXT_PROMPT, OptionPrompt.options({ message, retryKey: 'intake.result.nextRetry' }));
   }
 
@@ -49,6 +50,7 @@ export class IntakeResultDialog extends ComponentDialog {
     const { content } = this.deps.services;
     const choice = step.result as string;
     if (choice === 'menu') return step.endDialog();
+    if (choice === 'checkins' && this.deps.checkIns) return step.beginDialog(this.deps.checkIns.enrollDialogId);
     const personId = personIdOf(step.context.activity);
     const stored = await this.deps.intake.latest(personId);
     const saved = await this.deps.intake.load(personId);

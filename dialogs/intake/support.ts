@@ -17,6 +17,8 @@ export interface IntakeDeps {
   vocabulary: Vocabulary;
   /** The explainer dialog (topic id in its options), when one is registered. */
   explainDialogId?: string;
+  /** Weekly check-ins, when the app has them: the result offers to set them up to someone not enrolled. */
+  checkIns?: { enrollDialogId: string; enrolled(personId: string): Promise<boolean> };
 }
 
 /** Options every question dialog takes. */

@@ -10,8 +10,9 @@ export interface CheckInReview {
 }
 
 /**
- * Re-assessment after each weekly check-in. Deterministic: a language model never decides this.
- * At merge time the default can be routed through the intake risk engine (issue 5) instead.
+ * The weekly review of a check-in against the last one. Deterministic: a language model never decides this.
+ * The intake's risk engine runs beside it on the changed profile (src/checkins/profileChanges.ts); either
+ * can call for the hand-off card (src/checkins/handoffNotice.ts).
  */
 export interface CheckInReviewer {
   review(previous: CheckInAnswers | undefined, current: CheckInAnswers): CheckInReview;

@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
 import { type Assessment, assess } from '../risk/assess';
-import type { RiskProfile } from '../risk/profile';
+import type { ProfileChanges, RiskProfile } from '../risk/profile';
 import { sketchTaper, type TaperSketch } from '../risk/taper';
 import type { IntakeRepository, StoredAssessment } from '../storage/repositories';
 import { type IntakeAnswers, parseAnswers, toRiskProfile } from './answers';
@@ -17,8 +17,7 @@ export interface SavedIntake {
   completedAt?: string;
 }
 
-/** What a check-in may change about the picture; anything left out stays as it was. */
-export type ProfileChanges = Partial<Pick<RiskProfile, 'products' | 'currentDose' | 'dosesPerDay' | 'otherSubstances' | 'pregnant' | 'earlierStop' | 'rotatesStrains'>>;
+export type { ProfileChanges };
 
 export interface Reassessment {
   previous: StoredAssessment;
@@ -101,6 +100,11 @@ export class IntakeService {
   async handoffOffer(personId: string): Promise<OutboundMessage | undefined> {
     const latest = await this.repository.latestAssessment(personId);
     if (!latest?.assessment.handoff) return undefined;
+    return this.handoffCard(personId);
+  }
+
+  /** The hand-off card with the person's ZIP if they gave one, whatever the assessment says (a check-in review may call for it). */
+  async handoffCard(personId: string): Promise<OutboundMessage> {
     const saved = await this.load(personId);
     const zip = saved?.answers.zip && saved.answers.zip !== 'skipped' ? saved.answers.zip : undefined;
     return handoffMessage(this.content, zip);

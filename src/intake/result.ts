@@ -79,10 +79,12 @@ export function rulesNote(content: Content, assessment: Assessment): OutboundMes
   return { text: content.text('intake.result.rules', { version: assessment.version }) };
 }
 
-export function nextChoices(content: Content, assessment: Assessment): ChoiceOption[] {
+/** What to do after the result; `offerCheckIns` adds weekly check-ins (for someone not enrolled). */
+export function nextChoices(content: Content, assessment: Assessment, offerCheckIns = false): ChoiceOption[] {
   return [
     { value: 'prescriber', label: content.text('intake.result.choices.prescriber') },
     ...topicsFor(assessment).map((topic) => ({ value: topic, label: content.text(`intake.result.learnMore.${topicKey(topic)}`) })),
+    ...(offerCheckIns ? [{ value: 'checkins', label: content.text('intake.result.choices.checkins') }] : []),
     { value: 'menu', label: content.text('intake.result.choices.menu') },
   ];
 }

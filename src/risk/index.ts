@@ -8,6 +8,7 @@ export {
   RAISED_DOSE_GRAMS,
   RISK_RULES_VERSION,
   RULE_IDS,
+  ruleHandsOff,
   type RuleId,
   SLOW_ESCALATION_MONTHS,
   TIERS,

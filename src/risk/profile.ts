@@ -52,3 +52,6 @@ export const riskProfileSchema = z.object({
   earlierStop: earlierStopSchema.optional(),
 });
 export type RiskProfile = z.infer<typeof riskProfileSchema>;
+
+/** What a check-in may change about the picture; anything left out stays as it was. */
+export type ProfileChanges = Partial<Pick<RiskProfile, 'products' | 'currentDose' | 'dosesPerDay' | 'otherSubstances' | 'pregnant' | 'earlierStop' | 'rotatesStrains'>>;

@@ -128,3 +128,8 @@ export const RULES: readonly Rule[] = [
   { id: 'durationUnknown', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === undefined && {} },
   { id: 'strainRotation', applies: (p) => p.rotatesStrains === true && {} },
 ];
+
+/** True when the rule, on its own, calls for the hand-off. */
+export function ruleHandsOff(id: RuleId): boolean {
+  return RULES.some((rule) => rule.id === id && rule.handoff === true);
+}

@@ -68,7 +68,13 @@ describe('intake conversation', () => {
     expect(texts).not.toContain(c('resources.handoff.intro'));
     expect(cardsIn(chat.all)).toHaveLength(0);
     expect(texts[texts.length - 1]).toBe(c('intake.result.next'));
-    expect(buttonsOf(result[result.length - 1])).toEqual([c('intake.result.choices.prescriber'), c('intake.result.learnMore.trajectory'), c('intake.result.learnMore.toleranceBasics'), c('intake.result.choices.menu')]);
+    expect(buttonsOf(result[result.length - 1])).toEqual([
+      c('intake.result.choices.prescriber'),
+      c('intake.result.learnMore.trajectory'),
+      c('intake.result.learnMore.toleranceBasics'),
+      c('intake.result.choices.checkins'),
+      c('intake.result.choices.menu'),
+    ]);
 
     // "Tell me more" opens the explainer for that topic; "main menu" leaves it.
     const learn = await chat.say(c('intake.result.learnMore.trajectory'));
@@ -160,6 +166,15 @@ describe('intake conversation', () => {
     ]);
     expect(result).not.toContain(c('resources.handoff.intro'));
     expect(result[1]).toContain(c('risk.approach.stopOrShortTaper'));
+
+    // Not enrolled yet: "Weekly check-ins" sets them up, then the next steps come back without it.
+    expect(await chat.say(c('intake.result.choices.checkins'))).toEqual([c('schedule.enroll.intro'), c('schedule.enroll.askDay')]);
+    expect(await chat.say('sunday 6pm')).toEqual([c('schedule.enroll.askZone')]);
+    const enrolled = await chat.send('Eastern');
+    expect(enrolled.slice(-2).map((r) => r.text)).toEqual([c('schedule.enroll.howToChange'), c('intake.result.next')]);
+    expect(buttonsOf(enrolled[enrolled.length - 1])).not.toContain(c('intake.result.choices.checkins'));
+    expect(buttonsOf(enrolled[enrolled.length - 1])).toContain(c('intake.result.choices.prescriber'));
+    expect(await t.app.services.store.enrollments.get('test:taper-person')).toMatchObject({ status: 'active', weekday: 0, localTime: '18:00', timeZone: 'America/New_York' });
   });
 
   test('the 10-15 g tier: hand-off card and a sketch framed for the prescriber', async () => {

@@ -15,7 +15,7 @@ describe('the check-in conversation', () => {
   });
   afterEach(async () => h.stop());
 
-  test('two weekly check-ins; the dose rises by a quarter, so the hand-off resources follow; progress shows both weeks', async () => {
+  test('two weekly check-ins; the dose rises by a quarter, so the hand-off card follows; progress shows both weeks', async () => {
     const p = h.person('full');
     await p.enroll();
     const store = h.t.app.services.store;
@@ -62,7 +62,8 @@ describe('the check-in conversation', () => {
       h.text('checkin.done'),
       h.text('checkin.review.handoffIntro'),
       h.text('checkin.review.doseUpQuarter'),
-      h.text('checkin.review.handoffResources'),
+      h.text('resources.handoff.intro'),
+      h.text('checkin.review.seekCare'),
       h.text('checkin.progressHint'),
       h.text('menu.prompt'),
     ]);
@@ -100,7 +101,8 @@ describe('the check-in conversation', () => {
       h.text('checkin.review.handoffIntro'),
       h.text('checkin.review.newSevenOh'),
       h.text('checkin.review.severeSymptoms'),
-      h.text('checkin.review.handoffResources'),
+      h.text('resources.handoff.intro'),
+      h.text('checkin.review.seekCare'),
       h.text('checkin.review.veryLowMood'),
       h.text('checkin.progressHint'),
       h.text('menu.prompt'),

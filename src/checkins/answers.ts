@@ -1,0 +1,15 @@
+import type { CheckInAnswers } from '../storage/repositories';
+
+/** A check-in before any answer, or with every item skipped. */
+export const emptyCheckInAnswers = (): CheckInAnswers => ({
+  daysUsed: null,
+  gramsPerDay: null,
+  form: null,
+  cravings: null,
+  symptoms: null,
+  sleep: null,
+  mood: null,
+  confidence: null,
+  confidenceStep: null,
+  support: null,
+});
