@@ -44,13 +44,13 @@ class CountingAuthentication extends BotFrameworkAuthentication {
     this.userTokenClientsMade++;
     return {} as UserTokenClient;
   }
-  createBotFrameworkClient(): BotFrameworkClient {
+  override createBotFrameworkClient(): BotFrameworkClient {
     return {} as BotFrameworkClient;
   }
-  getOriginatingAudience(): string {
+  override getOriginatingAudience(): string {
     return '';
   }
-  authenticateChannelRequest(): Promise<ClaimsIdentity> {
+  override authenticateChannelRequest(): Promise<ClaimsIdentity> {
     return Promise.resolve(new ClaimsIdentity([], true));
   }
 }
