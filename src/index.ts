@@ -179,7 +179,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
-  const safetyNet = new SafetyNet(overrides.cautionModel);
+  const safetyNet = new SafetyNet({ model: overrides.cautionModel, isOwnText: (text) => content.isOwnText(text) });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));

@@ -95,7 +95,7 @@ function flatten(prefix: string, tree: MessageTree, texts: Map<string, string>, 
   for (const [key, value] of Object.entries(tree)) {
     const fullKey = `${prefix}.${key}`;
     if (typeof value === 'string') texts.set(fullKey, value.trim());
-    else if (Array.isArray(value)) lists.set(fullKey, value.map((v) => v.trim()));
+    else if (Array.isArray(value)) lists.set(fullKey, Object.freeze(value.map((v) => v.trim())) as string[]); // frozen: matchers cache them by identity
     else flatten(fullKey, value, texts, lists);
   }
 }
@@ -156,6 +156,8 @@ function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
 }
 
 class ContentLibrary implements Content {
+  private ownTexts: ReadonlySet<string> | undefined;
+
   constructor(
     readonly locale: string,
     private readonly texts: Map<string, string>,
@@ -182,6 +184,11 @@ class ContentLibrary implements Content {
 
   entries(): Array<[string, string]> {
     return [...this.texts.entries()];
+  }
+
+  isOwnText(text: string): boolean {
+    this.ownTexts ??= new Set([...this.texts.values(), ...[...this.lists.values()].flat()]);
+    return this.ownTexts.has(text);
   }
 
   explainers(): readonly ExplainerTopic[] {

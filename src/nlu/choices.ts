@@ -1,7 +1,19 @@
 import type { ChoiceOption } from '../channels/messages';
 
+// One turn normalizes the same message for every command and option it is checked against: keep the last.
+let lastInput: string | undefined;
+let lastOutput = '';
+
 /** Lower-case, strip punctuation and collapse spaces so "Start over!" matches "start over". */
 export function normalize(text: string): string {
+  if (text !== lastInput) {
+    lastOutput = normalizeUncached(text);
+    lastInput = text;
+  }
+  return lastOutput;
+}
+
+function normalizeUncached(text: string): string {
   const trimmed = text.normalize('NFKC').trim();
   if (trimmed === '?') return trimmed;
   return trimmed
@@ -9,6 +21,18 @@ export function normalize(text: string): string {
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Content's phrase lists never change, so each is normalized once. */
+const normalizedLists = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function normalizedSet(phrases: readonly string[]): ReadonlySet<string> {
+  let set = normalizedLists.get(phrases);
+  if (!set) {
+    set = new Set(phrases.map((phrase) => normalizeUncached(phrase)));
+    normalizedLists.set(phrases, set);
+  }
+  return set;
 }
 
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -43,10 +67,9 @@ export function recognizeChoiceExactly(reply: string, options: ChoiceOption[], h
   return asNumber >= 1 && asNumber <= options.length ? options[asNumber - 1] : undefined;
 }
 
-/** True when the message is exactly one of the phrases (after normalizing). */
-export function matchesPhrase(reply: string, phrases: string[]): boolean {
-  const said = normalize(reply);
-  return phrases.some((p) => normalize(p) === said);
+/** True when the message is exactly one of the phrases (after normalizing). Phrase lists are cached, so pass content's own. */
+export function matchesPhrase(reply: string, phrases: readonly string[]): boolean {
+  return normalizedSet(phrases).has(normalize(reply));
 }
 
 function containsPhrase(haystack: string, phrase: string): boolean {

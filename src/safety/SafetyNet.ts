@@ -18,16 +18,40 @@ export const noCautionModel: CautionModel = {
 
 export const MODEL_CONCERN_SIGNAL = 'model.concern';
 
+export interface SafetyNetOptions {
+  model?: CautionModel;
+  modelTimeoutMs?: number;
+  /**
+   * Texts whose lexicon result may be kept (the bot's own button labels and command phrases, which make
+   * up most turns). The result is the same pure function's; no text a person made up is ever kept.
+   */
+  isOwnText?: (text: string) => boolean;
+}
+
 export class SafetyNet {
-  constructor(
-    private readonly model: CautionModel = noCautionModel,
-    private readonly modelTimeoutMs = 2000,
-  ) {}
+  private readonly model: CautionModel;
+  private readonly modelTimeoutMs: number;
+  private readonly ownTextResults = new Map<string, Detection>();
+
+  constructor(private readonly options: SafetyNetOptions = {}) {
+    this.model = options.model ?? noCautionModel;
+    this.modelTimeoutMs = options.modelTimeoutMs ?? 2000;
+  }
 
   async assess(text: string): Promise<Detection> {
-    const found = detectDanger(text);
+    const found = this.detect(text);
     if (found.kind !== 'none' || this.model === noCautionModel) return found;
     return (await this.modelIsConcerned(text)) ? { kind: 'ambiguous', kinds: ['ambiguous'], signals: [MODEL_CONCERN_SIGNAL] } : found;
+  }
+
+  private detect(text: string): Detection {
+    if (!this.options.isOwnText?.(text)) return detectDanger(text);
+    let found = this.ownTextResults.get(text);
+    if (!found) {
+      found = detectDanger(text);
+      this.ownTextResults.set(text, Object.freeze(found));
+    }
+    return found;
   }
 
   private async modelIsConcerned(text: string): Promise<boolean> {

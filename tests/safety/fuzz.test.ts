@@ -82,7 +82,7 @@ describe('the caution model can only add caution', () => {
           },
         };
         const rules = detectDanger(text);
-        const assessed = await new SafetyNet(model).assess(text);
+        const assessed = await new SafetyNet({ model }).assess(text);
         if (rules.kind !== 'none') expect(assessed).toEqual(rules);
         else expect(assessed.kind).toBe(act === 'yes' ? 'ambiguous' : 'none');
       }),
