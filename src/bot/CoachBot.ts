@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand } from './commands';
-import { conversationKeyOf, personIdOf } from './identity';
+import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import type { CoachServices } from './services';
 import { TurnStateWriter } from './TurnStateWriter';
@@ -109,8 +109,7 @@ export class CoachBot extends ActivityHandler {
   private async refreshConversationReference(context: TurnContext, personId: string): Promise<void> {
     const { activity } = context;
     if (!activity.serviceUrl || !activity.conversation?.id) return;
-    const reference = TurnContext.getConversationReference(activity);
-    await this.options.services.store.conversationRefs.save(personId, activity.channelId, { ...reference }, this.options.services.clock.now());
+    await this.options.services.store.conversationRefs.save(personId, activity.channelId, durableReference(activity), this.options.services.clock.now());
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

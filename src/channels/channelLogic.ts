@@ -1,5 +1,5 @@
-import { type TurnContext, TurnContext as Turn } from 'botbuilder';
-import { personIdOf } from '../bot/identity';
+import type { TurnContext } from 'botbuilder';
+import { durableReference, personIdOf } from '../bot/identity';
 import { applyButtonAnswer } from './buttonAnswers';
 import type { ConversationReferenceStore } from './conversationReferences';
 import { TEAMS_CHANNEL, type TeamsGate } from './teams/TeamsGate';
@@ -20,7 +20,7 @@ export function channelAwareLogic(
     applyButtonAnswer(activity);
     if (activity.channelId === TEAMS_CHANNEL) return deps.teams.handle(context, bot);
     if (activity.channelId === SLACK_CHANNEL && activity.type === 'message' && activity.from?.id) {
-      await deps.references.save(personIdOf(activity), Turn.getConversationReference(activity), deps.now());
+      await deps.references.save(personIdOf(activity), durableReference(activity), deps.now());
     }
     return bot(context);
   };

@@ -30,13 +30,34 @@ export function parseProgramCommand(text: string, content: Content, scope: 'glob
   return week === undefined ? undefined : { kind: 'goToWeek', week };
 }
 
+interface WeekMatcher {
+  numberWords: string[];
+  patterns: RegExp[];
+}
+
+/** The week patterns compiled once per content library (they are matched against every message). */
+const weekMatchers = new WeakMap<Content, WeekMatcher>();
+
+function weekMatcher(content: Content): WeekMatcher {
+  let matcher = weekMatchers.get(content);
+  if (!matcher) {
+    const numberWords = content.list('program.numberWords').map(normalize);
+    const number = `(\\d{1,2}|${numberWords.map(escape).join('|')})`;
+    const patterns = content.list('program.weekPatterns').map((pattern) => {
+      const [before, after = ''] = normalize(pattern.replace('{n}', ' NUMBERSLOT ')).split('numberslot').map((part) => part.trim());
+      return new RegExp(`^${[escape(before), number, escape(after)].filter(Boolean).join(' ')}$`);
+    });
+    matcher = { numberWords, patterns };
+    weekMatchers.set(content, matcher);
+  }
+  return matcher;
+}
+
 function weekNumberIn(text: string, content: Content): number | undefined {
+  const { numberWords, patterns } = weekMatcher(content);
   const said = normalize(text);
-  const numberWords = content.list('program.numberWords').map(normalize);
-  const number = `(\\d{1,2}|${numberWords.map(escape).join('|')})`;
-  for (const pattern of content.list('program.weekPatterns')) {
-    const [before, after = ''] = normalize(pattern.replace('{n}', ' NUMBERSLOT ')).split('numberslot').map((part) => part.trim());
-    const match = new RegExp(`^${[escape(before), number, escape(after)].filter(Boolean).join(' ')}$`).exec(said);
+  for (const pattern of patterns) {
+    const match = pattern.exec(said);
     if (!match) continue;
     const value = match[1];
     return /^\d+$/.test(value) ? Number(value) : numberWords.indexOf(value) + 1;

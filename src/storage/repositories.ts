@@ -28,8 +28,14 @@ export interface PersonRecord {
   lastSeenAt: string;
 }
 
+/**
+ * Last-seen is kept to this resolution: it only decides the retention purge, counted in days, so a
+ * steady chat does not write it on every turn.
+ */
+export const LAST_SEEN_RESOLUTION_MS = 10 * 60 * 1000;
+
 export interface PersonRepository extends PersonalDataOwner {
-  /** Creates the person on first sight and refreshes last-seen on every turn. */
+  /** Creates the person on first sight; refreshes last-seen when it is older than LAST_SEEN_RESOLUTION_MS. */
   touch(personId: string, channelId: string, at: Date): Promise<void>;
   get(personId: string): Promise<PersonRecord | undefined>;
   delete(personId: string): Promise<void>;
@@ -196,6 +202,7 @@ export type StoredReference = Record<string, unknown>;
 
 /** Where to reach a person proactively: one reference per person per channel, refreshed every turn. */
 export interface ConversationRefRepository extends PersonalDataOwner {
+  /** Stores the reference; an identical one already stored is left as it is (no write). */
   save(personId: string, channelId: string, reference: StoredReference, at: Date): Promise<void>;
   get(personId: string, channelId: string): Promise<StoredReference | undefined>;
 }

@@ -1,4 +1,4 @@
-import type { CheckInAnswers, DataStore, NewDueCheckIn } from '../../src/storage/repositories';
+import { type CheckInAnswers, type DataStore, LAST_SEEN_RESOLUTION_MS, type NewDueCheckIn } from '../../src/storage/repositories';
 import { describeEachDatabase } from '../support/databases';
 
 const at = (iso: string) => new Date(iso);
@@ -48,6 +48,23 @@ describeEachDatabase('check-in repositories', (open) => {
     ]);
     await store.conversationRefs.deleteFor('p1');
     expect(await store.conversationRefs.get('p1', 'test')).toBeUndefined();
+  });
+
+  test('conversation references: saving the same one again writes nothing (updatedAt stays)', async () => {
+    const ref = { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c1' }, channelId: 'test' };
+    await store.conversationRefs.save('p1', 'test', ref as never, at('2026-12-01T10:00:00Z'));
+    await store.conversationRefs.save('p1', 'test', { ...ref } as never, at('2026-12-01T12:00:00Z'));
+    expect(await store.conversationRefs.exportFor('p1')).toEqual([{ channelId: 'test', reference: ref, updatedAt: '2026-12-01T10:00:00.000Z' }]);
+  });
+
+  test('people: last seen is refreshed once it is older than the resolution, not on every turn', async () => {
+    const first = at('2026-12-01T10:00:00Z');
+    await store.people.touch('p1', 'test', first);
+    await store.people.touch('p1', 'test', new Date(first.getTime() + LAST_SEEN_RESOLUTION_MS - MINUTE));
+    expect((await store.people.get('p1'))?.lastSeenAt).toBe(first.toISOString());
+    const later = new Date(first.getTime() + LAST_SEEN_RESOLUTION_MS + MINUTE);
+    await store.people.touch('p1', 'test', later);
+    expect(await store.people.get('p1')).toMatchObject({ createdAt: first.toISOString(), lastSeenAt: later.toISOString() });
   });
 
   test('enrollments: a second upsert keeps enrolledAt and reactivates; status changes carry a reason', async () => {

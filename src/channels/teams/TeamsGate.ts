@@ -1,7 +1,7 @@
 import { type Activity, ActivityTypes, TurnContext } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { Logger } from '../../logger';
-import { personIdOf } from '../../bot/identity';
+import { durableReference, personIdOf } from '../../bot/identity';
 import type { ConversationReferenceStore } from '../conversationReferences';
 import type { MessageRenderer } from '../render';
 
@@ -37,7 +37,7 @@ export class TeamsGate {
     if (teamsConversationType(activity) !== 'personal') return this.refuse(context);
     const added = botWasAdded(activity);
     if (added || activity.type === ActivityTypes.Message) {
-      await this.deps.references.save(personIdOf(activity), TurnContext.getConversationReference(activity), this.deps.now());
+      await this.deps.references.save(personIdOf(activity), durableReference(activity), this.deps.now());
     }
     if (added) {
       this.deps.logger.info({ channelId: TEAMS_CHANNEL, kind: activity.type }, 'teams app installed in personal scope');

@@ -9,7 +9,8 @@ export class PostgresConversationRefRepository implements ConversationRefReposit
   async save(personId: string, channelId: string, reference: StoredReference, at: Date): Promise<void> {
     await this.pool.query(
       `INSERT INTO conversation_refs (person_id, channel_id, reference, updated_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+       ON CONFLICT (person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at
+       WHERE conversation_refs.reference IS DISTINCT FROM excluded.reference`,
       [personId, channelId, JSON.stringify(reference), at.toISOString()],
     );
   }

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { PersonRecord, PersonRepository } from '../repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
 
 export class PostgresPersonRepository implements PersonRepository {
   readonly name = 'people';
@@ -9,8 +9,8 @@ export class PostgresPersonRepository implements PersonRepository {
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
     await this.pool.query(
       `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
-      [personId, channelId, at],
+       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4`,
+      [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS)],
     );
   }
 

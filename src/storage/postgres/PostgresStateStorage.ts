@@ -1,10 +1,9 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
+import { newETag } from '../etag';
 
-const newETag = (): string => randomBytes(8).toString('hex');
 
 /**
  * botbuilder Storage on PostgreSQL with the same rules as SqliteStateStorage: a conditional write

@@ -9,7 +9,8 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
   constructor(private readonly db: SqliteDb) {
     this.upsert = db.prepare(
       `INSERT INTO conversation_refs (person_id, channel_id, reference, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at`,
+       ON CONFLICT(person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at
+       WHERE conversation_refs.reference IS NOT excluded.reference`,
     );
     this.selectOne = db.prepare<[string, string], { reference: string }>('SELECT reference FROM conversation_refs WHERE person_id = ? AND channel_id = ?');
   }

@@ -1,4 +1,4 @@
-import type { PersonRecord, PersonRepository } from '../repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
 import type { SqliteDb } from './database';
 
 interface PersonRow {
@@ -15,14 +15,14 @@ export class SqlitePersonRepository implements PersonRepository {
   constructor(private readonly db: SqliteDb) {
     this.upsertSeen = db.prepare(
       `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at`,
+       ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < ?`,
     );
   }
 
   /** Runs on every turn, so the statement is prepared once. */
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
     const iso = at.toISOString();
-    this.upsertSeen.run(personId, channelId, iso, iso);
+    this.upsertSeen.run(personId, channelId, iso, iso, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {

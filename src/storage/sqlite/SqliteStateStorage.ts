@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { randomBytes } from 'node:crypto';
+import { newETag } from '../etag';
 import type { SqliteDb } from './database';
 
 export class ETagConflictError extends Error {
@@ -9,7 +9,6 @@ export class ETagConflictError extends Error {
   }
 }
 
-const newETag = (): string => randomBytes(8).toString('hex');
 
 /**
  * botbuilder Storage on SQLite with MemoryStorage's eTag rules: a write succeeds when the key is new or
