@@ -1,6 +1,6 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { personIdOf } from '../../src/bot/identity';
-import { answeredCount, applies, type IntakeAnswers, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
+import { answeredCount, applies, type IntakeAnswers, nextQuestion, parseAnswers, QUESTION_IDS } from '../../src/intake/answers';
 import { formatAnswer } from '../../src/intake/format';
 import { QUESTIONS } from '../../src/intake/questions';
 import { PRODUCTS } from '../../src/risk/profile';
@@ -20,6 +20,9 @@ const WHICH = 'intake.which';
 const CHANGE = 'intake.change';
 const ENTRY_PROMPT = 'intake.entryPrompt';
 const REPLY_PROMPT = 'intake.reply';
+
+/** The answers as loaded or saved earlier in this turn: one turn saves an answer and then asks the next question. */
+const ANSWERS_THIS_TURN = Symbol('intakeAnswersThisTurn');
 
 const DIALOG_FOR_KIND = { choice: CHOICE_QUESTION_DIALOG, amount: AMOUNT_QUESTION_DIALOG, duration: DURATION_QUESTION_DIALOG } as const;
 
@@ -50,7 +53,11 @@ export class IntakeDialog extends ComponentDialog {
   }
 
   private async answers(step: WaterfallStepContext): Promise<IntakeAnswers> {
-    return (await this.deps.intake.load(this.personId(step)))?.answers ?? {};
+    const kept: IntakeAnswers | undefined = step.context.turnState.get(ANSWERS_THIS_TURN);
+    if (kept) return kept;
+    const answers = (await this.deps.intake.load(this.personId(step)))?.answers ?? {};
+    step.context.turnState.set(ANSWERS_THIS_TURN, answers);
+    return answers;
   }
 
   private async entry(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -78,6 +85,7 @@ export class IntakeDialog extends ComponentDialog {
         return step.replaceDialog(WHICH);
       case 'fresh':
         await this.deps.intake.startFresh(this.personId(step));
+        step.context.turnState.delete(ANSWERS_THIS_TURN);
         await this.introduce(step);
         return step.replaceDialog(LOOP);
       default:
@@ -132,6 +140,8 @@ export class IntakeDialog extends ComponentDialog {
       }
     }
     await this.deps.intake.save(personId, answers as IntakeAnswers);
+    // What a load would now return (parsing drops anything invalid, exactly as reading it back would).
+    step.context.turnState.set(ANSWERS_THIS_TURN, parseAnswers(answers));
     logger.info({ personId, question: outcome.id, outcome: outcome.kind }, 'intake answer saved');
     if (notes.length > 0) await send(this.deps, step.context, notes.join(' '));
     return step.replaceDialog(LOOP);

@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand } from './commands';
+import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import type { CoachServices } from './services';
@@ -50,10 +51,12 @@ export class CoachBot extends ActivityHandler {
   private readonly lock = new KeyedLock();
   private readonly personState: StatePropertyAccessor<PersonState>;
   private readonly turnState: TurnStateWriter;
+  private readonly dialogContexts: DialogContextFactory;
 
   constructor(private readonly options: CoachBotOptions) {
     super();
     this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
+    this.dialogContexts = new DialogContextFactory(options.dialogs);
     this.personState = options.userState.createProperty<PersonState>('person');
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -99,7 +102,7 @@ export class CoachBot extends ActivityHandler {
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
-      const dc = await this.options.dialogs.createContext(context);
+      const dc = await this.dialogContexts.create(context);
       await start(dc);
       await this.turnState.save(context);
     });
@@ -113,7 +116,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const dc = await this.options.dialogs.createContext(context);
+    const dc = await this.dialogContexts.create(context);
     const person = await this.personState.get(context, {});
     const firstTime = !person.welcomedAt;
     if (firstTime) await this.welcome(context);
@@ -134,7 +137,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
-    const dc = existing ?? (await this.options.dialogs.createContext(context));
+    const dc = existing ?? (await this.dialogContexts.create(context));
     await this.welcome(context);
     if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
   }
