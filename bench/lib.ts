@@ -41,6 +41,14 @@ export function startProcess(script: string, env: Record<string, string>, nodeFl
   });
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution). */
+export function cpuMilliseconds(pid: number): number {
+  const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export function rssMegabytes(pid: number): number {
   const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
@@ -88,12 +96,23 @@ export interface LoadResult {
   errors: number;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Drives `concurrency` conversations at a time, each walking `script` turn by turn, until
  * `conversations` have finished. Every turn waits for its replies (expectReplies). With several ports
  * (instances sharing one database) a conversation's turns go to them in turn, as a load balancer would.
+ * With `thinkMs` each conversation waits that long after a reply before its next turn, as a person
+ * would; without it the load is closed-loop (the next turn goes as soon as the reply is back).
  */
-export async function runLoad(port: number | number[], script: string[], conversations: number, concurrency: number, prefix: string): Promise<LoadResult> {
+export async function runLoad(
+  port: number | number[],
+  script: string[],
+  conversations: number,
+  concurrency: number,
+  prefix: string,
+  thinkMs = 0,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
@@ -107,6 +126,7 @@ export async function runLoad(port: number | number[], script: string[], convers
         const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (response.status !== 200) errors++;
+        if (thinkMs > 0) await sleep(thinkMs);
       }
     }
   };

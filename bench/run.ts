@@ -10,33 +10,50 @@ import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
-import { COACH_NODE_FLAGS, ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
+import { COACH_NODE_FLAGS, cpuMilliseconds, ROOT, rssMegabytes, runLoad, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
+const PACED_CONVERSATIONS = 48;
+const THINK_MS = 200;
 const MEMORY_CONVERSATIONS = Number(process.env.BENCH_MEMORY_CONVERSATIONS ?? 10000);
 
 /** Every coach conversation answers the consent question and walks the whole intake to its result. */
 
 const freshDb = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'coach.db')}`;
 
-async function throughput() {
-  const echo = await startProcess('bench/echoBot.js', {});
-  await runLoad(echo.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm'); // JIT warm-up, not counted
-  const echoResult = await runLoad(echo.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'echo');
-  await echo.stop();
+/** One server under the closed-loop load: turns/s, latency, and its own CPU time per turn (less sensitive to a busy machine). */
+async function underLoad(script: string, env: Record<string, string>, prefix: string, nodeFlags: string[] = []) {
+  const server = await startProcess(script, env, nodeFlags);
+  await runLoad(server.port, BENCH_SCRIPT, 200, CONCURRENCY, `${prefix}-warm`); // JIT warm-up, not counted
+  const cpuBefore = cpuMilliseconds(server.child.pid!);
+  const result = await runLoad(server.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, prefix);
+  const cpuMsPerTurn = Math.round(((cpuMilliseconds(server.child.pid!) - cpuBefore) / result.turns) * 1000) / 1000;
+  // Then 16 conversations at a chat pace: each waits THINK_MS after a reply, far quicker than anyone types.
+  const paced = await runLoad(server.port, BENCH_SCRIPT, PACED_CONVERSATIONS, CONCURRENCY, `${prefix}-paced`, THINK_MS);
+  await server.stop();
+  return { ...result, cpuMsPerTurn, paced: { turns: paced.turns, p50Ms: paced.p50Ms, p99Ms: paced.p99Ms, thinkMs: THINK_MS } };
+}
 
+async function throughput() {
+  const echo = await underLoad('bench/echoBot.js', {}, 'echo');
+  const dialogsOnly = await underLoad('bench/dialogsBot.js', {}, 'dialogs');
   const db = freshDb();
-  const coach = await startProcess('src/index.js', { DATABASE_URL: db }, COACH_NODE_FLAGS);
-  await runLoad(coach.port, BENCH_SCRIPT, 200, CONCURRENCY, 'warm');
-  const coachResult = await runLoad(coach.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, 'coach');
-  await coach.stop();
+  const coach = await underLoad('src/index.js', { DATABASE_URL: db }, 'coach', COACH_NODE_FLAGS);
   // The coach's turns count only if they did the work: every conversation must have finished its intake.
   const check = SqliteDataStore.open(db.slice('sqlite:'.length));
   const completedIntakes = check.db.prepare('SELECT count(*) FROM intake_answers WHERE completed_at IS NOT NULL').pluck().get() as number;
   await check.close();
-  return { echo: echoResult, coach: { ...coachResult, completedIntakes }, ratio: Math.round((coachResult.turnsPerSecond / echoResult.turnsPerSecond) * 100) / 100 };
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  return {
+    echo,
+    dialogsOnly,
+    coach: { ...coach, completedIntakes },
+    ratio: ratio(coach.turnsPerSecond, echo.turnsPerSecond),
+    dialogsOnlyRatio: ratio(dialogsOnly.turnsPerSecond, echo.turnsPerSecond),
+    cpuRatio: ratio(echo.cpuMsPerTurn, coach.cpuMsPerTurn),
+  };
 }
 
 async function startup() {
@@ -131,10 +148,16 @@ async function main() {
 
   const rows: Array<[string, string, string]> = [
     ['echo bot (bare stack) turns/s', String(t.echo.turnsPerSecond), ''],
-    ['echo bot p50 / p99 ms', `${t.echo.p50Ms} / ${t.echo.p99Ms}`, ''],
+    ['echo bot p50 / p99 ms, closed loop', `${t.echo.p50Ms} / ${t.echo.p99Ms}`, ''],
+    ['echo bot server CPU per turn (ms)', String(t.echo.cpuMsPerTurn), ''],
+    ['dialogs-only bot turns/s (bare stack + botbuilder-dialogs)', String(t.dialogsOnly.turnsPerSecond), ''],
+    ['dialogs-only / echo throughput', String(t.dialogsOnlyRatio), ''],
     ['coach turns/s', String(t.coach.turnsPerSecond), ''],
-    ['coach p50 / p99 ms', `${t.coach.p50Ms} / ${t.coach.p99Ms}`, 'p99 < 25 ms'],
     ['coach / echo throughput', String(t.ratio), '>= 0.5'],
+    ['coach server CPU per turn (ms)', String(t.coach.cpuMsPerTurn), ''],
+    ['echo / coach CPU per turn', String(t.cpuRatio), ''],
+    ['coach p50 / p99 ms, closed loop (16 in flight)', `${t.coach.p50Ms} / ${t.coach.p99Ms}`, 'p99 < 25 ms'],
+    [`coach p50 / p99 ms, 16 conversations, ${THINK_MS} ms pauses`, `${t.coach.paced.p50Ms} / ${t.coach.paced.p99Ms}`, 'p99 < 25 ms'],
     ['start-up to /healthz 200 (median, max ms)', `${s.medianMs}, ${s.maxMs}`, '< 1500 ms'],
     [`RSS after ${MEMORY_CONVERSATIONS} conversations (MB)`, String(m.rssAtTargetMb), '< 250 MB'],
     [`RSS growth over the next ${MEMORY_CONVERSATIONS / 2} (MB)`, String(m.growthAfterTargetMb), 'flat'],
@@ -154,9 +177,9 @@ async function main() {
   for (const [name, value, target] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padEnd(16)} ${target}\n`);
 
   if (f.acceptedByChannel !== f.people) process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
-  const errors = t.echo.errors + t.coach.errors;
+  const errors = t.echo.errors + t.dialogsOnly.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
-  const expectedIntakes = THROUGHPUT_CONVERSATIONS + 200;
+  const expectedIntakes = THROUGHPUT_CONVERSATIONS + 200 + PACED_CONVERSATIONS;
   if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
