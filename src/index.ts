@@ -5,7 +5,6 @@ import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
 import { coreCommands } from '../dialogs/globalCommands';
-import { HandoffDialog } from '../dialogs/intake/HandoffDialog';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
 import { privacyCommands } from '../dialogs/privacyCommands';
@@ -171,7 +170,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     ),
   );
   dialogs.add(new IntakeDialog(intakeDeps));
-  dialogs.add(new HandoffDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
   dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
