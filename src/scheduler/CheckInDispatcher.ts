@@ -8,7 +8,7 @@ import { outsideQuietHours } from './zonedTime';
 export interface DispatchSettings {
   /** Rows claimed per transaction. */
   batchSize: number;
-  /** How long a claim is held; a crash mid-send leads to one resend after it runs out. */
+  /** How long a claim is held; after a crash its rows go out when it runs out (a send that was cut off, once more). */
   leaseMs: number;
   /** Sends in flight at once. */
   concurrency: number;
@@ -51,13 +51,19 @@ export interface DispatchReport {
 
 const emptyReport = (): DispatchReport => ({ claimed: 0, sent: 0, retried: 0, rateLimited: 0, paused: 0, failed: 0, cancelled: 0, deferred: 0, abandoned: 0 });
 
-/** Outcomes are committed in groups of this size (or at the end of a batch): one transaction each. */
-const OUTCOMES_PER_COMMIT = 64;
+/** Unpaced runs (a bulk fan-out) commit outcomes in groups of this size (or at the end of a batch). */
+const UNPACED_OUTCOMES_PER_COMMIT = 64;
 
 /**
  * One run over the due-queue at an instant: claim with a lease, send (paced, awaited), record, queue next.
- * A row stays leased until its outcome is committed, so a crash anywhere before that leads to exactly one
- * resend after the lease runs out, with the same idempotency key.
+ * A row stays leased until its outcome is committed, so a crash anywhere before that sends it again after
+ * the lease runs out, with the same idempotency key. Each send is noted just before it goes (beginSend):
+ * a row that was only claimed when the process died is simply sent later, and one whose resend is cut off
+ * too is abandoned, so a crash loop never sends a prompt more than twice.
+ *
+ * Paced (the default), each outcome is committed as soon as it is known, so a crash leaves only the sends
+ * then in flight (at most `concurrency`) delivered but unrecorded: one duplicate per crash at concurrency 1.
+ * Unpaced, outcomes are committed in groups for throughput, and a crash may repeat up to a group's worth.
  */
 export class CheckInDispatcher {
   constructor(
@@ -76,6 +82,7 @@ export class CheckInDispatcher {
     const report = emptyReport();
     const pacer = new Pacer(settings.sendsPerSecond);
     const blockedUntil = new Map<string, Date>();
+    const outcomesPerCommit = settings.sendsPerSecond > 0 ? 1 : UNPACED_OUTCOMES_PER_COMMIT;
     let outcomes: DueUpdate[] = [];
     const commit = async () => {
       const group = outcomes;
@@ -117,7 +124,7 @@ export class CheckInDispatcher {
             logger.error({ dueId: row.id, error: error instanceof Error ? error.name : typeof error }, 'check-in dispatch failed');
           }
           if (update) outcomes.push(update);
-          if (outcomes.length >= OUTCOMES_PER_COMMIT) await commit();
+          if (outcomes.length >= outcomesPerCommit) await commit();
         }
       };
       await Promise.all(Array.from({ length: Math.min(settings.concurrency, claimed.length) }, worker));
@@ -167,6 +174,7 @@ export class CheckInDispatcher {
     }
 
     await pacer.wait();
+    await store.dueQueue.beginSend(row.id);
     const outcome = await this.deps.sender.send({
       personId: row.personId,
       kind: row.kind,

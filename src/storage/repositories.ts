@@ -256,8 +256,10 @@ export interface DueCheckIn extends NewDueCheckIn {
   id: number;
   state: DueState;
   leaseUntil?: Date;
-  /** How many times a lease on this row ran out before the send was recorded (a crash mid-send). */
+  /** How many times a lease on this row ran out before its outcome was recorded (a crash). */
   leaseExpiries: number;
+  /** Sends begun since the last recorded outcome (beginSend); a lease that runs out with two of them abandons the row. */
+  unrecordedSends: number;
   attempts: number;
   outcome?: string;
 }
@@ -269,7 +271,10 @@ export interface SendAttempt {
 
 export interface ClaimResult {
   claimed: DueCheckIn[];
-  /** Rows whose lease ran out a second time: given up, so that a crash loop never sends more than twice. */
+  /**
+   * Rows whose lease ran out after a second send that was never recorded: given up, so that a crash loop
+   * never sends more than twice. A row that was only claimed (never sent) is never given up this way.
+   */
   abandoned: DueCheckIn[];
 }
 
@@ -285,10 +290,15 @@ export interface DueQueueRepository extends PersonalDataOwner {
   /** True when a row with this key is queued, in flight or done (cancelled rows do not count). */
   hasKey(idempotencyKey: string): Promise<boolean>;
   /**
-   * Leases up to `limit` rows that are due at `now` (pending, or leased with the lease run out once) in
-   * one transaction. A row whose lease runs out a second time is abandoned instead.
+   * Leases up to `limit` rows that are due at `now` (pending, or leased with the lease run out) in one
+   * transaction. A row whose lease ran out after two unrecorded sends is abandoned instead.
    */
   claim(now: Date, limit: number, leaseMs: number): Promise<ClaimResult>;
+  /**
+   * Notes, durably and just before the send, that this leased row may now reach the person. Recording its
+   * outcome (finish, reschedule, apply) clears the note.
+   */
+  beginSend(id: number): Promise<void>;
   /** Ends a leased row (sent, failed or cancelled), records the attempt, and queues what follows, atomically. */
   finish(id: number, state: 'sent' | 'failed' | 'cancelled' | 'abandoned', outcome: string, at: Date, attempt?: SendAttempt, next?: NewDueCheckIn[]): Promise<void>;
   /** Puts a leased row back in the queue for `dueAt` (retry, rate limit, quiet hours). */

@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { intakeScript, type ScriptStep } from '../../bench/script';
 import { loadContent } from '../../src/content/loader';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir, messageActivity, postActivity } from '../support/app';
-import { type ServerProcess, startServerProcess } from '../support/serverProcess';
+import { integrityCheck, type ServerProcess, startServerProcess } from '../support/serverProcess';
 
 /**
  * The real server as its own process on one SQLite file, killed with SIGKILL at random points under a
@@ -69,15 +68,6 @@ async function sendStep(baseUrl: string, chat: Chat, step: ScriptStep): Promise<
   return 'ok';
 }
 
-function integrity(file: string): string {
-  const db = new Database(file);
-  try {
-    return db.pragma('integrity_check', { simple: true }) as string;
-  } finally {
-    db.close();
-  }
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('kill -9 under load', () => {
@@ -136,7 +126,7 @@ describe('kill -9 under load', () => {
         await server.kill('SIGKILL');
       }
       await load;
-      checks.push(integrity(file));
+      checks.push(integrityCheck(file));
 
       // What was answered is stored; the in-doubt turn may or may not be. Resume where the store says.
       for (const chat of chats) {

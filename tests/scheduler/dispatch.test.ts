@@ -226,6 +226,16 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       expect(p.received()).toHaveLength(1);
     });
 
+    test('claimed by two processes that both died before sending: not given up, it goes out once', async () => {
+      const p = h.person('claimed-twice');
+      await p.enroll();
+      const queue = h.t.app.services.store.dueQueue;
+      expect((await queue.claim(SUNDAY_6PM, 10, LEASE)).claimed).toHaveLength(1); // the process dies
+      expect((await queue.claim(new Date(SUNDAY_6PM.getTime() + LEASE), 10, LEASE)).claimed).toHaveLength(1); // and its successor too
+      expect(await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 2 * LEASE))).toMatchObject({ abandoned: 0, claimed: 1, sent: 1 });
+      expect(p.received().map((r) => r.activity.channelData?.idempotencyKey)).toEqual([`checkin:${p.personId}:week-1`]);
+    });
+
     test('sent but not recorded: at most one duplicate, carrying the same idempotency key, then never again', async () => {
       const p = h.person('crash');
       await p.enroll();

@@ -16,7 +16,9 @@ describe('dispatcher rules (fake sender)', () => {
   };
   beforeEach(async () => {
     sender = new FakeCheckInSender();
-    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '0' }, overrides: { checkInSender: sender } });
+    // Paced (fast, to keep the tests quick), so each outcome is committed as soon as it is known, and one send
+    // at a time, so the order of sends and records is known.
+    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1' }, overrides: { checkInSender: sender } });
   });
   afterEach(async () => t.stop());
 
@@ -35,6 +37,22 @@ describe('dispatcher rules (fake sender)', () => {
     expect(pending.map((r) => [r.kind, r.programWeek])).toEqual([['prompt', 2]]);
     const exported = (await t.app.services.store.dueQueue.exportFor(personId)) as { due: Array<{ outcome?: string }> };
     expect(exported.due[0].outcome).toBe('gave_up');
+  });
+
+  test('each send is noted just before it goes and recorded before the next, so a crash can cut off only the send in flight', async () => {
+    const people = [await enroll('first'), await enroll('second'), await enroll('third')];
+    const queue = t.app.services.store.dueQueue;
+    const seen: Array<{ person: string; current: Array<[string, number]>; earlierNotRecorded: number }> = [];
+    sender.inspect = async (job) => {
+      const open = async (personId: string, key: string) => (await queue.pendingFor(personId)).filter((row) => row.idempotencyKey === key);
+      const current = (await open(job.personId, job.idempotencyKey)).map((row): [string, number] => [row.state, row.unrecordedSends]);
+      let earlierNotRecorded = 0;
+      for (const earlier of sender.jobs) earlierNotRecorded += (await open(earlier.personId, earlier.idempotencyKey)).length;
+      seen.push({ person: job.personId, current, earlierNotRecorded });
+    };
+    expect(await t.app.scheduler.tick(SUNDAY_6PM)).toMatchObject({ claimed: 3, sent: 3 });
+    // The row being sent is leased and noted once; every earlier send is already recorded as sent.
+    expect(seen).toEqual(people.map((person) => ({ person, current: [['leased', 1]], earlierNotRecorded: 0 })));
   });
 
   test('a prompt found two days late is skipped for next week’s', async () => {

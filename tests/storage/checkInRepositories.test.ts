@@ -109,26 +109,35 @@ describeEachDatabase('check-in repositories', (open) => {
     expect((await q.claim(SLOT, 10, LEASE)).claimed).toEqual([]);
   });
 
-  test('due-queue: the limit is respected; a lease that runs out is claimed once more, then abandoned', async () => {
+  test('due-queue: the limit is respected; a lease that runs out is claimed again; only two unrecorded sends abandon a row', async () => {
     const q = store.dueQueue;
     for (const person of ['a', 'b', 'c']) await q.enqueue(prompt(person, 1), SLOT);
-    expect((await q.claim(SLOT, 2, LEASE)).claimed.map((r) => r.personId)).toEqual(['a', 'b']);
+    const first = (await q.claim(SLOT, 2, LEASE)).claimed;
+    expect(first.map((r) => r.personId)).toEqual(['a', 'b']);
     expect((await q.claim(SLOT, 2, LEASE)).claimed.map((r) => r.personId)).toEqual(['c']);
+    // The process sends to a, then dies; b and c were only claimed.
+    await q.beginSend(first[0].id);
 
     const expired = new Date(SLOT.getTime() + LEASE);
     const second = await q.claim(expired, 10, LEASE);
-    expect(second.claimed.map((r) => [r.personId, r.leaseExpiries, r.attempts])).toEqual([
-      ['a', 1, 2],
-      ['b', 1, 2],
-      ['c', 1, 2],
+    expect(second.claimed.map((r) => [r.personId, r.leaseExpiries, r.unrecordedSends, r.attempts])).toEqual([
+      ['a', 1, 1, 2],
+      ['b', 1, 0, 2],
+      ['c', 1, 0, 2],
     ]);
+    // It dies again after sending to a a second time; b and c were still never sent.
+    await q.beginSend(second.claimed[0].id);
     const third = await q.claim(new Date(expired.getTime() + LEASE), 10, LEASE);
-    expect(third.claimed).toEqual([]);
-    expect(third.abandoned.map((r) => [r.personId, r.state, r.outcome])).toEqual([
-      ['a', 'abandoned', 'lease_expired_twice'],
-      ['b', 'abandoned', 'lease_expired_twice'],
-      ['c', 'abandoned', 'lease_expired_twice'],
+    expect(third.abandoned.map((r) => [r.personId, r.state, r.outcome])).toEqual([['a', 'abandoned', 'lease_expired_twice']]);
+    expect(third.claimed.map((r) => [r.personId, r.leaseExpiries, r.unrecordedSends])).toEqual([
+      ['b', 2, 0],
+      ['c', 2, 0],
     ]);
+
+    // A recorded outcome clears the note: a retried row starts again from no unrecorded send.
+    await q.beginSend(third.claimed[0].id);
+    await q.reschedule(third.claimed[0].id, SLOT, 'transient', SLOT, { outcome: 'transient', statusCode: 503 });
+    expect((await q.pendingFor('b')).map((r) => [r.state, r.unrecordedSends])).toEqual([['pending', 0]]);
   });
 
   test('due-queue: finish records the attempt and queues what follows; reschedule puts the row back; export and delete', async () => {

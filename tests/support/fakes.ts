@@ -29,6 +29,8 @@ export class LogCapture {
 export class FakeCheckInSender implements CheckInSender {
   readonly jobs: SendJob[] = [];
   private readonly script: SendOutcome[] = [];
+  /** Runs at the start of every send, before the job is recorded (e.g. to look at the store at that moment). */
+  inspect?: (job: SendJob) => Promise<void>;
 
   /** Queues outcomes for the next sends, in order. */
   answer(...outcomes: SendOutcome[]): void {
@@ -36,6 +38,7 @@ export class FakeCheckInSender implements CheckInSender {
   }
 
   async send(job: SendJob): Promise<SendOutcome> {
+    await this.inspect?.(job);
     this.jobs.push(job);
     return this.script.shift() ?? { kind: 'sent' };
   }

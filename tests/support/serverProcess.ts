@@ -1,4 +1,6 @@
+import Database from 'better-sqlite3';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface ServerProcess {
@@ -37,17 +39,38 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       reject(new Error(`server exited with ${code}: ${output.join('\n')}`));
     });
   });
+  // 'close' comes after 'exit' once stdout and stderr are drained, so `output` then holds every line.
+  const closed = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return {
     child,
     baseUrl: `http://127.0.0.1:${port}`,
     output,
     kill(signal = 'SIGKILL') {
-      return new Promise((resolve) => {
-        // A process killed by a signal has exitCode null and signalCode set.
-        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
-        child.once('exit', (code) => resolve(code));
-        child.kill(signal);
-      });
+      // A process killed by a signal has exitCode null and signalCode set.
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return closed;
     },
   };
+}
+
+/** A loopback port that is free now, for a server that must keep its address across restarts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `PRAGMA integrity_check` on a SQLite file: 'ok' when the file is whole. */
+export function integrityCheck(file: string): string {
+  const db = new Database(file);
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
 }

@@ -9,7 +9,7 @@ type Queryable = Pick<Pool | PoolClient, 'query'>;
 const INSERT_DUE = `INSERT INTO checkin_due (person_id, kind, program_week, idempotency_key, slot_at, due_at, state, created_at)
   VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
   ON CONFLICT (idempotency_key) DO UPDATE SET slot_at = excluded.slot_at, due_at = excluded.due_at, state = 'pending',
-    lease_until = NULL, lease_expiries = 0, attempts = 0, outcome = NULL, finished_at = NULL
+    lease_until = NULL, lease_expiries = 0, unrecorded_sends = 0, attempts = 0, outcome = NULL, finished_at = NULL
   WHERE checkin_due.state = 'cancelled'`;
 
 /**
@@ -60,7 +60,7 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
       const abandoned = await client.query<DueRow>(
         `UPDATE checkin_due SET state = 'abandoned', outcome = 'lease_expired_twice', finished_at = $1, lease_until = NULL
          WHERE id IN (
-           SELECT id FROM checkin_due WHERE state = 'leased' AND lease_until <= $1 AND lease_expiries >= 1
+           SELECT id FROM checkin_due WHERE state = 'leased' AND lease_until <= $1 AND unrecorded_sends >= 2
            FOR UPDATE SKIP LOCKED)
          RETURNING *`,
         [nowIso],
@@ -84,13 +84,17 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
     });
   }
 
+  async beginSend(id: number): Promise<void> {
+    await this.pool.query(`UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = $1 AND state = 'leased'`, [id]);
+  }
+
   async apply(updates: DueUpdate[], at: Date): Promise<void> {
     if (updates.length === 0) return;
     const atIso = at.toISOString();
     await withTransaction(this.pool, async (client) => {
       for (const update of updates) {
         if (update.type === 'reschedule') {
-          await client.query(`UPDATE checkin_due SET state = 'pending', due_at = $1, outcome = $2, lease_until = NULL WHERE id = $3`, [
+          await client.query(`UPDATE checkin_due SET state = 'pending', due_at = $1, outcome = $2, lease_until = NULL, unrecorded_sends = 0 WHERE id = $3`, [
             update.dueAt.toISOString(),
             update.outcome,
             update.id,
@@ -98,7 +102,7 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
           if (update.attempt) await this.recordAttempt(client, update.id, atIso, update.attempt);
           continue;
         }
-        const row = await client.query(`UPDATE checkin_due SET state = $1, outcome = $2, finished_at = $3, lease_until = NULL WHERE id = $4`, [
+        const row = await client.query(`UPDATE checkin_due SET state = $1, outcome = $2, finished_at = $3, lease_until = NULL, unrecorded_sends = 0 WHERE id = $4`, [
           update.state,
           update.outcome,
           atIso,

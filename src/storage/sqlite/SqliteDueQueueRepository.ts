@@ -13,6 +13,7 @@ export interface DueRow {
   state: DueCheckIn['state'];
   lease_until: string | null;
   lease_expiries: number;
+  unrecorded_sends: number;
   attempts: number;
   outcome: string | null;
 }
@@ -28,6 +29,7 @@ export const toDue = (row: DueRow): DueCheckIn => ({
   state: row.state,
   leaseUntil: row.lease_until ? new Date(row.lease_until) : undefined,
   leaseExpiries: row.lease_expiries,
+  unrecordedSends: row.unrecorded_sends,
   attempts: row.attempts,
   outcome: row.outcome ?? undefined,
 });
@@ -43,6 +45,7 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
   private readonly selectLastWeek;
   private readonly abandonExpired;
   private readonly claimDue;
+  private readonly markSending;
   private readonly finishRow;
   private readonly rescheduleRow;
   private readonly claimTx;
@@ -54,7 +57,7 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
       `INSERT INTO checkin_due (person_id, kind, program_week, idempotency_key, slot_at, due_at, state, created_at)
        VALUES (@personId, @kind, @programWeek, @idempotencyKey, @slotAt, @dueAt, 'pending', @createdAt)
        ON CONFLICT(idempotency_key) DO UPDATE SET slot_at = excluded.slot_at, due_at = excluded.due_at, state = 'pending',
-         lease_until = NULL, lease_expiries = 0, attempts = 0, outcome = NULL, finished_at = NULL
+         lease_until = NULL, lease_expiries = 0, unrecorded_sends = 0, attempts = 0, outcome = NULL, finished_at = NULL
        WHERE checkin_due.state = 'cancelled'`,
     );
     this.insertAttempt = db.prepare(
@@ -68,7 +71,7 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
       .pluck();
     this.abandonExpired = db.prepare<{ now: string }, DueRow>(
       `UPDATE checkin_due SET state = 'abandoned', outcome = 'lease_expired_twice', finished_at = @now, lease_until = NULL
-       WHERE state = 'leased' AND lease_until <= @now AND lease_expiries >= 1 RETURNING *`,
+       WHERE state = 'leased' AND lease_until <= @now AND unrecorded_sends >= 2 RETURNING *`,
     );
     this.claimDue = db.prepare<{ now: string; leaseUntil: string; limit: number }, DueRow>(
       `UPDATE checkin_due
@@ -80,11 +83,12 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
          ORDER BY due_at, id LIMIT @limit)
        RETURNING *`,
     );
+    this.markSending = db.prepare(`UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = ? AND state = 'leased'`);
     this.finishRow = db.prepare(
-      `UPDATE checkin_due SET state = @state, outcome = @outcome, finished_at = @at, lease_until = NULL WHERE id = @id`,
+      `UPDATE checkin_due SET state = @state, outcome = @outcome, finished_at = @at, lease_until = NULL, unrecorded_sends = 0 WHERE id = @id`,
     );
     this.rescheduleRow = db.prepare(
-      `UPDATE checkin_due SET state = 'pending', due_at = @dueAt, outcome = @outcome, lease_until = NULL WHERE id = @id`,
+      `UPDATE checkin_due SET state = 'pending', due_at = @dueAt, outcome = @outcome, lease_until = NULL, unrecorded_sends = 0 WHERE id = @id`,
     );
     this.claimTx = db.transaction((now: string, leaseUntil: string, limit: number): ClaimResult => {
       const abandoned = this.abandonExpired.all({ now }).map(toDue);
@@ -134,6 +138,10 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
 
   async claim(now: Date, limit: number, leaseMs: number): Promise<ClaimResult> {
     return this.claimTx.immediate(now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), limit);
+  }
+
+  async beginSend(id: number): Promise<void> {
+    this.markSending.run(id);
   }
 
   async apply(updates: DueUpdate[], at: Date): Promise<void> {
