@@ -10,11 +10,12 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/**
- * Extra V8 flags for the coach process, to measure what `npm start` runs (none by default; a heap cap
- * lowers RSS but is unsafe for large check-in batches, see README's benchmark notes).
- */
-export const COACH_NODE_FLAGS: string[] = [];
+/** The node flags of `npm start` (package.json), so the benchmark measures the process operators run. */
+export const COACH_NODE_FLAGS: string[] = (() => {
+  const start: string = require(join(ROOT, 'package.json')).scripts.start;
+  const command = start.slice(start.lastIndexOf('node '));
+  return command.split(/\s+/).filter((token) => token.startsWith('--') && !token.startsWith('--disable-warning'));
+})();
 
 /** Starts a compiled server script and resolves once it prints its listening line. */
 export function startProcess(script: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Server> {
