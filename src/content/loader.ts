@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from './yaml';
 import type { z } from 'zod';
 import { CONTENT_DIR } from '../paths';
 import { type Content, ContentError, type ExplainerTopic, fillPlaceholders, type ProgramWeek } from './Content';
@@ -44,7 +44,7 @@ class ContentFiles {
 
   readYaml(path: string, shown: string, source = readFileSync(path, 'utf8')): unknown {
     try {
-      return parse(source);
+      return parseYaml(source);
     } catch (error) {
       throw new ContentError(shown, '', `not valid YAML (${(error as Error).message.split('\n')[0]})`);
     }

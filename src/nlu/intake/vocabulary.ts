@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../../content/yaml';
 import { z } from 'zod';
 import { CONTENT_DIR } from '../../paths';
 import { PRODUCTS, SUBSTANCES } from '../../risk/profile';
@@ -37,7 +37,7 @@ const promptsSchema = z.object({
 export type ExtractionPrompts = z.infer<typeof promptsSchema>;
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T {
-  const parsed = schema.safeParse(parse(readFileSync(file, 'utf8')));
+  const parsed = schema.safeParse(parseYaml(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Content error in ${file} at ${issue.path.join('.')}: ${issue.message}`);
