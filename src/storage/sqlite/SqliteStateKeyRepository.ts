@@ -1,5 +1,5 @@
 import type { StateKeyRepository } from '../repositories';
-import { prepared, type SqliteDb } from './database';
+import type { SqliteDb } from './database';
 
 /**
  * Bot Framework state (dialog stacks, per-person state) lives in bot_state under keys the framework
@@ -8,11 +8,16 @@ import { prepared, type SqliteDb } from './database';
 export class SqliteStateKeyRepository implements StateKeyRepository {
   readonly name = 'botState';
 
-  constructor(private readonly db: SqliteDb) {}
+  private readonly rememberAll;
+
+  constructor(private readonly db: SqliteDb) {
+    const insert = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
+    // Runs on every turn: the transaction wrapper is built once.
+    this.rememberAll = db.transaction((personId: string, stateKeys: string[], at: string) => stateKeys.forEach((key) => insert.run(personId, key, at)));
+  }
 
   async remember(personId: string, stateKeys: string[], at: Date): Promise<void> {
-    const insert = prepared(this.db, 'INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
-    this.db.transaction(() => stateKeys.forEach((key) => insert.run(personId, key, at.toISOString()))).immediate();
+    this.rememberAll.immediate(personId, stateKeys, at.toISOString());
   }
 
   private keysOf(personId: string): string[] {

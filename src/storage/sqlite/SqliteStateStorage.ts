@@ -19,6 +19,7 @@ export class SqliteStateStorage implements Storage {
   private readonly selectOne;
   private readonly upsert;
   private readonly deleteOne;
+  private readonly writeAll;
 
   constructor(private readonly db: SqliteDb) {
     this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
@@ -27,6 +28,18 @@ export class SqliteStateStorage implements Storage {
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
     );
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
+    // Built once: better-sqlite3 makes a new wrapper (and its BEGIN statements) on every transaction() call.
+    this.writeAll = db.transaction((changes: StoreItems, updatedAt: string) => {
+      for (const [key, item] of Object.entries(changes)) {
+        const incomingETag: unknown = item?.eTag;
+        if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
+          const existing = this.selectOne.get(key);
+          if (existing && existing.etag !== incomingETag) throw new ETagConflictError(key);
+        }
+        const { eTag: _ignored, ...document } = item ?? {};
+        this.upsert.run({ key, etag: newETag(), document: JSON.stringify(document), updatedAt });
+      }
+    });
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -41,20 +54,7 @@ export class SqliteStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
-    const updatedAt = new Date().toISOString();
-    this.db
-      .transaction(() => {
-        for (const [key, item] of Object.entries(changes)) {
-          const incomingETag: unknown = item?.eTag;
-          if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
-            const existing = this.selectOne.get(key);
-            if (existing && existing.etag !== incomingETag) throw new ETagConflictError(key);
-          }
-          const { eTag: _ignored, ...document } = item ?? {};
-          this.upsert.run({ key, etag: newETag(), document: JSON.stringify(document), updatedAt });
-        }
-      })
-      .immediate();
+    this.writeAll.immediate(changes, new Date().toISOString());
   }
 
   async delete(keys: string[]): Promise<void> {
