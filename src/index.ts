@@ -182,11 +182,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
+  const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
     conversationState,
     userState,
     stateStorage: store.state,
+    references,
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
@@ -196,7 +198,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
   const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
-  const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs);
   const teams = new TeamsGate({ content, renderer: services.renderer, references, logger, now: () => services.clock.now() });
   const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams, references, now: () => services.clock.now() });
   const directLine = createDirectLine({

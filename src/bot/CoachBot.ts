@@ -7,6 +7,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
 import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
@@ -39,6 +40,8 @@ export interface CoachBotOptions {
   services: CoachServices;
   conversationState: ConversationState;
   userState: UserState;
+  /** Where to reach people for check-ins. */
+  references: ConversationReferenceStore;
   /** Where both states live; a turn's changes to them are written there together. */
   stateStorage: Storage;
   dialogs: DialogSet;
@@ -108,11 +111,11 @@ export class CoachBot extends ActivityHandler {
     });
   }
 
-  /** Where to reach this person later (weekly check-ins); stored durably and refreshed on every turn. */
+  /** Where to reach this person later (weekly check-ins), refreshed on every turn; kept only with their consent. */
   private async refreshConversationReference(context: TurnContext, personId: string): Promise<void> {
     const { activity } = context;
     if (!activity.serviceUrl || !activity.conversation?.id) return;
-    await this.options.services.store.conversationRefs.save(personId, activity.channelId, durableReference(activity), this.options.services.clock.now());
+    await this.options.references.save(personId, durableReference(activity), this.options.services.clock.now());
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { ConversationRefRepository, StoredReference } from '../storage/repositories';
+import type { ConsentRepository, ConversationRefRepository, StoredReference } from '../storage/repositories';
 
 /**
  * Where to reach a person later (weekly check-ins): the conversation reference captured when they
@@ -23,9 +23,16 @@ export class InMemoryConversationReferences implements ConversationReferenceStor
   }
 }
 
-/** The durable default: the check-in scheduler's conversation-reference repository (SQLite or PostgreSQL). */
+/**
+ * The durable default: the check-in scheduler's conversation-reference repository (SQLite or PostgreSQL).
+ * A reference is kept only for someone who agreed to the privacy note: it is only needed for check-ins,
+ * which need that agreement, and without it the coach keeps nothing it can do without.
+ */
 export class StoredConversationReferences implements ConversationReferenceStore {
-  constructor(private readonly repository: ConversationRefRepository) {}
+  constructor(
+    private readonly repository: ConversationRefRepository,
+    private readonly consents: Pick<ConsentRepository, 'get'>,
+  ) {}
 
   /** A person id is `<channelId>:<userId>` (src/bot/identity.ts). */
   private channelOf(personId: string, reference?: Partial<ConversationReference>): string {
@@ -33,6 +40,7 @@ export class StoredConversationReferences implements ConversationReferenceStore 
   }
 
   async save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<void> {
+    if ((await this.consents.get(personId))?.status !== 'granted') return;
     await this.repository.save(personId, this.channelOf(personId, reference), reference as StoredReference, at);
   }
 

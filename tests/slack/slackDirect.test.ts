@@ -1,4 +1,4 @@
-import { postActivity, startTestApp, type TestApp, welcomeTexts } from '../support/app';
+import { grantConsent, postActivity, startTestApp, type TestApp, welcomeTexts } from '../support/app';
 import { buttonClick, dmEvent, DM, FakeSlackApi, PERSON, postSigned, slackEnv, SLACK_TOKEN, TEAM } from '../support/fakeSlack';
 
 let t: TestApp;
@@ -143,7 +143,10 @@ describe('the direct Slack route', () => {
     expect(await t.app.services.store.people.get(`slack:U0PUBLIC:${TEAM}`)).toBeUndefined();
   });
 
-  test('a proactive message (a check-in) reaches a person who has talked to the coach', async () => {
+  test('a proactive message (a check-in) reaches a person who has talked to the coach and agreed', async () => {
+    await dm('hi', 'U0UNSURE', 'D0UNSURE');
+    expect(await t.app.slack!.channel.sendTo(`slack:U0UNSURE:${TEAM}`, { text: 'x' })).toBe(false);
+    await grantConsent(t, `slack:U0PROACTIVE:${TEAM}`);
     await dm('hi', 'U0PROACTIVE', 'D0PROACTIVE');
     slack.calls.length = 0;
     expect(await t.app.slack!.channel.sendTo(`slack:U0PROACTIVE:${TEAM}`, { text: 'Weekly check-in', choices: [{ value: 'ok', label: 'Good' }] })).toBe(true);
@@ -181,6 +184,7 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
   });
 
   test('replies carry Block Kit in channelData, and a button click payload answers the prompt', async () => {
+    await grantConsent(t, 'slack:U0AZURE:T0TEAM');
     const { replies } = await postActivity(t.baseUrl, azureSlack('hi'));
     const menu = replies[replies.length - 1];
     const blocks = (menu.channelData as { blocks: Array<Record<string, any>> }).blocks;
@@ -190,7 +194,7 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
     const payload = { type: 'block_actions', actions: [{ block_id: 'steady-choices', value: about, type: 'button' }] };
     const clicked = await postActivity(t.baseUrl, azureSlack('', { SlackMessage: {}, Payload: payload }));
     expect(clicked.replies[0].text).toBe(content().text('about.text'));
-    // The reference is kept for check-ins, and a proactive send finds the Azure conversation's DM channel.
+    // With consent the reference is kept for check-ins, and a proactive send finds the Azure conversation's DM channel.
     expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({ channelId: 'slack', conversation: { id: 'B0BOT:T0TEAM:D0AZURE' } });
   });
 });

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { postActivity, startTestApp, type TestApp, welcomeTexts } from '../support/app';
+import { grantConsent, postActivity, startTestApp, type TestApp, welcomeTexts } from '../support/app';
 import { TEAMS_BOT, teamsBotAdded, teamsInstall, teamsMessage, teamsSubmit } from '../support/teams';
 
 let t: TestApp;
@@ -21,7 +21,7 @@ async function send(activity: unknown): Promise<Partial<Activity>[]> {
 }
 
 describe('Teams, personal scope', () => {
-  test('installing the app welcomes the person, shows the menu as card buttons, and saves where to reach them', async () => {
+  test('installing the app welcomes the person and shows the menu as card buttons; where to reach them is kept once they agree', async () => {
     const replies = await send(teamsInstall('personal', 'install'));
     expect(replies.map((r) => r.text)).toEqual(welcomeTexts(content()));
     const menu = replies[replies.length - 1];
@@ -29,19 +29,24 @@ describe('Teams, personal scope', () => {
     const buttons = buttonsOf(menu);
     expect(buttons.map((b) => b.title).sort()).toEqual(menuLabels().sort());
     for (const b of buttons) expect([b.type, b.data?.msteams]).toEqual(['Action.Submit', { type: 'imBack', value: b.title }]);
-    const reference = await t.app.references.get('msteams:29:1install');
-    expect(reference).toMatchObject({ channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/amer/', conversation: { id: 'a:1personal-install' }, bot: TEAMS_BOT });
     expect(await t.app.services.store.people.get('msteams:29:1install')).toBeDefined();
+    // Nothing to reach them by is kept before they agree to the privacy note (check-ins need that anyway).
+    expect(await t.app.references.get('msteams:29:1install')).toBeUndefined();
 
     // Teams also sends conversationUpdate with the bot as the member added: no second welcome.
     expect(await send(teamsBotAdded('personal', 'install'))).toEqual([]);
+
+    await grantConsent(t, 'msteams:29:1install');
+    await send(teamsMessage('personal', 'hi', 'install'));
+    const reference = await t.app.references.get('msteams:29:1install');
+    expect(reference).toMatchObject({ channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/amer/', conversation: { id: 'a:1personal-install' }, bot: TEAMS_BOT });
+    expect(reference).not.toHaveProperty('activityId');
   });
 
   test('when the conversationUpdate comes first, it welcomes; the installationUpdate after it adds nothing', async () => {
     const replies = await send(teamsBotAdded('personal', 'order'));
     expect(replies.map((r) => r.text)).toEqual(welcomeTexts(content()));
     expect(await send(teamsInstall('personal', 'order'))).toEqual([]);
-    expect(await t.app.references.get('msteams:29:1order')).toMatchObject({ conversation: { id: 'a:1personal-order' } });
   });
 
   test('a button click (imBack posts the label), a typed number and typed words all pick from the menu', async () => {
@@ -63,9 +68,12 @@ describe('Teams, personal scope', () => {
     expect(replies[0].text).toBe(content().text('support.text'));
   });
 
-  test('a first message without an install event still welcomes and saves the reference', async () => {
+  test('a first message without an install event still welcomes, and the reference is kept once they agree', async () => {
     const replies = await send(teamsMessage('personal', 'hi', 'noinstall'));
     expect(replies[0].text).toBe(content().text('welcome.greeting'));
+    expect(await t.app.references.get('msteams:29:1noinstall')).toBeUndefined();
+    await grantConsent(t, 'msteams:29:1noinstall');
+    await send(teamsMessage('personal', 'hi', 'noinstall'));
     expect(await t.app.references.get('msteams:29:1noinstall')).toMatchObject({ conversation: { id: 'a:1personal-noinstall' } });
   });
 });
