@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promptKey } from '../src/scheduler/CheckInPlanner';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
-import { ROOT } from './lib';
+import { COACH_NODE_FLAGS, ROOT } from './lib';
 
 export const FANOUT_DUE = new Date('2026-12-06T23:00:00Z'); // Sunday 6 pm in New York
 
@@ -92,7 +92,8 @@ export async function seed(file: string, people: number, serviceUrl: string): Pr
 
 /** Starts a dispatcher process; it loads the app, says "ready", and runs the due check-ins on "go". */
 function startWorker(file: string, concurrency: number): { ready: Promise<void>; go(): void; done: Promise<WorkerReport> } {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', 'bench', 'fanoutWorker.js')], {
+  // With `npm start`'s node flags (the heap cap), so the peak memory is what a deployment would see.
+  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...COACH_NODE_FLAGS, join(ROOT, 'dist', 'bench', 'fanoutWorker.js')], {
     env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}`, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_CONCURRENCY: String(concurrency), CHECKIN_INTERVAL_MS: '0' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

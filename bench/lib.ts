@@ -103,8 +103,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Drives `concurrency` conversations at a time, each walking `script` turn by turn, until
  * `conversations` have finished. Every turn waits for its replies (expectReplies). With several ports
  * (instances sharing one database) a conversation's turns go to them in turn, as a load balancer would.
- * With `thinkMs` each conversation waits that long after a reply before its next turn, as a person
- * would; without it the load is closed-loop (the next turn goes as soon as the reply is back).
+ * With `thinkMs` each conversation pauses after a reply before its next turn, as a person would, for
+ * between half and one and a half times `thinkMs` (drawn at random, so the conversations do not move in
+ * step and arrive all at once); without it the load is closed-loop (the next turn goes as soon as the
+ * reply is back).
  */
 export async function runLoad(
   port: number | number[],
@@ -127,7 +129,7 @@ export async function runLoad(
         const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (response.status !== 200) errors++;
-        if (thinkMs > 0) await sleep(thinkMs);
+        if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
       }
     }
   };

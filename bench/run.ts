@@ -30,7 +30,7 @@ async function underLoad(script: string, env: Record<string, string>, prefix: st
   const cpuBefore = cpuMilliseconds(server.child.pid!);
   const result = await runLoad(server.port, BENCH_SCRIPT, THROUGHPUT_CONVERSATIONS, CONCURRENCY, prefix);
   const cpuMsPerTurn = Math.round(((cpuMilliseconds(server.child.pid!) - cpuBefore) / result.turns) * 1000) / 1000;
-  // Then 16 conversations at a chat pace: each waits THINK_MS after a reply, far quicker than anyone types.
+  // Then 16 conversations at a chat pace: each pauses about THINK_MS after a reply, far quicker than anyone types.
   const paced = await runLoad(server.port, BENCH_SCRIPT, PACED_CONVERSATIONS, CONCURRENCY, `${prefix}-paced`, THINK_MS);
   await server.stop();
   return { ...result, cpuMsPerTurn, paced: { turns: paced.turns, p50Ms: paced.p50Ms, p99Ms: paced.p99Ms, thinkMs: THINK_MS } };
