@@ -1,14 +1,14 @@
 import type { Activity } from 'botbuilder';
 import {
   type AuthenticateRequestResult,
-  BotFrameworkAuthentication,
-  type BotFrameworkClient,
+  type BotFrameworkAuthentication,
   type ClaimsIdentity,
   type ConnectorClient,
   ConnectorFactory,
   JwtTokenValidation,
   type UserTokenClient,
 } from 'botframework-connector';
+import { DelegatingAuthentication } from './DelegatingAuthentication';
 
 /** Enough for every channel's serviceUrl a deployment sees; cleared whole when full, so it never grows. */
 const MAX_CACHED_CLIENTS = 1000;
@@ -59,15 +59,15 @@ class CachingConnectorFactory extends ConnectorFactory {
  * each) on every turn, which costs more than the rest of a short turn. Clients hold no per-turn state;
  * their credentials fetch and refresh tokens on their own.
  */
-export class ClientCachingAuthentication extends BotFrameworkAuthentication {
+export class ClientCachingAuthentication extends DelegatingAuthentication {
   private readonly connectors = new PromiseCache<ConnectorClient>();
   private readonly userTokens = new PromiseCache<UserTokenClient>();
 
   constructor(
-    private readonly inner: BotFrameworkAuthentication,
+    inner: BotFrameworkAuthentication,
     private readonly options: ClientCacheOptions = {},
   ) {
-    super();
+    super(inner);
   }
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
@@ -84,18 +84,6 @@ export class ClientCachingAuthentication extends BotFrameworkAuthentication {
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
     return this.userTokens.get(appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
-  }
-
-  override createBotFrameworkClient(): BotFrameworkClient {
-    return this.inner.createBotFrameworkClient();
-  }
-
-  override getOriginatingAudience(): string {
-    return this.inner.getOriginatingAudience();
-  }
-
-  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
-    return this.inner.authenticateChannelRequest(authHeader);
   }
 
   private withCachingFactory(result: AuthenticateRequestResult): AuthenticateRequestResult {

@@ -1,14 +1,5 @@
-import type { Activity } from 'botbuilder';
-import {
-  type AuthenticateRequestResult,
-  BotFrameworkAuthentication,
-  type BotFrameworkClient,
-  type ClaimsIdentity,
-  ConnectorClient,
-  ConnectorFactory,
-  TokenCredentials,
-  type UserTokenClient,
-} from 'botframework-connector';
+import { type BotFrameworkAuthentication, type ClaimsIdentity, ConnectorClient, ConnectorFactory, TokenCredentials } from 'botframework-connector';
+import { DelegatingAuthentication } from '../DelegatingAuthentication';
 import type { DirectLineTokens } from './tokens';
 
 type WebResource = Parameters<TokenCredentials['signRequest']>[0];
@@ -81,39 +72,15 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
  * for our own channel's serviceUrl use bot tokens. This one seam covers replies within a turn and
  * proactive `continueConversationAsync` sends alike.
  */
-export class OwnChannelAuthentication extends BotFrameworkAuthentication {
+export class OwnChannelAuthentication extends DelegatingAuthentication {
   constructor(
-    private readonly inner: BotFrameworkAuthentication,
+    inner: BotFrameworkAuthentication,
     private readonly endpoint: OwnChannelEndpoint,
   ) {
-    super();
-  }
-
-  override authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateRequest(activity, authHeader);
-  }
-
-  override authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
-    return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
+    super(inner);
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
     return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint);
-  }
-
-  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
-  }
-
-  override createBotFrameworkClient(): BotFrameworkClient {
-    return this.inner.createBotFrameworkClient();
-  }
-
-  override getOriginatingAudience(): string {
-    return this.inner.getOriginatingAudience();
-  }
-
-  override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
-    return this.inner.authenticateChannelRequest(authHeader);
   }
 }
