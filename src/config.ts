@@ -76,6 +76,7 @@ const envSchema = z
     CHECKIN_SENDS_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
     CHECKIN_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
     CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
+    CHECKIN_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
     CHECKIN_QUIET_HOURS: z
       .string()
@@ -130,6 +131,8 @@ export interface Config {
     sendsPerSecond: number;
     concurrency: number;
     leaseMs: number;
+    /** A proactive send that takes longer is retried later (capped at half the lease). */
+    sendTimeoutMs: number;
     followupHours: number;
     quietHours: QuietHours;
   };
@@ -219,6 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendsPerSecond: e.CHECKIN_SENDS_PER_SECOND,
       concurrency: e.CHECKIN_CONCURRENCY,
       leaseMs: e.CHECKIN_LEASE_MS,
+      sendTimeoutMs: e.CHECKIN_SEND_TIMEOUT_MS,
       followupHours: e.CHECKIN_FOLLOWUP_HOURS,
       quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
     },

@@ -240,6 +240,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       concurrency: config.checkIns.concurrency,
       sendsPerSecond: config.checkIns.sendsPerSecond,
       leaseMs: config.checkIns.leaseMs,
+      sendTimeoutMs: config.checkIns.sendTimeoutMs,
     },
   });
   // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).

@@ -12,6 +12,11 @@ export interface DispatchSettings {
   leaseMs: number;
   /** Sends in flight at once. */
   concurrency: number;
+  /**
+   * A send that has not answered after this long (at most half the lease) counts as a transient failure and
+   * is retried later, so one hung connection cannot hold up the run, or every run after it.
+   */
+  sendTimeoutMs: number;
   /** Pace of sends across the run; 0 = as fast as the channel answers. */
   sendsPerSecond: number;
   /** Attempts (transient errors and 429s) before a prompt is given up and next week's is queued. */
@@ -29,6 +34,7 @@ export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
   batchSize: 500,
   leaseMs: 5 * 60_000,
   concurrency: 16,
+  sendTimeoutMs: 30_000,
   sendsPerSecond: 0,
   maxAttempts: 6,
   retryBaseMs: 30_000,
@@ -175,12 +181,15 @@ export class CheckInDispatcher {
 
     await pacer.wait();
     await store.dueQueue.beginSend(row.id);
-    const outcome = await this.deps.sender.send({
+    const send = this.deps.sender.send({
       personId: row.personId,
       kind: row.kind,
       programWeek: row.programWeek,
       idempotencyKey: row.idempotencyKey,
       reference,
+    });
+    const outcome = await withTimeout(send, Math.min(settings.sendTimeoutMs, settings.leaseMs / 2), () => {
+      this.deps.logger.warn({ dueId: row.id, kind: row.kind }, 'check-in send timed out; it will be retried');
     });
     return this.outcomeUpdate(row, enrollment, outcome, now, serviceUrl, blockedUntil, report);
   }
@@ -240,5 +249,21 @@ export class CheckInDispatcher {
     const next = await this.deps.planner.nextPrompt(enrollment, after);
     const followup = sentAt ? this.deps.planner.followup(enrollment, row, sentAt, next.dueAt) : undefined;
     return followup ? [next, followup] : [next];
+  }
+}
+
+/** The send's outcome, or a transient failure once `ms` have passed without one (the send itself may still land). */
+async function withTimeout(send: Promise<SendOutcome>, ms: number, onTimeout: () => void): Promise<SendOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<SendOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      resolve({ kind: 'transient' });
+    }, ms);
+  });
+  try {
+    return await Promise.race([send, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -55,6 +55,19 @@ describe('dispatcher rules (fake sender)', () => {
     expect(seen).toEqual(people.map((person) => ({ person, current: [['leased', 1]], earlierNotRecorded: 0 })));
   });
 
+  test('a send that never answers times out as a transient failure; the run ends and the retry goes out', async () => {
+    await t.stop();
+    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1', CHECKIN_SEND_TIMEOUT_MS: '1000' }, overrides: { checkInSender: sender } });
+    const personId = await enroll('hung');
+    let hangs = 1;
+    sender.inspect = () => (hangs-- > 0 ? new Promise<void>(() => undefined) : Promise.resolve());
+    expect(await t.app.scheduler.tick(SUNDAY_6PM)).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+    const [retry] = await t.app.services.store.dueQueue.pendingFor(personId);
+    expect(retry).toMatchObject({ kind: 'prompt', programWeek: 1, attempts: 1, unrecordedSends: 0 });
+    expect(await t.app.scheduler.tick(retry.dueAt)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(sender.jobs.map((job) => job.idempotencyKey)).toEqual([`checkin:${personId}:week-1`]);
+  });
+
   test('a prompt found two days late is skipped for next week’s', async () => {
     const personId = await enroll('late');
     const report = await t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 49 * HOUR));
