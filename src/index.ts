@@ -88,7 +88,7 @@ export interface App {
   directLine: DirectLine;
   /** Runs one turn through the bot; what the HTTP route and the terminal chat both call. */
   logic: (context: TurnContext) => Promise<void>;
-  /** Conversation references captured at Teams install and on Slack, for proactive check-ins. */
+  /** Conversation references, saved by the bot on every turn of someone who agreed, for proactive check-ins. */
   references: ConversationReferenceStore;
   /** The direct Slack route (Events API + Interactivity); set when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are. */
   slack?: SlackDirect;
@@ -198,8 +198,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
   const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
-  const teams = new TeamsGate({ content, renderer: services.renderer, references, logger, now: () => services.clock.now() });
-  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams, references, now: () => services.clock.now() });
+  const teams = new TeamsGate({ content, renderer: services.renderer, logger });
+  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
   const directLine = createDirectLine({
     config: config.directLine,
     services,

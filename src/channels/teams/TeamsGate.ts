@@ -1,8 +1,6 @@
 import { type Activity, ActivityTypes, TurnContext } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { Logger } from '../../logger';
-import { durableReference, personIdOf } from '../../bot/identity';
-import type { ConversationReferenceStore } from '../conversationReferences';
 import type { MessageRenderer } from '../render';
 
 export const TEAMS_CHANNEL = 'msteams';
@@ -29,16 +27,13 @@ function botWasAdded(activity: Activity): boolean {
  */
 export class TeamsGate {
   constructor(
-    private readonly deps: { content: Content; renderer: MessageRenderer; references: ConversationReferenceStore; logger: Logger; now: () => Date },
+    private readonly deps: { content: Content; renderer: MessageRenderer; logger: Logger },
   ) {}
 
   async handle(context: TurnContext, next: Logic): Promise<void> {
     const activity = context.activity;
     if (teamsConversationType(activity) !== 'personal') return this.refuse(context);
     const added = botWasAdded(activity);
-    if (added || activity.type === ActivityTypes.Message) {
-      await this.deps.references.save(personIdOf(activity), durableReference(activity), this.deps.now());
-    }
     if (added) {
       this.deps.logger.info({ channelId: TEAMS_CHANNEL, kind: activity.type }, 'teams app installed in personal scope');
       // In personal scope Teams lists the bot, not the person, as the member added: present it to the
