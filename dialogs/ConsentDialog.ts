@@ -1,4 +1,4 @@
-import { ComponentDialog, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
@@ -10,6 +10,12 @@ const CONSENT_PROMPT = 'consent.question';
 export interface ConsentOptions {
   /** The dialog to begin after a "yes" (the one that needed consent). */
   then?: { dialogId: string; options?: object };
+}
+
+/** How the consent question ended; with a follow-on dialog after a "yes", that dialog takes its place. */
+interface ConsentResult {
+  granted: boolean;
+  then?: ConsentOptions['then'];
 }
 
 /**
@@ -41,7 +47,15 @@ export class ConsentDialog extends ComponentDialog {
     const then = (step.options as ConsentOptions | undefined)?.then;
     const replyKey = granted ? 'consent.granted' : then ? 'consent.neededForFeature' : 'consent.declined';
     await step.context.sendActivity(renderer.render({ text: content.text(replyKey) }, activity.channelId));
-    if (granted && then) return step.replaceDialog(then.dialogId, then.options);
-    return step.endDialog({ granted });
+    return step.endDialog({ granted, ...(granted && then ? { then } : {}) } satisfies ConsentResult);
+  }
+
+  /**
+   * After a "yes" the feature replaces this dialog on the caller's stack rather than running inside it:
+   * one level less on every later turn of a long dialog such as the intake.
+   */
+  protected override async endComponent(outerDC: DialogContext, result: ConsentResult): Promise<DialogTurnResult> {
+    if (result?.then) return outerDC.replaceDialog(result.then.dialogId, result.then.options);
+    return outerDC.endDialog({ granted: result?.granted ?? false });
   }
 }

@@ -46,6 +46,8 @@ export type IntakeAnswers = { [Q in QuestionId]?: AnswerOf<Q> } & {
   gramsPerCapsule?: number;
 };
 
+const gramsPerCapsuleSchema = z.number().positive().max(2);
+
 /** Reads saved answers back, keeping each valid answer and dropping any that no longer validate. */
 export function parseAnswers(raw: Record<string, unknown>): IntakeAnswers {
   const answers: Record<string, unknown> = {};
@@ -54,7 +56,7 @@ export function parseAnswers(raw: Record<string, unknown>): IntakeAnswers {
     const parsed = answerSchemas[id].safeParse(raw[id]);
     if (parsed.success) answers[id] = parsed.data;
   }
-  const capsule = z.number().positive().max(2).safeParse(raw.gramsPerCapsule);
+  const capsule = gramsPerCapsuleSchema.safeParse(raw.gramsPerCapsule);
   if (capsule.success) answers.gramsPerCapsule = capsule.data;
   return answers as IntakeAnswers;
 }

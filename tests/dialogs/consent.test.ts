@@ -1,6 +1,6 @@
 import { ProgramService } from '../../src/program/ProgramService';
 import { ConversationState, TestAdapter, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog } from 'botbuilder-dialogs';
 import { join } from 'node:path';
 import { ConsentDialog } from '../../dialogs/ConsentDialog';
 import { InfoDialog, SUPPORT_DIALOG } from '../../dialogs/InfoDialog';
@@ -18,6 +18,8 @@ import { FakeClock } from '../support/fakes';
  * come from other features): a menu entry with needsConsent asks first and runs only after a "yes".
  */
 const KEEPS_DATA_DIALOG = 'keepsData';
+/** A stand-in that keeps data and waits for a reply, like the intake. */
+const WAITS_DIALOG = 'waits';
 
 describe('consent before anything that keeps personal data', () => {
   const content = loadContent('en');
@@ -36,8 +38,11 @@ describe('consent before anything that keeps personal data', () => {
       new RootDialog(services, [
         { value: 'support', dialogId: SUPPORT_DIALOG },
         { value: 'about', dialogId: KEEPS_DATA_DIALOG, needsConsent: true },
+        { value: 'intake', dialogId: WAITS_DIALOG, needsConsent: true },
       ]),
     );
+    dialogs.add(new TextPrompt('waits.prompt'));
+    dialogs.add(new WaterfallDialog(WAITS_DIALOG, [async (step) => step.prompt('waits.prompt', { prompt: 'waiting' }), async (step) => step.endDialog()]));
     dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
     dialogs.add(new InfoDialog(KEEPS_DATA_DIALOG, 'about.text', services));
     dialogs.add(new ConsentDialog(services));
@@ -75,6 +80,18 @@ describe('consent before anything that keeps personal data', () => {
     const stored = await store.consents.get('test:agrees');
     expect(stored).toMatchObject({ status: 'granted', policyVersion: text('privacy.version'), decidedAt: '2026-12-01T15:00:00.000Z' });
     expect(await replies(adapter, '2')).toEqual([text('about.text'), text('menu.prompt')]);
+  });
+
+  test('after a "yes" the feature takes the consent dialog\'s place on the stack', async () => {
+    const adapter = person('stack');
+    await replies(adapter, 'hi');
+    expect(await replies(adapter, '3')).toEqual(askedForConsent());
+    expect(await replies(adapter, 'yes')).toEqual([text('consent.granted'), 'waiting']);
+    const key = 'test/conversations/stack-conversation/';
+    const stored = (await store.state.read([key]))[key] as { dialogState: { dialogStack: Array<{ id: string; state: { dialogs: { dialogStack: Array<{ id: string }> } } }> } };
+    const insideRoot = stored.dialogState.dialogStack[0]!.state.dialogs.dialogStack.map((d) => d.id);
+    expect(insideRoot).toEqual(['root.menu', WAITS_DIALOG, 'waits.prompt']);
+    expect(await replies(adapter, 'done')).toEqual([text('menu.prompt')]);
   });
 
   test('"no" skips the feature but support still works; picking it again asks again', async () => {

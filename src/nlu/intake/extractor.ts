@@ -135,13 +135,13 @@ function merge(rules: Extraction, model: Extraction): Extraction {
 }
 
 /**
- * The intake extractor as a @langchain/core Runnable. Without a model it is the rule-based reader.
- * With one, the model reads the words into JSON (validated once as a mention), the same conversions
+ * The intake extractor. Without a model it is the rule-based reader. With one it is a @langchain/core
+ * Runnable: the model reads the words into JSON (validated once as a mention), the same conversions
  * turn that into an extraction (validated again), and on any failure or timeout the rules answer.
  */
-export function createIntakeExtractor(options: ExtractorOptions): Runnable<ExtractRequest, Extraction> {
+export function createIntakeExtractor(options: ExtractorOptions): IntakeExtractor {
   const { vocabulary, prompts, model, timeoutMs = 4000, onOutcome } = options;
-  return RunnableLambda.from(async (input: ExtractRequest): Promise<Extraction> => {
+  const extract = async (input: ExtractRequest): Promise<Extraction> => {
     const request = extractRequestSchema.parse(input);
     const checkedRules = extractionSchemaFor(request.field).safeParse(extractWithRules(request, vocabulary));
     const rules = checkedRules.success ? (checkedRules.data as Extraction) : ({ field: request.field, status: 'unclear' } as Extraction);
@@ -167,5 +167,7 @@ export function createIntakeExtractor(options: ExtractorOptions): Runnable<Extra
       onOutcome?.({ field: request.field, source: 'rules-after-model-failure', failure });
       return rules;
     }
-  });
+  };
+  // Without a model there is nothing to trace, and a Runnable's run bookkeeping would cost more than the rules.
+  return model ? RunnableLambda.from(extract) : { invoke: extract };
 }
