@@ -38,12 +38,17 @@ export class AnswerPrompt extends Prompt<RawAnswer> {
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<RawAnswer>> {
-    const request = options.validations as AnswerRequest;
-    const text = (typeof context.activity.text === 'string' ? context.activity.text : '').trim();
-    if (!text) return { succeeded: false };
-    // Exact words or number only: "alcohol and xanax" is free text, not just the "Alcohol" button.
-    const picked = recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false });
-    return { succeeded: true, value: picked ? { text, choice: picked.value } : { text } };
+    const reply = readReply(context, options.validations as AnswerRequest);
+    return reply ? { succeeded: true, value: reply } : { succeeded: false };
   }
+}
+
+/** The reply to a question as words plus the button it picked, if any; undefined when there are no words. */
+export function readReply(context: TurnContext, request: AnswerRequest): RawAnswer | undefined {
+  const text = (typeof context.activity.text === 'string' ? context.activity.text : '').trim();
+  if (!text) return undefined;
+  // Exact words or number only: "alcohol and xanax" is free text, not just the "Alcohol" button.
+  const picked = recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false });
+  return picked ? { text, choice: picked.value } : { text };
 }
 

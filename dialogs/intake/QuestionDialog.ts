@@ -1,8 +1,9 @@
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
-import { AnswerPrompt, type RawAnswer } from './AnswerPrompt';
-import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater } from './support';
+import { type RawAnswer, readReply } from './AnswerPrompt';
+import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, send } from './support';
 
 /** Where a question dialog is: asking, in a follow-up of its own (capsule size, a rough range), or confirming. */
 export interface StageOptions extends QuestionOptions {
@@ -23,7 +24,10 @@ export type Reading =
   | { kind: 'retry'; retryKey: string }
   | { kind: 'outcome'; outcome: QuestionOutcome };
 
+type Question = OutboundMessage & { numbersPickChoices: boolean };
+
 const CONFIRM = 'confirm';
+const ASK = 'ask';
 /** At this many misunderstood replies in a row, the re-ask also mentions "later" and "start over" (once). */
 const STUCK_AFTER = 3;
 
@@ -31,25 +35,21 @@ const STUCK_AFTER = 3;
  * The shared shape of an intake question: ask, read the reply, and either finish, re-ask with an
  * example, move to a follow-up, or confirm the understood value back ("So about 15 g a day. Is that right?").
  * "later" pauses from any stage. Every answer is checked against its zod schema before it leaves.
+ *
+ * One plain dialog whose state is its stage, rather than a component holding a waterfall and a prompt:
+ * every turn of the intake passes through a question, and each nesting level costs botbuilder-dialogs
+ * a dialog context and its memory scopes. The buttons are rebuilt from the stage, not stored.
  */
-export abstract class QuestionDialog extends ComponentDialog {
-  private readonly waterfallId: string;
-  private readonly promptId: string;
-
+export abstract class QuestionDialog extends Dialog<QuestionOptions> {
   constructor(
     dialogId: string,
     protected readonly deps: IntakeDeps,
   ) {
     super(dialogId);
-    this.waterfallId = `${dialogId}.steps`;
-    this.promptId = `${dialogId}.answer`;
-    this.addDialog(new AnswerPrompt(this.promptId, deps.services));
-    this.addDialog(new WaterfallDialog(this.waterfallId, [this.ask.bind(this), this.interpret.bind(this)]));
-    this.initialDialogId = this.waterfallId;
   }
 
   /** The question (or follow-up) to show at a stage, with its buttons. */
-  protected abstract message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean };
+  protected abstract message(options: StageOptions): Question;
   protected abstract read(options: StageOptions, reply: RawAnswer): Promise<Reading>;
   /** The re-ask with an example, for a reply that could not be used. */
   protected abstract retryKey(options: StageOptions): string;
@@ -62,15 +62,37 @@ export abstract class QuestionDialog extends ComponentDialog {
     return this.deps.services.content;
   }
 
-  private stageOptions(step: WaterfallStepContext): StageOptions {
-    const options = step.options as StageOptions;
-    return { ...options, stage: options.stage ?? 'ask' };
+  override beginDialog(dc: DialogContext, options?: QuestionOptions): Promise<DialogTurnResult> {
+    return this.enter(dc, { ...(options as QuestionOptions), stage: ASK });
   }
 
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = this.stageOptions(step);
-    if (options.presetText) return step.next({ text: options.presetText } satisfies RawAnswer);
-    let message: OutboundMessage & { numbersPickChoices: boolean };
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const stage = stageOf(dc.activeDialog);
+    // A stack saved before questions were plain dialogs: pause, and the intake resumes from its saved answers.
+    if (!stage) return dc.endDialog({ kind: 'paused' } satisfies QuestionOutcome);
+    const question = this.question(stage);
+    const reply = readReply(dc.context, { message: question, numbersPickChoices: question.numbersPickChoices });
+    if (!reply) return this.enter(dc, stage); // no words (a card or an attachment only): ask again
+    return this.interpret(dc, stage, reply);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const stage = stageOf(instance);
+    if (stage) await send(this.deps, context, this.question(stage));
+  }
+
+  /** Moves to a stage: text given with it is read at once, otherwise the question is asked and the dialog waits. */
+  private async enter(dc: DialogContext, stage: StageOptions): Promise<DialogTurnResult> {
+    const { presetText, ...waiting } = stage;
+    dc.activeDialog!.state = waiting;
+    if (presetText) return this.interpret(dc, waiting, { text: presetText });
+    await send(this.deps, dc.context, this.question(waiting));
+    return Dialog.EndOfTurn;
+  }
+
+  private question(options: StageOptions): Question {
+    let message: Question;
     if (options.stage === CONFIRM) {
       const text = [...(options.retryKey ? [] : (options.pending?.lines ?? [])), this.confirmText(options, Boolean(options.retryKey))].join(' ');
       message = { text, choices: optionChoices(this.deps, 'intake.confirm.choices', ['yes', 'no']), numbersPickChoices: true };
@@ -80,13 +102,11 @@ export abstract class QuestionDialog extends ComponentDialog {
       else if (options.askAgain) message = { ...message, text: this.content().text('intake.confirm.askAgain') };
     }
     if (options.attempts === STUCK_AFTER) message = { ...message, text: `${message.text} ${this.content().text('intake.stuck')}` };
-    return step.prompt(this.promptId, AnswerPrompt.options({ message, numbersPickChoices: message.numbersPickChoices }));
+    return message;
   }
 
-  private async interpret(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = this.stageOptions(step);
-    const reply = step.result as RawAnswer;
-    if (saysLater(this.deps, reply.text)) return step.endDialog({ kind: 'paused' } satisfies QuestionOutcome);
+  private async interpret(dc: DialogContext, options: StageOptions, reply: RawAnswer): Promise<DialogTurnResult> {
+    if (saysLater(this.deps, reply.text)) return dc.endDialog({ kind: 'paused' } satisfies QuestionOutcome);
     const reading = options.stage === CONFIRM ? await this.readConfirmation(options, reply) : await this.read(options, reply);
     const base: StageOptions = { id: options.id, gramsPerCapsule: options.gramsPerCapsule, stage: options.stage };
     switch (reading.kind) {
@@ -94,20 +114,20 @@ export abstract class QuestionDialog extends ComponentDialog {
         const checked = answerSchemas[options.id].safeParse(reading.answer);
         if (!checked.success) {
           this.deps.services.logger.warn({ question: options.id }, 'intake answer failed validation');
-          return step.replaceDialog(this.waterfallId, { ...base, retryKey: this.retryKey(options), attempts: (options.attempts ?? 0) + 1 });
+          return this.enter(dc, { ...base, retryKey: this.retryKey(options), attempts: (options.attempts ?? 0) + 1 });
         }
-        if (reading.note) await step.context.sendActivity(this.deps.services.renderer.render({ text: reading.note }, step.context.activity.channelId));
+        if (reading.note) await send(this.deps, dc.context, reading.note);
         const outcome: QuestionOutcome = { kind: 'answered', id: options.id, answer: checked.data as AnswerOf<QuestionId>, ...(reading.extras ? { extras: reading.extras } : {}) };
-        return step.endDialog(outcome);
+        return dc.endDialog(outcome);
       }
       case 'confirm':
-        return step.replaceDialog(this.waterfallId, { ...base, stage: CONFIRM, pending: { answer: reading.answer, extras: reading.extras, lines: reading.lines } });
+        return this.enter(dc, { ...base, stage: CONFIRM, pending: { answer: reading.answer, extras: reading.extras, lines: reading.lines } });
       case 'stage':
-        return step.replaceDialog(this.waterfallId, { ...base, stage: reading.stage, pending: reading.pending, presetText: reading.presetText, askAgain: reading.askAgain });
+        return this.enter(dc, { ...base, stage: reading.stage, pending: reading.pending, presetText: reading.presetText, askAgain: reading.askAgain });
       case 'retry':
-        return step.replaceDialog(this.waterfallId, { ...base, pending: options.pending, retryKey: reading.retryKey, attempts: (options.attempts ?? 0) + 1 });
+        return this.enter(dc, { ...base, pending: options.pending, retryKey: reading.retryKey, attempts: (options.attempts ?? 0) + 1 });
       case 'outcome':
-        return step.endDialog(reading.outcome);
+        return dc.endDialog(reading.outcome);
     }
   }
 
@@ -115,13 +135,18 @@ export abstract class QuestionDialog extends ComponentDialog {
   private async readConfirmation(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     const pending = options.pending;
     let verdict = reply.choice;
-    if (!verdict && /\d/.test(reply.text)) return { kind: 'stage', stage: 'ask', presetText: reply.text };
+    if (!verdict && /\d/.test(reply.text)) return { kind: 'stage', stage: ASK, presetText: reply.text };
     if (!verdict) {
       const said = await extract(this.deps, 'yesNo', reply.text);
       if (said.status === 'ok') verdict = said.value.answer;
     }
     if (verdict === 'yes' && pending?.answer !== undefined) return { kind: 'answer', answer: pending.answer, extras: pending.extras };
-    if (verdict === 'no') return { kind: 'stage', stage: 'ask', askAgain: true };
+    if (verdict === 'no') return { kind: 'stage', stage: ASK, askAgain: true };
     return { kind: 'retry', retryKey: 'confirm' };
   }
+}
+
+function stageOf(instance: DialogInstance | undefined): StageOptions | undefined {
+  const state = instance?.state as Partial<StageOptions> | undefined;
+  return state?.id && state.stage ? (state as StageOptions) : undefined;
 }

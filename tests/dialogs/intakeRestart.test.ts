@@ -31,4 +31,30 @@ describe('intake across restarts', () => {
     expect(saved?.completed).toBe(false);
     await third.stop();
   });
+
+  test('a question saved in the older nested shape pauses the intake on the next reply, and "continue" picks it up', async () => {
+    const first = await startTestApp();
+    const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
+    const before = conversation(first, 'restart-3', { userId: 'older-shape' });
+    await before.say('hi');
+    await before.say(c('menu.options.intake'));
+    await before.say('powder');
+    await before.say('2 years');
+    expect(await before.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
+    // What an older release stored for a waiting question: a component with its own waterfall and prompt.
+    const { state } = first.app.services.store;
+    const key = 'test/conversations/restart-3/';
+    const stored = (await state.read([key]))[key]!;
+    const json = JSON.stringify(stored).replace(
+      /\{"id":"intake\.amountQuestion","state":\{[^}]*\}\}/,
+      '{"id":"intake.amountQuestion","state":{"dialogs":{"dialogStack":[{"id":"intake.amountQuestion.steps","state":{"options":{"id":"startDose"},"stepIndex":0}}]}}}',
+    );
+    expect(json).toContain('intake.amountQuestion.steps');
+    await state.write({ [key]: { ...JSON.parse(json), eTag: '*' } });
+
+    expect(await before.say('3 g')).toEqual([c('intake.pause.done'), c('menu.prompt')]);
+    expect(await before.say('plan my next steps')).toEqual([c('intake.resume.prompt', { answered: 2, total: 11 })]);
+    expect(await before.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.startDose.prompt')]);
+    await first.stop();
+  });
 });
