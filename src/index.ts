@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { DialogSet } from 'botbuilder-dialogs';
 import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
@@ -14,6 +14,7 @@ import { PROGRAM_DIALOG, ProgramDialog } from '../dialogs/ProgramDialog';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
+import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
 import { channelAwareLogic } from './channels/channelLogic';
@@ -147,8 +148,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped' },
   };
 
-  const conversationState = new ConversationState(store.state);
-  const userState = new UserState(store.state);
+  const conversationState = new TurnConversationState(store.state);
+  const userState = new TurnUserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
   dialogs.add(
     new RootDialog(

@@ -1,11 +1,4 @@
-import {
-  ActivityHandler,
-  type ConversationState,
-  type StatePropertyAccessor,
-  type Storage,
-  TurnContext,
-  type UserState,
-} from 'botbuilder';
+import { ActivityHandler, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
@@ -13,7 +6,7 @@ import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import type { CoachServices } from './services';
-import { TurnStateWriter } from './TurnStateWriter';
+import { type TurnConversationState, TurnStateWriter, type TurnUserState } from './TurnStateWriter';
 
 /** What the bot keeps about a person between conversations. Kept small on purpose. */
 export interface PersonState {
@@ -38,8 +31,8 @@ export interface TurnGuard {
 
 export interface CoachBotOptions {
   services: CoachServices;
-  conversationState: ConversationState;
-  userState: UserState;
+  conversationState: TurnConversationState;
+  userState: TurnUserState;
   /** Where to reach people for check-ins. */
   references: ConversationReferenceStore;
   /** Where both states live; a turn's changes to them are written there together. */
@@ -92,9 +85,8 @@ export class CoachBot extends ActivityHandler {
     const { store, clock } = this.options.services;
     const personId = personIdOf(context.activity);
     const now = clock.now();
-    await store.people.touch(personId, context.activity.channelId, now);
     const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
-    await store.stateKeys.remember(personId, keys.filter((k): k is string => typeof k === 'string'), now);
+    await store.people.seen(personId, context.activity.channelId, keys.filter((k): k is string => typeof k === 'string'), now);
     await this.refreshConversationReference(context, personId);
   }
 

@@ -1,72 +1,156 @@
-import type { BotState, Storage, StoreItem, StoreItems, TurnContext } from 'botbuilder';
+import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
 
-const SNAPSHOTS = Symbol('turnStateSnapshots');
+const LOADED = Symbol('turnStateLoaded');
 
-/** ConversationState and UserState: a BotState that can name its storage key. */
-type KeyedState = BotState & { getStorageKey(context: TurnContext): string | undefined };
-
+/** A state's copy for this turn, and its JSON as stored (without the eTag), to tell whether the turn changed it. */
 interface Loaded {
   key: string;
-  snapshot: string;
+  state: StoreItem;
+  stored: string;
 }
 
-/** The state as stored, without the eTag that storage adds on read. */
-function snapshotOf(state: StoreItem): string {
+function storedJson(state: StoreItem): string {
   const { eTag: _eTag, ...rest } = state;
   return JSON.stringify(rest);
 }
 
+/** A BotState that TurnStateWriter can load and save for the whole turn. */
+export interface TurnLoadedState extends BotState {
+  getStorageKey(context: TurnContext): string | undefined;
+  /** Takes this turn's copy as read by someone else (TurnStateWriter reads all of a turn's states in one call). */
+  adopt(context: TurnContext, key: string, item: StoreItem | undefined): void;
+  /** The document to store when the turn changed the state, else undefined. */
+  changes(context: TurnContext): StoreItem | undefined;
+  /** Records that the current copy is now what is stored. */
+  markSaved(context: TurnContext): void;
+}
+
+type StateClass = new (...args: any[]) => BotState & { getStorageKey(context: TurnContext): string | undefined };
+
 /**
- * Saves all of a turn's bot state (conversation and user) in ONE storage write. BotState.saveChanges
- * writes each state on its own, so a crash between the two could keep the dialog step but lose the
- * welcome that came with it, and the person would be welcomed again. One write is one transaction.
+ * BotState keeps a hash of each state it loads (botbuilder-stdlib's stringify, then SHA-256) to tell
+ * later whether it changed. TurnStateWriter tells changes by the stored JSON instead, so these states
+ * keep their turn copy under their own key and never hash it. Storage keys are the parent class's.
+ */
+function loadedPerTurn<T extends StateClass>(Base: T) {
+  return class extends Base implements TurnLoadedState {
+    private readonly turnKey = Symbol(`${Base.name}.turn`);
+
+    private loaded(context: TurnContext): Loaded | undefined {
+      return context.turnState.get(this.turnKey);
+    }
+
+    adopt(context: TurnContext, key: string, item: StoreItem | undefined): void {
+      const state = item ?? {};
+      context.turnState.set(this.turnKey, { key, state, stored: storedJson(state) } satisfies Loaded);
+    }
+
+    changes(context: TurnContext): StoreItem | undefined {
+      const loaded = this.loaded(context);
+      if (!loaded) return undefined;
+      return storedJson(loaded.state) === loaded.stored ? undefined : { ...loaded.state, eTag: '*' };
+    }
+
+    markSaved(context: TurnContext): void {
+      const loaded = this.loaded(context);
+      if (loaded) loaded.stored = storedJson(loaded.state);
+    }
+
+    override async load(context: TurnContext, force = false): Promise<any> {
+      const loaded = this.loaded(context);
+      if (loaded && !force) return loaded.state;
+      const key = this.requireKey(context);
+      const items = await this.storage.read([key]);
+      this.adopt(context, key, items[key]);
+      return this.loaded(context)!.state;
+    }
+
+    override get(context: TurnContext): any {
+      return this.loaded(context)?.state;
+    }
+
+    override async clear(context: TurnContext): Promise<void> {
+      // An empty "stored" copy makes the next save write, as BotState's empty hash does.
+      context.turnState.set(this.turnKey, { key: this.loaded(context)?.key ?? '', state: {}, stored: '' } satisfies Loaded);
+    }
+
+    override async saveChanges(context: TurnContext, force = false): Promise<void> {
+      const loaded = this.loaded(context) ?? { key: '', state: {}, stored: '' };
+      const changed = force ? { ...loaded.state, eTag: '*' } : this.changes(context);
+      if (!changed) return;
+      await this.storage.write({ [loaded.key || this.requireKey(context)]: changed });
+      context.turnState.set(this.turnKey, { ...loaded, stored: storedJson(loaded.state) } satisfies Loaded);
+    }
+
+    override async delete(context: TurnContext): Promise<void> {
+      context.turnState.delete(this.turnKey);
+      await this.storage.delete([this.requireKey(context)]);
+    }
+
+    private requireKey(context: TurnContext): string {
+      const key = this.getStorageKey(context);
+      if (typeof key !== 'string') throw new Error(`${Base.name}: the activity lacks the ids its storage key needs`);
+      return key;
+    }
+  };
+}
+
+/** ConversationState (same storage keys) loaded and saved by TurnStateWriter. */
+export const TurnConversationState = loadedPerTurn(ConversationState);
+export type TurnConversationState = InstanceType<typeof TurnConversationState>;
+/** UserState (same storage keys) loaded and saved by TurnStateWriter. */
+export const TurnUserState = loadedPerTurn(UserState);
+export type TurnUserState = InstanceType<typeof TurnUserState>;
+
+/**
+ * Loads all of a turn's bot state (conversation and user) with ONE storage read and saves it with ONE
+ * write. BotState.saveChanges writes each state on its own, so a crash between the two could keep the
+ * dialog step but lose the welcome that came with it, and the person would be welcomed again.
  */
 export class TurnStateWriter {
   constructor(
     private readonly storage: Storage,
-    private readonly states: readonly KeyedState[],
+    private readonly states: readonly TurnLoadedState[],
   ) {}
 
   /**
-   * Loads every state the activity has a key for and notes how it looked, so `save` writes only what
-   * the turn changed. A state without a key (no user id on the activity) is left to load lazily.
+   * Reads every state the activity has a key for. A state without a key (no user id on the activity)
+   * is left to load lazily.
    */
   async load(context: TurnContext): Promise<void> {
-    const loaded = new Map<KeyedState, Loaded>();
-    for (const state of this.states) {
+    const keyed = this.states.flatMap((state) => {
       const key = storageKeyOf(state, context);
-      if (key === undefined) continue;
-      loaded.set(state, { key, snapshot: snapshotOf(await state.load(context)) });
-    }
-    context.turnState.set(SNAPSHOTS, loaded);
+      return key === undefined ? [] : [{ state, key }];
+    });
+    const items = keyed.length > 0 ? await this.storage.read(keyed.map(({ key }) => key)) : {};
+    for (const { state, key } of keyed) state.adopt(context, key, items[key]);
+    context.turnState.set(LOADED, true);
   }
 
   /** Writes the states that changed since `load`, together; nothing when none did. */
   async save(context: TurnContext): Promise<void> {
-    const loaded: Map<KeyedState, Loaded> | undefined = context.turnState.get(SNAPSHOTS);
-    if (!loaded) throw new Error('TurnStateWriter.save called before load');
+    if (!context.turnState.get(LOADED)) throw new Error('TurnStateWriter.save called before load');
     const changes: StoreItems = {};
-    for (const [state, before] of loaded) {
-      const current: StoreItem | undefined = state.get(context);
-      if (!current) continue;
-      const snapshot = snapshotOf(current);
-      if (snapshot === before.snapshot) continue;
-      changes[before.key] = { ...current, eTag: '*' };
-      before.snapshot = snapshot;
+    for (const state of this.states) {
+      const key = storageKeyOf(state, context);
+      const changed = key === undefined ? undefined : state.changes(context);
+      if (key !== undefined && changed) changes[key] = changed;
     }
-    if (Object.keys(changes).length > 0) await this.storage.write(changes);
+    if (Object.keys(changes).length === 0) return;
+    await this.storage.write(changes);
+    for (const state of this.states) state.markSaved(context);
   }
 
   /** Removes every state of the turn in one call (after "delete my data"). */
   async delete(context: TurnContext): Promise<void> {
     const keys = this.states.map((state) => storageKeyOf(state, context)).filter((key): key is string => key !== undefined);
     for (const state of this.states) await state.clear(context);
-    context.turnState.set(SNAPSHOTS, new Map());
+    for (const state of this.states) state.markSaved(context);
     if (keys.length > 0) await this.storage.delete(keys);
   }
 }
 
-function storageKeyOf(state: KeyedState, context: TurnContext): string | undefined {
+function storageKeyOf(state: TurnLoadedState, context: TurnContext): string | undefined {
   try {
     const key = state.getStorageKey(context);
     return typeof key === 'string' ? key : undefined;

@@ -37,6 +37,11 @@ export const LAST_SEEN_RESOLUTION_MS = 10 * 60 * 1000;
 export interface PersonRepository extends PersonalDataOwner {
   /** Creates the person on first sight; refreshes last-seen when it is older than LAST_SEEN_RESOLUTION_MS. */
   touch(personId: string, channelId: string, at: Date): Promise<void>;
+  /**
+   * A turn's bookkeeping in one write: `touch`, and links these bot-state keys to the person (as
+   * StateKeyRepository.remember does) so export and delete reach their conversations.
+   */
+  seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void>;
   get(personId: string): Promise<PersonRecord | undefined>;
   delete(personId: string): Promise<void>;
   /** People last seen before the given instant, oldest first (for the retention purge). */

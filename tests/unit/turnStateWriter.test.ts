@@ -1,17 +1,19 @@
 import { type Activity, ConversationState, type Storage, type StoreItems, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TurnStateWriter } from '../../src/bot/TurnStateWriter';
+import { TurnConversationState, TurnStateWriter, TurnUserState } from '../../src/bot/TurnStateWriter';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 
 /** The real SQLite storage, with every write and delete call recorded. */
 class RecordingStorage implements Storage {
+  readonly reads: string[][] = [];
   readonly writes: string[][] = [];
   readonly deletes: string[][] = [];
   failNextWrite = false;
   constructor(private readonly inner: Storage) {}
   read(keys: string[]) {
+    this.reads.push([...keys].sort());
     return this.inner.read(keys);
   }
   async write(changes: StoreItems) {
@@ -42,8 +44,8 @@ describe('TurnStateWriter', () => {
   const dir = makeTempDir('turn-state-');
   const store = SqliteDataStore.open(join(dir, 'coach.db'));
   const storage = new RecordingStorage(store.state);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TurnConversationState(storage);
+  const userState = new TurnUserState(storage);
   const dialog = conversationState.createProperty<{ step: number }>('dialog');
   const person = userState.createProperty<{ welcomedAt?: string }>('person');
   const writer = new TurnStateWriter(storage, [conversationState, userState]);
@@ -63,6 +65,7 @@ describe('TurnStateWriter', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   beforeEach(() => {
+    storage.reads.length = 0;
     storage.writes.length = 0;
     storage.deletes.length = 0;
   });
@@ -76,6 +79,16 @@ describe('TurnStateWriter', () => {
     const items = await stored();
     expect(items[CONVERSATION_KEY].dialog).toEqual({ step: 1 });
     expect(items[USER_KEY].person).toEqual({ welcomedAt: '2026-11-28T00:00:00Z' });
+  });
+
+  test('a turn reads both states in one call, under the keys botbuilder\'s own states use', async () => {
+    const context = new TurnContext(new TestAdapter(), activity());
+    expect(conversationState.getStorageKey(context)).toBe(new ConversationState(storage).getStorageKey(context));
+    expect(userState.getStorageKey(context)).toBe(new UserState(storage).getStorageKey(context));
+    await writer.load(context);
+    expect(await dialog.get(context)).toEqual({ step: 1 });
+    expect(await person.get(context)).toEqual({ welcomedAt: '2026-11-28T00:00:00Z' });
+    expect(storage.reads).toEqual([[CONVERSATION_KEY, USER_KEY]]);
   });
 
   test('a turn that changes nothing writes nothing; one that changes one state writes only it', async () => {
@@ -116,6 +129,17 @@ describe('TurnStateWriter', () => {
     expect(storage.deletes).toEqual([[CONVERSATION_KEY, USER_KEY]]);
     expect(storage.writes).toEqual([]);
     expect(await stored()).toEqual({});
+  });
+
+  test('the turn error handler\'s reset (delete, then a forced save) leaves an empty conversation state', async () => {
+    await turn(async (context) => dialog.set(context, { step: 6 }));
+    const context = new TurnContext(new TestAdapter(), activity());
+    await writer.load(context);
+    await conversationState.delete(context);
+    await conversationState.saveChanges(context, true);
+    const items = await stored();
+    expect(items[CONVERSATION_KEY]).toMatchObject({});
+    expect(items[CONVERSATION_KEY].dialog).toBeUndefined();
   });
 
   test('save before load is a programming error, said plainly', async () => {

@@ -11,18 +11,33 @@ interface PersonRow {
 export class SqlitePersonRepository implements PersonRepository {
   readonly name = 'people';
   private readonly upsertSeen;
+  private readonly seenWithKeys;
 
   constructor(private readonly db: SqliteDb) {
     this.upsertSeen = db.prepare(
       `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < ?`,
     );
+    const linkKey = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
+    // Runs on every turn: statements and the transaction wrapper are built once.
+    this.seenWithKeys = db.transaction((personId: string, channelId: string, stateKeys: string[], at: Date) => {
+      const iso = this.touchNow(personId, channelId, at);
+      for (const key of stateKeys) linkKey.run(personId, key, iso);
+    });
   }
 
-  /** Runs on every turn, so the statement is prepared once. */
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
+    this.touchNow(personId, channelId, at);
+  }
+
+  async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
+    this.seenWithKeys.immediate(personId, channelId, stateKeys, at);
+  }
+
+  private touchNow(personId: string, channelId: string, at: Date): string {
     const iso = at.toISOString();
     this.upsertSeen.run(personId, channelId, iso, iso, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
+    return iso;
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
