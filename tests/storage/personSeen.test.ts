@@ -32,6 +32,8 @@ if (TEST_DATABASE_URL) {
   ]);
 }
 
+const linkedKeys = async (backend: Backend) => ((await backend.stateKeys.exportFor('test:p1')) as Array<{ key: string }>).map((s) => s.key).sort();
+
 describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open) => {
   const at = new Date('2026-12-01T10:00:00Z');
   const later = (ms: number) => new Date(at.getTime() + ms);
@@ -46,7 +48,7 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
     await backend.writeState('test/conversations/c1/');
     await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], at);
     expect(await backend.people.get('test:p1')).toEqual({ personId: 'test:p1', channelId: 'test', createdAt: at.toISOString(), lastSeenAt: at.toISOString() });
-    expect((await backend.stateKeys.exportFor('test:p1')).map((s) => s.key).sort()).toEqual(['test/conversations/c1/', 'test/users/p1/']);
+    expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/users/p1/']);
   });
 
   test('last seen moves only past the resolution; keys are linked once; a new conversation adds its key', async () => {
@@ -58,7 +60,7 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
     expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(at.toISOString());
     await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c2/'], later(LAST_SEEN_RESOLUTION_MS + 60_000));
     expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(later(LAST_SEEN_RESOLUTION_MS + 60_000).toISOString());
-    expect((await backend.stateKeys.exportFor('test:p1')).map((s) => s.key).sort()).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
+    expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
   });
 
   test('delete reaches every linked key', async () => {
