@@ -1,4 +1,5 @@
 import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
+import { documentJson, storedJsonOf } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
 
@@ -7,12 +8,10 @@ interface Loaded {
   key: string;
   state: StoreItem;
   stored: string;
+  /** The JSON `changes` found different from `stored`, which `markSaved` then takes as stored. */
+  changed?: string;
 }
 
-function storedJson(state: StoreItem): string {
-  const { eTag: _eTag, ...rest } = state;
-  return JSON.stringify(rest);
-}
 
 /** A BotState that TurnStateWriter can load and save for the whole turn. */
 export interface TurnLoadedState extends BotState {
@@ -42,18 +41,23 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
 
     adopt(context: TurnContext, key: string, item: StoreItem | undefined): void {
       const state = item ?? {};
-      context.turnState.set(this.turnKey, { key, state, stored: storedJson(state) } satisfies Loaded);
+      context.turnState.set(this.turnKey, { key, state, stored: item ? storedJsonOf(item) : '{}' } satisfies Loaded);
     }
 
     changes(context: TurnContext): StoreItem | undefined {
       const loaded = this.loaded(context);
       if (!loaded) return undefined;
-      return storedJson(loaded.state) === loaded.stored ? undefined : { ...loaded.state, eTag: '*' };
+      const now = documentJson(loaded.state);
+      if (now === loaded.stored) return undefined;
+      loaded.changed = now;
+      return { ...loaded.state, eTag: '*' };
     }
 
     markSaved(context: TurnContext): void {
       const loaded = this.loaded(context);
-      if (loaded) loaded.stored = storedJson(loaded.state);
+      if (!loaded) return;
+      loaded.stored = loaded.changed ?? documentJson(loaded.state);
+      delete loaded.changed;
     }
 
     override async load(context: TurnContext, force = false): Promise<any> {
@@ -79,7 +83,7 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
       const changed = force ? { ...loaded.state, eTag: '*' } : this.changes(context);
       if (!changed) return;
       await this.storage.write({ [loaded.key || this.requireKey(context)]: changed });
-      context.turnState.set(this.turnKey, { ...loaded, stored: storedJson(loaded.state) } satisfies Loaded);
+      context.turnState.set(this.turnKey, { key: loaded.key, state: loaded.state, stored: documentJson(loaded.state) } satisfies Loaded);
     }
 
     override async delete(context: TurnContext): Promise<void> {
@@ -131,14 +135,17 @@ export class TurnStateWriter {
   async save(context: TurnContext): Promise<void> {
     if (!context.turnState.get(LOADED)) throw new Error('TurnStateWriter.save called before load');
     const changes: StoreItems = {};
+    const changedStates: TurnLoadedState[] = [];
     for (const state of this.states) {
       const key = storageKeyOf(state, context);
       const changed = key === undefined ? undefined : state.changes(context);
-      if (key !== undefined && changed) changes[key] = changed;
+      if (key === undefined || !changed) continue;
+      changes[key] = changed;
+      changedStates.push(state);
     }
-    if (Object.keys(changes).length === 0) return;
+    if (changedStates.length === 0) return;
     await this.storage.write(changes);
-    for (const state of this.states) state.markSaved(context);
+    for (const state of changedStates) state.markSaved(context);
   }
 
   /** Removes every state of the turn in one call (after "delete my data"). */

@@ -1,4 +1,5 @@
 import type { Storage } from 'botbuilder';
+import { documentJson, storedJsonOf } from '../../src/storage/storedDocuments';
 
 /**
  * The contract every botbuilder Storage in this project meets (MemoryStorage's eTag rules).
@@ -26,6 +27,23 @@ export function describeStateStorageConformance(name: string, makeStore: () => P
       await store.write({ present: { x: 1 } });
       const items = await store.read(['missing', 'present']);
       expect(Object.keys(items)).toEqual(['present']);
+    });
+
+    test('two keys read together (a turn\'s conversation and user state), and one key asked twice', async () => {
+      await store.write({ conversation: { step: 1 }, user: { welcomed: true } });
+      const both = await store.read(['conversation', 'user']);
+      expect(both).toMatchObject({ conversation: { step: 1 }, user: { welcomed: true } });
+      expect(Object.keys(await store.read(['conversation', 'conversation']))).toEqual(['conversation']);
+      expect(Object.keys(await store.read(['user', 'nobody']))).toEqual(['user']);
+    });
+
+    test('the JSON an item was read from is what it serializes to, so a turn can tell an untouched state without serializing it', async () => {
+      const document = { text: 'café \u2014 \u0000 "quoted"', amount: 12.5, big: 1e21, small: -0, list: [1, null, { deep: true }], empty: {} };
+      await store.write({ d: document });
+      const item = (await store.read(['d'])).d;
+      expect(storedJsonOf(item)).toBe(documentJson(item));
+      item.amount = 13;
+      expect(storedJsonOf(item)).not.toBe(documentJson(item));
     });
 
     test('updates replace the document and give a fresh eTag', async () => {

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
 import { newETag } from '../etag';
+import { documentJson, storedItem } from '../storedDocuments';
 
 
 /**
@@ -20,7 +21,7 @@ export class PostgresStateStorage implements Storage {
       [keys],
     );
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...JSON.parse(row.document), eTag: row.etag };
+    for (const row of rows) items[row.key] = storedItem(row.document, row.etag);
     return items;
   }
 
@@ -30,8 +31,8 @@ export class PostgresStateStorage implements Storage {
     if (entries.length === 0) return;
     await withTransaction(this.pool, async (client) => {
       for (const [key, item] of entries) {
-        const { eTag: expected, ...document } = item ?? {};
-        const json = JSON.stringify(document);
+        const expected: unknown = item?.eTag;
+        const json = documentJson(item);
         if (expected !== undefined && expected !== '*' && expected !== '') {
           const updated = await client.query('UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, newETag(), json, expected]);
           if (updated.rowCount === 1) continue;

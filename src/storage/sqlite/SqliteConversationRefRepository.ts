@@ -15,8 +15,11 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
     this.selectOne = db.prepare<[string, string], { reference: string }>('SELECT reference FROM conversation_refs WHERE person_id = ? AND channel_id = ?');
   }
 
+  /** Runs on every consented turn and seldom changes anything: a read first spares the write lock. */
   async save(personId: string, channelId: string, reference: StoredReference, at: Date): Promise<void> {
-    this.upsert.run(personId, channelId, JSON.stringify(reference), at.toISOString());
+    const json = JSON.stringify(reference);
+    if (this.selectOne.get(personId, channelId)?.reference === json) return;
+    this.upsert.run(personId, channelId, json, at.toISOString());
   }
 
   async get(personId: string, channelId: string): Promise<StoredReference | undefined> {

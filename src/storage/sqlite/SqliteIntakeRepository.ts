@@ -58,11 +58,11 @@ export class SqliteIntakeRepository implements IntakeRepository {
 
   async saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void> {
     const iso = at.toISOString();
-    prepared(
+    prepared<[string, string, string, string, string | null]>(
       this.db,
-      `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (@personId, @answers, @iso, @iso, @completedAt)
+      `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(person_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at, completed_at = excluded.completed_at`,
-    ).run({ personId, answers: JSON.stringify(answers), iso, completedAt: completed ? iso : null });
+    ).run(personId, JSON.stringify(answers), iso, iso, completed ? iso : null);
   }
 
   async clearAnswers(personId: string): Promise<void> {

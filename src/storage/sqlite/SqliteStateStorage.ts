@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { newETag } from '../etag';
+import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
 
 export class ETagConflictError extends Error {
@@ -17,14 +18,17 @@ export class ETagConflictError extends Error {
  */
 export class SqliteStateStorage implements Storage {
   private readonly selectOne;
+  private readonly selectTwo;
   private readonly upsert;
   private readonly deleteOne;
   private readonly writeAll;
 
   constructor(private readonly db: SqliteDb) {
     this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO bot_state (key, etag, document, updated_at) VALUES (@key, @etag, @document, @updatedAt)
+    // A turn reads its conversation and user state together.
+    this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
+    this.upsert = db.prepare<[string, string, string, string]>(
+      `INSERT INTO bot_state (key, etag, document, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
     );
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
@@ -36,8 +40,7 @@ export class SqliteStateStorage implements Storage {
           const existing = this.selectOne.get(key);
           if (existing && existing.etag !== incomingETag) throw new ETagConflictError(key);
         }
-        const { eTag: _ignored, ...document } = item ?? {};
-        this.upsert.run({ key, etag: newETag(), document: JSON.stringify(document), updatedAt });
+        this.upsert.run(key, newETag(), documentJson(item), updatedAt);
       }
     });
   }
@@ -45,9 +48,13 @@ export class SqliteStateStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
+    if (keys.length === 2 && keys[0] !== keys[1]) {
+      for (const row of this.selectTwo.all(keys[0]!, keys[1]!)) items[row.key] = storedItem(row.document, row.etag);
+      return items;
+    }
     for (const key of keys) {
       const row = this.selectOne.get(key);
-      if (row) items[key] = { ...JSON.parse(row.document), eTag: row.etag };
+      if (row) items[key] = storedItem(row.document, row.etag);
     }
     return items;
   }
