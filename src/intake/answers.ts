@@ -48,8 +48,33 @@ export type IntakeAnswers = { [Q in QuestionId]?: AnswerOf<Q> } & {
 
 const gramsPerCapsuleSchema = z.number().positive().max(2);
 
+/**
+ * Answers already parsed, by their JSON: a turn that saves an answer parses what it saved, and the next
+ * turn reads the same JSON back. Results are frozen, so sharing them is safe; callers copy to change.
+ */
+const parsedAnswers = new Map<string, Readonly<IntakeAnswers>>();
+const PARSED_ANSWERS_KEPT = 512;
+
 /** Reads saved answers back, keeping each valid answer and dropping any that no longer validate. */
 export function parseAnswers(raw: Record<string, unknown>): IntakeAnswers {
+  const json = JSON.stringify(raw);
+  const known = parsedAnswers.get(json);
+  if (known) return known as IntakeAnswers;
+  const parsed = deepFreeze(validAnswers(raw));
+  if (parsedAnswers.size >= PARSED_ANSWERS_KEPT) parsedAnswers.delete(parsedAnswers.keys().next().value!);
+  parsedAnswers.set(json, parsed);
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function validAnswers(raw: Record<string, unknown>): IntakeAnswers {
   const answers: Record<string, unknown> = {};
   for (const id of QUESTION_IDS) {
     if (!(id in raw)) continue;

@@ -67,6 +67,20 @@ describe('IntakeService', () => {
     expect(parseAnswers({ products: ['leaf', 'weed'], goal: 'stop', zip: '123', gramsPerCapsule: 0.5, extra: 1 })).toEqual({ goal: 'stop', gramsPerCapsule: 0.5 });
   });
 
+  test('the same saved answers parse once: the result is shared, frozen, and unaffected by later changes to the input', () => {
+    const raw: Record<string, unknown> = { products: ['leaf'], currentDose: { kind: 'amount', amount: 12, unit: 'g' }, goal: 'stop' };
+    const first = parseAnswers(raw);
+    expect(first).toEqual({ products: ['leaf'], currentDose: { kind: 'amount', amount: 12, unit: 'g', assumptions: [] }, goal: 'stop' });
+    expect(parseAnswers(JSON.parse(JSON.stringify(raw)))).toBe(first);
+    expect(Object.isFrozen(first.currentDose)).toBe(true);
+    expect(() => {
+      (first.products as string[]).push('extract');
+    }).toThrow(TypeError);
+    (raw.currentDose as { amount: number }).amount = 20;
+    expect(parseAnswers(raw).currentDose).toEqual({ kind: 'amount', amount: 20, unit: 'g', assumptions: [] });
+    expect(first.currentDose).toEqual({ kind: 'amount', amount: 12, unit: 'g', assumptions: [] });
+  });
+
   test('the profile leaves out unknown and skipped answers', () => {
     expect(
       toRiskProfile({
