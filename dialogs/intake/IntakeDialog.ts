@@ -1,30 +1,22 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { personIdOf } from '../../src/bot/identity';
-import { answeredCount, applies, type IntakeAnswers, nextQuestion, parseAnswers, QUESTION_IDS } from '../../src/intake/answers';
+import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
 import { formatAnswer } from '../../src/intake/format';
-import { QUESTIONS } from '../../src/intake/questions';
-import { PRODUCTS } from '../../src/risk/profile';
 import { OptionPrompt } from '../OptionPrompt';
-import { AMOUNT_QUESTION_DIALOG, AmountQuestionDialog } from './AmountQuestionDialog';
+import { AmountQuestionDialog } from './AmountQuestionDialog';
 import { AnswerPrompt, type RawAnswer } from './AnswerPrompt';
-import { CHOICE_QUESTION_DIALOG, ChoiceQuestionDialog } from './ChoiceQuestionDialog';
-import { DURATION_QUESTION_DIALOG, DurationQuestionDialog } from './DurationQuestionDialog';
+import { ChoiceQuestionDialog } from './ChoiceQuestionDialog';
+import { DurationQuestionDialog } from './DurationQuestionDialog';
+import { INTAKE_CHANGE_DIALOG, INTAKE_LOOP_DIALOG, IntakeLoopDialog } from './IntakeLoopDialog';
 import { INTAKE_RESULT_DIALOG, IntakeResultDialog } from './IntakeResultDialog';
-import { amountCorrection, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, send } from './support';
+import { amountCorrection, answersThisTurn, extract, type IntakeDeps, optionChoices, type QuestionOptions, saysLater, send, setAnswersThisTurn } from './support';
 
 export const INTAKE_DIALOG = 'intake';
 const ENTRY = 'intake.entry';
-const LOOP = 'intake.loop';
 const REVIEW = 'intake.review';
 const WHICH = 'intake.which';
-const CHANGE = 'intake.change';
 const ENTRY_PROMPT = 'intake.entryPrompt';
 const REPLY_PROMPT = 'intake.reply';
-
-/** The answers as loaded or saved earlier in this turn: one turn saves an answer and then asks the next question. */
-const ANSWERS_THIS_TURN = Symbol('intakeAnswersThisTurn');
-
-const DIALOG_FOR_KIND = { choice: CHOICE_QUESTION_DIALOG, amount: AMOUNT_QUESTION_DIALOG, duration: DURATION_QUESTION_DIALOG } as const;
 
 /**
  * The intake conversation. Asks the questions in order, saving every answer as it comes, so "later"
@@ -41,10 +33,10 @@ export class IntakeDialog extends ComponentDialog {
     this.addDialog(new DurationQuestionDialog(deps));
     this.addDialog(new IntakeResultDialog(deps));
     this.addDialog(new WaterfallDialog(ENTRY, [this.entry.bind(this), this.entryChoice.bind(this)]));
-    this.addDialog(new WaterfallDialog(LOOP, [this.askNext.bind(this), this.saveAnswer.bind(this)]));
+    this.addDialog(new IntakeLoopDialog(INTAKE_LOOP_DIALOG, deps, REVIEW));
+    this.addDialog(new IntakeLoopDialog(INTAKE_CHANGE_DIALOG, deps, REVIEW));
     this.addDialog(new WaterfallDialog(REVIEW, [this.showReview.bind(this), this.reviewReply.bind(this)]));
     this.addDialog(new WaterfallDialog(WHICH, [this.askWhich.bind(this), this.whichReply.bind(this)]));
-    this.addDialog(new WaterfallDialog(CHANGE, [this.askOne.bind(this), this.saveAnswer.bind(this)]));
     this.initialDialogId = ENTRY;
   }
 
@@ -52,12 +44,8 @@ export class IntakeDialog extends ComponentDialog {
     return personIdOf(step.context.activity);
   }
 
-  private async answers(step: WaterfallStepContext): Promise<IntakeAnswers> {
-    const kept: IntakeAnswers | undefined = step.context.turnState.get(ANSWERS_THIS_TURN);
-    if (kept) return kept;
-    const answers = (await this.deps.intake.load(this.personId(step)))?.answers ?? {};
-    step.context.turnState.set(ANSWERS_THIS_TURN, answers);
-    return answers;
+  private answers(step: WaterfallStepContext) {
+    return answersThisTurn(this.deps, step.context);
   }
 
   private async entry(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -74,7 +62,7 @@ export class IntakeDialog extends ComponentDialog {
       return step.prompt(ENTRY_PROMPT, OptionPrompt.options({ message, retryKey: 'intake.resume.reprompt' }));
     }
     await this.introduce(step);
-    return step.replaceDialog(LOOP);
+    return step.replaceDialog(INTAKE_LOOP_DIALOG);
   }
 
   private async entryChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -85,66 +73,17 @@ export class IntakeDialog extends ComponentDialog {
         return step.replaceDialog(WHICH);
       case 'fresh':
         await this.deps.intake.startFresh(this.personId(step));
-        step.context.turnState.delete(ANSWERS_THIS_TURN);
+        setAnswersThisTurn(step.context, undefined);
         await this.introduce(step);
-        return step.replaceDialog(LOOP);
+        return step.replaceDialog(INTAKE_LOOP_DIALOG);
       default:
-        return step.replaceDialog(LOOP);
+        return step.replaceDialog(INTAKE_LOOP_DIALOG);
     }
   }
 
   private async introduce(step: WaterfallStepContext): Promise<void> {
     const { content } = this.deps.services;
     await send(this.deps, step.context, [content.text('intake.intro.start'), content.text('intake.intro.how'), content.text('intake.intro.optional')].join(' '));
-  }
-
-  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answers = await this.answers(step);
-    const next = nextQuestion(answers);
-    if (!next) return step.replaceDialog(REVIEW);
-    return step.beginDialog(DIALOG_FOR_KIND[QUESTIONS[next].kind], { id: next, gramsPerCapsule: answers.gramsPerCapsule } satisfies QuestionOptions);
-  }
-
-  private async askOne(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as QuestionOptions;
-    const answers = await this.answers(step);
-    return step.beginDialog(DIALOG_FOR_KIND[QUESTIONS[options.id].kind], { ...options, gramsPerCapsule: answers.gramsPerCapsule } satisfies QuestionOptions);
-  }
-
-  /** Saves what a question dialog returned, says anything worth noting, and moves on. */
-  private async saveAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { content, logger } = this.deps.services;
-    const outcome = step.result as QuestionOutcome | undefined;
-    if (!outcome || outcome.kind === 'paused') {
-      await send(this.deps, step.context, content.text('intake.pause.done'));
-      return step.endDialog();
-    }
-    if (outcome.kind === 'correction') return step.replaceDialog(CHANGE, { id: outcome.target, presetText: outcome.text } satisfies QuestionOptions);
-
-    const personId = this.personId(step);
-    const answers: Record<string, unknown> = { ...(await this.answers(step)) };
-    const notes: string[] = [];
-    if (outcome.kind === 'skipped') {
-      answers[outcome.id] = 'skipped';
-      notes.push(content.text('intake.skip.done'));
-    } else {
-      answers[outcome.id] = outcome.answer;
-      const extras = outcome.extras ?? {};
-      if (extras.gramsPerCapsule) answers.gramsPerCapsule = extras.gramsPerCapsule;
-      if (extras.timesPerDay && outcome.id === 'currentDose' && answers.timesPerDay === undefined) answers.timesPerDay = { kind: 'count', times: extras.timesPerDay };
-      const products = (answers.products as IntakeAnswers['products']) ?? [];
-      const added = (extras.adds ?? []).filter((p) => !products.includes(p));
-      if (added.length > 0) {
-        answers.products = PRODUCTS.filter((p) => products.includes(p) || added.includes(p));
-        for (const product of added) if (content.has(`intake.notedProducts.${product}`)) notes.push(content.text(`intake.notedProducts.${product}`));
-      }
-    }
-    await this.deps.intake.save(personId, answers as IntakeAnswers);
-    // What a load would now return (parsing drops anything invalid, exactly as reading it back would).
-    step.context.turnState.set(ANSWERS_THIS_TURN, parseAnswers(answers));
-    logger.info({ personId, question: outcome.id, outcome: outcome.kind }, 'intake answer saved');
-    if (notes.length > 0) await send(this.deps, step.context, notes.join(' '));
-    return step.replaceDialog(LOOP);
   }
 
   private async showReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -165,7 +104,7 @@ export class IntakeDialog extends ComponentDialog {
     let choice = reply.choice;
     if (!choice) {
       const correction = await amountCorrection(this.deps, reply.text);
-      if (correction?.kind === 'correction') return step.replaceDialog(CHANGE, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
+      if (correction?.kind === 'correction') return step.replaceDialog(INTAKE_LOOP_DIALOG, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
       const said = await extract(this.deps, 'yesNo', reply.text);
       if (said.status === 'ok') choice = said.value.answer === 'yes' ? 'ok' : 'change';
     }
@@ -174,7 +113,7 @@ export class IntakeDialog extends ComponentDialog {
 
     const personId = this.personId(step);
     const answers = await this.answers(step);
-    if (nextQuestion(answers)) return step.replaceDialog(LOOP);
+    if (nextQuestion(answers)) return step.replaceDialog(INTAKE_LOOP_DIALOG);
     await this.deps.intake.complete(personId, answers);
     return step.replaceDialog(INTAKE_RESULT_DIALOG);
   }
@@ -192,9 +131,9 @@ export class IntakeDialog extends ComponentDialog {
     const reply = step.result as RawAnswer;
     if (saysLater(this.deps, reply.text)) return step.endDialog(await this.pause(step));
     const id = QUESTION_IDS.find((q) => q === reply.choice);
-    if (id) return step.replaceDialog(CHANGE, { id } satisfies QuestionOptions);
+    if (id) return step.replaceDialog(INTAKE_LOOP_DIALOG, { id } satisfies QuestionOptions);
     const correction = await amountCorrection(this.deps, reply.text);
-    if (correction?.kind === 'correction') return step.replaceDialog(CHANGE, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
+    if (correction?.kind === 'correction') return step.replaceDialog(INTAKE_LOOP_DIALOG, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
     return step.replaceDialog(WHICH, { retry: true });
   }
 

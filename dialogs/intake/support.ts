@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { CoachServices } from '../../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../../src/channels/messages';
-import type { AnswerOf, QuestionId } from '../../src/intake/answers';
+import { personIdOf } from '../../src/bot/identity';
+import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/intake/answers';
 import type { IntakeService } from '../../src/intake/IntakeService';
 import { matchesPhrase } from '../../src/nlu/choices';
 import { type IntakeExtractor, extractField } from '../../src/nlu/intake/extractor';
@@ -84,4 +85,21 @@ export async function amountCorrection(deps: IntakeDeps, text: string): Promise<
   const reading = await extract(deps, 'amount', text);
   if (reading.status !== 'ok' || reading.assumptions.some((a) => a.id === 'assumedGrams')) return undefined;
   return { kind: 'correction', target: START_WORDS.test(text) ? 'startDose' : 'currentDose', text };
+}
+
+/** The answers as loaded or saved earlier in this turn: one turn saves an answer and then asks the next question. */
+const ANSWERS_THIS_TURN = Symbol('intakeAnswersThisTurn');
+
+export async function answersThisTurn(deps: IntakeDeps, context: TurnContext): Promise<IntakeAnswers> {
+  const kept: IntakeAnswers | undefined = context.turnState.get(ANSWERS_THIS_TURN);
+  if (kept) return kept;
+  const answers = (await deps.intake.load(personIdOf(context.activity)))?.answers ?? {};
+  context.turnState.set(ANSWERS_THIS_TURN, answers);
+  return answers;
+}
+
+/** What a load would now return, after this turn saved or cleared the answers. */
+export function setAnswersThisTurn(context: TurnContext, answers: IntakeAnswers | undefined): void {
+  if (answers) context.turnState.set(ANSWERS_THIS_TURN, answers);
+  else context.turnState.delete(ANSWERS_THIS_TURN);
 }
