@@ -1,4 +1,5 @@
-import { ActivityHandler, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import { ActivityHandler, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TurnStateStorage, Visit } from '../storage/repositories';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
@@ -35,8 +36,8 @@ export interface CoachBotOptions {
   userState: TurnUserState;
   /** Where to reach people for check-ins. */
   references: ConversationReferenceStore;
-  /** Where both states live; a turn's changes to them are written there together. */
-  stateStorage: Storage;
+  /** Where both states live; a turn's changes to them are written there together, with its visit. */
+  stateStorage: TurnStateStorage;
   dialogs: DialogSet;
   rootDialogId: string;
   commands: GlobalCommand[];
@@ -65,29 +66,34 @@ export class CoachBot extends ActivityHandler {
     });
   }
 
-  /** One turn at a time per conversation; state is saved, in one write, before the turn is acknowledged. */
+  /**
+   * One turn at a time per conversation. The turn's state and its visit (the person, and which state
+   * keys are theirs, so export and delete reach their conversations) are saved in one transaction
+   * before the turn is acknowledged. A turn that deletes the person's data saves neither.
+   */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
-      await this.rememberPerson(context);
+      const visit = this.visitOf(context);
+      if (visit) await this.refreshConversationReference(context, visit.personId);
       await this.turnState.load(context);
       await super.run(context);
       if (context.turnState.get(FORGET_PERSON)) {
         await this.turnState.delete(context);
         return;
       }
-      await this.turnState.save(context);
+      await this.turnState.save(context, visit);
     });
   }
 
-  /** Records the person and which state keys are theirs, so export and delete reach their conversations. */
-  private async rememberPerson(context: TurnContext): Promise<void> {
-    if (!context.activity.from?.id) return;
-    const { store, clock } = this.options.services;
-    const personId = personIdOf(context.activity);
-    const now = clock.now();
+  private visitOf(context: TurnContext): Visit | undefined {
+    if (!context.activity.from?.id) return undefined;
     const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
-    await store.people.seen(personId, context.activity.channelId, keys.filter((k): k is string => typeof k === 'string'), now);
-    await this.refreshConversationReference(context, personId);
+    return {
+      personId: personIdOf(context.activity),
+      channelId: context.activity.channelId,
+      stateKeys: keys.filter((k): k is string => typeof k === 'string'),
+      at: this.options.services.clock.now(),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
+import { type BotState, ConversationState, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
+import type { TurnStateStorage, Visit } from '../storage/repositories';
 import { documentJson, storedJsonOf } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
@@ -113,7 +114,7 @@ export type TurnUserState = InstanceType<typeof TurnUserState>;
  */
 export class TurnStateWriter {
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: TurnStateStorage,
     private readonly states: readonly TurnLoadedState[],
   ) {}
 
@@ -131,8 +132,11 @@ export class TurnStateWriter {
     context.turnState.set(LOADED, true);
   }
 
-  /** Writes the states that changed since `load`, together; nothing when none did. */
-  async save(context: TurnContext): Promise<void> {
+  /**
+   * Writes the states that changed since `load`, together, and records the turn's visit (who, when,
+   * which state keys are theirs) in the same transaction. With no change, only the visit is recorded.
+   */
+  async save(context: TurnContext, visit?: Visit): Promise<void> {
     if (!context.turnState.get(LOADED)) throw new Error('TurnStateWriter.save called before load');
     const changes: StoreItems = {};
     const changedStates: TurnLoadedState[] = [];
@@ -143,8 +147,8 @@ export class TurnStateWriter {
       changes[key] = changed;
       changedStates.push(state);
     }
-    if (changedStates.length === 0) return;
-    await this.storage.write(changes);
+    if (visit) await this.storage.writeTurn(changes, visit);
+    else if (changedStates.length > 0) await this.storage.write(changes);
     for (const state of changedStates) state.markSaved(context);
   }
 

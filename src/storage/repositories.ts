@@ -1,4 +1,4 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
 
@@ -81,6 +81,20 @@ export interface ConsentRepository extends PersonalDataOwner {
 }
 
 /** Links a person to the bot-state keys that hold their state (user state, each conversation). */
+/** Who a turn came from, recorded with the state it saved (see PersonRepository.seen). */
+export interface Visit {
+  personId: string;
+  channelId: string;
+  stateKeys: string[];
+  at: Date;
+}
+
+/** botbuilder Storage that can also save a turn's state and record its visit in ONE transaction. */
+export interface TurnStateStorage extends Storage {
+  /** Writes the changed items (maybe none) and records the visit, all or nothing. */
+  writeTurn(changes: StoreItems, visit: Visit): Promise<void>;
+}
+
 export interface StateKeyRepository extends PersonalDataOwner {
   remember(personId: string, stateKeys: string[], at: Date): Promise<void>;
 }
@@ -372,7 +386,7 @@ export interface ChangeNotifier {
 
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
-  readonly state: Storage;
+  readonly state: TurnStateStorage;
   readonly people: PersonRepository;
   readonly directLine: DirectLineRepository;
   readonly intake: IntakeRepository;

@@ -1,5 +1,5 @@
-import type { Pool } from 'pg';
-import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
+import type { Pool, PoolClient } from 'pg';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository, type Visit } from '../repositories';
 
 export class PostgresPersonRepository implements PersonRepository {
   readonly name = 'people';
@@ -14,17 +14,8 @@ export class PostgresPersonRepository implements PersonRepository {
     );
   }
 
-  /** One statement, so one round trip: the person's upsert runs as a data-modifying CTE beside the key links. */
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    await this.pool.query(
-      `WITH person AS (
-         INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
-         ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4
-       )
-       INSERT INTO person_state_keys (person_id, state_key, first_seen_at)
-       SELECT $1, key, $5 FROM unnest($6::text[]) AS key ON CONFLICT DO NOTHING`,
-      [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS), at.toISOString(), stateKeys],
-    );
+    await recordVisit(this.pool, { personId, channelId, stateKeys, at });
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
@@ -55,4 +46,21 @@ export class PostgresPersonRepository implements PersonRepository {
   async deleteFor(personId: string): Promise<void> {
     await this.delete(personId);
   }
+}
+
+/**
+ * A visit as one statement, so one round trip (the person's upsert runs as a data-modifying CTE beside
+ * the key links), on the pool or on a client inside the turn's state transaction.
+ */
+export async function recordVisit(db: Pick<Pool, 'query'> | Pick<PoolClient, 'query'>, visit: Visit): Promise<void> {
+  const { personId, channelId, stateKeys, at } = visit;
+  await db.query(
+    `WITH person AS (
+       INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4
+     )
+     INSERT INTO person_state_keys (person_id, state_key, first_seen_at)
+     SELECT $1, key, $5 FROM unnest($6::text[]) AS key ON CONFLICT DO NOTHING`,
+    [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS), at.toISOString(), stateKeys],
+  );
 }

@@ -19,12 +19,11 @@ export class SqliteConsentRepository implements ConsentRepository {
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO consents (person_id, status, policy_version, decided_at) VALUES (?, ?, ?, ?)
+    prepared(
+      this.db,
+      `INSERT INTO consents (person_id, status, policy_version, decided_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(person_id) DO UPDATE SET status = excluded.status, policy_version = excluded.policy_version, decided_at = excluded.decided_at`,
-      )
-      .run(personId, status, policyVersion, at.toISOString());
+    ).run(personId, status, policyVersion, at.toISOString());
   }
 
   async exportFor(personId: string): Promise<Omit<ConsentRecord, 'personId'> | null> {

@@ -78,12 +78,11 @@ export class SqliteIntakeRepository implements IntakeRepository {
       result: JSON.stringify(entry.assessment),
       assessed_at: at.toISOString(),
     };
-    const info = this.db
-      .prepare(
-        `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
-         VALUES (@person_id, @rules_version, @trigger, @profile, @result, @assessed_at)`,
-      )
-      .run(row);
+    const info = prepared(
+      this.db,
+      `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
+       VALUES (@person_id, @rules_version, @trigger, @profile, @result, @assessed_at)`,
+    ).run(row);
     return toAssessment({ id: Number(info.lastInsertRowid), ...row });
   }
 

@@ -1,4 +1,4 @@
-import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository, type Visit } from '../repositories';
 import type { SqliteDb } from './database';
 
 interface PersonRow {
@@ -19,19 +19,23 @@ export class SqlitePersonRepository implements PersonRepository {
        ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < ?`,
     );
     const linkKey = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
-    // Runs on every turn: statements and the transaction wrapper are built once.
-    this.seenWithKeys = db.transaction((personId: string, channelId: string, stateKeys: string[], at: Date) => {
-      const iso = this.touchNow(personId, channelId, at);
-      for (const key of stateKeys) linkKey.run(personId, key, iso);
-    });
+    this.recordVisit = (visit: Visit) => {
+      const iso = this.touchNow(visit.personId, visit.channelId, visit.at);
+      for (const key of visit.stateKeys) linkKey.run(visit.personId, key, iso);
+    };
+    // Runs on every turn that saves no state: statements and the transaction wrapper are built once.
+    this.seenWithKeys = db.transaction(this.recordVisit);
   }
+
+  /** `seen`'s statements without a transaction of their own, for a caller that holds one (the turn's state write). */
+  readonly recordVisit: (visit: Visit) => void;
 
   async touch(personId: string, channelId: string, at: Date): Promise<void> {
     this.touchNow(personId, channelId, at);
   }
 
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    this.seenWithKeys.immediate(personId, channelId, stateKeys, at);
+    this.seenWithKeys.immediate({ personId, channelId, stateKeys, at });
   }
 
   private touchNow(personId: string, channelId: string, at: Date): string {

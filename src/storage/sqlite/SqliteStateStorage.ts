@@ -1,4 +1,5 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { StoreItems } from 'botbuilder';
+import type { TurnStateStorage, Visit } from '../repositories';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
@@ -16,14 +17,18 @@ export class ETagConflictError extends Error {
  * the item's eTag is '*' or absent; otherwise it must match the stored eTag. Unlike MemoryStorage a
  * batch is all-or-nothing, so a conflict never leaves half a turn saved.
  */
-export class SqliteStateStorage implements Storage {
+export class SqliteStateStorage implements TurnStateStorage {
   private readonly selectOne;
   private readonly selectTwo;
   private readonly upsert;
   private readonly deleteOne;
   private readonly writeAll;
 
-  constructor(private readonly db: SqliteDb) {
+  constructor(
+    private readonly db: SqliteDb,
+    /** Records a turn's visit with statements only; writeTurn runs it inside the state's transaction. */
+    private readonly recordVisit?: (visit: Visit) => void,
+  ) {
     this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
     // A turn reads its conversation and user state together.
     this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
@@ -33,7 +38,11 @@ export class SqliteStateStorage implements Storage {
     );
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     // Built once: better-sqlite3 makes a new wrapper (and its BEGIN statements) on every transaction() call.
-    this.writeAll = db.transaction((changes: StoreItems, updatedAt: string) => {
+    this.writeAll = db.transaction((changes: StoreItems, updatedAt: string, visit?: Visit) => {
+      if (visit) {
+        if (!this.recordVisit) throw new Error('SqliteStateStorage.writeTurn needs the people repository (open it through SqliteDataStore)');
+        this.recordVisit(visit);
+      }
       for (const [key, item] of Object.entries(changes)) {
         const incomingETag: unknown = item?.eTag;
         if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
@@ -62,6 +71,11 @@ export class SqliteStateStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
     this.writeAll.immediate(changes, new Date().toISOString());
+  }
+
+  /** The turn's state and its visit in one transaction: one commit per turn. */
+  async writeTurn(changes: StoreItems, visit: Visit): Promise<void> {
+    this.writeAll.immediate(changes, visit.at.toISOString(), visit);
   }
 
   async delete(keys: string[]): Promise<void> {
