@@ -1,4 +1,4 @@
-import { ActivityHandler, type StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TurnStateStorage, Visit } from '../storage/repositories';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
@@ -55,10 +55,6 @@ export class CoachBot extends ActivityHandler {
     this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
     this.dialogContexts = new DialogContextFactory(options.dialogs);
     this.personState = options.userState.createProperty<PersonState>('person');
-    this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
-      await next();
-    });
     this.onMembersAdded(async (context, next) => {
       const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (people.length > 0) await this.welcomeAndBegin(context);
@@ -76,13 +72,23 @@ export class CoachBot extends ActivityHandler {
       const visit = this.visitOf(context);
       if (visit) await this.refreshConversationReference(context, visit.personId);
       await this.turnState.load(context);
-      await super.run(context);
+      await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
         await this.turnState.delete(context);
         return;
       }
       await this.turnState.save(context, visit);
     });
+  }
+
+  /**
+   * A message goes straight to handleMessage; everything else takes ActivityHandler's route (members
+   * added, and its default answers to invokes). Its handler chain for a message does nothing more than
+   * call the one handler registered, and a message is nearly every turn.
+   */
+  private async dispatch(context: TurnContext): Promise<void> {
+    if (context.activity.type === ActivityTypes.Message) await this.handleMessage(context);
+    else await super.run(context);
   }
 
   private visitOf(context: TurnContext): Visit | undefined {
