@@ -1,19 +1,10 @@
-import {
-  ComponentDialog,
-  Dialog,
-  type DialogContext,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-  WaterfallDialog,
-} from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogDependencies, type DialogReason, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
 import type { CoachServices } from '../src/bot/services';
 import { recognizeChoiceExactly } from '../src/nlu/choices';
 import { beginWithConsent } from './consentGate';
-import { innermost } from './dialogContexts';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const ROOT_DIALOG = 'root';
-const MENU_WATERFALL = 'root.menu';
 const MENU_PROMPT = 'root.menuPrompt';
 
 /** One main-menu item: its value names its label and synonyms in content (menu.options.<value>). */
@@ -32,31 +23,44 @@ export interface MenuFallback {
   options(text: string): object;
 }
 
-/** The main menu: shows what the bot can do, runs the chosen dialog, then offers the menu again. */
-export class RootDialog extends ComponentDialog {
+/**
+ * The main menu: shows what the bot can do, runs the chosen dialog, then offers the menu again.
+ *
+ * A waterfall at the bottom of the conversation's own stack rather than a component holding one: the
+ * dialog it starts sits right above it, so no turn pays for an extra nesting level. Its prompt comes
+ * along through getDependencies (DialogSet.add adds it); the dialogs reached from the menu are added
+ * by the composition root.
+ */
+export class RootDialog extends WaterfallDialog implements DialogDependencies {
+  private readonly prompt: OptionPrompt;
+
   constructor(
     private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'store'>,
     private readonly entries: MenuEntry[],
     private readonly fallback?: MenuFallback,
   ) {
     super(ROOT_DIALOG);
-    this.addDialog(new OptionPrompt(MENU_PROMPT, services, async (prompt) => prompt.recognized.succeeded || this.fallbackAccepts(prompt.context.activity.text)));
-    this.addDialog(new WaterfallDialog(MENU_WATERFALL, [this.showMenu.bind(this), this.runChoice.bind(this), this.loop.bind(this)]));
-    this.initialDialogId = MENU_WATERFALL;
+    this.prompt = new OptionPrompt(MENU_PROMPT, services, async (prompt) => prompt.recognized.succeeded || this.fallbackAccepts(prompt.context.activity.text));
+    this.addStep(this.showMenu.bind(this));
+    this.addStep(this.runChoice.bind(this));
+    this.addStep(this.loop.bind(this));
   }
 
-  /**
-   * When a dialog pushed on top of the menu (crisis, privacy, delete) ends, the waiting prompt asks again.
-   * ComponentDialog would re-prompt through a context with no parent link, which cannot find the menu
-   * dialogs the composition root adds next to this one.
-   */
-  override async resumeDialog(outerDC: DialogContext): Promise<DialogTurnResult> {
-    const inner = outerDC.child;
-    if (inner) await innermost(inner).repromptDialog();
+  getDependencies(): Dialog[] {
+    return [this.prompt];
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (liftLegacyStack(dc)) return dc.continueDialog();
+    return super.continueDialog(dc);
+  }
+
+  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    if (!liftLegacyStack(dc)) return super.resumeDialog(dc, reason, result);
+    await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }
 
-  /** Dialogs reached from the menu are added by the composition root next to this one. */
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const message = { text: this.services.content.text('menu.prompt'), choices: this.menuChoices() };
     return step.prompt(MENU_PROMPT, OptionPrompt.options({ message }));
@@ -84,6 +88,19 @@ export class RootDialog extends ComponentDialog {
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.replaceDialog(MENU_WATERFALL);
+    return step.replaceDialog(ROOT_DIALOG);
   }
+}
+
+/**
+ * A stack saved when the menu was a component dialog holds everything inside the root's own state:
+ * [root { dialogs: [root.menu, ...rest] }]. This lifts it into today's shape, [root, ...rest], with the
+ * old menu waterfall's state as the root's, so the conversation carries on where it was.
+ */
+function liftLegacyStack(dc: DialogContext): boolean {
+  const root = dc.activeDialog;
+  const inner = (root?.state as { dialogs?: { dialogStack?: Array<{ id: string; state: object }> } } | undefined)?.dialogs?.dialogStack;
+  if (root?.id !== ROOT_DIALOG || !Array.isArray(inner) || inner[0]?.id !== 'root.menu') return false;
+  dc.stack.splice(dc.stack.length - 1, 1, { id: ROOT_DIALOG, state: inner[0].state }, ...inner.slice(1));
+  return true;
 }

@@ -88,9 +88,8 @@ describe('consent before anything that keeps personal data', () => {
     expect(await replies(adapter, '3')).toEqual(askedForConsent());
     expect(await replies(adapter, 'yes')).toEqual([text('consent.granted'), 'waiting']);
     const key = 'test/conversations/stack-conversation/';
-    const stored = (await store.state.read([key]))[key] as { dialogState: { dialogStack: Array<{ id: string; state: { dialogs: { dialogStack: Array<{ id: string }> } } }> } };
-    const insideRoot = stored.dialogState.dialogStack[0]!.state.dialogs.dialogStack.map((d) => d.id);
-    expect(insideRoot).toEqual(['root.menu', WAITS_DIALOG, 'waits.prompt']);
+    const stored = (await store.state.read([key]))[key] as { dialogState: { dialogStack: Array<{ id: string }> } };
+    expect(stored.dialogState.dialogStack.map((d) => d.id)).toEqual([ROOT_DIALOG, WAITS_DIALOG, 'waits.prompt']);
     expect(await replies(adapter, 'done')).toEqual([text('menu.prompt')]);
   });
 

@@ -57,4 +57,28 @@ describe('intake across restarts', () => {
     expect(await before.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.startDose.prompt')]);
     await first.stop();
   });
+
+  test('a conversation saved when the menu was a component dialog carries on where it was', async () => {
+    const first = await startTestApp();
+    const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
+    const chat = conversation(first, 'legacy-menu', { userId: 'legacy-menu' });
+    await chat.say('hi');
+    await chat.say(c('menu.options.intake'));
+    await chat.say('powder');
+    await chat.say('2 years');
+    expect(await chat.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
+    const { state } = first.app.services.store;
+    const key = 'test/conversations/legacy-menu/';
+    const stored = (await state.read([key]))[key]! as { dialogState: { dialogStack: Array<{ id: string; state: object }> } };
+    const [root, ...above] = stored.dialogState.dialogStack;
+    expect(root!.id).toBe('root');
+    // The shape an earlier release saved: everything inside the root component's own stack.
+    stored.dialogState.dialogStack = [{ id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root!.state }, ...above] } } }];
+    await state.write({ [key]: { ...stored, eTag: '*' } });
+
+    expect(await chat.say('3 g')).toEqual([c('intake.questions.amount.confirm', { amount: '3 g' })]);
+    const lifted = (await state.read([key]))[key]! as { dialogState: { dialogStack: Array<{ id: string }> } };
+    expect(lifted.dialogState.dialogStack.map((d) => d.id)).toEqual(['root', ...above.map((d) => d.id)]);
+    await first.stop();
+  });
 });
