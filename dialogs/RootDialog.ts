@@ -2,10 +2,13 @@ import { Dialog, type DialogContext, type DialogDependencies, type DialogReason,
 import type { CoachServices } from '../src/bot/services';
 import { recognizeChoiceExactly } from '../src/nlu/choices';
 import { beginWithConsent } from './consentGate';
+import { liftComponentStack } from './dialogContexts';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const ROOT_DIALOG = 'root';
 const MENU_PROMPT = 'root.menuPrompt';
+/** A stack saved when the menu was a component holds this waterfall inside it; its state is now the root's own. */
+const LEGACY_RENAMES = { 'root.menu': ROOT_DIALOG };
 
 /** One main-menu item: its value names its label and synonyms in content (menu.options.<value>). */
 export interface MenuEntry {
@@ -51,12 +54,12 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    if (liftLegacyStack(dc)) return dc.continueDialog();
+    if (liftComponentStack(dc, ROOT_DIALOG, LEGACY_RENAMES)) return dc.continueDialog();
     return super.continueDialog(dc);
   }
 
   override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    if (!liftLegacyStack(dc)) return super.resumeDialog(dc, reason, result);
+    if (!liftComponentStack(dc, ROOT_DIALOG, LEGACY_RENAMES)) return super.resumeDialog(dc, reason, result);
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }
@@ -90,17 +93,4 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return step.replaceDialog(ROOT_DIALOG);
   }
-}
-
-/**
- * A stack saved when the menu was a component dialog holds everything inside the root's own state:
- * [root { dialogs: [root.menu, ...rest] }]. This lifts it into today's shape, [root, ...rest], with the
- * old menu waterfall's state as the root's, so the conversation carries on where it was.
- */
-function liftLegacyStack(dc: DialogContext): boolean {
-  const root = dc.activeDialog;
-  const inner = (root?.state as { dialogs?: { dialogStack?: Array<{ id: string; state: object }> } } | undefined)?.dialogs?.dialogStack;
-  if (root?.id !== ROOT_DIALOG || !Array.isArray(inner) || inner[0]?.id !== 'root.menu') return false;
-  dc.stack.splice(dc.stack.length - 1, 1, { id: ROOT_DIALOG, state: inner[0].state }, ...inner.slice(1));
-  return true;
 }

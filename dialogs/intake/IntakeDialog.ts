@@ -1,7 +1,8 @@
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogDependencies, type DialogReason, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { personIdOf } from '../../src/bot/identity';
 import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
 import { formatAnswer } from '../../src/intake/format';
+import { liftComponentStack } from '../dialogContexts';
 import { OptionPrompt } from '../OptionPrompt';
 import { AmountQuestionDialog } from './AmountQuestionDialog';
 import { AnswerPrompt, type RawAnswer } from './AnswerPrompt';
@@ -12,32 +13,56 @@ import { INTAKE_RESULT_DIALOG, IntakeResultDialog } from './IntakeResultDialog';
 import { amountCorrection, answersThisTurn, extract, type IntakeDeps, optionChoices, type QuestionOptions, saysLater, send, setAnswersThisTurn } from './support';
 
 export const INTAKE_DIALOG = 'intake';
-const ENTRY = 'intake.entry';
 const REVIEW = 'intake.review';
 const WHICH = 'intake.which';
 const ENTRY_PROMPT = 'intake.entryPrompt';
 const REPLY_PROMPT = 'intake.reply';
+/** The id an earlier release gave to this waterfall inside the intake component. */
+const LEGACY_ENTRY = 'intake.entry';
 
 /**
  * The intake conversation. Asks the questions in order, saving every answer as it comes, so "later"
  * (or a restart of the server) resumes at the first unanswered question. Then a review of all answers,
  * where any one can be changed, and the result. Corrections like "actually it's 12 g" work anywhere.
+ *
+ * This waterfall is the entry (resume, update or start fresh); each part replaces it on the caller's
+ * stack in turn (question loop, review, result), rather than all of them running inside a component,
+ * so no turn of the intake pays for a nesting level. The parts come along through getDependencies.
  */
-export class IntakeDialog extends ComponentDialog {
+export class IntakeDialog extends WaterfallDialog implements DialogDependencies {
+  private readonly parts: Dialog[];
+
   constructor(private readonly deps: IntakeDeps) {
     super(INTAKE_DIALOG);
-    this.addDialog(new OptionPrompt(ENTRY_PROMPT, deps.services));
-    this.addDialog(new AnswerPrompt(REPLY_PROMPT, deps.services));
-    this.addDialog(new ChoiceQuestionDialog(deps));
-    this.addDialog(new AmountQuestionDialog(deps));
-    this.addDialog(new DurationQuestionDialog(deps));
-    this.addDialog(new IntakeResultDialog(deps));
-    this.addDialog(new WaterfallDialog(ENTRY, [this.entry.bind(this), this.entryChoice.bind(this)]));
-    this.addDialog(new IntakeLoopDialog(INTAKE_LOOP_DIALOG, deps, REVIEW));
-    this.addDialog(new IntakeLoopDialog(INTAKE_CHANGE_DIALOG, deps, REVIEW));
-    this.addDialog(new WaterfallDialog(REVIEW, [this.showReview.bind(this), this.reviewReply.bind(this)]));
-    this.addDialog(new WaterfallDialog(WHICH, [this.askWhich.bind(this), this.whichReply.bind(this)]));
-    this.initialDialogId = ENTRY;
+    this.addStep(this.entry.bind(this));
+    this.addStep(this.entryChoice.bind(this));
+    this.parts = [
+      new OptionPrompt(ENTRY_PROMPT, deps.services),
+      new AnswerPrompt(REPLY_PROMPT, deps.services),
+      new ChoiceQuestionDialog(deps),
+      new AmountQuestionDialog(deps),
+      new DurationQuestionDialog(deps),
+      new IntakeResultDialog(deps),
+      new IntakeLoopDialog(INTAKE_LOOP_DIALOG, deps, REVIEW),
+      new IntakeLoopDialog(INTAKE_CHANGE_DIALOG, deps, REVIEW),
+      new WaterfallDialog(REVIEW, [this.showReview.bind(this), this.reviewReply.bind(this)]),
+      new WaterfallDialog(WHICH, [this.askWhich.bind(this), this.whichReply.bind(this)]),
+    ];
+  }
+
+  getDependencies(): Dialog[] {
+    return this.parts;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG })) return dc.continueDialog();
+    return super.continueDialog(dc);
+  }
+
+  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    if (!liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG })) return super.resumeDialog(dc, reason, result);
+    await dc.repromptDialog();
+    return Dialog.EndOfTurn;
   }
 
   private personId(step: WaterfallStepContext): string {

@@ -58,7 +58,7 @@ describe('intake across restarts', () => {
     await first.stop();
   });
 
-  test('a conversation saved when the menu was a component dialog carries on where it was', async () => {
+  test('a conversation saved when the menu and the intake were component dialogs carries on where it was', async () => {
     const first = await startTestApp();
     const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
     const chat = conversation(first, 'legacy-menu', { userId: 'legacy-menu' });
@@ -72,8 +72,10 @@ describe('intake across restarts', () => {
     const stored = (await state.read([key]))[key]! as { dialogState: { dialogStack: Array<{ id: string; state: object }> } };
     const [root, ...above] = stored.dialogState.dialogStack;
     expect(root!.id).toBe('root');
-    // The shape an earlier release saved: everything inside the root component's own stack.
-    stored.dialogState.dialogStack = [{ id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root!.state }, ...above] } } }];
+    expect(above.map((d) => d.id)).toEqual(['intake.loop', 'intake.amountQuestion']);
+    // The shape an earlier release saved: the menu and the intake were components, each with its own stack.
+    const intake = { id: 'intake', state: { dialogs: { dialogStack: above } } };
+    stored.dialogState.dialogStack = [{ id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root!.state }, intake] } } }];
     await state.write({ [key]: { ...stored, eTag: '*' } });
 
     expect(await chat.say('3 g')).toEqual([c('intake.questions.amount.confirm', { amount: '3 g' })]);

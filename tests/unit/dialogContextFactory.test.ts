@@ -100,6 +100,10 @@ describe('no dialog of the app handles dialog events (so skipping activityReceiv
         }),
       );
       expect(handlers.map((d) => d.id)).toEqual([]);
+      // DialogSet.add renames a clashing id by appending a number; parts added through getDependencies must not clash.
+      const ids = dialogs.map((d) => d.id);
+      expect(ids.filter((id) => /\d$/.test(id) && ids.includes(id.replace(/\d+$/, '')))).toEqual([]);
+      expect(new Set(ids).size).toBe(ids.length);
     } finally {
       await running.stop();
     }
