@@ -42,15 +42,16 @@ function storedPosition(store: SqliteDataStore, chat: Chat): number {
     if (!node || typeof node !== 'object') return;
     const record = node as Record<string, unknown>;
     if (typeof record.id === 'string') ids.push(record.id);
-    const options = (record.state as { options?: { id?: unknown; stage?: string } } | undefined)?.options;
-    if (typeof options?.id === 'string' && SCRIPT.some((s) => s.question === options.id)) questions.push({ id: options.id, stage: options.stage });
+    // A waiting question dialog's state is its stage: { id: <question>, stage }.
+    const stage = record.state as { id?: unknown; stage?: string } | undefined;
+    if (typeof stage?.id === 'string' && SCRIPT.some((s) => s.question === stage.id)) questions.push({ id: stage.id, stage: stage.stage });
     Object.values(record).forEach(walk);
   };
   walk(JSON.parse(row.document));
   const asked = questions[questions.length - 1];
   if (asked) return SCRIPT.findIndex((s) => s.question === asked.id && (s.stage ?? 'ask') === (asked.stage ?? 'ask'));
   if (ids.includes('intake.review')) return SCRIPT.length - 1;
-  if (ids.includes('intake')) return SCRIPT.length; // on the result: the script is done
+  if (ids.includes('intake.result')) return SCRIPT.length; // on the result: the script is done
   return 1;
 }
 
