@@ -115,6 +115,8 @@ export async function runLoad(
   concurrency: number,
   prefix: string,
   thinkMs = 0,
+  /** When given, every turn's latency is also pushed here (to combine several runs' percentiles). */
+  collect?: number[],
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
@@ -127,7 +129,9 @@ export async function runLoad(
       for (const [index, text] of script.entries()) {
         const t0 = process.hrtime.bigint();
         const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+        latencies.push(ms);
+        collect?.push(ms);
         if (response.status !== 200) errors++;
         if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
       }
@@ -135,15 +139,21 @@ export async function runLoad(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  latencies.sort((a, b) => a - b);
-  const pick = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  const { p50Ms, p99Ms } = percentiles(latencies);
   return {
     conversations,
     turns: latencies.length,
     seconds: Math.round(seconds * 100) / 100,
     turnsPerSecond: Math.round(latencies.length / seconds),
-    p50Ms: pick(0.5),
-    p99Ms: pick(0.99),
+    p50Ms,
+    p99Ms,
     errors,
   };
+}
+
+/** p50 and p99 of latencies in ms (sorts the array in place), to two decimals. */
+export function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  return { p50Ms: pick(0.5), p99Ms: pick(0.99) };
 }
