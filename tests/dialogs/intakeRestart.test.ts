@@ -1,6 +1,19 @@
 import { startTestApp } from '../support/app';
 import { conversation } from '../support/intake';
 
+/** An app with one conversation that has answered two questions and waits for the starting dose. */
+async function waitingAtStartDose(conversationId: string) {
+  const first = await startTestApp();
+  const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
+  const chat = conversation(first, conversationId, { userId: `${conversationId}-person` });
+  await chat.say('hi');
+  await chat.say(c('menu.options.intake'));
+  await chat.say('powder');
+  await chat.say('2 years');
+  expect(await chat.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
+  return { first, c, chat, state: first.app.services.store.state, key: `test/conversations/${conversationId}/` };
+}
+
 describe('intake across restarts', () => {
   test('a question waiting when the server stops takes its answer after a restart; "later" resumes in a new conversation', async () => {
     const first = await startTestApp();
@@ -33,17 +46,8 @@ describe('intake across restarts', () => {
   });
 
   test('a question saved in the older nested shape pauses the intake on the next reply, and "continue" picks it up', async () => {
-    const first = await startTestApp();
-    const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
-    const before = conversation(first, 'restart-3', { userId: 'older-shape' });
-    await before.say('hi');
-    await before.say(c('menu.options.intake'));
-    await before.say('powder');
-    await before.say('2 years');
-    expect(await before.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
+    const { first, c, chat: before, state, key } = await waitingAtStartDose('restart-3');
     // What an older release stored for a waiting question: a component with its own waterfall and prompt.
-    const { state } = first.app.services.store;
-    const key = 'test/conversations/restart-3/';
     const stored = (await state.read([key]))[key]!;
     const json = JSON.stringify(stored).replace(
       /\{"id":"intake\.amountQuestion","state":\{[^}]*\}\}/,
@@ -59,16 +63,7 @@ describe('intake across restarts', () => {
   });
 
   test('a conversation saved when the menu and the intake were component dialogs carries on where it was', async () => {
-    const first = await startTestApp();
-    const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
-    const chat = conversation(first, 'legacy-menu', { userId: 'legacy-menu' });
-    await chat.say('hi');
-    await chat.say(c('menu.options.intake'));
-    await chat.say('powder');
-    await chat.say('2 years');
-    expect(await chat.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
-    const { state } = first.app.services.store;
-    const key = 'test/conversations/legacy-menu/';
+    const { first, c, chat, state, key } = await waitingAtStartDose('legacy-menu');
     const stored = (await state.read([key]))[key]! as { dialogState: { dialogStack: Array<{ id: string; state: object }> } };
     const [root, ...above] = stored.dialogState.dialogStack;
     expect(root!.id).toBe('root');
