@@ -35,11 +35,10 @@ export interface PersonRecord {
 export const LAST_SEEN_RESOLUTION_MS = 10 * 60 * 1000;
 
 export interface PersonRepository extends PersonalDataOwner {
-  /** Creates the person on first sight; refreshes last-seen when it is older than LAST_SEEN_RESOLUTION_MS. */
-  touch(personId: string, channelId: string, at: Date): Promise<void>;
   /**
-   * A turn's bookkeeping in one write: `touch`, and links these bot-state keys to the person (as
-   * StateKeyRepository.remember does) so export and delete reach their conversations.
+   * A visit in one write: creates the person on first sight, refreshes last-seen when it is older than
+   * LAST_SEEN_RESOLUTION_MS, and links these bot-state keys to them so export and delete reach their
+   * conversations. A turn that saves state records its visit with it instead (TurnStateStorage.writeTurn).
    */
   seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void>;
   get(personId: string): Promise<PersonRecord | undefined>;
@@ -95,9 +94,8 @@ export interface TurnStateStorage extends Storage {
   writeTurn(changes: StoreItems, visit: Visit): Promise<void>;
 }
 
-export interface StateKeyRepository extends PersonalDataOwner {
-  remember(personId: string, stateKeys: string[], at: Date): Promise<void>;
-}
+/** The bot-state keys of each person (linked by PersonRepository.seen and TurnStateStorage.writeTurn), for export and delete. */
+export type StateKeyRepository = PersonalDataOwner;
 
 export interface DirectLineConversation {
   conversationId: string;

@@ -59,11 +59,11 @@ describeEachDatabase('check-in repositories', (open) => {
 
   test('people: last seen is refreshed once it is older than the resolution, not on every turn', async () => {
     const first = at('2026-12-01T10:00:00Z');
-    await store.people.touch('p1', 'test', first);
-    await store.people.touch('p1', 'test', new Date(first.getTime() + LAST_SEEN_RESOLUTION_MS - MINUTE));
+    await store.people.seen('p1', 'test', [], first);
+    await store.people.seen('p1', 'test', [], new Date(first.getTime() + LAST_SEEN_RESOLUTION_MS - MINUTE));
     expect((await store.people.get('p1'))?.lastSeenAt).toBe(first.toISOString());
     const later = new Date(first.getTime() + LAST_SEEN_RESOLUTION_MS + MINUTE);
-    await store.people.touch('p1', 'test', later);
+    await store.people.seen('p1', 'test', [], later);
     expect(await store.people.get('p1')).toMatchObject({ createdAt: first.toISOString(), lastSeenAt: later.toISOString() });
   });
 

@@ -34,12 +34,10 @@ function rowsMentioning(file: string, needle: string): string[] {
 /** A person with a row in every table this issue owns. */
 async function seed(store: SqliteDataStore, userId: string, at: Date): Promise<string> {
   const personId = `test:${userId}`;
-  await store.people.touch(personId, 'test', at);
+  const keys = [`test/users/${userId}/`, `test/conversations/${userId}-conversation/`];
+  await store.state.writeTurn(Object.fromEntries(keys.map((key) => [key, { eTag: '*', note: 'state' }])), { personId, channelId: 'test', stateKeys: keys, at });
   await store.consents.set(personId, 'granted', 'v1', at);
   await store.safetyEvents.record(personId, 'ambiguous', at);
-  const keys = [`test/users/${userId}/`, `test/conversations/${userId}-conversation/`];
-  await store.state.write(Object.fromEntries(keys.map((key) => [key, { eTag: '*', note: 'state' }])));
-  await store.stateKeys.remember(personId, keys, at);
   return personId;
 }
 

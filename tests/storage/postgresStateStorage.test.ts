@@ -27,8 +27,8 @@ describePostgres('PostgreSQL data store', () => {
     const { pool, dispose } = await freshPostgresSchema();
     const store = new PostgresDataStore(pool);
     expect(await store.healthy()).toBe(true);
-    await store.people.touch('test:p1', 'test', new Date('2026-12-01T10:00:00Z'));
-    await store.people.touch('test:p1', 'test', new Date('2026-12-02T10:00:00Z'));
+    await store.people.seen('test:p1', 'test', [], new Date('2026-12-01T10:00:00Z'));
+    await store.people.seen('test:p1', 'test', [], new Date('2026-12-02T10:00:00Z'));
     expect(await store.people.get('test:p1')).toEqual({ personId: 'test:p1', channelId: 'test', createdAt: '2026-12-01T10:00:00.000Z', lastSeenAt: '2026-12-02T10:00:00.000Z' });
     await store.state.write({ k: { text: 'a\u0000b' } });
     expect((await store.state.read(['k'])).k.text).toBe('a\u0000b');

@@ -6,14 +6,6 @@ export class PostgresPersonRepository implements PersonRepository {
 
   constructor(private readonly pool: Pool) {}
 
-  async touch(personId: string, channelId: string, at: Date): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4`,
-      [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS)],
-    );
-  }
-
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
     await recordVisit(this.pool, { personId, channelId, stateKeys, at });
   }

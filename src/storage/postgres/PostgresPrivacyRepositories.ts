@@ -83,15 +83,6 @@ export class PostgresStateKeyRepository implements StateKeyRepository {
 
   constructor(private readonly pool: Pool) {}
 
-  async remember(personId: string, stateKeys: string[], at: Date): Promise<void> {
-    if (stateKeys.length === 0) return;
-    await this.pool.query(
-      `INSERT INTO person_state_keys (person_id, state_key, first_seen_at)
-       SELECT $1, key, $3 FROM unnest($2::text[]) AS key ON CONFLICT DO NOTHING`,
-      [personId, stateKeys, at.toISOString()],
-    );
-  }
-
   async exportFor(personId: string): Promise<Array<{ key: string; state: unknown }>> {
     const { rows } = await this.pool.query<{ state_key: string; document: string }>(
       `SELECT k.state_key, s.document FROM person_state_keys k JOIN bot_state s ON s.key = k.state_key

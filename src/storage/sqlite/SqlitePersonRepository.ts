@@ -20,7 +20,8 @@ export class SqlitePersonRepository implements PersonRepository {
     );
     const linkKey = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
     this.recordVisit = (visit: Visit) => {
-      const iso = this.touchNow(visit.personId, visit.channelId, visit.at);
+      const iso = visit.at.toISOString();
+      this.upsertSeen.run(visit.personId, visit.channelId, iso, iso, new Date(visit.at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
       for (const key of visit.stateKeys) linkKey.run(visit.personId, key, iso);
     };
     // Runs on every turn that saves no state: statements and the transaction wrapper are built once.
@@ -30,18 +31,8 @@ export class SqlitePersonRepository implements PersonRepository {
   /** `seen`'s statements without a transaction of their own, for a caller that holds one (the turn's state write). */
   readonly recordVisit: (visit: Visit) => void;
 
-  async touch(personId: string, channelId: string, at: Date): Promise<void> {
-    this.touchNow(personId, channelId, at);
-  }
-
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
     this.seenWithKeys.immediate({ personId, channelId, stateKeys, at });
-  }
-
-  private touchNow(personId: string, channelId: string, at: Date): string {
-    const iso = at.toISOString();
-    this.upsertSeen.run(personId, channelId, iso, iso, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
-    return iso;
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {

@@ -8,17 +8,7 @@ import type { SqliteDb } from './database';
 export class SqliteStateKeyRepository implements StateKeyRepository {
   readonly name = 'botState';
 
-  private readonly rememberAll;
-
-  constructor(private readonly db: SqliteDb) {
-    const insert = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
-    // Runs on every turn: the transaction wrapper is built once.
-    this.rememberAll = db.transaction((personId: string, stateKeys: string[], at: string) => stateKeys.forEach((key) => insert.run(personId, key, at)));
-  }
-
-  async remember(personId: string, stateKeys: string[], at: Date): Promise<void> {
-    this.rememberAll.immediate(personId, stateKeys, at.toISOString());
-  }
+  constructor(private readonly db: SqliteDb) {}
 
   private keysOf(personId: string): string[] {
     return this.db.prepare<[string], string>('SELECT state_key FROM person_state_keys WHERE person_id = ? ORDER BY first_seen_at, state_key').pluck().all(personId);
