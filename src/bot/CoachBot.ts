@@ -1,5 +1,5 @@
-import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, TurnContext } from 'botbuilder';
-import type { TurnStateStorage, Visit } from '../storage/repositories';
+import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import type { Visit } from '../storage/repositories';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
@@ -36,8 +36,8 @@ export interface CoachBotOptions {
   userState: TurnUserState;
   /** Where to reach people for check-ins. */
   references: ConversationReferenceStore;
-  /** Where both states live; a turn's changes to them are written there together, with its visit. */
-  stateStorage: TurnStateStorage;
+  /** Where both states live; a turn's changes to them are written there together. */
+  stateStorage: Storage;
   dialogs: DialogSet;
   rootDialogId: string;
   commands: GlobalCommand[];
@@ -63,21 +63,25 @@ export class CoachBot extends ActivityHandler {
   }
 
   /**
-   * One turn at a time per conversation. The turn's state and its visit (the person, and which state
-   * keys are theirs, so export and delete reach their conversations) are saved in one transaction
-   * before the turn is acknowledged. A turn that deletes the person's data saves neither.
+   * One turn at a time per conversation. The visit (the person, and which state keys are theirs, so
+   * export and delete reach their conversations) is recorded first, so anything the turn stores about
+   * them is covered by retention even if the turn dies halfway; the turn's state is saved, in one write,
+   * before the turn is acknowledged.
    */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
       const visit = this.visitOf(context);
-      if (visit) await this.refreshConversationReference(context, visit.personId);
+      if (visit) {
+        await this.options.services.store.people.seen(visit.personId, visit.channelId, visit.stateKeys, visit.at);
+        await this.refreshConversationReference(context, visit.personId);
+      }
       await this.turnState.load(context);
       await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
         await this.turnState.delete(context);
         return;
       }
-      await this.turnState.save(context, visit);
+      await this.turnState.save(context);
     });
   }
 

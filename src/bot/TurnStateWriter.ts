@@ -1,5 +1,4 @@
-import { type BotState, ConversationState, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
-import type { TurnStateStorage, Visit } from '../storage/repositories';
+import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
 import { documentJson, storedJsonOf } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
@@ -114,7 +113,7 @@ export type TurnUserState = InstanceType<typeof TurnUserState>;
  */
 export class TurnStateWriter {
   constructor(
-    private readonly storage: TurnStateStorage,
+    private readonly storage: Storage,
     private readonly states: readonly TurnLoadedState[],
   ) {}
 
@@ -132,11 +131,8 @@ export class TurnStateWriter {
     context.turnState.set(LOADED, true);
   }
 
-  /**
-   * Writes the states that changed since `load`, together, and records the turn's visit (who, when,
-   * which state keys are theirs) in the same transaction. With no change, only the visit is recorded.
-   */
-  async save(context: TurnContext, visit?: Visit): Promise<void> {
+  /** Writes the states that changed since `load`, together; nothing when none did. */
+  async save(context: TurnContext): Promise<void> {
     if (!context.turnState.get(LOADED)) throw new Error('TurnStateWriter.save called before load');
     const changes: StoreItems = {};
     const changedStates: TurnLoadedState[] = [];
@@ -147,8 +143,8 @@ export class TurnStateWriter {
       changes[key] = changed;
       changedStates.push(state);
     }
-    if (visit) await this.storage.writeTurn(changes, visit);
-    else if (changedStates.length > 0) await this.storage.write(changes);
+    if (changedStates.length === 0) return;
+    await this.storage.write(changes);
     for (const state of changedStates) state.markSaved(context);
   }
 

@@ -1,4 +1,4 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
 
@@ -38,7 +38,7 @@ export interface PersonRepository extends PersonalDataOwner {
   /**
    * A visit in one write: creates the person on first sight, refreshes last-seen when it is older than
    * LAST_SEEN_RESOLUTION_MS, and links these bot-state keys to them so export and delete reach their
-   * conversations. A turn that saves state records its visit with it instead (TurnStateStorage.writeTurn).
+   * conversations.
    */
   seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void>;
   get(personId: string): Promise<PersonRecord | undefined>;
@@ -80,7 +80,7 @@ export interface ConsentRepository extends PersonalDataOwner {
 }
 
 /** Links a person to the bot-state keys that hold their state (user state, each conversation). */
-/** Who a turn came from, recorded with the state it saved (see PersonRepository.seen). */
+/** Who a turn came from (see PersonRepository.seen). */
 export interface Visit {
   personId: string;
   channelId: string;
@@ -88,13 +88,7 @@ export interface Visit {
   at: Date;
 }
 
-/** botbuilder Storage that can also save a turn's state and record its visit in ONE transaction. */
-export interface TurnStateStorage extends Storage {
-  /** Writes the changed items (maybe none) and records the visit, all or nothing. */
-  writeTurn(changes: StoreItems, visit: Visit): Promise<void>;
-}
-
-/** The bot-state keys of each person (linked by PersonRepository.seen and TurnStateStorage.writeTurn), for export and delete. */
+/** The bot-state keys of each person (linked by PersonRepository.seen), for export and delete. */
 export type StateKeyRepository = PersonalDataOwner;
 
 export interface DirectLineConversation {
@@ -384,7 +378,7 @@ export interface ChangeNotifier {
 
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
-  readonly state: TurnStateStorage;
+  readonly state: Storage;
   readonly people: PersonRepository;
   readonly directLine: DirectLineRepository;
   readonly intake: IntakeRepository;

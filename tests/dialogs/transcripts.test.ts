@@ -82,4 +82,19 @@ describe('turn errors', () => {
     expect(after).toEqual([originalText('menu.prompt')]);
     await t.stop();
   });
+
+  test('a first turn that fails still records the person, so retention reaches anything the turn stored', async () => {
+    const t = await startTestApp();
+    const content = t.app.services.content;
+    const originalText = content.text.bind(content);
+    const spy = jest.spyOn(content, 'text').mockImplementation((key, vars) => {
+      if (key === 'welcome.greeting') throw new Error('boom');
+      return originalText(key, vars);
+    });
+    const replies = await say(t.baseUrl, 'hi', { conversationId: 'first-fail', userId: 'first-fail-person' });
+    expect(replies[0]).toMatch(/code: \w+/);
+    expect(await t.app.services.store.people.get('test:first-fail-person')).toMatchObject({ personId: 'test:first-fail-person', channelId: 'test' });
+    spy.mockRestore();
+    await t.stop();
+  });
 });

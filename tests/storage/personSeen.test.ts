@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { LAST_SEEN_RESOLUTION_MS, type PersonRepository, type StateKeyRepository, type TurnStateStorage } from '../../src/storage/repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRepository, type StateKeyRepository } from '../../src/storage/repositories';
 import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
@@ -7,7 +7,6 @@ import { freshPostgresSchema, TEST_DATABASE_URL } from '../support/postgres';
 
 interface Backend {
   people: PersonRepository;
-  state: TurnStateStorage;
   stateKeys: StateKeyRepository;
   writeState(key: string): Promise<void>;
   dispose(): Promise<void>;
@@ -18,7 +17,7 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     'SQLite',
     async () => {
       const store = SqliteDataStore.open(join(makeTempDir('seen-'), 'coach.db'));
-      return { people: store.people, state: store.state, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose: () => store.close() };
+      return { people: store.people, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose: () => store.close() };
     },
   ],
 ];
@@ -28,7 +27,7 @@ if (TEST_DATABASE_URL) {
     async () => {
       const { pool, dispose } = await freshPostgresSchema();
       const store = new PostgresDataStore(pool);
-      return { people: store.people, state: store.state, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose };
+      return { people: store.people, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose };
     },
   ]);
 }
@@ -69,17 +68,5 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
     await backend.people.seen('test:p1', 'test', ['test/conversations/c1/'], at);
     await backend.stateKeys.deleteFor('test:p1');
     expect(await backend.stateKeys.exportFor('test:p1')).toEqual([]);
-  });
-
-  test('writeTurn saves the state and the visit together; a stale eTag keeps neither', async () => {
-    const key = 'test/conversations/c1/';
-    await backend.state.writeTurn({ [key]: { eTag: '*', step: 1 } }, { personId: 'test:p1', channelId: 'test', stateKeys: [key], at });
-    expect((await backend.state.read([key]))[key]).toMatchObject({ step: 1 });
-    expect(await linkedKeys(backend)).toEqual([key]);
-    await backend.state.writeTurn({}, { personId: 'test:p1', channelId: 'test', stateKeys: [key], at: later(LAST_SEEN_RESOLUTION_MS + 1) });
-    expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(later(LAST_SEEN_RESOLUTION_MS + 1).toISOString());
-    await expect(backend.state.writeTurn({ [key]: { eTag: 'stale', step: 2 } }, { personId: 'test:p2', channelId: 'test', stateKeys: [key], at })).rejects.toThrow('eTag conflict');
-    expect(await backend.people.get('test:p2')).toBeUndefined();
-    expect((await backend.state.read([key]))[key]).toMatchObject({ step: 1 });
   });
 });

@@ -35,7 +35,8 @@ function rowsMentioning(file: string, needle: string): string[] {
 async function seed(store: SqliteDataStore, userId: string, at: Date): Promise<string> {
   const personId = `test:${userId}`;
   const keys = [`test/users/${userId}/`, `test/conversations/${userId}-conversation/`];
-  await store.state.writeTurn(Object.fromEntries(keys.map((key) => [key, { eTag: '*', note: 'state' }])), { personId, channelId: 'test', stateKeys: keys, at });
+  await store.people.seen(personId, 'test', keys, at);
+  await store.state.write(Object.fromEntries(keys.map((key) => [key, { eTag: '*', note: 'state' }])));
   await store.consents.set(personId, 'granted', 'v1', at);
   await store.safetyEvents.record(personId, 'ambiguous', at);
   return personId;

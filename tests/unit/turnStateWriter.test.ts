@@ -1,5 +1,4 @@
-import { type Activity, ConversationState, type StoreItems, TestAdapter, TurnContext, UserState } from 'botbuilder';
-import type { TurnStateStorage, Visit } from '../../src/storage/repositories';
+import { type Activity, ConversationState, type Storage, type StoreItems, TestAdapter, TurnContext, UserState } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnConversationState, TurnStateWriter, TurnUserState } from '../../src/bot/TurnStateWriter';
@@ -7,12 +6,12 @@ import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 
 /** The real SQLite storage, with every write and delete call recorded. */
-class RecordingStorage implements TurnStateStorage {
+class RecordingStorage implements Storage {
   readonly reads: string[][] = [];
   readonly writes: string[][] = [];
   readonly deletes: string[][] = [];
   failNextWrite = false;
-  constructor(private readonly inner: TurnStateStorage) {}
+  constructor(private readonly inner: Storage) {}
   read(keys: string[]) {
     this.reads.push([...keys].sort());
     return this.inner.read(keys);
@@ -24,14 +23,6 @@ class RecordingStorage implements TurnStateStorage {
       throw new Error('disk went away');
     }
     return this.inner.write(changes);
-  }
-  async writeTurn(changes: StoreItems, visit: Visit) {
-    this.writes.push(Object.keys(changes).sort());
-    if (this.failNextWrite) {
-      this.failNextWrite = false;
-      throw new Error('disk went away');
-    }
-    return this.inner.writeTurn(changes, visit);
   }
   delete(keys: string[]) {
     this.deletes.push([...keys].sort());
@@ -149,27 +140,6 @@ describe('TurnStateWriter', () => {
     const items = await stored();
     expect(items[CONVERSATION_KEY]).toMatchObject({});
     expect(items[CONVERSATION_KEY].dialog).toBeUndefined();
-  });
-
-  test('a turn with a visit saves its state and records the person and their keys in the same transaction', async () => {
-    const visit: Visit = { personId: 'test:p1', channelId: 'test', stateKeys: [CONVERSATION_KEY, USER_KEY], at: new Date('2026-12-01T10:00:00Z') };
-    const context = new TurnContext(new TestAdapter(), activity());
-    await writer.load(context);
-    await dialog.set(context, { step: 7 });
-    await writer.save(context, visit);
-    expect(storage.writes).toEqual([[CONVERSATION_KEY]]);
-    expect(await store.people.get('test:p1')).toMatchObject({ lastSeenAt: '2026-12-01T10:00:00.000Z' });
-    const linked = store.db.prepare('SELECT state_key FROM person_state_keys WHERE person_id = ? ORDER BY state_key').pluck().all('test:p1');
-    expect(linked).toEqual([CONVERSATION_KEY, USER_KEY]);
-
-    // A turn that changed nothing still records the visit; a state with a stale eTag rolls the visit back too.
-    const later: Visit = { ...visit, personId: 'test:p2', at: new Date('2026-12-01T11:00:00Z') };
-    const quiet = new TurnContext(new TestAdapter(), activity());
-    await writer.load(quiet);
-    await writer.save(quiet, later);
-    expect(await store.people.get('test:p2')).toMatchObject({ lastSeenAt: '2026-12-01T11:00:00.000Z' });
-    await expect(store.state.writeTurn({ [CONVERSATION_KEY]: { eTag: 'stale', dialog: { step: 0 } } }, { ...visit, personId: 'test:p3' })).rejects.toThrow('eTag conflict');
-    expect(await store.people.get('test:p3')).toBeUndefined();
   });
 
   test('save before load is a programming error, said plainly', async () => {

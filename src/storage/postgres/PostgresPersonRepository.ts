@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository, type Visit } from '../repositories';
 
 export class PostgresPersonRepository implements PersonRepository {
@@ -40,11 +40,8 @@ export class PostgresPersonRepository implements PersonRepository {
   }
 }
 
-/**
- * A visit as one statement, so one round trip (the person's upsert runs as a data-modifying CTE beside
- * the key links), on the pool or on a client inside the turn's state transaction.
- */
-export async function recordVisit(db: Pick<Pool, 'query'> | Pick<PoolClient, 'query'>, visit: Visit): Promise<void> {
+/** A visit as one statement, so one round trip: the person's upsert runs as a data-modifying CTE beside the key links. */
+async function recordVisit(db: Pick<Pool, 'query'>, visit: Visit): Promise<void> {
   const { personId, channelId, stateKeys, at } = visit;
   await db.query(
     `WITH person AS (

@@ -1,7 +1,5 @@
-import type { StoreItems } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import type { Pool, PoolClient } from 'pg';
-import type { TurnStateStorage, Visit } from '../repositories';
-import { recordVisit } from './PostgresPersonRepository';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
 import { newETag } from '../etag';
@@ -12,7 +10,7 @@ import { documentJson, storedItem } from '../storedDocuments';
  * botbuilder Storage on PostgreSQL with the same rules as SqliteStateStorage: a conditional write
  * is one UPDATE ... WHERE etag = $expected, so two instances racing on one key cannot both win.
  */
-export class PostgresStateStorage implements TurnStateStorage {
+export class PostgresStateStorage implements Storage {
   constructor(private readonly pool: Pool) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -31,15 +29,6 @@ export class PostgresStateStorage implements TurnStateStorage {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
     if (Object.keys(changes).length === 0) return;
     await withTransaction(this.pool, (client) => this.writeItems(client, changes));
-  }
-
-  /** The turn's state and its visit in one transaction. */
-  async writeTurn(changes: StoreItems, visit: Visit): Promise<void> {
-    if (Object.keys(changes).length === 0) return recordVisit(this.pool, visit);
-    await withTransaction(this.pool, async (client) => {
-      await recordVisit(client, visit);
-      await this.writeItems(client, changes);
-    });
   }
 
   private async writeItems(client: PoolClient, changes: StoreItems): Promise<void> {

@@ -32,8 +32,8 @@ export class SqliteDataStore implements DataStore {
   readonly checkIns: SqliteCheckInAnswerRepository;
 
   constructor(readonly db: SqliteDb) {
+    this.state = new SqliteStateStorage(db);
     this.people = new SqlitePersonRepository(db);
-    this.state = new SqliteStateStorage(db, this.people.recordVisit);
     this.directLine = new SqliteDirectLineRepository(db);
     this.intake = new SqliteIntakeRepository(db);
     this.safetyEvents = new SqliteSafetyEventRepository(db);

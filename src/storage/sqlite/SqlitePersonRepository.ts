@@ -19,17 +19,13 @@ export class SqlitePersonRepository implements PersonRepository {
        ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < ?`,
     );
     const linkKey = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
-    this.recordVisit = (visit: Visit) => {
+    // Runs on every turn: statements and the transaction wrapper are built once.
+    this.seenWithKeys = db.transaction((visit: Visit) => {
       const iso = visit.at.toISOString();
       this.upsertSeen.run(visit.personId, visit.channelId, iso, iso, new Date(visit.at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
       for (const key of visit.stateKeys) linkKey.run(visit.personId, key, iso);
-    };
-    // Runs on every turn that saves no state: statements and the transaction wrapper are built once.
-    this.seenWithKeys = db.transaction(this.recordVisit);
+    });
   }
-
-  /** `seen`'s statements without a transaction of their own, for a caller that holds one (the turn's state write). */
-  readonly recordVisit: (visit: Visit) => void;
 
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
     this.seenWithKeys.immediate({ personId, channelId, stateKeys, at });

@@ -1,5 +1,4 @@
-import type { StoreItems } from 'botbuilder';
-import type { TurnStateStorage, Visit } from '../repositories';
+import type { Storage, StoreItems } from 'botbuilder';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
@@ -17,18 +16,14 @@ export class ETagConflictError extends Error {
  * the item's eTag is '*' or absent; otherwise it must match the stored eTag. Unlike MemoryStorage a
  * batch is all-or-nothing, so a conflict never leaves half a turn saved.
  */
-export class SqliteStateStorage implements TurnStateStorage {
+export class SqliteStateStorage implements Storage {
   private readonly selectOne;
   private readonly selectTwo;
   private readonly upsert;
   private readonly deleteOne;
   private readonly writeAll;
 
-  constructor(
-    private readonly db: SqliteDb,
-    /** Records a turn's visit with statements only; writeTurn runs it inside the state's transaction. */
-    private readonly recordVisit?: (visit: Visit) => void,
-  ) {
+  constructor(private readonly db: SqliteDb) {
     this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
     // A turn reads its conversation and user state together.
     this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
@@ -38,11 +33,7 @@ export class SqliteStateStorage implements TurnStateStorage {
     );
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     // Built once: better-sqlite3 makes a new wrapper (and its BEGIN statements) on every transaction() call.
-    this.writeAll = db.transaction((changes: StoreItems, updatedAt: string, visit?: Visit) => {
-      if (visit) {
-        if (!this.recordVisit) throw new Error('SqliteStateStorage.writeTurn needs the people repository (open it through SqliteDataStore)');
-        this.recordVisit(visit);
-      }
+    this.writeAll = db.transaction((changes: StoreItems, updatedAt: string) => {
       for (const [key, item] of Object.entries(changes)) {
         const incomingETag: unknown = item?.eTag;
         if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
@@ -71,11 +62,6 @@ export class SqliteStateStorage implements TurnStateStorage {
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
     this.writeAll.immediate(changes, new Date().toISOString());
-  }
-
-  /** The turn's state and its visit in one transaction: one commit per turn. */
-  async writeTurn(changes: StoreItems, visit: Visit): Promise<void> {
-    this.writeAll.immediate(changes, visit.at.toISOString(), visit);
   }
 
   async delete(keys: string[]): Promise<void> {
