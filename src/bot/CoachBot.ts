@@ -1,5 +1,4 @@
 import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
-import type { Visit } from '../storage/repositories';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
@@ -70,11 +69,7 @@ export class CoachBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
-      const visit = this.visitOf(context);
-      if (visit) {
-        await this.options.services.store.people.seen(visit.personId, visit.channelId, visit.stateKeys, visit.at);
-        await this.refreshConversationReference(context, visit.personId);
-      }
+      await this.rememberPerson(context);
       await this.turnState.load(context);
       await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
@@ -95,15 +90,14 @@ export class CoachBot extends ActivityHandler {
     else await super.run(context);
   }
 
-  private visitOf(context: TurnContext): Visit | undefined {
-    if (!context.activity.from?.id) return undefined;
+  /** Records the visit (person, last seen, which state keys are theirs) and where to reach them. */
+  private async rememberPerson(context: TurnContext): Promise<void> {
+    if (!context.activity.from?.id) return;
+    const personId = personIdOf(context.activity);
     const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
-    return {
-      personId: personIdOf(context.activity),
-      channelId: context.activity.channelId,
-      stateKeys: keys.filter((k): k is string => typeof k === 'string'),
-      at: this.options.services.clock.now(),
-    };
+    const stateKeys = keys.filter((k): k is string => typeof k === 'string');
+    await this.options.services.store.people.seen(personId, context.activity.channelId, stateKeys, this.options.services.clock.now());
+    await this.refreshConversationReference(context, personId);
   }
 
   /**

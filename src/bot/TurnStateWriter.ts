@@ -12,7 +12,6 @@ interface Loaded {
   changed?: string;
 }
 
-
 /** A BotState that TurnStateWriter can load and save for the whole turn. */
 export interface TurnLoadedState extends BotState {
   getStorageKey(context: TurnContext): string | undefined;

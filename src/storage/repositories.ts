@@ -79,16 +79,7 @@ export interface ConsentRepository extends PersonalDataOwner {
   set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void>;
 }
 
-/** Links a person to the bot-state keys that hold their state (user state, each conversation). */
-/** Who a turn came from (see PersonRepository.seen). */
-export interface Visit {
-  personId: string;
-  channelId: string;
-  stateKeys: string[];
-  at: Date;
-}
-
-/** The bot-state keys of each person (linked by PersonRepository.seen), for export and delete. */
+/** The bot-state keys that hold each person's state (linked by PersonRepository.seen), for export and delete. */
 export type StateKeyRepository = PersonalDataOwner;
 
 export interface DirectLineConversation {

@@ -1,13 +1,22 @@
 import type { Pool } from 'pg';
-import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository, type Visit } from '../repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
 
 export class PostgresPersonRepository implements PersonRepository {
   readonly name = 'people';
 
   constructor(private readonly pool: Pool) {}
 
+  /** One statement, so one round trip: the person's upsert runs as a data-modifying CTE beside the key links. */
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    await recordVisit(this.pool, { personId, channelId, stateKeys, at });
+    await this.pool.query(
+      `WITH person AS (
+         INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
+         ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4
+       )
+       INSERT INTO person_state_keys (person_id, state_key, first_seen_at)
+       SELECT $1, key, $5 FROM unnest($6::text[]) AS key ON CONFLICT DO NOTHING`,
+      [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS), at.toISOString(), stateKeys],
+    );
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
@@ -40,16 +49,3 @@ export class PostgresPersonRepository implements PersonRepository {
   }
 }
 
-/** A visit as one statement, so one round trip: the person's upsert runs as a data-modifying CTE beside the key links. */
-async function recordVisit(db: Pick<Pool, 'query'>, visit: Visit): Promise<void> {
-  const { personId, channelId, stateKeys, at } = visit;
-  await db.query(
-    `WITH person AS (
-       INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)
-       ON CONFLICT (person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < $4
-     )
-     INSERT INTO person_state_keys (person_id, state_key, first_seen_at)
-     SELECT $1, key, $5 FROM unnest($6::text[]) AS key ON CONFLICT DO NOTHING`,
-    [personId, channelId, at, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS), at.toISOString(), stateKeys],
-  );
-}

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
 import { newETag } from '../etag';
@@ -27,27 +27,26 @@ export class PostgresStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
-    if (Object.keys(changes).length === 0) return;
-    await withTransaction(this.pool, (client) => this.writeItems(client, changes));
-  }
-
-  private async writeItems(client: PoolClient, changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes)) {
-      const expected: unknown = item?.eTag;
-      const json = documentJson(item);
-      if (expected !== undefined && expected !== '*' && expected !== '') {
-        const updated = await client.query('UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, newETag(), json, expected]);
-        if (updated.rowCount === 1) continue;
-        const inserted = await client.query('INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING', [key, newETag(), json]);
-        if (inserted.rowCount === 1) continue;
-        throw new ETagConflictError(key);
+    const entries = Object.entries(changes);
+    if (entries.length === 0) return;
+    await withTransaction(this.pool, async (client) => {
+      for (const [key, item] of entries) {
+        const expected: unknown = item?.eTag;
+        const json = documentJson(item);
+        if (expected !== undefined && expected !== '*' && expected !== '') {
+          const updated = await client.query('UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, newETag(), json, expected]);
+          if (updated.rowCount === 1) continue;
+          const inserted = await client.query('INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING', [key, newETag(), json]);
+          if (inserted.rowCount === 1) continue;
+          throw new ETagConflictError(key);
+        }
+        await client.query(
+          `INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now())
+           ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
+          [key, newETag(), json],
+        );
       }
-      await client.query(
-        `INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
-        [key, newETag(), json],
-      );
-    }
+    });
   }
 
   async delete(keys: string[]): Promise<void> {

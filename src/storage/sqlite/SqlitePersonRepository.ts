@@ -1,4 +1,4 @@
-import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository, type Visit } from '../repositories';
+import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
 import type { SqliteDb } from './database';
 
 interface PersonRow {
@@ -20,15 +20,15 @@ export class SqlitePersonRepository implements PersonRepository {
     );
     const linkKey = db.prepare('INSERT OR IGNORE INTO person_state_keys (person_id, state_key, first_seen_at) VALUES (?, ?, ?)');
     // Runs on every turn: statements and the transaction wrapper are built once.
-    this.seenWithKeys = db.transaction((visit: Visit) => {
-      const iso = visit.at.toISOString();
-      this.upsertSeen.run(visit.personId, visit.channelId, iso, iso, new Date(visit.at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
-      for (const key of visit.stateKeys) linkKey.run(visit.personId, key, iso);
+    this.seenWithKeys = db.transaction((personId: string, channelId: string, stateKeys: string[], at: Date) => {
+      const iso = at.toISOString();
+      this.upsertSeen.run(personId, channelId, iso, iso, new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString());
+      for (const key of stateKeys) linkKey.run(personId, key, iso);
     });
   }
 
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    this.seenWithKeys.immediate({ personId, channelId, stateKeys, at });
+    this.seenWithKeys.immediate(personId, channelId, stateKeys, at);
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
