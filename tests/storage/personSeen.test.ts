@@ -63,6 +63,20 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
     expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
   });
 
+  test('within the resolution a new key is still linked, and a deleted person is recorded again', async () => {
+    for (const key of ['test/users/p1/', 'test/conversations/c1/', 'test/conversations/c2/']) await backend.writeState(key);
+    await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], at);
+    await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c2/', 'test/conversations/c2/'], later(60_000));
+    expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
+    expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(at.toISOString());
+    await backend.people.delete('test:p1');
+    await backend.stateKeys.deleteFor('test:p1');
+    await backend.writeState('test/users/p1/');
+    await backend.people.seen('test:p1', 'test', ['test/users/p1/'], later(120_000));
+    expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(later(120_000).toISOString());
+    expect(await linkedKeys(backend)).toEqual(['test/users/p1/']);
+  });
+
   test('delete reaches every linked key', async () => {
     await backend.writeState('test/conversations/c1/');
     await backend.people.seen('test:p1', 'test', ['test/conversations/c1/'], at);
