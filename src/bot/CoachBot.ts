@@ -1,4 +1,5 @@
-import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import { createHash } from 'node:crypto';
+import { ActivityHandler, ActivityTypes, type ConversationReference, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
@@ -11,9 +12,20 @@ import { type TurnConversationState, TurnStateWriter, type TurnUserState } from 
 /** What the bot keeps about a person between conversations. Kept small on purpose. */
 export interface PersonState {
   welcomedAt?: string;
+  /**
+   * A fingerprint (not the reference itself) of the conversation reference last stored for check-ins
+   * on this channel, so that a turn from the same conversation needs no read to know it is stored.
+   * Deleting someone's data deletes this state with the reference.
+   */
+  referenceStored?: string;
 }
 
 const FORGET_PERSON = Symbol('forgetPerson');
+
+/** Short and one-way: tells references apart without copying one into the person's state. */
+function referenceFingerprint(reference: Partial<ConversationReference>): string {
+  return createHash('sha256').update(JSON.stringify(reference)).digest('base64url').slice(0, 16);
+}
 
 /**
  * Marks the turn as one in which the person's data was deleted: the bot then saves no state for it,
@@ -71,6 +83,7 @@ export class CoachBot extends ActivityHandler {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
       await this.rememberPerson(context);
       await this.turnState.load(context);
+      await this.refreshConversationReference(context);
       await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
         await this.turnState.delete(context);
@@ -90,14 +103,13 @@ export class CoachBot extends ActivityHandler {
     else await super.run(context);
   }
 
-  /** Records the visit (person, last seen, which state keys are theirs) and where to reach them. */
+  /** Records the visit: the person, last seen, and which state keys are theirs. */
   private async rememberPerson(context: TurnContext): Promise<void> {
     if (!context.activity.from?.id) return;
     const personId = personIdOf(context.activity);
     const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
     const stateKeys = keys.filter((k): k is string => typeof k === 'string');
     await this.options.services.store.people.seen(personId, context.activity.channelId, stateKeys, this.options.services.clock.now());
-    await this.refreshConversationReference(context, personId);
   }
 
   /**
@@ -113,11 +125,19 @@ export class CoachBot extends ActivityHandler {
     });
   }
 
-  /** Where to reach this person later (weekly check-ins), refreshed on every turn; kept only with their consent. */
-  private async refreshConversationReference(context: TurnContext, personId: string): Promise<void> {
+  /**
+   * Where to reach this person later (weekly check-ins), kept only with their consent and refreshed
+   * whenever it changes (another conversation, a moved service URL). Their user state remembers which
+   * reference is stored, so the turns of one conversation after the first read nothing for it.
+   */
+  private async refreshConversationReference(context: TurnContext): Promise<void> {
     const { activity } = context;
-    if (!activity.serviceUrl || !activity.conversation?.id) return;
-    await this.options.references.save(personId, durableReference(activity), this.options.services.clock.now());
+    if (!activity.from?.id || !activity.serviceUrl || !activity.conversation?.id) return;
+    const reference = durableReference(activity);
+    const fingerprint = referenceFingerprint(reference);
+    const person = await this.personState.get(context, {});
+    if (person.referenceStored === fingerprint) return;
+    if (await this.options.references.save(personIdOf(activity), reference, this.options.services.clock.now())) person.referenceStored = fingerprint;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -7,15 +7,17 @@ import type { ConsentRepository, ConversationRefRepository, StoredReference } fr
  * The app stores them durably (StoredConversationReferences); tests may use the in-memory one.
  */
 export interface ConversationReferenceStore {
-  save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<void>;
+  /** Keeps the reference; true when the store now holds it for them (false: not kept, e.g. no consent yet). */
+  save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<boolean>;
   get(personId: string): Promise<Partial<ConversationReference> | undefined>;
 }
 
 export class InMemoryConversationReferences implements ConversationReferenceStore {
   private readonly references = new Map<string, Partial<ConversationReference>>();
 
-  async save(personId: string, reference: Partial<ConversationReference>): Promise<void> {
+  async save(personId: string, reference: Partial<ConversationReference>): Promise<boolean> {
     this.references.set(personId, reference);
+    return true;
   }
 
   async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
@@ -39,9 +41,10 @@ export class StoredConversationReferences implements ConversationReferenceStore 
     return reference?.channelId ?? personId.slice(0, personId.indexOf(':'));
   }
 
-  async save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<void> {
-    if ((await this.consents.get(personId))?.status !== 'granted') return;
+  async save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<boolean> {
+    if ((await this.consents.get(personId))?.status !== 'granted') return false;
     await this.repository.save(personId, this.channelOf(personId, reference), reference as StoredReference, at);
+    return true;
   }
 
   async get(personId: string): Promise<Partial<ConversationReference> | undefined> {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Activity } from 'botbuilder';
-import { messageActivity, postActivity } from '../support/app';
+import { grantConsent, messageActivity, postActivity } from '../support/app';
 import { type CheckInHarness, startCheckInHarness } from './support';
 
 const WEEK1 = new Date('2026-12-06T23:00:00Z'); // Sunday 6 pm EST
@@ -169,6 +169,43 @@ describe('personal data and conversation references', () => {
     expect(await Promise.all(owners.map((o) => o.exportFor(p.personId)))).toEqual([[], null, { due: [], attempts: [] }, []]);
     expect(await store.enrollments.get(other.personId)).toBeDefined();
     expect(await store.conversationRefs.get(other.personId, 'test')).toBeDefined();
+  });
+});
+
+describe('the stored conversation reference', () => {
+  let h: CheckInHarness;
+  beforeEach(async () => {
+    h = await startCheckInHarness();
+  });
+  afterEach(async () => h.stop());
+
+  test('a conversation stores it once; a moved service URL or another conversation stores it again; deleting their data starts over', async () => {
+    const p = h.person('fingerprint');
+    const store = h.t.app.services.store;
+    const stored = () => store.conversationRefs.get(p.personId, 'test');
+    const turnIn = (conversationId: string, serviceUrl = h.channel.serviceUrl) =>
+      postActivity(h.t.baseUrl, messageActivity('help', { conversationId, userId: p.id, serviceUrl }));
+
+    await p.chat('hi');
+    expect(await stored()).toMatchObject({ conversation: { id: p.conversationId }, serviceUrl: h.channel.serviceUrl });
+    // Taken away behind the bot's back: later turns of the same conversation know it as stored and do not look.
+    await store.conversationRefs.deleteFor(p.personId);
+    await p.chat('help');
+    expect(await stored()).toBeUndefined();
+
+    await turnIn(p.conversationId, 'http://127.0.0.1:7/moved/');
+    expect(await stored()).toMatchObject({ conversation: { id: p.conversationId }, serviceUrl: 'http://127.0.0.1:7/moved/' });
+    await turnIn('fingerprint-second');
+    expect(await stored()).toMatchObject({ conversation: { id: 'fingerprint-second' } });
+    await turnIn(p.conversationId);
+    expect(await stored()).toMatchObject({ conversation: { id: p.conversationId }, serviceUrl: h.channel.serviceUrl });
+
+    await p.chat('delete my data');
+    expect(await p.chat('yes')).toEqual([h.text('privacy.delete.done')]);
+    expect(await stored()).toBeUndefined();
+    await grantConsent(h.t, p.personId);
+    await p.chat('hi');
+    expect(await stored()).toMatchObject({ conversation: { id: p.conversationId } });
   });
 });
 
