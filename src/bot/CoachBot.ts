@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ActivityHandler, ActivityTypes, type ConversationReference, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
 import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
@@ -6,6 +5,8 @@ import { type GlobalCommand, findCommand } from './commands';
 import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
+import { LAST_SEEN_RESOLUTION_MS } from '../storage/repositories';
+import { fingerprint64 } from '../util/stringHash';
 import type { CoachServices } from './services';
 import { type TurnConversationState, TurnStateWriter, type TurnUserState } from './TurnStateWriter';
 
@@ -18,14 +19,14 @@ export interface PersonState {
    * Deleting someone's data deletes this state with the reference.
    */
   referenceStored?: string;
+  /** The last visit recorded for them (see CoachBot.rememberPerson): when, and in which conversation. */
+  visit?: { at: string; conversation: string };
 }
 
 const FORGET_PERSON = Symbol('forgetPerson');
 
-/** Short and one-way: tells references apart without copying one into the person's state. */
-function referenceFingerprint(reference: Partial<ConversationReference>): string {
-  return createHash('sha256').update(JSON.stringify(reference)).digest('base64url').slice(0, 16);
-}
+/** Tells references apart without copying one into the person's state. */
+const referenceFingerprint = (reference: Partial<ConversationReference>): string => fingerprint64(JSON.stringify(reference));
 
 /**
  * Marks the turn as one in which the person's data was deleted: the bot then saves no state for it,
@@ -75,14 +76,14 @@ export class CoachBot extends ActivityHandler {
 
   /**
    * One turn at a time per conversation. The visit (the person, and which state keys are theirs, so
-   * export and delete reach their conversations) is recorded first, so anything the turn stores about
-   * them is covered by retention even if the turn dies halfway; the turn's state is saved, in one write,
-   * before the turn is acknowledged.
+   * export and delete reach their conversations) is recorded right after the state is read and before
+   * anything is stored, so anything the turn stores about them is covered by retention even if the turn
+   * dies halfway; the turn's state is saved, in one write, before the turn is acknowledged.
    */
   override async run(context: TurnContext): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
-      await this.rememberPerson(context);
       await this.turnState.load(context);
+      await this.rememberPerson(context);
       await this.refreshConversationReference(context);
       await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
@@ -103,13 +104,23 @@ export class CoachBot extends ActivityHandler {
     else await super.run(context);
   }
 
-  /** Records the visit: the person, last seen, and which state keys are theirs. */
+  /**
+   * Records the visit: the person, last seen, and which state keys are theirs. Last seen is kept to
+   * LAST_SEEN_RESOLUTION_MS, so their user state notes the last visit recorded and in which
+   * conversation, and the turns of a steady chat in between read and write nothing for it. Deleting
+   * their data deletes the note with the rows, so the next turn records them again.
+   */
   private async rememberPerson(context: TurnContext): Promise<void> {
     if (!context.activity.from?.id) return;
-    const personId = personIdOf(context.activity);
-    const keys = [this.options.userState.getStorageKey(context), this.options.conversationState.getStorageKey(context)];
-    const stateKeys = keys.filter((k): k is string => typeof k === 'string');
-    await this.options.services.store.people.seen(personId, context.activity.channelId, stateKeys, this.options.services.clock.now());
+    const conversationKey = this.options.conversationState.getStorageKey(context);
+    const userKey = this.options.userState.getStorageKey(context);
+    const now = this.options.services.clock.now();
+    const person = await this.personState.get(context, {});
+    const sinceLast = person.visit ? now.getTime() - Date.parse(person.visit.at) : Number.NaN;
+    if (person.visit?.conversation === conversationKey && sinceLast >= 0 && sinceLast < LAST_SEEN_RESOLUTION_MS) return;
+    const stateKeys = [userKey, conversationKey].filter((k): k is string => typeof k === 'string');
+    await this.options.services.store.people.seen(personIdOf(context.activity), context.activity.channelId, stateKeys, now);
+    if (conversationKey) person.visit = { at: now.toISOString(), conversation: conversationKey };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { LAST_SEEN_RESOLUTION_MS } from '../../src/storage/repositories';
 import { say, startTestApp, type TestApp } from '../support/app';
 
 /** Transcript tests: the real bot over HTTP, one conversation per test, asserting each reply. */
@@ -95,6 +96,38 @@ describe('turn errors', () => {
     expect(replies[0]).toMatch(/code: \w+/);
     expect(await t.app.services.store.people.get('test:first-fail-person')).toMatchObject({ personId: 'test:first-fail-person', channelId: 'test' });
     spy.mockRestore();
+    await t.stop();
+  });
+
+  test('a steady chat records the visit once per resolution and conversation; deleting their data starts over', async () => {
+    const t = await startTestApp();
+    const people = t.app.services.store.people;
+    const visits: string[][] = [];
+    const seen = people.seen.bind(people);
+    jest.spyOn(people, 'seen').mockImplementation(async (personId, channelId, keys, at) => {
+      visits.push(keys);
+      return seen(personId, channelId, keys, at);
+    });
+    const options = { conversationId: 'steady', userId: 'steady-person' };
+    for (const message of ['hi', 'help', 'privacy']) await say(t.baseUrl, message, options);
+    expect(visits).toEqual([['test/users/steady-person/', 'test/conversations/steady/']]);
+
+    // Another conversation links its own key at once; back in the first one, it is recorded again.
+    await say(t.baseUrl, 'help', { ...options, conversationId: 'steady-2' });
+    await say(t.baseUrl, 'help', options);
+    expect(visits.map((keys) => keys[1])).toEqual(['test/conversations/steady/', 'test/conversations/steady-2/', 'test/conversations/steady/']);
+
+    t.clock.set(new Date(t.clock.now().getTime() + LAST_SEEN_RESOLUTION_MS + 60_000));
+    await say(t.baseUrl, 'help', options);
+    expect(visits).toHaveLength(4);
+    expect((await people.get('test:steady-person'))?.lastSeenAt).toBe(t.clock.now().toISOString());
+
+    await say(t.baseUrl, 'delete my data', options);
+    await say(t.baseUrl, 'yes', options);
+    expect(await people.get('test:steady-person')).toBeUndefined();
+    await say(t.baseUrl, 'hi', options);
+    expect(visits).toHaveLength(5);
+    expect(await people.get('test:steady-person')).toMatchObject({ personId: 'test:steady-person' });
     await t.stop();
   });
 });
