@@ -144,7 +144,7 @@ describe('personal data and conversation references', () => {
   });
   afterEach(async () => h.stop());
 
-  test('the reference is refreshed on every turn; everything about a person exports and deletes', async () => {
+  test('the reference follows a moved service URL; everything about a person exports and deletes', async () => {
     const p = h.person('data');
     await p.enroll();
     const store = h.t.app.services.store;
@@ -170,16 +170,8 @@ describe('personal data and conversation references', () => {
     expect(await store.enrollments.get(other.personId)).toBeDefined();
     expect(await store.conversationRefs.get(other.personId, 'test')).toBeDefined();
   });
-});
 
-describe('the stored conversation reference', () => {
-  let h: CheckInHarness;
-  beforeEach(async () => {
-    h = await startCheckInHarness();
-  });
-  afterEach(async () => h.stop());
-
-  test('a conversation stores it once; a moved service URL or another conversation stores it again; deleting their data starts over', async () => {
+  test('the stored reference: a conversation stores it once; a moved service URL or another conversation stores it again; deleting their data starts over', async () => {
     const p = h.person('fingerprint');
     const store = h.t.app.services.store;
     const stored = () => store.conversationRefs.get(p.personId, 'test');
