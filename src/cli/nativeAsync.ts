@@ -13,6 +13,7 @@ function main(): void {
     `native async: ${sum('rewritten')} botbuilder async functions rewritten in ${sum('files')} files of ${reports.length} packages` +
       ` (${sum('alreadyDone')} files already done, ${sum('kept')} left as they were)\n`,
   );
+  for (const file of reports.flatMap((report) => report.unreadable)) process.stdout.write(`native async: left as published (not a plain script): ${file}\n`);
 }
 
 main();

@@ -15,6 +15,8 @@ export interface PackageReport {
   alreadyDone: number;
   rewritten: number;
   kept: number;
+  /** Files left as published because they are not plain scripts (a `#!` line, or not parseable as one). */
+  unreadable: string[];
 }
 
 function readPackage(dir: string): { name: string; version: string; repository?: string | { url?: string } } | undefined {
@@ -72,8 +74,9 @@ interface PendingRewrite {
 }
 
 /** Looks through a package's compiled files (lib/) for what is still to rewrite; writes nothing. */
-export function pendingRewrites(dir: string): { pending: PendingRewrite[]; alreadyDone: number; kept: number } {
+export function pendingRewrites(dir: string): { pending: PendingRewrite[]; alreadyDone: number; kept: number; unreadable: string[] } {
   const pending: PendingRewrite[] = [];
+  const unreadable: string[] = [];
   let alreadyDone = 0;
   let kept = 0;
   for (const file of scriptFiles(join(dir, 'lib'))) {
@@ -82,23 +85,35 @@ export function pendingRewrites(dir: string): { pending: PendingRewrite[]; alrea
       alreadyDone++;
       continue;
     }
-    const result = rewriteAwaiterCalls(source);
+    // The mark goes first in the file, where a `#!` line must stay; such a file is a command, not the turn path.
+    if (source.startsWith('#!')) {
+      if (source.includes('__awaiter(')) unreadable.push(file);
+      continue;
+    }
+    let result;
+    try {
+      result = rewriteAwaiterCalls(source);
+    } catch {
+      // Not a plain script (an ES module, say): left as published rather than failing the install.
+      unreadable.push(file);
+      continue;
+    }
     kept += result.kept;
     if (result.rewritten > 0) pending.push({ file, code: result.code, rewritten: result.rewritten });
   }
-  return { pending, alreadyDone, kept };
+  return { pending, alreadyDone, kept, unreadable };
 }
 
 /** Rewrites one package's compiled files in place. Running it again changes nothing. */
 export function rewritePackage(dir: string): PackageReport {
   const pkg = readPackage(dir)!;
-  const { pending, alreadyDone, kept } = pendingRewrites(dir);
+  const { pending, alreadyDone, kept, unreadable } = pendingRewrites(dir);
   for (const { file, code } of pending) {
     // Same line count as before, so the packages' source maps still point at the right lines.
     writeFileSync(file, NATIVE_ASYNC_MARK + code, { mode: statSync(file).mode });
   }
   const rewritten = pending.reduce((total, p) => total + p.rewritten, 0);
-  return { name: pkg.name, version: pkg.version, dir, files: pending.length, alreadyDone, rewritten, kept };
+  return { name: pkg.name, version: pkg.version, dir, files: pending.length, alreadyDone, rewritten, kept, unreadable };
 }
 
 export function rewriteInstalledBotbuilder(nodeModules: string): PackageReport[] {

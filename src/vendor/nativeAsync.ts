@@ -13,11 +13,12 @@ import { type CallExpression, type Expression, type FunctionExpression, type Nod
  *
  * This rewrites each such call, in place, to the native async function it came from:
  *
- *     return (async function () { ... await (x) ... }).call(this);
+ *     return Reflect.apply(async function () { ... await (x) ... }, this, []);
  *
  * Same `this`, same `arguments`, same parameters, same promise type (only calls whose Promise
  * argument is `void 0` are touched), and `await (x)` keeps the operand whole whatever `yield x`
- * spanned. A call with `yield*` in its body is left alone.
+ * spanned. The replacement starts with a name, as the call did, so it cannot join onto a line above
+ * that lacks a semicolon. A call with `yield*` in its body is left alone.
  */
 export const NATIVE_ASYNC_MARK = '/*native-async*/';
 
@@ -96,7 +97,7 @@ export function rewriteAwaiterCalls(source: string): RewriteResult {
     const yields = ownYields(body);
     if (yields.some((y) => y.delegate)) return false;
     const head = /^function\s*\*\s*/.exec(source.slice(body.start, body.end))![0];
-    edits.push({ start: call.start, end: body.start, text: '(' });
+    edits.push({ start: call.start, end: body.start, text: 'Reflect.apply(' });
     edits.push({ start: body.start, end: body.start + head.length, text: 'async function ' });
     for (const y of yields) {
       if (y.argument) {
@@ -106,8 +107,7 @@ export function rewriteAwaiterCalls(source: string): RewriteResult {
         edits.push({ start: y.start, end: y.end, text: 'await undefined' });
       }
     }
-    const invoke = isVoidZero(args) ? `.call(${text(thisArg)})` : `.apply(${text(thisArg)}, ${text(args)})`;
-    edits.push({ start: body.end, end: call.end, text: `)${invoke}` });
+    edits.push({ start: body.end, end: call.end, text: `, ${text(thisArg)}, ${isVoidZero(args) ? '[]' : text(args)})` });
     return true;
   };
   const visit = (node: AnyNode) => {

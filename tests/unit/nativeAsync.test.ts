@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../src/paths';
-import { botbuilderIsNativeAsync, botbuilderPackageDirs, pendingRewrites } from '../../src/vendor/installNativeAsync';
+import { botbuilderIsNativeAsync, botbuilderPackageDirs, pendingRewrites, rewritePackage } from '../../src/vendor/installNativeAsync';
 import { NATIVE_ASYNC_MARK, rewriteAwaiterCalls } from '../../src/vendor/nativeAsync';
+import { makeTempDir } from '../support/app';
 
 /** Runs generator-based async code the way TypeScript's ES2015 helper does (written here for the test). */
 function awaiter(thisArg: unknown, args: IArguments | undefined, PromiseType: PromiseConstructor | undefined, body: (...a: unknown[]) => Generator) {
@@ -110,6 +111,13 @@ const cases: { name: string; code: string; args?: unknown[]; rewritten: number }
     rewritten: 1,
   },
   {
+    name: 'a call at the start of a line after one without a semicolon',
+    code: `function run() { let r = 5
+             __awaiter(this, void 0, void 0, function* () { r = yield 7; });
+             return Promise.resolve().then(() => r); }`,
+    rewritten: 1,
+  },
+  {
     name: 'yield* is left as it was',
     code: `function run() { return __awaiter(this, void 0, void 0, function* () { function* inner() { yield 1; } yield* inner(); return 'kept'; }); }`,
     rewritten: 0,
@@ -149,6 +157,37 @@ describe('rewriteAwaiterCalls', () => {
   test('code without the helper is returned untouched and not parsed', () => {
     const notJavaScript = 'this is not { valid';
     expect(rewriteAwaiterCalls(notJavaScript)).toEqual({ code: notJavaScript, rewritten: 0, kept: 0 });
+  });
+});
+
+describe('rewriting a package', () => {
+  const nodeModules = join(makeTempDir('native-async-'), 'node_modules');
+  const pkg = join(nodeModules, 'botbuilder-like');
+  const lib = (name: string) => join(pkg, 'lib', name);
+  const awaiterCall = `exports.run = function () { return __awaiter(this, void 0, void 0, function* () { return yield 1; }); };\n`;
+  beforeAll(() => {
+    mkdirSync(join(pkg, 'lib', 'nested'), { recursive: true });
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'botbuilder-like', version: '1.0.0', repository: { url: 'https://github.com/Microsoft/botbuilder-js.git' } }));
+    writeFileSync(lib('plain.js'), `"use strict";\n${awaiterCall}`);
+    writeFileSync(lib(join('nested', 'deep.js')), awaiterCall);
+    writeFileSync(lib('cli.js'), `#!/usr/bin/env node\n${awaiterCall}`);
+    writeFileSync(lib('module.js'), `import x from 'x';\n${awaiterCall}`);
+    writeFileSync(lib('none.js'), 'exports.x = 1;\n');
+  });
+
+  test('rewrites the plain scripts, leaves a #! file and one that is not a script as published, and a second run does nothing', () => {
+    expect(botbuilderPackageDirs(nodeModules)).toEqual([pkg]);
+    const first = rewritePackage(pkg);
+    expect({ files: first.files, rewritten: first.rewritten, unreadable: first.unreadable.map((f) => f.slice(pkg.length)).sort() }).toEqual({
+      files: 2,
+      rewritten: 2,
+      unreadable: ['/lib/cli.js', '/lib/module.js'],
+    });
+    expect(readFileSync(lib('plain.js'), 'utf8').startsWith(NATIVE_ASYNC_MARK)).toBe(true);
+    expect(readFileSync(lib('cli.js'), 'utf8').startsWith('#!')).toBe(true);
+    expect(readFileSync(lib('none.js'), 'utf8')).toBe('exports.x = 1;\n');
+    const second = rewritePackage(pkg);
+    expect({ files: second.files, alreadyDone: second.alreadyDone }).toEqual({ files: 0, alreadyDone: 2 });
   });
 });
 
