@@ -1,5 +1,4 @@
 import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
-import type { Statement } from 'better-sqlite3';
 import type { SqliteDb } from './database';
 
 interface PersonRow {
@@ -13,8 +12,6 @@ export class SqlitePersonRepository implements PersonRepository {
   readonly name = 'people';
   private readonly upsertSeen;
   private readonly seenWithKeys;
-  /** By number of state keys: whether a visit would change nothing (see seen). */
-  private readonly upToDate = new Map<number, Statement<unknown[], number>>();
 
   constructor(private readonly db: SqliteDb) {
     this.upsertSeen = db.prepare(
@@ -31,22 +28,7 @@ export class SqlitePersonRepository implements PersonRepository {
   }
 
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    const keys = stateKeys.length > 1 ? [...new Set(stateKeys)] : stateKeys;
-    const cutoff = new Date(at.getTime() - LAST_SEEN_RESOLUTION_MS).toISOString();
-    // Most turns come from someone seen minutes ago whose keys are linked: a read tells so without
-    // taking the write lock and committing an empty transaction.
-    if (this.upToDateStatement(keys.length).get(cutoff, ...keys, personId) === 1) return;
-    this.seenWithKeys.immediate(personId, channelId, keys, at);
-  }
-
-  private upToDateStatement(keyCount: number): Statement<unknown[], number> {
-    let statement = this.upToDate.get(keyCount);
-    if (!statement) {
-      const linked = keyCount === 0 ? '1' : `(SELECT count(*) FROM person_state_keys k WHERE k.person_id = p.person_id AND k.state_key IN (${Array(keyCount).fill('?').join(', ')})) = ${keyCount}`;
-      statement = this.db.prepare<unknown[], number>(`SELECT p.last_seen_at >= ? AND ${linked} FROM people p WHERE p.person_id = ?`).pluck();
-      this.upToDate.set(keyCount, statement);
-    }
-    return statement;
+    this.seenWithKeys.immediate(personId, channelId, stateKeys, at);
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
