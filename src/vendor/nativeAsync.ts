@@ -26,7 +26,7 @@ export interface RewriteResult {
   code: string;
   /** __awaiter calls turned into async functions. */
   rewritten: number;
-  /** __awaiter calls left as they were (a Promise argument, or yield* in the body). */
+  /** __awaiter calls left as they were (not a generator, a Promise argument, or yield* in the body). */
   kept: number;
 }
 
