@@ -3,6 +3,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConversationState,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
@@ -28,6 +29,14 @@ export class CoachAdapter extends CloudAdapter {
     private readonly appId = '',
   ) {
     super(auth);
+  }
+
+  /**
+   * Runs a turn for an activity that arrived over HTTP and passed the server's own checks, with the
+   * request's Authorization header; returns what to answer with (the replies, for expectReplies).
+   */
+  processInbound(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
   }
 
   /** Runs a turn with expectReplies and returns the replies (no HTTP, no channel). */

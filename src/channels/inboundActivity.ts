@@ -1,3 +1,4 @@
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 
 /**
@@ -78,4 +79,22 @@ export function jsonDepth(value: unknown, stopAt = MAX_JSON_DEPTH + 1): number {
     for (const child of Object.values(current)) pending.push([child, depth + 1]);
   }
   return deepest;
+}
+
+/**
+ * The activity as botbuilder types it, from a body that passed inboundActivitySchema: its time fields
+ * become Dates and their text is kept beside them (rawTimestamp, ...), as CloudAdapter.process does.
+ */
+export function asBotActivity(body: Record<string, unknown>): Activity {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
+    const value = body[field];
+    if (typeof value !== 'string') continue;
+    body[raw] = value;
+    body[field] = new Date(value);
+  }
+  return body as unknown as Activity;
 }
