@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqlite } from '../../src/storage/sqlite/database';
+import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
 import { SqliteStateStorage } from '../../src/storage/sqlite/SqliteStateStorage';
 import { makeTempDir } from '../support/app';
 import { describeStateStorageConformance } from './stateStorageConformance';
@@ -11,6 +12,18 @@ describeStateStorageConformance('SqliteStateStorage', async () => {
   const db = openSqlite(join(dir, 'state.db'));
   return {
     store: new SqliteStateStorage(db),
+    async dispose() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeStateStorageConformance('SqliteStateStorage with group commit (as the app runs it)', async () => {
+  const dir = makeTempDir('state-');
+  const db = openSqlite(join(dir, 'state.db'));
+  return {
+    store: new SqliteStateStorage(db, GroupCommit.of(db)),
     async dispose() {
       db.close();
       rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { SqliteSafetyEventRepository } from './SqliteSafetyEventRepository';
 import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
+import { GroupCommit } from './GroupCommit';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
@@ -31,11 +32,15 @@ export class SqliteDataStore implements DataStore {
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
 
+  /** The writes of every turn (state, intake answers) commit in groups; see GroupCommit. */
+  readonly group: GroupCommit;
+
   constructor(readonly db: SqliteDb) {
-    this.state = new SqliteStateStorage(db);
+    this.group = GroupCommit.of(db);
+    this.state = new SqliteStateStorage(db, this.group);
     this.people = new SqlitePersonRepository(db);
     this.directLine = new SqliteDirectLineRepository(db);
-    this.intake = new SqliteIntakeRepository(db);
+    this.intake = new SqliteIntakeRepository(db, this.group);
     this.safetyEvents = new SqliteSafetyEventRepository(db);
     this.consents = new SqliteConsentRepository(db);
     this.stateKeys = new SqliteStateKeyRepository(db);
@@ -70,6 +75,8 @@ export class SqliteDataStore implements DataStore {
 
   async close(): Promise<void> {
     await this.changes.close();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.group.flush();
+    this.db.close();
   }
 }

@@ -1,5 +1,6 @@
 import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
 import { prepared, type SqliteDb } from './database';
+import type { GroupCommit } from './GroupCommit';
 
 export interface AnswersRow {
   person_id: string;
@@ -49,7 +50,11 @@ export const toAssessment = (row: AssessmentRow): StoredAssessment => ({
 export class SqliteIntakeRepository implements IntakeRepository {
   readonly name = 'intake';
 
-  constructor(private readonly db: SqliteDb) {}
+  constructor(
+    private readonly db: SqliteDb,
+    /** An answer is saved on nearly every intake turn, so it joins the turn's group commit. */
+    private readonly group?: GroupCommit,
+  ) {}
 
   async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {
     const row = prepared<[string], AnswersRow>(this.db, 'SELECT * FROM intake_answers WHERE person_id = ?').get(personId);
@@ -58,11 +63,14 @@ export class SqliteIntakeRepository implements IntakeRepository {
 
   async saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void> {
     const iso = at.toISOString();
-    prepared<[string, string, string, string, string | null]>(
-      this.db,
-      `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?)
+    const save = () =>
+      prepared<[string, string, string, string, string | null]>(
+        this.db,
+        `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(person_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at, completed_at = excluded.completed_at`,
-    ).run(personId, JSON.stringify(answers), iso, iso, completed ? iso : null);
+      ).run(personId, JSON.stringify(answers), iso, iso, completed ? iso : null);
+    if (this.group) await this.group.run(save);
+    else save();
   }
 
   async clearAnswers(personId: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
+import type { GroupCommit } from './GroupCommit';
 
 export class ETagConflictError extends Error {
   constructor(readonly key: string) {
@@ -23,7 +24,11 @@ export class SqliteStateStorage implements Storage {
   private readonly deleteOne;
   private readonly writeAll;
 
-  constructor(private readonly db: SqliteDb) {
+  /** With a group, writes share group commits (the app's store); without one, each write commits at once. */
+  constructor(
+    private readonly db: SqliteDb,
+    private readonly group?: GroupCommit,
+  ) {
     this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
     // A turn reads its conversation and user state together.
     this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
@@ -61,7 +66,9 @@ export class SqliteStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
-    this.writeAll.immediate(changes, new Date().toISOString());
+    const updatedAt = new Date().toISOString();
+    if (this.group) return this.group.run(() => this.writeAll(changes, updatedAt));
+    this.writeAll.immediate(changes, updatedAt);
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqlite, type SqliteDb } from '../../src/storage/sqlite/database';
+import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
+import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { makeTempDir } from '../support/app';
+
+/** The bot's connection with its group, and a second connection that sees only what is committed. */
+function setup() {
+  const dir = makeTempDir('group-');
+  const file = join(dir, 'group.db');
+  const db = openSqlite(file);
+  db.exec(`CREATE TABLE rows (id INTEGER PRIMARY KEY);
+           CREATE TABLE parent (id INTEGER PRIMARY KEY);
+           CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)`);
+  const group = GroupCommit.of(db);
+  const observer = new Database(file, { readonly: true });
+  const committed = () => (observer.prepare('SELECT id FROM rows ORDER BY id').pluck().all() as number[]);
+  const insert = (id: number) => () => db.prepare('INSERT INTO rows (id) VALUES (?)').run(id);
+  return {
+    db,
+    group,
+    committed,
+    insert,
+    dispose() {
+      observer.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('GroupCommit', () => {
+  let t: ReturnType<typeof setup>;
+  beforeEach(() => (t = setup()));
+  afterEach(() => t.dispose());
+
+  test('writes made in one pass share one transaction; each promise settles once it is committed', async () => {
+    const first = t.group.run(t.insert(1));
+    const second = t.group.run(t.insert(2));
+    expect(t.committed()).toEqual([]);
+    expect(t.db.inTransaction).toBe(true);
+    await first;
+    expect(t.committed()).toEqual([1, 2]);
+    await second;
+    expect(t.db.inTransaction).toBe(false);
+  });
+
+  test('the connection reads its own group writes before they are committed', async () => {
+    const pending = t.group.run(t.insert(7));
+    expect(t.db.prepare('SELECT count(*) FROM rows').pluck().get()).toBe(1);
+    expect(t.committed()).toEqual([]);
+    await pending;
+  });
+
+  test.each<[string, (db: SqliteDb) => void]>([
+    ['a write statement', (db) => db.prepare('INSERT INTO rows (id) VALUES (100)').run()],
+    ['a transaction', (db) => db.transaction(() => db.prepare('INSERT INTO rows (id) VALUES (100)').run())()],
+    ['an immediate transaction', (db) => db.transaction(() => db.prepare('INSERT INTO rows (id) VALUES (100)').run()).immediate()],
+    ['exec', (db) => db.exec('INSERT INTO rows (id) VALUES (100)')],
+  ])('%s outside the group commits the open group first, and itself at once', async (_label, write) => {
+    const grouped = t.group.run(t.insert(1));
+    write(t.db);
+    expect(t.committed()).toEqual([1, 100]);
+    expect(t.db.inTransaction).toBe(false);
+    await expect(grouped).resolves.toBeDefined();
+  });
+
+  test('a read outside the group leaves it open', async () => {
+    const pending = t.group.run(t.insert(1));
+    t.db.prepare('SELECT count(*) FROM rows').get();
+    expect(t.db.inTransaction).toBe(true);
+    await pending;
+  });
+
+  test('a database closed under an open group rejects its writers instead of claiming a commit', async () => {
+    const pending = t.group.run(t.insert(1));
+    t.db.close();
+    await expect(pending).rejects.toThrow(/closed before the group was committed/);
+  });
+
+  test('a write that fails rejects alone; the rest of the group commits', async () => {
+    const good = t.group.run(t.insert(1));
+    const duplicate = t.group.run(t.insert(1));
+    const nested = t.group.run(() => t.db.transaction(() => {
+      t.db.prepare('INSERT INTO rows (id) VALUES (2)').run();
+      throw new Error('undone');
+    })());
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+    await expect(nested).rejects.toThrow('undone');
+    await good;
+    expect(t.committed()).toEqual([1]);
+  });
+
+  test('a commit that fails rolls the whole group back and rejects every writer; the next group works', async () => {
+    const plain = t.group.run(t.insert(1));
+    // A deferred foreign key is checked only at COMMIT.
+    const orphan = t.group.run(() => t.db.prepare('INSERT INTO child (parent_id) VALUES (42)').run());
+    await expect(plain).rejects.toThrow(/FOREIGN KEY/);
+    await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+    expect(t.committed()).toEqual([]);
+    expect(t.db.inTransaction).toBe(false);
+    await t.group.run(t.insert(3));
+    expect(t.committed()).toEqual([3]);
+  });
+
+  test("inside someone's synchronous transaction a group write commits with that transaction", async () => {
+    let inner: Promise<unknown> | undefined;
+    t.db.transaction(() => {
+      inner = t.group.run(t.insert(5));
+    })();
+    expect(t.committed()).toEqual([5]);
+    await inner;
+  });
+
+  test('flush commits at once; one connection has one group', async () => {
+    const pending = t.group.run(t.insert(9));
+    expect(GroupCommit.of(t.db)).toBe(t.group);
+    t.group.flush();
+    expect(t.committed()).toEqual([9]);
+    await pending;
+  });
+});
+
+describe('the data store', () => {
+  test('a state write and an intake answer are committed when their promises resolve, and close commits what is open', async () => {
+    const dir = makeTempDir('group-store-');
+    const file = join(dir, 'coach.db');
+    const store = SqliteDataStore.open(file);
+    const observer = new Database(file, { readonly: true });
+    const stateRows = () => observer.prepare('SELECT count(*) FROM bot_state').pluck().get();
+    await store.state.write({ 'test/conversations/c1/': { step: 1 } });
+    expect(stateRows()).toBe(1);
+    await store.intake.saveAnswers('person-1', { goal: 'cutDown' }, new Date(), false);
+    expect(observer.prepare('SELECT answers FROM intake_answers WHERE person_id = ?').pluck().get('person-1')).toBe('{"goal":"cutDown"}');
+    void store.state.write({ 'test/conversations/c2/': { step: 1 } });
+    await store.close();
+    expect(stateRows()).toBe(2);
+    observer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
