@@ -74,11 +74,6 @@ describe('GroupCommit', () => {
     await pending;
   });
 
-  test('a database closed under an open group rejects its writers instead of claiming a commit', async () => {
-    const pending = t.group.run(t.insert(1));
-    t.db.close();
-    await expect(pending).rejects.toThrow(/closed before the group was committed/);
-  });
 
   test('a write that fails rejects alone; the rest of the group commits', async () => {
     const good = t.group.run(t.insert(1));
@@ -120,6 +115,12 @@ describe('GroupCommit', () => {
     t.group.flush();
     expect(t.committed()).toEqual([9]);
     await pending;
+  });
+
+  test('a database closed under an open group rejects its writers instead of claiming a commit', async () => {
+    const pending = t.group.run(t.insert(1));
+    t.db.close();
+    await expect(pending).rejects.toThrow(/closed before the group was committed/);
   });
 });
 
