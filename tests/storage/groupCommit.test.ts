@@ -75,31 +75,6 @@ describe('GroupCommit', () => {
   });
 
 
-  test('a write that fails rejects alone; the rest of the group commits', async () => {
-    const good = t.group.run(t.insert(1));
-    const duplicate = t.group.run(t.insert(1));
-    const nested = t.group.run(() => t.db.transaction(() => {
-      t.db.prepare('INSERT INTO rows (id) VALUES (2)').run();
-      throw new Error('undone');
-    })());
-    await expect(duplicate).rejects.toThrow(/UNIQUE/);
-    await expect(nested).rejects.toThrow('undone');
-    await good;
-    expect(t.committed()).toEqual([1]);
-  });
-
-  test('a commit that fails rolls the whole group back and rejects every writer; the next group works', async () => {
-    const plain = t.group.run(t.insert(1));
-    // A deferred foreign key is checked only at COMMIT.
-    const orphan = t.group.run(() => t.db.prepare('INSERT INTO child (parent_id) VALUES (42)').run());
-    await expect(plain).rejects.toThrow(/FOREIGN KEY/);
-    await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
-    expect(t.committed()).toEqual([]);
-    expect(t.db.inTransaction).toBe(false);
-    await t.group.run(t.insert(3));
-    expect(t.committed()).toEqual([3]);
-  });
-
   test("inside someone's synchronous transaction a group write commits with that transaction", async () => {
     let inner: Promise<unknown> | undefined;
     t.db.transaction(() => {
