@@ -6,6 +6,18 @@ import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 
+/**
+ * How a promise settled, as text. better-sqlite3's native module keeps the SqliteError class of the first
+ * test file that loaded it, so in a Jest worker shared with other suites its errors come from another
+ * realm, and `rejects.toThrow` does not see them as thrown; their message is the same.
+ */
+async function outcomeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => 'resolved',
+    (error: unknown) => `rejected: ${(error as { message?: string }).message ?? String(error)}`,
+  );
+}
+
 /** The bot's connection with its group, and a second connection that sees only what is committed. */
 function setup() {
   const dir = makeTempDir('group-');
@@ -74,6 +86,31 @@ describe('GroupCommit', () => {
     await pending;
   });
 
+
+  test('a write that fails rejects alone; the rest of the group commits', async () => {
+    const good = t.group.run(t.insert(1));
+    const duplicate = t.group.run(t.insert(1));
+    const nested = t.group.run(() => t.db.transaction(() => {
+      t.db.prepare('INSERT INTO rows (id) VALUES (2)').run();
+      throw new Error('undone');
+    })());
+    expect(await outcomeOf(duplicate)).toMatch(/UNIQUE/);
+    expect(await outcomeOf(nested)).toBe('rejected: undone');
+    await good;
+    expect(t.committed()).toEqual([1]);
+  });
+
+  test('a commit that fails rolls the whole group back and rejects every writer; the next group works', async () => {
+    const plain = t.group.run(t.insert(1));
+    // A deferred foreign key is checked only at COMMIT.
+    const orphan = t.group.run(() => t.db.prepare('INSERT INTO child (parent_id) VALUES (42)').run());
+    expect(await outcomeOf(plain)).toMatch(/^rejected: FOREIGN KEY/);
+    expect(await outcomeOf(orphan)).toMatch(/^rejected: FOREIGN KEY/);
+    expect(t.committed()).toEqual([]);
+    expect(t.db.inTransaction).toBe(false);
+    await t.group.run(t.insert(3));
+    expect(t.committed()).toEqual([3]);
+  });
 
   test("inside someone's synchronous transaction a group write commits with that transaction", async () => {
     let inner: Promise<unknown> | undefined;
