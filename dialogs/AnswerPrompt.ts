@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import type { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { Prompt } from '../src/vendor/dialogsLibrary';
 import type { OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
 import { matchesPhrase, recognizeChoice } from '../src/nlu/choices';

@@ -1,4 +1,5 @@
-import { ComponentDialog, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { forgetPersonAfterTurn } from '../src/bot/CoachBot';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';

@@ -1,9 +1,5 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  type WaterfallStepContext,
-  WaterfallDialog,
-} from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption } from '../src/channels/messages';
 import type { ExplainerTopic } from '../src/content/Content';

@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../src/vendor/dialogsLibrary';
 import type { CoachServices } from '../src/bot/services';
 
 export const SUPPORT_DIALOG = 'support';

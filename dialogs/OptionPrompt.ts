@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { PromptOptions, PromptRecognizerResult, PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
+import { Prompt } from '../src/vendor/dialogsLibrary';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
 import { normalize, recognizeChoice } from '../src/nlu/choices';

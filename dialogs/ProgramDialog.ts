@@ -1,10 +1,5 @@
-import {
-  ComponentDialog,
-  type DialogTurnResult,
-  type PromptValidatorContext,
-  type WaterfallStepContext,
-  WaterfallDialog,
-} from 'botbuilder-dialogs';
+import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';

@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import { amountTrend, type WeekPoint, weeklyPoints } from '../src/checkins/progress';

@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogDependencies, type DialogReason, type DialogTurnResult, type WaterfallStepContext, WaterfallDialog } from 'botbuilder-dialogs';
+import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import type { CoachServices } from '../src/bot/services';
 import { recognizeChoiceExactly } from '../src/nlu/choices';
 import { beginWithConsent } from './consentGate';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { DialogSet } from 'botbuilder-dialogs';
+import { DialogSet } from './vendor/dialogsLibrary';
 import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
+import { Prompt } from '../../src/vendor/dialogsLibrary';
 import type { CoachServices } from '../../src/bot/services';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { recognizeChoice } from '../../src/nlu/choices';

@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogDependencies, type DialogReason, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
 import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
 import { formatAnswer } from '../../src/intake/format';

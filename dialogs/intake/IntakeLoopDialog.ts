@@ -1,4 +1,5 @@
-import { Dialog, type DialogContext, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
 import { type IntakeAnswers, nextQuestion, parseAnswers, type QuestionId } from '../../src/intake/answers';
 import { QUESTIONS } from '../../src/intake/questions';

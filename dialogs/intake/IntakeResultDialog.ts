@@ -1,4 +1,5 @@
-import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
 import { nextChoices, prescriberSummary, resultMessages, rulesNote, taperText, topicKey, topicsFor } from '../../src/intake/result';
 import { sketchTaper } from '../../src/risk/taper';

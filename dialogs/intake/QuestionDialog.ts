@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog } from '../../src/vendor/dialogsLibrary';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
 import { type RawAnswer, readReply } from './AnswerPrompt';

@@ -1,5 +1,6 @@
 import { ActivityHandler, ActivityTypes, type ConversationReference, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
-import { type DialogContext, type DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
+import { DialogTurnStatus } from '../vendor/dialogsLibrary';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
 import { DialogContextFactory } from './DialogContextFactory';

@@ -1,5 +1,6 @@
 import { type Activity, TestAdapter, TurnContext } from 'botbuilder';
-import { DialogContext, DialogSet, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import type { DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogContext, DialogSet } from '../vendor/dialogsLibrary';
 
 /** Where botbuilder-dialogs looks for a ready memory configuration before it builds one (botbuilder 4.23). */
 export const DIALOG_STATE_CONFIGURATION_KEY = 'DialogStateManagerConfiguration';
