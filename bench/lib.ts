@@ -58,8 +58,24 @@ export function rssMegabytes(pid: number): number {
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
+/** How many requests `post` sent a second time after a reset on a reused socket (the report prints it). */
+export const resent = { requests: 0 };
+
+/**
+ * A keep-alive socket that sat idle (while another server's rounds ran) can be closed by the server just
+ * as the agent reuses it; the request then fails with ECONNRESET before the server read it. Node's docs
+ * advise sending such a request again, once, on a fresh socket; anything else is a real error.
+ */
 export function post(port: number, path: string, body: unknown): Promise<{ status: number; body: string }> {
   const payload = JSON.stringify(body);
+  return postOnce(port, path, payload).catch((error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+    if (!error.reusedSocket || error.code !== 'ECONNRESET') throw error;
+    resent.requests++;
+    return postOnce(port, path, payload);
+  });
+}
+
+function postOnce(port: number, path: string, payload: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
@@ -69,7 +85,10 @@ export function post(port: number, path: string, body: unknown): Promise<{ statu
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
     req.end(payload);
   });
 }

@@ -11,7 +11,7 @@ import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
-import { COACH_NODE_FLAGS, cpuMilliseconds, type LoadResult, percentiles, ROOT, rssMegabytes, runLoad, type Server, startProcess, turn } from './lib';
+import { COACH_NODE_FLAGS, cpuMilliseconds, type LoadResult, percentiles, resent, ROOT, rssMegabytes, runLoad, type Server, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
 
 const CONCURRENCY = 16;
@@ -229,6 +229,7 @@ async function main() {
   if (f.acceptedByChannel !== f.people) process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
   const errors = t.echo.errors + t.dialogsOnly.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
+  if (resent.requests > 0) process.stdout.write(`\n${resent.requests} requests sent again after the server closed an idle keep-alive socket\n`);
   const expectedIntakes = Math.ceil(THROUGHPUT_CONVERSATIONS / ROUNDS) * ROUNDS + 200 + PACED_CONVERSATIONS;
   if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
