@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
-import { Prompt } from '../src/vendor/dialogsLibrary';
+import { PromptBase } from './PromptBase';
 import type { OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
 import { matchesPhrase, recognizeChoice } from '../src/nlu/choices';
@@ -37,7 +37,7 @@ const CONTROL_PHRASES: Record<AnswerControl, string> = {
  * Asks one question and accepts a button, its number, its words, or free text read by a parser
  * ("sunday 6pm", "6 g", "five days"), plus the control words the request allows.
  */
-export class AnswerPrompt extends Prompt<Answer> {
+export class AnswerPrompt extends PromptBase<Answer> {
   constructor(
     dialogId: string,
     private readonly services: Pick<CoachServices, 'content' | 'renderer'>,

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult, PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
-import { Prompt } from '../src/vendor/dialogsLibrary';
+import { PromptBase } from './PromptBase';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
 import { normalize, recognizeChoice } from '../src/nlu/choices';
@@ -18,7 +18,7 @@ const DEFAULT_RETRY_KEY = 'menu.reprompt';
  * Asks for one of several options, rendered per channel by the message renderer, and accepts
  * a button press, the option's number, or its words. Returns the chosen option's value.
  */
-export class OptionPrompt extends Prompt<string> {
+export class OptionPrompt extends PromptBase<string> {
   constructor(
     dialogId: string,
     private readonly services: Pick<CoachServices, 'content' | 'renderer'>,

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { Prompt } from '../../src/vendor/dialogsLibrary';
+import { PromptBase } from '../PromptBase';
 import type { CoachServices } from '../../src/bot/services';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { recognizeChoice } from '../../src/nlu/choices';
@@ -21,7 +21,7 @@ export interface RawAnswer {
  * Asks a question that accepts a button or free text. Any non-empty reply succeeds; the dialog that
  * asked decides what it means, so a re-ask can say what was missing.
  */
-export class AnswerPrompt extends Prompt<RawAnswer> {
+export class AnswerPrompt extends PromptBase<RawAnswer> {
   constructor(
     dialogId: string,
     private readonly services: Pick<CoachServices, 'renderer'>,
