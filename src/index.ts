@@ -114,14 +114,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     store,
     clock,
     logger,
-    model: overrides.model ?? createChatModel(config.llm),
+    model: overrides.model ?? (await createChatModel(config.llm)),
     program: new ProgramService({ content, progress: store.programProgress, clock }),
   };
   const topicSearch = new TopicSearch(content.explainers());
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
-  const extractor = createIntakeExtractor({
+  const extractor = await createIntakeExtractor({
     vocabulary,
     prompts: loadExtractionPrompts(content.locale),
     model: services.model,

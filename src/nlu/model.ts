@@ -1,57 +1,18 @@
-import { type BaseChatModel, type BaseChatModelParams, SimpleChatModel } from '@langchain/core/language_models/chat_models';
-import type { BaseMessage } from '@langchain/core/messages';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Config } from '../config';
 
 /**
  * The optional language model. It may phrase or extract; it never decides anything about safety or risk.
- * One small client for any OpenAI-compatible /chat/completions endpoint (OpenAI, Azure OpenAI proxies,
- * a local Ollama at http://127.0.0.1:11434/v1, llama.cpp server), so no provider SDK is needed.
+ * Any @langchain/core chat model: the OpenAI-compatible client, or a fake chat model in tests.
  */
-export interface OpenAICompatibleOptions extends BaseChatModelParams {
-  baseUrl: string;
-  model: string;
-  apiKey?: string;
-  timeoutMs: number;
-}
-
-/** Any @langchain/core chat model: the real client above, or a fake chat model in tests. */
 export type ChatModel = BaseChatModel;
 
-const ROLE_BY_TYPE: Record<string, string> = { system: 'system', human: 'user', ai: 'assistant' };
-
-export class OpenAICompatibleChatModel extends SimpleChatModel {
-  constructor(private readonly options: OpenAICompatibleOptions) {
-    super(options);
-  }
-
-  _llmType(): string {
-    return 'openai-compatible';
-  }
-
-  async _call(messages: BaseMessage[]): Promise<string> {
-    const response = await fetch(`${this.options.baseUrl.replace(/\/$/, '')}/chat/completions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(this.options.apiKey ? { authorization: `Bearer ${this.options.apiKey}` } : {}),
-      },
-      body: JSON.stringify({
-        model: this.options.model,
-        temperature: 0,
-        messages: messages.map((m) => ({ role: ROLE_BY_TYPE[m.getType()] ?? 'user', content: m.text })),
-      }),
-      signal: AbortSignal.timeout(this.options.timeoutMs),
-    });
-    if (!response.ok) throw new Error(`model endpoint answered ${response.status}`);
-    const body = (await response.json()) as { choices?: Array<{ message?: { content?: unknown } }> };
-    const content = body.choices?.[0]?.message?.content;
-    if (typeof content !== 'string') throw new Error('model endpoint returned no text');
-    return content;
-  }
-}
-
-/** The configured chat model, or undefined when none is set (the default: everything works without one). */
-export function createChatModel(llm: Config['llm']): ChatModel | undefined {
+/**
+ * The configured chat model, or undefined when none is set (the default: everything works without one).
+ * @langchain/core is loaded only here, when a model is configured: about a tenth of a second of start-up.
+ */
+export async function createChatModel(llm: Config['llm']): Promise<ChatModel | undefined> {
   if (!llm) return undefined;
+  const { OpenAICompatibleChatModel } = await import('./openAICompatibleModel');
   return new OpenAICompatibleChatModel({ baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, timeoutMs: llm.timeoutMs, maxRetries: 0 });
 }

@@ -1,4 +1,4 @@
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import type { BaseMessageLike } from '@langchain/core/messages';
 import { measure, READING_RULES } from '../content/readability';
 import type { ChatModel } from './model';
 
@@ -101,9 +101,10 @@ export class ExplainerPhraser {
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new TimeoutError(`no answer in ${timeoutMs} ms`)), timeoutMs);
     });
-    const prompt = [
-      new SystemMessage(INSTRUCTIONS),
-      new HumanMessage(`QUESTION:\n${request.question}\n\nSOURCE:\n${request.source}\n\nANSWER TO REWRITE:\n${request.answer}`),
+    // Role/text pairs, which the model turns into messages: this module loads nothing of @langchain/core.
+    const prompt: BaseMessageLike[] = [
+      ['system', INSTRUCTIONS],
+      ['human', `QUESTION:\n${request.question}\n\nSOURCE:\n${request.source}\n\nANSWER TO REWRITE:\n${request.answer}`],
     ];
     try {
       const reply = await Promise.race([model.invoke(prompt, { signal: AbortSignal.timeout(timeoutMs) }), timeout]);

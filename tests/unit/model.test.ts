@@ -27,8 +27,8 @@ function fakeEndpoint(handler: (body: any) => { status: number; body: unknown; d
 }
 
 describe('the optional chat model', () => {
-  test('no LLM_BASE_URL: no model (the default)', () => {
-    expect(createChatModel(loadConfig({}).llm)).toBeUndefined();
+  test('no LLM_BASE_URL: no model (the default)', async () => {
+    expect(await createChatModel(loadConfig({}).llm)).toBeUndefined();
   });
 
   test('LLM_BASE_URL without LLM_MODEL is refused at start', () => {
@@ -38,7 +38,7 @@ describe('the optional chat model', () => {
   test('calls /chat/completions with roles, model, key, and returns the text', async () => {
     const fake = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: 'plain answer' } }] } }));
     const config = loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'tiny', LLM_API_KEY: 'k1' });
-    const model = createChatModel(config.llm)!;
+    const model = (await createChatModel(config.llm))!;
     const reply = await model.invoke([new SystemMessage('be brief'), new HumanMessage('hello')]);
     expect(reply.text).toBe('plain answer');
     expect(fake.requests[0].path).toBe('/v1/chat/completions');
@@ -49,13 +49,13 @@ describe('the optional chat model', () => {
 
   test('a slow endpoint times out and an error status rejects', async () => {
     const slow = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: 'late' } }] }, delayMs: 1500 }));
-    const model = createChatModel(loadConfig({ LLM_BASE_URL: slow.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '200' }).llm)!;
+    const model = (await createChatModel(loadConfig({ LLM_BASE_URL: slow.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '200' }).llm))!;
     await expect(model.invoke('hi')).rejects.toThrow();
     slow.server.closeAllConnections();
     slow.server.close();
 
     const broken = await fakeEndpoint(() => ({ status: 500, body: { error: 'x' } }));
-    const model2 = createChatModel(loadConfig({ LLM_BASE_URL: broken.url, LLM_MODEL: 'm' }).llm)!;
+    const model2 = (await createChatModel(loadConfig({ LLM_BASE_URL: broken.url, LLM_MODEL: 'm' }).llm))!;
     await expect(model2.invoke('hi')).rejects.toThrow(/500/);
     broken.server.close();
   });

@@ -1,6 +1,5 @@
-import type { BaseLanguageModelInput } from '@langchain/core/language_models/base';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { type Runnable, RunnableLambda } from '@langchain/core/runnables';
+import type { BaseMessageLike } from '@langchain/core/messages';
+import type { Runnable } from '@langchain/core/runnables';
 import type { z } from 'zod';
 import type { ChatModel } from '../model';
 import { amountFromMention, amountMentionSchema, readAmount } from './amount';
@@ -139,7 +138,7 @@ function merge(rules: Extraction, model: Extraction): Extraction {
  * Runnable: the model reads the words into JSON (validated once as a mention), the same conversions
  * turn that into an extraction (validated again), and on any failure or timeout the rules answer.
  */
-export function createIntakeExtractor(options: ExtractorOptions): IntakeExtractor {
+export async function createIntakeExtractor(options: ExtractorOptions): Promise<IntakeExtractor> {
   const { vocabulary, prompts, model, timeoutMs = 4000, onOutcome } = options;
   const extract = async (input: ExtractRequest): Promise<Extraction> => {
     const request = extractRequestSchema.parse(input);
@@ -151,9 +150,9 @@ export function createIntakeExtractor(options: ExtractorOptions): IntakeExtracto
       return rules;
     }
     try {
-      const messages: BaseLanguageModelInput = [
-        new SystemMessage(`${prompts.system}\n${prompts.fields[request.field as ModelField]}`),
-        new HumanMessage(request.text),
+      const messages: BaseMessageLike[] = [
+        ['system', `${prompts.system}\n${prompts.fields[request.field as ModelField]}`],
+        ['human', request.text],
       ];
       const reply = await withTimeout((signal) => model.invoke(messages, { signal }), timeoutMs);
       const mention = spec.schema.safeParse(firstJsonObject(typeof reply.content === 'string' ? reply.content : reply.text));
@@ -168,6 +167,9 @@ export function createIntakeExtractor(options: ExtractorOptions): IntakeExtracto
       return rules;
     }
   };
-  // Without a model there is nothing to trace, and a Runnable's run bookkeeping would cost more than the rules.
-  return model ? RunnableLambda.from(extract) : { invoke: extract };
+  // Without a model there is nothing to trace, and a Runnable's run bookkeeping would cost more than the
+  // rules; nor is @langchain/core loaded (with a model, the model has loaded it already).
+  if (!model) return { invoke: extract };
+  const { RunnableLambda } = await import('@langchain/core/runnables');
+  return RunnableLambda.from(extract);
 }

@@ -1,0 +1,29 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { makeTempDir } from '../support/app';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The npm packages a fresh process loads while building the app with this environment. */
+async function packagesLoadedWith(env: Record<string, string>): Promise<string[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'tests/support/loadedPackages.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(makeTempDir('packages-'), 'coach.db')}`, ...env },
+  });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as string[];
+}
+
+// Start-up time is mostly module loading: the default deployment should not load what it does not use.
+describe('packages loaded at start-up', () => {
+  test('the default (SQLite, no model) loads neither the PostgreSQL driver, nor @langchain/core, nor a Recognizers-Text library', async () => {
+    const loaded = await packagesLoadedWith({});
+    expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'botbuilder', 'botbuilder-dialogs', 'restify']));
+    expect(loaded.filter((name) => name === 'pg' || name.startsWith('@langchain/') || name.startsWith('@microsoft/recognizers-text'))).toEqual([]);
+  }, 30_000);
+
+  test('with a model configured, @langchain/core is loaded', async () => {
+    const loaded = await packagesLoadedWith({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'any' });
+    expect(loaded).toContain('@langchain/core');
+  }, 30_000);
+});
