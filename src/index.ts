@@ -216,7 +216,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
   });
   const slack = config.slack
-    ? createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
+    ? await createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
     : undefined;
   const http = createServer({
     adapter,

@@ -16,14 +16,21 @@ async function packagesLoadedWith(env: Record<string, string>): Promise<string[]
 
 // Start-up time is mostly module loading: the default deployment should not load what it does not use.
 describe('packages loaded at start-up', () => {
-  test('the default (SQLite, no model) loads neither the PostgreSQL driver, nor @langchain/core, nor a Recognizers-Text library', async () => {
+  const optional = (name: string) => name === 'pg' || name.startsWith('@langchain/') || name.startsWith('@slack/') || name.startsWith('@microsoft/recognizers-text');
+
+  test('the default (SQLite, no model, no Slack) loads no PostgreSQL driver, @langchain/core, Slack client or Recognizers-Text library', async () => {
     const loaded = await packagesLoadedWith({});
     expect(loaded).toEqual(expect.arrayContaining(['better-sqlite3', 'botbuilder', 'botbuilder-dialogs', 'restify']));
-    expect(loaded.filter((name) => name === 'pg' || name.startsWith('@langchain/') || name.startsWith('@microsoft/recognizers-text'))).toEqual([]);
+    expect(loaded.filter(optional)).toEqual([]);
   }, 30_000);
 
-  test('with a model configured, @langchain/core is loaded', async () => {
-    const loaded = await packagesLoadedWith({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'any' });
-    expect(loaded).toContain('@langchain/core');
+  test('with a model and Slack configured, @langchain/core and the Slack Web API client are loaded', async () => {
+    const loaded = await packagesLoadedWith({
+      LLM_BASE_URL: 'http://127.0.0.1:9/v1',
+      LLM_MODEL: 'any',
+      SLACK_SIGNING_SECRET: 'test-signing-secret',
+      SLACK_BOT_TOKEN: 'xoxb-test',
+    });
+    expect(loaded).toEqual(expect.arrayContaining(['@langchain/core', '@slack/web-api']));
   }, 30_000);
 });

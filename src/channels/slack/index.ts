@@ -7,7 +7,7 @@ import type { CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
 import { verifySlackRequest } from './signature';
 import { SlackChannel } from './SlackChannel';
-import { type SlackSender, SlackWebApiSender } from './webApi';
+import type { SlackSender } from './webApi';
 
 export { SlackChannel } from './SlackChannel';
 export { slackSignature, verifySlackRequest } from './signature';
@@ -30,20 +30,24 @@ function header(req: restify.Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The direct Slack route: POST /api/slack/events and /api/slack/interactions, every request signature-checked. */
-export function createSlackDirect(deps: {
+/**
+ * The direct Slack route: POST /api/slack/events and /api/slack/interactions, every request signature-checked.
+ * Slack's Web API client is loaded here, only for a deployment that turns Slack on.
+ */
+export async function createSlackDirect(deps: {
   config: SlackConfig;
   services: CoachServices;
   adapter: CoachAdapter;
   logic: (context: TurnContext) => Promise<void>;
   references: ConversationReferenceStore;
   sender?: SlackSender;
-}): SlackDirect {
+}): Promise<SlackDirect> {
   const { config, services } = deps;
+  const sender = deps.sender ?? new (await import('./webApi')).SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
-    sender: deps.sender ?? new SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl }),
+    sender,
     renderer: services.renderer,
     content: services.content,
     references: deps.references,
