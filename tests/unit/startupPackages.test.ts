@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeTempDir } from '../support/app';
+import { freshPostgresUrl, TEST_DATABASE_URL } from '../support/postgres';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -32,5 +33,17 @@ describe('packages loaded at start-up', () => {
       SLACK_BOT_TOKEN: 'xoxb-test',
     });
     expect(loaded).toEqual(expect.arrayContaining(['@langchain/core', '@slack/web-api']));
+  }, 30_000);
+
+  // Only with a PostgreSQL server (.ci/run starts one); the two cases above run everywhere.
+  (TEST_DATABASE_URL ? test : test.skip)('on PostgreSQL, the SQLite native module is not loaded', async () => {
+    const database = freshPostgresUrl();
+    try {
+      const loaded = await packagesLoadedWith({ DATABASE_URL: database.url });
+      expect(loaded).toContain('pg');
+      expect(loaded).not.toContain('better-sqlite3');
+    } finally {
+      await database.dispose();
+    }
   }, 30_000);
 });

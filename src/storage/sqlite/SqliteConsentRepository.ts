@@ -1,5 +1,6 @@
 import type { ConsentRecord, ConsentRepository, ConsentStatus } from '../repositories';
-import { prepared, type SqliteDb } from './database';
+import type { SqliteDb } from './database';
+import { prepared } from './prepared';
 
 interface ConsentRow {
   person_id: string;

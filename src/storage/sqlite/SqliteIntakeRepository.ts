@@ -1,5 +1,6 @@
 import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
-import { prepared, type SqliteDb } from './database';
+import type { SqliteDb } from './database';
+import { prepared } from './prepared';
 import type { GroupCommit } from './GroupCommit';
 
 export interface AnswersRow {

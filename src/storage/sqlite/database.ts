@@ -5,20 +5,6 @@ import { MIGRATIONS_DIR } from '../../paths';
 
 export type SqliteDb = Database.Database;
 
-const statements = new WeakMap<SqliteDb, Map<string, Database.Statement>>();
-
-/**
- * The statement for this SQL on this database, compiled on first use and kept. Hot repository methods
- * use it instead of db.prepare, which compiles the SQL again on every call.
- */
-export function prepared<P extends unknown[] | {} = unknown[], R = unknown>(db: SqliteDb, sql: string): Database.Statement<P, R> {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement as Database.Statement<P, R>;
-}
-
 const MIGRATION_FILE = /^(\d{3})_[a-z0-9_]+\.sql$/;
 
 /**
