@@ -52,13 +52,18 @@ function isNegated(clause: string, index: number): boolean {
   return false;
 }
 
-/** Indexes of matches that are not negated. */
-function liveMatches(pattern: RegExp, clause: string, negatable: boolean): number[] {
-  const found: number[] = [];
-  for (const match of clause.matchAll(pattern)) {
-    if (!negatable || !isNegated(clause, match.index)) found.push(match.index);
+/**
+ * Where the first match that is not negated starts, or -1. Runs the shared global pattern with exec
+ * from lastIndex 0: String.matchAll would clone the pattern on every call, and this runs every rule on
+ * every clause of every message.
+ */
+function firstLiveMatch(pattern: RegExp, clause: string, negatable: boolean): number {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(clause); match !== null; match = pattern.exec(clause)) {
+    if (!negatable || !isNegated(clause, match.index)) return match.index;
+    if (match[0] === '') pattern.lastIndex++; // an empty match would be found again at the same place
   }
-  return found;
+  return -1;
 }
 
 interface Hit {
@@ -102,9 +107,11 @@ export function detectDanger(text: string): Detection {
   const hits: Hit[] = [];
 
   for (const clause of clauses) {
-    const found = GLOBAL_RULES.flatMap(({ rule, pattern }) =>
-      liveMatches(pattern, clause.text, rule.negatable !== false).slice(0, 1).map((index) => ({ rule, index })),
-    );
+    const found: Array<{ rule: DangerRule; index: number }> = [];
+    for (const { rule, pattern } of GLOBAL_RULES) {
+      const index = firstLiveMatch(pattern, clause.text, rule.negatable !== false);
+      if (index >= 0) found.push({ rule, index });
+    }
     const suppressed = new Set(found.flatMap(({ rule }) => rule.suppresses ?? []));
     for (const { rule, index } of found) {
       if (suppressed.has(rule.id)) continue;
@@ -115,7 +122,7 @@ export function detectDanger(text: string): Detection {
 
   const current = clauses.filter((c) => !c.distant && !c.question);
   for (const { combo, parts } of GLOBAL_COMBOS) {
-    if (!parts.every((part) => current.some((c) => liveMatches(part, c.text, true).length > 0))) continue;
+    if (!parts.every((part) => current.some((c) => firstLiveMatch(part, c.text, true) >= 0))) continue;
     const recent = combo.kind === 'medical' && current.some((c) => c.recent);
     hits.push(recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id });
   }

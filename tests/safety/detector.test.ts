@@ -54,6 +54,8 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     ['I never wanted to die', 'none'],
     ["I'm not okay and I want to die", 'suicide'],
     ["I'm not suicidal but I want to die", 'suicide'],
+    // A negated match does not hide a later one of the same rule in the same clause.
+    ['I am not going to kill myself i am going to kill myself', 'suicide'],
     ["I don't want to live", 'suicide'],
     ["I can't see any reason to live", 'suicide'],
     // Idioms.
