@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openSqlite, type SqliteDb } from '../../src/storage/sqlite/database';
 import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { assess } from '../../src/risk';
 import { makeTempDir } from '../support/app';
 
 /**
@@ -151,6 +152,33 @@ describe('the data store', () => {
     await store.close();
     expect(stateRows()).toBe(2);
     observer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("every write of an intake turn joins the turn's group: one commit, nothing visible before it, all of it after", async () => {
+    const dir = makeTempDir('group-turn-');
+    const file = join(dir, 'coach.db');
+    const store = SqliteDataStore.open(file);
+    const observer = new Database(file, { readonly: true });
+    const count = (table: string) => observer.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    const at = new Date('2026-12-02T10:00:00Z');
+    const profile = { products: ['leaf' as const], otherSubstances: [] };
+    const writes = [
+      store.people.seen('person-1', 'test', ['test/users/person-1/'], at),
+      store.consents.set('person-1', 'granted', 'v1', at),
+      store.conversationRefs.save('person-1', 'test', { conversation: { id: 'c1' } }, at),
+      store.intake.saveAnswers('person-1', { goal: 'cutDown' }, at, true),
+      store.intake.addAssessment('person-1', { trigger: 'intake', profile, assessment: assess(profile) }, at),
+      store.state.write({ 'test/conversations/c1/': { step: 2 } }),
+    ];
+    // Each of them ran its SQL in the one open transaction, which nobody else sees yet.
+    expect(store.db.inTransaction).toBe(true);
+    const tables = ['people', 'person_state_keys', 'consents', 'conversation_refs', 'intake_answers', 'risk_assessments', 'bot_state'];
+    for (const table of tables) expect(count(table)).toBe(0);
+    await Promise.all(writes);
+    for (const table of tables) expect(count(table)).toBe(1);
+    observer.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 });

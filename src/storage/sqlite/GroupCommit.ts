@@ -5,7 +5,16 @@ type Settle = { resolve(): void; reject(error: unknown): void };
 const groups = new WeakMap<SqliteDb, GroupCommit>();
 
 /**
- * Group commit for the writes every turn makes (its state, an intake answer): the ones made in the same
+ * Runs a write a turn makes in the connection's group when the repository has one (the app's store),
+ * else on its own; either way the promise settles once the write is committed.
+ */
+export async function commitTurnWrite<T>(group: GroupCommit | undefined, write: () => T): Promise<T> {
+  return group ? group.run(write) : write();
+}
+
+/**
+ * Group commit for the writes turns make (their state, intake answers and results, consent, the visit,
+ * the reference for check-ins; see commitTurnWrite): the ones made in the same
  * pass of the event loop share one transaction, committed when the pass is over (setImmediate). Each
  * writer's promise settles only once its write is committed, so a turn is still acknowledged only after
  * its writes are in the WAL, and a crash loses nothing that was acknowledged. Under load, many turns

@@ -1,6 +1,7 @@
 import type { ConsentRecord, ConsentRepository, ConsentStatus } from '../repositories';
 import type { SqliteDb } from './database';
 import { prepared } from './prepared';
+import { commitTurnWrite, type GroupCommit } from './GroupCommit';
 
 interface ConsentRow {
   person_id: string;
@@ -12,7 +13,11 @@ interface ConsentRow {
 export class SqliteConsentRepository implements ConsentRepository {
   readonly name = 'consent';
 
-  constructor(private readonly db: SqliteDb) {}
+  constructor(
+    private readonly db: SqliteDb,
+    /** Consent is given or withdrawn in a turn, so it joins the turns' group commit. */
+    private readonly group?: GroupCommit,
+  ) {}
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
     const row = prepared<[string], ConsentRow>(this.db, 'SELECT * FROM consents WHERE person_id = ?').get(personId);
@@ -20,11 +25,13 @@ export class SqliteConsentRepository implements ConsentRepository {
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {
-    prepared(
-      this.db,
-      `INSERT INTO consents (person_id, status, policy_version, decided_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(person_id) DO UPDATE SET status = excluded.status, policy_version = excluded.policy_version, decided_at = excluded.decided_at`,
-    ).run(personId, status, policyVersion, at.toISOString());
+    await commitTurnWrite(this.group, () =>
+      prepared(
+        this.db,
+        `INSERT INTO consents (person_id, status, policy_version, decided_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT(person_id) DO UPDATE SET status = excluded.status, policy_version = excluded.policy_version, decided_at = excluded.decided_at`,
+      ).run(personId, status, policyVersion, at.toISOString()),
+    );
   }
 
   async exportFor(personId: string): Promise<Omit<ConsentRecord, 'personId'> | null> {

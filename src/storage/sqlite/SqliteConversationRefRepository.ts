@@ -1,12 +1,17 @@
 import type { ConversationRefRepository, StoredReference } from '../repositories';
 import type { SqliteDb } from './database';
+import { commitTurnWrite, type GroupCommit } from './GroupCommit';
 
 export class SqliteConversationRefRepository implements ConversationRefRepository {
   readonly name = 'conversation_refs';
   private readonly upsert;
   private readonly selectOne;
 
-  constructor(private readonly db: SqliteDb) {
+  constructor(
+    private readonly db: SqliteDb,
+    /** References are refreshed by turns, so a change joins the turns' group commit. */
+    private readonly group?: GroupCommit,
+  ) {
     this.upsert = db.prepare(
       `INSERT INTO conversation_refs (person_id, channel_id, reference, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at
@@ -19,7 +24,7 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
   async save(personId: string, channelId: string, reference: StoredReference, at: Date): Promise<void> {
     const json = JSON.stringify(reference);
     if (this.selectOne.get(personId, channelId)?.reference === json) return;
-    this.upsert.run(personId, channelId, json, at.toISOString());
+    await commitTurnWrite(this.group, () => this.upsert.run(personId, channelId, json, at.toISOString()));
   }
 
   async get(personId: string, channelId: string): Promise<StoredReference | undefined> {

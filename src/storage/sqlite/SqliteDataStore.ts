@@ -32,20 +32,20 @@ export class SqliteDataStore implements DataStore {
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
 
-  /** The writes of every turn (state, intake answers) commit in groups; see GroupCommit. */
+  /** The writes turns make (state, intake, consent, visits, references) commit in groups; see GroupCommit. */
   readonly group: GroupCommit;
 
   constructor(readonly db: SqliteDb) {
     this.group = GroupCommit.of(db);
     this.state = new SqliteStateStorage(db, this.group);
-    this.people = new SqlitePersonRepository(db);
+    this.people = new SqlitePersonRepository(db, this.group);
     this.directLine = new SqliteDirectLineRepository(db);
     this.intake = new SqliteIntakeRepository(db, this.group);
     this.safetyEvents = new SqliteSafetyEventRepository(db);
-    this.consents = new SqliteConsentRepository(db);
+    this.consents = new SqliteConsentRepository(db, this.group);
     this.stateKeys = new SqliteStateKeyRepository(db);
     this.programProgress = new SqliteProgressRepository(db);
-    this.conversationRefs = new SqliteConversationRefRepository(db);
+    this.conversationRefs = new SqliteConversationRefRepository(db, this.group);
     this.enrollments = new SqliteEnrollmentRepository(db);
     this.dueQueue = new SqliteDueQueueRepository(db);
     this.checkIns = new SqliteCheckInAnswerRepository(db);

@@ -1,7 +1,7 @@
 import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
 import type { SqliteDb } from './database';
 import { prepared } from './prepared';
-import type { GroupCommit } from './GroupCommit';
+import { commitTurnWrite, type GroupCommit } from './GroupCommit';
 
 export interface AnswersRow {
   person_id: string;
@@ -53,7 +53,7 @@ export class SqliteIntakeRepository implements IntakeRepository {
 
   constructor(
     private readonly db: SqliteDb,
-    /** An answer is saved on nearly every intake turn, so it joins the turn's group commit. */
+    /** Answers and results are saved by turns, so they join the turns' group commit. */
     private readonly group?: GroupCommit,
   ) {}
 
@@ -70,8 +70,7 @@ export class SqliteIntakeRepository implements IntakeRepository {
         `INSERT INTO intake_answers (person_id, answers, started_at, updated_at, completed_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(person_id) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at, completed_at = excluded.completed_at`,
       ).run(personId, JSON.stringify(answers), iso, iso, completed ? iso : null);
-    if (this.group) await this.group.run(save);
-    else save();
+    await commitTurnWrite(this.group, save);
   }
 
   async clearAnswers(personId: string): Promise<void> {
@@ -87,11 +86,13 @@ export class SqliteIntakeRepository implements IntakeRepository {
       result: JSON.stringify(entry.assessment),
       assessed_at: at.toISOString(),
     };
-    const info = prepared(
-      this.db,
-      `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
-       VALUES (@person_id, @rules_version, @trigger, @profile, @result, @assessed_at)`,
-    ).run(row);
+    const info = await commitTurnWrite(this.group, () =>
+      prepared(
+        this.db,
+        `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
+         VALUES (@person_id, @rules_version, @trigger, @profile, @result, @assessed_at)`,
+      ).run(row),
+    );
     return toAssessment({ id: Number(info.lastInsertRowid), ...row });
   }
 

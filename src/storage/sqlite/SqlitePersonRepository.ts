@@ -1,5 +1,6 @@
 import { LAST_SEEN_RESOLUTION_MS, type PersonRecord, type PersonRepository } from '../repositories';
 import type { SqliteDb } from './database';
+import { commitTurnWrite, type GroupCommit } from './GroupCommit';
 
 interface PersonRow {
   person_id: string;
@@ -13,7 +14,11 @@ export class SqlitePersonRepository implements PersonRepository {
   private readonly upsertSeen;
   private readonly seenWithKeys;
 
-  constructor(private readonly db: SqliteDb) {
+  constructor(
+    private readonly db: SqliteDb,
+    /** A visit is recorded by a turn, so it joins the turns' group commit. */
+    private readonly group?: GroupCommit,
+  ) {
     this.upsertSeen = db.prepare(
       `INSERT INTO people (person_id, channel_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(person_id) DO UPDATE SET last_seen_at = excluded.last_seen_at WHERE people.last_seen_at < ?`,
@@ -28,7 +33,7 @@ export class SqlitePersonRepository implements PersonRepository {
   }
 
   async seen(personId: string, channelId: string, stateKeys: string[], at: Date): Promise<void> {
-    this.seenWithKeys.immediate(personId, channelId, stateKeys, at);
+    await commitTurnWrite(this.group, () => this.seenWithKeys.immediate(personId, channelId, stateKeys, at));
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
