@@ -4,6 +4,9 @@ import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
+import { HELP_NOW_DIALOG, HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
+import { Understanding } from './nlu/understand';
 import { coreCommands } from '../dialogs/globalCommands';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
@@ -118,6 +121,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     program: new ProgramService({ content, progress: store.programProgress, clock }),
   };
   const topicSearch = new TopicSearch(content.explainers());
+  const understanding = new Understanding(content);
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
@@ -162,6 +166,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         { value: 'learn', dialogId: EXPLAIN_DIALOG },
         { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
         { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
+        { value: 'helpNow', dialogId: HELP_NOW_DIALOG },
       ],
       {
         // A question typed at the menu goes to the explainers ("what is 7-OH?").
@@ -174,6 +179,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
+  dialogs.add(new HelpNowDialog(services));
   dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
   dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
@@ -184,6 +190,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
+  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -193,7 +200,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     references,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
+    commands,
+    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
     guards: [new SafetyGuard(safetyNet)],
   });
 

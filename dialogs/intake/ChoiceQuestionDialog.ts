@@ -1,3 +1,5 @@
+import { recognizeChoice } from '../../src/nlu/choices';
+import { looksLikeQuestion } from '../../src/nlu/questions';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { OPTIONAL_QUESTIONS } from '../../src/intake/answers';
 import { assumptionLines, num } from '../../src/intake/format';
@@ -16,6 +18,12 @@ const SKIP = 'skip';
 export class ChoiceQuestionDialog extends QuestionDialog {
   constructor(deps: IntakeDeps) {
     super(CHOICE_QUESTION_DIALOG, deps);
+  }
+
+  /** A reply naming one of the options ("mostly extract shots"), unless it is a question. */
+  protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
+    if (looksLikeQuestion(text, this.content())) return false;
+    return recognizeChoice(text, this.message(options).choices ?? [], { numbers: false }) !== undefined;
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
