@@ -89,12 +89,16 @@ export class UnderstandingRouter {
     if (!text || waitingTakes(dc, text)) return false;
     const understood = this.understanding.read(text);
     const atMenu = !dc.activeDialog || innermost(dc).activeDialog?.id === 'root.menuPrompt';
+    // The explain conversation answers questions itself (with "tell me more"), and asks the bank when its topics can't.
+    if (understood.kind !== 'intent' && isDialogActive(dc, EXPLAIN_DIALOG)) return false;
     switch (understood.kind) {
       case 'intent': {
         const opens = DIALOG_OF[understood.id];
         if (opens && isDialogActive(dc, opens)) return false;
         // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
         if (!understood.sure && !atMenu) return false;
+        // With nothing open, the menu itself is the answer to a hello.
+        if (understood.id === 'greeting' && !dc.activeDialog) return false;
         await this.runIntent(dc, understood.id, text);
         return true;
       }
@@ -104,7 +108,7 @@ export class UnderstandingRouter {
         return true;
       case 'question':
         // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-        if (!atMenu && understood.score < CLEAR_QUESTION && !looksLikeQuestion(text, this.services.content)) return false;
+        if (!atMenu && (understood.score < CLEAR_QUESTION || understood.words < 2) && !looksLikeQuestion(text, this.services.content)) return false;
         await this.answer(dc, understood.id);
         return true;
       case 'questionUnclear':
@@ -115,7 +119,6 @@ export class UnderstandingRouter {
         ]);
         return true;
       case 'questionUnknown':
-        if (isDialogActive(dc, EXPLAIN_DIALOG)) return false;
         await this.say(context, 'questions.unknown');
         await resumeOrMenu(dc);
         return true;

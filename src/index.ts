@@ -180,7 +180,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
   dialogs.add(new HelpNowDialog(services));
-  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser, bank: understanding.bank }));
   dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));

@@ -5,7 +5,8 @@ import type { OutboundMessage } from '../../src/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
 import { recognizeChoice } from '../../src/nlu/choices';
 import { type RawAnswer, readReply } from './AnswerPrompt';
-import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, send, yesOrNo } from './support';
+import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, saysSkip, send, yesOrNo } from './support';
+import { saysDontKnow } from '../../src/nlu/intake/choices';
 
 /** Where a question dialog is: asking, in a follow-up of its own (capsule size, a rough range), or confirming. */
 export interface StageOptions extends QuestionOptions {
@@ -89,7 +90,7 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
   takesAsAnswer(dc: DialogContext, text: string): boolean {
     const stage = stageOf(dc.activeDialog);
     if (!stage) return false;
-    if (saysLater(this.deps, text)) return true;
+    if (saysLater(this.deps, text) || saysSkip(this.deps, text) || saysDontKnow(text, this.deps.vocabulary)) return true;
     const question = this.question(stage);
     if (recognizeChoice(text, question.choices ?? [], { numbers: question.numbersPickChoices, contains: false })) return true;
     if (stage.stage === CONFIRM) return yesOrNo(this.deps, text);

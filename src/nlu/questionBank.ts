@@ -17,7 +17,8 @@ export interface BankQuestion {
 }
 
 export type QuestionMatch =
-  | { kind: 'match'; id: string; score: number }
+  /** score: share of the message's words found; words: how many distinct words that is. */
+  | { kind: 'match'; id: string; score: number; words: number }
   | { kind: 'unclear'; ids: string[]; score: number }
   | { kind: 'none' };
 
@@ -30,7 +31,8 @@ const STOP_WORDS = new Set(
     'what whats how hows which who whom ' +
     'just really very much some any all also too only even again ' +
     'get gets got getting thing things something anything ' +
-    'please tell know want like say said hi hello hey ok okay thanks thank u ur pls plz lol kinda'
+    'please tell know want like say said hi hello hey ok okay thanks thank u ur pls plz lol kinda ' +
+    'dont cant wont not no idk dunno sure yes yeah nope maybe'
   ).split(' '),
 );
 
@@ -111,25 +113,29 @@ export class QuestionBank {
   find(message: string): QuestionMatch {
     const prepared = this.prepare(message);
     const exact = this.exact.get(prepared);
-    if (exact) return { kind: 'match', id: exact, score: 1 };
+    if (exact) return { kind: 'match', id: exact, score: 1, words: this.terms(message).length };
     const ranked = this.rank(message);
     const [top, second] = ranked;
     if (!top || top.coverage < RELATED_COVERAGE) return { kind: 'none' };
-    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage };
+    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
     return { kind: 'unclear', ids: ranked.slice(0, OFFERED).map((r) => r.id), score: top.coverage };
   }
 
   /** Questions with their best wording's score and the share of the message's words it found, best first. */
-  rank(message: string): Array<{ id: string; score: number; coverage: number }> {
+  rank(message: string): Array<{ id: string; score: number; coverage: number; words: number }> {
     const terms = this.terms(message);
     if (terms.length === 0) return [];
-    const best = new Map<string, { score: number; coverage: number }>();
+    const best = new Map<string, { score: number; coverage: number; words: number }>();
     for (const hit of this.index.search(message)) {
       const question = hit.question as string;
-      const coverage = new Set(hit.queryTerms).size / terms.length;
+      const words = new Set(hit.queryTerms).size;
+      const coverage = words / terms.length;
       const seen = best.get(question);
-      if (!seen || hit.score > seen.score) best.set(question, { score: hit.score, coverage: Math.max(coverage, seen?.coverage ?? 0) });
-      else seen.coverage = Math.max(seen.coverage, coverage);
+      if (!seen || hit.score > seen.score) best.set(question, { score: hit.score, coverage: Math.max(coverage, seen?.coverage ?? 0), words: Math.max(words, seen?.words ?? 0) });
+      else {
+        seen.coverage = Math.max(seen.coverage, coverage);
+        seen.words = Math.max(seen.words, words);
+      }
     }
     return [...best.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.score - a.score);
   }

@@ -8,7 +8,7 @@ export type Understood =
   | { kind: 'intent'; id: IntentId; sure: boolean }
   | { kind: 'tie'; ids: IntentId[] }
   /** score: the share of the message's words the best wording found (1 for an exact wording). */
-  | { kind: 'question'; id: string; score: number }
+  | { kind: 'question'; id: string; score: number; words: number }
   | { kind: 'questionUnclear'; ids: string[] }
   /** Shaped like a question, but nothing in the bank answers it. */
   | { kind: 'questionUnknown' }
@@ -34,7 +34,7 @@ export class Understanding {
     const intent = this.intents.match(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
     const question = this.bank.find(text);
-    if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score };
+    if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     const asking = looksLikeQuestion(text, this.content);

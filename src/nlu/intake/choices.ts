@@ -7,7 +7,7 @@ import { CAPSULE_SIZES, type Vocabulary } from './vocabulary';
 /** Readers for the shorter answers: how often, which products, other substances, yes/no, goal, ZIP, earlier stops. */
 
 const wordsOf = (raw: string) => plainWords(wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2')).split(' ').filter(Boolean);
-const saysDontKnow = (raw: string, vocab: Vocabulary) => isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
+export const saysDontKnow = (raw: string, vocab: Vocabulary) => isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
 
 export const timesMentionSchema = z.object({
   dontKnow: z.boolean().default(false),
