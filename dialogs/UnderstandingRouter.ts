@@ -3,10 +3,11 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../src/bot/commands';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption } from '../src/channels/messages';
-import { recognizeChoiceExactly } from '../src/nlu/choices';
+import { normalize, recognizeChoiceExactly } from '../src/nlu/choices';
 import type { IntentId } from '../src/nlu/intents';
 import { looksLikeQuestion } from '../src/nlu/questions';
-import type { Understanding } from '../src/nlu/understand';
+import type { Understanding, Understood } from '../src/nlu/understand';
+import type { Content } from '../src/content/Content';
 import { beginWithConsent } from './consentGate';
 import { CHECKIN_DIALOG } from './CheckInDialog';
 import { CHECKIN_ENROLL_DIALOG } from './CheckInEnrollDialog';
@@ -88,42 +89,34 @@ export class UnderstandingRouter {
     }
     if (!text || waitingTakes(dc, text)) return false;
     const understood = this.understanding.read(text);
-    const atMenu = !dc.activeDialog || innermost(dc).activeDialog?.id === 'root.menuPrompt';
-    // The explain conversation answers questions itself (with "tell me more"), and asks the bank when its topics can't.
-    if (understood.kind !== 'intent' && isDialogActive(dc, EXPLAIN_DIALOG)) return false;
-    switch (understood.kind) {
-      case 'intent': {
-        const opens = DIALOG_OF[understood.id];
-        if (opens && isDialogActive(dc, opens)) return false;
-        // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
-        if (!understood.sure && !atMenu) return false;
-        // With nothing open, the menu itself is the answer to a hello.
-        if (understood.id === 'greeting' && !dc.activeDialog) return false;
-        await this.runIntent(dc, understood.id, text);
+    const decision = decide(understood, text, this.services.content, {
+      atMenu: !dc.activeDialog || innermost(dc).activeDialog?.id === 'root.menuPrompt',
+      nothingOpen: !dc.activeDialog,
+      explaining: isDialogActive(dc, EXPLAIN_DIALOG),
+      opens: (id) => DIALOG_OF[id] !== undefined && isDialogActive(dc, DIALOG_OF[id]!),
+    });
+    switch (decision.kind) {
+      case 'pass':
+        return false;
+      case 'intent':
+        await this.runIntent(dc, decision.id, text);
         return true;
-      }
-      case 'tie':
-        if (!atMenu && !looksLikeQuestion(text, this.services.content)) return false;
-        await this.offer(dc, this.services.content.text('intents.tie'), understood.ids.map((id) => this.intentChoice(id)));
+      case 'offerIntents':
+        await this.offer(dc, this.services.content.text('intents.tie'), decision.ids.map((id) => this.intentChoice(id)));
         return true;
-      case 'question':
-        // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-        if (!atMenu && (understood.score < CLEAR_QUESTION || understood.words < 2) && !looksLikeQuestion(text, this.services.content)) return false;
-        await this.answer(dc, understood.id);
+      case 'answer':
+        await this.answer(dc, decision.id);
         return true;
-      case 'questionUnclear':
-        if (!atMenu && !looksLikeQuestion(text, this.services.content)) return false;
+      case 'offerQuestions':
         await this.offer(dc, this.services.content.text('questions.offer'), [
-          ...understood.ids.map((id) => ({ value: QUESTION + id, label: this.understanding.bank.get(id).title })),
+          ...decision.ids.map((id) => ({ value: QUESTION + id, label: this.understanding.bank.get(id).title })),
           { value: NEITHER, label: this.services.content.text('explain.choices.none') },
         ]);
         return true;
-      case 'questionUnknown':
+      case 'unknown':
         await this.say(context, 'questions.unknown');
         await resumeOrMenu(dc);
         return true;
-      case 'none':
-        return false;
     }
   }
 
@@ -206,6 +199,61 @@ export class UnderstandingRouter {
   private async say(context: TurnContext, key: string): Promise<void> {
     await context.sendActivity(this.services.renderer.render({ text: this.services.content.text(key) }, context.activity.channelId));
   }
+}
+
+/** Where the person is, as far as reading a message goes. */
+export interface RouteContext {
+  /** At the main menu (or nothing open): loose matches count. */
+  atMenu: boolean;
+  nothingOpen: boolean;
+  /** The explain conversation is open: it reads questions itself. */
+  explaining: boolean;
+  /** True when the dialog this intent opens is already open (it reads the message instead). */
+  opens(id: IntentId): boolean;
+}
+
+export type Decision =
+  | { kind: 'pass' }
+  | { kind: 'intent'; id: IntentId }
+  | { kind: 'offerIntents'; ids: IntentId[] }
+  | { kind: 'answer'; id: string }
+  | { kind: 'offerQuestions'; ids: string[] }
+  | { kind: 'unknown' };
+
+/**
+ * What to do with a message the waiting dialog did not take as its answer. Plain rules, kept apart
+ * from the dialogs so that the evaluation (npm run nlu:eval) scores exactly what the bot does.
+ */
+export function decide(understood: Understood, text: string, content: Content, where: RouteContext): Decision {
+  const asking = looksLikeQuestion(text, content) || asksSomething(text, content);
+  if (understood.kind !== 'intent' && where.explaining) return { kind: 'pass' };
+  switch (understood.kind) {
+    case 'intent':
+      if (where.opens(understood.id)) return { kind: 'pass' };
+      // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
+      if (!understood.sure && !where.atMenu) return { kind: 'pass' };
+      // With nothing open, the menu itself is the answer to a hello.
+      if (understood.id === 'greeting' && where.nothingOpen) return { kind: 'pass' };
+      return { kind: 'intent', id: understood.id };
+    case 'tie':
+      return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
+    case 'question':
+      // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
+      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < 2) && !asking) return { kind: 'pass' };
+      return { kind: 'answer', id: understood.id };
+    case 'questionUnclear':
+      return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
+    case 'questionUnknown':
+      return { kind: 'unknown' };
+    case 'none':
+      return { kind: 'pass' };
+  }
+}
+
+/** A question cue anywhere in the message ("... what helps", "... is that normal"). */
+function asksSomething(text: string, content: Content): boolean {
+  const said = ` ${normalize(text)} `;
+  return content.list('questions.cues').some((cue) => said.includes(` ${normalize(cue)} `));
 }
 
 /** True when the innermost waiting dialog says the message is its answer. */

@@ -5,6 +5,7 @@ import type { Extraction } from '../../src/nlu/intake/schemas';
 import type { RawAnswer } from './AnswerPrompt';
 import { normalize } from '../../src/nlu/choices';
 import { startsLikeQuestion } from '../../src/nlu/questions';
+import { looksLikeAmount } from '../../src/nlu/intake/answerShape';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 
@@ -51,12 +52,8 @@ export class AmountQuestionDialog extends QuestionDialog {
 
   /** A number with an amount word ("about 15 g", "3 scoops"), not opening like a question; "17 years" is not a dose. */
   protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
-    if (startsLikeQuestion(text, this.content())) return false;
-    const said = ` ${normalize(text)} `;
-    if (options.stage === CAPSULE_SIZE) return /\b0{1,3}\b/.test(said);
-    const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
-    const unit = Object.values(this.deps.vocabulary.units).flat().some((u) => said.includes(` ${normalize(u)} `)) || /\d\s*(?:g|gr|grams?|mg)\b/.test(said);
-    return number && unit;
+    if (options.stage === CAPSULE_SIZE) return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
+    return looksLikeAmount(text, this.deps.vocabulary, this.content());
   }
 
   protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {

@@ -1,4 +1,5 @@
 import type { Content } from '../content/Content';
+import { parseProgramCommand } from '../program/commands';
 import { normalize } from './choices';
 import { editDistance, stem } from './search';
 
@@ -106,6 +107,8 @@ export class IntentMatcher {
   match(text: string): IntentMatch {
     const said = normalize(text);
     if (!said) return { kind: 'none' };
+    // "start week 3", "go back to week two": the program's own week patterns.
+    if (parseProgramCommand(text, this.content, 'global')) return { kind: 'intent', id: 'program', score: 1, exact: true };
     const exact = this.exact.get(said);
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };

@@ -38,7 +38,7 @@ const STOP_WORDS = new Set(
 
 /** A match needs this share of the message's words found in one wording, and this lead over the next question. */
 const MATCH_COVERAGE = 0.5;
-const MATCH_LEAD = 1.3;
+const MATCH_LEAD = 1.15;
 /** Below this share the message is not about anything in the bank. */
 const RELATED_COVERAGE = 0.34;
 /** How many questions "did you mean" offers. */
