@@ -231,7 +231,8 @@ export function decide(understood: Understood, text: string, content: Content, w
     case 'intent':
       if (where.opens(understood.id)) return { kind: 'pass' };
       // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
-      if (!understood.sure && !where.atMenu) return { kind: 'pass' };
+      // Help in a hard moment is the exception: offering it costs nothing, and the question comes back after.
+      if (!understood.sure && !where.atMenu && understood.id !== 'helpNow') return { kind: 'pass' };
       // With nothing open, the menu itself is the answer to a hello.
       if (understood.id === 'greeting' && where.nothingOpen) return { kind: 'pass' };
       return { kind: 'intent', id: understood.id };

@@ -5,7 +5,7 @@ import type { Extraction } from '../../src/nlu/intake/schemas';
 import type { RawAnswer } from './AnswerPrompt';
 import { normalize } from '../../src/nlu/choices';
 import { startsLikeQuestion } from '../../src/nlu/questions';
-import { looksLikeAmount } from '../../src/nlu/intake/answerShape';
+import { looksLikeAmount, numberIsNotADose } from '../../src/nlu/intake/answerShape';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 
@@ -64,6 +64,8 @@ export class AmountQuestionDialog extends QuestionDialog {
       if (band) return { kind: 'answer', answer: { kind: 'band', band } };
     }
     if (saysSkip(this.deps, reply.text)) return this.unknownAmount(options);
+    // "I'm 17", "been using 17 years", "day 2": a number, but not an amount; never "about 17 g a day".
+    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content())) return { kind: 'retry', retryKey: this.retryKey(options) };
     return this.fromExtraction(options, await extract(this.deps, 'amount', reply.text, options.gramsPerCapsule));
   }
 

@@ -93,7 +93,7 @@ export class IntentMatcher {
     for (const intent of INTENT_IDS) {
       const keys = [`intents.phrases.${intent}`, ...(COMMAND_PHRASES[intent] ?? [])].filter((k) => content.has(k));
       for (const phrase of keys.flatMap((k) => content.list(k))) {
-        const normalized = normalize(phrase);
+        const normalized = normalize(phrase.replace(/['’]/g, ''));
         const words = this.words(normalized);
         if (!this.exact.has(normalized)) this.exact.set(normalized, new Set());
         this.exact.get(normalized)!.add(intent);
@@ -105,7 +105,7 @@ export class IntentMatcher {
   }
 
   match(text: string): IntentMatch {
-    const said = normalize(text);
+    const said = normalize(text.replace(/['’]/g, ''));
     if (!said) return { kind: 'none' };
     // "start week 3", "go back to week two": the program's own week patterns.
     if (parseProgramCommand(text, this.content, 'global')) return { kind: 'intent', id: 'program', score: 1, exact: true };
