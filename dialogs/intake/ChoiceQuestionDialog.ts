@@ -1,4 +1,4 @@
-import { recognizeChoice } from '../../src/nlu/choices';
+import { normalize, recognizeChoice } from '../../src/nlu/choices';
 import { looksLikeQuestion } from '../../src/nlu/questions';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { OPTIONAL_QUESTIONS } from '../../src/intake/answers';
@@ -48,6 +48,10 @@ export class ChoiceQuestionDialog extends QuestionDialog {
     }
     const correction = await amountCorrection(this.deps, reply.text);
     if (correction) return { kind: 'outcome', outcome: correction };
+    // Kava is a different plant: say so, and ask again rather than guess a product.
+    if (options.id === 'products' && this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) && !/\bkratom\b/i.test(reply.text)) {
+      return { kind: 'retry', retryKey: 'intake.questions.products.notKratom' };
+    }
 
     const extraction = await extract(this.deps, spec.field, reply.text);
     const answer = spec.fromExtraction(extraction);
