@@ -49,7 +49,9 @@ function extractWords(vocab: Vocabulary): RegExp[] {
   return patterns;
 }
 
-/** Reads an amount answer into a mention; never throws. */
+/** Measures people guess with; a weighed gram figure next to one wins. A capsule of 0.5 g is a size, not a correction. */
+const ESTIMATE_UNITS = new Set(['teaspoon', 'tablespoon', 'spoon', 'scoop', 'cup']);
+
 /**
  * Reads an amount, then two things the first pass misses: a multiplied dose ("3 doses of 5 g",
  * "5g x3", "three 5 gram doses" = 5 g three times a day) and a gram figure stated beside an estimate
@@ -59,7 +61,7 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
   const mention = readAmountOnce(raw, vocab);
   const t = wordsToNumbers(normalizeText(raw));
   const grams = [...t.matchAll(/(\d+(?:\.\d+)?)\s*(?:g|gr|grams?|gram)\b/g)].map((m) => Number(m[1]));
-  if (grams.length === 1 && mention.unit !== 'gram' && mention.unit !== null && mention.unit !== 'milligram' && !/\bshots?\b/.test(t)) {
+  if (grams.length === 1 && ESTIMATE_UNITS.has(mention.unit ?? '') && !/\bof\s*\d+(?:\.\d+)?\s*(?:g|gr|grams?)\b/.test(t)) {
     mention.quantity = grams[0];
     mention.quantityHigh = null;
     mention.unit = 'gram';
@@ -80,6 +82,7 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
   return mention;
 }
 
+/** Reads an amount answer into a mention; never throws. */
 function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
   const mention: AmountMention = amountMentionSchema.parse({ quantity: null });
   let frequencyGiven = false;
