@@ -5,13 +5,18 @@ import { slackSignature } from '../../src/channels/slack/signature';
 export interface SlackCall {
   method: string;
   authorization?: string;
+  /** The ts the fake gave a posted message (chat.postMessage). */
+  ts?: string;
   body: Record<string, any>;
 }
 
 /** A fake Slack Web API on loopback: records every call and answers ok. `hold()` keeps answers back until released. */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Extra answers by method (e.g. apps.connections.open for Socket Mode); the default answers ok. */
+  readonly answers = new Map<string, (call: SlackCall) => Record<string, unknown>>();
   private server?: Server;
+  private nextTs = 0;
   private held?: Promise<void>;
   private release?: () => void;
 
@@ -19,10 +24,14 @@ export class FakeSlackApi {
     this.server = createServer(async (req, res) => {
       const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-      this.calls.push({ method, authorization: req.headers.authorization, body });
+      // Slack's ts: seconds.micro, unique and increasing per workspace.
+      const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
+      const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
+      this.calls.push(call);
       if (this.held) await this.held;
+      const answer = this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts };
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}` }));
+      res.end(JSON.stringify(answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
@@ -39,6 +48,16 @@ export class FakeSlackApi {
 
   posted(): Array<{ channel: string; text: string; blocks: Array<Record<string, any>> }> {
     return this.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.body as never);
+  }
+
+  updated(): Array<{ channel: string; ts: string; text: string; blocks: Array<Record<string, any>> }> {
+    return this.calls.filter((c) => c.method === 'chat.update').map((c) => c.body as never);
+  }
+
+  /** The latest message posted to a channel that has choice buttons, with its ts (what a click refers to). */
+  lastChoices(channel: string): { ts: string; text: string; blocks: Array<Record<string, any>> } | undefined {
+    const call = [...this.calls].reverse().find((c) => c.method === 'chat.postMessage' && c.body.channel === channel && (c.body.blocks ?? []).some((b: any) => b.block_id === 'steady-choices'));
+    return call ? { ts: call.ts!, text: call.body.text, blocks: call.body.blocks } : undefined;
   }
 
   async stop(): Promise<void> {
@@ -130,15 +149,30 @@ export function dmEvent(text: string, options: { eventId?: string; user?: string
 }
 
 /** A Block Kit button click as Interactivity delivers it (form-encoded `payload`). */
-export function buttonClick(value: string, options: { user?: string; channel?: string; blockId?: string } = {}): string {
+export function buttonClick(value: string, options: ClickOptions = {}): string {
+  return `payload=${encodeURIComponent(JSON.stringify(buttonClickPayload(value, options)))}`;
+}
+
+export interface ClickOptions {
+  user?: string;
+  channel?: string;
+  blockId?: string;
+  /** The clicked message as Slack sends it back (its ts and blocks); a fixed placeholder when absent. */
+  message?: { ts: string; text?: string; blocks?: Array<Record<string, any>> };
+}
+
+/** The block_actions payload itself (Socket Mode delivers it as the envelope's payload). */
+export function buttonClickPayload(value: string, options: ClickOptions = {}) {
   counter++;
   const channel = options.channel ?? DM;
-  const payload = {
+  const messageTs = options.message?.ts ?? '1764600000.000001';
+  return {
     type: 'block_actions',
     user: { id: options.user ?? PERSON, username: 'alex', name: 'alex', team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1764600000.000001', channel_id: channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+    message: { type: 'message', ts: messageTs, text: options.message?.text ?? '', blocks: options.message?.blocks ?? [] },
     trigger_id: '123.456.abc',
     team: { id: TEAM, domain: 'steady-test' },
     enterprise: null,
@@ -148,5 +182,4 @@ export function buttonClick(value: string, options: { user?: string; channel?: s
     response_url: 'https://hooks.slack.com/actions/T0TEAM/1/abc',
     actions: [{ action_id: 'choice-1', block_id: options.blockId ?? 'steady-choices', text: { type: 'plain_text', text: value, emoji: true }, value, type: 'button', action_ts: `1764600001.${String(counter).padStart(6, '0')}` }],
   };
-  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
