@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import { slackSignature } from '../../src/channels/slack/signature';
 
 export interface SlackCall {
@@ -182,4 +183,95 @@ export function buttonClickPayload(value: string, options: ClickOptions = {}) {
     response_url: 'https://hooks.slack.com/actions/T0TEAM/1/abc',
     actions: [{ action_id: 'choice-1', block_id: options.blockId ?? 'steady-choices', text: { type: 'plain_text', text: value, emoji: true }, value, type: 'button', action_ts: `1764600001.${String(counter).padStart(6, '0')}` }],
   };
+}
+
+/**
+ * A fake Socket Mode server on loopback: the fake Web API's apps.connections.open answers with this
+ * server's ws:// URL; each connection gets Slack's `hello`; deliver() sends an envelope and resolves with
+ * the acknowledgement and how long it took.
+ */
+export class FakeSocketMode {
+  /** Every connection opened (a reconnect adds one). */
+  readonly connections: WebSocket[] = [];
+  /** apps.connections.open calls, with the Authorization header they carried. */
+  readonly opens: Array<string | undefined> = [];
+  private http?: Server;
+  private wss?: WebSocketServer;
+  private readonly waiting = new Map<string, (ack: Record<string, unknown>) => void>();
+  private envelopes = 0;
+
+  async start(api: FakeSlackApi): Promise<void> {
+    this.http = createServer();
+    this.wss = new WebSocketServer({ server: this.http, path: '/link' });
+    this.wss.on('connection', (socket) => {
+      this.connections.push(socket);
+      socket.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack);
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0APP' } }));
+    });
+    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}/link?ticket=fake`;
+    api.answers.set('apps.connections.open', (call) => {
+      this.opens.push(call.authorization);
+      return { ok: true, url };
+    });
+  }
+
+  get live(): WebSocket | undefined {
+    return [...this.connections].reverse().find((socket) => socket.readyState === WebSocket.OPEN);
+  }
+
+  /** Waits until a connection is open (after start or a reconnect); resolves with how many there were. */
+  async waitForConnection(count = 1, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(this.connections.length >= count && this.live)) {
+      if (Date.now() > until) throw new Error(`no Socket Mode connection #${count} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Sends one envelope as Slack does and waits for its acknowledgement (rejects after timeoutMs). */
+  async deliver(type: 'events_api' | 'interactive', payload: unknown, options: { retryAttempt?: number; envelopeId?: string; timeoutMs?: number } = {}): Promise<{ ack: Record<string, unknown>; ms: number }> {
+    await this.waitForConnection(this.connections.length);
+    const socket = this.live!;
+    const envelopeId = options.envelopeId ?? `env-${++this.envelopes}`;
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`envelope ${envelopeId} was not acknowledged`)), options.timeoutMs ?? 3000);
+      this.waiting.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        this.waiting.delete(envelopeId);
+        resolve({ ack, ms: Date.now() - started });
+      });
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: false,
+          ...(type === 'events_api' ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' } : {}),
+        }),
+      );
+    });
+  }
+
+  /** Slack recycling the connection: it asks the client to go away, then closes. */
+  recycle(): void {
+    const socket = this.live;
+    socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+  }
+
+  /** The connection dropped without a word (network trouble). */
+  drop(): void {
+    this.live?.terminate();
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.connections) socket.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    this.http?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.http ? this.http.close(() => resolve()) : resolve()));
+  }
 }
