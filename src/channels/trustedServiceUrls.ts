@@ -10,7 +10,7 @@ export class UntrustedServiceUrlError extends Error {
   }
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /**
  * True when the bot's Azure AD token may go to this URL: https on a listed host (`*.` = any subdomain), or
@@ -25,7 +25,7 @@ export function isTrustedServiceUrl(serviceUrl: string | undefined, hosts: reado
   }
   const host = url.hostname.toLowerCase();
   if (url.username || url.password) return false;
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(host))) return false;
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(host))) return false;
   return hosts.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern));
 }
 

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { grantConsent, startTestApp, type TestApp, welcomeTexts } from '../support/app';
 import { FAKE_APP_ID, FakeAzureAd } from '../support/fakeAzure';
 import { buttonClick, buttonClickPayload, dmEvent, FakeSlackApi, FakeSocketMode, postSigned, SLACK_SECRET, SLACK_TOKEN, TEAM } from '../support/fakeSlack';
@@ -189,5 +192,50 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
     r.slack.calls.length = 0;
     await r.click(user, text('schedule.invitation.options.start'), followup);
     expect(postedTo(user).map((p) => p.text.split('\n')[0])).toEqual([text('checkin.intro'), text('checkin.daysUsed.ask').split('\n')[0]]);
+  });
+});
+
+describe('npm run checkins -- --at <instant> for a person on direct Slack', () => {
+  /** The operator command as its own process, as cron runs it (tsx instead of the build). */
+  const runCli = (env: Record<string, string>, ...args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/checkins.ts'), ...args], {
+        cwd: join(__dirname, '../..'),
+        env: { PATH: process.env.PATH, ...env },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('exit', (status) => resolve({ status, stdout, stderr }));
+    });
+
+  test('posts the check-in with chat.postMessage, once, with the bot token', async () => {
+    const slack = new FakeSlackApi();
+    const apiUrl = await slack.start();
+    const env = { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0' };
+    const t = await startTestApp({ env });
+    try {
+      const user = 'U0CRON';
+      await grantConsent(t, `slack:${user}:${TEAM}`);
+      for (const line of ['hi', 'check-ins on', 'sunday 6pm', 'Eastern']) {
+        await postSigned(`${t.baseUrl}/api/slack/events`, JSON.stringify(dmEvent(line, { user, channel: 'D0CRON' })), { contentType: 'application/json', now: t.clock.now() });
+        await t.app.slack!.channel.idle();
+      }
+      await t.stop({ keepFiles: true });
+      slack.calls.length = 0;
+      const run = await runCli({ ...env, DATABASE_URL: `sqlite:${t.dbFile}` }, '--at', SUNDAY_6PM.toISOString());
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toMatchObject({ claimed: 1, sent: 1 });
+      expect(slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([['chat.postMessage', 'D0CRON', `Bearer ${SLACK_TOKEN}`]]);
+      expect(slack.calls[0].body.text.split('\n')[0]).toBe(t.app.services.content.text('schedule.invitation.prompt', { week: 1 }));
+      // Run again at the same instant: nothing more is due.
+      const again = await runCli({ ...env, DATABASE_URL: `sqlite:${t.dbFile}` }, '--at', SUNDAY_6PM.toISOString());
+      expect(JSON.parse(again.stdout)).toMatchObject({ claimed: 0 });
+      expect(slack.calls).toHaveLength(1);
+    } finally {
+      await slack.stop();
+      rmSync(t.dir, { recursive: true, force: true });
+    }
   });
 });

@@ -21,7 +21,8 @@ export class FakeSlackApi {
   private held?: Promise<void>;
   private release?: () => void;
 
-  async start(): Promise<string> {
+  /** host: another loopback address (127.0.0.2) lets a test tell this server's traffic apart by host. */
+  async start(host = '127.0.0.1'): Promise<string> {
     this.server = createServer(async (req, res) => {
       const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
@@ -34,8 +35,8 @@ export class FakeSlackApi {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answer));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
+    return `http://${host}:${(this.server.address() as AddressInfo).port}/api/`;
   }
 
   hold(): void {
