@@ -3,7 +3,7 @@ import type { ProactiveDelivery } from '../../bot/BotCheckInSender';
 import type { CheckInSender, SendJob, SendOutcome } from '../../scheduler/sender';
 import type { StoredReference } from '../../storage/repositories';
 import type { SlackChannel } from './SlackChannel';
-import { slackSendOutcome } from './webApi';
+import { slackSendOutcome } from './outcomes';
 
 /**
  * Check-ins and follow-ups for direct Slack conversations: the proactive turn runs locally and what it
