@@ -52,10 +52,10 @@ describe('Slack event de-duplication (in memory)', () => {
   test('a key is new once within the hour, and new again after it', async () => {
     const dedup = new InMemorySlackDeduplicator();
     const at = new Date('2026-12-01T12:00:00Z');
-    expect(await dedup.firstSeen('event:Ev1', at)).toBe(true);
-    expect(await dedup.firstSeen('event:Ev1', new Date(at.getTime() + SLACK_DEDUP_TTL_MS - 1000))).toBe(false);
-    expect(await dedup.firstSeen('event:Ev2', at)).toBe(true);
-    expect(await dedup.firstSeen('event:Ev1', new Date(at.getTime() + SLACK_DEDUP_TTL_MS + 1000))).toBe(true);
+    expect(await dedup.markSeen('event:Ev1', at)).toBe(true);
+    expect(await dedup.markSeen('event:Ev1', new Date(at.getTime() + SLACK_DEDUP_TTL_MS - 1000))).toBe(false);
+    expect(await dedup.markSeen('event:Ev2', at)).toBe(true);
+    expect(await dedup.markSeen('event:Ev1', new Date(at.getTime() + SLACK_DEDUP_TTL_MS + 1000))).toBe(true);
   });
 });
 

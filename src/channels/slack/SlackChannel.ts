@@ -118,7 +118,7 @@ export class SlackChannel {
     if (!parsed.success) return { status: 400, body: { error: 'invalid_event' } };
     const envelope = parsed.data;
     if (envelope.type === 'url_verification') return { status: 200, body: { challenge: envelope.challenge } };
-    if (!(await this.deps.dedup.firstSeen(`event:${envelope.event_id}`, this.deps.clock.now()))) {
+    if (!(await this.deps.dedup.markSeen(`slack:event:${envelope.team_id}:${envelope.event_id}`, this.deps.clock.now()))) {
       this.deps.logger.info({ channelId: SLACK_CHANNEL, eventId: envelope.event_id, retryNum }, 'slack event already handled');
       return { status: 200 };
     }
@@ -150,13 +150,13 @@ export class SlackChannel {
     if (action.block_id !== SLACK_CHOICES_BLOCK || action.value === undefined || !channel || !team) return { status: 200 };
     const now = this.deps.clock.now();
     // The same click delivered twice (a retry, a replay) is dropped without a word.
-    if (!(await this.deps.dedup.firstSeen(`click:${click.user.id}:${action.action_ts ?? ''}`, now))) return { status: 200 };
+    if (!(await this.deps.dedup.markSeen(`slack:click:${team}:${click.user.id}:${action.action_ts ?? ''}`, now))) return { status: 200 };
     const messageTs = click.container?.message_ts ?? click.message?.ts;
     const who = { user: click.user.id, team, channel };
     // A question is answered once: a second click on its message, or a click on a message the conversation
     // has moved past, is answered politely and changes nothing.
     const live = this.latest.get(channel);
-    const stale = messageTs !== undefined && ((live !== undefined && (live.ts !== messageTs || !live.choices)) || !(await this.deps.dedup.firstSeen(`answered:${channel}:${messageTs}`, now)));
+    const stale = messageTs !== undefined && ((live !== undefined && (live.ts !== messageTs || !live.choices)) || !(await this.deps.dedup.markSeen(`slack:answered:${team}:${channel}:${messageTs}`, now)));
     if (stale) {
       this.later(() => this.order.run(`${team}:${channel}`, () => this.post(channel, { text: this.deps.content.text('channels.alreadyAnswered') })));
       return { status: 200 };

@@ -4,12 +4,12 @@
  * interface. Entries are kept for an hour (Slack retries within minutes).
  *
  * CONTRACTS item 5: the hardening work provides the durable version (one database table, SQLite and
- * PostgreSQL) behind this same interface; until then the in-memory one below is the default, and the
- * swap is one line in createSlackDirect.
+ * PostgreSQL: `store.seenEvents`, the same `markSeen(key, at)` shape); until it is merged the in-memory
+ * one below is the default, and the swap is one line in createSlackDirect.
  */
 export interface SlackDeduplicator {
-  /** True the first time `key` is seen within the hour (and records it); false for a repeat. */
-  firstSeen(key: string, at: Date): Promise<boolean>;
+  /** Records the key; true when it was not seen within the last hour (handle it), false for a repeat. */
+  markSeen(key: string, at: Date): Promise<boolean>;
 }
 
 export const SLACK_DEDUP_TTL_MS = 60 * 60_000;
@@ -19,7 +19,7 @@ const MAX_ENTRIES = 10_000;
 export class InMemorySlackDeduplicator implements SlackDeduplicator {
   private readonly seen = new Map<string, number>();
 
-  async firstSeen(key: string, at: Date): Promise<boolean> {
+  async markSeen(key: string, at: Date): Promise<boolean> {
     const now = at.getTime();
     for (const [seenKey, seenAt] of this.seen) {
       if (now - seenAt < SLACK_DEDUP_TTL_MS && this.seen.size < MAX_ENTRIES) break;
