@@ -147,12 +147,19 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
     expect(postedTo('U0CLICKS').map((p) => p.text)).toEqual([text('channels.alreadyAnswered')]);
     expect(r.slack.updated()).toEqual([]);
 
+    // The polite note leaves the latest question's buttons working.
+    r.slack.calls.length = 0;
+    await r.click('U0CLICKS', about, nextMenu);
+    expect(r.slack.updated().map((u) => u.ts)).toEqual([nextMenu.ts]);
+    expect(postedTo('U0CLICKS')[0].text).toBe(text('about.text'));
+    const thirdMenu = r.slack.lastChoices(dmOf('U0CLICKS'))!;
+
     // A question answered by typing instead: the buttons under it are old now too.
     r.slack.calls.length = 0;
     await r.message('U0CLICKS', 'what is steady');
     expect(postedTo('U0CLICKS')[0].text).toBe(text('about.text'));
     r.slack.calls.length = 0;
-    await r.click('U0CLICKS', text('menu.options.support'), nextMenu);
+    await r.click('U0CLICKS', text('menu.options.support'), thirdMenu);
     expect(postedTo('U0CLICKS').map((p) => p.text)).toEqual([text('channels.alreadyAnswered')]);
     expect(r.slack.updated()).toEqual([]);
   });

@@ -156,7 +156,8 @@ export class SlackChannel {
     // A question is answered once: a second click on its message, or a click on a message the conversation
     // has moved past, is answered politely and changes nothing.
     const live = this.latest.get(channel);
-    const stale = messageTs !== undefined && ((live !== undefined && (live.ts !== messageTs || !live.choices)) || !(await this.deps.dedup.markSeen(`slack:answered:${team}:${channel}:${messageTs}`, now)));
+    const moved = live?.ts !== undefined && (live.ts !== messageTs || !live.choices);
+    const stale = messageTs !== undefined && (moved || !(await this.deps.dedup.markSeen(`slack:answered:${team}:${channel}:${messageTs}`, now)));
     if (stale) {
       this.later(() => this.order.run(`${team}:${channel}`, () => this.post(channel, { text: this.deps.content.text('channels.alreadyAnswered') })));
       return { status: 200 };
@@ -198,7 +199,7 @@ export class SlackChannel {
     const sender = this.deps.proactiveSender ?? this.deps.sender;
     await this.order.run(reference.conversation.id, async () => {
       const replies = await this.deps.adapter.processLocally(activity, logic);
-      for (const reply of replies) if (reply.type === 'message') await this.postRendered(channel, slackMessageOf(reply), sender);
+      for (const reply of replies) if (reply.type === 'message') await this.postTurnReply(channel, slackMessageOf(reply), sender);
     });
   }
 
@@ -237,7 +238,7 @@ export class SlackChannel {
       const replies = await this.deps.adapter.processLocally(activity, this.deps.logic);
       for (const reply of replies) {
         if (reply.type !== 'message') continue;
-        await this.postRendered(who.channel, slackMessageOf(reply), this.deps.sender);
+        await this.postTurnReply(who.channel, slackMessageOf(reply), this.deps.sender);
       }
     });
   }
@@ -256,11 +257,13 @@ export class SlackChannel {
     }
   }
 
+  /** A note outside the conversation's turns (direct-only, unreadable, already answered): the live buttons stay live. */
   private async post(channel: string, message: OutboundMessage): Promise<void> {
-    await this.postRendered(channel, slackMessageOf(this.deps.renderer.render(message, SLACK_CHANNEL)), this.deps.sender);
+    await this.deps.sender.postMessage(channel, slackMessageOf(this.deps.renderer.render(message, SLACK_CHANNEL)));
   }
 
-  private async postRendered(channel: string, message: SlackMessage, sender: SlackSender): Promise<void> {
+  /** A reply of a turn: it becomes the latest message, so only its buttons (if any) answer the question now open. */
+  private async postTurnReply(channel: string, message: SlackMessage, sender: SlackSender): Promise<void> {
     const { ts } = await sender.postMessage(channel, message);
     if (this.latest.size >= LIVE_MESSAGES_MAX) this.latest.clear();
     this.latest.set(channel, { ts, choices: message.blocks.some((block) => block.block_id === SLACK_CHOICES_BLOCK) });
