@@ -195,7 +195,11 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
     const payload = { type: 'block_actions', actions: [{ block_id: 'steady-choices', value: about, type: 'button' }] };
     const clicked = await postActivity(t.baseUrl, azureSlack('', { SlackMessage: {}, Payload: payload }));
     expect(clicked.replies[0].text).toBe(content().text('about.text'));
-    // With consent the reference is kept for check-ins, and a proactive send finds the Azure conversation's DM channel.
+    // With consent the reference is kept for check-ins.
     expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({ channelId: 'slack', conversation: { id: 'B0BOT:T0TEAM:D0AZURE' } });
+    // That conversation is Azure's: the direct route's Web API never posts to it.
+    slack.calls.length = 0;
+    expect(await t.app.slack!.channel.sendTo('slack:U0AZURE:T0TEAM', { text: 'x' })).toBe(false);
+    expect(slack.calls).toEqual([]);
   });
 });

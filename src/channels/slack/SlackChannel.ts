@@ -172,7 +172,9 @@ export class SlackChannel {
 
   /** A proactive message (rendered here) to someone who has talked to the coach on Slack. */
   async sendTo(personId: string, message: OutboundMessage): Promise<boolean> {
-    const channel = slackChannelOf(await this.deps.references.get(personId));
+    const reference = await this.deps.references.get(personId);
+    // Only this route's conversations: one reached through Azure's Slack channel is Bot Framework's to send to.
+    const channel = this.owns(reference) ? slackChannelOf(reference) : undefined;
     if (!channel) return false;
     await this.post(channel, message);
     return true;
