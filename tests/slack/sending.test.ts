@@ -2,6 +2,8 @@ import { ErrorCode } from '@slack/web-api';
 import { isTrustedServiceUrl } from '../../src/channels/trustedServiceUrls';
 import { InMemorySlackDeduplicator, SLACK_DEDUP_TTL_MS } from '../../src/channels/slack/dedup';
 import { slackSendOutcome } from '../../src/channels/slack/outcomes';
+import { SlackWebApiSender } from '../../src/channels/slack/webApi';
+import { FakeSlackApi } from '../support/fakeSlack';
 import { DEFAULT_BOT_FRAMEWORK_HOSTS } from '../../src/config';
 import { RoutingCheckInSender } from '../../src/scheduler/routingSender';
 import type { SendJob } from '../../src/scheduler/sender';
@@ -45,6 +47,36 @@ describe('Slack Web API failures as check-in outcomes', () => {
     [new Error('socket hang up'), { kind: 'transient' }],
   ])('%j -> %j', (error, outcome) => {
     expect(slackSendOutcome(error)).toEqual(outcome);
+  });
+});
+
+describe('the real Web API client against a fake Slack: its errors become the right outcomes', () => {
+  const slack = new FakeSlackApi();
+  let sender: SlackWebApiSender;
+  beforeAll(async () => {
+    sender = new SlackWebApiSender({ botToken: 'xoxb-outcomes', apiUrl: await slack.start(), retries: 0 });
+  });
+  afterAll(() => slack.stop());
+
+  const outcomeOf = async (answer: Record<string, unknown>) => {
+    slack.answers.set('chat.postMessage', () => answer);
+    try {
+      await sender.postMessage('D0OUTCOME', { text: 'x', blocks: [] });
+      return { kind: 'sent' };
+    } catch (error) {
+      return slackSendOutcome(error);
+    }
+  };
+
+  test.each([
+    [{ ok: true, ts: '1.2' }, { kind: 'sent' }],
+    [{ ok: false, error: 'channel_not_found' }, { kind: 'gone', statusCode: 404 }],
+    [{ ok: false, error: 'invalid_auth' }, { kind: 'transient' }],
+    [{ ok: false, error: 'msg_too_long' }, { kind: 'rejected', statusCode: 400 }],
+    [{ status: 429, headers: { 'retry-after': '7' }, ok: false, error: 'ratelimited' }, { kind: 'rateLimited', statusCode: 429, retryAfterMs: 7000 }],
+    [{ status: 503, ok: false }, { kind: 'transient', statusCode: 503 }],
+  ])('%j -> %j', async (answer, outcome) => {
+    expect(await outcomeOf(answer)).toEqual(outcome);
   });
 });
 

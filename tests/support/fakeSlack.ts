@@ -14,7 +14,7 @@ export interface SlackCall {
 /** A fake Slack Web API on loopback: records every call and answers ok. `hold()` keeps answers back until released. */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
-  /** Extra answers by method (e.g. apps.connections.open for Socket Mode); the default answers ok. */
+  /** Extra answers by method (e.g. apps.connections.open for Socket Mode); the default answers ok. `status` and `headers` set the HTTP response. */
   readonly answers = new Map<string, (call: SlackCall) => Record<string, unknown>>();
   private server?: Server;
   private nextTs = 0;
@@ -31,8 +31,8 @@ export class FakeSlackApi {
       const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
       this.calls.push(call);
       if (this.held) await this.held;
-      const answer = this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts };
-      res.writeHead(200, { 'content-type': 'application/json' });
+      const { status = 200, headers = {}, ...answer } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<string, unknown> & { status?: number; headers?: Record<string, string> };
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(answer));
     });
     await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
