@@ -192,11 +192,12 @@
       .join('\n\n');
   }
 
-  // Web Chat's own markdown, with two changes: lines are kept (above), and its sanitizer turns sms:
-  // links into inert buttons, which here become links again (only well-formed text-message numbers).
+  // Web Chat's own markdown, with these changes: lines are kept (above); its sanitizer turns sms:
+  // links into inert buttons, which become links again (only well-formed text-message numbers); and
+  // phone and text links open the phone app in place instead of a new, empty window.
   function renderMarkdown(markdown, styleOptions, options) {
     var html = window.WebChat.renderMarkdown(keepLines(markdown), styleOptions, options);
-    if (html.indexOf('sms:') < 0) return html;
+    if (html.indexOf('sms:') < 0 && html.indexOf('tel:') < 0) return html;
     var doc = new DOMParser().parseFromString('<body>' + html + '</body>', 'text/html');
     Array.prototype.forEach.call(doc.querySelectorAll('button[value^="sms:"]'), function (button) {
       var href = button.getAttribute('value');
@@ -205,6 +206,10 @@
       link.setAttribute('href', href);
       link.textContent = button.textContent;
       button.replaceWith(link);
+    });
+    Array.prototype.forEach.call(doc.querySelectorAll('a[href^="tel:"], a[href^="sms:"]'), function (link) {
+      link.removeAttribute('target');
+      link.removeAttribute('rel');
     });
     return doc.body.innerHTML;
   }
@@ -266,11 +271,14 @@
               sayTooLong();
               return undefined;
             }
-            showStatus('', false);
           }
-          if (action.type === 'WEB_CHAT/SEND_MESSAGE' && (action.payload.text || '').length > config.maxLength) {
-            sayTooLong();
-            return undefined;
+          if (action.type === 'WEB_CHAT/SEND_MESSAGE') {
+            if ((action.payload.text || '').length > config.maxLength) {
+              sayTooLong();
+              return undefined;
+            }
+            // A line like "your data is deleted" has been read once the person writes again.
+            if (!statusElement.classList.contains('problem')) showStatus('', false);
           }
           return next(action);
         };
