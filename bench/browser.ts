@@ -23,6 +23,10 @@ export interface ColdLoad {
   wireBytes: number;
   /** The Web Chat bundle alone, on the wire. */
   bundleWireBytes: number;
+  /** When the bundle's last byte arrived, in ms from the start of navigation. */
+  bundleArrivedMs: number;
+  /** When the deferred scripts (Web Chat's bundle included) had run: DOMContentLoaded, in ms. */
+  scriptsRanMs: number;
 }
 
 /**
@@ -51,13 +55,24 @@ export async function coldLoad(browser: Browser, url: string, firstText: string)
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
       })`,
     )) as number;
+    const timing = (await page.evaluate(`(() => {
+      const bundle = performance.getEntriesByType('resource').find((e) => /\\/webchat\\/webchat\\./.test(e.name));
+      const nav = performance.getEntriesByType('navigation')[0];
+      return { bundleArrivedMs: bundle ? bundle.responseEnd : -1, scriptsRanMs: nav ? nav.domContentLoadedEventEnd : -1 };
+    })()`)) as { bundleArrivedMs: number; scriptsRanMs: number };
     let wireBytes = 0;
     let bundleWireBytes = 0;
     for (const [id, size] of bytes) {
       wireBytes += size;
       if (/\/webchat\/webchat\.[0-9a-f]+\.js$/.test(urls.get(id) ?? '')) bundleWireBytes += size;
     }
-    return { firstMessageMs: Math.round(firstMessageMs), wireBytes, bundleWireBytes };
+    return {
+      firstMessageMs: Math.round(firstMessageMs),
+      wireBytes,
+      bundleWireBytes,
+      bundleArrivedMs: Math.round(timing.bundleArrivedMs),
+      scriptsRanMs: Math.round(timing.scriptsRanMs),
+    };
   } finally {
     await context.close();
   }

@@ -351,7 +351,7 @@ if (!available) {
     // Recorded, not asserted: timing on a shared machine is noise (npm run bench:webchat reports it).
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'webchat-cold-load.json'), JSON.stringify(load, null, 2));
-    process.stdout.write(`Cold load to the first bot message: ${load.firstMessageMs} ms; ${load.wireBytes} bytes on the wire\n`);
+    process.stdout.write(`Cold load to the first bot message: ${load.firstMessageMs} ms (bundle in at ${load.bundleArrivedMs} ms, scripts run at ${load.scriptsRanMs} ms); ${load.wireBytes} bytes on the wire\n`);
   });
 });
 

@@ -220,7 +220,7 @@
     var directLine = window.WebChat.createDirectLine({
       domain: domain,
       token: session.token,
-      conversationId: session.resumed ? session.conversationId : undefined,
+      conversationId: session.resumed || session.started ? session.conversationId : undefined,
       webSocket: session.webSocket,
     });
     var renewing = false;
@@ -336,17 +336,36 @@
     window.location.reload();
   });
 
-  if (!window.WebChat) {
-    showStatus(config.text.connectError, true);
-    return;
-  }
-  var notice = takeNotice();
-  requestSession(load().resume)
-    .then(function (session) {
-      connect(session);
-      showStatus(notice && config.text[notice] ? config.text[notice] : '', false);
-    })
-    .catch(function () {
-      showStatus(config.text.connectError, true);
+  // A new conversation on our own Direct Line is started here, while the browser is still reading Web
+  // Chat's bundle: the bot's welcome is then ready when Web Chat connects (it reads the history).
+  function startEarly(session) {
+    if (session.resumed || session.mode !== 'self-hosted') return session;
+    return fetch(absolute(session.domain) + '/conversations', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + session.token },
+    }).then(function (response) {
+      if (!response.ok) throw new Error('conversation start answered ' + response.status);
+      session.started = true;
+      return session;
     });
+  }
+
+  var notice = takeNotice();
+  // This script runs before Web Chat's (both are deferred, this one first), so the token request and
+  // the conversation's start overlap with loading the bundle.
+  var early = requestSession(load().resume).then(startEarly);
+  window.addEventListener('DOMContentLoaded', function () {
+    if (!window.WebChat) {
+      showStatus(config.text.connectError, true);
+      return;
+    }
+    early
+      .then(function (session) {
+        connect(session);
+        showStatus(notice && config.text[notice] ? config.text[notice] : '', false);
+      })
+      .catch(function () {
+        showStatus(config.text.connectError, true);
+      });
+  });
 })();
