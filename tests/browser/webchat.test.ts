@@ -26,7 +26,7 @@ if (!available) {
 }
 
 (available ? describe : describe.skip)('the chat page in headless Chromium (390x844)', () => {
-  jest.setTimeout(120_000);
+  jest.setTimeout(240_000);
   let t: TestApp;
   let profile: string;
   let browser: BrowserContext;
@@ -37,6 +37,8 @@ if (!available) {
   /** A tab with its console and its hand-overs to other apps recorded. */
   const openPage = async (existing?: Page): Promise<Page> => {
     const opened = existing ?? (await browser.newPage());
+    // A shared CI machine can be slow: waits give up after a minute, not Playwright's 30 s.
+    opened.setDefaultTimeout(60_000);
     opened.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
     });
@@ -317,7 +319,7 @@ if (!available) {
 });
 
 (available ? describe : describe.skip)('the chat page on a desktop (1280x800) and on a cold first visit', () => {
-  jest.setTimeout(120_000);
+  jest.setTimeout(240_000);
   let t: TestApp;
   let browser: Browser;
   beforeAll(async () => {
@@ -332,6 +334,7 @@ if (!available) {
   test('axe finds no violations at 1280x800, colour contrast at 7:1 included', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     await page.goto(`${t.baseUrl}/`);
     await page.locator('.webchat__bubble__content', { hasText: content.text('menu.prompt').slice(0, 20) }).waitFor();
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
