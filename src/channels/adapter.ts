@@ -6,7 +6,7 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult, ConnectorClientOptions } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
@@ -14,6 +14,7 @@ import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
+import { singleAttemptConnectorOptions } from './singleAttemptHttpClient';
 
 const authConfiguration = (auth: Config['auth']) => ({
   MicrosoftAppId: auth.appId,
@@ -67,21 +68,16 @@ export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannel
   return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel)), auth.appId);
 }
 
-/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
+/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
 export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare: removeRetryPolicy }), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, singleAttemptConnectorOptions())), auth.appId);
 }
 
 /** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. */
-function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint) {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
-  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured;
-}
-
-function removeRetryPolicy(connector: unknown): void {
-  const client = (connector as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client;
-  client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, connectorOptions?: ConnectorClientOptions) {
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), undefined, undefined, undefined, connectorOptions);
+  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel, connectorOptions) : configured;
 }
 
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */
