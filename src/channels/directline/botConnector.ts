@@ -37,18 +37,18 @@ export class OwnChannelEndpoint {
   }
 
   credentials(): TokenCredentials {
-    return new BotTokenCredentials(() => this.tokens.issue('bot', { conv: '', user: '' }).token);
+    return new BotTokenCredentials(async () => (await this.tokens.issue('bot', { conv: '', user: '' })).token);
   }
 }
 
 /** A fresh bot token on every request, so a long-lived ConnectorClient never sends an expired one. */
 class BotTokenCredentials extends TokenCredentials {
-  constructor(private readonly mint: () => string) {
+  constructor(private readonly mint: () => Promise<string>) {
     super('pending');
   }
 
-  override signRequest(webResource: WebResource): Promise<WebResource> {
-    this.token = this.mint();
+  override async signRequest(webResource: WebResource): Promise<WebResource> {
+    this.token = await this.mint();
     return super.signRequest(webResource);
   }
 }
