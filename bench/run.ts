@@ -4,7 +4,6 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { botbuilderIsNativeAsync } from '../src/vendor/installNativeAsync';
 import { loadConfig } from '../src/config';
 import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
@@ -184,11 +183,8 @@ async function main() {
     cores: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
-    // Both bots load the same node_modules, so both run botbuilder as rewritten at install (or both not).
-    botbuilderNativeAsync: botbuilderIsNativeAsync(),
   };
   process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`);
-  process.stdout.write(`botbuilder async functions: ${machine.botbuilderNativeAsync ? 'native (rewritten by postinstall)' : 'as published (ES2015 generators)'}, for every server below\n`);
   process.stdout.write(`Script: ${BENCH_SCRIPT.length} turns per conversation, concurrency ${CONCURRENCY}\n\n`);
 
   const t = await throughput();

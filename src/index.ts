@@ -58,7 +58,6 @@ import type { CheckInSender } from './scheduler/sender';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 import { createWebPages } from './web/pages';
-import { botbuilderIsNativeAsync } from './vendor/installNativeAsync';
 
 /** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
 const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
@@ -319,9 +318,6 @@ async function main(): Promise<void> {
   await app.slack?.connect();
   app.scheduler.start();
   app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
-  if (!botbuilderIsNativeAsync()) {
-    app.services.logger.warn('botbuilder still runs its ES2015 async helpers (npm install skipped its postinstall step?): the bot works, each turn just costs more; run `npm run postinstall`');
-  }
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 

@@ -3,7 +3,6 @@ import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 import { DialogTurnStatus } from '../vendor/dialogsLibrary';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
-import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import { LAST_SEEN_RESOLUTION_MS } from '../storage/repositories';
@@ -61,12 +60,10 @@ export class CoachBot extends ActivityHandler {
   private readonly lock = new KeyedLock();
   private readonly personState: StatePropertyAccessor<PersonState>;
   private readonly turnState: TurnStateWriter;
-  private readonly dialogContexts: DialogContextFactory;
 
   constructor(private readonly options: CoachBotOptions) {
     super();
     this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
-    this.dialogContexts = new DialogContextFactory(options.dialogs);
     this.personState = options.userState.createProperty<PersonState>('person');
     this.onMembersAdded(async (context, next) => {
       const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -131,7 +128,7 @@ export class CoachBot extends ActivityHandler {
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
     await this.lock.run(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
-      const dc = await this.dialogContexts.create(context);
+      const dc = await this.options.dialogs.createContext(context);
       await start(dc);
       await this.turnState.save(context);
     });
@@ -153,7 +150,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const dc = await this.dialogContexts.create(context);
+    const dc = await this.options.dialogs.createContext(context);
     const person = await this.personState.get(context, {});
     const firstTime = !person.welcomedAt;
     if (firstTime) await this.welcome(context);
@@ -174,7 +171,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
-    const dc = existing ?? (await this.dialogContexts.create(context));
+    const dc = existing ?? (await this.options.dialogs.createContext(context));
     await this.welcome(context);
     if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
   }
