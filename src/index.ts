@@ -35,6 +35,7 @@ import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
+import { instrumentStore, Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
 import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
@@ -99,6 +100,8 @@ export interface App {
   /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
   scheduler: CheckInScheduler;
   checkIns: CheckInService;
+  /** Set when metrics are on (METRICS=loopback or METRICS_TOKEN). */
+  metrics?: Metrics;
   stop(): Promise<void>;
 }
 
@@ -106,7 +109,11 @@ export interface App {
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
-  const store = overrides.store ?? (await openDataStore(config.database));
+  // Metrics are off by default; when on, the store and the turn logic are seen through counters.
+  let openSockets = () => 0;
+  const metrics = config.metrics.enabled ? new Metrics(() => openSockets()) : undefined;
+  const openedStore = overrides.store ?? (await openDataStore(config.database));
+  const store = metrics ? instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
@@ -201,7 +208,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const adapter = createCloudAdapter(config.auth, directLineEndpoint);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
-  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const logic = metrics ? metrics.instrumentTurns(channelLogic) : channelLogic;
   const directLine = createDirectLine({
     config: config.directLine,
     services,
@@ -210,6 +218,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logic,
     botId: config.auth.appId || 'steady',
   });
+  openSockets = () => directLine.stream.openSockets;
   const webPages = createWebPages({
     content,
     tokenUrl: TOKEN_ENDPOINT,
@@ -225,6 +234,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     maxBodyBytes: config.maxBodyBytes,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
+    metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
@@ -246,7 +256,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).
-  const scheduler = new CheckInScheduler({ dispatcher, clock: services.clock, logger, intervalMs: config.checkIns.intervalMs });
+  const scheduler = new CheckInScheduler({
+    dispatcher,
+    clock: services.clock,
+    logger,
+    intervalMs: config.checkIns.intervalMs,
+    onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
+  });
 
   return {
     config,
@@ -262,6 +278,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     retention,
     scheduler,
     checkIns,
+    metrics,
     async stop() {
       await scheduler.stop();
       await retention.stop();
