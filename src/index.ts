@@ -123,6 +123,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     model: overrides.model ?? (await createChatModel(config.llm)),
     program: new ProgramService({ content, progress: store.programProgress, clock }),
+    metrics,
   };
   const topicSearch = new TopicSearch(content.explainers());
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });

@@ -94,7 +94,8 @@ function channelLabel(channelId: string | undefined): string {
 
 /**
  * The store, seen through counters: every repository call that fails counts as a database error, and the
- * writes that mean a crisis reply, a hand-off or an answered check-in count as such. The store itself is
+ * writes that mean a hand-off or an answered check-in count as such. (Crisis replies are counted where they
+ * are sent, in CrisisDialog: the store keeps them only for people who agreed to have data kept.) The store itself is
  * unchanged; its repositories are wrapped once, here.
  */
 export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
@@ -130,9 +131,6 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
     });
 
   const hooks: Record<string, (method: string, args: unknown[]) => void> = {
-    safetyEvents: (method, args) => {
-      if (method === 'record') metrics.crisisReplies.inc({ kind: String(args[1]) });
-    },
     intake: (method, args) => {
       const entry = args[1] as { trigger?: string; assessment?: { handoff?: boolean } } | undefined;
       if (method === 'addAssessment' && entry?.assessment?.handoff) metrics.handoffs.inc({ source: entry.trigger === 'intake' ? 'intake' : 'reassessment' });
@@ -143,7 +141,7 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
       if ((args[3] as { handoff?: boolean } | undefined)?.handoff) metrics.handoffs.inc({ source: 'checkin' });
     },
   };
-  const repositories = ['state', 'people', 'directLine', 'intake', 'safetyEvents', 'consents', 'stateKeys', 'programProgress', 'conversationRefs', 'enrollments', 'dueQueue', 'checkIns'];
+  const repositories = ['state', 'people', 'directLine', 'intake', 'safetyEvents', 'consents', 'stateKeys', 'programProgress', 'conversationRefs', 'enrollments', 'dueQueue', 'checkIns', 'operations'];
   return new Proxy(store, {
     get(target, property, receiver) {
       if (typeof property === 'string' && repositories.includes(property)) {

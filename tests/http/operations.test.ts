@@ -2,7 +2,7 @@ import { openDataStore } from '../../src/storage';
 import { createServer } from '../../src/server';
 import { createLogger } from '../../src/logger';
 import type { CoachAdapter } from '../../src/channels/adapter';
-import { grantConsent, say, withTestApp } from '../support/app';
+import { say, withTestApp } from '../support/app';
 import { LogCapture } from '../support/fakes';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
@@ -26,8 +26,8 @@ describe('GET /metrics', () => {
       expect((await fetch(`${t.baseUrl}/metrics`)).status).toBe(401);
       expect((await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
 
+      // No consent asked: the crisis reply counts though nothing about it is stored.
       const options = { conversationId: 'metrics-conversation', userId: 'metrics-person' };
-      await grantConsent(t, 'test:metrics-person');
       await say(t.baseUrl, 'hello', options);
       await say(t.baseUrl, 'I want to kill myself', options);
 

@@ -1,3 +1,4 @@
+import { SqlOperationsRepository } from '../operations';
 import type { Pool } from 'pg';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import type { DataStore, PersonalDataOwner } from '../repositories';
@@ -27,6 +28,7 @@ export class PostgresDataStore implements DataStore {
   readonly enrollments: PostgresEnrollmentRepository;
   readonly dueQueue: PostgresDueQueueRepository;
   readonly checkIns: PostgresCheckInAnswerRepository;
+  readonly operations: SqlOperationsRepository;
   readonly changes: PostgresNotifier;
   private readonly owners: PersonalDataRegistry;
 
@@ -44,6 +46,7 @@ export class PostgresDataStore implements DataStore {
     this.enrollments = new PostgresEnrollmentRepository(pool);
     this.dueQueue = new PostgresDueQueueRepository(pool);
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
+    this.operations = new SqlOperationsRepository(async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>);
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
