@@ -1,3 +1,4 @@
+import type { ConversationLocks } from './conversationLocks';
 import type { OperationsRepository } from './operations';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
@@ -389,6 +390,8 @@ export interface DataStore {
   readonly changes: ChangeNotifier;
   /** Aggregate counters and the program report's reads (npm run report); nothing about a person. */
   readonly operations: OperationsRepository;
+  /** Orders the turns of one conversation across the processes sharing this database. */
+  readonly conversationLocks: ConversationLocks;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,3 +1,5 @@
+import { type ConversationLocks, IN_PROCESS_ONLY } from '../conversationLocks';
+import { PostgresConversationLocks } from './PostgresConversationLocks';
 import { SqlOperationsRepository } from '../operations';
 import type { Pool } from 'pg';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
@@ -29,6 +31,8 @@ export class PostgresDataStore implements DataStore {
   readonly dueQueue: PostgresDueQueueRepository;
   readonly checkIns: PostgresCheckInAnswerRepository;
   readonly operations: SqlOperationsRepository;
+  /** Across instances (advisory locks) when opened with open(); a store built on a bare pool orders in process only. */
+  conversationLocks: ConversationLocks = IN_PROCESS_ONLY;
   readonly changes: PostgresNotifier;
   private readonly owners: PersonalDataRegistry;
 
@@ -52,7 +56,10 @@ export class PostgresDataStore implements DataStore {
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {
-    return new PostgresDataStore(await openPostgres(options));
+    const store = new PostgresDataStore(await openPostgres(options));
+    // A few connections of their own: one per conversation with a turn in flight on this instance.
+    store.conversationLocks = new PostgresConversationLocks({ url: options.url, size: options.poolSize ?? 10, namespace: options.schema ?? 'public' });
+    return store;
   }
 
   personalData(): readonly PersonalDataOwner[] {
@@ -74,6 +81,7 @@ export class PostgresDataStore implements DataStore {
 
   async close(): Promise<void> {
     await this.changes.close();
+    if (this.conversationLocks instanceof PostgresConversationLocks) await this.conversationLocks.close();
     if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -1,3 +1,4 @@
+import { IN_PROCESS_ONLY } from '../conversationLocks';
 import { SqlOperationsRepository } from '../operations';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
@@ -33,6 +34,8 @@ export class SqliteDataStore implements DataStore {
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
   readonly operations: SqlOperationsRepository;
+  /** One process owns the file: CoachBot's in-process lock is enough. */
+  readonly conversationLocks = IN_PROCESS_ONLY;
 
   /** The writes turns make (state, intake, consent, visits, references) commit in groups; see GroupCommit. */
   readonly group: GroupCommit;
