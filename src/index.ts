@@ -35,7 +35,7 @@ import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
-import { instrumentStore, Metrics } from './metrics';
+import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
 import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
@@ -110,10 +110,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
   // Metrics are off by default; when on, the store and the turn logic are seen through counters.
+  // prom-client is loaded only then.
   let openSockets = () => 0;
-  const metrics = config.metrics.enabled ? new Metrics(() => openSockets()) : undefined;
+  const metricsModule = config.metrics.enabled ? await import('./metrics') : undefined;
+  const metrics: Metrics | undefined = metricsModule ? new metricsModule.Metrics(() => openSockets()) : undefined;
   const openedStore = overrides.store ?? (await openDataStore(config.database));
-  const store = metrics ? instrumentStore(openedStore, metrics) : openedStore;
+  const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
