@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
 import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -104,6 +105,17 @@ const envSchema = z
     CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
     CHECKIN_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .refine((value) => !('error' in parseTrustProxy(value)), {
+        error: (issue) => {
+          const parsed = parseTrustProxy(String(issue.input));
+          return 'error' in parsed ? parsed.error : 'is not valid';
+        },
+      }),
+    METRICS: z.enum(['off', 'loopback']).default('off'),
+    METRICS_TOKEN: optionalText(z.string().min(16, 'must be at least 16 characters (a long random string)')),
     CHECKIN_QUIET_HOURS: z
       .string()
       .default('21:00-09:00')
@@ -176,6 +188,10 @@ export interface Config {
   slack?: SlackConfig;
   /** What `npm run teams:package` puts in the Teams manifest besides the bot id. */
   teams: { websiteUrl: string };
+  /** Which proxies may name the client (X-Forwarded-For) for the per-client rate limits. */
+  trustProxy: TrustProxy;
+  /** GET /metrics: off (no route), or open to loopback requests, and/or to anyone sending the bearer token. */
+  metrics: { enabled: boolean; loopback: boolean; token?: string };
 }
 
 export interface SlackConfig {
@@ -202,6 +218,8 @@ export interface DirectLineConfig {
   maxSocketsPerConversation: number;
   /** Set when DIRECT_LINE_SECRET is: the page then gets Azure Direct Line tokens instead. */
   azure?: { secret: string; domain: string };
+  /** The same as Config.trustProxy: decides the client address the per-client limits count under. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -231,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, received);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY) as TrustProxy;
   const databaseFile = e.DATABASE_URL.startsWith('sqlite:') ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : undefined;
   return {
     port: e.PORT,
@@ -260,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
+      trustProxy,
     },
     retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
     checkIns: {
@@ -275,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
       : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
+    trustProxy,
+    metrics: { enabled: e.METRICS === 'loopback' || e.METRICS_TOKEN !== undefined, loopback: e.METRICS === 'loopback', token: e.METRICS_TOKEN },
   };
 }
 

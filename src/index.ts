@@ -39,6 +39,7 @@ import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
+import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
 import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
@@ -108,6 +109,8 @@ export interface App {
   /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
   scheduler: CheckInScheduler;
   checkIns: CheckInService;
+  /** Set when metrics are on (METRICS=loopback or METRICS_TOKEN). */
+  metrics?: Metrics;
   stop(): Promise<void>;
 }
 
@@ -115,7 +118,13 @@ export interface App {
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
-  const store = overrides.store ?? (await openDataStore(config.database));
+  // Metrics are off by default; when on, the store and the turn logic are seen through counters.
+  // prom-client is loaded only then.
+  let openSockets = () => 0;
+  const metricsModule = config.metrics.enabled ? await import('./metrics') : undefined;
+  const metrics: Metrics | undefined = metricsModule ? new metricsModule.Metrics(() => openSockets()) : undefined;
+  const openedStore = overrides.store ?? (await openDataStore(config.database));
+  const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
@@ -125,6 +134,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     model: overrides.model ?? (await createChatModel(config.llm)),
     program: new ProgramService({ content, progress: store.programProgress, clock }),
+    metrics,
   };
   const topicSearch = new TopicSearch(content.explainers());
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
@@ -210,7 +220,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
-  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const logic = metrics ? metrics.instrumentTurns(channelLogic) : channelLogic;
   const directLine = createDirectLine({
     config: config.directLine,
     services,
@@ -219,6 +230,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logic,
     botId: config.auth.appId || 'steady',
   });
+  openSockets = () => directLine.stream.openSockets;
   const webPages = createWebPages({
     content,
     tokenUrl: TOKEN_ENDPOINT,
@@ -243,6 +255,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     maxBodyBytes: config.maxBodyBytes,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
+    metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
@@ -269,7 +282,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).
-  const scheduler = new CheckInScheduler({ dispatcher, clock: services.clock, logger, intervalMs: config.checkIns.intervalMs });
+  const scheduler = new CheckInScheduler({
+    dispatcher,
+    clock: services.clock,
+    logger,
+    intervalMs: config.checkIns.intervalMs,
+    onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
+  });
 
   return {
     config,
@@ -285,6 +304,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     retention,
     scheduler,
     checkIns,
+    metrics,
     async stop() {
       await scheduler.stop();
       await retention.stop();

@@ -79,7 +79,7 @@ export class CoachBot extends ActivityHandler {
    * dies halfway; the turn's state is saved, in one write, before the turn is acknowledged.
    */
   override async run(context: TurnContext): Promise<void> {
-    await this.lock.run(conversationKeyOf(context.activity), async () => {
+    await this.exclusive(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
       await this.rememberPerson(context);
       await this.refreshConversationReference(context);
@@ -90,6 +90,15 @@ export class CoachBot extends ActivityHandler {
       }
       await this.turnState.save(context);
     });
+  }
+
+  /**
+   * One turn of a conversation at a time: in this process (KeyedLock, in arrival order), then across the
+   * instances sharing the database (the store's conversation lock; on PostgreSQL an advisory lock), so a
+   * turn always reads the state the previous turn saved, whichever instance ran it.
+   */
+  private exclusive(key: string, task: () => Promise<void>): Promise<void> {
+    return this.lock.run(key, () => this.options.services.store.conversationLocks.run(key, task));
   }
 
   /**
@@ -126,7 +135,7 @@ export class CoachBot extends ActivityHandler {
    * same per-conversation lock as incoming turns, and saves state only when it completed (the send worked).
    */
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
-    await this.lock.run(conversationKeyOf(context.activity), async () => {
+    await this.exclusive(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
       const dc = await this.options.dialogs.createContext(context);
       await start(dc);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';
+import { clientAddress } from '../../http/clientAddress';
 import { generateAzureToken } from './azureTokens';
 import type { OwnChannelEndpoint } from './botConnector';
 import type { DirectLineChannel, Outcome, Refusal } from './DirectLineChannel';
@@ -82,7 +83,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req, res) => {
-    const identity = channel.newIdentity(clientKey(req));
+    const identity = channel.newIdentity(clientKey(req, deps));
     if (!identity.ok) return refuse(req, res, identity);
     const { token, expiresIn } = await tokens.issue('conversation', { conv: identity.value.conversationId, user: identity.value.userId });
     res.header('Cache-Control', 'no-store');
@@ -159,7 +160,7 @@ async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resu
     }
   } else {
     // No resume key, or one that expired or was tampered with: a new anonymous person.
-    const identity = channel.newIdentity(clientKey(req));
+    const identity = channel.newIdentity(clientKey(req, deps));
     if (!identity.ok) return identity;
     ({ userId, conversationId } = identity.value);
   }
@@ -208,8 +209,9 @@ function queryParam(req: restify.Request, name: string): string | undefined {
   return new URL(req.url ?? '/', 'http://request.invalid').searchParams.get(name) ?? undefined;
 }
 
-function clientKey(req: restify.Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The per-client limits count under the client's address, as TRUST_PROXY lets the proxies tell it. */
+function clientKey(req: restify.Request, deps: DirectLineRouteDeps): string {
+  return clientAddress(req, deps.config.trustProxy);
 }
 
 const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
