@@ -82,6 +82,7 @@ export class CrisisDialog extends ComponentDialog {
   private async record(step: WaterfallStepContext, kind: SafetyEventKind): Promise<void> {
     const { store, clock, logger } = this.services;
     logger.info({ kind }, 'safety net responded');
+    this.services.metrics?.crisisReplies.inc({ kind });
     const activity = step.context.activity;
     if (!activity.from?.id || !(await hasConsent(this.services, activity))) return;
     await store.safetyEvents.record(personIdOf(activity), kind, clock.now());

@@ -3,7 +3,6 @@ import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 import { DialogTurnStatus } from '../vendor/dialogsLibrary';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
-import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import { LAST_SEEN_RESOLUTION_MS } from '../storage/repositories';
@@ -63,12 +62,10 @@ export class CoachBot extends ActivityHandler {
   private readonly lock = new KeyedLock();
   private readonly personState: StatePropertyAccessor<PersonState>;
   private readonly turnState: TurnStateWriter;
-  private readonly dialogContexts: DialogContextFactory;
 
   constructor(private readonly options: CoachBotOptions) {
     super();
     this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
-    this.dialogContexts = new DialogContextFactory(options.dialogs);
     this.personState = options.userState.createProperty<PersonState>('person');
     this.onMembersAdded(async (context, next) => {
       const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -84,7 +81,7 @@ export class CoachBot extends ActivityHandler {
    * dies halfway; the turn's state is saved, in one write, before the turn is acknowledged.
    */
   override async run(context: TurnContext): Promise<void> {
-    await this.lock.run(conversationKeyOf(context.activity), async () => {
+    await this.exclusive(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
       await this.rememberPerson(context);
       await this.refreshConversationReference(context);
@@ -95,6 +92,15 @@ export class CoachBot extends ActivityHandler {
       }
       await this.turnState.save(context);
     });
+  }
+
+  /**
+   * One turn of a conversation at a time: in this process (KeyedLock, in arrival order), then across the
+   * instances sharing the database (the store's conversation lock; on PostgreSQL an advisory lock), so a
+   * turn always reads the state the previous turn saved, whichever instance ran it.
+   */
+  private exclusive(key: string, task: () => Promise<void>): Promise<void> {
+    return this.lock.run(key, () => this.options.services.store.conversationLocks.run(key, task));
   }
 
   /**
@@ -131,9 +137,9 @@ export class CoachBot extends ActivityHandler {
    * same per-conversation lock as incoming turns, and saves state only when it completed (the send worked).
    */
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
-    await this.lock.run(conversationKeyOf(context.activity), async () => {
+    await this.exclusive(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
-      const dc = await this.dialogContexts.create(context);
+      const dc = await this.options.dialogs.createContext(context);
       await start(dc);
       await this.turnState.save(context);
     });
@@ -155,7 +161,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const dc = await this.dialogContexts.create(context);
+    const dc = await this.options.dialogs.createContext(context);
     const person = await this.personState.get(context, {});
     const firstTime = !person.welcomedAt;
     if (firstTime) await this.welcome(context);
@@ -182,7 +188,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
-    const dc = existing ?? (await this.dialogContexts.create(context));
+    const dc = existing ?? (await this.options.dialogs.createContext(context));
     await this.welcome(context);
     if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
   }

@@ -61,7 +61,8 @@ export function wrap(text: string, width: number): string {
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = { ...loadConfig(), auth: { appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
+  const loaded = loadConfig();
+  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
   const app = await buildApp(config, { logger: createLogger('silent') });
   const width = () => Math.max(40, Math.min(100, (process.stdout.columns ?? 80) - 2));
   const print = (replies: Partial<Activity>[]) =>

@@ -1,3 +1,5 @@
+import type { ConversationLocks } from './conversationLocks';
+import type { OperationsRepository } from './operations';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
@@ -386,6 +388,10 @@ export interface DataStore {
   readonly dueQueue: DueQueueRepository;
   readonly checkIns: CheckInAnswerRepository;
   readonly changes: ChangeNotifier;
+  /** Aggregate counters and the program report's reads (npm run report); nothing about a person. */
+  readonly operations: OperationsRepository;
+  /** Orders the turns of one conversation across the processes sharing this database. */
+  readonly conversationLocks: ConversationLocks;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

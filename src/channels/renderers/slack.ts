@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { OutboundMessage } from '../messages';
+import { linesAsMrkdwn } from './lines';
 import { filesAsText, messageAsPlainText } from './shared';
 
 /** A Slack message body as chat.postMessage takes it (and as Azure's Slack channel takes it in channelData). */
@@ -35,7 +36,7 @@ function sections(text: string): SlackBlock[] {
 
 /** Block Kit for one message: mrkdwn sections, the resource card, pictures, and choice buttons. */
 export function slackMessage(content: Content, message: OutboundMessage): SlackMessage {
-  const blocks: SlackBlock[] = [...sections(toMrkdwn([message.text, ...filesAsText(content, message.files)].join('\n\n')))];
+  const blocks: SlackBlock[] = [...sections(toMrkdwn([linesAsMrkdwn(message.text), ...filesAsText(content, message.files)].join('\n\n')))];
   for (const image of message.images ?? []) {
     if (image.url) blocks.push({ type: 'image', image_url: image.url, alt_text: image.altText });
     else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(content.text('files.imageAsText', { altText: image.altText })) }] });
@@ -46,7 +47,7 @@ export function slackMessage(content: Content, message: OutboundMessage): SlackM
     // Slack buttons open web pages only: phone and text-message links stay as their plain lines.
     const web = card.links.filter((link) => /^https:/i.test(link.url));
     const other = card.links.filter((link) => !/^https:/i.test(link.url));
-    blocks.push(...sections(toMrkdwn([...card.lines, ...other.map((link) => link.plain)].join('\n'))));
+    blocks.push(...sections(toMrkdwn(linesAsMrkdwn([...card.lines, ...other.map((link) => link.plain)].join('\n')))));
     if (web.length > 0) {
       blocks.push({
         type: 'actions',

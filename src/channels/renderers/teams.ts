@@ -1,6 +1,7 @@
 import { type Activity, ActivityTypes, type Attachment } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { ChoiceOption, OutboundMessage } from '../messages';
+import { linesAsMarkdown, TEAMS_LINES } from './lines';
 import { adaptiveCard, adaptiveCardAttachment, filesAsText, imageAttachment } from './shared';
 
 /**
@@ -22,7 +23,9 @@ export function choiceCard(choices: ChoiceOption[]): Attachment {
  * a Teams bot can only send a file after a consent card and OneDrive upload, which this coach doesn't need.
  */
 export function renderTeams(content: Content, message: OutboundMessage): Partial<Activity> {
-  const activity: Partial<Activity> = { type: ActivityTypes.Message, text: [message.text, ...filesAsText(content, message.files)].join('\n\n') };
+  // Teams reads the text as markdown: its lines and lists are made to survive it (files stay as they are).
+  const text = [linesAsMarkdown(message.text, TEAMS_LINES), ...filesAsText(content, message.files)].join('\n\n');
+  const activity: Partial<Activity> = { type: ActivityTypes.Message, text };
   const attachments: Attachment[] = [
     ...(message.images ?? []).map(imageAttachment),
     ...(message.card ? [adaptiveCard(message.card)] : []),
