@@ -4,6 +4,9 @@ import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
+import { HELP_NOW_DIALOG, HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
+import { Understanding } from './nlu/understand';
 import { coreCommands } from '../dialogs/globalCommands';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
@@ -137,6 +140,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     metrics,
   };
   const topicSearch = new TopicSearch(content.explainers());
+  const understanding = new Understanding(content);
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
@@ -181,6 +185,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         { value: 'learn', dialogId: EXPLAIN_DIALOG },
         { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
         { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
+        { value: 'helpNow', dialogId: HELP_NOW_DIALOG },
       ],
       {
         // A question typed at the menu goes to the explainers ("what is 7-OH?").
@@ -193,7 +198,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
-  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new HelpNowDialog(services));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser, bank: understanding.bank }));
   dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
@@ -203,6 +209,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
+  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -212,7 +219,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     references,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
+    commands,
+    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
     guards: [new SafetyGuard(safetyNet)],
   });
 

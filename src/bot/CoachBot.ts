@@ -53,6 +53,8 @@ export interface CoachBotOptions {
   dialogs: DialogSet;
   rootDialogId: string;
   commands: GlobalCommand[];
+  /** Reads free text (requests, questions) before the waiting dialog does; commands go through it when set. */
+  router?: { route(dc: DialogContext, turn?: { firstTurn?: boolean }): Promise<boolean> };
   guards?: TurnGuard[];
 }
 
@@ -167,13 +169,19 @@ export class CoachBot extends ActivityHandler {
       if (await guard.inspect(context, dc)) return;
     }
     if (firstTime) {
+      // A first message that asks for something ("what is 7-OH?") is answered after the welcome.
+      if (this.options.router && (await this.options.router.route(dc, { firstTurn: true }))) return;
       await this.welcomeAndBegin(context, dc);
       return;
     }
-    const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
-    if (command) {
-      await command.run(dc);
-      return;
+    if (this.options.router) {
+      if (await this.options.router.route(dc)) return;
+    } else {
+      const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
+      if (command) {
+        await command.run(dc);
+        return;
+      }
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.options.rootDialogId);

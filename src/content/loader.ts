@@ -155,6 +155,9 @@ function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
   return weeks;
 }
 
+/** Lists of people's own wordings (requests, questions): never the bot's text, so never "own text". */
+const INPUT_EXAMPLE_LISTS = ['intents.phrases.', 'intents.synonyms.', 'questions.'];
+
 class ContentLibrary implements Content {
   private ownTexts: ReadonlySet<string> | undefined;
 
@@ -186,8 +189,14 @@ class ContentLibrary implements Content {
     return [...this.texts.entries()];
   }
 
+  listKeys(prefix: string): string[] {
+    return [...this.lists.keys()].filter((key) => key.startsWith(prefix));
+  }
+
   isOwnText(text: string): boolean {
-    this.ownTexts ??= new Set([...this.texts.values(), ...[...this.lists.values()].flat()]);
+    // Example phrasings (what people type to ask for something) are input, never something the bot says.
+    const shown = [...this.lists.entries()].filter(([key]) => !INPUT_EXAMPLE_LISTS.some((prefix) => key.startsWith(prefix)));
+    this.ownTexts ??= new Set([...this.texts.values(), ...shown.flatMap(([, items]) => items)]);
     return this.ownTexts.has(text);
   }
 
