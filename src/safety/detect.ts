@@ -1,3 +1,4 @@
+import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } from './concepts';
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
 import { type DangerKind, type Detection, NO_DANGER, urgency } from './types';
@@ -12,7 +13,7 @@ function literalWords(patterns: RegExp[]): string[] {
 
 const VOCABULARY = buildVocabulary(
   [
-    ...literalWords([...RULES.map((r) => r.pattern), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
+    ...literalWords([...RULES.map((r) => r.pattern), ...Object.values(CONCEPTS).map((source) => new RegExp(source)), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
     ...CONTEXT.bridges,
     ...COMMON_WORDS,
   ],
@@ -22,6 +23,60 @@ const VOCABULARY = buildVocabulary(
 const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
+const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
+const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
+/** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
+const NOT_NEGATABLE = new Set<Concept>(['history', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+
+function emptyPresent(): Present {
+  const present = { death: false } as Present;
+  for (const name of CONCEPT_NAMES) present[name] = false;
+  return present;
+}
+
+/** Which concept families a clause holds (a negated mention does not count). */
+function conceptsOf(clause: string): Present {
+  const present = emptyPresent();
+  for (const { name, pattern } of GLOBAL_CONCEPTS) present[name] = firstLiveMatch(pattern, clause, !NOT_NEGATABLE.has(name)) >= 0;
+  present.death = present.deathStrong || (present.deathSoft && !present.kratomObject);
+  return present;
+}
+
+function union(all: Present[]): Present {
+  const merged = emptyPresent();
+  for (const present of all) for (const key of Object.keys(present) as Array<keyof Present>) merged[key] ||= present[key];
+  return merged;
+}
+
+/** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
+function conceptHits(clauses: ClauseContext[], humor: boolean): Hit[] {
+  const found = clauses.map((c) => conceptsOf(c.text));
+  const whole = union(found);
+  const live = found.filter((p) => !clauseCancelled(p, whole));
+  if (live.length === 0) return [];
+  const message = union(live);
+  const hits: Hit[] = [];
+  for (const rule of CONCEPT_RULES) {
+    const fires = rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
+    if (!fires) continue;
+    for (const kind of rule.kinds) {
+      // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
+      if (humor && kind !== 'medical') {
+        if (kind === 'suicide') hits.push({ kind: 'ambiguous', signal: `${rule.id}~humor` });
+        continue;
+      }
+      hits.push({ kind, signal: rule.id });
+    }
+  }
+  return hits;
+}
+
+/** Clauses whose danger words are not the person's own, now: history, a death that happened to someone else, a reported screening question with "I'm safe". */
+function cancelledClauses(clauses: ClauseContext[]): Set<number> {
+  const found = clauses.map((c) => conceptsOf(c.text));
+  const whole = union(found);
+  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole) ? [i] : [])));
+}
 
 interface ClauseContext {
   text: string;
@@ -106,7 +161,9 @@ export function detectDanger(text: string): Detection {
   const clauses = message.clauses.map(readClause);
   const hits: Hit[] = [];
 
-  for (const clause of clauses) {
+  const cancelled = cancelledClauses(clauses);
+  for (const [index, clause] of clauses.entries()) {
+    if (cancelled.has(index)) continue;
     const found: Array<{ rule: DangerRule; index: number }> = [];
     for (const { rule, pattern } of GLOBAL_RULES) {
       const index = firstLiveMatch(pattern, clause.text, rule.negatable !== false);
@@ -120,7 +177,9 @@ export function detectDanger(text: string): Detection {
     }
   }
 
-  const current = clauses.filter((c) => !c.distant && !c.question);
+  hits.push(...conceptHits(clauses, message.humor));
+
+  const current = clauses.filter((c, i) => !c.distant && !c.question && !cancelled.has(i));
   for (const { combo, parts } of GLOBAL_COMBOS) {
     if (!parts.every((part) => current.some((c) => firstLiveMatch(part, c.text, true) >= 0))) continue;
     const recent = combo.kind === 'medical' && current.some((c) => c.recent);

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
         results[`${split}/${mode}`] = table(messages, hits);
         if (showMisses && mode === 'detector') {
           if (split === 'test') console.log('(misses on the test split are not listed: tune on dev only)');
-          else messages.forEach((m, i) => hits[i] || console.log(`MISS ${m.category}\t${m.text}`));
+          else messages.forEach((m, i) => hits[i] || console.log(`MISS ${m.category}\t${m.text}\t${detectDanger(m.text).signals.join(",")}`));
         }
       }
     }

@@ -1,0 +1,191 @@
+import type { DangerKind } from './types';
+
+/**
+ * The meaning layer. The lexicon (lexicon.ts) matches whole phrases; this layer finds concept families
+ * in a normalized message (who, what, stance, and what cancels) and combines them with readable rules,
+ * so "how many tabs before your heart stops" and "how much would it take to end things" are caught by
+ * the same rule (a question seeking an amount + a death outcome) without either phrase being listed.
+ *
+ * Every concept is a bounded pattern over normalized words (see normalize.ts). Rules are plain boolean
+ * combinations; their ids are what a safety event records.
+ */
+
+const words = (...list: string[]) => `(?:${list.join('|')})`;
+
+const PERSON_WORDS = words(
+  'he', 'she', 'they', 'him', 'her', 'them', 'someone', 'somebody',
+  '(?:my |our |the )?(?:friend|boyfriend|girlfriend|husband|wife|partner|son|daughter|kid|child|mom|mother|dad|father|brother|sister|roommate|buddy|cousin|uncle|aunt|baby|toddler|fiance|fiancee|grandma|grandpa|grandmother|grandfather|coworker|neighbor|nephew|niece)',
+);
+const CHILD_WORDS = words(
+  'kid', 'kids', 'child', 'children', 'son', 'daughter', 'toddler', 'baby', 'babies', 'grandson', 'granddaughter', 'grandbaby', 'grandkid',
+  'nephew', 'niece', 'little one', 'little girl', 'little boy', 'boy', 'girl', 'infant',
+  '\\d+ ?(?:year|yr|month|mo)s? old', '\\d+ ?(?:yo|y o)', '(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:year|month)s? old',
+);
+const PRODUCT_WORDS = words(
+  'kratom', 'sevenoh', 'extracts?', 'capsules?', 'caps', 'tablets?', 'tabs?', 'pills?', 'gumm(?:y|ies)', 'shots?', 'powder', 'tea', 'stash',
+  'meds', 'medicine', 'mitragynine', 'leaf',
+);
+
+/** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
+export const CONCEPTS = {
+  // Who
+  otherPerson: `\\b${PERSON_WORDS}\\b`,
+  child: `\\b${CHILD_WORDS}\\b`,
+  product: `\\b${PRODUCT_WORDS}\\b`,
+  sedatingProduct: `\\b(?:sevenoh|extracts?|shots?|tabs?|tablets?|xanax|benzos?|oxy|percocet|fentanyl|heroin|alcohol|drinks|beers?|vodka|sleeping pills?|gabapentin)\\b|\\btook (?:a |way |too |so )?(?:big|huge|large|lot|much|more)\\b|\\b(?:doubled|tripled) my (?:dose|doses)\\b`,
+
+  // What
+  /** Death, dying, not being here: plain words whatever the object. */
+  deathStrong: words(
+    '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
+    '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
+    '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b|\\bdo not wake\\b|\\bdont wake\\b',
+    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops (?:your|my|ur) heart\\b',
+    '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
+    '\\b(?:sleep|asleep|nap) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
+    '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
+    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b',
+  ),
+  /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
+  deathSoft: words(
+    '\\bend (?:it|it all|things|everything|this|the pain)\\b|\\bending (?:it|things|this|everything)\\b|\\bfinish (?:it|it off)\\b',
+    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\bto go\\b$|\\bstop everything\\b|\\bbe over\\b',
+  ),
+  harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
+  harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
+  harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain)\\b',
+  harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
+  selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b',
+  means: '\\b(?:pills|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  preparation: words(
+    '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
+    '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
+    '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b',
+    '\\bwho gets (?:my stuff|what|my things)\\b|\\bgets something of mine\\b',
+    '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
+    '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?\\w+ (?:and|my)\\b',
+    '\\b(?:affairs|everything|things) (?:is |are )?in order\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
+    '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program)\\b',
+    '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
+  ),
+  farewell: words(
+    '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
+    '\\b(?:last|final) (?:message|text|txt|time i|night|check in|weekend|one)\\b|\\bthis is the last\\b',
+    '\\btell my \\w+ i love (?:her|him|them)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
+    '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
+    '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
+  ),
+  bodyDanger: words(
+    '\\b(?:not|barely|hardly|stopped|stops|stop) breathing\\b|\\bbreathing (?:is |feels |sounds |seems )?(?:not )?(?:normal|right)\\b',
+    '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |so |super |very )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
+    '\\b(?:blue|grey|gray|purple)\\b|\\bpale\\b.{0,20}\\bcold\\b',
+    '\\b(?:will not|would not|can not|does not|is not) (?:wake|respond|answer|open (?:his|her|their) eyes)\\b|\\b(?:can not|could not) (?:wake|get) (?:him|her|them)\\b',
+    '\\b(?:unresponsive|unconscious|barely conscious|not responding|is not responding|is not moving|not moving|limp|slumped|hard to wake|barely waking)\\b',
+    '\\bseizures?\\b|\\bseizing\\b|\\bconvuls\\w+|\\btwitching\\b|\\beyes rolled\\b|\\bfoaming\\b|\\bshaking all over\\b|\\bwhole body is jerking\\b',
+    '\\bcollapsed\\b|\\bpassed out\\b|\\bfainted\\b|\\bfell down\\b|\\bchoking\\b|\\bgurgling\\b|\\bsnoring weird\\b',
+    '\\b(?:can not|could not) (?:stand|walk|talk|speak|breathe|swallow)\\b|\\bslurring\\b|\\bnot making sense\\b|\\bfalling over\\b|\\bout of it\\b',
+    '\\b(?:confused|disoriented)\\b|\\bdoes not know where\\b|\\bdo not know where i am\\b',
+    '\\bface (?:is )?drooping\\b|\\bone side of (?:his|her|my) face\\b|\\bclutching (?:his|her) chest\\b|\\bchest hurts\\b',
+  ),
+  sedation: words(
+    '\\b(?:can not|can barely|could barely|hard to|barely) (?:stay awake|keep my eyes open|keep my head up|stay conscious|move|talk|think)\\b',
+    '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
+    '\\b(?:pinpoint|tiny|pinned|small) pupils\\b|\\bpupils (?:are )?(?:pinpoint|tiny|pinned)\\b',
+    '\\b(?:so |really |super |extremely |very )?(?:sedated|drowsy)\\b|\\bso sleepy\\b|\\b(?:passing|blacking) out\\b|\\bkeep (?:passing|blacking) out\\b',
+    '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
+    '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
+  ),
+  heartSign: words(
+    '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
+    '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
+    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:racing|pounding|skipping|fluttering|irregular|going crazy|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
+    '\\bheart (?:rate|is racing) (?:is )?(?:1[5-9]\\d|2\\d\\d)\\b|\\b(?:1[5-9]\\d|2\\d\\d) bpm\\b|\\bpulse (?:is )?(?:like )?(?:[1-3]\\d|4\\d)\\b',
+    '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
+  ),
+  heartSpread: '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
+  emergencySign: words(
+    '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
+    '\\b(?:throat|tongue|lips|face) (?:is |are )?swelling\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
+    '\\bcan not feel the (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\bcan not talk right\\b|\\bvision went black\\b',
+    '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
+    '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
+    '\\b(?:feel|feels) like i am (?:dying|going to die)\\b|\\bgoing to die right now\\b|\\bsomething is (?:really )?wrong\\b',
+    '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
+  ),
+  swallowed: '\\b(?:ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+
+  // Stance
+  intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
+  time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the (?:\\d+(?:st|nd|rd|th)?)|(?:christmas|birthday)|later|date)\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve)\\b',
+  amountQuestion: '\\b(?:how (?:much|many|deep|high|long)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+
+  // What cancels
+  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|once|survived|my first time|long time ago|a long time ago|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again|since)\\b',
+  deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
+  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b',
+  assurance: '\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|use)\\b',
+  idiomOfOther: '\\b(?:said|says|say|joked|keeps saying|texted|told me)\\b',
+} as const;
+
+export type Concept = keyof typeof CONCEPTS;
+/** The concepts found, plus `death`: a strong death word, or a soft one whose object is not kratom. */
+export type Present = Record<Concept | 'death', boolean>;
+
+type FoundKind = Exclude<DangerKind, 'none'>;
+
+/** A rule over the concepts found in the message's current clauses (or one clause, where it says so). */
+export interface ConceptRule {
+  id: string;
+  kinds: FoundKind[];
+  /** 'clause': all concepts must sit in one clause; 'message': anywhere in the message's current clauses. */
+  scope: 'clause' | 'message';
+  when: (p: Present) => boolean;
+}
+
+/** Things in the message that point at a death or harm (not only a body sign). */
+const deathOrMeans = (p: Present) => p.death || p.means;
+
+export const CONCEPT_RULES: ConceptRule[] = [
+  // An overdose taken on purpose: 911 for the body and 988 for the person.
+  {
+    id: 'concept.deliberateOverdose',
+    kinds: ['medical', 'suicide'],
+    scope: 'message',
+    when: (p) => p.swallowed && (p.means || p.product) && (p.death || p.harmPurpose),
+  },
+  // A child and a product that went in their mouth: Poison Control and 911.
+  { id: 'concept.childSwallowed', kinds: ['medical'], scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
+  // Another person, or me after a sedating dose, with a sign the body is in danger.
+  { id: 'concept.personInDanger', kinds: ['medical'], scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
+  { id: 'concept.sedation', kinds: ['medical'], scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
+  { id: 'concept.heart', kinds: ['medical'], scope: 'message', when: (p) => p.heartSign && (p.heartSpread || /* a sign strong on its own */ false) },
+  { id: 'concept.heartStrong', kinds: ['medical'], scope: 'clause', when: (p) => p.heartSign && p.death },
+  { id: 'concept.emergency', kinds: ['medical'], scope: 'clause', when: (p) => p.emergencySign },
+  // A question seeking an amount or a way, with a death outcome.
+  { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.death || p.means) },
+  // Intent with a time, about a death or a means.
+  { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
+  { id: 'concept.intentDeath', kinds: ['suicide'], scope: 'clause', when: (p) => p.intent && p.death },
+  // "doing it this weekend": intent and time with no object named. Unsure: ask.
+  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.intent && p.time && !p.kratomObject },
+  // Preparation or a farewell: ask; with death or means: 988.
+  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
+  { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject },
+  // A wish to be dead or gone.
+  { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && p.death },
+  // Self-harm of any kind.
+  { id: 'concept.selfHarm', kinds: ['suicide'], scope: 'clause', when: (p) => p.selfHarmWord || (p.harmVerb && (p.harmTarget || p.harmTool) && (p.harmPurpose || p.intent || p.harmTool || p.time)) },
+  { id: 'concept.selfHarmPurpose', kinds: ['suicide'], scope: 'message', when: (p) => p.harmVerb && p.harmPurpose },
+  // Unsure means ask: death words about me that nothing above explained.
+  { id: 'concept.deathTouch', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.death && !p.otherPerson },
+];
+
+/** Message-level cancellers: which concepts make a clause's danger not the person's own, now. */
+export function clauseCancelled(p: Present, message: Present): string | undefined {
+  if (p.history) return 'history';
+  if (p.deathOfOther) return 'deathOfOther';
+  if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
+  return undefined;
+}
