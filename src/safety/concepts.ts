@@ -39,24 +39,38 @@ export const CONCEPTS = {
   deathStrong: words(
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
-    '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b|\\bdo not wake\\b|\\bdont wake\\b',
+    '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops (?:your|my|ur) heart\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
     '\\b(?:sleep|asleep|nap) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
-    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b',
+    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be alive|wake up|live|exist|keep living)\\b|\\bso i (?:could|can|would|will) go\\b',
+    '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
+    '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
+    '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
   ),
   /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
   deathSoft: words(
-    '\\bend (?:it|it all|things|everything|this|the pain)\\b|\\bending (?:it|things|this|everything)\\b|\\bfinish (?:it|it off)\\b',
-    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\bto go\\b$|\\bstop everything\\b|\\bbe over\\b',
+    // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
+    '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
+    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\bto go\\b$|\\bstop everything\\b',
   ),
+  /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
+  endsMe: '\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
+  /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
+  endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
+  /** An act not named, with a time: "doing it this weekend". */
+  unnamedAct: '\\b(?:do it|doing it|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
+  methodWay: '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
-  harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain)\\b',
+  harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
+  onPurpose: '\\b(?:on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
-  selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b',
-  means: '\\b(?:pills|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+  means: '\\b(?:every pill|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -70,7 +84,7 @@ export const CONCEPTS = {
   ),
   farewell: words(
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
-    '\\b(?:last|final) (?:message|text|txt|time i|night|check in|weekend|one)\\b|\\bthis is the last\\b',
+    '\\b(?:last|final) (?:message|text|txt|time i|check in|one)\\b|\\bthis is the last\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell my \\w+ i love (?:her|him|them)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
     '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
@@ -95,10 +109,13 @@ export const CONCEPTS = {
     '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
+  /** Signs of a heart attack strong enough on their own. */
+  heartStrong: '\\bcrush\\w*|\\bsqueez\\w*|\\belephant\\b|\\bradiat\\w*|\\bspreading\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
+    '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
     '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
-    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:racing|pounding|skipping|fluttering|irregular|going crazy|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
+    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:racing|pounding|skipping|fluttering|irregular|going crazy|out of control|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
     '\\bheart (?:rate|is racing) (?:is )?(?:1[5-9]\\d|2\\d\\d)\\b|\\b(?:1[5-9]\\d|2\\d\\d) bpm\\b|\\bpulse (?:is )?(?:like )?(?:[1-3]\\d|4\\d)\\b',
     '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
   ),
@@ -108,24 +125,33 @@ export const CONCEPTS = {
     '\\b(?:throat|tongue|lips|face) (?:is |are )?swelling\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
     '\\bcan not feel the (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\bcan not talk right\\b|\\bvision went black\\b',
     '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
+    '\\b(?:whole )?body (?:is )?jerking\\b|\\b\\d+ (?:breaths|times) (?:a|per) minute\\b',
     '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
-    '\\b(?:feel|feels) like i am (?:dying|going to die)\\b|\\bgoing to die right now\\b|\\bsomething is (?:really )?wrong\\b',
+    '\\bgoing to die right now\\b|\\bsomething is (?:really )?wrong\\b',
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
+  feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
+  /** Took something in: how an overdose, or a child's accident, starts. */
+  ingested: '\\b(?:took|taken|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+  /** About to take something: "if i take 30 tabs will it be over". */
+  willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed: '\\b(?:ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   // Stance
   intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the (?:\\d+(?:st|nd|rd|th)?)|(?:christmas|birthday)|later|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve)\\b',
-  amountQuestion: '\\b(?:how (?:much|many|deep|high|long)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  amountQuestion: '\\b(?:how (?:much|many|deep|high)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
   // What cancels
-  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|once|survived|my first time|long time ago|a long time ago|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again|since)\\b',
+  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  /** A past event, and words that bring it into the present. */
+  pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
+  now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
-  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b',
+  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance: '\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
-  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|use)\\b',
+  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper)\\b',
   idiomOfOther: '\\b(?:said|says|say|joked|keeps saying|texted|told me)\\b',
 } as const;
 
@@ -141,6 +167,8 @@ export interface ConceptRule {
   kinds: FoundKind[];
   /** 'clause': all concepts must sit in one clause; 'message': anywhere in the message's current clauses. */
   scope: 'clause' | 'message';
+  /** A question asking for information ("can withdrawal cause seizures?") does not count for this rule. */
+  notInQuestions?: boolean;
   when: (p: Present) => boolean;
 }
 
@@ -153,30 +181,38 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.deliberateOverdose',
     kinds: ['medical', 'suicide'],
     scope: 'message',
-    when: (p) => p.swallowed && (p.means || p.product) && (p.death || p.harmPurpose),
+    when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
   },
   // A child and a product that went in their mouth: Poison Control and 911.
-  { id: 'concept.childSwallowed', kinds: ['medical'], scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
+  { id: 'concept.childSwallowed', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
-  { id: 'concept.personInDanger', kinds: ['medical'], scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
-  { id: 'concept.sedation', kinds: ['medical'], scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
-  { id: 'concept.heart', kinds: ['medical'], scope: 'message', when: (p) => p.heartSign && (p.heartSpread || /* a sign strong on its own */ false) },
-  { id: 'concept.heartStrong', kinds: ['medical'], scope: 'clause', when: (p) => p.heartSign && p.death },
-  { id: 'concept.emergency', kinds: ['medical'], scope: 'clause', when: (p) => p.emergencySign },
+  { id: 'concept.personInDanger', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
+  { id: 'concept.sedation', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
+  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread) || p.heartStrong },
+  { id: 'concept.heartStrong', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.heartSign && p.death },
+  { id: 'concept.emergency', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.emergencySign },
+  { id: 'concept.feelDyingAfterUse', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.feelDying && (p.sedatingProduct || p.ingested) },
   // A question seeking an amount or a way, with a death outcome.
-  { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.death || p.means) },
+  { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means) },
+  { id: 'concept.methodWay', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest) },
   // Intent with a time, about a death or a means.
   { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
   { id: 'concept.intentDeath', kinds: ['suicide'], scope: 'clause', when: (p) => p.intent && p.death },
   // "doing it this weekend": intent and time with no object named. Unsure: ask.
-  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.intent && p.time && !p.kratomObject },
+  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
   // Preparation or a farewell: ask; with death or means: 988.
   { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
   { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject },
   // A wish to be dead or gone.
-  { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && p.death },
+  { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
   // Self-harm of any kind.
-  { id: 'concept.selfHarm', kinds: ['suicide'], scope: 'clause', when: (p) => p.selfHarmWord || (p.harmVerb && (p.harmTarget || p.harmTool) && (p.harmPurpose || p.intent || p.harmTool || p.time)) },
+  {
+    id: 'concept.selfHarm',
+    kinds: ['suicide'],
+    scope: 'clause',
+    when: (p) => p.selfHarmWord || (p.harmTarget && p.harmTool) || (p.harmTarget && p.harmPurpose) || (p.harmVerb && (p.harmTarget || p.harmTool) && (p.harmPurpose || p.intent || p.time)),
+  },
+  { id: 'concept.harmToMyself', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.harmVerb && p.harmTarget },
   { id: 'concept.selfHarmPurpose', kinds: ['suicide'], scope: 'message', when: (p) => p.harmVerb && p.harmPurpose },
   // Unsure means ask: death words about me that nothing above explained.
   { id: 'concept.deathTouch', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.death && !p.otherPerson },
@@ -185,6 +221,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
 /** Message-level cancellers: which concepts make a clause's danger not the person's own, now. */
 export function clauseCancelled(p: Present, message: Present): string | undefined {
   if (p.history) return 'history';
+  // "had a seizure once, long time ago": the history marker may sit in the next clause.
+  if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther) return 'deathOfOther';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   return undefined;

@@ -24,9 +24,10 @@ const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, patte
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
+const KRATOM_OBJECT = new RegExp(CONCEPTS.kratomObject);
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['history', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
 function emptyPresent(): Present {
   const present = { death: false } as Present;
@@ -35,10 +36,11 @@ function emptyPresent(): Present {
 }
 
 /** Which concept families a clause holds (a negated mention does not count). */
-function conceptsOf(clause: string): Present {
+export function conceptsOf(clause: string): Present {
   const present = emptyPresent();
   for (const { name, pattern } of GLOBAL_CONCEPTS) present[name] = firstLiveMatch(pattern, clause, !NOT_NEGATABLE.has(name)) >= 0;
-  present.death = present.deathStrong || (present.deathSoft && !present.kratomObject);
+  // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
+  present.death = present.deathStrong || (present.deathSoft && (!present.kratomObject || present.ingested || present.willIngest));
   return present;
 }
 
@@ -52,12 +54,19 @@ function union(all: Present[]): Present {
 function conceptHits(clauses: ClauseContext[], humor: boolean): Hit[] {
   const found = clauses.map((c) => conceptsOf(c.text));
   const whole = union(found);
-  const live = found.filter((p) => !clauseCancelled(p, whole));
+  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole) ? [] : [i]));
+  const live = liveIndexes.map((i) => found[i]);
   if (live.length === 0) return [];
   const message = union(live);
+  const asking = liveIndexes.filter((i) => !clauses[i].question).map((i) => found[i]);
+  const notAsking = union(asking);
+  // "I had a seizure last night": over now, so care today rather than 911 (as for the lexicon).
+  const recent = liveIndexes.some((i) => clauses[i].recent) && !message.now;
   const hits: Hit[] = [];
   for (const rule of CONCEPT_RULES) {
-    const fires = rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
+    const fires = rule.notInQuestions
+      ? asking.length > 0 && (rule.scope === 'message' ? rule.when(notAsking) : asking.some((p) => rule.when(p)))
+      : rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
     if (!fires) continue;
     for (const kind of rule.kinds) {
       // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
@@ -65,7 +74,8 @@ function conceptHits(clauses: ClauseContext[], humor: boolean): Hit[] {
         if (kind === 'suicide') hits.push({ kind: 'ambiguous', signal: `${rule.id}~humor` });
         continue;
       }
-      hits.push({ kind, signal: rule.id });
+      if (kind === 'medical' && recent) hits.push({ kind: 'severeWithdrawal', signal: `${rule.id}~recent` });
+      else hits.push({ kind, signal: rule.id });
     }
   }
   return hits;
@@ -162,6 +172,8 @@ export function detectDanger(text: string): Detection {
   const hits: Hit[] = [];
 
   const cancelled = cancelledClauses(clauses);
+  // "goodbye kratom", "i'm done. no more kratom": the farewell is to kratom.
+  const kratomIsTheObject = clauses.some((c) => KRATOM_OBJECT.test(c.text));
   for (const [index, clause] of clauses.entries()) {
     if (cancelled.has(index)) continue;
     const found: Array<{ rule: DangerRule; index: number }> = [];
@@ -172,6 +184,7 @@ export function detectDanger(text: string): Detection {
     const suppressed = new Set(found.flatMap(({ rule }) => rule.suppresses ?? []));
     for (const { rule, index } of found) {
       if (suppressed.has(rule.id)) continue;
+      if (rule.objectMayBeKratom && kratomIsTheObject) continue;
       const hit = applyContext(rule, index, clause, message.humor);
       if (hit) hits.push(hit);
     }

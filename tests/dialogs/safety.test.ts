@@ -62,7 +62,7 @@ describe('crisis safety net', () => {
 
   test('ambiguous words get a gentle direct question with buttons; "no" is thanked and the menu returns', async () => {
     const { options, chat } = await atMenu();
-    const { replies } = await postActivity(t.baseUrl, messageActivity('this craving is killing me', options));
+    const { replies } = await postActivity(t.baseUrl, messageActivity("I can't do this anymore", options));
     expect(replies.map((r) => r.text)).toEqual([text('safety.ambiguous.question')]);
     expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual(
       ['yes', 'unsure', 'body', 'no'].map((v) => text(`safety.ambiguous.options.${v}`)),
@@ -138,7 +138,7 @@ describe('crisis safety net', () => {
     await t.app.services.store.consents.set(agreed.personId, 'granted', text('privacy.version'), t.clock.now());
     t.clock.set('2026-12-02T09:30:00Z');
     await agreed.chat('I want to end my life');
-    await agreed.chat('this craving is killing me');
+    await agreed.chat("I can't do this anymore");
     await agreed.chat('no');
     const events = await t.app.services.store.safetyEvents.listFor(agreed.personId);
     expect(events.map(({ kind, occurredAt }) => ({ kind, occurredAt }))).toEqual([
