@@ -194,7 +194,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
-    guards: [new SafetyGuard(safetyNet)],
+    guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);

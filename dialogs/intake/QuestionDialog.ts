@@ -78,6 +78,15 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
     return this.interpret(dc, stage, reply);
   }
 
+  /**
+   * A dialog on top of this question ended (the safety check, after "No, I'm safe"): ask exactly this
+   * question again, as PromptBase does. The default would end the question, and the intake with it.
+   */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const stage = stageOf(instance);
     if (stage) await send(this.deps, context, this.question(stage));

@@ -6,6 +6,13 @@ import { COMMON_WORDS, FUZZY_TARGETS } from './words';
 
 type FoundKind = Exclude<DangerKind, 'none'>;
 
+/**
+ * The detector's version, logged with every safety event beside the rule ids that fired. Bump it with
+ * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
+ * that made it.
+ */
+export const DETECTOR_VERSION = 'safety-2.0.0';
+
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
   return patterns.flatMap((p) => p.source.replace(/\\[a-zA-Z]/g, ' ').match(/[a-z]{3,}/g) ?? []);

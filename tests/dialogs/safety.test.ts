@@ -32,26 +32,26 @@ describe('crisis safety net', () => {
     expect(text('support.text')).toContain(text('resources.crisisLine'));
   });
 
-  test('thoughts of suicide: a warm 988 answer, then the menu waits where it was', async () => {
+  test('thoughts of suicide: a warm 988 answer, the turn stops, and the menu waits where it was', async () => {
     const { chat } = await atMenu();
-    expect(await chat('I want to kill myself')).toEqual([...suicideReply(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat('I want to kill myself')).toEqual([...suicideReply(), text('safety.returnLine')]);
     expect(await chat('2')).toEqual([text('about.text'), text('menu.prompt')]);
   });
 
   test('a medical emergency: 911 now and Poison Control', async () => {
     const { chat } = await atMenu();
-    expect(await chat("my boyfriend took kratom and xanax and I can't wake him up")).toEqual([...medicalReply(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat("my boyfriend took kratom and xanax and I can't wake him up")).toEqual([...medicalReply(), text('safety.returnLine')]);
   });
 
   test('an overdose that was also meant as self-harm gets both 911 and 988', async () => {
     const { chat } = await atMenu();
     const replies = await chat("I took all my pills, I don't want to live anymore");
-    expect(replies).toEqual([...medicalReply(), text('safety.medical.alsoSuicide'), text('safety.returnLine'), text('menu.prompt')]);
+    expect(replies).toEqual([...medicalReply(), text('safety.medical.alsoSuicide'), text('safety.returnLine')]);
   });
 
   test('severe withdrawal warning signs: get care today', async () => {
     const { chat } = await atMenu();
-    expect(await chat("I've been throwing up for two days and can't keep water down")).toEqual([...severeReply(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat("I've been throwing up for two days and can't keep water down")).toEqual([...severeReply(), text('safety.returnLine')]);
   });
 
   test('someone worried about another person hears that 988 helps them too', async () => {
@@ -67,7 +67,7 @@ describe('crisis safety net', () => {
     expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual(
       ['yes', 'unsure', 'body', 'no'].map((v) => text(`safety.ambiguous.options.${v}`)),
     );
-    expect(await chat("No, I'm safe")).toEqual([text('safety.ambiguous.safe'), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat("No, I'm safe")).toEqual([text('safety.ambiguous.safe'), text('safety.backToQuestion'), text('menu.prompt')]);
   });
 
   test.each([
@@ -77,27 +77,28 @@ describe('crisis safety net', () => {
   ])('to the check question, "%s" decides the path', async (answer, expected) => {
     const { chat } = await atMenu();
     await chat("I can't do this anymore");
-    expect(await chat(answer)).toEqual([...expected(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat(answer)).toEqual([...expected(), text('safety.returnLine')]);
   });
 
   test('an answer that fits no button is asked again once, then treated as "not sure" (support, never a loop)', async () => {
     const { chat } = await atMenu();
     await chat("I can't take it anymore");
     expect(await chat('purple')).toEqual([text('safety.ambiguous.reprompt')]);
-    expect(await chat('banana')).toEqual([text('safety.ambiguous.unsure'), ...suicideReply(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat('banana')).toEqual([text('safety.ambiguous.unsure'), ...suicideReply(), text('safety.returnLine')]);
   });
 
   test('saying something explicit while the check question waits replaces it with the full answer', async () => {
     const { chat } = await atMenu();
     await chat('I give up');
-    expect(await chat('I want to die')).toEqual([...suicideReply(), text('safety.returnLine'), text('menu.prompt')]);
+    expect(await chat('I want to die')).toEqual([...suicideReply(), text('safety.returnLine')]);
     expect(await chat('1')).toEqual([text('support.text'), text('menu.prompt')]);
   });
 
-  test('in the middle of a dialog, the prompt that was waiting asks again and still takes its answer', async () => {
+  test('in the middle of a dialog, the prompt that was waiting still takes its answer after a crisis answer', async () => {
     const { chat } = await atMenu();
     expect(await chat('delete my data')).toEqual([text('privacy.delete.confirm')]);
-    expect(await chat("I can't breathe")).toEqual([...medicalReply(), text('safety.returnLine'), text('privacy.delete.confirm')]);
+    // The turn stops at the crisis answer; the waiting question is not asked again in the same breath.
+    expect(await chat("I can't breathe")).toEqual([...medicalReply(), text('safety.returnLine')]);
     expect(await chat('no')).toEqual([text('privacy.delete.kept'), text('menu.prompt')]);
   });
 
@@ -173,7 +174,7 @@ describe('crisis safety net', () => {
 
 describe('an optional caution model', () => {
   test('can add a check question where the lexicon found nothing, and is ignored when it fails', async () => {
-    const concernedAbout = new Set(['the lights are going out for good']);
+    const concernedAbout = new Set(['the lights are going out']);
     const cautionModel = {
       name: 'fake',
       concerned: async (message: string) => {
@@ -185,7 +186,7 @@ describe('an optional caution model', () => {
       const options = { conversationId: 'model', userId: 'model-person' };
       await say(t.baseUrl, 'hi', options);
       const content = t.app.services.content;
-      expect(await say(t.baseUrl, 'the lights are going out for good', options)).toEqual([content.text('safety.ambiguous.question')]);
+      expect(await say(t.baseUrl, 'the lights are going out', options)).toEqual([content.text('safety.ambiguous.question')]);
       expect(await say(t.baseUrl, 'no', options)).toContain(content.text('safety.ambiguous.safe'));
       expect(await say(t.baseUrl, 'boom', options)).toEqual([content.text('menu.reprompt')]);
     });
