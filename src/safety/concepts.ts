@@ -54,14 +54,17 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
-    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\bto go\\b$|\\bstop everything\\b',
+    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe: '\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
-  unnamedAct: '\\b(?:do it|doing it|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  unnamedAct: '\\b(?:go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
+  doIt: '\\b(?:do it|doing it|do this|it is happening|its happening)\\b',
+  weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
   methodWay: '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
@@ -84,7 +87,7 @@ export const CONCEPTS = {
   ),
   farewell: words(
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
-    '\\b(?:last|final) (?:message|text|txt|time i|check in|one)\\b|\\bthis is the last\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
+    '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell my \\w+ i love (?:her|him|them)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
     '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
@@ -110,7 +113,7 @@ export const CONCEPTS = {
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
   /** Signs of a heart attack strong enough on their own. */
-  heartStrong: '\\bcrush\\w*|\\bsqueez\\w*|\\belephant\\b|\\bradiat\\w*|\\bspreading\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
+  heartStrong: '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
@@ -127,7 +130,7 @@ export const CONCEPTS = {
     '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
     '\\b(?:whole )?body (?:is )?jerking\\b|\\b\\d+ (?:breaths|times) (?:a|per) minute\\b',
     '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
-    '\\bgoing to die right now\\b|\\bsomething is (?:really )?wrong\\b',
+    '\\bgoing to die right now\\b',
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
@@ -139,7 +142,7 @@ export const CONCEPTS = {
 
   // Stance
   intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
-  time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the (?:\\d+(?:st|nd|rd|th)?)|(?:christmas|birthday)|later|date)\\b',
+  time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion: '\\b(?:how (?:much|many|deep|high)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
@@ -199,7 +202,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
   { id: 'concept.intentDeath', kinds: ['suicide'], scope: 'clause', when: (p) => p.intent && p.death },
   // "doing it this weekend": intent and time with no object named. Unsure: ask.
-  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
+  { id: 'concept.unnamedAct', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
+  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject },
   // Preparation or a farewell: ask; with death or means: 988.
   { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
   { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject },

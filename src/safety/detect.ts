@@ -34,7 +34,7 @@ const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const KRATOM_OBJECT = new RegExp(CONCEPTS.kratomObject);
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
 function emptyPresent(): Present {
   const present = { death: false } as Present;
