@@ -31,35 +31,63 @@ const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, patte
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
-const KRATOM_OBJECT = new RegExp(CONCEPTS.kratomObject);
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
 const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
-function emptyPresent(): Present {
-  const present = { death: false } as Present;
-  for (const name of CONCEPT_NAMES) present[name] = false;
-  return present;
+/**
+ * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
+ * most patterns never run on a given message). A negated mention does not count.
+ */
+class ClauseConcepts {
+  private readonly known = new Int8Array(CONCEPT_NAMES.length);
+  constructor(private readonly text: string) {}
+  has(i: number): boolean {
+    if (this.known[i] === 0) this.known[i] = firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
+    return this.known[i] === 2;
+  }
+  get death(): boolean {
+    const p = this as unknown as Present;
+    // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
+    return p.deathStrong || (p.deathSoft && (!p.kratomObject || p.ingested || p.willIngest));
+  }
 }
 
-/** Which concept families a clause holds (a negated mention does not count). */
+/** Concepts found anywhere in some clauses (a message-scope rule). */
+class ConceptUnion {
+  constructor(private readonly parts: ClauseConcepts[]) {}
+  has(i: number): boolean {
+    return this.parts.some((p) => p.has(i));
+  }
+  get death(): boolean {
+    return this.parts.some((p) => p.death);
+  }
+}
+
+for (const [i, name] of CONCEPT_NAMES.entries()) {
+  for (const target of [ClauseConcepts.prototype, ConceptUnion.prototype]) {
+    Object.defineProperty(target, name, {
+      get(this: { has(i: number): boolean }) {
+        return this.has(i);
+      },
+    });
+  }
+}
+
+const asPresent = (concepts: ClauseConcepts | ConceptUnion) => concepts as unknown as Present;
+
+/** Which concept families a clause holds (for tests and tuning tools; the detector reads them lazily). */
 export function conceptsOf(clause: string): Present {
-  const present = emptyPresent();
-  for (const { name, pattern } of GLOBAL_CONCEPTS) present[name] = firstLiveMatch(pattern, clause, !NOT_NEGATABLE.has(name)) >= 0;
-  // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
-  present.death = present.deathStrong || (present.deathSoft && (!present.kratomObject || present.ingested || present.willIngest));
-  return present;
+  const lazy = asPresent(new ClauseConcepts(clause));
+  return Object.fromEntries([...CONCEPT_NAMES, 'death'].map((name) => [name, lazy[name as keyof Present]])) as Present;
 }
 
 function union(all: Present[]): Present {
-  const merged = emptyPresent();
-  for (const present of all) for (const key of Object.keys(present) as Array<keyof Present>) merged[key] ||= present[key];
-  return merged;
+  return asPresent(new ConceptUnion(all as unknown as ClauseConcepts[]));
 }
 
 /** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
-function conceptHits(clauses: ClauseContext[], humor: boolean): Hit[] {
-  const found = clauses.map((c) => conceptsOf(c.text));
+function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean): Hit[] {
   const whole = union(found);
   const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole) ? [] : [i]));
   const live = liveIndexes.map((i) => found[i]);
@@ -89,8 +117,7 @@ function conceptHits(clauses: ClauseContext[], humor: boolean): Hit[] {
 }
 
 /** Clauses whose danger words are not the person's own, now: history, a death that happened to someone else, a reported screening question with "I'm safe". */
-function cancelledClauses(clauses: ClauseContext[]): Set<number> {
-  const found = clauses.map((c) => conceptsOf(c.text));
+function cancelledClauses(found: Present[]): Set<number> {
   const whole = union(found);
   return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole) ? [i] : [])));
 }
@@ -178,9 +205,10 @@ export function detectDanger(text: string): Detection {
   const clauses = message.clauses.map(readClause);
   const hits: Hit[] = [];
 
-  const cancelled = cancelledClauses(clauses);
+  const concepts = clauses.map((c) => asPresent(new ClauseConcepts(c.text)));
+  const cancelled = cancelledClauses(concepts);
   // "goodbye kratom", "i'm done. no more kratom": the farewell is to kratom.
-  const kratomIsTheObject = clauses.some((c) => KRATOM_OBJECT.test(c.text));
+  const kratomIsTheObject = concepts.some((p) => p.kratomObject);
   for (const [index, clause] of clauses.entries()) {
     if (cancelled.has(index)) continue;
     const found: Array<{ rule: DangerRule; index: number }> = [];
@@ -197,7 +225,7 @@ export function detectDanger(text: string): Detection {
     }
   }
 
-  hits.push(...conceptHits(clauses, message.humor));
+  hits.push(...conceptHits(clauses, concepts, message.humor));
 
   const current = clauses.filter((c, i) => !c.distant && !c.question && !cancelled.has(i));
   for (const { combo, parts } of GLOBAL_COMBOS) {
