@@ -45,7 +45,7 @@ export const CONCEPTS = {
     '\\b(?:sleep|asleep|nap) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be alive|wake up|live|exist|keep living)\\b|\\bso i (?:could|can|would|will) go\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
@@ -63,17 +63,17 @@ export const CONCEPTS = {
   /** An act not named, with a time: "doing it this weekend". */
   unnamedAct: '\\b(?:go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
-  doIt: '\\b(?:do it|doing it|do this|it is happening|its happening)\\b',
+  doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
-  methodWay: '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
+  methodWay: '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
-  onPurpose: '\\b(?:on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+  onPurpose: '\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
   selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
-  means: '\\b(?:every pill|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -135,7 +135,7 @@ export const CONCEPTS = {
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
-  ingested: '\\b(?:took|taken|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+  ingested: '\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed: '\\b(?:ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
@@ -154,7 +154,7 @@ export const CONCEPTS = {
   deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
   reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance: '\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
-  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper)\\b',
+  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper)\\b',
   idiomOfOther: '\\b(?:said|says|say|joked|keeps saying|texted|told me)\\b',
 } as const;
 

@@ -11,7 +11,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-2.0.0';
+export const DETECTOR_VERSION = 'safety-2.1.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -41,6 +41,8 @@ const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willInge
  */
 class ClauseConcepts {
   private readonly known = new Int8Array(CONCEPT_NAMES.length);
+  /** Another clause names kratom as what ends, and nothing was taken. */
+  kratomElsewhere = false;
   constructor(private readonly text: string) {}
   has(i: number): boolean {
     if (this.known[i] === 0) this.known[i] = firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
@@ -49,7 +51,7 @@ class ClauseConcepts {
   get death(): boolean {
     const p = this as unknown as Present;
     // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
-    return p.deathStrong || (p.deathSoft && (!p.kratomObject || p.ingested || p.willIngest));
+    return p.deathStrong || (p.deathSoft && !this.kratomElsewhere && (!p.kratomObject || p.ingested || p.willIngest));
   }
 }
 
@@ -205,7 +207,11 @@ export function detectDanger(text: string): Detection {
   const clauses = message.clauses.map(readClause);
   const hits: Hit[] = [];
 
-  const concepts = clauses.map((c) => asPresent(new ClauseConcepts(c.text)));
+  const lazy = clauses.map((c) => new ClauseConcepts(c.text));
+  // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
+  const kratomNamed = lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+  for (const c of lazy) c.kratomElsewhere = kratomNamed;
+  const concepts = lazy.map(asPresent);
   const cancelled = cancelledClauses(concepts);
   // "goodbye kratom", "i'm done. no more kratom": the farewell is to kratom.
   const kratomIsTheObject = concepts.some((p) => p.kratomObject);

@@ -157,6 +157,7 @@ export const IDIOMS: RegExp[] = [
   /\bdead to the world\b|\bslept like the dead\b|\bdead asleep\b|\bsleep like the dead\b/g,
   /\bdying for (?:a|an|some|one)\b|\bdeath warmed over\b/g,
   /\b(?:this|that|it|the \w+|this \w+|these \w+) (?:is|are) (?:going to|gon na) (?:be the death of|kill) me\b/g,
+  /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
   /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
   /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|\bi died\b(?= lol| haha|$)/g,
