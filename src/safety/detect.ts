@@ -145,7 +145,10 @@ function readClause(raw: string): ClauseContext {
 
 /** "not" / "never" / "no" just before the match, with only small words between ("not going to ..."). */
 function isNegated(clause: string, index: number): boolean {
-  const before = clause.slice(0, index).trim().split(' ').filter(Boolean);
+  // Only the last few words matter: look at a bounded window, so a long clause with many matches stays linear.
+  const from = Math.max(0, index - 120);
+  const window = clause.slice(from, index).trim().split(' ').filter(Boolean);
+  const before = from > 0 ? window.slice(1) : window; // the window may start mid-word
   for (let i = before.length - 1, looked = 0; i >= 0 && looked < 6; i--, looked++) {
     if (CONTEXT.negators.has(before[i])) return true;
     if (!CONTEXT.bridges.has(before[i])) return false;
