@@ -41,6 +41,7 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
+import { ChatModelCaution } from './safety/modelScreen';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
@@ -204,7 +205,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
-  const safetyNet = new SafetyNet({ model: overrides.cautionModel, isOwnText: (text) => content.isOwnText(text) });
+  const screen = config.safetyModelScreen;
+  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
@@ -221,7 +224,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     rootDialogId: ROOT_DIALOG,
     commands,
     router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
-    guards: [new SafetyGuard(safetyNet)],
+    guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
