@@ -74,6 +74,8 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
       const a = answer as AnswerOf<'timesPerDay'>;
       return a.kind === 'count' ? v('timesPerDay', { times: num(a.times) }) : v('unknown');
     }
+    case 'age':
+      return answer === 'skipped' ? v('skipped') : v(`age.${answer as string}`);
     case 'rotation':
     case 'pregnant':
       return answer === 'unsure' ? v('unknown') : answer === 'skipped' ? v('skipped') : v(String(answer));

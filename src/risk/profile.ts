@@ -50,6 +50,8 @@ export const riskProfileSchema = z.object({
   otherSubstances: z.array(z.enum(SUBSTANCES)),
   pregnant: z.boolean().optional(),
   earlierStop: earlierStopSchema.optional(),
+  /** True when the person said they are under 18 (an optional question); absent when unknown. */
+  underEighteen: z.boolean().optional(),
 });
 export type RiskProfile = z.infer<typeof riskProfileSchema>;
 
