@@ -8,8 +8,11 @@ export type Product = (typeof PRODUCTS)[number];
 export const SUBSTANCES = ['opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'] as const;
 export type Substance = (typeof SUBSTANCES)[number];
 
-/** Grams are weighed product; the others are counted servings that cannot be turned into grams of leaf. */
-export const DOSE_UNITS = ['g', 'shot', 'tablet', 'dropper'] as const;
+/**
+ * Grams are weighed product; the others are counted servings that cannot be turned into grams of leaf
+ * (a capsule here is an extract capsule; leaf capsules are converted to grams by their size).
+ */
+export const DOSE_UNITS = ['g', 'shot', 'tablet', 'dropper', 'capsule'] as const;
 export type DoseUnit = (typeof DOSE_UNITS)[number];
 
 /** A rough daily amount when the person only knows the range (offered as buttons). */

@@ -4,6 +4,8 @@ import type { CheckInAnswers } from '../../src/storage/repositories';
 const base: CheckInAnswers = {
   daysUsed: 7,
   gramsPerDay: 8,
+  unitsPerDay: null,
+  unit: null,
   form: 'leaf',
   cravings: 5,
   symptoms: 'mild',
