@@ -18,11 +18,12 @@ export const MAX_UNITS_PER_DAY = 60;
 export function parseCheckInAmount(text: string, unitWords: Record<CheckInUnit, readonly string[]>): CheckInAmount | undefined {
   const grams = parseGrams(text);
   if (grams !== undefined) return { grams };
-  const said = normalize(text.replace(/(\d),(\d)/g, '$1.$2'));
-  const match = /^(?:about |around |roughly |maybe )?(\d{1,2}(?:\.\d)?|[a-z]+) (.+?)(?: a day| per day| daily)?$/.exec(said);
+  const lowered = text.normalize('NFKC').toLowerCase().trim();
+  const match = /^(?:about |around |roughly |maybe |~)?(\d{1,2}(?:[.,]\d)?|[a-z]+)\s*([a-z][a-z' -]*?)\.?(?: a day| per day| daily| each day)?$/.exec(lowered);
   if (!match) return undefined;
-  const count = /^\d/.test(match[1]) ? Number(match[1]) : NUMBER_WORDS.indexOf(match[1]);
+  const count = /^\d/.test(match[1]) ? Number(match[1].replace(',', '.')) : NUMBER_WORDS.indexOf(match[1]);
   if (!(count > 0 && count <= MAX_UNITS_PER_DAY)) return undefined;
-  const unit = CHECKIN_UNITS.find((u) => unitWords[u].some((w) => normalize(w) === match[2]));
+  const said = normalize(match[2]);
+  const unit = CHECKIN_UNITS.find((u) => unitWords[u].some((w) => normalize(w) === said));
   return unit ? { count, unit } : undefined;
 }

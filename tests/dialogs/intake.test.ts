@@ -1,3 +1,4 @@
+import { RISK_RULES_VERSION } from '../../src/risk/rules';
 import { startTestApp, type TestApp } from '../support/app';
 import { buttonsOf, cardsIn, conversation, filesIn } from '../support/intake';
 
@@ -68,7 +69,7 @@ describe('intake conversation', () => {
     const texts = result.map((r) => r.text);
     expect(texts[0]).toBe([c('intake.result.intro'), c('intake.result.trajectory.currentOnly', { current: c('intake.values.band.under10') }), c('intake.result.times', { times: 2 }), c('risk.meaning.slowEscalation')].join(' '));
     expect(texts[1]).toBe([c('risk.approach.gradualTaper'), c('intake.result.why'), c('intake.result.reasonLine', { reason: c('risk.reasons.slowEscalation') })].join('\n'));
-    expect(texts).toContain(c('intake.result.rules', { version: '2026-12.1' }));
+    expect(texts).toContain(c('intake.result.rules', { version: RISK_RULES_VERSION }));
     expect(texts).not.toContain(c('resources.handoff.intro'));
     expect(cardsIn(chat.all)).toHaveLength(0);
     expect(texts[texts.length - 1]).toBe(c('intake.result.next'));

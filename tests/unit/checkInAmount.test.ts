@@ -1,0 +1,27 @@
+import { CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../../src/checkins/amount';
+import { loadContent } from '../../src/content/loader';
+
+const content = loadContent('en');
+const words = Object.fromEntries(CHECKIN_UNITS.map((u) => [u, content.list(`checkin.amount.units.${u}`)])) as Record<CheckInUnit, string[]>;
+
+describe('check-in amounts in grams or the person\'s own units', () => {
+  test.each([
+    ['6', { grams: 6 }],
+    ['6.5 g', { grams: 6.5 }],
+    ['2 shots', { count: 2, unit: 'shot' }],
+    ['two shots', { count: 2, unit: 'shot' }],
+    ['1 shot a day', { count: 1, unit: 'shot' }],
+    ['3 tablets', { count: 3, unit: 'tablet' }],
+    ['about 4 tabs', { count: 4, unit: 'tablet' }],
+    ['4 capsules', { count: 4, unit: 'capsule' }],
+    ['1.5 shots', { count: 1.5, unit: 'shot' }],
+    ['2 droppers', { count: 2, unit: 'dropper' }],
+    ['2 teaspoons', undefined],
+    ['lots of shots', undefined],
+    ['0 shots', undefined],
+    ['99 tablets', undefined],
+    ['shots', undefined],
+  ])('%j', (text, expected) => {
+    expect(parseCheckInAmount(text, words)).toEqual(expected);
+  });
+});
