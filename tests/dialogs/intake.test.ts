@@ -293,7 +293,7 @@ describe('the hand-off card on a channel without cards', () => {
     const chat = conversation(t, 'plain', { channelId: 'slack' });
     await chat.say('hi');
     await chat.say('3');
-    for (const answer of ['7-OH', '3 months', 'yes', '1 tablet', 'yes', '2 tablets', 'yes', '2', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
+    for (const answer of ['7-OH', 'skip', '3 months', 'yes', '1 tablet', 'yes', '2 tablets', 'yes', '2', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
     const result = await chat.send('1');
     expect(cardsIn(result)).toHaveLength(0);
     const card = result.map((r) => r.text ?? '').find((text) => text.startsWith(c('resources.handoff.intro')))!;
