@@ -18,7 +18,7 @@ export function loadContent(locale = 'en', root = CONTENT_DIR): Content {
   const files = new ContentFiles(root, locale);
   const { texts, lists } = loadMessages(files);
   const explainers = loadExplainers(files, texts);
-  const weeks = loadWeeks(files, new Set(explainers.map((e) => e.id)));
+  const weeks = loadWeeks(files, new Set(explainers.map((e) => e.id)), texts);
   return new ContentLibrary(locale, texts, lists, explainers, weeks);
 }
 
@@ -145,7 +145,7 @@ function loadExplainers(files: ContentFiles, texts: Map<string, string>): Explai
   return topics.map(({ shown: _shown, order: _order, ...topic }) => topic);
 }
 
-function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
+function loadWeeks(files: ContentFiles, topicIds: Set<string>, texts: Map<string, string>): ProgramWeek[] {
   const weeks: ProgramWeek[] = [];
   const checkInIds = new Map<string, string>();
   for (const file of files.list('program', /\.yaml$/)) {
@@ -155,6 +155,7 @@ function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
     if (week.week !== Number(number[1])) throw new ContentError(file.shown, 'week', `must be ${Number(number[1])}, as in the file name`);
     if (week.week !== weeks.length + 1) throw new ContentError(file.shown, 'week', `weeks must be numbered 1, 2, 3... without gaps; expected week ${weeks.length + 1}`);
     week.lesson.forEach((step, i) => {
+      step.text = includeTexts(step.text, texts, file.shown, `lesson.${i}.text`);
       if (step.topic && !topicIds.has(step.topic)) throw new ContentError(file.shown, `lesson.${i}.topic`, `no explainer has the id "${step.topic}"`);
     });
     week.checkIn.forEach((item, i) => {

@@ -54,7 +54,8 @@ describe('clinical personas through the real intake', () => {
     if (reply.includes(c('intake.review.prompt'))) return 'looks right';
     const ids = ['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay', 'rotation', 'substances', 'pregnant', 'earlierStop', 'goal', 'zip'] as const;
     for (const id of ids) {
-      if (!reply.includes(c(`intake.questions.${id}.prompt`))) continue;
+      // (has: so the same driver can replay the personas on an older build that lacks a question.)
+      if (!t.app.services.content.has(`intake.questions.${id}.prompt`) || !reply.includes(c(`intake.questions.${id}.prompt`))) continue;
       const fallback: Record<string, string> = { age: 'skip', rotation: 'no', substances: 'none', pregnant: 'no', earlierStop: 'never', goal: 'stop', zip: 'skip', startDose: "don't know" };
       return (says as Record<string, string | undefined>)[id] ?? fallback[id];
     }
@@ -94,7 +95,7 @@ describe('clinical personas through the real intake', () => {
       if (assessment.handoff && /what could work: stopping at once|can both work|likely to be shorter|short taper/i.test(texts)) misses.push('"stop at once" beside a hand-off');
       if (want.young) {
         if (!/parent or another adult you trust/.test(texts) || !/doctor or nurse/.test(texts) || !texts.includes('findtreatment.gov')) misses.push('young person not pointed to an adult and a clinician');
-        if (texts.includes(c('intake.taper.hold'))) misses.push('young person got a self-taper');
+        if (/^Week \d+: about|^Weeks \d+ to \d+: about/m.test(texts)) misses.push('young person got a self-taper');
       }
     }
     outcomes.push({ id: persona.id, split: persona.split, misses });
