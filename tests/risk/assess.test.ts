@@ -36,6 +36,7 @@ describe('risk engine: one row per rule and boundary', () => {
     ['duration unknown: treated as slow (cautious)', { monthsOfUse: undefined }, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['durationUnknown'] }],
     ['extract at 1 g: separate category, hand off', { products: ['extract'], currentDose: grams(1) }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['extract in shots', { products: ['extract'], currentDose: { kind: 'amount', amount: 2, unit: 'shot' } }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
+    ['brand-name extract capsules, counted: the extract category, whatever the count', { products: ['extract'], currentDose: { kind: 'amount', amount: 6, unit: 'capsule' } }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['extract with no amount', { products: ['leaf', 'extract'], currentDose: undefined }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['7-OH: medical support first', { products: ['sevenOh'], currentDose: { kind: 'amount', amount: 1, unit: 'tablet' } }, { tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, rules: ['sevenOh'] }],
     ['7-OH beats extract and dose', { products: ['leaf', 'extract', 'sevenOh'], currentDose: grams(20) }, { tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, rules: ['sevenOh', 'extract', 'highDose'] }],

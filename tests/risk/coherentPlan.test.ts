@@ -3,7 +3,7 @@ import type { OutboundMessage } from '../../src/channels/messages';
 import { loadContent } from '../../src/content/loader';
 import { type IntakeAnswers, parseAnswers, toRiskProfile } from '../../src/intake/answers';
 import { handoffMessage } from '../../src/intake/handoff';
-import { planMessages } from '../../src/intake/result';
+import { planMessages, topicKey, topicsFor } from '../../src/intake/result';
 import { assess, type Assessment, DOSE_UNITS, PRODUCTS, type RiskProfile, SUBSTANCES } from '../../src/risk';
 
 /**
@@ -121,6 +121,19 @@ describe('one coherent plan for every profile', () => {
         if (when(plan) && !present(plan.text)) throw new Error(`missing in the plan for ${JSON.stringify(plan.profile)}:\n${plan.text}`);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  test('every "tell me more" topic a plan can offer has its button and its short text', () => {
+    fc.assert(
+      fc.property(intakeAnswers, (answers) => {
+        const { assessment } = planFor(answers);
+        for (const topic of topicsFor(assessment)) {
+          expect(content.has(`intake.result.learnMore.${topicKey(topic)}`)).toBe(true);
+          expect(content.has(`intake.result.learnMoreText.${topicKey(topic)}`)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -25,3 +25,22 @@ describe('check-in amounts in grams or the person\'s own units', () => {
     expect(parseCheckInAmount(text, words)).toEqual(expected);
   });
 });
+
+describe('the check-in form question knows extract products by their names', () => {
+  const { recognizeChoice } = jest.requireActual('../../src/nlu/choices') as typeof import('../../src/nlu/choices');
+  const options = ['leaf', 'extract', 'sevenOh', 'other'].map((id) => ({
+    value: id,
+    label: content.text(`checkin.form.options.${id}`),
+    synonyms: content.list(`checkin.form.synonyms.${id}`),
+  }));
+  test.each([
+    ['extract capsules', 'extract'],
+    ['OPMS', 'extract'],
+    ['shots', 'extract'],
+    ['gummies', 'extract'],
+    ['powder', 'leaf'],
+    ['7oh', 'sevenOh'],
+  ])('%j -> %s', (text, expected) => {
+    expect(recognizeChoice(text, options)?.value).toBe(expected);
+  });
+});
