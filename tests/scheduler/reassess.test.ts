@@ -185,6 +185,9 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     const saved = await store().checkIns.latestFor(p.personId);
     expect(saved).toMatchObject({ daysUsed: 3, gramsPerDay: null, unitsPerDay: 2, unit: 'shot', form: 'extract', handoff: true });
     expect((await h.t.app.intake.latest(p.personId))?.profile).toMatchObject({ products: ['leaf', 'extract'], currentDose: { kind: 'amount', amount: 2, unit: 'shot' } });
+    // The weeks so far show the amount as given, not as skipped.
+    const progress = (await p.chat('progress')).join('\n');
+    expect(progress).toContain(h.text('progress.amountInUnits', { amount: '2 shots' }));
   });
 
   test('leaf capsules in a check-in are weighed by their size; a return on leaf alone gets the warning without the stronger line', async () => {
