@@ -9,6 +9,8 @@ export type CheckInAmount = { grams: number } | { count: number; unit: CheckInUn
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 export const MAX_UNITS_PER_DAY = 60;
+/** An amount is a few words; a longer reply is not one (and the pattern below need not scan it). */
+const MAX_ANSWER_LENGTH = 80;
 
 /**
  * A day's amount from a check-in answer: grams ("6", "6.5 g") or a count of the person's own units
@@ -16,6 +18,7 @@ export const MAX_UNITS_PER_DAY = 60;
  * Undefined means "ask again".
  */
 export function parseCheckInAmount(text: string, unitWords: Record<CheckInUnit, readonly string[]>): CheckInAmount | undefined {
+  if (text.length > MAX_ANSWER_LENGTH) return undefined;
   const grams = parseGrams(text);
   if (grams !== undefined) return { grams };
   const lowered = text.normalize('NFKC').toLowerCase().trim();

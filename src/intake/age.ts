@@ -11,6 +11,7 @@ const NEGATED = /\b(?:not|no|never|isn't|aren't|ain't)\b/;
 const AGE = /\b(\d{1,3})\s*(?:years?|yrs?|y\/?o)?\b/g;
 
 export function readAge(text: string): AgeAnswer | undefined {
+  if (text.length > 200) return undefined;
   const said = text.normalize('NFKC').toLowerCase().replace(/[’']/g, "'");
   if (UNDER_WORDS.test(said)) return NEGATED.test(said) ? 'adult' : 'under18';
   if (ADULT_WORDS.test(said)) return NEGATED.test(said) ? 'under18' : 'adult';

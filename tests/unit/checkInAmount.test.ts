@@ -44,3 +44,10 @@ describe('the check-in form question knows extract products by their names', () 
     expect(recognizeChoice(text, options)?.value).toBe(expected);
   });
 });
+
+test('a long reply is not an amount, and reading it stays quick', () => {
+  const started = process.hrtime.bigint();
+  expect(parseCheckInAmount(`${'a'.repeat(5000)}!`, words)).toBeUndefined();
+  expect(parseCheckInAmount(`2 ${'shots '.repeat(500)}`, words)).toBeUndefined();
+  expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
+});
