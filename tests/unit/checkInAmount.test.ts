@@ -45,9 +45,7 @@ describe('the check-in form question knows extract products by their names', () 
   });
 });
 
-test('a long reply is not an amount, and reading it stays quick', () => {
-  const started = process.hrtime.bigint();
+test('a long reply is not an amount', () => {
   expect(parseCheckInAmount(`${'a'.repeat(5000)}!`, words)).toBeUndefined();
   expect(parseCheckInAmount(`2 ${'shots '.repeat(500)}`, words)).toBeUndefined();
-  expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1000);
 });
