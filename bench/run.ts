@@ -17,7 +17,7 @@ import { writeBenchmarkDocs } from './docs';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
-// 192 conversations of 17 turns: about 3,300 turns, so the p99 is the 33rd slowest. With 48 (816 turns) it
+// 192 conversations of 18 turns: about 3,500 turns, so the p99 is the 35th slowest. With 48 (816 turns at 17) it
 // was the 8th, and one hiccup of the shared VM moved it from 15 to 50 ms between runs of the same build.
 const PACED_CONVERSATIONS = 192;
 const THINK_MS = 200;
