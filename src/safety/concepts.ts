@@ -92,6 +92,9 @@ export const CONCEPTS = {
     '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
   ),
+  /** A whole message that only signs off ("ok bye", "goodnight steady"): leaving the chat, not a farewell to life. */
+  signOff:
+    '^\\s*(?:(?:ok|okay|alright|cool|thanks|thank you|thx|ty)\\s*)+$|^\\s*(?:(?:ok|okay|alright|thanks|thank you|thx|ty)\\s+)*(?:bye(?: bye)?|goodbye|good bye|bye for now|see (?:you|ya|u)(?: later| tomorrow| soon)?|good ?night|night|later|cya|ttyl|gtg|talk (?:to you )?(?:later|tomorrow|soon))(?:\\s+(?:steady|for now|then|now|all|everyone|for tonight))?\\s*$',
   bodyDanger: words(
     '\\b(?:not|barely|hardly|stopped|stops|stop) breathing\\b|\\bbreathing (?:is |feels |sounds |seems )?(?:not )?(?:normal|right)\\b',
     '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |so |super |very )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
@@ -206,7 +209,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject },
   // Preparation or a farewell: ask; with death or means: 988.
   { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
-  { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject },
+  { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
   // Self-harm of any kind.

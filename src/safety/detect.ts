@@ -64,16 +64,25 @@ class ConceptUnion {
   get death(): boolean {
     return this.parts.some((p) => p.death);
   }
+  every(i: number): boolean {
+    return this.parts.every((p) => p.has(i));
+  }
 }
 
+// A message signs off only when every clause does ("ok. bye"): one "bye" inside a farewell is not a sign-off.
+const EVERY_CLAUSE: ReadonlySet<string> = new Set(['signOff']);
+
 for (const [i, name] of CONCEPT_NAMES.entries()) {
-  for (const target of [ClauseConcepts.prototype, ConceptUnion.prototype]) {
-    Object.defineProperty(target, name, {
-      get(this: { has(i: number): boolean }) {
-        return this.has(i);
-      },
-    });
-  }
+  Object.defineProperty(ClauseConcepts.prototype, name, {
+    get(this: ClauseConcepts) {
+      return this.has(i);
+    },
+  });
+  Object.defineProperty(ConceptUnion.prototype, name, {
+    get(this: ConceptUnion) {
+      return EVERY_CLAUSE.has(name) ? this.every(i) : this.has(i);
+    },
+  });
 }
 
 const asPresent = (concepts: ClauseConcepts | ConceptUnion) => concepts as unknown as Present;

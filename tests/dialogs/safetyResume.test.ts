@@ -34,6 +34,7 @@ describe('the safety net returns the person to the question they were on', () =>
         await chat.send('hi');
         await chat.send(c('menu.options.intake'));
         await chat.send(c('intake.questions.products.choices.leaf'));
+        await chat.send('skip'); // the optional under-18 question
         let replies = await chat.send(c('intake.questions.startedAgo.choices.atLeast6Months'));
         if (replies.at(-1)?.text !== c('intake.questions.startDose.prompt')) replies = await chat.send('yes');
         expect(replies.at(-1)?.text).toBe(c('intake.questions.startDose.prompt'));

@@ -94,6 +94,13 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     // Ordinary kratom talk with numbers and ZIP codes.
     ['I take 15 g a day, my zip is 90210', 'none'],
     ['I missed my dose', 'none'],
+    // Leaving the chat is not a farewell; a farewell with one "bye" in it still gets the safety question.
+    ['bye', 'none'],
+    ['ok thanks, bye', 'none'],
+    ['goodnight steady', 'none'],
+    ['see you tomorrow', 'none'],
+    ['this is my last message. bye', 'ambiguous'],
+    ['goodbye everyone. love you all', 'ambiguous'],
   ];
   test.each(cases)('%j -> %s', (message, kind) => {
     expect(detectDanger(message).kind).toBe(kind);
