@@ -32,6 +32,13 @@ function splitPostgresSchema(url: string): { url: string; schema?: string } {
   return { url: rest, schema };
 }
 
+/** A comma-separated list of host names (no scheme, no port), lower-cased; [::1] may be written with or without brackets. */
+const hostList = (fallback: string) => z
+  .string()
+  .default(fallback)
+  .transform((value) => value.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean))
+  .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]{1,253}$/.test(host)), { message: 'must be host names separated by commas, for example localhost,coach.example.org' });
+
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
@@ -53,6 +60,9 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    ALLOWED_HOSTS: hostList('localhost,127.0.0.1,::1'),
+    ALLOWED_SERVICE_HOSTS: hostList(''),
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
@@ -119,6 +129,14 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   shutdownGraceMs: number;
+  /**
+   * Without an app id /api/messages is unauthenticated: it then answers only requests whose Host (and
+   * Origin, when sent) names one of `allowedHosts`, and replies only to serviceUrls on loopback or on
+   * `allowedServiceHosts`.
+   */
+  unauthenticated: { allowedHosts: string[]; allowedServiceHosts: string[] };
+  /** The longest any call to a channel (Bot Connector, Slack) may take before it is given up. */
+  outboundTimeoutMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
   directLine: DirectLineConfig;
@@ -203,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    unauthenticated: { allowedHosts: e.ALLOWED_HOSTS, allowedServiceHosts: e.ALLOWED_SERVICE_HOSTS },
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,

@@ -16,7 +16,7 @@ import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
 import type { CoachServices } from './bot/services';
-import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
+import { createCloudAdapter, createProactiveAdapter, describeError, installTurnErrorHandler } from './channels/adapter';
 import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
 import { createSlackDirect, type SlackDirect } from './channels/slack';
@@ -224,6 +224,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     store,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    unauthenticated: config.auth.appId ? undefined : config.unauthenticated,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
@@ -277,6 +278,16 @@ function azureOrigins(domain: string): string[] {
   return [url.origin, `${url.protocol === 'http:' ? 'ws' : 'wss'}://${url.host}`];
 }
 
+/**
+ * The last resort, once the server is up: an error no handler caught (a socket that failed after its
+ * request was answered, a promise nobody awaited) is logged by name and stack frames, never its message,
+ * and everyone else's chat goes on. Requests have their own guard that answers 400/500 (src/http).
+ */
+function keepServingAfterStrayErrors(logger: Logger): void {
+  process.on('uncaughtException', (error) => logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'));
+  process.on('unhandledRejection', (error) => logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'));
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -291,6 +302,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
+  keepServingAfterStrayErrors(app.services.logger);
   app.scheduler.start();
   app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
   if (!botbuilderIsNativeAsync()) {

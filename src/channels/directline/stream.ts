@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { isOriginForm } from '../../http/requestGuards';
 import type { Logger } from '../../logger';
+import { describeError } from '../adapter';
 import type { DirectLineChannel } from './DirectLineChannel';
 import type { DirectLineTokens } from './tokens';
 
@@ -55,11 +57,25 @@ export class DirectLineStream {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node hands an upgraded socket over with no error listener: a client that resets it must not
+    // become an uncaught 'error' that ends the process.
+    socket.on('error', () => socket.destroy());
+    try {
+      this.route(req, socket, head);
+    } catch (error) {
+      this.logger.error({ error: describeError(error) }, 'direct line upgrade failed');
+      refuseUpgrade(socket, 400, 'bad_request');
+    }
+  }
+
+  private route(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (!isOriginForm(req.url ?? '')) return refuseUpgrade(socket, 400, 'invalid_request_target');
     const url = new URL(req.url ?? '/', 'http://stream.invalid');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return refuseUpgrade(socket, 404, 'not_found');
     if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
-    const conversationId = decodeURIComponent(match[1]);
+    const conversationId = decodePathSegment(match[1]);
+    if (conversationId === undefined) return refuseUpgrade(socket, 400, 'invalid_conversation_id');
     const check = this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
     if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
@@ -86,6 +102,12 @@ export class DirectLineStream {
 
   private serve(ws: WebSocket, conversationId: string, watermark: number, release: () => void): void {
     this.alive.add(ws);
+    // A frame that breaks the protocol (too large, bad UTF-8, reserved bits or opcodes) ends this socket
+    // (ws closes it with the right code after 'error'); nothing else.
+    ws.on('error', (error) => {
+      this.logger.info({ conversationId, error: error.name, code: (error as NodeJS.ErrnoException).code }, 'direct line socket closed on a protocol error');
+      ws.terminate();
+    });
     let cursor = watermark;
     let pulling: Promise<void> = Promise.resolve();
     const pull = () => {
@@ -140,7 +162,16 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  if (socket.destroyed || !socket.writable) return void socket.destroy();
   const body = JSON.stringify({ error });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
