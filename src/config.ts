@@ -165,6 +165,8 @@ export interface SlackConfig {
   botToken: string;
   /** Slack's Web API base URL, ending in a slash; tests point it at a fake on loopback. */
   apiUrl: string;
+  /** Each Web API attempt gives up after this long (OUTBOUND_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 export interface DirectLineConfig {
@@ -248,7 +250,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     slack:
       e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
+        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/'), timeoutMs: e.OUTBOUND_TIMEOUT_MS }
         : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
   };

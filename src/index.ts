@@ -198,7 +198,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint);
+  const adapter = createCloudAdapter(config.auth, directLineEndpoint, config.outboundTimeoutMs);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
   const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
@@ -232,7 +232,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   const sender =
     overrides.checkInSender ??
-    new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
+    new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint, config.outboundTimeoutMs), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
   const dispatcher = new CheckInDispatcher({
     store,
     sender,

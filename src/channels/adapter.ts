@@ -13,6 +13,7 @@ import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
+import { connectorClientOptions } from './outboundTimeout';
 import type { MessageRenderer } from './render';
 
 const authConfiguration = (auth: Config['auth']) => ({
@@ -63,20 +64,24 @@ export class CoachAdapter extends CloudAdapter {
   }
 }
 
-export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel)), auth.appId);
+/** Every call to a channel gives up after this long unless the config says otherwise (OUTBOUND_TIMEOUT_MS). */
+export const DEFAULT_OUTBOUND_TIMEOUT_MS = 15_000;
+
+export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS): CoachAdapter {
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, timeoutMs)), auth.appId);
 }
 
 /** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
-export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
+export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare: removeRetryPolicy }), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, timeoutMs), { prepare: removeRetryPolicy }), auth.appId);
 }
 
-/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. */
-function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint) {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
-  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured;
+/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. Every connector call times out. */
+function channelAuthentication(auth: Config['auth'], ownChannel: OwnChannelEndpoint | undefined, timeoutMs: number) {
+  const options = connectorClientOptions(timeoutMs);
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), undefined, undefined, undefined, options);
+  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel, options) : configured;
 }
 
 function removeRetryPolicy(connector: unknown): void {
@@ -103,8 +108,9 @@ export function installTurnErrorHandler(
     const errorId = randomUUID().slice(0, 8);
     deps.logger.error({ errorId, error: describeError(error), channelId: context.activity.channelId }, 'turn failed');
     try {
+      // Deleting the stored dialog state is the whole reset: saving after it would write an empty row
+      // back, and after "delete my data" that row would belong to no one (nothing ever removes it).
       await deps.conversationState.delete(context);
-      await deps.conversationState.saveChanges(context, true);
     } catch (resetError) {
       deps.logger.error({ errorId, error: describeError(resetError) }, 'could not reset dialog state');
     }

@@ -1,4 +1,11 @@
-import { type BotFrameworkAuthentication, type ClaimsIdentity, ConnectorClient, ConnectorFactory, TokenCredentials } from 'botframework-connector';
+import {
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  ConnectorClient,
+  type ConnectorClientOptions,
+  ConnectorFactory,
+  TokenCredentials,
+} from 'botframework-connector';
 import { DelegatingAuthentication } from '../DelegatingAuthentication';
 import type { DirectLineTokens } from './tokens';
 
@@ -57,12 +64,13 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly endpoint: OwnChannelEndpoint,
+    private readonly options: ConnectorClientOptions,
   ) {
     super();
   }
 
   override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    if (this.endpoint.owns(serviceUrl)) return new ConnectorClient(this.endpoint.credentials(), { baseUri: serviceUrl });
+    if (this.endpoint.owns(serviceUrl)) return new ConnectorClient(this.endpoint.credentials(), { ...this.options, baseUri: serviceUrl });
     return this.inner.create(serviceUrl, audience);
   }
 }
@@ -76,11 +84,12 @@ export class OwnChannelAuthentication extends DelegatingAuthentication {
   constructor(
     inner: BotFrameworkAuthentication,
     private readonly endpoint: OwnChannelEndpoint,
+    private readonly options: ConnectorClientOptions = {},
   ) {
     super(inner);
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint);
+    return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint, this.options);
   }
 }

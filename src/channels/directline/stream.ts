@@ -27,6 +27,7 @@ export class DirectLineStream {
   /** Sockets open or being opened; counted before the handshake so concurrent upgrades cannot overshoot. */
   private open = 0;
   private readonly alive = new WeakSet<WebSocket>();
+  private readonly conversationOf = new Map<WebSocket, string>();
   private keepalive: NodeJS.Timeout | undefined;
   private closing = false;
 
@@ -42,6 +43,10 @@ export class DirectLineStream {
   }
 
   attach(server: Server): void {
+    // After "delete my data" the conversation's sockets close once its history is erased.
+    this.channel.onErased((conversationId) => {
+      for (const [ws, conversation] of this.conversationOf) if (conversation === conversationId) ws.close(1000);
+    });
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
     this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
     this.keepalive.unref();
@@ -81,6 +86,19 @@ export class DirectLineStream {
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark'));
     if (watermark === undefined) return refuseUpgrade(socket, 400, 'invalid_watermark');
+    // One read per socket opened (not per message): a person who deleted their data gets no stream.
+    this.channel.isRevoked(check.claims.user).then(
+      (revoked) => (revoked ? refuseUpgrade(socket, 403, 'token_revoked') : this.accept(req, socket, head, conversationId, watermark)),
+      (error) => {
+        this.logger.warn({ error: describeError(error) }, 'direct line upgrade could not check revocation');
+        refuseUpgrade(socket, 503, 'unavailable');
+      },
+    );
+  }
+
+  private accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
+    if (socket.destroyed) return;
+    if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
     if (this.open >= this.limits.maxSockets) return refuseUpgrade(socket, 429, 'too_many_sockets');
     if ((this.perConversation.get(conversationId) ?? 0) >= this.limits.maxSocketsPerConversation) {
       return refuseUpgrade(socket, 429, 'too_many_sockets_for_conversation');
@@ -116,7 +134,10 @@ export class DirectLineStream {
           const group = await this.channel.activitiesAfter(conversationId, cursor);
           if (group.activities.length === 0) return;
           cursor = Number(group.watermark);
-          ws.send(JSON.stringify(group));
+          const sentUpTo = cursor;
+          ws.send(JSON.stringify(group), (error) => {
+            if (!error) this.channel.delivered(conversationId, sentUpTo);
+          });
         }
       });
       pulling.catch((error) => {
@@ -125,10 +146,12 @@ export class DirectLineStream {
       });
     };
     const unsubscribe = this.channel.subscribe(conversationId, pull);
+    this.conversationOf.set(ws, conversationId);
     ws.on('pong', () => this.alive.add(ws));
     // directlinejs sends empty messages as its own keep-alive; nothing a client sends is acted on.
     ws.on('message', () => this.alive.add(ws));
     ws.on('close', () => {
+      this.conversationOf.delete(ws);
       unsubscribe();
       release();
     });

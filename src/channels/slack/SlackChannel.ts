@@ -9,13 +9,15 @@ import type { ConversationReferenceStore } from '../conversationReferences';
 import { inboundActivitySchema } from '../inboundActivity';
 import type { OutboundMessage } from '../messages';
 import type { MessageRenderer } from '../render';
-import { SLACK_CHOICES_BLOCK, slackMessageOf } from '../renderers/slack';
+import { withDeadline } from '../outboundTimeout';
+import { SLACK_CHOICES_BLOCK, type SlackMessage, slackMessageOf } from '../renderers/slack';
 import type { SlackSender } from './webApi';
 
 export const SLACK_CHANNEL = 'slack';
 /** How long an event id is remembered, to drop Slack's retries and replays of a request already handled. */
 const SEEN_TTL_MS = 60 * 60_000;
 const SEEN_MAX = 10_000;
+const DEFAULT_SEND_DEADLINE_MS = 60_000;
 
 const eventEnvelope = z.discriminatedUnion('type', [
   z.object({ type: z.literal('url_verification'), challenge: z.string().max(500) }),
@@ -87,6 +89,8 @@ export class SlackChannel {
       clock: Clock;
       logger: Logger;
       serviceUrl: string;
+      /** The longest one post to Slack may keep the conversation waiting (its retries included). */
+      sendDeadlineMs?: number;
     },
   ) {}
 
@@ -176,13 +180,17 @@ export class SlackChannel {
       const replies = await this.deps.adapter.processLocally(activity, this.deps.logic);
       for (const reply of replies) {
         if (reply.type !== 'message') continue;
-        await this.deps.sender.postMessage(who.channel, slackMessageOf(reply));
+        await this.send(who.channel, slackMessageOf(reply));
       }
     });
   }
 
   private async post(channel: string, message: OutboundMessage): Promise<void> {
-    await this.deps.sender.postMessage(channel, slackMessageOf(this.deps.renderer.render(message, SLACK_CHANNEL)));
+    await this.send(channel, slackMessageOf(this.deps.renderer.render(message, SLACK_CHANNEL)));
+  }
+
+  private send(channel: string, message: SlackMessage): Promise<void> {
+    return withDeadline(this.deps.sender.postMessage(channel, message), this.deps.sendDeadlineMs ?? DEFAULT_SEND_DEADLINE_MS, 'a Slack post');
   }
 
   private later(task: () => Promise<void>): void {

@@ -43,7 +43,7 @@ export async function createSlackDirect(deps: {
   sender?: SlackSender;
 }): Promise<SlackDirect> {
   const { config, services } = deps;
-  const sender = deps.sender ?? new (await import('./webApi')).SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl });
+  const sender = deps.sender ?? new (await import('./webApi')).SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
@@ -54,6 +54,8 @@ export async function createSlackDirect(deps: {
     clock: services.clock,
     logger: services.logger,
     serviceUrl: config.apiUrl,
+    // Every attempt times out, and the retries too: a send never holds the conversation's order for longer.
+    sendDeadlineMs: config.timeoutMs * 4,
   });
 
   /** Checks the signature; on failure answers 401 and returns false. */

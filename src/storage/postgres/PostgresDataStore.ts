@@ -13,6 +13,7 @@ import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
 import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
+import { PostgresRevocationRepository, PostgresSeenEventRepository } from './PostgresSecurityRepositories';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
@@ -28,6 +29,8 @@ export class PostgresDataStore implements DataStore {
   readonly dueQueue: PostgresDueQueueRepository;
   readonly checkIns: PostgresCheckInAnswerRepository;
   readonly changes: PostgresNotifier;
+  readonly revocations: PostgresRevocationRepository;
+  readonly seenEvents: PostgresSeenEventRepository;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
@@ -44,6 +47,8 @@ export class PostgresDataStore implements DataStore {
     this.enrollments = new PostgresEnrollmentRepository(pool);
     this.dueQueue = new PostgresDueQueueRepository(pool);
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
+    this.revocations = new PostgresRevocationRepository(pool);
+    this.seenEvents = new PostgresSeenEventRepository(pool);
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
@@ -59,6 +64,9 @@ export class PostgresDataStore implements DataStore {
   registerPersonalData(owner: PersonalDataOwner): void {
     this.owners.register(owner);
   }
+
+  /** PostgreSQL's deleted row versions are not readable through SQL; its own VACUUM reclaims them on disk. */
+  async scrubDeleted(): Promise<void> {}
 
   async healthy(): Promise<boolean> {
     try {

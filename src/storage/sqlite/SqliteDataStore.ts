@@ -15,6 +15,7 @@ import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 import { GroupCommit } from './GroupCommit';
+import { SqliteRevocationRepository, SqliteSeenEventRepository } from './SqliteSecurityRepositories';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
@@ -31,6 +32,8 @@ export class SqliteDataStore implements DataStore {
   readonly enrollments: SqliteEnrollmentRepository;
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
+  readonly revocations: SqliteRevocationRepository;
+  readonly seenEvents: SqliteSeenEventRepository;
 
   /** The writes turns make (state, intake, consent, visits, references) commit in groups; see GroupCommit. */
   readonly group: GroupCommit;
@@ -49,6 +52,8 @@ export class SqliteDataStore implements DataStore {
     this.enrollments = new SqliteEnrollmentRepository(db);
     this.dueQueue = new SqliteDueQueueRepository(db);
     this.checkIns = new SqliteCheckInAnswerRepository(db);
+    this.revocations = new SqliteRevocationRepository(db);
+    this.seenEvents = new SqliteSeenEventRepository(db);
     // Every repository keyed by personId belongs in builtInOwners (export order; deleted in reverse).
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
@@ -63,6 +68,16 @@ export class SqliteDataStore implements DataStore {
 
   registerPersonalData(owner: PersonalDataOwner): void {
     this.owners.register(owner);
+  }
+
+  /**
+   * secure_delete overwrites deleted rows in the database file; the WAL still holds older copies of
+   * those pages until a checkpoint copies it back and TRUNCATE empties it.
+   */
+  async scrubDeleted(): Promise<void> {
+    if (!this.db.open) return;
+    this.group.flush();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async healthy(): Promise<boolean> {
