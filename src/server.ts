@@ -117,9 +117,10 @@ export function createServer(deps: ServerDeps): RunningServer {
   server.on('restifyError', (req, res, error, callback) => {
     // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
     // short body: theirs can quote the request (the start of a malformed body, an unknown path).
-    deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getRoute?.()?.path }, 'request refused');
+    const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
+    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path }, 'request refused');
     const status = Number(error.statusCode) || 500;
-    const code = RESTIFY_ERRORS[error.code as string] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+    const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
     const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
     (error as { toJSON?: () => unknown }).toJSON = () => body;
     callback();

@@ -6,14 +6,14 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult, ConnectorClient } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
-import { connectorClientOptions } from './outboundTimeout';
+import { addTimeout } from './outboundTimeout';
 import type { MessageRenderer } from './render';
 
 const authConfiguration = (auth: Config['auth']) => ({
@@ -68,20 +68,24 @@ export class CoachAdapter extends CloudAdapter {
 export const DEFAULT_OUTBOUND_TIMEOUT_MS = 15_000;
 
 export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS): CoachAdapter {
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, timeoutMs)), auth.appId);
+  const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare }), auth.appId);
 }
 
 /** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
 export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, timeoutMs), { prepare: removeRetryPolicy }), auth.appId);
+  const prepare = (client: ConnectorClient) => {
+    removeRetryPolicy(client);
+    addTimeout(client, timeoutMs);
+  };
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare }), auth.appId);
 }
 
-/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. Every connector call times out. */
-function channelAuthentication(auth: Config['auth'], ownChannel: OwnChannelEndpoint | undefined, timeoutMs: number) {
-  const options = connectorClientOptions(timeoutMs);
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), undefined, undefined, undefined, options);
-  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel, options) : configured;
+/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. */
+function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint) {
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
+  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured;
 }
 
 function removeRetryPolicy(connector: unknown): void {

@@ -4,6 +4,7 @@ import { KeyedLock } from '../../bot/KeyedLock';
 import type { Clock } from '../../clock';
 import type { Content } from '../../content/Content';
 import type { Logger } from '../../logger';
+import type { SeenEventRepository } from '../../storage/repositories';
 import { describeError, type CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
 import { inboundActivitySchema } from '../inboundActivity';
@@ -14,9 +15,6 @@ import { SLACK_CHOICES_BLOCK, type SlackMessage, slackMessageOf } from '../rende
 import type { SlackSender } from './webApi';
 
 export const SLACK_CHANNEL = 'slack';
-/** How long an event id is remembered, to drop Slack's retries and replays of a request already handled. */
-const SEEN_TTL_MS = 60 * 60_000;
-const SEEN_MAX = 10_000;
 const DEFAULT_SEND_DEADLINE_MS = 60_000;
 
 const eventEnvelope = z.discriminatedUnion('type', [
@@ -72,7 +70,6 @@ function unescapeSlack(text: string): string {
  * after, because Slack wants its acknowledgement within three seconds.
  */
 export class SlackChannel {
-  private readonly seen = new Map<string, number>();
   private readonly pending = new Set<Promise<void>>();
   /** Replies to one Slack conversation go out in the order its messages came in. */
   private readonly order = new KeyedLock();
@@ -89,18 +86,20 @@ export class SlackChannel {
       clock: Clock;
       logger: Logger;
       serviceUrl: string;
+      /** Events and clicks already handled, shared by instances (an hour). */
+      seenEvents: SeenEventRepository;
       /** The longest one post to Slack may keep the conversation waiting (its retries included). */
       sendDeadlineMs?: number;
     },
   ) {}
 
   /** An Events API request whose signature was already checked. */
-  acceptEvent(body: unknown, retryNum: string | undefined): SlackAnswer {
+  async acceptEvent(body: unknown, retryNum: string | undefined): Promise<SlackAnswer> {
     const parsed = eventEnvelope.safeParse(body);
     if (!parsed.success) return { status: 400, body: { error: 'invalid_event' } };
     const envelope = parsed.data;
     if (envelope.type === 'url_verification') return { status: 200, body: { challenge: envelope.challenge } };
-    if (this.alreadySeen(`event:${envelope.event_id}`)) {
+    if (await this.alreadySeen(`event:${envelope.team_id}:${envelope.event_id}`)) {
       this.deps.logger.info({ channelId: SLACK_CHANNEL, eventId: envelope.event_id, retryNum }, 'slack event already handled');
       return { status: 200 };
     }
@@ -121,7 +120,7 @@ export class SlackChannel {
   }
 
   /** An Interactivity request (a Block Kit button click) whose signature was already checked. */
-  acceptInteraction(payload: unknown): SlackAnswer {
+  async acceptInteraction(payload: unknown): Promise<SlackAnswer> {
     const parsed = blockActions.safeParse(payload);
     if (!parsed.success) return { status: 200 }; // other interaction kinds are not used by the coach
     const click = parsed.data;
@@ -130,7 +129,7 @@ export class SlackChannel {
     const team = click.user.team_id ?? click.team?.id;
     // Link buttons on resource cards also report clicks; only choice buttons answer a prompt.
     if (action.block_id !== SLACK_CHOICES_BLOCK || action.value === undefined || !channel || !team) return { status: 200 };
-    if (this.alreadySeen(`click:${click.user.id}:${action.action_ts ?? ''}`)) return { status: 200 };
+    if (await this.alreadySeen(`click:${team}:${click.user.id}:${action.action_ts ?? ''}`)) return { status: 200 };
     this.later(() => this.runTurn({ user: click.user.id, team, channel }, action.value!, `${channel}-${action.action_ts ?? Date.now()}`));
     return { status: 200 };
   }
@@ -200,14 +199,11 @@ export class SlackChannel {
     this.pending.add(running);
   }
 
-  private alreadySeen(key: string): boolean {
-    const now = this.deps.clock.now().getTime();
-    for (const [seenKey, at] of this.seen) {
-      if (now - at < SEEN_TTL_MS && this.seen.size < SEEN_MAX) break;
-      this.seen.delete(seenKey); // oldest first: Map keeps insertion order
-    }
-    if (this.seen.has(key)) return true;
-    this.seen.set(key, now);
-    return false;
+  /**
+   * True for an event or click handled within the hour: a retry, or a captured request replayed. Kept in
+   * the database, so every instance and a restarted one know it too.
+   */
+  private async alreadySeen(key: string): Promise<boolean> {
+    return !(await this.deps.seenEvents.markSeen(`slack:${key}`, this.deps.clock.now()));
   }
 }

@@ -54,6 +54,7 @@ export async function createSlackDirect(deps: {
     clock: services.clock,
     logger: services.logger,
     serviceUrl: config.apiUrl,
+    seenEvents: services.store.seenEvents,
     // Every attempt times out, and the retries too: a send never holds the conversation's order for longer.
     sendDeadlineMs: config.timeoutMs * 4,
   });
@@ -79,26 +80,24 @@ export async function createSlackDirect(deps: {
   return {
     channel,
     mount(server) {
-      server.post(SLACK_EVENTS_PATH, (req, res, next) => {
+      server.post(SLACK_EVENTS_PATH, async (req, res) => {
         if (verified(req, res)) {
-          const answer = channel.acceptEvent(req.body, header(req, 'x-slack-retry-num'));
+          const answer = await channel.acceptEvent(req.body, header(req, 'x-slack-retry-num'));
           res.send(answer.status, answer.body ?? '');
         }
-        return next();
       });
-      server.post(SLACK_INTERACTIONS_PATH, (req, res, next) => {
+      server.post(SLACK_INTERACTIONS_PATH, async (req, res) => {
         if (verified(req, res)) {
           let payload: unknown;
           try {
             payload = JSON.parse(String((req.body as { payload?: unknown } | undefined)?.payload ?? ''));
           } catch {
             res.send(400, { error: 'invalid_payload' });
-            return next();
+            return;
           }
-          const answer = channel.acceptInteraction(payload);
+          const answer = await channel.acceptInteraction(payload);
           res.send(answer.status, answer.body ?? '');
         }
-        return next();
       });
     },
     async close(graceMs) {
