@@ -17,9 +17,9 @@ import type { Logger } from '../logger';
 export function earlyRequestCheck(req: IncomingMessage, res: ServerResponse): boolean {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   const target = req.url ?? '';
-  if (!isOriginForm(target)) return answerEarly(req, res, 400, 'invalid_request_target');
+  if (!isOriginForm(target)) return answerEarly(req, res, 400, 'invalid_request_target', true);
   const encoding = req.headers['content-encoding'];
-  if (encoding !== undefined && !/^\s*identity\s*$/i.test(encoding)) return answerEarly(req, res, 415, 'unsupported_content_encoding');
+  if (encoding !== undefined && !/^\s*identity\s*$/i.test(encoding)) return answerEarly(req, res, 415, 'unsupported_content_encoding', false);
   if (req.method === 'HEAD') req.method = 'GET';
   return true;
 }
@@ -32,17 +32,17 @@ export function isOriginForm(target: string): boolean {
 /** What a refused request may still send (and is read and dropped) before its connection is cut. */
 const DISCARD_LIMIT_BYTES = 1024 * 1024;
 
-function answerEarly(req: IncomingMessage, res: ServerResponse, status: number, error: string): false {
+function answerEarly(req: IncomingMessage, res: ServerResponse, status: number, error: string, close: boolean): false {
   const body = JSON.stringify({ error });
-  // The body is read and dropped, never parsed, so the client sees the answer instead of a reset; the
-  // connection closes after it, and a client that keeps sending past the limit is cut off.
+  // The body is read and dropped, never parsed, so the client sees the answer instead of a reset; a
+  // client that keeps sending past the limit is cut off.
   let discarded = 0;
   req.on('data', (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
   });
   req.on('error', () => undefined);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Connection: 'close' });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(close ? { Connection: 'close' } : {}) });
   res.end(body);
   return false;
 }
