@@ -13,6 +13,7 @@ import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
 import { COACH_NODE_FLAGS, cpuMilliseconds, type LoadResult, percentiles, resent, ROOT, rssMegabytes, runLoad, type Server, startProcess, turn } from './lib';
 import { BENCH_SCRIPT } from './script';
+import { writeBenchmarkDocs } from './docs';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
@@ -237,8 +238,10 @@ async function main() {
   if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, throughput: t, startup: s, memory: m, storage: st, fanout: f, postgres: pg }, null, 2) + '\n');
-  process.stdout.write(`\nWritten to ${file}\n`);
+  const table = rows.map(([measure, value, target]) => ({ measure, value, target }));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, table, throughput: t, startup: s, memory: m, storage: st, fanout: f, postgres: pg }, null, 2) + '\n');
+  writeBenchmarkDocs(); // docs/benchmarks.md shows exactly what latest.json holds
+  process.stdout.write(`\nWritten to ${file} and docs/benchmarks.md\n`);
 }
 
 main().catch((error) => {

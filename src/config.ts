@@ -42,6 +42,27 @@ const hostList = (fallback: string) => z
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/**
+ * Where Azure's channels live (public and government clouds, Teams' regional and GCC hosts). The bot's Azure
+ * AD token goes only to https URLs on these hosts; the SDK documents the same rule as "trusted service URLs".
+ */
+export const DEFAULT_BOT_FRAMEWORK_HOSTS = [
+  '*.botframework.com',
+  'smba.trafficmanager.net',
+  '*.botframework.us',
+  '*.botframework.azure.us',
+  '*.infra.gcc.teams.microsoft.com',
+  '*.infra.gov.teams.microsoft.us',
+  '*.infra.dod.teams.microsoft.us',
+];
+
+/** `a.example.org, *.example.com` -> lower-case patterns; undefined when one is not a host name. */
+export function parseHostPatterns(value: string): string[] | undefined {
+  const patterns = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const host = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+  return patterns.every((p) => host.test(p)) ? patterns : undefined;
+}
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -78,6 +99,11 @@ const envSchema = z
       .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
     SLACK_SIGNING_SECRET: optionalText(z.string().min(16, 'must be the signing secret from your Slack app (Basic Information)')),
     SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, { message: 'must be a bot token (it starts with xoxb-)' })),
+    SLACK_APP_TOKEN: optionalText(z.string().regex(/^xapp-/, { message: 'must be an app-level token (it starts with xapp-) with the connections:write scope' })),
+    BOT_FRAMEWORK_SERVICE_URLS: z
+      .string()
+      .default(DEFAULT_BOT_FRAMEWORK_HOSTS.join(','))
+      .refine((value) => parseHostPatterns(value) !== undefined, { message: 'must be a comma-separated list of host names, each optionally starting with *. (for example *.botframework.com,smba.trafficmanager.net)' }),
     SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
     TEAMS_WEBSITE_URL: z.url({ protocol: /^https$/ }).default('https://github.com/steady-coach/steady'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
@@ -110,8 +136,11 @@ const envSchema = z
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
     }
-    if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: [env.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'], message: 'must be set together with the other (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' });
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'or SLACK_APP_TOKEN must be set with SLACK_BOT_TOKEN (SLACK_SIGNING_SECRET for the Events API, SLACK_APP_TOKEN for Socket Mode)' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -125,7 +154,14 @@ export interface Config {
   host: string;
   /** schema: from `?schema=name` on a postgres URL; the store uses (and creates) that schema instead of public. */
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize: number };
-  auth: { appId: string; appPassword: string; appType: Env['MicrosoftAppType']; tenantId: string };
+  auth: {
+    appId: string;
+    appPassword: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string;
+    /** Hosts the Bot Framework token may be sent to (BOT_FRAMEWORK_SERVICE_URLS); `*.` matches any subdomain. */
+    trustedServiceHosts: string[];
+  };
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   shutdownGraceMs: number;
@@ -154,14 +190,17 @@ export interface Config {
     followupHours: number;
     quietHours: QuietHours;
   };
-  /** The direct Slack route (Events API + Interactivity); undefined unless both Slack variables are set. */
+  /** The direct Slack route (Events API and/or Socket Mode); undefined unless SLACK_BOT_TOKEN is set. */
   slack?: SlackConfig;
   /** What `npm run teams:package` puts in the Teams manifest besides the bot id. */
   teams: { websiteUrl: string };
 }
 
 export interface SlackConfig {
-  signingSecret: string;
+  /** The Events API over HTTP (signed requests); undefined = no HTTP routes. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-...); undefined = no Socket Mode connection. */
+  appToken?: string;
   botToken: string;
   /** Slack's Web API base URL, ending in a slash; tests point it at a fake on loopback. */
   apiUrl: string;
@@ -219,7 +258,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: databaseFile !== undefined
       ? { kind: 'sqlite', file: databaseFile }
       : { kind: 'postgres', ...splitPostgresSchema(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
-    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      trustedServiceHosts: parseHostPatterns(e.BOT_FRAMEWORK_SERVICE_URLS)!,
+    },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -248,10 +293,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       followupHours: e.CHECKIN_FOLLOWUP_HOURS,
       quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
     },
-    slack:
-      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/'), timeoutMs: e.OUTBOUND_TIMEOUT_MS }
-        : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          botToken: e.SLACK_BOT_TOKEN,
+          apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/'),
+          timeoutMs: e.OUTBOUND_TIMEOUT_MS,
+        }
+      : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
   };
 }

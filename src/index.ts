@@ -21,6 +21,10 @@ import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
 import { createSlackDirect, type SlackDirect } from './channels/slack';
 import type { SlackSender } from './channels/slack/webApi';
+import type { SlackDeduplicator } from './channels/slack/dedup';
+import { SlackCheckInSender } from './channels/slack/SlackCheckInSender';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { RoutingCheckInSender } from './scheduler/routingSender';
 import { TeamsGate } from './channels/teams/TeamsGate';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/CheckInDialog';
@@ -77,6 +81,12 @@ export interface AppOverrides {
   references?: ConversationReferenceStore;
   /** Replaces Slack's Web API client for the direct Slack route. */
   slackSender?: SlackSender;
+  /** Slack event de-duplication for both ways in (Events API, Socket Mode); in memory by default. */
+  slackDedup?: SlackDeduplicator;
+  /** Socket Mode's ping timeout (its reconnect back-off step); tests shorten it. */
+  slackSocketModePingTimeoutMs?: number;
+  /** Where Bot Framework (Azure AD) tokens come from; the SDK's own by default. Tests use a fake on loopback. */
+  botFrameworkCredentials?: ServiceClientCredentialsFactory;
 }
 
 export interface App {
@@ -198,7 +208,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint, config.outboundTimeoutMs);
+  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
   const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
@@ -216,7 +226,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
   });
   const slack = config.slack
-    ? await createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
+    ? await createSlackDirect({
+        config: config.slack,
+        services,
+        adapter,
+        logic,
+        references,
+        sender: overrides.slackSender,
+        dedup: overrides.slackDedup,
+        socketModePingTimeoutMs: overrides.slackSocketModePingTimeoutMs,
+      })
     : undefined;
   const http = createServer({
     adapter,
@@ -230,9 +249,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
 
+  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
+  // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
     overrides.checkInSender ??
-    new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint, config.outboundTimeoutMs), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
+    new RoutingCheckInSender(
+      slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
+      new BotCheckInSender(
+        createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs),
+        config.auth.appId,
+        deliverCheckIn,
+        services.clock,
+      ),
+    );
   const dispatcher = new CheckInDispatcher({
     store,
     sender,
@@ -303,6 +332,8 @@ async function main(): Promise<void> {
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
   keepServingAfterStrayErrors(app.services.logger);
+  // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
+  await app.slack?.connect();
   app.scheduler.start();
   app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
   if (!botbuilderIsNativeAsync()) {

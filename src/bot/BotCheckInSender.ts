@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
+import { UntrustedServiceUrlError } from '../channels/trustedServiceUrls';
 import { type CheckInSender, outcomeForStatus, parseRetryAfter, type SendJob, type SendOutcome } from '../scheduler/sender';
 
 /** What the proactive turn does once the conversation is open: e.g. begin the check-in dialog. */
@@ -55,6 +56,8 @@ export class BotCheckInSender implements CheckInSender {
   }
 
   private classify(error: unknown): SendOutcome {
+    // A reference outside Bot Framework's services can never be reached this way: pause, send nothing.
+    if (error instanceof UntrustedServiceUrlError) return { kind: 'gone', statusCode: 403 };
     const shape = httpErrorOf(error);
     const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
     const retryAfter = shape.response?.headers?.get?.('retry-after');

@@ -26,23 +26,3 @@ export function addTimeout(connector: ConnectorClient, timeoutMs: number): void 
     },
   });
 }
-
-/** Resolves or rejects as `work` does, or rejects after `ms`; the caller stops waiting, the work is abandoned. */
-export async function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(what, ms)), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export class DeadlineError extends Error {
-  constructor(what: string, ms: number) {
-    super(`${what} took longer than ${ms} ms`);
-    this.name = 'DeadlineError';
-  }
-}

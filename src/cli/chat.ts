@@ -27,7 +27,8 @@ export async function sendTurn(app: App, activity: Partial<Activity>): Promise<P
 
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = { ...loadConfig(), auth: { appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
+  const loaded = loadConfig();
+  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
   const app = await buildApp(config, { logger: createLogger('silent') });
   const print = (replies: Partial<Activity>[]) => replies.filter((r) => r.text).forEach((r) => process.stdout.write(`\nSteady: ${r.text}\n`));
 

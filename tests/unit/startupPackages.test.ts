@@ -33,6 +33,13 @@ describe('packages loaded at start-up', () => {
       SLACK_BOT_TOKEN: 'xoxb-test',
     });
     expect(loaded).toEqual(expect.arrayContaining(['@langchain/core', '@slack/web-api']));
+    // Socket Mode's client only with SLACK_APP_TOKEN.
+    expect(loaded).not.toContain('@slack/socket-mode');
+  }, 30_000);
+
+  test('with Socket Mode configured, its client is loaded too', async () => {
+    const loaded = await packagesLoadedWith({ SLACK_APP_TOKEN: 'xapp-1-A0-test', SLACK_BOT_TOKEN: 'xoxb-test' });
+    expect(loaded).toEqual(expect.arrayContaining(['@slack/web-api', '@slack/socket-mode']));
   }, 30_000);
 
   // Only with a PostgreSQL server (.ci/run starts one); the two cases above run everywhere.
