@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
 import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -84,6 +85,8 @@ const envSchema = z
     OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     ALLOWED_HOSTS: hostList('localhost,127.0.0.1,::1'),
     ALLOWED_SERVICE_HOSTS: hostList(''),
+    SAFETY_MODEL_SCREEN: booleanFlag,
+    SAFETY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
@@ -114,6 +117,17 @@ const envSchema = z
     CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
     CHECKIN_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .refine((value) => !('error' in parseTrustProxy(value)), {
+        error: (issue) => {
+          const parsed = parseTrustProxy(String(issue.input));
+          return 'error' in parsed ? parsed.error : 'is not valid';
+        },
+      }),
+    METRICS: z.enum(['off', 'loopback']).default('off'),
+    METRICS_TOKEN: optionalText(z.string().min(16, 'must be at least 16 characters (a long random string)')),
     CHECKIN_QUIET_HOURS: z
       .string()
       .default('21:00-09:00')
@@ -135,6 +149,9 @@ const envSchema = z
     }
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
+    }
+    if (env.SAFETY_MODEL_SCREEN && !env.LLM_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAFETY_MODEL_SCREEN'], message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too' });
     }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
@@ -175,6 +192,11 @@ export interface Config {
   outboundTimeoutMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  /**
+   * The optional model screen (SAFETY_MODEL_SCREEN, off by default): messages the safety rules did not flag
+   * are also shown to the model, which can only add the direct safety question, within timeoutMs.
+   */
+  safetyModelScreen?: { timeoutMs: number };
   directLine: DirectLineConfig;
   /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
   retention: { days: number; checkMinutes: number };
@@ -194,6 +216,10 @@ export interface Config {
   slack?: SlackConfig;
   /** What `npm run teams:package` puts in the Teams manifest besides the bot id. */
   teams: { websiteUrl: string };
+  /** Which proxies may name the client (X-Forwarded-For) for the per-client rate limits. */
+  trustProxy: TrustProxy;
+  /** GET /metrics: off (no route), or open to loopback requests, and/or to anyone sending the bearer token. */
+  metrics: { enabled: boolean; loopback: boolean; token?: string };
 }
 
 export interface SlackConfig {
@@ -222,6 +248,8 @@ export interface DirectLineConfig {
   maxSocketsPerConversation: number;
   /** Set when DIRECT_LINE_SECRET is: the page then gets Azure Direct Line tokens instead. */
   azure?: { secret: string; domain: string };
+  /** The same as Config.trustProxy: decides the client address the per-client limits count under. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -251,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, received);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY) as TrustProxy;
   const databaseFile = e.DATABASE_URL.startsWith('sqlite:') ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : undefined;
   return {
     port: e.PORT,
@@ -271,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unauthenticated: { allowedHosts: e.ALLOWED_HOSTS, allowedServiceHosts: e.ALLOWED_SERVICE_HOSTS },
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    safetyModelScreen: e.SAFETY_MODEL_SCREEN && e.LLM_BASE_URL ? { timeoutMs: e.SAFETY_MODEL_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
       dataDir: databaseFile === undefined || databaseFile === ':memory:' ? undefined : dirname(databaseFile),
@@ -282,6 +312,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
+      trustProxy,
     },
     retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
     checkIns: {
@@ -303,6 +334,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
+    trustProxy,
+    metrics: { enabled: e.METRICS === 'loopback' || e.METRICS_TOKEN !== undefined, loopback: e.METRICS === 'loopback', token: e.METRICS_TOKEN },
   };
 }
 

@@ -1,10 +1,14 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
 import { type CoachAdapter, describeError } from './channels/adapter';
 import { asBotActivity, describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
 import { earlyRequestCheck, guardRequestHandlers, hostNameOf, isLoopbackHost } from './http/requestGuards';
+import { isLoopbackAddress } from './http/loopback';
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import type { DataStore } from './storage/repositories';
 
 /** A piece of the app with its own routes (a channel, the web page) that the server hosts. */
@@ -30,6 +34,8 @@ export interface ServerDeps {
    * no relay to any address a caller names.
    */
   unauthenticated?: { allowedHosts: string[]; allowedServiceHosts: string[] };
+  /** GET /metrics; absent = the route does not exist (the default). */
+  metrics?: { registry: Metrics; token?: string; loopback: boolean };
 }
 
 export interface RunningServer {
@@ -39,12 +45,22 @@ export interface RunningServer {
   /** Stops accepting, waits for in-flight turns up to graceMs, then resolves. */
   close(graceMs: number): Promise<void>;
   readonly inFlight: number;
+  /** True from the moment close() is called: /readyz answers 503 so a load balancer stops sending. */
+  readonly draining: boolean;
 }
 
 export function createServer(deps: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'kratom-coach', handleUncaughtExceptions: false });
   let inFlight = 0;
   let idle: (() => void) | undefined;
+  let draining = false;
+
+  // Every request gets an id, sent back as X-Request-Id; every log line written while serving it carries it.
+  server.pre((req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.header('X-Request-Id', requestId);
+    requestContext.run({ requestId }, () => next());
+  });
 
   // restify 11's `first` chain runs before it parses the URL; @types/restify (8.x) does not know it yet.
   (server as restify.Server & { first(handler: typeof earlyRequestCheck): void }).first(earlyRequestCheck);
@@ -57,6 +73,11 @@ export function createServer(deps: ServerDeps): RunningServer {
     return next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
+  // The body parser resumes on the socket's events, outside the request's async context: enter it again.
+  server.use((req, res, next) => {
+    const requestId = String(res.getHeader('X-Request-Id'));
+    requestContext.run({ requestId }, () => next());
+  });
 
   server.post('/api/messages', async (req, res) => {
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -107,10 +128,39 @@ export function createServer(deps: ServerDeps): RunningServer {
     }
   });
 
+  // Alive: the process answers and its database does. Stays 200 while draining (the process is still alive).
   server.get('/healthz', async (_req, res) => {
     const ok = await deps.store.healthy();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'database_unavailable' });
   });
+
+  // Ready for new work: 503 as soon as a drain starts, so a load balancer moves traffic before the listener closes.
+  server.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.send(503, { status: 'draining' });
+      return;
+    }
+    const ok = await deps.store.healthy();
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database_unavailable' });
+  });
+
+  const metrics = deps.metrics;
+  if (metrics) {
+    server.get('/metrics', async (req, res) => {
+      const byToken = metrics.token !== undefined && bearerMatches(req.headers.authorization, metrics.token);
+      // Loopback only when no proxy relayed it: behind a proxy on the same host every visitor is loopback.
+      const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+      const byLoopback = metrics.loopback && !relayed && isLoopbackAddress(req.socket.remoteAddress);
+      if (!byToken && !byLoopback) {
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, { error: 'unauthorized', reason: metrics.token ? 'send Authorization: Bearer <METRICS_TOKEN>' : 'metrics answer loopback requests only' });
+        return;
+      }
+      const { contentType, body } = await metrics.registry.text();
+      res.writeHead(200, { 'Content-Type': contentType });
+      res.end(body);
+    });
+  }
 
   for (const mount of deps.mounts ?? []) mount.mount(server);
 
@@ -118,7 +168,7 @@ export function createServer(deps: ServerDeps): RunningServer {
     // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
     // short body: theirs can quote the request (the start of a malformed body, an unknown path).
     const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
-    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path }, 'request refused');
+    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path, requestId: res.getHeader('X-Request-Id') }, 'request refused');
     const status = Number(error.statusCode) || 500;
     const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
     const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
@@ -132,6 +182,9 @@ export function createServer(deps: ServerDeps): RunningServer {
     get inFlight() {
       return inFlight;
     },
+    get draining() {
+      return draining;
+    },
     listen(port, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -143,6 +196,7 @@ export function createServer(deps: ServerDeps): RunningServer {
       });
     },
     async close(graceMs) {
+      draining = true;
       await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs)));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
@@ -183,4 +237,12 @@ function unauthenticatedRefusal(req: restify.Request, allowed: { allowedHosts: s
 function serviceUrlAllowed(serviceUrl: unknown, allowedServiceHosts: string[]): boolean {
   const host = typeof serviceUrl === 'string' ? hostNameOf(serviceUrl, true) : undefined;
   return host !== undefined && (isLoopbackHost(host) || allowedServiceHosts.includes(host));
+}
+
+/** Constant-time comparison of `Authorization: Bearer <token>` with the expected token. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = createHash('sha256').update(match[1]!).digest();
+  return timingSafeEqual(given, createHash('sha256').update(expected).digest());
 }

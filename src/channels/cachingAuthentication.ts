@@ -13,11 +13,6 @@ import { DelegatingAuthentication } from './DelegatingAuthentication';
 /** Enough for every channel's serviceUrl a deployment sees; cleared whole when full, so it never grows. */
 const MAX_CACHED_CLIENTS = 1000;
 
-export interface ClientCacheOptions {
-  /** Adjusts a connector client once, when it is made (the check-in sender removes the SDK's retry loop). */
-  prepare?: (client: ConnectorClient) => void;
-}
-
 /** A bounded map of promises that forgets an entry whose promise fails, so a failure is retried next time. */
 class PromiseCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
@@ -34,12 +29,15 @@ class PromiseCache<T> {
   }
 }
 
+/** Adjusts a connector client once, when it is made (the outbound timeout, src/channels/outboundTimeout.ts). */
+export type PrepareClient = (client: ConnectorClient) => void;
+
 class CachingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly clients: PromiseCache<ConnectorClient>,
-    private readonly prepare: ClientCacheOptions['prepare'],
+    private readonly prepare: PrepareClient | undefined,
   ) {
     super();
   }
@@ -65,7 +63,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
 
   constructor(
     inner: BotFrameworkAuthentication,
-    private readonly options: ClientCacheOptions = {},
+    private readonly prepare?: PrepareClient,
   ) {
     super(inner);
   }
@@ -92,7 +90,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
   }
 
   private caching(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors, this.options.prepare);
+    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors, this.prepare);
   }
 }
 

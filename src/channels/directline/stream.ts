@@ -65,15 +65,13 @@ export class DirectLineStream {
     // Node hands an upgraded socket over with no error listener: a client that resets it must not
     // become an uncaught 'error' that ends the process.
     socket.on('error', () => socket.destroy());
-    try {
-      this.route(req, socket, head);
-    } catch (error) {
+    this.route(req, socket, head).catch((error) => {
       this.logger.error({ error: describeError(error) }, 'direct line upgrade failed');
       refuseUpgrade(socket, 400, 'bad_request');
-    }
+    });
   }
 
-  private route(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async route(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!isOriginForm(req.url ?? '')) return refuseUpgrade(socket, 400, 'invalid_request_target');
     const url = new URL(req.url ?? '/', 'http://stream.invalid');
     const match = STREAM_PATH.exec(url.pathname);
@@ -81,7 +79,8 @@ export class DirectLineStream {
     if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
     const conversationId = decodePathSegment(match[1]);
     if (conversationId === undefined) return refuseUpgrade(socket, 400, 'invalid_conversation_id');
-    const check = this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
+    const check = await this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
+    if (this.closing || socket.destroyed) return refuseUpgrade(socket, 503, 'shutting_down');
     if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark'));

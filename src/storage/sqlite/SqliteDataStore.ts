@@ -1,3 +1,5 @@
+import { IN_PROCESS_ONLY } from '../conversationLocks';
+import { SqlOperationsRepository } from '../operations';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import { InProcessNotifier } from '../notifier';
@@ -34,6 +36,9 @@ export class SqliteDataStore implements DataStore {
   readonly checkIns: SqliteCheckInAnswerRepository;
   readonly revocations: SqliteRevocationRepository;
   readonly seenEvents: SqliteSeenEventRepository;
+  readonly operations: SqlOperationsRepository;
+  /** One process owns the file: CoachBot's in-process lock is enough. */
+  readonly conversationLocks = IN_PROCESS_ONLY;
 
   /** The writes turns make (state, intake, consent, visits, references) commit in groups; see GroupCommit. */
   readonly group: GroupCommit;
@@ -54,6 +59,12 @@ export class SqliteDataStore implements DataStore {
     this.checkIns = new SqliteCheckInAnswerRepository(db);
     this.revocations = new SqliteRevocationRepository(db);
     this.seenEvents = new SqliteSeenEventRepository(db);
+    this.operations = new SqlOperationsRepository(async (sql) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all() as Array<Record<string, unknown>>;
+      statement.run();
+      return [];
+    });
     // Every repository keyed by personId belongs in builtInOwners (export order; deleted in reverse).
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
