@@ -112,7 +112,12 @@ describe('privacy controls', () => {
     expect(dumpDatabase(t.dbFile).text).toContain('zq-doomed');
 
     expect(await say(t.baseUrl, 'delete my data', gone)).toEqual([text('privacy.delete.confirm')]);
-    expect(await say(t.baseUrl, 'yes', gone)).toEqual([text('privacy.delete.done')]);
+    const { replies } = await postActivity(t.baseUrl, messageActivity('yes', gone));
+    // The confirmation, then the event every channel gets (CONTRACTS item 2).
+    expect(replies.map((r) => [r.type, r.text ?? r.name])).toEqual([
+      ['message', text('privacy.delete.done')],
+      ['event', 'steady.dataDeleted'],
+    ]);
 
     const { tables, text: everything } = dumpDatabase(t.dbFile);
     expect(tables).toEqual(expect.arrayContaining(['people', 'bot_state', 'consents', 'safety_events', 'person_state_keys']));
