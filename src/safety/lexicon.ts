@@ -109,7 +109,7 @@ export const RULES: DangerRule[] = [
 
 export const COMBO_RULES: ComboRule[] = [
   {
-    id: 'medical.mixedAndUnwell',
+    id: 'medical.depressantsAndUnwell',
     kind: 'medical',
     parts: [
       r(`\\b${DEPRESSANT}\\b`),

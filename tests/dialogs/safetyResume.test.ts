@@ -36,7 +36,8 @@ describe('the safety net returns the person to the question they were on', () =>
         await chat.send(c('intake.questions.products.choices.leaf'));
         await chat.send('skip'); // the optional under-18 question
         let replies = await chat.send(c('intake.questions.startedAgo.choices.atLeast6Months'));
-        if (replies.at(-1)?.text !== c('intake.questions.startDose.prompt')) replies = await chat.send('yes');
+        // The intake may confirm the answer, or ask it again in words, before the dose question.
+        for (const next of ['yes', '2 years', 'yes']) if (replies.at(-1)?.text !== c('intake.questions.startDose.prompt')) replies = await chat.send(next);
         expect(replies.at(-1)?.text).toBe(c('intake.questions.startDose.prompt'));
         return replies.at(-1)!;
       },

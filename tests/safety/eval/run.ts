@@ -59,7 +59,7 @@ class BotRunner {
       await chat.say(this.text('intake.questions.products.choices.leaf'));
       let atDose = await chat.say(this.text('intake.questions.startedAgo.choices.atLeast6Months'));
       // The intake may read the answer back to confirm it first.
-      if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) atDose = await chat.say('yes');
+      for (const next of ['yes', '2 years', 'yes']) if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) atDose = await chat.say(next);
       if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) throw new Error('the intake did not reach the dose question');
     }
     const first = this.read(await chat.say(text));
