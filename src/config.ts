@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
 import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -35,6 +36,27 @@ function splitPostgresSchema(url: string): { url: string; schema?: string } {
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/**
+ * Where Azure's channels live (public and government clouds, Teams' regional and GCC hosts). The bot's Azure
+ * AD token goes only to https URLs on these hosts; the SDK documents the same rule as "trusted service URLs".
+ */
+export const DEFAULT_BOT_FRAMEWORK_HOSTS = [
+  '*.botframework.com',
+  'smba.trafficmanager.net',
+  '*.botframework.us',
+  '*.botframework.azure.us',
+  '*.infra.gcc.teams.microsoft.com',
+  '*.infra.gov.teams.microsoft.us',
+  '*.infra.dod.teams.microsoft.us',
+];
+
+/** `a.example.org, *.example.com` -> lower-case patterns; undefined when one is not a host name. */
+export function parseHostPatterns(value: string): string[] | undefined {
+  const patterns = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const host = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+  return patterns.every((p) => host.test(p)) ? patterns : undefined;
+}
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -53,6 +75,8 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    SAFETY_MODEL_SCREEN: booleanFlag,
+    SAFETY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
@@ -68,6 +92,11 @@ const envSchema = z
       .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
     SLACK_SIGNING_SECRET: optionalText(z.string().min(16, 'must be the signing secret from your Slack app (Basic Information)')),
     SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, { message: 'must be a bot token (it starts with xoxb-)' })),
+    SLACK_APP_TOKEN: optionalText(z.string().regex(/^xapp-/, { message: 'must be an app-level token (it starts with xapp-) with the connections:write scope' })),
+    BOT_FRAMEWORK_SERVICE_URLS: z
+      .string()
+      .default(DEFAULT_BOT_FRAMEWORK_HOSTS.join(','))
+      .refine((value) => parseHostPatterns(value) !== undefined, { message: 'must be a comma-separated list of host names, each optionally starting with *. (for example *.botframework.com,smba.trafficmanager.net)' }),
     SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
     TEAMS_WEBSITE_URL: z.url({ protocol: /^https$/ }).default('https://github.com/steady-coach/steady'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
@@ -78,6 +107,17 @@ const envSchema = z
     CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
     CHECKIN_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
+    TRUST_PROXY: z
+      .string()
+      .default('')
+      .refine((value) => !('error' in parseTrustProxy(value)), {
+        error: (issue) => {
+          const parsed = parseTrustProxy(String(issue.input));
+          return 'error' in parsed ? parsed.error : 'is not valid';
+        },
+      }),
+    METRICS: z.enum(['off', 'loopback']).default('off'),
+    METRICS_TOKEN: optionalText(z.string().min(16, 'must be at least 16 characters (a long random string)')),
     CHECKIN_QUIET_HOURS: z
       .string()
       .default('21:00-09:00')
@@ -100,8 +140,14 @@ const envSchema = z
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
     }
-    if (Boolean(env.SLACK_SIGNING_SECRET) !== Boolean(env.SLACK_BOT_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: [env.SLACK_SIGNING_SECRET ? 'SLACK_BOT_TOKEN' : 'SLACK_SIGNING_SECRET'], message: 'must be set together with the other (SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)' });
+    if (env.SAFETY_MODEL_SCREEN && !env.LLM_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAFETY_MODEL_SCREEN'], message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too' });
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'or SLACK_APP_TOKEN must be set with SLACK_BOT_TOKEN (SLACK_SIGNING_SECRET for the Events API, SLACK_APP_TOKEN for Socket Mode)' });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
@@ -115,12 +161,24 @@ export interface Config {
   host: string;
   /** schema: from `?schema=name` on a postgres URL; the store uses (and creates) that schema instead of public. */
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string; poolSize: number };
-  auth: { appId: string; appPassword: string; appType: Env['MicrosoftAppType']; tenantId: string };
+  auth: {
+    appId: string;
+    appPassword: string;
+    appType: Env['MicrosoftAppType'];
+    tenantId: string;
+    /** Hosts the Bot Framework token may be sent to (BOT_FRAMEWORK_SERVICE_URLS); `*.` matches any subdomain. */
+    trustedServiceHosts: string[];
+  };
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   shutdownGraceMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  /**
+   * The optional model screen (SAFETY_MODEL_SCREEN, off by default): messages the safety rules did not flag
+   * are also shown to the model, which can only add the direct safety question, within timeoutMs.
+   */
+  safetyModelScreen?: { timeoutMs: number };
   directLine: DirectLineConfig;
   /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
   retention: { days: number; checkMinutes: number };
@@ -136,14 +194,21 @@ export interface Config {
     followupHours: number;
     quietHours: QuietHours;
   };
-  /** The direct Slack route (Events API + Interactivity); undefined unless both Slack variables are set. */
+  /** The direct Slack route (Events API and/or Socket Mode); undefined unless SLACK_BOT_TOKEN is set. */
   slack?: SlackConfig;
   /** What `npm run teams:package` puts in the Teams manifest besides the bot id. */
   teams: { websiteUrl: string };
+  /** Which proxies may name the client (X-Forwarded-For) for the per-client rate limits. */
+  trustProxy: TrustProxy;
+  /** GET /metrics: off (no route), or open to loopback requests, and/or to anyone sending the bearer token. */
+  metrics: { enabled: boolean; loopback: boolean; token?: string };
 }
 
 export interface SlackConfig {
-  signingSecret: string;
+  /** The Events API over HTTP (signed requests); undefined = no HTTP routes. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-...); undefined = no Socket Mode connection. */
+  appToken?: string;
   botToken: string;
   /** Slack's Web API base URL, ending in a slash; tests point it at a fake on loopback. */
   apiUrl: string;
@@ -163,6 +228,8 @@ export interface DirectLineConfig {
   maxSocketsPerConversation: number;
   /** Set when DIRECT_LINE_SECRET is: the page then gets Azure Direct Line tokens instead. */
   azure?: { secret: string; domain: string };
+  /** The same as Config.trustProxy: decides the client address the per-client limits count under. */
+  trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(variable, received);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY) as TrustProxy;
   const databaseFile = e.DATABASE_URL.startsWith('sqlite:') ? e.DATABASE_URL.replace(/^sqlite:(\/\/)?/, '') : undefined;
   return {
     port: e.PORT,
@@ -199,11 +267,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: databaseFile !== undefined
       ? { kind: 'sqlite', file: databaseFile }
       : { kind: 'postgres', ...splitPostgresSchema(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
-    auth: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    auth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      tenantId: e.MicrosoftAppTenantId,
+      trustedServiceHosts: parseHostPatterns(e.BOT_FRAMEWORK_SERVICE_URLS)!,
+    },
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    safetyModelScreen: e.SAFETY_MODEL_SCREEN && e.LLM_BASE_URL ? { timeoutMs: e.SAFETY_MODEL_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
       dataDir: databaseFile === undefined || databaseFile === ':memory:' ? undefined : dirname(databaseFile),
@@ -215,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
+      trustProxy,
     },
     retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
     checkIns: {
@@ -226,11 +302,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       followupHours: e.CHECKIN_FOLLOWUP_HOURS,
       quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
     },
-    slack:
-      e.SLACK_SIGNING_SECRET && e.SLACK_BOT_TOKEN
-        ? { signingSecret: e.SLACK_SIGNING_SECRET, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
-        : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
+      : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
+    trustProxy,
+    metrics: { enabled: e.METRICS === 'loopback' || e.METRICS_TOKEN !== undefined, loopback: e.METRICS === 'loopback', token: e.METRICS_TOKEN },
   };
 }
 

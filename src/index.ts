@@ -4,6 +4,9 @@ import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
+import { HELP_NOW_DIALOG, HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
+import { Understanding } from './nlu/understand';
 import { coreCommands } from '../dialogs/globalCommands';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
@@ -21,6 +24,10 @@ import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
 import { createSlackDirect, type SlackDirect } from './channels/slack';
 import type { SlackSender } from './channels/slack/webApi';
+import type { SlackDeduplicator } from './channels/slack/dedup';
+import { SlackCheckInSender } from './channels/slack/SlackCheckInSender';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { RoutingCheckInSender } from './scheduler/routingSender';
 import { TeamsGate } from './channels/teams/TeamsGate';
 import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
 import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/CheckInDialog';
@@ -34,7 +41,9 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
+import { ChatModelCaution } from './safety/modelScreen';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
+import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
 import { IntakeService } from './intake/IntakeService';
 import { createIntakeExtractor } from './nlu/intake/extractor';
@@ -54,7 +63,6 @@ import type { CheckInSender } from './scheduler/sender';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 import { createWebPages } from './web/pages';
-import { botbuilderIsNativeAsync } from './vendor/installNativeAsync';
 
 /** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
 const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
@@ -77,6 +85,12 @@ export interface AppOverrides {
   references?: ConversationReferenceStore;
   /** Replaces Slack's Web API client for the direct Slack route. */
   slackSender?: SlackSender;
+  /** Slack event de-duplication for both ways in (Events API, Socket Mode); in memory by default. */
+  slackDedup?: SlackDeduplicator;
+  /** Socket Mode's ping timeout (its reconnect back-off step); tests shorten it. */
+  slackSocketModePingTimeoutMs?: number;
+  /** Where Bot Framework (Azure AD) tokens come from; the SDK's own by default. Tests use a fake on loopback. */
+  botFrameworkCredentials?: ServiceClientCredentialsFactory;
 }
 
 export interface App {
@@ -99,6 +113,8 @@ export interface App {
   /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
   scheduler: CheckInScheduler;
   checkIns: CheckInService;
+  /** Set when metrics are on (METRICS=loopback or METRICS_TOKEN). */
+  metrics?: Metrics;
   stop(): Promise<void>;
 }
 
@@ -106,7 +122,13 @@ export interface App {
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
-  const store = overrides.store ?? (await openDataStore(config.database));
+  // Metrics are off by default; when on, the store and the turn logic are seen through counters.
+  // prom-client is loaded only then.
+  let openSockets = () => 0;
+  const metricsModule = config.metrics.enabled ? await import('./metrics') : undefined;
+  const metrics: Metrics | undefined = metricsModule ? new metricsModule.Metrics(() => openSockets()) : undefined;
+  const openedStore = overrides.store ?? (await openDataStore(config.database));
+  const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
   const services: CoachServices = {
     content,
@@ -116,8 +138,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     model: overrides.model ?? (await createChatModel(config.llm)),
     program: new ProgramService({ content, progress: store.programProgress, clock }),
+    metrics,
   };
   const topicSearch = new TopicSearch(content.explainers());
+  const understanding = new Understanding(content);
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
@@ -162,6 +186,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         { value: 'learn', dialogId: EXPLAIN_DIALOG },
         { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
         { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
+        { value: 'helpNow', dialogId: HELP_NOW_DIALOG },
       ],
       {
         // A question typed at the menu goes to the explainers ("what is 7-OH?").
@@ -174,16 +199,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
-  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new HelpNowDialog(services));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser, bank: understanding.bank }));
   dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
-  const safetyNet = new SafetyNet({ model: overrides.cautionModel, isOwnText: (text) => content.isOwnText(text) });
+  const screen = config.safetyModelScreen;
+  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
+  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -193,15 +222,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     references,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
-    guards: [new SafetyGuard(safetyNet)],
+    commands,
+    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
+    guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint);
+  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
-  const logic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
+  const logic = metrics ? metrics.instrumentTurns(channelLogic) : channelLogic;
   const directLine = createDirectLine({
     config: config.directLine,
     services,
@@ -210,13 +241,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logic,
     botId: config.auth.appId || 'steady',
   });
+  openSockets = () => directLine.stream.openSockets;
   const webPages = createWebPages({
     content,
     tokenUrl: TOKEN_ENDPOINT,
     connectOrigins: config.directLine.azure ? azureOrigins(config.directLine.azure.domain) : [],
   });
   const slack = config.slack
-    ? await createSlackDirect({ config: config.slack, services, adapter, logic, references, sender: overrides.slackSender })
+    ? await createSlackDirect({
+        config: config.slack,
+        services,
+        adapter,
+        logic,
+        references,
+        sender: overrides.slackSender,
+        dedup: overrides.slackDedup,
+        socketModePingTimeoutMs: overrides.slackSocketModePingTimeoutMs,
+      })
     : undefined;
   const http = createServer({
     adapter,
@@ -225,13 +266,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger,
     maxBodyBytes: config.maxBodyBytes,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
+    metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
 
+  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
+  // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
     overrides.checkInSender ??
-    new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint), config.auth.appId, (context, job) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job)), services.clock);
+    new RoutingCheckInSender(
+      slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
+      new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials), config.auth.appId, deliverCheckIn, services.clock),
+    );
   const dispatcher = new CheckInDispatcher({
     store,
     sender,
@@ -246,7 +293,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     },
   });
   // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).
-  const scheduler = new CheckInScheduler({ dispatcher, clock: services.clock, logger, intervalMs: config.checkIns.intervalMs });
+  const scheduler = new CheckInScheduler({
+    dispatcher,
+    clock: services.clock,
+    logger,
+    intervalMs: config.checkIns.intervalMs,
+    onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
+  });
 
   return {
     config,
@@ -262,6 +315,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     retention,
     scheduler,
     checkIns,
+    metrics,
     async stop() {
       await scheduler.stop();
       await retention.stop();
@@ -291,11 +345,10 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
+  // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
+  await app.slack?.connect();
   app.scheduler.start();
   app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
-  if (!botbuilderIsNativeAsync()) {
-    app.services.logger.warn('botbuilder still runs its ES2015 async helpers (npm install skipped its postinstall step?): the bot works, each turn just costs more; run `npm run postinstall`');
-  }
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 

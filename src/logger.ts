@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { currentRequestId } from './http/requestContext';
 
 export type Logger = pino.Logger;
 
@@ -8,9 +9,15 @@ export type Logger = pino.Logger;
  */
 const REDACT_PATHS = ['text', '*.text', 'activity.text', 'value', '*.value', 'attachments', '*.attachments', 'body', 'req.body'];
 
+/** Every line written while an HTTP request is served carries its id (also sent back as X-Request-Id). */
+function requestIdMixin(): { requestId?: string } {
+  const requestId = currentRequestId();
+  return requestId === undefined ? {} : { requestId };
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level, base: { service: 'kratom-coach' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    { level, base: { service: 'kratom-coach' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, mixin: requestIdMixin },
     destination,
   );
 }

@@ -1,9 +1,13 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
 import { type CoachAdapter, describeError } from './channels/adapter';
 import { asBotActivity, describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
+import { isLoopbackAddress } from './http/loopback';
+import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import type { DataStore } from './storage/repositories';
 
 /** A piece of the app with its own routes (a channel, the web page) that the server hosts. */
@@ -22,6 +26,8 @@ export interface ServerDeps {
   logger: Logger;
   maxBodyBytes: number;
   mounts?: ServerMount[];
+  /** GET /metrics; absent = the route does not exist (the default). */
+  metrics?: { registry: Metrics; token?: string; loopback: boolean };
 }
 
 export interface RunningServer {
@@ -31,12 +37,22 @@ export interface RunningServer {
   /** Stops accepting, waits for in-flight turns up to graceMs, then resolves. */
   close(graceMs: number): Promise<void>;
   readonly inFlight: number;
+  /** True from the moment close() is called: /readyz answers 503 so a load balancer stops sending. */
+  readonly draining: boolean;
 }
 
 export function createServer(deps: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'kratom-coach', handleUncaughtExceptions: false });
   let inFlight = 0;
   let idle: (() => void) | undefined;
+  let draining = false;
+
+  // Every request gets an id, sent back as X-Request-Id; every log line written while serving it carries it.
+  server.pre((req, res, next) => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.header('X-Request-Id', requestId);
+    requestContext.run({ requestId }, () => next());
+  });
 
   // No route takes file uploads: refuse multipart before the body parser would write parts to disk.
   server.pre((req, res, next) => {
@@ -47,6 +63,11 @@ export function createServer(deps: ServerDeps): RunningServer {
     return next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
+  // The body parser resumes on the socket's events, outside the request's async context: enter it again.
+  server.use((req, res, next) => {
+    const requestId = String(res.getHeader('X-Request-Id'));
+    requestContext.run({ requestId }, () => next());
+  });
 
   server.post('/api/messages', async (req, res) => {
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -85,16 +106,45 @@ export function createServer(deps: ServerDeps): RunningServer {
     }
   });
 
+  // Alive: the process answers and its database does. Stays 200 while draining (the process is still alive).
   server.get('/healthz', async (_req, res) => {
     const ok = await deps.store.healthy();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'database_unavailable' });
   });
 
+  // Ready for new work: 503 as soon as a drain starts, so a load balancer moves traffic before the listener closes.
+  server.get('/readyz', async (_req, res) => {
+    if (draining) {
+      res.send(503, { status: 'draining' });
+      return;
+    }
+    const ok = await deps.store.healthy();
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database_unavailable' });
+  });
+
+  const metrics = deps.metrics;
+  if (metrics) {
+    server.get('/metrics', async (req, res) => {
+      const byToken = metrics.token !== undefined && bearerMatches(req.headers.authorization, metrics.token);
+      // Loopback only when no proxy relayed it: behind a proxy on the same host every visitor is loopback.
+      const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
+      const byLoopback = metrics.loopback && !relayed && isLoopbackAddress(req.socket.remoteAddress);
+      if (!byToken && !byLoopback) {
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, { error: 'unauthorized', reason: metrics.token ? 'send Authorization: Bearer <METRICS_TOKEN>' : 'metrics answer loopback requests only' });
+        return;
+      }
+      const { contentType, body } = await metrics.registry.text();
+      res.writeHead(200, { 'Content-Type': contentType });
+      res.end(body);
+    });
+  }
+
   for (const mount of deps.mounts ?? []) mount.mount(server);
 
   server.on('restifyError', (req, res, error, callback) => {
     // Restify's own refusals (bad JSON, body too large, unknown route) keep their 4xx with a short reason.
-    deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getPath?.() }, 'request refused');
+    deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getPath?.(), requestId: res.getHeader('X-Request-Id') }, 'request refused');
     callback();
   });
 
@@ -102,6 +152,9 @@ export function createServer(deps: ServerDeps): RunningServer {
     server,
     get inFlight() {
       return inFlight;
+    },
+    get draining() {
+      return draining;
     },
     listen(port, host) {
       return new Promise((resolve, reject) => {
@@ -114,6 +167,7 @@ export function createServer(deps: ServerDeps): RunningServer {
       });
     },
     async close(graceMs) {
+      draining = true;
       await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs)));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
@@ -124,4 +178,12 @@ export function createServer(deps: ServerDeps): RunningServer {
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
     },
   };
+}
+
+/** Constant-time comparison of `Authorization: Bearer <token>` with the expected token. */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = createHash('sha256').update(match[1]!).digest();
+  return timingSafeEqual(given, createHash('sha256').update(expected).digest());
 }

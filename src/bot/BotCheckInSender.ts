@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
+import { UntrustedServiceUrlError } from '../channels/trustedServiceUrls';
 import { type CheckInSender, outcomeForStatus, parseRetryAfter, type SendJob, type SendOutcome } from '../scheduler/sender';
 
 /** What the proactive turn does once the conversation is open: e.g. begin the check-in dialog. */
@@ -8,6 +9,8 @@ export type ProactiveDelivery = (context: TurnContext, job: SendJob) => Promise<
 interface HttpErrorShape {
   statusCode?: unknown;
   response?: { headers?: { get?(name: string): string | undefined | null } };
+  /** The Retry-After header of a ChannelRefusedError (the proactive adapter's single-attempt client). */
+  retryAfter?: unknown;
   /** botbuilder-dialogs wraps errors thrown inside a dialog in a DialogContextError with the original here. */
   error?: unknown;
   cause?: unknown;
@@ -55,9 +58,11 @@ export class BotCheckInSender implements CheckInSender {
   }
 
   private classify(error: unknown): SendOutcome {
+    // A reference outside Bot Framework's services can never be reached this way: pause, send nothing.
+    if (error instanceof UntrustedServiceUrlError) return { kind: 'gone', statusCode: 403 };
     const shape = httpErrorOf(error);
     const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
-    const retryAfter = shape.response?.headers?.get?.('retry-after');
+    const retryAfter = shape.response?.headers?.get?.('retry-after') ?? (typeof shape.retryAfter === 'string' ? shape.retryAfter : undefined);
     return outcomeForStatus(statusCode, parseRetryAfter(retryAfter, this.clock.now()));
   }
 }

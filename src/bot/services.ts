@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import type { Content } from '../content/Content';
 import type { MessageRenderer } from '../channels/render';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics';
 import type { ChatModel } from '../nlu/model';
 import type { ProgramService } from '../program/ProgramService';
 import type { DataStore } from '../storage/repositories';
@@ -17,4 +18,6 @@ export interface CoachServices {
   model?: ChatModel;
   /** The 12-week program: where a person is, and that week's check-in items. */
   program: ProgramService;
+  /** Operator counters (GET /metrics); set only when metrics are on. */
+  metrics?: Pick<Metrics, 'crisisReplies'>;
 }

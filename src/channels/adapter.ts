@@ -6,7 +6,14 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  ConnectorClient,
+  type ConnectorClientOptions,
+  ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  TokenCredentials,
+} from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
@@ -14,6 +21,28 @@ import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
+import { singleAttemptConnectorOptions } from './singleAttemptHttpClient';
+import { TrustedServiceUrlAuthentication } from './trustedServiceUrls';
+
+type WebResource = Parameters<TokenCredentials['signRequest']>[0];
+
+/** Credentials for a turn that has no outbound connector: any attempt to call out fails instead of fetching a token. */
+class NoOutboundCredentials extends TokenCredentials {
+  constructor() {
+    super('none');
+  }
+
+  override signRequest(_webResource: WebResource): Promise<WebResource> {
+    return Promise.reject(new Error('a local turn has no Bot Framework connector (its replies are returned, not sent)'));
+  }
+}
+
+/** Connectors for local turns: never authenticated, never used (replies are collected with expectReplies). */
+class LocalTurnConnectorFactory extends ConnectorFactory {
+  override async create(serviceUrl: string): Promise<ConnectorClient> {
+    return new ConnectorClient(new NoOutboundCredentials(), { baseUri: serviceUrl });
+  }
+}
 
 const authConfiguration = (auth: Config['auth']) => ({
   MicrosoftAppId: auth.appId,
@@ -39,9 +68,19 @@ export class CoachAdapter extends CloudAdapter {
     return this.processActivity(authHeader, activity, logic);
   }
 
-  /** Runs a turn with expectReplies and returns the replies (no HTTP, no channel). */
+  /**
+   * Runs a turn with expectReplies and returns the replies (no HTTP, no channel). For in-process callers that
+   * checked the activity themselves (the direct Slack route, the terminal chat): no Bot Framework JWT is
+   * checked and no Bot Framework token is ever fetched, with or without an app id.
+   */
   async processLocally(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
-    const response = await this.processActivity('', { ...activity, deliveryMode: 'expectReplies' }, logic);
+    const local: AuthenticateRequestResult = {
+      audience: '',
+      callerId: undefined,
+      claimsIdentity: this.createClaimsIdentity(this.appId),
+      connectorFactory: new LocalTurnConnectorFactory(),
+    };
+    const response = await this.processActivity(local, { ...activity, deliveryMode: 'expectReplies' } as Activity, logic);
     const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
     return body?.activities ?? [];
   }
@@ -63,25 +102,33 @@ export class CoachAdapter extends CloudAdapter {
   }
 }
 
-export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel)), auth.appId);
+/**
+ * credentials: where Azure AD tokens come from; the default is the SDK's own (from the app id and password).
+ * Tests replace it with a fake token source on loopback.
+ */
+export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory): CoachAdapter {
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials)), auth.appId);
 }
 
-/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
-export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint): CoachAdapter {
+/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
+export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel), { prepare: removeRetryPolicy }), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, singleAttemptConnectorOptions())), auth.appId);
 }
 
-/** Bot Framework authentication from config; with our own Direct Line channel, its replies use bot tokens. */
-function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint) {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth));
-  return ownChannel ? new OwnChannelAuthentication(configured, ownChannel) : configured;
-}
-
-function removeRetryPolicy(connector: unknown): void {
-  const client = (connector as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client;
-  client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+/**
+ * Bot Framework authentication from config. With an app id, connectors are made only for allow-listed
+ * service URLs (the token stays with Bot Framework); our own Direct Line channel's replies use its bot tokens.
+ */
+function channelAuthentication(
+  auth: Config['auth'],
+  ownChannel?: OwnChannelEndpoint,
+  credentials?: ServiceClientCredentialsFactory,
+  connectorOptions?: ConnectorClientOptions,
+) {
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), credentials, undefined, undefined, connectorOptions);
+  const guarded = auth.appId ? new TrustedServiceUrlAuthentication(configured, auth.trustedServiceHosts) : configured;
+  return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel, connectorOptions) : guarded;
 }
 
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */

@@ -56,6 +56,8 @@ export async function purgeInactive(store: DataStore, olderThan: Date, batchSize
     const batch = await store.people.inactiveSince(olderThan, batchSize);
     for (const personId of batch) await deletePersonalData(store, personId);
     purged += batch.length;
+    // The program report counts purges: a total, with nothing about who.
+    await store.operations.countPurged(batch.length);
     if (batch.length < batchSize) return purged;
   }
 }

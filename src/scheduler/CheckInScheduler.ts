@@ -22,7 +22,14 @@ export class CheckInScheduler {
   private stopping = false;
 
   constructor(
-    private readonly deps: { dispatcher: CheckInDispatcher; clock: Clock; logger: Logger; intervalMs: number },
+    private readonly deps: {
+      dispatcher: CheckInDispatcher;
+      clock: Clock;
+      logger: Logger;
+      intervalMs: number;
+      /** Told each run's outcomes (the metrics count them). */
+      onDispatch?: (report: DispatchReport) => void;
+    },
   ) {}
 
   addJob(job: PeriodicJob): void {
@@ -48,6 +55,7 @@ export class CheckInScheduler {
 
   private async runOnce(at: Date): Promise<DispatchReport> {
     const report = await this.deps.dispatcher.runDue(at, () => this.stopping);
+    this.deps.onDispatch?.(report);
     if (report.claimed > 0 || report.abandoned > 0) this.deps.logger.info({ ...report }, 'check-ins dispatched');
     for (const job of this.jobs) {
       try {

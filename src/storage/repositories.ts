@@ -1,3 +1,6 @@
+import type { ConversationLocks } from './conversationLocks';
+import type { OperationsRepository } from './operations';
+import type { CheckInUnit } from '../checkins/amount';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
@@ -326,7 +329,11 @@ export type SupportKind = 'people' | 'group' | 'clinician' | 'none';
 /** One weekly check-in; null means the person skipped the item. */
 export interface CheckInAnswers {
   daysUsed: number | null;
+  /** A day's amount in grams, when given in grams (or leaf capsules, converted). */
   gramsPerDay: number | null;
+  /** A day's amount counted in the person's own product unit (shots, tablets, capsules), when not in grams. */
+  unitsPerDay: number | null;
+  unit: CheckInUnit | null;
   form: DrugForm | null;
   cravings: number | null;
   symptoms: SymptomLevel | null;
@@ -386,6 +393,10 @@ export interface DataStore {
   readonly dueQueue: DueQueueRepository;
   readonly checkIns: CheckInAnswerRepository;
   readonly changes: ChangeNotifier;
+  /** Aggregate counters and the program report's reads (npm run report); nothing about a person. */
+  readonly operations: OperationsRepository;
+  /** Orders the turns of one conversation across the processes sharing this database. */
+  readonly conversationLocks: ConversationLocks;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

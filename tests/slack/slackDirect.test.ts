@@ -74,9 +74,10 @@ describe('the direct Slack route', () => {
   test('a button click (block_actions) answers the prompt, as do a typed number and typed words', async () => {
     const menu = (await dm('hi', 'U0CLICK')).pop()!;
     const values = (menu.blocks.find((b) => b.block_id === 'steady-choices')!.elements as Array<{ value: string }>).map((b) => b.value);
+    const message = slack.lastChoices(dmOf('U0CLICK'));
     slack.calls.length = 0;
     const about = content().text('menu.options.about');
-    const click = await postSigned(interactions(), buttonClick(about, { user: 'U0CLICK', channel: dmOf('U0CLICK') }), { contentType: FORM_TYPE, now: t.clock.now() });
+    const click = await postSigned(interactions(), buttonClick(about, { user: 'U0CLICK', channel: dmOf('U0CLICK'), message }), { contentType: FORM_TYPE, now: t.clock.now() });
     expect(click.status).toBe(200);
     await settle();
     expect(slack.posted()[0]).toMatchObject({ channel: dmOf('U0CLICK'), text: content().text('about.text') });
@@ -114,11 +115,11 @@ describe('the direct Slack route', () => {
     expect([replay.status, retry.status]).toEqual([200, 200]);
     expect(slack.posted()).toHaveLength(count);
 
-    const clickBody = buttonClick(content().text('menu.options.about'), { user: 'U0REPLAY', channel: dmOf('U0REPLAY') });
+    const clickBody = buttonClick(content().text('menu.options.about'), { user: 'U0REPLAY', channel: dmOf('U0REPLAY'), message: slack.lastChoices(dmOf('U0REPLAY')) });
     await postSigned(interactions(), clickBody, { contentType: FORM_TYPE, now: t.clock.now() });
     await settle();
     const afterClick = slack.posted().length;
-    expect(afterClick).toBeGreaterThan(count);
+    expect(slack.posted()[count].text).toBe(content().text('about.text'));
     await postSigned(interactions(), clickBody, { contentType: FORM_TYPE, now: t.clock.now() });
     await settle();
     expect(slack.posted()).toHaveLength(afterClick);
@@ -194,7 +195,11 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
     const payload = { type: 'block_actions', actions: [{ block_id: 'steady-choices', value: about, type: 'button' }] };
     const clicked = await postActivity(t.baseUrl, azureSlack('', { SlackMessage: {}, Payload: payload }));
     expect(clicked.replies[0].text).toBe(content().text('about.text'));
-    // With consent the reference is kept for check-ins, and a proactive send finds the Azure conversation's DM channel.
+    // With consent the reference is kept for check-ins.
     expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({ channelId: 'slack', conversation: { id: 'B0BOT:T0TEAM:D0AZURE' } });
+    // That conversation is Azure's: the direct route's Web API never posts to it.
+    slack.calls.length = 0;
+    expect(await t.app.slack!.channel.sendTo('slack:U0AZURE:T0TEAM', { text: 'x' })).toBe(false);
+    expect(slack.calls).toEqual([]);
   });
 });

@@ -1,31 +1,42 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
 import { slackSignature } from '../../src/channels/slack/signature';
 
 export interface SlackCall {
   method: string;
   authorization?: string;
+  /** The ts the fake gave a posted message (chat.postMessage). */
+  ts?: string;
   body: Record<string, any>;
 }
 
 /** A fake Slack Web API on loopback: records every call and answers ok. `hold()` keeps answers back until released. */
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
+  /** Extra answers by method (e.g. apps.connections.open for Socket Mode); the default answers ok. `status` and `headers` set the HTTP response. */
+  readonly answers = new Map<string, (call: SlackCall) => Record<string, unknown>>();
   private server?: Server;
+  private nextTs = 0;
   private held?: Promise<void>;
   private release?: () => void;
 
-  async start(): Promise<string> {
+  /** host: another loopback address (127.0.0.2) lets a test tell this server's traffic apart by host. */
+  async start(host = '127.0.0.1'): Promise<string> {
     this.server = createServer(async (req, res) => {
       const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
       const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-      this.calls.push({ method, authorization: req.headers.authorization, body });
+      // Slack's ts: seconds.micro, unique and increasing per workspace.
+      const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
+      const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
+      this.calls.push(call);
       if (this.held) await this.held;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, channel: body.channel, ts: `${Date.now() / 1000}` }));
+      const { status = 200, headers = {}, ...answer } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<string, unknown> & { status?: number; headers?: Record<string, string> };
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(answer));
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
+    return `http://${host}:${(this.server.address() as AddressInfo).port}/api/`;
   }
 
   hold(): void {
@@ -39,6 +50,16 @@ export class FakeSlackApi {
 
   posted(): Array<{ channel: string; text: string; blocks: Array<Record<string, any>> }> {
     return this.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.body as never);
+  }
+
+  updated(): Array<{ channel: string; ts: string; text: string; blocks: Array<Record<string, any>> }> {
+    return this.calls.filter((c) => c.method === 'chat.update').map((c) => c.body as never);
+  }
+
+  /** The latest message posted to a channel that has choice buttons, with its ts (what a click refers to). */
+  lastChoices(channel: string): { ts: string; text: string; blocks: Array<Record<string, any>> } | undefined {
+    const call = [...this.calls].reverse().find((c) => c.method === 'chat.postMessage' && c.body.channel === channel && (c.body.blocks ?? []).some((b: any) => b.block_id === 'steady-choices'));
+    return call ? { ts: call.ts!, text: call.body.text, blocks: call.body.blocks } : undefined;
   }
 
   async stop(): Promise<void> {
@@ -130,15 +151,30 @@ export function dmEvent(text: string, options: { eventId?: string; user?: string
 }
 
 /** A Block Kit button click as Interactivity delivers it (form-encoded `payload`). */
-export function buttonClick(value: string, options: { user?: string; channel?: string; blockId?: string } = {}): string {
+export function buttonClick(value: string, options: ClickOptions = {}): string {
+  return `payload=${encodeURIComponent(JSON.stringify(buttonClickPayload(value, options)))}`;
+}
+
+export interface ClickOptions {
+  user?: string;
+  channel?: string;
+  blockId?: string;
+  /** The clicked message as Slack sends it back (its ts and blocks); a fixed placeholder when absent. */
+  message?: { ts: string; text?: string; blocks?: Array<Record<string, any>> };
+}
+
+/** The block_actions payload itself (Socket Mode delivers it as the envelope's payload). */
+export function buttonClickPayload(value: string, options: ClickOptions = {}) {
   counter++;
   const channel = options.channel ?? DM;
-  const payload = {
+  const messageTs = options.message?.ts ?? '1764600000.000001';
+  return {
     type: 'block_actions',
     user: { id: options.user ?? PERSON, username: 'alex', name: 'alex', team_id: TEAM },
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: '1764600000.000001', channel_id: channel, is_ephemeral: false },
+    container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
+    message: { type: 'message', ts: messageTs, text: options.message?.text ?? '', blocks: options.message?.blocks ?? [] },
     trigger_id: '123.456.abc',
     team: { id: TEAM, domain: 'steady-test' },
     enterprise: null,
@@ -148,5 +184,95 @@ export function buttonClick(value: string, options: { user?: string; channel?: s
     response_url: 'https://hooks.slack.com/actions/T0TEAM/1/abc',
     actions: [{ action_id: 'choice-1', block_id: options.blockId ?? 'steady-choices', text: { type: 'plain_text', text: value, emoji: true }, value, type: 'button', action_ts: `1764600001.${String(counter).padStart(6, '0')}` }],
   };
-  return `payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
+/**
+ * A fake Socket Mode server on loopback: the fake Web API's apps.connections.open answers with this
+ * server's ws:// URL; each connection gets Slack's `hello`; deliver() sends an envelope and resolves with
+ * the acknowledgement and how long it took.
+ */
+export class FakeSocketMode {
+  /** Every connection opened (a reconnect adds one). */
+  readonly connections: WebSocket[] = [];
+  /** apps.connections.open calls, with the Authorization header they carried. */
+  readonly opens: Array<string | undefined> = [];
+  private http?: Server;
+  private wss?: WebSocketServer;
+  private readonly waiting = new Map<string, (ack: Record<string, unknown>) => void>();
+  private envelopes = 0;
+
+  async start(api: FakeSlackApi): Promise<void> {
+    this.http = createServer();
+    this.wss = new WebSocketServer({ server: this.http, path: '/link' });
+    this.wss.on('connection', (socket) => {
+      this.connections.push(socket);
+      socket.on('message', (data) => {
+        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack);
+      });
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0APP' } }));
+    });
+    await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
+    const url = `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}/link?ticket=fake`;
+    api.answers.set('apps.connections.open', (call) => {
+      this.opens.push(call.authorization);
+      return { ok: true, url };
+    });
+  }
+
+  get live(): WebSocket | undefined {
+    return [...this.connections].reverse().find((socket) => socket.readyState === WebSocket.OPEN);
+  }
+
+  /** Waits until a connection is open (after start or a reconnect); resolves with how many there were. */
+  async waitForConnection(count = 1, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (!(this.connections.length >= count && this.live)) {
+      if (Date.now() > until) throw new Error(`no Socket Mode connection #${count} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Sends one envelope as Slack does and waits for its acknowledgement (rejects after timeoutMs). */
+  async deliver(type: 'events_api' | 'interactive', payload: unknown, options: { retryAttempt?: number; envelopeId?: string; timeoutMs?: number } = {}): Promise<{ ack: Record<string, unknown>; ms: number }> {
+    await this.waitForConnection(this.connections.length);
+    const socket = this.live!;
+    const envelopeId = options.envelopeId ?? `env-${++this.envelopes}`;
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`envelope ${envelopeId} was not acknowledged`)), options.timeoutMs ?? 3000);
+      this.waiting.set(envelopeId, (ack) => {
+        clearTimeout(timer);
+        this.waiting.delete(envelopeId);
+        resolve({ ack, ms: Date.now() - started });
+      });
+      socket.send(
+        JSON.stringify({
+          envelope_id: envelopeId,
+          type,
+          payload,
+          accepts_response_payload: false,
+          ...(type === 'events_api' ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' } : {}),
+        }),
+      );
+    });
+  }
+
+  /** Slack recycling the connection: it asks the client to go away, then closes. */
+  recycle(): void {
+    const socket = this.live;
+    socket?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'fake' } }));
+  }
+
+  /** The connection dropped without a word (network trouble). */
+  drop(): void {
+    this.live?.terminate();
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.connections) socket.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    this.http?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.http ? this.http.close(() => resolve()) : resolve()));
+  }
 }

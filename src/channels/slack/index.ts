@@ -5,17 +5,24 @@ import type { SlackConfig } from '../../config';
 import type { ServerMount } from '../../server';
 import type { CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
+import { InMemorySlackDeduplicator, type SlackDeduplicator } from './dedup';
 import { verifySlackRequest } from './signature';
 import { SlackChannel } from './SlackChannel';
+import type { SlackSocketMode } from './socketMode';
 import type { SlackSender } from './webApi';
 
 export { SlackChannel } from './SlackChannel';
+export type { SlackDeduplicator } from './dedup';
 export { slackSignature, verifySlackRequest } from './signature';
 export const SLACK_EVENTS_PATH = '/api/slack/events';
 export const SLACK_INTERACTIONS_PATH = '/api/slack/interactions';
 
 export interface SlackDirect extends ServerMount {
   readonly channel: SlackChannel;
+  /** Set when SLACK_APP_TOKEN is: the Socket Mode connection, opened by connect(). */
+  readonly socketMode?: SlackSocketMode;
+  /** Opens the Socket Mode connection (if configured); the HTTP routes need nothing. Not called by one-shot tools. */
+  connect(): Promise<void>;
 }
 
 /** restify's body parsers keep the exact text they parsed in req.rawBody; the signature covers those bytes. */
@@ -31,8 +38,9 @@ function header(req: restify.Request, name: string): string | undefined {
 }
 
 /**
- * The direct Slack route: POST /api/slack/events and /api/slack/interactions, every request signature-checked.
- * Slack's Web API client is loaded here, only for a deployment that turns Slack on.
+ * The direct Slack route: the Events API (POST /api/slack/events and /api/slack/interactions, every request
+ * signature-checked) when SLACK_SIGNING_SECRET is set, Socket Mode when SLACK_APP_TOKEN is, or both.
+ * Slack's client libraries are loaded here, only for a deployment that turns Slack on.
  */
 export async function createSlackDirect(deps: {
   config: SlackConfig;
@@ -41,13 +49,21 @@ export async function createSlackDirect(deps: {
   logic: (context: TurnContext) => Promise<void>;
   references: ConversationReferenceStore;
   sender?: SlackSender;
+  /** Event de-duplication shared by both ways in; in memory unless given (CONTRACTS item 5). */
+  dedup?: SlackDeduplicator;
+  /** Tests shorten the Socket Mode client's ping timeout (its reconnect back-off step). */
+  socketModePingTimeoutMs?: number;
 }): Promise<SlackDirect> {
   const { config, services } = deps;
-  const sender = deps.sender ?? new (await import('./webApi')).SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl });
+  const webApi = deps.sender ? undefined : await import('./webApi');
+  const sender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl });
+  const proactiveSender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, retries: 0 });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
     sender,
+    proactiveSender,
+    dedup: deps.dedup ?? new InMemorySlackDeduplicator(),
     renderer: services.renderer,
     content: services.content,
     references: deps.references,
@@ -56,13 +72,22 @@ export async function createSlackDirect(deps: {
     serviceUrl: config.apiUrl,
   });
 
+  const socketMode = config.appToken
+    ? new (await import('./socketMode')).SlackSocketMode(
+        { appToken: config.appToken, apiUrl: config.apiUrl, clientPingTimeoutMs: deps.socketModePingTimeoutMs },
+        channel,
+        services.logger,
+      )
+    : undefined;
+  const signingSecret = config.signingSecret;
+
   /** Checks the signature; on failure answers 401 and returns false. */
   const verified = (req: restify.Request, res: restify.Response): boolean => {
     const rawBody = rawBodyOf(req);
-    const check = rawBody === undefined
+    const check = rawBody === undefined || !signingSecret
       ? ({ ok: false, reason: 'missing_signature' } as const)
       : verifySlackRequest({
-          secret: config.signingSecret,
+          secret: signingSecret,
           timestamp: header(req, 'x-slack-request-timestamp'),
           signature: header(req, 'x-slack-signature'),
           rawBody,
@@ -76,30 +101,33 @@ export async function createSlackDirect(deps: {
 
   return {
     channel,
+    socketMode,
+    async connect() {
+      await socketMode?.connect();
+    },
     mount(server) {
-      server.post(SLACK_EVENTS_PATH, (req, res, next) => {
-        if (verified(req, res)) {
-          const answer = channel.acceptEvent(req.body, header(req, 'x-slack-retry-num'));
-          res.send(answer.status, answer.body ?? '');
-        }
-        return next();
+      // Socket Mode alone needs no public route (and has no signing secret to check one with).
+      if (!signingSecret) return;
+      server.post(SLACK_EVENTS_PATH, async (req, res) => {
+        if (!verified(req, res)) return;
+        const answer = await channel.acceptEvent(req.body, header(req, 'x-slack-retry-num'));
+        res.send(answer.status, answer.body ?? '');
       });
-      server.post(SLACK_INTERACTIONS_PATH, (req, res, next) => {
-        if (verified(req, res)) {
-          let payload: unknown;
-          try {
-            payload = JSON.parse(String((req.body as { payload?: unknown } | undefined)?.payload ?? ''));
-          } catch {
-            res.send(400, { error: 'invalid_payload' });
-            return next();
-          }
-          const answer = channel.acceptInteraction(payload);
-          res.send(answer.status, answer.body ?? '');
+      server.post(SLACK_INTERACTIONS_PATH, async (req, res) => {
+        if (!verified(req, res)) return;
+        let payload: unknown;
+        try {
+          payload = JSON.parse(String((req.body as { payload?: unknown } | undefined)?.payload ?? ''));
+        } catch {
+          res.send(400, { error: 'invalid_payload' });
+          return;
         }
-        return next();
+        const answer = await channel.acceptInteraction(payload);
+        res.send(answer.status, answer.body ?? '');
       });
     },
     async close(graceMs) {
+      await socketMode?.close();
       await channel.drain(graceMs);
     },
   };

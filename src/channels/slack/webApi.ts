@@ -1,12 +1,19 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { SlackMessage } from '../renderers/slack';
 
-/** The one Slack Web API call the coach needs; a seam so tests can point it at a fake server. */
+/** The Slack Web API calls the coach makes; a seam so tests can point it at a fake server. */
 export interface SlackSender {
-  postMessage(channel: string, message: SlackMessage): Promise<void>;
+  /** chat.postMessage; resolves with the new message's ts (Slack's id for it). */
+  postMessage(channel: string, message: SlackMessage): Promise<{ ts?: string }>;
+  /** chat.update: replaces a message the bot posted (a clicked question, shown answered). */
+  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
 }
 
-/** chat.postMessage through @slack/web-api (Node 20 is supported by v8), with the bot token. */
+/**
+ * chat.postMessage and chat.update through @slack/web-api (Node 20 is supported by v8), with the bot token.
+ * Only the bot token is ever attached, and only to the configured Slack API address.
+ * retries: 0 for proactive sends, whose retries are durable and scheduled by the check-in dispatcher.
+ */
 export class SlackWebApiSender implements SlackSender {
   private readonly client: WebClient;
 
@@ -15,11 +22,19 @@ export class SlackWebApiSender implements SlackSender {
       slackApiUrl: options.apiUrl,
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: options.retries ?? 3 },
+      // Without retries, a 429 is an outcome for the dispatcher instead of a wait inside the send.
+      rejectRateLimitedCalls: options.retries === 0,
       timeout: 10_000,
     });
   }
 
-  async postMessage(channel: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+  async postMessage(channel: string, message: SlackMessage): Promise<{ ts?: string }> {
+    const result = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+    return { ts: result.ts };
   }
+
+  async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+  }
+
 }

@@ -1,3 +1,6 @@
+import { type ConversationLocks, IN_PROCESS_ONLY } from '../conversationLocks';
+import { PostgresConversationLocks } from './PostgresConversationLocks';
+import { SqlOperationsRepository } from '../operations';
 import type { Pool } from 'pg';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import type { DataStore, PersonalDataOwner } from '../repositories';
@@ -27,6 +30,9 @@ export class PostgresDataStore implements DataStore {
   readonly enrollments: PostgresEnrollmentRepository;
   readonly dueQueue: PostgresDueQueueRepository;
   readonly checkIns: PostgresCheckInAnswerRepository;
+  readonly operations: SqlOperationsRepository;
+  /** Across instances (advisory locks) when opened with open(); a store built on a bare pool orders in process only. */
+  conversationLocks: ConversationLocks = IN_PROCESS_ONLY;
   readonly changes: PostgresNotifier;
   private readonly owners: PersonalDataRegistry;
 
@@ -44,12 +50,16 @@ export class PostgresDataStore implements DataStore {
     this.enrollments = new PostgresEnrollmentRepository(pool);
     this.dueQueue = new PostgresDueQueueRepository(pool);
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
+    this.operations = new SqlOperationsRepository(async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>);
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
 
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {
-    return new PostgresDataStore(await openPostgres(options));
+    const store = new PostgresDataStore(await openPostgres(options));
+    // A few connections of their own: one per conversation with a turn in flight on this instance.
+    store.conversationLocks = new PostgresConversationLocks({ url: options.url, size: options.poolSize ?? 10, namespace: options.schema ?? 'public' });
+    return store;
   }
 
   personalData(): readonly PersonalDataOwner[] {
@@ -71,6 +81,7 @@ export class PostgresDataStore implements DataStore {
 
   async close(): Promise<void> {
     await this.changes.close();
+    if (this.conversationLocks instanceof PostgresConversationLocks) await this.conversationLocks.close();
     if (!this.pool.ended) await this.pool.end();
   }
 }

@@ -1,3 +1,5 @@
+import { IN_PROCESS_ONLY } from '../conversationLocks';
+import { SqlOperationsRepository } from '../operations';
 import type { DataStore, PersonalDataOwner } from '../repositories';
 import { builtInOwners, PersonalDataRegistry } from '../personalData';
 import { InProcessNotifier } from '../notifier';
@@ -31,6 +33,9 @@ export class SqliteDataStore implements DataStore {
   readonly enrollments: SqliteEnrollmentRepository;
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
+  readonly operations: SqlOperationsRepository;
+  /** One process owns the file: CoachBot's in-process lock is enough. */
+  readonly conversationLocks = IN_PROCESS_ONLY;
 
   /** The writes turns make (state, intake, consent, visits, references) commit in groups; see GroupCommit. */
   readonly group: GroupCommit;
@@ -49,6 +54,12 @@ export class SqliteDataStore implements DataStore {
     this.enrollments = new SqliteEnrollmentRepository(db);
     this.dueQueue = new SqliteDueQueueRepository(db);
     this.checkIns = new SqliteCheckInAnswerRepository(db);
+    this.operations = new SqlOperationsRepository(async (sql) => {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all() as Array<Record<string, unknown>>;
+      statement.run();
+      return [];
+    });
     // Every repository keyed by personId belongs in builtInOwners (export order; deleted in reverse).
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
