@@ -162,8 +162,8 @@ if (!available) {
       await page.goto(`${t.baseUrl}/`);
       await bubble(content.text('menu.prompt')).waitFor();
       const header = page.locator('header');
-      await expect(header.getByRole('link', { name: '911' }).getAttribute('href')).resolves.toBe('tel:911');
-      await expect(header.getByRole('link', { name: '988' }).getAttribute('href')).resolves.toBe('tel:988');
+      await expect(header.getByRole('link', { name: '911', exact: true }).getAttribute('href')).resolves.toBe('tel:911');
+      await expect(header.getByRole('link', { name: '988', exact: true }).getAttribute('href')).resolves.toBe('tel:988');
 
       // Crisis texts carry their numbers as markdown links (CONTRACTS item 1); the page must keep them.
       await botSays(renderer.render({ text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' }, 'directline'));
