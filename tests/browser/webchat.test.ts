@@ -167,8 +167,8 @@ if (!available) {
 
       // Crisis texts carry their numbers as markdown links (CONTRACTS item 1); the page must keep them.
       await botSays(renderer.render({ text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' }, 'directline'));
-      const call988 = page.locator('.webchat__bubble__content a[href="tel:988"]');
-      const text988 = page.locator('.webchat__bubble__content a[href="sms:988"]');
+      const call988 = page.locator('.webchat__bubble__content a[href="tel:988"]').last();
+      const text988 = page.locator('.webchat__bubble__content a[href="sms:988"]').last();
       await text988.waitFor();
       await expect(call988.getAttribute('target')).resolves.toBeNull();
 
