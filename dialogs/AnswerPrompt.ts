@@ -3,7 +3,7 @@ import type { PromptOptions, PromptRecognizerResult, PromptValidator } from 'bot
 import { PromptBase } from './PromptBase';
 import type { OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
-import { matchesPhrase, recognizeChoice } from '../src/nlu/choices';
+import { matchesPhrase, recognizeChoice, recognizeChoiceExactly } from '../src/nlu/choices';
 
 /** Words that work on every question of a check-in: pass on this one, stop for now, stop check-ins. */
 export type AnswerControl = 'skip' | 'later' | 'stop';
@@ -57,6 +57,14 @@ export class AnswerPrompt extends PromptBase<Answer> {
       ? { ...request.message, text: this.services.content.text(request.retryKey, request.retryVars) }
       : request.message;
     await context.sendActivity(this.services.renderer.render(message, context.activity.channelId));
+  }
+
+  protected override isAnswer(text: string, options: PromptOptions): boolean {
+    const request = options.validations as AnswerRequest | undefined;
+    if (!request) return false;
+    if ((request.controls ?? []).some((c) => matchesPhrase(text, this.services.content.list(CONTROL_PHRASES[c])))) return true;
+    const parser = request.parser ? this.parsers[request.parser] : undefined;
+    return parser?.(text) !== undefined || recognizeChoiceExactly(text, request.message.choices ?? []) !== undefined;
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Answer>> {

@@ -7,6 +7,7 @@ import { matchesPhrase } from '../src/nlu/choices';
 import type { ExplainerPhraser } from '../src/nlu/phrasing';
 import { choiceUnlessQuestion, questionAfterPrefix } from '../src/nlu/questions';
 import type { TopicSearch } from '../src/nlu/topicSearch';
+import type { QuestionBank } from '../src/nlu/questionBank';
 import { OptionPrompt } from './OptionPrompt';
 
 export const EXPLAIN_DIALOG = 'explain';
@@ -33,6 +34,8 @@ export interface ExplainOptions {
 export interface ExplainTools {
   search: TopicSearch;
   phraser: ExplainerPhraser;
+  /** The question bank, for a question no topic covers ("can I take loperamide?"). */
+  bank?: QuestionBank;
 }
 
 type ExplainServices = Pick<CoachServices, 'content' | 'renderer' | 'logger'>;
@@ -81,6 +84,11 @@ export class ExplainDialog extends ComponentDialog {
     if (match.kind === 'unclear') {
       const choices = [...match.candidates.map((id) => this.topicChoice(content.explainer(id))), this.choice(NONE)];
       return this.ask(step, TOPIC_PROMPT, content.text('explain.unclear'), choices);
+    }
+    const banked = this.tools.bank?.find(options.question);
+    if (banked?.kind === 'match') {
+      await this.say(step, this.tools.bank!.get(banked.id).answer);
+      return step.endDialog();
     }
     await this.say(step, content.text('explain.offTopic'));
     return step.endDialog();

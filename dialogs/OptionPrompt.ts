@@ -3,7 +3,7 @@ import type { PromptOptions, PromptRecognizerResult, PromptValidator, PromptVali
 import { PromptBase } from './PromptBase';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { CoachServices } from '../src/bot/services';
-import { normalize, recognizeChoice } from '../src/nlu/choices';
+import { normalize, recognizeChoice, recognizeChoiceExactly } from '../src/nlu/choices';
 
 /** What a dialog passes when it asks the person to pick one option. */
 export interface OptionPromptRequest {
@@ -42,6 +42,10 @@ export class OptionPrompt extends PromptBase<string> {
       ? { ...request.message, text: this.services.content.text(request.retryKey ?? DEFAULT_RETRY_KEY) }
       : request.message;
     await context.sendActivity(this.services.renderer.render(message, context.activity.channelId));
+  }
+
+  protected override isAnswer(text: string, options: PromptOptions): boolean {
+    return recognizeChoiceExactly(text, (options.validations as OptionPromptRequest | undefined)?.message.choices ?? []) !== undefined;
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {

@@ -55,6 +55,18 @@ export abstract class PromptBase<T> extends Dialog {
     await this.onPrompt(context, state, options, false);
   }
 
+  /**
+   * True when the message is plainly this question's answer (a button, its number, a parsed value), so
+   * free-text understanding leaves it alone. Cheap and without side effects; the router asks before reading.
+   */
+  takesAsAnswer(dc: DialogContext, text: string): boolean {
+    return this.isAnswer(text, stateOf(dc).options ?? {});
+  }
+
+  protected isAnswer(_text: string, _options: PromptOptions): boolean {
+    return false;
+  }
+
   protected abstract onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void>;
 
   protected abstract onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>>;

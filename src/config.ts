@@ -75,6 +75,8 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    SAFETY_MODEL_SCREEN: booleanFlag,
+    SAFETY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
@@ -138,6 +140,9 @@ const envSchema = z
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
     }
+    if (env.SAFETY_MODEL_SCREEN && !env.LLM_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAFETY_MODEL_SCREEN'], message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too' });
+    }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
     }
@@ -169,6 +174,11 @@ export interface Config {
   shutdownGraceMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  /**
+   * The optional model screen (SAFETY_MODEL_SCREEN, off by default): messages the safety rules did not flag
+   * are also shown to the model, which can only add the direct safety question, within timeoutMs.
+   */
+  safetyModelScreen?: { timeoutMs: number };
   directLine: DirectLineConfig;
   /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
   retention: { days: number; checkMinutes: number };
@@ -268,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    safetyModelScreen: e.SAFETY_MODEL_SCREEN && e.LLM_BASE_URL ? { timeoutMs: e.SAFETY_MODEL_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
       dataDir: databaseFile === undefined || databaseFile === ':memory:' ? undefined : dirname(databaseFile),

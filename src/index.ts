@@ -4,6 +4,9 @@ import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
+import { HELP_NOW_DIALOG, HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
+import { Understanding } from './nlu/understand';
 import { coreCommands } from '../dialogs/globalCommands';
 import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
@@ -38,6 +41,7 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
+import { ChatModelCaution } from './safety/modelScreen';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
@@ -59,7 +63,6 @@ import type { CheckInSender } from './scheduler/sender';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
 import { createWebPages } from './web/pages';
-import { botbuilderIsNativeAsync } from './vendor/installNativeAsync';
 
 /** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
 const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
@@ -138,6 +141,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     metrics,
   };
   const topicSearch = new TopicSearch(content.explainers());
+  const understanding = new Understanding(content);
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
@@ -182,6 +186,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         { value: 'learn', dialogId: EXPLAIN_DIALOG },
         { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
         { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
+        { value: 'helpNow', dialogId: HELP_NOW_DIALOG },
       ],
       {
         // A question typed at the menu goes to the explainers ("what is 7-OH?").
@@ -194,16 +199,20 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new IntakeDialog(intakeDeps));
   dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
   dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
-  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser }));
+  dialogs.add(new HelpNowDialog(services));
+  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser, bank: understanding.bank }));
   dialogs.add(new ProgramDialog(services));
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
-  const safetyNet = new SafetyNet({ model: overrides.cautionModel, isOwnText: (text) => content.isOwnText(text) });
+  const screen = config.safetyModelScreen;
+  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
+  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -213,8 +222,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     references,
     dialogs,
     rootDialogId: ROOT_DIALOG,
-    commands: [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)],
-    guards: [new SafetyGuard(safetyNet)],
+    commands,
+    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
+    guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
@@ -339,9 +349,6 @@ async function main(): Promise<void> {
   await app.slack?.connect();
   app.scheduler.start();
   app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
-  if (!botbuilderIsNativeAsync()) {
-    app.services.logger.warn('botbuilder still runs its ES2015 async helpers (npm install skipped its postinstall step?): the bot works, each turn just costs more; run `npm run postinstall`');
-  }
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 

@@ -3,6 +3,9 @@ import type { DoseAnswer } from '../../src/intake/answers';
 import { assumptionLines, formatDose } from '../../src/intake/format';
 import type { Extraction } from '../../src/nlu/intake/schemas';
 import type { RawAnswer } from './AnswerPrompt';
+import { normalize } from '../../src/nlu/choices';
+import { startsLikeQuestion } from '../../src/nlu/questions';
+import { looksLikeAmount, numberIsNotADose } from '../../src/nlu/intake/answerShape';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 
@@ -47,6 +50,12 @@ export class AmountQuestionDialog extends QuestionDialog {
     return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', { amount });
   }
 
+  /** A number with an amount word ("about 15 g", "3 scoops"), not opening like a question; "17 years" is not a dose. */
+  protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
+    if (options.stage === CAPSULE_SIZE) return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
+    return looksLikeAmount(text, this.deps.vocabulary, this.content());
+  }
+
   protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     if (options.stage === CAPSULE_SIZE) return this.readCapsuleSize(options, reply);
     if (options.stage === BAND) {
@@ -55,6 +64,8 @@ export class AmountQuestionDialog extends QuestionDialog {
       if (band) return { kind: 'answer', answer: { kind: 'band', band } };
     }
     if (saysSkip(this.deps, reply.text)) return this.unknownAmount(options);
+    // "I'm 17", "been using 17 years", "day 2": a number, but not an amount; never "about 17 g a day".
+    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content())) return { kind: 'retry', retryKey: this.retryKey(options) };
     return this.fromExtraction(options, await extract(this.deps, 'amount', reply.text, options.gramsPerCapsule));
   }
 

@@ -3,12 +3,14 @@ import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { PromptBase } from '../PromptBase';
 import type { CoachServices } from '../../src/bot/services';
 import type { OutboundMessage } from '../../src/channels/messages';
-import { recognizeChoice } from '../../src/nlu/choices';
+import { normalize, recognizeChoice } from '../../src/nlu/choices';
 
 export interface AnswerRequest {
   message: OutboundMessage;
   /** Whether "2" picks the second button; off for questions whose answer can be a number. */
   numbersPickChoices: boolean;
+  /** Words that mark a reply as an answer to this question even inside a longer sentence. */
+  answerWords?: string[];
 }
 
 /** The person's reply: their words, and the button value when the reply picked one. */
@@ -36,6 +38,14 @@ export class AnswerPrompt extends PromptBase<RawAnswer> {
   protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions): Promise<void> {
     const request = options.validations as AnswerRequest;
     await context.sendActivity(this.services.renderer.render(request.message, context.activity.channelId));
+  }
+
+  protected override isAnswer(text: string, options: PromptOptions): boolean {
+    const request = options.validations as AnswerRequest | undefined;
+    if (!request) return false;
+    if (recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false })) return true;
+    // The review's "looks good", "yes that's right", "the goal is wrong": a yes, a no, or a named answer.
+    return (request.answerWords ?? []).some((w) => ` ${normalize(text)} `.includes(` ${normalize(w)} `));
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<RawAnswer>> {

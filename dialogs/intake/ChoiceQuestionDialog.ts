@@ -1,3 +1,5 @@
+import { normalize, recognizeChoice } from '../../src/nlu/choices';
+import { looksLikeQuestion } from '../../src/nlu/questions';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { OPTIONAL_QUESTIONS } from '../../src/intake/answers';
 import { assumptionLines, num } from '../../src/intake/format';
@@ -16,6 +18,12 @@ const SKIP = 'skip';
 export class ChoiceQuestionDialog extends QuestionDialog {
   constructor(deps: IntakeDeps) {
     super(CHOICE_QUESTION_DIALOG, deps);
+  }
+
+  /** A reply naming one of the options ("mostly extract shots"), unless it is a question. */
+  protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
+    if (looksLikeQuestion(text, this.content())) return false;
+    return recognizeChoice(text, this.message(options).choices ?? [], { numbers: false }) !== undefined;
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
@@ -38,8 +46,14 @@ export class ChoiceQuestionDialog extends QuestionDialog {
       const answer = spec.fromChoice(reply.choice);
       if (answer !== undefined) return { kind: 'answer', answer };
     }
+    const own = spec.fromText?.(reply.text);
+    if (own !== undefined) return { kind: 'answer', answer: own };
     const correction = await amountCorrection(this.deps, reply.text);
     if (correction) return { kind: 'outcome', outcome: correction };
+    // Kava is a different plant: say so, and ask again rather than guess a product.
+    if (options.id === 'products' && this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) && !/\bkratom\b/i.test(reply.text)) {
+      return { kind: 'retry', retryKey: 'intake.questions.products.notKratom' };
+    }
 
     const extraction = await extract(this.deps, spec.field, reply.text);
     const answer = spec.fromExtraction(extraction);

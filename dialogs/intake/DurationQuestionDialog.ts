@@ -2,6 +2,8 @@ import type { OutboundMessage } from '../../src/channels/messages';
 import type { AnswerOf } from '../../src/intake/answers';
 import { assumptionLines, formatDuration } from '../../src/intake/format';
 import type { RawAnswer } from './AnswerPrompt';
+import { normalize } from '../../src/nlu/choices';
+import { startsLikeQuestion } from '../../src/nlu/questions';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 
@@ -17,6 +19,13 @@ const BANDS = ['under6Months', 'atLeast6Months'] as const;
 export class DurationQuestionDialog extends QuestionDialog {
   constructor(deps: IntakeDeps) {
     super(DURATION_QUESTION_DIALOG, deps);
+  }
+
+  /** A span of time ("3 years", "since 2019", "a few months"), not opening like a question. */
+  protected override looksLikeAnswer(_options: StageOptions, text: string): boolean {
+    if (startsLikeQuestion(text, this.content())) return false;
+    const said = normalize(text);
+    return /\b(?:day|week|month|year|yr|mo)s?\b|\bsince\b|\b(?:19|20)\d\d\b/.test(said);
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {

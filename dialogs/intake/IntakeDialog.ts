@@ -1,6 +1,8 @@
 import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
+import { normalize } from '../../src/nlu/choices';
+import type { QuestionId } from '../../src/intake/answers';
 import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
 import { formatAnswer } from '../../src/intake/format';
 import { liftComponentStack } from '../dialogContexts';
@@ -121,7 +123,29 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const retry = Boolean((step.options as { retry?: boolean } | undefined)?.retry);
     const text = retry ? content.text('intake.review.reprompt') : [content.text('intake.review.intro'), ...lines, content.text('intake.review.prompt')].join('\n');
     const message = { text, choices: optionChoices(this.deps, 'intake.review.choices', ['ok', 'change']) };
-    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true }));
+    const answerWords = [...this.deps.vocabulary.yes, ...this.deps.vocabulary.no, ...content.list('intake.review.changeWords'), ...QUESTION_IDS.flatMap((id) => this.mentions(id))];
+    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords }));
+  }
+
+  /** Words that name one answer in the review ("goal", "the amount now"). */
+  private mentions(id: QuestionId): string[] {
+    const { content } = this.deps.services;
+    const key = `intake.review.mentions.${id}`;
+    return content.has(key) ? content.list(key) : [];
+  }
+
+  /**
+   * "the goal is wrong, I want to cut down": the answer named, and the new words after it when there are
+   * any (read as that question's answer, then confirmed like any other).
+   */
+  private namedChange(text: string): QuestionOptions | undefined {
+    const said = ` ${normalize(text)} `;
+    if (!this.deps.services.content.list('intake.review.changeWords').some((w) => said.includes(` ${normalize(w)} `))) return undefined;
+    const id = QUESTION_IDS.find((q) => this.mentions(q).some((m) => said.includes(` ${normalize(m)} `)));
+    if (!id) return undefined;
+    const parts = text.split(/[,.;:!]|\bbut\b|\bshould be\b|\bactually\b|\bit s\b|\bit's\b/i).map((p) => p.trim()).filter(Boolean);
+    const rest = parts.length > 1 ? parts[parts.length - 1] : undefined;
+    return rest ? { id, presetText: rest } : { id };
   }
 
   private async reviewReply(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -131,6 +155,8 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     if (!choice) {
       const correction = await amountCorrection(this.deps, reply.text);
       if (correction?.kind === 'correction') return step.replaceDialog(INTAKE_LOOP_DIALOG, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
+      const named = this.namedChange(reply.text);
+      if (named) return step.replaceDialog(INTAKE_LOOP_DIALOG, named);
       const said = await extract(this.deps, 'yesNo', reply.text);
       if (said.status === 'ok') choice = said.value.answer === 'yes' ? 'ok' : 'change';
     }

@@ -3,8 +3,10 @@ import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder
 import { Dialog } from '../../src/vendor/dialogsLibrary';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
+import { recognizeChoice } from '../../src/nlu/choices';
 import { type RawAnswer, readReply } from './AnswerPrompt';
-import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, send } from './support';
+import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, saysSkip, send, yesOrNo } from './support';
+import { saysDontKnow } from '../../src/nlu/intake/choices';
 
 /** Where a question dialog is: asking, in a follow-up of its own (capsule size, a rough range), or confirming. */
 export interface StageOptions extends QuestionOptions {
@@ -76,6 +78,31 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
     const reply = readReply(dc.context, { message: question, numbersPickChoices: question.numbersPickChoices });
     if (!reply) return this.enter(dc, stage); // no words (a card or an attachment only): ask again
     return this.interpret(dc, stage, reply);
+  }
+
+  /**
+   * A dialog on top of this question ended (a side request, or the safety check after "No, I'm safe"):
+   * ask exactly this question again, as PromptBase does. The default would end the question, and the intake with it.
+   */
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  /** True when the message is plainly this question's answer, so a side question is not read into it (see UnderstandingRouter). */
+  takesAsAnswer(dc: DialogContext, text: string): boolean {
+    const stage = stageOf(dc.activeDialog);
+    if (!stage) return false;
+    if (saysLater(this.deps, text) || saysSkip(this.deps, text) || saysDontKnow(text, this.deps.vocabulary)) return true;
+    const question = this.question(stage);
+    if (recognizeChoice(text, question.choices ?? [], { numbers: question.numbersPickChoices, contains: false })) return true;
+    if (stage.stage === CONFIRM) return yesOrNo(this.deps, text);
+    return this.looksLikeAnswer(stage, text);
+  }
+
+  /** Free text that reads as this question's answer (a dose, a time span, a named option). */
+  protected looksLikeAnswer(_options: StageOptions, _text: string): boolean {
+    return false;
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

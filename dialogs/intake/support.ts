@@ -4,7 +4,7 @@ import type { ChoiceOption, OutboundMessage } from '../../src/channels/messages'
 import { personIdOf } from '../../src/bot/identity';
 import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/intake/answers';
 import type { IntakeService } from '../../src/intake/IntakeService';
-import { matchesPhrase } from '../../src/nlu/choices';
+import { matchesPhrase, normalize } from '../../src/nlu/choices';
 import { type IntakeExtractor, extractField } from '../../src/nlu/intake/extractor';
 import type { ExtractField, Extraction } from '../../src/nlu/intake/schemas';
 import type { Vocabulary } from '../../src/nlu/intake/vocabulary';
@@ -63,6 +63,15 @@ export function optionChoices(deps: IntakeDeps, prefix: string, values: string[]
 
 export function saysLater(deps: IntakeDeps, text: string): boolean {
   return matchesPhrase(text, deps.services.content.list('intake.commands.later'));
+}
+
+/** A reply that starts with a yes or a no word ("yes that's right", "nope"). */
+export function yesOrNo(deps: IntakeDeps, text: string): boolean {
+  const said = normalize(text);
+  return [...deps.vocabulary.yes, ...deps.vocabulary.no].some((word) => {
+    const w = normalize(word);
+    return said === w || said.startsWith(`${w} `);
+  });
 }
 
 export function saysSkip(deps: IntakeDeps, text: string): boolean {

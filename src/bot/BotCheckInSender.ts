@@ -9,6 +9,8 @@ export type ProactiveDelivery = (context: TurnContext, job: SendJob) => Promise<
 interface HttpErrorShape {
   statusCode?: unknown;
   response?: { headers?: { get?(name: string): string | undefined | null } };
+  /** The Retry-After header of a ChannelRefusedError (the proactive adapter's single-attempt client). */
+  retryAfter?: unknown;
   /** botbuilder-dialogs wraps errors thrown inside a dialog in a DialogContextError with the original here. */
   error?: unknown;
   cause?: unknown;
@@ -60,7 +62,7 @@ export class BotCheckInSender implements CheckInSender {
     if (error instanceof UntrustedServiceUrlError) return { kind: 'gone', statusCode: 403 };
     const shape = httpErrorOf(error);
     const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
-    const retryAfter = shape.response?.headers?.get?.('retry-after');
+    const retryAfter = shape.response?.headers?.get?.('retry-after') ?? (typeof shape.retryAfter === 'string' ? shape.retryAfter : undefined);
     return outcomeForStatus(statusCode, parseRetryAfter(retryAfter, this.clock.now()));
   }
 }

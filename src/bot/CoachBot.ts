@@ -3,7 +3,6 @@ import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 import { DialogTurnStatus } from '../vendor/dialogsLibrary';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
 import { type GlobalCommand, findCommand } from './commands';
-import { DialogContextFactory } from './DialogContextFactory';
 import { conversationKeyOf, durableReference, personIdOf } from './identity';
 import { KeyedLock } from './KeyedLock';
 import { LAST_SEEN_RESOLUTION_MS } from '../storage/repositories';
@@ -54,6 +53,8 @@ export interface CoachBotOptions {
   dialogs: DialogSet;
   rootDialogId: string;
   commands: GlobalCommand[];
+  /** Reads free text (requests, questions) before the waiting dialog does; commands go through it when set. */
+  router?: { route(dc: DialogContext, turn?: { firstTurn?: boolean }): Promise<boolean> };
   guards?: TurnGuard[];
 }
 
@@ -61,12 +62,10 @@ export class CoachBot extends ActivityHandler {
   private readonly lock = new KeyedLock();
   private readonly personState: StatePropertyAccessor<PersonState>;
   private readonly turnState: TurnStateWriter;
-  private readonly dialogContexts: DialogContextFactory;
 
   constructor(private readonly options: CoachBotOptions) {
     super();
     this.turnState = new TurnStateWriter(options.stateStorage, [options.conversationState, options.userState]);
-    this.dialogContexts = new DialogContextFactory(options.dialogs);
     this.personState = options.userState.createProperty<PersonState>('person');
     this.onMembersAdded(async (context, next) => {
       const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
@@ -140,7 +139,7 @@ export class CoachBot extends ActivityHandler {
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
     await this.exclusive(conversationKeyOf(context.activity), async () => {
       await this.turnState.load(context);
-      const dc = await this.dialogContexts.create(context);
+      const dc = await this.options.dialogs.createContext(context);
       await start(dc);
       await this.turnState.save(context);
     });
@@ -162,7 +161,7 @@ export class CoachBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    const dc = await this.dialogContexts.create(context);
+    const dc = await this.options.dialogs.createContext(context);
     const person = await this.personState.get(context, {});
     const firstTime = !person.welcomedAt;
     if (firstTime) await this.welcome(context);
@@ -170,20 +169,26 @@ export class CoachBot extends ActivityHandler {
       if (await guard.inspect(context, dc)) return;
     }
     if (firstTime) {
+      // A first message that asks for something ("what is 7-OH?") is answered after the welcome.
+      if (this.options.router && (await this.options.router.route(dc, { firstTurn: true }))) return;
       await this.welcomeAndBegin(context, dc);
       return;
     }
-    const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
-    if (command) {
-      await command.run(dc);
-      return;
+    if (this.options.router) {
+      if (await this.options.router.route(dc)) return;
+    } else {
+      const command = findCommand(context.activity.text ?? '', this.options.commands, this.options.services.content);
+      if (command) {
+        await command.run(dc);
+        return;
+      }
     }
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.options.rootDialogId);
   }
 
   private async welcomeAndBegin(context: TurnContext, existing?: DialogContext): Promise<void> {
-    const dc = existing ?? (await this.dialogContexts.create(context));
+    const dc = existing ?? (await this.options.dialogs.createContext(context));
     await this.welcome(context);
     if (!dc.activeDialog) await dc.beginDialog(this.options.rootDialogId);
   }

@@ -6,7 +6,14 @@ import {
   type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
-import { type AuthenticateRequestResult, ConnectorClient, ConnectorFactory, type ServiceClientCredentialsFactory, TokenCredentials } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  ConnectorClient,
+  type ConnectorClientOptions,
+  ConnectorFactory,
+  type ServiceClientCredentialsFactory,
+  TokenCredentials,
+} from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
@@ -14,6 +21,7 @@ import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
+import { singleAttemptConnectorOptions } from './singleAttemptHttpClient';
 import { TrustedServiceUrlAuthentication } from './trustedServiceUrls';
 
 type WebResource = Parameters<TokenCredentials['signRequest']>[0];
@@ -102,25 +110,25 @@ export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannel
   return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials)), auth.appId);
 }
 
-/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, without the SDK's retry loop. */
+/** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
 export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials), { prepare: removeRetryPolicy }), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, singleAttemptConnectorOptions())), auth.appId);
 }
 
 /**
  * Bot Framework authentication from config. With an app id, connectors are made only for allow-listed
  * service URLs (the token stays with Bot Framework); our own Direct Line channel's replies use its bot tokens.
  */
-function channelAuthentication(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory) {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), credentials);
+function channelAuthentication(
+  auth: Config['auth'],
+  ownChannel?: OwnChannelEndpoint,
+  credentials?: ServiceClientCredentialsFactory,
+  connectorOptions?: ConnectorClientOptions,
+) {
+  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), credentials, undefined, undefined, connectorOptions);
   const guarded = auth.appId ? new TrustedServiceUrlAuthentication(configured, auth.trustedServiceHosts) : configured;
-  return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel) : guarded;
-}
-
-function removeRetryPolicy(connector: unknown): void {
-  const client = (connector as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client;
-  client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+  return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel, connectorOptions) : guarded;
 }
 
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */

@@ -13,11 +13,6 @@ import { DelegatingAuthentication } from './DelegatingAuthentication';
 /** Enough for every channel's serviceUrl a deployment sees; cleared whole when full, so it never grows. */
 const MAX_CACHED_CLIENTS = 1000;
 
-export interface ClientCacheOptions {
-  /** Adjusts a connector client once, when it is made (the check-in sender removes the SDK's retry loop). */
-  prepare?: (client: ConnectorClient) => void;
-}
-
 /** A bounded map of promises that forgets an entry whose promise fails, so a failure is retried next time. */
 class PromiseCache<T> {
   private readonly entries = new Map<string, Promise<T>>();
@@ -39,17 +34,12 @@ class CachingConnectorFactory extends ConnectorFactory {
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly clients: PromiseCache<ConnectorClient>,
-    private readonly prepare: ClientCacheOptions['prepare'],
   ) {
     super();
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, async () => {
-      const client = await this.inner.create(serviceUrl, audience);
-      this.prepare?.(client);
-      return client;
-    });
+    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -63,10 +53,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
   private readonly connectors = new PromiseCache<ConnectorClient>();
   private readonly userTokens = new PromiseCache<UserTokenClient>();
 
-  constructor(
-    inner: BotFrameworkAuthentication,
-    private readonly options: ClientCacheOptions = {},
-  ) {
+  constructor(inner: BotFrameworkAuthentication) {
     super(inner);
   }
 
@@ -92,7 +79,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
   }
 
   private caching(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors, this.options.prepare);
+    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors);
   }
 }
 

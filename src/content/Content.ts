@@ -6,6 +6,8 @@ export interface Content {
   /** A list of short strings by key (button synonyms, command phrases). */
   list(key: string): string[];
   has(key: string): boolean;
+  /** Keys of the lists under a prefix, in file order (for example every phrase list of the question bank). */
+  listKeys(prefix: string): string[];
   /** True when the string is exactly one of the library's own texts or list items (a button label, a command). */
   isOwnText(text: string): boolean;
   /** Every message text key and its text (explainers and program weeks have their own accessors). */

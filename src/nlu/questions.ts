@@ -8,6 +8,11 @@ export function looksLikeQuestion(text: string, content: Content): boolean {
   return startsWithAny(normalize(text), content.list('explain.questionStarters')) !== undefined;
 }
 
+/** True when the message starts with a question word ("how much...", "is it..."); a trailing "?" alone does not count ("like 5 g?"). */
+export function startsLikeQuestion(text: string, content: Content): boolean {
+  return startsWithAny(normalize(text), content.list('explain.questionStarters')) !== undefined;
+}
+
 /** "explain 7-OH" -> "7-OH": the question after an explain prefix from content, or undefined. */
 export function questionAfterPrefix(text: string, content: Content): string | undefined {
   const said = normalize(text);

@@ -1,5 +1,6 @@
 import type { ConversationLocks } from './conversationLocks';
 import type { OperationsRepository } from './operations';
+import type { CheckInUnit } from '../checkins/amount';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
@@ -328,7 +329,11 @@ export type SupportKind = 'people' | 'group' | 'clinician' | 'none';
 /** One weekly check-in; null means the person skipped the item. */
 export interface CheckInAnswers {
   daysUsed: number | null;
+  /** A day's amount in grams, when given in grams (or leaf capsules, converted). */
   gramsPerDay: number | null;
+  /** A day's amount counted in the person's own product unit (shots, tablets, capsules), when not in grams. */
+  unitsPerDay: number | null;
+  unit: CheckInUnit | null;
   form: DrugForm | null;
   cravings: number | null;
   symptoms: SymptomLevel | null;

@@ -1,4 +1,4 @@
-/** CRC-32 (IEEE 802.3), as PNG chunks and zip entries need. Node's zlib.crc32 needs Node 20.15+/22.2. */
+/** CRC-32 (IEEE 802.3), as the progress chart's PNG chunks need. Node's zlib.crc32 replaces it once engines requires Node 20.15+/22.2+. */
 const TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {

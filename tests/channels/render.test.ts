@@ -6,7 +6,7 @@ import { slackMessageOf, SLACK_CHOICES_BLOCK, toMrkdwn } from '../../src/channel
 import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
 import { recognizeChoice } from '../../src/nlu/choices';
 import { handoffMessage } from '../../src/intake/handoff';
-import { encodePng } from '../../src/channels/teams/package/png';
+import { encodePng } from '../../src/checkins/png';
 
 const content = loadContent('en');
 const renderer = new DefaultRenderer(content);
@@ -15,7 +15,7 @@ const WEB = ['directline', 'webchat', 'emulator', 'test'];
 const TEXT = ['terminal', 'sms', 'unknown-channel'];
 const ALL = [...WEB, 'msteams', 'slack', ...TEXT];
 
-const chart = encodePng({ width: 2, height: 2, pixel: () => [10, 20, 30, 255] });
+const chart = encodePng(2, 2, new Uint8Array(4 * 3).map((_, i) => [10, 20, 30][i % 3]!));
 const choices = [
   { value: 'support', label: 'Get support now' },
   { value: 'about', label: 'About Steady' },

@@ -30,21 +30,27 @@ describe('explain conversation', () => {
     expect(await chat('Done')).toEqual([text('explain.done'), text('menu.prompt')]);
   });
 
-  test.each([
-    ['why do I need more now?', 'tolerance-basics'],
-    ['does switching strains help?', 'strain-rotation'],
-    ['what is 7-OH?', 'seven-oh'],
-    ['how long does withdrawl last', 'withdrawal-timeline'],
-  ])('a question typed at the menu: %s', async (question, topicId) => {
-    const chat = conversation(`explain-q-${topicId}`);
+  test('"why do I need more now?" is the explain command: the explainer, with "tell me more"', async () => {
+    const chat = conversation('explain-q-tolerance');
     await chat('hi');
-    expect(await chat(question)).toEqual([topic(topicId).summary]);
-    expect(await chat('more')).toEqual([topic(topicId).sections[0].text]);
+    expect(await chat('why do I need more now?')).toEqual([topic('tolerance-basics').summary]);
+    expect(await chat('more')).toEqual([topic('tolerance-basics').sections[0].text]);
+  });
+
+  test.each([
+    ['does switching strains help?', 'strains.switchStrains'],
+    ['what is 7-OH?', 'sevenOh.whatIs7oh'],
+    ['how long does withdrawl last', 'withdrawal.timeline'],
+  ])('a question typed at the menu is answered from the question bank, then the menu: %s', async (question, bankId) => {
+    const chat = conversation(`explain-q-${bankId}`);
+    await chat('hi');
+    expect(await chat(question)).toEqual([text(`questions.bank.${bankId}.answer`), text('menu.prompt')]);
   });
 
   test('an unclear question gets a short topic menu; an off-topic one an honest "I can help with"', async () => {
     const chat = conversation('explain-unclear');
     await chat('hi');
+    await chat('explain');
     const unclear = await postActivity(t.baseUrl, messageActivity('kratom and my brain and liver?', { conversationId: 'explain-unclear', userId: 'explain-unclear-person' }));
     expect(unclear.replies.map((r) => r.text)).toEqual([text('explain.unclear')]);
     const labels = unclear.replies[0].suggestedActions!.actions.map((a) => a.title);
@@ -52,9 +58,10 @@ describe('explain conversation', () => {
     expect(labels.length).toBeLessThanOrEqual(4);
     expect(await chat(topic('liver-enzymes').title)).toEqual([topic('liver-enzymes').summary]);
 
+    // At the menu, a question nothing answers gets an honest answer and who can help, never a bare "didn't get that".
     const other = conversation('explain-off');
     await other('hi');
-    expect(await other('what is the capital of France?')).toEqual([text('explain.offTopic'), text('menu.prompt')]);
+    expect(await other('what is the capital of France?')).toEqual([text('questions.unknown'), text('menu.prompt')]);
     expect(await other('purple elephant')).toEqual([text('menu.reprompt')]);
   });
 
@@ -74,6 +81,7 @@ describe('explain conversation', () => {
   test('logs name the topic and the match, never the question', async () => {
     const chat = conversation('explain-logs');
     await chat('hi');
+    await chat('explain');
     await chat('is maeng da better than bali?');
     const logged = t.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'explain question');
     expect(logged).toContainEqual(expect.objectContaining({ match: 'match', topic: 'strain-rotation' }));

@@ -105,7 +105,7 @@ describe('privacy controls', () => {
     for (const who of [gone, other]) await say(t.baseUrl, 'hi', who);
     for (const id of [personId, 'test:stays-user']) await t.app.services.store.consents.set(id, 'granted', text('privacy.version'), t.clock.now());
     await say(t.baseUrl, 'I want to die', gone);
-    await say(t.baseUrl, 'this craving is killing me', gone);
+    await say(t.baseUrl, "I can't do this anymore", gone);
     await say(t.baseUrl, 'no', gone);
     await say(t.baseUrl, 'hi', { ...gone, conversationId: 'zq-doomed-conv-b' });
     await say(t.baseUrl, 'I want to die', other);

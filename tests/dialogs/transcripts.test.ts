@@ -35,7 +35,7 @@ describe('core dialogs', () => {
     const first = await chat('hello');
     expect(first).toContain(text('welcome.greeting'));
     expect(await chat('Start over!')).toEqual([text('help.startOver.done'), text('menu.prompt')]);
-    expect(await chat('hello again')).toEqual([text('menu.reprompt')]);
+    expect(await chat('hello again')).toEqual([text('intents.greeting'), text('menu.prompt')]);
   });
 
   test('two conversations do not share dialog state', async () => {

@@ -91,7 +91,7 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
   });
 
   test('with a bot token: 404 for an unknown conversation, 400 for an activity without a type', async () => {
-    const bot = t.app.directLine.endpoint.tokens.issue('bot', { conv: '', user: '' }).token;
+    const bot = (await t.app.directLine.endpoint.tokens.issue('bot', { conv: '', user: '' })).token;
     expect(await call(t.baseUrl, 'POST', '/v3/conversations/nope/activities', { token: bot, body: { type: 'message' } })).toMatchObject({
       status: 404,
       body: { error: 'conversation_not_found' },

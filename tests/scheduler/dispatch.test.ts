@@ -208,6 +208,32 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
     });
   });
 
+  describe('server errors (one send at a time)', () => {
+    let h: CheckInHarness;
+    beforeEach(async () => {
+      h = await startCheckInHarness({ CHECKIN_CONCURRENCY: '1' }, database);
+    });
+    afterEach(async () => h.stop());
+
+    test('a 503 is one request, not the SDK retry loop: the send counts as transient and the due-queue retries it', async () => {
+      const p = h.person('unavailable');
+      await p.enroll();
+      let refuse = true;
+      h.channel.respondWith(() => (refuse ? ((refuse = false), { status: 503 }) : undefined));
+
+      const started = Date.now();
+      const report = await h.t.app.scheduler.tick(SUNDAY_6PM);
+      expect(report).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
+      expect(h.channel.requests).toHaveLength(1);
+      // The SDK's policy would have waited about a second before its first retry.
+      expect(Date.now() - started).toBeLessThan(900);
+      const retryAt = (await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!.dueAt;
+      expect(retryAt.getTime()).toBeGreaterThan(SUNDAY_6PM.getTime());
+      expect(await h.t.app.scheduler.tick(retryAt)).toMatchObject({ sent: 1 });
+      expect(p.received()).toHaveLength(1);
+    });
+  });
+
   describe('a crash between claim and send', () => {
     let h: CheckInHarness;
     const LEASE = 300_000;

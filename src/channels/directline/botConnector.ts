@@ -1,4 +1,4 @@
-import { type BotFrameworkAuthentication, type ClaimsIdentity, ConnectorClient, ConnectorFactory, TokenCredentials } from 'botframework-connector';
+import { type BotFrameworkAuthentication, type ClaimsIdentity, ConnectorClient, type ConnectorClientOptions, ConnectorFactory, TokenCredentials } from 'botframework-connector';
 import { DelegatingAuthentication } from '../DelegatingAuthentication';
 import type { DirectLineTokens } from './tokens';
 
@@ -37,18 +37,18 @@ export class OwnChannelEndpoint {
   }
 
   credentials(): TokenCredentials {
-    return new BotTokenCredentials(() => this.tokens.issue('bot', { conv: '', user: '' }).token);
+    return new BotTokenCredentials(async () => (await this.tokens.issue('bot', { conv: '', user: '' })).token);
   }
 }
 
 /** A fresh bot token on every request, so a long-lived ConnectorClient never sends an expired one. */
 class BotTokenCredentials extends TokenCredentials {
-  constructor(private readonly mint: () => string) {
+  constructor(private readonly mint: () => Promise<string>) {
     super('pending');
   }
 
-  override signRequest(webResource: WebResource): Promise<WebResource> {
-    this.token = this.mint();
+  override async signRequest(webResource: WebResource): Promise<WebResource> {
+    this.token = await this.mint();
     return super.signRequest(webResource);
   }
 }
@@ -57,12 +57,13 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly endpoint: OwnChannelEndpoint,
+    private readonly options: ConnectorClientOptions,
   ) {
     super();
   }
 
   override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    if (this.endpoint.owns(serviceUrl)) return new ConnectorClient(this.endpoint.credentials(), { baseUri: serviceUrl });
+    if (this.endpoint.owns(serviceUrl)) return new ConnectorClient(this.endpoint.credentials(), { ...this.options, baseUri: serviceUrl });
     return this.inner.create(serviceUrl, audience);
   }
 }
@@ -76,11 +77,13 @@ export class OwnChannelAuthentication extends DelegatingAuthentication {
   constructor(
     inner: BotFrameworkAuthentication,
     private readonly endpoint: OwnChannelEndpoint,
+    /** The same connector options as the configured authentication's (the check-in sender's single attempt). */
+    private readonly connectorOptions: ConnectorClientOptions = {},
   ) {
     super(inner);
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint);
+    return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint, this.connectorOptions);
   }
 }

@@ -53,8 +53,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
     res.send(refusal.status, refusal.reason ? { error: refusal.error, reason: refusal.reason } : { error: refusal.error });
   };
 
-  const authorize = (req: restify.Request, conversationId?: string): Outcome<TokenClaims> => {
-    const check = tokens.verify('conversation', bearerToken(req.headers.authorization));
+  const authorize = async (req: restify.Request, conversationId?: string): Promise<Outcome<TokenClaims>> => {
+    const check = await tokens.verify('conversation', bearerToken(req.headers.authorization));
     if (!check.ok) {
       return check.reason === 'expired'
         ? { ok: false, status: 403, error: 'token_expired' }
@@ -66,11 +66,11 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
 
   const secondsLeft = (claims: TokenClaims) => Math.max(0, claims.exp - Math.floor(deps.clock.now().getTime() / 1000));
 
-  const conversationAnswer = (req: restify.Request, claims: TokenClaims, token: string, watermark = '') => ({
+  const conversationAnswer = async (req: restify.Request, claims: TokenClaims, token: string, watermark = '') => ({
     conversationId: claims.conv,
     token,
     expires_in: secondsLeft(claims),
-    streamUrl: streamUrlFor(req, deps, claims, watermark),
+    streamUrl: await streamUrlFor(req, deps, claims, watermark),
   });
 
   server.post(TOKEN_ENDPOINT, async (req, res) => {
@@ -85,38 +85,38 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req, res) => {
     const identity = channel.newIdentity(clientKey(req, deps));
     if (!identity.ok) return refuse(req, res, identity);
-    const { token, expiresIn } = tokens.issue('conversation', { conv: identity.value.conversationId, user: identity.value.userId });
+    const { token, expiresIn } = await tokens.issue('conversation', { conv: identity.value.conversationId, user: identity.value.userId });
     res.header('Cache-Control', 'no-store');
     res.send(200, { conversationId: identity.value.conversationId, token, expires_in: expiresIn });
   });
 
   server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req, res) => {
-    const auth = authorize(req);
+    const auth = await authorize(req);
     if (!auth.ok) return refuse(req, res, auth);
-    const { token, expiresIn } = tokens.issue('conversation', { conv: auth.value.conv, user: auth.value.user });
+    const { token, expiresIn } = await tokens.issue('conversation', { conv: auth.value.conv, user: auth.value.user });
     res.header('Cache-Control', 'no-store');
     res.send(200, { conversationId: auth.value.conv, token, expires_in: expiresIn });
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations`, async (req, res) => {
-    const auth = authorize(req);
+    const auth = await authorize(req);
     if (!auth.ok) return refuse(req, res, auth);
     const started = await channel.start(auth.value);
     if (!started.ok) return refuse(req, res, started);
-    res.send(started.value.created ? 201 : 200, conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!));
+    res.send(started.value.created ? 201 : 200, await conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!));
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req, res) => {
-    const auth = authorize(req, req.params.conversationId);
+    const auth = await authorize(req, req.params.conversationId);
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = queryParam(req, 'watermark') ?? '';
     if (parseWatermark(watermark) === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
     if (!(await channel.conversationExists(auth.value.conv))) return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
-    res.send(200, conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!, watermark));
+    res.send(200, await conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!, watermark));
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = authorize(req, req.params.conversationId);
+    const auth = await authorize(req, req.params.conversationId);
     if (!auth.ok) return refuse(req, res, auth);
     const posted = await channel.postFromUser(auth.value, req.body);
     if (!posted.ok) return refuse(req, res, posted);
@@ -124,7 +124,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = authorize(req, req.params.conversationId);
+    const auth = await authorize(req, req.params.conversationId);
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = parseWatermark(queryParam(req, 'watermark'));
     if (watermark === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
@@ -135,7 +135,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
 
   // Bot Connector side: the adapter posts replies and proactive messages to its serviceUrl, this server.
   const fromBot = async (req: restify.Request, res: restify.Response) => {
-    if (!tokens.verify('bot', bearerToken(req.headers.authorization)).ok) {
+    if (!(await tokens.verify('bot', bearerToken(req.headers.authorization))).ok) {
       return refuse(req, res, { ok: false, status: 401, error: 'unauthorized' });
     }
     const posted = await channel.postFromBot(req.params.conversationId, req.body, req.params.replyToId);
@@ -148,7 +148,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
 
 async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resume: string | undefined): Promise<Outcome<PageSession>> {
   const { channel, tokens, config } = deps;
-  const returning = resume ? tokens.verify('resume', resume) : undefined;
+  const returning = resume ? await tokens.verify('resume', resume) : undefined;
   let userId: string;
   let conversationId = '';
   let resumed = false;
@@ -181,13 +181,13 @@ async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resu
         expiresIn: azure.expiresIn,
         conversationId: azure.conversationId,
         userId,
-        resume: tokens.issue('resume', { conv: '', user: userId }).token,
+        resume: (await tokens.issue('resume', { conv: '', user: userId })).token,
         resumed: false,
       },
     };
   }
 
-  const { token, expiresIn } = tokens.issue('conversation', { conv: conversationId, user: userId });
+  const { token, expiresIn } = await tokens.issue('conversation', { conv: conversationId, user: userId });
   return {
     ok: true,
     value: {
@@ -198,7 +198,7 @@ async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resu
       expiresIn,
       conversationId,
       userId,
-      resume: tokens.issue('resume', { conv: conversationId, user: userId }).token,
+      resume: (await tokens.issue('resume', { conv: conversationId, user: userId })).token,
       resumed,
     },
   };
@@ -217,11 +217,11 @@ function clientKey(req: restify.Request, deps: DirectLineRouteDeps): string {
 const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
 /** The WebSocket address as the client reached us (behind a TLS proxy: wss). */
-function streamUrlFor(req: restify.Request, deps: DirectLineRouteDeps, claims: TokenClaims, watermark: string): string {
+async function streamUrlFor(req: restify.Request, deps: DirectLineRouteDeps, claims: TokenClaims, watermark: string): Promise<string> {
   const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
   const secure = forwarded === 'https' || Boolean((req.socket as TLSSocket).encrypted);
   const host = req.headers.host && HOST_HEADER.test(req.headers.host) ? req.headers.host : new URL(deps.endpoint.serviceUrl).host;
-  const { token } = deps.tokens.issue('stream', { conv: claims.conv, user: claims.user });
+  const { token } = await deps.tokens.issue('stream', { conv: claims.conv, user: claims.user });
   const query = new URLSearchParams({ watermark, t: token });
   return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
 }

@@ -40,7 +40,9 @@ export class DirectLineStream {
   }
 
   attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.upgrade(req, socket, head).catch(() => socket.destroy());
+    });
     this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
     this.keepalive.unref();
   }
@@ -54,13 +56,14 @@ export class DirectLineStream {
     this.wss.close();
   }
 
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://stream.invalid');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return refuseUpgrade(socket, 404, 'not_found');
     if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
     const conversationId = decodeURIComponent(match[1]);
-    const check = this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
+    const check = await this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
+    if (this.closing || socket.destroyed) return refuseUpgrade(socket, 503, 'shutting_down');
     if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark'));

@@ -1,7 +1,8 @@
 import { type Activity, ActivityTypes } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { OutboundMessage } from '../messages';
-import { filesAsText, messageAsPlainText } from './shared';
+import { linesAsMrkdwn } from './lines';
+import { filesAsText, MARKDOWN_LINK, messageAsPlainText } from './shared';
 
 /** A Slack message body as chat.postMessage takes it (and as Azure's Slack channel takes it in channelData). */
 export interface SlackMessage {
@@ -18,9 +19,17 @@ const BUTTONS_MAX = 25;
 /** The block id of the choice buttons; the interactivity route and the Azure mapping look for it. */
 export const SLACK_CHOICES_BLOCK = 'steady-choices';
 
-/** Slack mrkdwn: escape its three control characters and turn **bold** into Slack's *bold*. */
+/**
+ * Slack mrkdwn: escape its three control characters, turn **bold** into Slack's *bold*, and markdown
+ * links into Slack's own, so a number stays tappable: "[988](tel:988)" becomes "<tel:988|988>".
+ */
 export function toMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(MARKDOWN_LINK, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '/')}>`);
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -35,7 +44,7 @@ function sections(text: string): SlackBlock[] {
 
 /** Block Kit for one message: mrkdwn sections, the resource card, pictures, and choice buttons. */
 export function slackMessage(content: Content, message: OutboundMessage): SlackMessage {
-  const blocks: SlackBlock[] = [...sections(toMrkdwn([message.text, ...filesAsText(content, message.files)].join('\n\n')))];
+  const blocks: SlackBlock[] = [...sections(toMrkdwn([linesAsMrkdwn(message.text), ...filesAsText(content, message.files)].join('\n\n')))];
   for (const image of message.images ?? []) {
     if (image.url) blocks.push({ type: 'image', image_url: image.url, alt_text: image.altText });
     else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(content.text('files.imageAsText', { altText: image.altText })) }] });
@@ -46,7 +55,7 @@ export function slackMessage(content: Content, message: OutboundMessage): SlackM
     // Slack buttons open web pages only: phone and text-message links stay as their plain lines.
     const web = card.links.filter((link) => /^https:/i.test(link.url));
     const other = card.links.filter((link) => !/^https:/i.test(link.url));
-    blocks.push(...sections(toMrkdwn([...card.lines, ...other.map((link) => link.plain)].join('\n'))));
+    blocks.push(...sections(toMrkdwn(linesAsMrkdwn([...card.lines, ...other.map((link) => link.plain)].join('\n')))));
     if (web.length > 0) {
       blocks.push({
         type: 'actions',

@@ -49,8 +49,41 @@ function extractWords(vocab: Vocabulary): RegExp[] {
   return patterns;
 }
 
-/** Reads an amount answer into a mention; never throws. */
+/** Measures people guess with; a weighed gram figure next to one wins. A capsule of 0.5 g is a size, not a correction. */
+const ESTIMATE_UNITS = new Set(['teaspoon', 'tablespoon', 'spoon', 'scoop', 'cup']);
+
+/**
+ * Reads an amount, then two things the first pass misses: a multiplied dose ("3 doses of 5 g",
+ * "5g x3", "three 5 gram doses" = 5 g three times a day) and a gram figure stated beside an estimate
+ * ("a teaspoon, like 3 grams" = 3 g: what they weighed beats what they guessed).
+ */
 export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
+  const mention = readAmountOnce(raw, vocab);
+  const t = wordsToNumbers(normalizeText(raw));
+  const grams = [...t.matchAll(/(\d+(?:\.\d+)?)\s*(?:g|gr|grams?|gram)\b/g)].map((m) => Number(m[1]));
+  if (grams.length === 1 && ESTIMATE_UNITS.has(mention.unit ?? '') && !/\bof\s*\d+(?:\.\d+)?\s*(?:g|gr|grams?)\b/.test(t)) {
+    mention.quantity = grams[0];
+    mention.quantityHigh = null;
+    mention.unit = 'gram';
+  }
+  const multiplied =
+    /\b(\d+)\s*(?:doses|servings|times|scoops|rounds)\s*(?:of|at)\s*(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\b/.exec(t) ??
+    /\b(\d+)\s*(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*(?:doses|servings)\b/.exec(t);
+  const times = /\b(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*(?:x|times)\s*(\d+)\b/.exec(t);
+  const perDose = multiplied ? { each: Number(multiplied[2]), n: Number(multiplied[1]) } : times ? { each: Number(times[1]), n: Number(times[2]) } : undefined;
+  if (perDose && perDose.n >= 1 && perDose.n <= 24) {
+    mention.quantity = perDose.each;
+    mention.quantityHigh = null;
+    mention.unit = 'gram';
+    mention.timesPerDay = perDose.n;
+    mention.perDose = true;
+    mention.summedParts = null;
+  }
+  return mention;
+}
+
+/** Reads an amount answer into a mention; never throws. */
+function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
   const mention: AmountMention = amountMentionSchema.parse({ quantity: null });
   let frequencyGiven = false;
   const normalized = normalizeText(raw).replace(/\btriple zeros?\b/g, '000').replace(/\bdouble zeros?\b/g, '00').replace(/\bsingle zeros?\b/g, 'size 0');

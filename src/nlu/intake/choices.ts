@@ -7,7 +7,7 @@ import { CAPSULE_SIZES, type Vocabulary } from './vocabulary';
 /** Readers for the shorter answers: how often, which products, other substances, yes/no, goal, ZIP, earlier stops. */
 
 const wordsOf = (raw: string) => plainWords(wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2')).split(' ').filter(Boolean);
-const saysDontKnow = (raw: string, vocab: Vocabulary) => isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
+export const saysDontKnow = (raw: string, vocab: Vocabulary) => isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
 
 export const timesMentionSchema = z.object({
   dontKnow: z.boolean().default(false),
@@ -68,7 +68,11 @@ export function readProducts(raw: string, vocab: Vocabulary): ProductsMention {
   const products: Product[] = [];
   if (words.includes('sevenoh') || vocab.products.sevenOh.some((p) => containsPhrase(words, plainWords(p)))) products.push('sevenOh');
   if (/\b\d+\s?x\b/.test(text) || vocab.products.extract.some((p) => containsPhrase(words, plainWords(p)))) products.push('extract');
-  if (vocab.products.leaf.some((p) => containsPhrase(words, plainWords(p)))) products.push('leaf');
+  // "extract capsules", "OPMS gold": capsules or a colour that belong to an extract line are not leaf.
+  const extractCapsules = vocab.products.extractCapsules.some((p) => containsPhrase(words, plainWords(p)));
+  if (extractCapsules && !products.includes('extract')) products.push('extract');
+  const leafWords = extractCapsules ? vocab.products.leaf.filter((p) => !['capsule', 'capsules', 'caps', 'gold'].includes(p)) : vocab.products.leaf;
+  if (leafWords.some((p) => containsPhrase(words, plainWords(p)))) products.push('leaf');
   if (products.length === 0 && /\bkratom\b/.test(text)) products.push('leaf');
   return { products: PRODUCTS.filter((p) => products.includes(p)) };
 }
@@ -116,6 +120,8 @@ export function readGoal(raw: string, vocab: Vocabulary): Extraction<'goal'> {
   const stop = vocab.goals.stop.some((p) => containsPhrase(words, plainWords(p)));
   const cutDown = vocab.goals.cutDown.some((p) => containsPhrase(words, plainWords(p)));
   if (stop !== cutDown) return { field, status: 'ok', value: { goal: stop ? 'stop' : 'cutDown' }, assumptions: [] };
+  // "cut down first, then quit": cutting down is the way, stopping the goal.
+  if (stop && cutDown && /\b(?:then|after that|eventually|first|and later|down to zero)\b/.test(plainWords(raw))) return { field, status: 'ok', value: { goal: 'stop' }, assumptions: [] };
   if (stop && cutDown) return { field, status: 'unknown' };
   return saysDontKnow(raw, vocab) ? { field, status: 'unknown' } : { field, status: 'unclear' };
 }

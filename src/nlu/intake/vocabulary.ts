@@ -20,7 +20,13 @@ const vocabularySchema = z.object({
   wakingHours: z.number().min(8).max(24),
   units: z.object(Object.fromEntries(UNIT_IDS.map((u) => [u, phrases])) as Record<UnitId, typeof phrases>),
   heaping: phrases,
-  products: z.object(Object.fromEntries(PRODUCTS.map((p) => [p, phrases])) as Record<(typeof PRODUCTS)[number], typeof phrases>),
+  products: z.object({
+    ...(Object.fromEntries(PRODUCTS.map((p) => [p, phrases])) as Record<(typeof PRODUCTS)[number], typeof phrases>),
+    /** Extract sold as capsules, or a brand's extract line: extract, and their "capsules" are not leaf. */
+    extractCapsules: phrases,
+  }),
+  /** Plants people mix up with kratom (kava): not kratom, said so, and asked again. */
+  notKratom: phrases,
   substances: z.object(Object.fromEntries(SUBSTANCES.map((s) => [s, phrases])) as Record<(typeof SUBSTANCES)[number], typeof phrases>),
   yes: phrases,
   no: phrases,

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decide, type Decision } from '../../dialogs/UnderstandingRouter';
+import { loadContent } from '../content/loader';
+import { looksLikeAmount } from '../nlu/intake/answerShape';
+import { loadVocabulary } from '../nlu/intake/vocabulary';
+import { Understanding } from '../nlu/understand';
+
+/**
+ * npm run nlu:eval [-- --split dev|test|both]: scores the router's decisions over tests/nlu/corpus, the
+ * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
+ * how much a day?" waits). The test files are held out: written before tuning, never tuned on.
+ */
+const CORPUS = join(__dirname, '..', '..', 'tests', 'nlu', 'corpus');
+
+interface Row {
+  expected: string;
+  text: string;
+}
+
+function read(file: string): Row[] {
+  return readFileSync(join(CORPUS, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => {
+      const [expected, text] = line.split('\t');
+      return { expected: expected.trim(), text: (text ?? '').trim() };
+    });
+}
+
+type Place = 'menu' | 'intake';
+
+const content = loadContent('en');
+const vocabulary = loadVocabulary('en');
+const understanding = new Understanding(content);
+
+/** The bot's decision for a message at a place (mid-intake: the amount question waits, the intake is open). */
+export function decisionAt(text: string, place: Place): Decision | { kind: 'takenAsAnswer' } {
+  if (place === 'intake' && looksLikeAmount(text, vocabulary, content)) return { kind: 'takenAsAnswer' };
+  return decide(understanding.read(text), text, content, {
+    atMenu: place === 'menu',
+    nothingOpen: false,
+    explaining: false,
+    opens: (id) => place === 'intake' && id === 'intake',
+  });
+}
+
+/** Right when the decision does what the row expects. Off-topic ("none") is right when nothing wrong is answered. */
+function isRight(kind: 'question' | 'request', expected: string, decision: ReturnType<typeof decisionAt>, place: Place): boolean {
+  if (kind === 'question') {
+    if (expected === 'none') return decision.kind === 'unknown' || decision.kind === 'pass';
+    return decision.kind === 'answer' && decision.id === expected;
+  }
+  if (place === 'intake' && expected === 'intake') return decision.kind === 'pass';
+  return decision.kind === 'intent' && decision.id === expected;
+}
+
+function offered(expected: string, decision: ReturnType<typeof decisionAt>): boolean {
+  return (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') && (decision.ids as string[]).includes(expected);
+}
+
+function pct(n: number, d: number): string {
+  return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`;
+}
+
+function evaluate(split: 'dev' | 'test'): void {
+  const suffix = split === 'test' ? '.test.tsv' : '.tsv';
+  const sets = { question: read(`questions${suffix}`), request: read(`requests${suffix}`) } as const;
+  process.stdout.write(`\n## ${split} split\n`);
+  for (const kind of ['question', 'request'] as const) {
+    const rows = sets[kind];
+    const groups = new Map<string, { n: number; menu: number; intake: number; offered: number }>();
+    const misses: string[] = [];
+    let menuRight = 0;
+    let intakeRight = 0;
+    let offeredCount = 0;
+    for (const row of rows) {
+      const group = kind === 'question' ? row.expected.split('.')[0] : row.expected;
+      const g = groups.get(group) ?? { n: 0, menu: 0, intake: 0, offered: 0 };
+      const atMenu = decisionAt(row.text, 'menu');
+      const midIntake = decisionAt(row.text, 'intake');
+      const menuOk = isRight(kind, row.expected, atMenu, 'menu');
+      const intakeOk = isRight(kind, row.expected, midIntake, 'intake');
+      g.n++;
+      if (menuOk) (g.menu++, menuRight++);
+      if (intakeOk) (g.intake++, intakeRight++);
+      if (!menuOk && offered(row.expected, atMenu)) (g.offered++, offeredCount++);
+      if (!menuOk && split === 'dev') misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
+      groups.set(group, g);
+    }
+    process.stdout.write(`\n${kind === 'question' ? 'Questions (by topic)' : 'Requests (by intent)'}: ${rows.length}\n`);
+    process.stdout.write(`| ${kind === 'question' ? 'topic' : 'intent'} | n | first message | mid-intake | offered in "did you mean" |\n|---|---|---|---|---|\n`);
+    for (const [group, g] of [...groups.entries()].sort()) process.stdout.write(`| ${group} | ${g.n} | ${pct(g.menu, g.n)} | ${pct(g.intake, g.n)} | ${g.offered} |\n`);
+    process.stdout.write(`| **all** | ${rows.length} | ${pct(menuRight, rows.length)} | ${pct(intakeRight, rows.length)} | ${offeredCount} |\n`);
+    if (process.argv.includes('--misses') && misses.length) process.stdout.write(`misses at the menu:\n${misses.join('\n')}\n`);
+  }
+}
+
+if (require.main === module) {
+  const at = process.argv.indexOf('--split');
+  const split = at >= 0 ? process.argv[at + 1] : 'both';
+  if (split === 'dev' || split === 'both') evaluate('dev');
+  if (split === 'test' || split === 'both') evaluate('test');
+}

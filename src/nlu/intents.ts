@@ -1,0 +1,180 @@
+import type { Content } from '../content/Content';
+import { parseProgramCommand } from '../program/commands';
+import { normalize } from './choices';
+import { editDistance, stem } from './search';
+
+/** Every request a person can make in their own words (content/<locale>/messages/intents.yaml). */
+export const INTENT_IDS = [
+  'intake',
+  'program',
+  'checkins',
+  'checkInNow',
+  'pauseCheckIns',
+  'resumeCheckIns',
+  'stopCheckIns',
+  'progress',
+  'privacy',
+  'exportData',
+  'deleteData',
+  'support',
+  'helpNow',
+  'learn',
+  'about',
+  'help',
+  'startOver',
+  'greeting',
+  'thanks',
+  'goodbye',
+] as const;
+export type IntentId = (typeof INTENT_IDS)[number];
+
+/** A command's own phrase list counts as examples of its intent, so the two never drift apart. */
+const COMMAND_PHRASES: Partial<Record<IntentId, string[]>> = {
+  help: ['help.commands.help'],
+  startOver: ['help.commands.startOver'],
+  privacy: ['privacy.commands.policy'],
+  exportData: ['privacy.commands.export'],
+  deleteData: ['privacy.commands.delete'],
+  checkins: ['schedule.commands.on'],
+  pauseCheckIns: ['schedule.commands.pause'],
+  resumeCheckIns: ['schedule.commands.resume'],
+  stopCheckIns: ['schedule.commands.stop'],
+  checkInNow: ['schedule.commands.checkInNow'],
+  progress: ['schedule.commands.progress'],
+  program: ['program.commands.open', 'program.commands.where'],
+  learn: ['explain.commands.menu'],
+};
+
+/** Filler that says nothing about which request it is. Negations stay ("can't sleep"). */
+const FILLER = new Set(
+  (
+    'a an the and or of to in on at for with about from into is are was be been am im ive id i me my mine myself you your u ur ' +
+    'we us our it its this that there please pls plz can could would will should want wanna need like just really so very ' +
+    'do does did some any all now ok okay um uh hmm oh well hey yeah lol also too still maybe kinda sorta gonna let lets'
+  ).split(' '),
+);
+
+/** How sure a match must be before it counts, and how close two intents must be to count as a tie. */
+export const INTENT_THRESHOLD = 0.7;
+const TIE_MARGIN = 0.06;
+
+export type IntentMatch =
+  | { kind: 'intent'; id: IntentId; score: number; exact: boolean }
+  | { kind: 'tie'; ids: IntentId[]; score: number }
+  | { kind: 'none'; best?: { id: IntentId; score: number } };
+
+interface Phrase {
+  intent: IntentId;
+  words: string[];
+  normalized: string;
+}
+
+/**
+ * Matches a message to the request it makes: an exact phrase first, then the phrase sharing most of
+ * its words (after synonyms, light stemming and typo correction against the phrases' own words).
+ * Plain code over content's phrase lists, so it is the same on every run and easy to extend.
+ */
+export class IntentMatcher {
+  private readonly phrases: Phrase[] = [];
+  private readonly exact = new Map<string, Set<IntentId>>();
+  private readonly vocabulary = new Set<string>();
+  private readonly multiWordSynonyms: Array<[RegExp, string]> = [];
+  private readonly wordSynonyms = new Map<string, string>();
+
+  constructor(private readonly content: Content) {
+    for (const key of content.listKeys('intents.synonyms.')) {
+      const canonical = key.slice('intents.synonyms.'.length);
+      for (const variant of content.list(key).map(normalize)) {
+        if (variant.includes(' ')) this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+        else this.wordSynonyms.set(variant, canonical);
+      }
+    }
+    this.multiWordSynonyms.sort((a, b) => b[0].source.length - a[0].source.length);
+    for (const intent of INTENT_IDS) {
+      const keys = [`intents.phrases.${intent}`, ...(COMMAND_PHRASES[intent] ?? [])].filter((k) => content.has(k));
+      for (const phrase of keys.flatMap((k) => content.list(k))) {
+        const normalized = normalize(phrase.replace(/['’]/g, ''));
+        const words = this.words(normalized);
+        if (!this.exact.has(normalized)) this.exact.set(normalized, new Set());
+        this.exact.get(normalized)!.add(intent);
+        if (words.length === 0) continue;
+        words.forEach((w) => this.vocabulary.add(w));
+        this.phrases.push({ intent, words, normalized });
+      }
+    }
+  }
+
+  match(text: string): IntentMatch {
+    const said = normalize(text.replace(/['’]/g, ''));
+    if (!said) return { kind: 'none' };
+    // "start week 3", "go back to week two": the program's own week patterns.
+    if (parseProgramCommand(text, this.content, 'global')) return { kind: 'intent', id: 'program', score: 1, exact: true };
+    const exact = this.exact.get(said);
+    if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
+    if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };
+    const words = this.correct(this.words(said));
+    if (words.length === 0) return { kind: 'none' };
+    const best = new Map<IntentId, number>();
+    for (const phrase of this.phrases) {
+      const score = overlapScore(phrase.words, words);
+      if (score > (best.get(phrase.intent) ?? 0)) best.set(phrase.intent, score);
+    }
+    const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
+    const [top, second] = ranked;
+    if (!top || top[1] < INTENT_THRESHOLD) return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
+    const close = ranked.filter(([, score]) => score >= INTENT_THRESHOLD && top[1] - score < TIE_MARGIN);
+    if (second && close.length > 1) return { kind: 'tie', ids: close.slice(0, 3).map(([id]) => id), score: top[1] };
+    return { kind: 'intent', id: top[0], score: top[1], exact: false };
+  }
+
+  /** The button label of an intent, for "which one did you mean?". */
+  label(id: IntentId): string {
+    return this.content.text(`intents.labels.${id}`);
+  }
+
+  /** Content words of a normalized message: synonyms joined, filler dropped, stemmed. */
+  private words(normalized: string): string[] {
+    let text = normalized.replace(/\bcheck[\s-]?ins?\b/g, 'checkin');
+    for (const [pattern, canonical] of this.multiWordSynonyms) text = text.replace(pattern, canonical);
+    return [
+      ...new Set(
+        text
+          .split(' ')
+          .map((w) => w.replace(/'/g, ''))
+          .filter((w) => w && !FILLER.has(w) && !/^\d+$/.test(w))
+          .map((w) => this.wordSynonyms.get(w) ?? w)
+          .map(stem),
+      ),
+    ];
+  }
+
+  /** A word the phrases never use is swapped for the nearest one they do ("chek" -> "check"), when close. */
+  private correct(words: string[]): string[] {
+    return words.map((word) => {
+      if (this.vocabulary.has(word) || word.length < 4) return word;
+      const max = word.length >= 7 ? 2 : 1;
+      let nearest = word;
+      let best = max + 1;
+      for (const candidate of this.vocabulary) {
+        if (candidate.length < 3) continue;
+        const distance = editDistance(word, candidate, max);
+        if (distance < best) {
+          best = distance;
+          nearest = candidate;
+        }
+      }
+      return nearest;
+    });
+  }
+}
+
+/** Share of the phrase found in the message, lowered by the share of the message the phrase leaves unexplained. */
+function overlapScore(phrase: string[], message: string[]): number {
+  const found = phrase.filter((w) => message.includes(w)).length;
+  if (found === 0) return 0;
+  return (found / phrase.length) * Math.sqrt(found / message.length);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

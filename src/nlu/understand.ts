@@ -1,0 +1,45 @@
+import type { Content } from '../content/Content';
+import { type IntentId, IntentMatcher } from './intents';
+import { QuestionBank } from './questionBank';
+import { looksLikeQuestion } from './questions';
+
+/** What a free-text message asks for, before any dialog reads it. */
+export type Understood =
+  | { kind: 'intent'; id: IntentId; sure: boolean }
+  | { kind: 'tie'; ids: IntentId[] }
+  /** score: the share of the message's words the best wording found (1 for an exact wording). */
+  | { kind: 'question'; id: string; score: number; words: number }
+  | { kind: 'questionUnclear'; ids: string[] }
+  /** Shaped like a question, but nothing in the bank answers it. */
+  | { kind: 'questionUnknown' }
+  | { kind: 'none' };
+
+/** An intent this close to one of its phrases wins over a question match. */
+const SURE_INTENT = 0.85;
+
+/**
+ * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
+ * Deterministic: the same message always reads the same way.
+ */
+export class Understanding {
+  readonly intents: IntentMatcher;
+  readonly bank: QuestionBank;
+
+  constructor(private readonly content: Content) {
+    this.intents = new IntentMatcher(content);
+    this.bank = new QuestionBank(content);
+  }
+
+  read(text: string): Understood {
+    const intent = this.intents.match(text);
+    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
+    const question = this.bank.find(text);
+    if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
+    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
+    if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
+    const asking = looksLikeQuestion(text, this.content);
+    if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
+    if (asking) return { kind: 'questionUnknown' };
+    return { kind: 'none' };
+  }
+}

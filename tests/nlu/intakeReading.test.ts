@@ -1,0 +1,54 @@
+import { amountFromMention, readAmount } from '../../src/nlu/intake/amount';
+import { numberIsNotADose } from '../../src/nlu/intake/answerShape';
+import { productsFromMention, readGoal, readProducts } from '../../src/nlu/intake/choices';
+import { loadVocabulary } from '../../src/nlu/intake/vocabulary';
+import { loadContent } from '../../src/content/loader';
+
+const vocab = loadVocabulary('en');
+const content = loadContent('en');
+const grams = (text: string) => {
+  const read = amountFromMention(readAmount(text, vocab), vocab);
+  return read.status === 'ok' ? read.value.amount : undefined;
+};
+
+describe('intake reading', () => {
+  test.each([
+    ['3 doses of 5 g', 15],
+    ['5g x3', 15],
+    ['three 5 gram doses', 15],
+    ['2 servings of 4 grams', 8],
+  ])('a multiplied dose: "%s" is %i g a day', (text, expected) => {
+    expect(grams(text)).toBe(expected);
+  });
+
+  test('a stated gram figure beats an estimate in the same sentence', () => {
+    expect(grams('a teaspoon, like 3 grams')).toBe(3);
+  });
+
+  test('"cut down first, then quit" is a goal to stop', () => {
+    expect(readGoal('cut down first, then quit', vocab)).toMatchObject({ status: 'ok', value: { goal: 'stop' } });
+    expect(readGoal('i want to cut down', vocab)).toMatchObject({ status: 'ok', value: { goal: 'cutDown' } });
+  });
+
+  test.each([
+    ['opms gold capsules', ['extract']],
+    ['extract capsules', ['extract']],
+    ['powder and extract shots', ['leaf', 'extract']],
+    ['plain capsules', ['leaf']],
+  ])('products: "%s"', (text, expected) => {
+    expect(readProducts(text, vocab).products).toEqual(expected);
+  });
+
+  test('kava and unknown product names are not guessed as a product', () => {
+    expect(productsFromMention(readProducts('kava', vocab)).status).not.toBe('ok');
+    expect(productsFromMention(readProducts('blue magic', vocab)).status).not.toBe('ok');
+  });
+
+  test.each(["I'm 17", 'been using for 17 years', 'day 2 and shaky', 'im 45 years old'])('"%s" is a number but not a dose', (text) => {
+    expect(numberIsNotADose(text, vocab, content)).toBe(true);
+  });
+
+  test.each(['about 15 g', '5 a day', '3 teaspoons'])('"%s" is a dose', (text) => {
+    expect(numberIsNotADose(text, vocab, content)).toBe(false);
+  });
+});

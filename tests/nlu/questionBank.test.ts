@@ -1,0 +1,59 @@
+import { loadContent } from '../../src/content/loader';
+import { QuestionBank } from '../../src/nlu/questionBank';
+import { IntentMatcher } from '../../src/nlu/intents';
+
+const content = loadContent('en');
+const bank = new QuestionBank(content);
+
+describe('question bank', () => {
+  test('at least 100 questions, each with several ways of asking, in the topics people ask about', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(100);
+    for (const q of bank.questions) expect(q.asks.length).toBeGreaterThanOrEqual(3);
+    const topics = new Set(bank.questions.map((q) => q.topic));
+    for (const topic of ['tolerance', 'strains', 'extracts', 'sevenOh', 'opioids', 'withdrawal', 'symptoms', 'medicines', 'mixing', 'pregnancy', 'teens', 'taper', 'coldTurkey', 'relapse', 'liver', 'drugTests', 'treatment', 'privacy']) {
+      expect(topics).toContain(topic);
+    }
+  });
+
+  test('no answer gives a medicine dose, calls 7-OH safer, or calls mixing safe', () => {
+    for (const q of bank.questions) {
+      expect(q.answer).not.toMatch(/\b\d+(?:\.\d+)?\s*(?:mg|milligrams?|pills?|tablets?)\b/i);
+      expect(q.answer).not.toMatch(/7-OH is (?:a )?safer|safer than kratom/i);
+      expect(q.answer).not.toMatch(/(?:mixing|mix) (?:is|it is) (?:safe|fine|ok)/i);
+    }
+    expect(bank.get('sevenOh.is7ohSafer').answer).toMatch(/^No\./);
+    expect(bank.get('medicines.loperamide').answer).toMatch(/heart/);
+    expect(bank.get('withdrawal.peak').answer).toMatch(/days 2 to 4/);
+    for (const id of ['symptoms.diarrhea', 'symptoms.restlessLegs', 'symptoms.sleep', 'symptoms.anxiety']) expect(bank.get(id).answer).toMatch(/pharmacist or doctor/);
+  });
+
+  test('a wording matches its own question; typos still match; nonsense matches nothing', () => {
+    for (const q of bank.questions) expect(bank.find(q.title)).toMatchObject({ kind: 'match', id: q.id });
+    expect(bank.find('how long does withdrawl last')).toMatchObject({ kind: 'match', id: 'withdrawal.timeline' });
+    expect(bank.find('can i take immodium')).toMatchObject({ kind: 'match', id: 'medicines.loperamide' });
+    expect(bank.find('purple elephant dance')).toEqual({ kind: 'none' });
+  });
+});
+
+describe('requests in people words', () => {
+  const intents = new IntentMatcher(content);
+  test.each([
+    ['hi', 'greeting'],
+    ['I want to cut down on kratom', 'intake'],
+    ['I want to start the 12 week program', 'program'],
+    ['start week 3', 'program'],
+    ['can you check in with me every week?', 'checkins'],
+    ['show me what data you have on me', 'exportData'],
+    ['delet my data', 'deleteData'],
+    ['is this privat', 'privacy'],
+    ['Main Menu', 'startOver'],
+    ['thx', 'thanks'],
+    ['quit', 'goodbye'],
+  ])('"%s" -> %s', (text, id) => {
+    expect(intents.match(text)).toMatchObject({ kind: 'intent', id });
+  });
+
+  test('a sentence that only mentions a word is not the request', () => {
+    expect(intents.match('my doctor cant help with anything')).not.toMatchObject({ kind: 'intent', id: 'help' });
+  });
+});
