@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
+import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
 import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';
-import { clientAddress } from '../../http/clientAddress';
+import { clientAddress } from '../clientAddress';
 import { generateAzureToken } from './azureTokens';
 import type { OwnChannelEndpoint } from './botConnector';
 import type { DirectLineChannel, Outcome, Refusal } from './DirectLineChannel';
