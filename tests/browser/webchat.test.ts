@@ -302,6 +302,30 @@ if (!available) {
     await expect(page.getByText(content.text('webpage.dataDeleted')).count()).resolves.toBe(0);
   });
 
+  test('"delete my data" for real: the server confirms and forgets, the page starts a new chat, and the chat keeps working', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    await bubble(content.text('menu.prompt')).waitFor();
+    const before = await stored();
+    problems.length = 0;
+    const sendBox = page.getByRole('textbox').first();
+    await sendBox.fill('delete my data');
+    await sendBox.press('Enter');
+    await bubble(content.text('privacy.delete.confirm')).waitFor();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: content.text('privacy.delete.options.yes') }).first().click()]);
+    await page.getByText(content.text('webpage.dataDeleted')).waitFor();
+    await bubble(content.text('welcome.greeting')).waitFor();
+    const after = await stored();
+    expect(after.userId).toMatch(/^dl_/);
+    expect(after.userId).not.toBe(before.userId);
+    await until(async () => !(await t.app.directLine.channel.conversationExists(before.conversationId!)));
+    expect(await t.app.directLine.channel.conversationExists(before.conversationId!)).toBe(false);
+    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await bubble(content.text('about.text')).waitFor();
+    await expect(page.getByText(/Send failed/i).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-after-real-delete.png') });
+    expect(problems).toEqual([]);
+  });
+
   test('axe finds no violations at 390x844, colour contrast at 7:1 included', async () => {
     await page.goto(`${t.baseUrl}/`);
     await bubble(content.text('menu.prompt')).waitFor();
