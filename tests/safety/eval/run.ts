@@ -57,6 +57,7 @@ class BotRunner {
       await chat.say('hi');
       await chat.say(this.text('menu.options.intake'));
       await chat.say(this.text('intake.questions.products.choices.leaf'));
+      await chat.say(this.text('intake.skip.label')); // the optional under-18 question
       let atDose = await chat.say(this.text('intake.questions.startedAgo.choices.atLeast6Months'));
       // The intake may read the answer back to confirm it first.
       for (const next of ['yes', '2 years', 'yes']) if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) atDose = await chat.say(next);
