@@ -37,7 +37,7 @@ It builds, then on one machine in one run:
   - the **dialogs-only bot** (\`bench/dialogsBot.ts\`): that stack plus botbuilder-dialogs, to show the
     dialog library's own share.
   - the **coach**, started as \`npm start\` starts it. Each conversation says hi, picks "Plan my next
-    steps", answers the consent question and walks the whole intake to its result (17 turns,
+    steps", answers the consent question and walks the whole intake to its result (18 turns,
     \`bench/script.ts\`); the other two servers get the same texts. The run checks that every coach
     conversation finished its intake.
 

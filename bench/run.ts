@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config';
 import { buildApp } from '../src/index';
 import { createLogger } from '../src/logger';
 import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
+import { detectorBench } from './detector';
 import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
 import { COACH_NODE_FLAGS, cpuMilliseconds, type LoadResult, percentiles, resent, ROOT, rssMegabytes, runLoad, type Server, startProcess, turn } from './lib';
@@ -16,7 +17,7 @@ import { writeBenchmarkDocs } from './docs';
 
 const CONCURRENCY = 16;
 const THROUGHPUT_CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 2000);
-// 192 conversations of 17 turns: about 3,300 turns, so the p99 is the 33rd slowest. With 48 (816 turns) it
+// 192 conversations of 18 turns: about 3,500 turns, so the p99 is the 35th slowest. With 48 (816 turns at 17) it
 // was the 8th, and one hiccup of the shared VM moved it from 15 to 50 ms between runs of the same build.
 const PACED_CONVERSATIONS = 192;
 const THINK_MS = 200;
@@ -192,6 +193,7 @@ async function main() {
   const m = await memory();
   const st = await storage();
   const f = await fanout();
+  const d = detectorBench();
   const pgUrl = postgresBenchUrl();
   const pg = pgUrl ? await postgresThroughput(pgUrl, THROUGHPUT_CONVERSATIONS) : undefined;
 
@@ -216,6 +218,8 @@ async function main() {
     [`fan-out: ${f.people} check-ins due at once, ${f.workers} dispatcher(s), sends/s`, String(f.sendsPerSecond), '>= 1000'],
     ['fan-out CPU per send (ms)', String(f.cpuMsPerSend), ''],
     ['fan-out peak RSS per dispatcher (MB)', String(f.peakRssMb), ''],
+    [`safety detector p50 / p99 µs per message (${d.messages} corpus messages, fastest of 20 rounds)`, `${d.perMessageP50Us} / ${d.perMessageP99Us}`, 'p99 < 200 µs'],
+    ['safety detector p50 / p99 µs over every call (machine tail included)', `${d.p50Us} / ${d.p99Us}`, ''],
     [
       'coach turns/s: SQLite 1 instance | PostgreSQL 2 instances',
       pg ? `${pg.sqliteOneInstance.turnsPerSecond} | ${pg.postgresTwoInstances.turnsPerSecond}` : 'skipped',
@@ -235,7 +239,7 @@ async function main() {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
   const table = rows.map(([measure, value, target]) => ({ measure, value, target }));
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, table, throughput: t, startup: s, memory: m, storage: st, fanout: f, postgres: pg }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, table, throughput: t, startup: s, memory: m, storage: st, fanout: f, detector: d, postgres: pg }, null, 2) + '\n');
   writeBenchmarkDocs(); // docs/benchmarks.md shows exactly what latest.json holds
   process.stdout.write(`\nWritten to ${file} and docs/benchmarks.md\n`);
 }

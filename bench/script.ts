@@ -30,7 +30,8 @@ export function intakeScript(content: Pick<Content, 'text'>, options: { askConse
   return [
     { text: 'hi', expects: 'menu.prompt' },
     ...(options.askConsent ? consent : [{ text: content.text('menu.options.intake'), expects: 'intake.questions.products.prompt' }]),
-    { text: choice('products', 'leaf'), expects: 'intake.questions.startedAgo.prompt', question: 'products', saves: true },
+    { text: choice('products', 'leaf'), expects: 'intake.questions.age.prompt', question: 'products', saves: true },
+    { text: skip, expects: 'intake.questions.startedAgo.prompt', question: 'age', saves: true },
     { text: 'dunno', expects: 'intake.questions.startedAgo.unknown', question: 'startedAgo' },
     { text: choice('startedAgo', 'atLeast6Months'), expects: 'intake.questions.startDose.prompt', question: 'startedAgo', stage: 'band', saves: true },
     { text: "don't know", expects: 'intake.questions.currentDose.prompt', question: 'startDose', saves: true },

@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
+import { type CheckInAmount, CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../src/checkins/amount';
 import { emptyCheckInAnswers } from '../src/checkins/answers';
 import { type HandoffNotice, handoffNotice } from '../src/checkins/handoffNotice';
 import { changesPicture, profileChangesFrom } from '../src/checkins/profileChanges';
@@ -39,6 +40,8 @@ const OPTION_IDS: Partial<Record<Item, string[]>> = {
   mood: ['good', 'okay', 'low', 'veryLow'],
   support: ['people', 'group', 'clinician', 'none'],
 };
+/** Grams in a size 00 capsule, the most common size (content/en/nlu/vocabulary.yaml has the same figure). */
+const DEFAULT_GRAMS_PER_LEAF_CAPSULE = 0.5;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** Opens the check-in from the scheduler's proactive turn; an unfinished one from last week is replaced. */
@@ -60,16 +63,18 @@ export class CheckInDialog extends ComponentDialog {
     private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'clock' | 'store' | 'logger'>,
     private readonly checkIns: CheckInService,
     private readonly reviewer: CheckInReviewer,
-    private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'>,
+    private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'> & Partial<Pick<IntakeService, 'load'>>,
   ) {
     super(CHECKIN_DIALOG);
     const { content } = services;
+    const unitWords = Object.fromEntries(CHECKIN_UNITS.map((unit) => [unit, content.list(`checkin.amount.units.${unit}`)])) as Record<CheckInUnit, string[]>;
     this.addDialog(new AnswerPrompt(INVITE_PROMPT, services));
     this.addDialog(
       new AnswerPrompt(QUESTION_PROMPT, services, {
         daysUsed: (text) => parseWholeNumber(text, 0, 7, { min: content.list('checkin.daysUsed.none'), max: content.list('checkin.daysUsed.all') }),
         scale: (text) => parseWholeNumber(text, 0, 10),
         grams: parseGrams,
+        amount: (text) => parseCheckInAmount(text, unitWords),
         anyText: (text) => (text.trim() ? text.trim().slice(0, 500) : undefined),
       }),
     );
@@ -187,12 +192,20 @@ export class CheckInDialog extends ComponentDialog {
       answers.gramsPerDay = 0;
       return step.next();
     }
-    return this.ask(step, 'amount', { text: this.services.content.text('checkin.amount.ask') }, 'grams');
+    return this.ask(step, 'amount', { text: this.services.content.text('checkin.amount.ask') }, 'amount');
   }
 
   private async askForm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const ended = await this.record(step, 'gramsPerDay', numberOf);
-    if (ended) return ended;
+    const answer = step.result as Answer | undefined;
+    if (answer?.kind === 'parsed') {
+      const amount = answer.value as CheckInAmount;
+      const { answers } = this.values(step);
+      if ('grams' in amount) answers.gramsPerDay = amount.grams;
+      else Object.assign(answers, { unitsPerDay: amount.count, unit: amount.unit });
+    } else {
+      const ended = await this.record(step, 'gramsPerDay', numberOf);
+      if (ended) return ended;
+    }
     if (this.values(step).answers.daysUsed === 0) return step.next();
     return this.askOptions(step, 'form');
   }
@@ -242,10 +255,11 @@ export class CheckInDialog extends ComponentDialog {
     const personId = personIdOf(step.context.activity);
     const { programWeek, answers } = this.values(step);
     const previous = await store.checkIns.latestFor(personId);
-    const review = this.reviewer.review(previous, answers);
+    const latest = await this.intake.latest(personId);
+    await this.leafCapsulesToGrams(personId, answers);
+    const review = this.reviewer.review(previous, answers, { profile: latest?.profile });
     await store.checkIns.save(personId, programWeek, answers, review, clock.now());
     // The risk rules run again only when the check-in changed the picture, so a steady week adds no assessment.
-    const latest = await this.intake.latest(personId);
     const changes = latest ? profileChangesFrom(answers, latest.profile) : {};
     const reassessment = latest && changesPicture(latest.profile, changes) ? await this.intake.reassess(personId, changes) : undefined;
     const notice = handoffNotice(review, latest, reassessment);
@@ -255,6 +269,16 @@ export class CheckInDialog extends ComponentDialog {
     if (review.reasons.includes('veryLowMood')) await this.say(step, 'checkin.review.veryLowMood');
     await this.say(step, 'checkin.progressHint');
     return step.endDialog(review);
+  }
+
+  /** Capsules of plain leaf are weighed product: grams by the size the intake learned, or the common size. */
+  private async leafCapsulesToGrams(personId: string, answers: CheckInAnswers): Promise<void> {
+    if (answers.unit !== 'capsule' || answers.unitsPerDay === null || answers.form !== 'leaf') return;
+    const saved = this.intake.load ? await this.intake.load(personId) : undefined;
+    const gramsPerCapsule = saved?.answers.gramsPerCapsule ?? DEFAULT_GRAMS_PER_LEAF_CAPSULE;
+    answers.gramsPerDay = Math.round(answers.unitsPerDay * gramsPerCapsule * 10) / 10;
+    answers.unitsPerDay = null;
+    answers.unit = null;
   }
 
   /** Why (the review's reasons, the rules' reasons, or a reminder), then the one card, then when to act. */

@@ -1,8 +1,10 @@
+import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import type { SafetyEventKind } from '../src/storage/repositories';
+import { DETECTOR_VERSION } from '../src/safety/detect';
 import type { Detection } from '../src/safety/types';
 import { hasConsent } from './consentGate';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
@@ -11,7 +13,7 @@ export const CRISIS_DIALOG = 'crisis';
 const CRISIS_WATERFALL = 'crisis.steps';
 const CHECK_PROMPT = 'crisis.check';
 
-/** What the safety guard hands the crisis dialog. */
+/** What the safety guard hands the crisis dialog (the direct safety question). */
 export interface CrisisOptions {
   detection: Detection;
   /** True when a dialog waits beneath this one and will re-prompt when it ends. */
@@ -24,23 +26,22 @@ const CHECK_ANSWERS: CheckAnswer[] = ['yes', 'unsure', 'body', 'no'];
 const MAX_CHECK_ATTEMPTS = 2;
 
 /**
- * The safety net's response: an immediate, plain answer for each kind of danger, or a gentle direct
- * question when the words could mean danger or venting. It ends as soon as it has answered, so the
- * dialog beneath (where the person was) re-prompts and nothing of their progress is lost.
+ * The direct safety question, asked when the words could mean danger or venting ("unsure means ask").
+ * When it ends, the dialog beneath re-asks its question (PromptBase's reprompt): after "No, I'm safe"
+ * that is exactly where the person was; after any other answer the crisis answer has stopped the turn,
+ * so the re-ask is held back and the question waits for the person's next message.
  */
 export class CrisisDialog extends ComponentDialog {
   constructor(private readonly services: CoachServices) {
     super(CRISIS_DIALOG);
     this.addDialog(new OptionPrompt(CHECK_PROMPT, services, this.acceptAfterTwoTries.bind(this)));
-    this.addDialog(new WaterfallDialog(CRISIS_WATERFALL, [this.respond.bind(this), this.followAnswer.bind(this)]));
+    this.addDialog(new WaterfallDialog(CRISIS_WATERFALL, [this.ask.bind(this), this.followAnswer.bind(this)]));
     this.initialDialogId = CRISIS_WATERFALL;
   }
 
-  private async respond(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { detection } = step.options as CrisisOptions;
-    if (detection.kind === 'none') return step.endDialog();
-    await this.record(step, detection.kind);
-    if (detection.kind !== 'ambiguous') return this.answerAndEnd(step, detection.kind, detection);
+    await recordSafetyEvent(this.services, step.context, 'ambiguous', detection);
     const { content } = this.services;
     const message = { text: content.text('safety.ambiguous.question'), choices: choicesFromContent(content, 'safety.ambiguous', CHECK_ANSWERS) };
     return step.prompt(CHECK_PROMPT, OptionPrompt.options({ message, retryKey: 'safety.ambiguous.reprompt' }));
@@ -48,45 +49,67 @@ export class CrisisDialog extends ComponentDialog {
 
   private async followAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = (step.result as CheckAnswer | undefined) ?? 'unsure';
+    const { resumes, detection } = step.options as CrisisOptions;
     if (answer === 'no') {
-      await this.say(step, ['safety.ambiguous.safe']);
-      return this.end(step);
+      await sendKeys(this.services, step.context, ['safety.ambiguous.safe', ...(resumes ? ['safety.backToQuestion'] : [])]);
+      return step.endDialog();
     }
     const kind = answer === 'body' ? 'severeWithdrawal' : 'suicide';
-    await this.record(step, kind);
-    if (answer === 'unsure') await this.say(step, ['safety.ambiguous.unsure']);
-    return this.answerAndEnd(step, kind);
-  }
-
-  private async answerAndEnd(step: WaterfallStepContext, kind: SafetyEventKind, detection?: Detection): Promise<DialogTurnResult> {
-    await this.say(step, responseKeys(kind, detection));
-    return this.end(step);
-  }
-
-  private async end(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if ((step.options as CrisisOptions).resumes) await this.say(step, ['safety.returnLine']);
+    if (answer === 'unsure') await sendKeys(this.services, step.context, ['safety.ambiguous.unsure']);
+    await answerDanger(this.services, step.context, { ...detection, kind, kinds: [kind], signals: [...detection.signals, `check.${answer}`] }, resumes);
     return step.endDialog();
   }
 
   private async acceptAfterTwoTries(prompt: PromptValidatorContext<string>): Promise<boolean> {
     return prompt.recognized.succeeded || prompt.attemptCount >= MAX_CHECK_ATTEMPTS;
   }
+}
 
-  private async say(step: WaterfallStepContext, keys: string[]): Promise<void> {
-    const { content, renderer } = this.services;
-    const channelId = step.context.activity.channelId;
-    await step.context.sendActivities(keys.map((key) => renderer.render({ text: content.text(key) }, channelId)));
-  }
+async function sendKeys(services: CoachServices, context: TurnContext, keys: string[]): Promise<void> {
+  const { content, renderer } = services;
+  await context.sendActivities(keys.map((key) => renderer.render({ text: content.text(key) }, context.activity.channelId)));
+}
 
-  /** Kind and time only, and only for people who agreed to have data kept; never the words. */
-  private async record(step: WaterfallStepContext, kind: SafetyEventKind): Promise<void> {
-    const { store, clock, logger } = this.services;
-    logger.info({ kind }, 'safety net responded');
-    this.services.metrics?.crisisReplies.inc({ kind });
-    const activity = step.context.activity;
-    if (!activity.from?.id || !(await hasConsent(this.services, activity))) return;
-    await store.safetyEvents.record(personIdOf(activity), kind, clock.now());
-  }
+/**
+ * The crisis answer for a kind of danger (911 now, 988, get care today), and nothing after it in this
+ * turn: a question the person was on keeps waiting, and `resumes` adds one line saying so.
+ */
+export async function answerDanger(services: CoachServices, context: TurnContext, detection: Detection, resumes: boolean): Promise<void> {
+  const kind = detection.kind as SafetyEventKind;
+  await recordSafetyEvent(services, context, kind, detection);
+  await sendKeys(services, context, [...responseKeys(kind, detection), ...(resumes ? ['safety.returnLine'] : [])]);
+  stopTurnAfterCrisisAnswer(context);
+}
+
+const TURN_STOPPED = Symbol('crisisAnswered');
+
+/**
+ * The crisis answer is the last thing a person sees in this turn, whatever the dialogs beneath do as the
+ * safety check ends (a re-ask, a lesson's next step): later messages of the turn are held back. Events
+ * (not messages) still go out.
+ */
+export function stopTurnAfterCrisisAnswer(context: TurnContext): void {
+  if (context.turnState.get(TURN_STOPPED)) return;
+  context.turnState.set(TURN_STOPPED, true);
+  context.onSendActivities(async (_context, activities, next) => {
+    const kept = activities.filter((activity) => activity.type !== 'message');
+    if (kept.length === activities.length) return next();
+    activities.splice(0, activities.length, ...kept);
+    return kept.length > 0 ? next() : [];
+  });
+}
+
+/**
+ * The log line carries the kind, the rule and concept ids that fired and the detector's version, never
+ * the words; the stored row (only for people who agreed to have data kept) carries the kind and time.
+ */
+async function recordSafetyEvent(services: CoachServices, context: TurnContext, kind: SafetyEventKind, detection: Detection): Promise<void> {
+  const { store, clock, logger } = services;
+  logger.info({ kind, signals: detection.signals, detector: DETECTOR_VERSION }, 'safety net responded');
+  services.metrics?.crisisReplies.inc({ kind });
+  const activity = context.activity;
+  if (!activity.from?.id || !(await hasConsent(services, activity))) return;
+  await store.safetyEvents.record(personIdOf(activity), kind, clock.now());
 }
 
 /** The content keys of each response, in order. */

@@ -4,7 +4,7 @@ import { forgetPersonAfterTurn } from '../src/bot/CoachBot';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import { describeError } from '../src/channels/adapter';
-import { deletePersonalData } from '../src/privacy/personalData';
+import { DATA_DELETED_EVENT, deletePersonalData } from '../src/privacy/personalData';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const DELETE_DATA_DIALOG = 'deleteData';
@@ -13,8 +13,8 @@ const CONFIRM_PROMPT = 'deleteData.confirm';
 
 /**
  * `delete my data`: asks to confirm, then removes every row and state item about the person from
- * every registered owner, and says it is done. The turn then saves nothing, so the next message
- * starts fresh.
+ * every registered owner, says it is done and sends the `steady.dataDeleted` event. The turn then saves
+ * nothing, so the next message starts fresh.
  */
 export class DeleteDataDialog extends ComponentDialog {
   constructor(private readonly services: CoachServices) {
@@ -39,7 +39,9 @@ export class DeleteDataDialog extends ComponentDialog {
       return step.endDialog();
     }
     try {
-      await deletePersonalData(store, personIdOf(step.context.activity));
+      // The conversation's own history stays until the channel has delivered the confirmation below
+      // (our Direct Line channel deletes it then); everything else goes now, so a failure can be told.
+      await deletePersonalData(store, personIdOf(step.context.activity), { keep: [store.directLine.name] });
     } catch (error) {
       logger.error({ error: describeError(error) }, 'personal data deletion failed');
       await say('privacy.delete.failed');
@@ -48,6 +50,12 @@ export class DeleteDataDialog extends ComponentDialog {
     forgetPersonAfterTurn(step.context);
     logger.info('personal data deleted on request');
     await say('privacy.delete.done');
+    try {
+      await step.context.sendActivity({ type: 'event', name: DATA_DELETED_EVENT });
+    } catch (error) {
+      // A channel that refuses events (the data is gone either way) must not turn the confirmation into an error.
+      logger.warn({ error: describeError(error) }, 'the data-deleted event could not be sent');
+    }
     return step.cancelAllDialogs(true);
   }
 }

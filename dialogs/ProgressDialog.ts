@@ -3,6 +3,7 @@ import { Dialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
 import type { CoachServices } from '../src/bot/services';
 import { amountTrend, type WeekPoint, weeklyPoints } from '../src/checkins/progress';
+import { formatAmount } from '../src/intake/format';
 import { renderProgressChart } from '../src/checkins/progressChart';
 import type { CheckInService } from '../src/scheduler/CheckInService';
 
@@ -50,7 +51,12 @@ export class ProgressDialog extends Dialog {
     return content.text('progress.line', {
       week: p.week,
       days: p.daysUsed === null ? content.text('progress.daysSkipped') : content.text('progress.days', { days: p.daysUsed }),
-      amount: p.gramsPerDay === null ? content.text('progress.amountSkipped') : content.text('progress.amount', { grams: grams(p.gramsPerDay) }),
+      amount:
+        p.gramsPerDay !== null
+          ? content.text('progress.amount', { grams: grams(p.gramsPerDay) })
+          : p.units
+            ? content.text('progress.amountInUnits', { amount: formatAmount(content, p.units.count, p.units.unit) })
+            : content.text('progress.amountSkipped'),
       cravings: p.cravings === null ? content.text('progress.cravingsSkipped') : content.text('progress.cravings', { cravings: p.cravings }),
     });
   }

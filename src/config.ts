@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { parseTrustProxy, type TrustProxy } from './http/clientAddress';
+import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
 import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -32,6 +32,13 @@ function splitPostgresSchema(url: string): { url: string; schema?: string } {
   const rest = url.slice(0, match.index) + (match[3] ? match[1] : '') + url.slice(match.index + match[0].length);
   return { url: rest, schema };
 }
+
+/** A comma-separated list of host names (no scheme, no port), lower-cased; [::1] may be written with or without brackets. */
+const hostList = (fallback: string) => z
+  .string()
+  .default(fallback)
+  .transform((value) => value.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean))
+  .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]{1,253}$/.test(host)), { message: 'must be host names separated by commas, for example localhost,coach.example.org' });
 
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
 const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -75,6 +82,11 @@ const envSchema = z
     LLM_MODEL: z.string().default(''),
     LLM_API_KEY: z.string().default(''),
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+    OUTBOUND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    ALLOWED_HOSTS: hostList('localhost,127.0.0.1,::1'),
+    ALLOWED_SERVICE_HOSTS: hostList(''),
+    SAFETY_MODEL_SCREEN: booleanFlag,
+    SAFETY_MODEL_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1500),
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
@@ -138,6 +150,9 @@ const envSchema = z
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
       ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
     }
+    if (env.SAFETY_MODEL_SCREEN && !env.LLM_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SAFETY_MODEL_SCREEN'], message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too' });
+    }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
     }
@@ -167,8 +182,21 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   maxBodyBytes: number;
   shutdownGraceMs: number;
+  /**
+   * Without an app id /api/messages is unauthenticated: it then answers only requests whose Host (and
+   * Origin, when sent) names one of `allowedHosts`, and replies only to serviceUrls on loopback or on
+   * `allowedServiceHosts`.
+   */
+  unauthenticated: { allowedHosts: string[]; allowedServiceHosts: string[] };
+  /** The longest any call to a channel (Bot Connector, Slack) may take before it is given up. */
+  outboundTimeoutMs: number;
   /** The optional language model; undefined when LLM_BASE_URL is empty (the default). */
   llm?: { baseUrl: string; model: string; apiKey: string; timeoutMs: number };
+  /**
+   * The optional model screen (SAFETY_MODEL_SCREEN, off by default): messages the safety rules did not flag
+   * are also shown to the model, which can only add the direct safety question, within timeoutMs.
+   */
+  safetyModelScreen?: { timeoutMs: number };
   directLine: DirectLineConfig;
   /** People inactive this long have all their data purged; checked every checkMinutes (0 = only by `npm run purge`). */
   retention: { days: number; checkMinutes: number };
@@ -202,6 +230,8 @@ export interface SlackConfig {
   botToken: string;
   /** Slack's Web API base URL, ending in a slash; tests point it at a fake on loopback. */
   apiUrl: string;
+  /** Each Web API attempt gives up after this long (OUTBOUND_TIMEOUT_MS). */
+  timeoutMs: number;
 }
 
 export interface DirectLineConfig {
@@ -267,7 +297,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    unauthenticated: { allowedHosts: e.ALLOWED_HOSTS, allowedServiceHosts: e.ALLOWED_SERVICE_HOSTS },
+    outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
     llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    safetyModelScreen: e.SAFETY_MODEL_SCREEN && e.LLM_BASE_URL ? { timeoutMs: e.SAFETY_MODEL_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
       dataDir: databaseFile === undefined || databaseFile === ':memory:' ? undefined : dirname(databaseFile),
@@ -292,7 +325,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: parseQuietHours(e.CHECKIN_QUIET_HOURS)!,
     },
     slack: e.SLACK_BOT_TOKEN
-      ? { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, botToken: e.SLACK_BOT_TOKEN, apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/') }
+      ? {
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          botToken: e.SLACK_BOT_TOKEN,
+          apiUrl: e.SLACK_API_URL.replace(/\/*$/, '/'),
+          timeoutMs: e.OUTBOUND_TIMEOUT_MS,
+        }
       : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
     trustProxy,

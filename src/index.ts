@@ -19,7 +19,7 @@ import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
 import type { CoachServices } from './bot/services';
-import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './channels/adapter';
+import { createCloudAdapter, createProactiveAdapter, describeError, installTurnErrorHandler } from './channels/adapter';
 import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
 import { createSlackDirect, type SlackDirect } from './channels/slack';
@@ -41,6 +41,7 @@ import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
 import { RetentionTimer } from './privacy/RetentionTimer';
+import { ChatModelCaution } from './safety/modelScreen';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import type { Metrics } from './metrics';
 import { createServer, type RunningServer } from './server';
@@ -204,7 +205,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new CrisisDialog(services));
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
-  const safetyNet = new SafetyNet({ model: overrides.cautionModel, isOwnText: (text) => content.isOwnText(text) });
+  const screen = config.safetyModelScreen;
+  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
@@ -221,11 +224,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     rootDialogId: ROOT_DIALOG,
     commands,
     router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
-    guards: [new SafetyGuard(safetyNet)],
+    guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials);
+  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs);
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
   const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
@@ -262,6 +265,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     store,
     logger,
     maxBodyBytes: config.maxBodyBytes,
+    unauthenticated: config.auth.appId ? undefined : config.unauthenticated,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
     metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
   });
@@ -274,7 +278,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     overrides.checkInSender ??
     new RoutingCheckInSender(
       slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
-      new BotCheckInSender(createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials), config.auth.appId, deliverCheckIn, services.clock),
+      new BotCheckInSender(
+        createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs),
+        config.auth.appId,
+        deliverCheckIn,
+        services.clock,
+      ),
     );
   const dispatcher = new CheckInDispatcher({
     store,
@@ -328,6 +337,16 @@ function azureOrigins(domain: string): string[] {
   return [url.origin, `${url.protocol === 'http:' ? 'ws' : 'wss'}://${url.host}`];
 }
 
+/**
+ * The last resort, once the server is up: an error no handler caught (a socket that failed after its
+ * request was answered, a promise nobody awaited) is logged by name and stack frames, never its message,
+ * and everyone else's chat goes on. Requests have their own guard that answers 400/500 (src/http).
+ */
+function keepServingAfterStrayErrors(logger: Logger): void {
+  process.on('uncaughtException', (error) => logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'));
+  process.on('unhandledRejection', (error) => logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'));
+}
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -342,6 +361,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   const port = await app.http.listen(config.port, config.host);
+  keepServingAfterStrayErrors(app.services.logger);
   // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
   await app.slack?.connect();
   app.scheduler.start();

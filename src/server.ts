@@ -4,6 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
 import { type CoachAdapter, describeError } from './channels/adapter';
 import { asBotActivity, describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
+import { earlyRequestCheck, guardRequestHandlers, hostNameOf, isLoopbackHost } from './http/requestGuards';
 import { isLoopbackAddress } from './http/loopback';
 import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
 import type { Logger } from './logger';
@@ -26,6 +27,13 @@ export interface ServerDeps {
   logger: Logger;
   maxBodyBytes: number;
   mounts?: ServerMount[];
+  /**
+   * Set when there is no app id, so /api/messages authenticates no one: it then answers only requests
+   * whose Host (and Origin, when a browser sends one) is an allowed name, which stops a web page from
+   * reaching it by DNS rebinding, and takes serviceUrls only on loopback or an allowed host, so the bot is
+   * no relay to any address a caller names.
+   */
+  unauthenticated?: { allowedHosts: string[]; allowedServiceHosts: string[] };
   /** GET /metrics; absent = the route does not exist (the default). */
   metrics?: { registry: Metrics; token?: string; loopback: boolean };
 }
@@ -54,6 +62,8 @@ export function createServer(deps: ServerDeps): RunningServer {
     requestContext.run({ requestId }, () => next());
   });
 
+  // restify 11's `first` chain runs before it parses the URL; @types/restify (8.x) does not know it yet.
+  (server as restify.Server & { first(handler: typeof earlyRequestCheck): void }).first(earlyRequestCheck);
   // No route takes file uploads: refuse multipart before the body parser would write parts to disk.
   server.pre((req, res, next) => {
     if (/^multipart\//i.test(req.headers['content-type'] ?? '')) {
@@ -74,6 +84,14 @@ export function createServer(deps: ServerDeps): RunningServer {
       res.send(415, { error: 'unsupported_media_type', reason: 'send the activity as application/json' });
       return;
     }
+    if (deps.unauthenticated) {
+      const refusal = unauthenticatedRefusal(req, deps.unauthenticated);
+      if (refusal) {
+        deps.logger.warn({ status: 403, route: '/api/messages', reason: refusal }, 'request refused: not from an allowed host');
+        res.send(403, { error: 'forbidden', reason: refusal });
+        return;
+      }
+    }
     if (jsonDepth(req.body) > MAX_JSON_DEPTH) {
       res.send(400, { error: 'invalid_activity', reason: 'body is nested too deeply' });
       return;
@@ -81,6 +99,10 @@ export function createServer(deps: ServerDeps): RunningServer {
     const parsed = inboundActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: 'invalid_activity', reason: describeInvalidActivity(parsed.error) });
+      return;
+    }
+    if (deps.unauthenticated && !serviceUrlAllowed(parsed.data.serviceUrl, deps.unauthenticated.allowedServiceHosts)) {
+      res.send(400, { error: 'invalid_activity', reason: 'serviceUrl is not an allowed host' });
       return;
     }
     // The activity goes to processActivity as validated above. CloudAdapter.process would check it again
@@ -143,10 +165,17 @@ export function createServer(deps: ServerDeps): RunningServer {
   for (const mount of deps.mounts ?? []) mount.mount(server);
 
   server.on('restifyError', (req, res, error, callback) => {
-    // Restify's own refusals (bad JSON, body too large, unknown route) keep their 4xx with a short reason.
-    deps.logger.warn({ status: error.statusCode, code: error.code, route: req.getPath?.(), requestId: res.getHeader('X-Request-Id') }, 'request refused');
+    // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
+    // short body: theirs can quote the request (the start of a malformed body, an unknown path).
+    const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
+    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path, requestId: res.getHeader('X-Request-Id') }, 'request refused');
+    const status = Number(error.statusCode) || 500;
+    const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+    const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
+    (error as { toJSON?: () => unknown }).toJSON = () => body;
     callback();
   });
+  guardRequestHandlers(server.server, deps.logger);
 
   return {
     server,
@@ -178,6 +207,36 @@ export function createServer(deps: ServerDeps): RunningServer {
       await Promise.race([closed, new Promise((r) => setTimeout(r, 1000).unref())]);
     },
   };
+}
+
+/** Restify's error codes, as the short names our own refusals use. */
+const RESTIFY_ERRORS: Record<string, string> = {
+  InvalidContent: 'invalid_json',
+  BadRequest: 'bad_request',
+  PayloadTooLarge: 'body_too_large',
+  RequestEntityTooLarge: 'body_too_large',
+  ResourceNotFound: 'not_found',
+  MethodNotAllowed: 'method_not_allowed',
+  UnsupportedMediaType: 'unsupported_media_type',
+  NotAcceptable: 'not_acceptable',
+  RequestTimeout: 'request_timeout',
+};
+
+/** Why an unauthenticated /api/messages request is refused, or undefined when its Host and Origin are allowed. */
+function unauthenticatedRefusal(req: restify.Request, allowed: { allowedHosts: string[] }): string | undefined {
+  const host = hostNameOf(req.headers.host, false);
+  if (!host || !allowed.allowedHosts.includes(host)) return 'host is not allowed';
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const originHost = hostNameOf(origin, true);
+    if (!originHost || !allowed.allowedHosts.includes(originHost)) return 'origin is not allowed';
+  }
+  return undefined;
+}
+
+function serviceUrlAllowed(serviceUrl: unknown, allowedServiceHosts: string[]): boolean {
+  const host = typeof serviceUrl === 'string' ? hostNameOf(serviceUrl, true) : undefined;
+  return host !== undefined && (isLoopbackHost(host) || allowedServiceHosts.includes(host));
 }
 
 /** Constant-time comparison of `Authorization: Bearer <token>` with the expected token. */

@@ -46,6 +46,8 @@ export class ChoiceQuestionDialog extends QuestionDialog {
       const answer = spec.fromChoice(reply.choice);
       if (answer !== undefined) return { kind: 'answer', answer };
     }
+    const own = spec.fromText?.(reply.text);
+    if (own !== undefined) return { kind: 'answer', answer: own };
     const correction = await amountCorrection(this.deps, reply.text);
     if (correction) return { kind: 'outcome', outcome: correction };
     // Kava is a different plant: say so, and ask again rather than guess a product.

@@ -91,7 +91,8 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
     await this.deps.intake.save(personId, answers as IntakeAnswers);
     // What a load would now return (parsing drops anything invalid, exactly as reading it back would).
     setAnswersThisTurn(dc.context, parseAnswers(answers));
-    logger.info({ personId, question: outcome.id, outcome: outcome.kind }, 'intake answer saved');
+    // No person id: a log line outlives "delete my data", and the id would tie it to the person.
+    logger.info({ question: outcome.id, outcome: outcome.kind }, 'intake answer saved');
     return notes;
   }
 }

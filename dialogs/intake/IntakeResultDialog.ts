@@ -1,8 +1,7 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
-import { nextChoices, prescriberSummary, resultMessages, rulesNote, taperText, topicKey, topicsFor } from '../../src/intake/result';
-import { sketchTaper } from '../../src/risk/taper';
+import { nextChoices, planMessages, prescriberSummary, topicKey, topicsFor } from '../../src/intake/result';
 import { OptionPrompt } from '../OptionPrompt';
 import { type IntakeDeps, send } from './support';
 
@@ -35,12 +34,8 @@ export class IntakeResultDialog extends ComponentDialog {
     const saved = await this.deps.intake.load(personId);
     if (!stored || !saved) return step.endDialog();
     if (!(step.options as ResultOptions).again) {
-      for (const message of resultMessages(content, saved.answers, stored.assessment)) await send(this.deps, step.context, message);
       const handoff = await this.deps.intake.handoffOffer(personId);
-      if (handoff) await send(this.deps, step.context, handoff);
-      const taper = sketchTaper(stored.profile, stored.assessment);
-      if (taper) await send(this.deps, step.context, taperText(content, taper));
-      await send(this.deps, step.context, rulesNote(content, stored.assessment));
+      for (const message of planMessages(content, saved.answers, stored.profile, stored.assessment, handoff)) await send(this.deps, step.context, message);
     }
     const offerCheckIns = this.deps.checkIns !== undefined && !(await this.deps.checkIns.enrolled(personId));
     const message = { text: content.text('intake.result.next'), choices: nextChoices(content, stored.assessment, offerCheckIns) };

@@ -80,7 +80,10 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
     return this.interpret(dc, stage, reply);
   }
 
-  /** A dialog started on top of the question (a side request) has ended: ask the question again. */
+  /**
+   * A dialog on top of this question ended (a side request, or the safety check after "No, I'm safe"):
+   * ask exactly this question again, as PromptBase does. The default would end the question, and the intake with it.
+   */
   override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
     await this.repromptDialog(dc.context, dc.activeDialog!);
     return Dialog.EndOfTurn;

@@ -20,6 +20,7 @@ import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
+import { addTimeout } from './outboundTimeout';
 import type { MessageRenderer } from './render';
 import { singleAttemptConnectorOptions } from './singleAttemptHttpClient';
 import { TrustedServiceUrlAuthentication } from './trustedServiceUrls';
@@ -102,18 +103,33 @@ export class CoachAdapter extends CloudAdapter {
   }
 }
 
+/** Every call to a channel gives up after this long unless the config says otherwise (OUTBOUND_TIMEOUT_MS). */
+export const DEFAULT_OUTBOUND_TIMEOUT_MS = 15_000;
+
 /**
  * credentials: where Azure AD tokens come from; the default is the SDK's own (from the app id and password).
- * Tests replace it with a fake token source on loopback.
+ * Tests replace it with a fake token source on loopback. Every connector call times out after timeoutMs.
  */
-export function createCloudAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory): CoachAdapter {
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials)), auth.appId);
+export function createCloudAdapter(
+  auth: Config['auth'],
+  ownChannel?: OwnChannelEndpoint,
+  credentials?: ServiceClientCredentialsFactory,
+  timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
+): CoachAdapter {
+  const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials), prepare), auth.appId);
 }
 
 /** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
-export function createProactiveAdapter(auth: Config['auth'], ownChannel?: OwnChannelEndpoint, credentials?: ServiceClientCredentialsFactory): CoachAdapter {
+export function createProactiveAdapter(
+  auth: Config['auth'],
+  ownChannel?: OwnChannelEndpoint,
+  credentials?: ServiceClientCredentialsFactory,
+  timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
+): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, singleAttemptConnectorOptions())), auth.appId);
+  const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, singleAttemptConnectorOptions()), prepare), auth.appId);
 }
 
 /**
@@ -150,8 +166,9 @@ export function installTurnErrorHandler(
     const errorId = randomUUID().slice(0, 8);
     deps.logger.error({ errorId, error: describeError(error), channelId: context.activity.channelId }, 'turn failed');
     try {
+      // Deleting the stored dialog state is the whole reset: saving after it would write an empty row
+      // back, and after "delete my data" that row would belong to no one (nothing ever removes it).
       await deps.conversationState.delete(context);
-      await deps.conversationState.saveChanges(context, true);
     } catch (resetError) {
       deps.logger.error({ errorId, error: describeError(resetError) }, 'could not reset dialog state');
     }

@@ -15,7 +15,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFF
 // A UTF-16 surrogate without its partner: what broken encoders and some attacks produce.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function cleanString(max: number) {
+/** True when `value` is text a person could have typed: at most `max` characters, no control characters, no broken unicode. */
+export function isCleanText(value: string, max = MAX_TEXT_CHARS): boolean {
+  return value.length <= max && !CONTROL.test(value) && !LONE_SURROGATE.test(value);
+}
+
+export function cleanString(max: number) {
   return z
     .string()
     .max(max)

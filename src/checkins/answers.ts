@@ -4,6 +4,8 @@ import type { CheckInAnswers } from '../storage/repositories';
 export const emptyCheckInAnswers = (): CheckInAnswers => ({
   daysUsed: null,
   gramsPerDay: null,
+  unitsPerDay: null,
+  unit: null,
   form: null,
   cravings: null,
   symptoms: null,

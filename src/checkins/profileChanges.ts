@@ -9,7 +9,8 @@ const PRODUCT_OF_FORM: Record<DrugForm, Product | undefined> = { leaf: 'leaf', e
  * What a weekly check-in tells the risk engine, given the latest stored profile. Only what was reported
  * counts: a skipped answer and "something else" change nothing.
  *
- * - Amount: no use this week (0 days) is 0 g a day; otherwise the grams on a day of use are today's amount.
+ * - Amount: no use this week (0 days) is 0 g a day; otherwise the grams on a day of use are today's amount,
+ *   or the count of the person's own unit (shots, tablets, extract capsules) when they gave that instead.
  * - Products only grow. A reported form the profile lacks is added at once (an extract or 7-OH hands off
  *   straight away). A week of mostly leaf never removes an extract or 7-OH: the check-in asks for the form
  *   used *mostly*, so it cannot show that the stronger one stopped, and for extracts the move back to leaf
@@ -20,6 +21,7 @@ export function profileChangesFrom(answers: CheckInAnswers, profile: RiskProfile
   const changes: ProfileChanges = {};
   const grams = answers.daysUsed === 0 ? 0 : answers.gramsPerDay;
   if (grams !== null) changes.currentDose = { kind: 'amount', amount: grams, unit: 'g' };
+  else if (answers.unitsPerDay !== null && answers.unit !== null) changes.currentDose = { kind: 'amount', amount: answers.unitsPerDay, unit: answers.unit };
   const product = answers.form === null ? undefined : PRODUCT_OF_FORM[answers.form];
   if (product && !profile.products.includes(product)) changes.products = [...profile.products, product];
   return changes;

@@ -5,6 +5,8 @@ export interface WeekPoint {
   week: number;
   daysUsed: number | null;
   gramsPerDay: number | null;
+  /** The amount counted in the person's own unit (shots, tablets), when not given in grams. */
+  units?: { count: number; unit: NonNullable<CheckInRecord['unit']> };
   cravings: number | null;
 }
 
@@ -20,7 +22,13 @@ export function weeklyPoints(records: CheckInRecord[]): WeekPoint[] {
   }
   return [...byWeek.values()]
     .sort((a, b) => a.programWeek - b.programWeek)
-    .map((r) => ({ week: r.programWeek, daysUsed: r.daysUsed, gramsPerDay: r.gramsPerDay, cravings: r.cravings }));
+    .map((r) => ({
+      week: r.programWeek,
+      daysUsed: r.daysUsed,
+      gramsPerDay: r.gramsPerDay,
+      ...(r.unitsPerDay !== null && r.unit !== null ? { units: { count: r.unitsPerDay, unit: r.unit } } : {}),
+      cravings: r.cravings,
+    }));
 }
 
 /** Compares the first and the last week that both report an amount. */

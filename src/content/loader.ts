@@ -17,8 +17,8 @@ import { explainerFrontMatter, explainerSection, type MessageTree, messageTree, 
 export function loadContent(locale = 'en', root = CONTENT_DIR): Content {
   const files = new ContentFiles(root, locale);
   const { texts, lists } = loadMessages(files);
-  const explainers = loadExplainers(files);
-  const weeks = loadWeeks(files, new Set(explainers.map((e) => e.id)));
+  const explainers = loadExplainers(files, texts);
+  const weeks = loadWeeks(files, new Set(explainers.map((e) => e.id)), texts);
   return new ContentLibrary(locale, texts, lists, explainers, weeks);
 }
 
@@ -100,7 +100,16 @@ function flatten(prefix: string, tree: MessageTree, texts: Map<string, string>, 
   }
 }
 
-function loadExplainers(files: ContentFiles): ExplainerTopic[] {
+/** An explainer's text may include a message text as {@key} too (the withdrawal timeline lives in one place). */
+function includeTexts(text: string, texts: Map<string, string>, shown: string, field: string): string {
+  return text.replace(REFERENCE, (_match, ref: string) => {
+    const included = texts.get(ref);
+    if (included === undefined) throw new ContentError(shown, field, `refers to unknown text {@${ref}}`);
+    return included;
+  });
+}
+
+function loadExplainers(files: ContentFiles, texts: Map<string, string>): ExplainerTopic[] {
   const topics: Array<ExplainerTopic & { shown: string; order: number }> = [];
   for (const file of files.list('explainers', /\.md$/)) {
     let document;
@@ -114,8 +123,11 @@ function loadExplainers(files: ContentFiles): ExplainerTopic[] {
     if (meta.id !== file.name.replace(/\.md$/, '')) throw new ContentError(file.shown, 'id', `must match the file name (${file.name})`);
     if (document.preamble) throw new ContentError(file.shown, 'body', 'text before the first "## " heading; put the short answer in summary');
     if (document.sections.length === 0) throw new ContentError(file.shown, 'body', 'needs at least one "## " section for "tell me more"');
-    const sections = document.sections.map((section, i) => validate(explainerSection, section, file.shown, `sections.${i + 1}`));
-    topics.push({ ...meta, sections, shown: file.shown });
+    const sections = document.sections.map((section, i) => {
+      const valid = validate(explainerSection, section, file.shown, `sections.${i + 1}`);
+      return { ...valid, text: includeTexts(valid.text, texts, file.shown, `sections.${i + 1}`) };
+    });
+    topics.push({ ...meta, summary: includeTexts(meta.summary, texts, file.shown, 'summary'), sections, shown: file.shown });
   }
   const orders = new Map<number, string>();
   for (const topic of topics) {
@@ -133,7 +145,7 @@ function loadExplainers(files: ContentFiles): ExplainerTopic[] {
   return topics.map(({ shown: _shown, order: _order, ...topic }) => topic);
 }
 
-function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
+function loadWeeks(files: ContentFiles, topicIds: Set<string>, texts: Map<string, string>): ProgramWeek[] {
   const weeks: ProgramWeek[] = [];
   const checkInIds = new Map<string, string>();
   for (const file of files.list('program', /\.yaml$/)) {
@@ -143,6 +155,7 @@ function loadWeeks(files: ContentFiles, topicIds: Set<string>): ProgramWeek[] {
     if (week.week !== Number(number[1])) throw new ContentError(file.shown, 'week', `must be ${Number(number[1])}, as in the file name`);
     if (week.week !== weeks.length + 1) throw new ContentError(file.shown, 'week', `weeks must be numbered 1, 2, 3... without gaps; expected week ${weeks.length + 1}`);
     week.lesson.forEach((step, i) => {
+      step.text = includeTexts(step.text, texts, file.shown, `lesson.${i}.text`);
       if (step.topic && !topicIds.has(step.topic)) throw new ContentError(file.shown, `lesson.${i}.topic`, `no explainer has the id "${step.topic}"`);
     });
     week.checkIn.forEach((item, i) => {

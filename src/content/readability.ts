@@ -148,9 +148,12 @@ export function fleschKincaidGrade(words: number, sentences: number, syllables: 
   return 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
 }
 
-/** Measures a text. {placeholders} are read as one short word. */
+/** A markdown link reads as its text: "[988](tel:988)" is "988" to the person. */
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]+\)/g;
+
+/** Measures a text. {placeholders} are read as one short word, markdown links as their text. */
 export function measure(text: string): Readability {
-  const sentences = sentencesOf(text.replace(/\{\w+\}/g, 'it'));
+  const sentences = sentencesOf(text.replace(MARKDOWN_LINK, '$1').replace(/\{\w+\}/g, 'it'));
   const sentenceWords = sentences.map(wordsOf);
   const words = sentenceWords.reduce((sum, w) => sum + w.length, 0);
   const syllables = sentenceWords.flat().reduce((sum, token) => sum + syllablesInToken(token), 0);

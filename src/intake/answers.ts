@@ -3,7 +3,7 @@ import { assumptionSchema } from '../nlu/intake/schemas';
 import { DOSE_BANDS, DOSE_UNITS, DURATION_BANDS, earlierStopSchema, PRODUCTS, type RiskProfile, SUBSTANCES } from '../risk/profile';
 
 /** The intake's questions in the order they are asked. */
-export const QUESTION_IDS = ['products', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay', 'rotation', 'substances', 'pregnant', 'earlierStop', 'goal', 'zip'] as const;
+export const QUESTION_IDS = ['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay', 'rotation', 'substances', 'pregnant', 'earlierStop', 'goal', 'zip'] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
 export const doseAnswerSchema = z.discriminatedUnion('kind', [
@@ -28,6 +28,7 @@ export type DurationAnswer = z.infer<typeof durationAnswerSchema>;
 /** One schema per answer: every answer is validated before it is saved, and again when read back. */
 export const answerSchemas = {
   products: z.array(z.enum(PRODUCTS)).min(1),
+  age: z.enum(['under18', 'adult', 'skipped']),
   startedAgo: durationAnswerSchema,
   startDose: doseAnswerSchema,
   currentDose: doseAnswerSchema,
@@ -91,7 +92,7 @@ export function applies(id: QuestionId, answers: IntakeAnswers): boolean {
   return true;
 }
 
-export const OPTIONAL_QUESTIONS: ReadonlySet<QuestionId> = new Set(['pregnant', 'zip']);
+export const OPTIONAL_QUESTIONS: ReadonlySet<QuestionId> = new Set(['age', 'pregnant', 'zip']);
 
 export function nextQuestion(answers: IntakeAnswers): QuestionId | undefined {
   return QUESTION_IDS.find((id) => applies(id, answers) && answers[id] === undefined);
@@ -121,6 +122,7 @@ export function toRiskProfile(answers: IntakeAnswers): RiskProfile {
     otherSubstances: answers.substances ?? [],
     pregnant: answers.pregnant === 'yes' ? true : answers.pregnant === 'no' ? false : undefined,
     earlierStop: answers.earlierStop === 'unknown' ? undefined : answers.earlierStop,
+    underEighteen: answers.age === 'under18' ? true : answers.age === 'adult' ? false : undefined,
   };
   return Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)) as RiskProfile;
 }

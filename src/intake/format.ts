@@ -1,5 +1,6 @@
 import type { Content } from '../content/Content';
 import type { Assumption } from '../nlu/intake/schemas';
+import type { DoseUnit } from '../risk/profile';
 import type { AnswerOf, DoseAnswer, IntakeAnswers, QuestionId } from './answers';
 
 /** Turns answers into short phrases for the person ("15 g", "a year and a half"); all words from content. */
@@ -9,7 +10,7 @@ export function num(value: number): string {
   return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
 }
 
-export function formatAmount(content: Content, amount: number, unit: 'g' | 'shot' | 'tablet' | 'dropper'): string {
+export function formatAmount(content: Content, amount: number, unit: DoseUnit): string {
   if (unit === 'g') return content.text('intake.units.grams', { amount: num(amount) });
   return content.text(`intake.units.${amount === 1 ? unit : `${unit}s`}`, { amount: num(amount) });
 }
@@ -74,6 +75,8 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
       const a = answer as AnswerOf<'timesPerDay'>;
       return a.kind === 'count' ? v('timesPerDay', { times: num(a.times) }) : v('unknown');
     }
+    case 'age':
+      return answer === 'skipped' ? v('skipped') : v(`age.${answer as string}`);
     case 'rotation':
     case 'pregnant':
       return answer === 'unsure' ? v('unknown') : answer === 'skipped' ? v('skipped') : v(String(answer));

@@ -1,4 +1,5 @@
 import type { Assumption, ExtractField, Extraction } from '../nlu/intake/schemas';
+import { readAge } from './age';
 import type { AnswerOf, QuestionId } from './answers';
 
 /**
@@ -14,6 +15,8 @@ export interface QuestionSpec<Q extends QuestionId = QuestionId> {
   numbersPickChoices: boolean;
   fromChoice(value: string): AnswerOf<Q> | undefined;
   fromExtraction(extraction: Extraction): AnswerOf<Q> | undefined;
+  /** A reader of this question's own, tried on free text before the shared extractor (an age: "I'm 16"). */
+  fromText?(text: string): AnswerOf<Q> | undefined;
 }
 
 export type Interpretation<Q extends QuestionId> = { answer: AnswerOf<Q>; assumptions: Assumption[] } | undefined;
@@ -54,6 +57,20 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     numbersPickChoices: true,
     fromChoice: lookup<AnswerOf<'products'>>({ leaf: ['leaf'], leafAndExtract: ['leaf', 'extract'], extract: ['extract'], sevenOh: ['sevenOh'] }),
     fromExtraction: (e) => (e.field === 'products' && e.status === 'ok' ? e.value.products : undefined),
+  }),
+  age: spec({
+    id: 'age',
+    kind: 'choice',
+    field: 'yesNo',
+    choices: ['under18', 'adult'],
+    // A typed number is an age, not a button.
+    numbersPickChoices: false,
+    fromChoice: lookup<AnswerOf<'age'>>({ under18: 'under18', adult: 'adult' }),
+    fromText: readAge,
+    fromExtraction: (e) => {
+      const said = yesNoOrUnsure(e);
+      return said === 'yes' ? 'under18' : said === 'no' ? 'adult' : undefined;
+    },
   }),
   startedAgo: spec({ id: 'startedAgo', kind: 'duration', field: 'duration', choices: [], numbersPickChoices: false, fromChoice: none, fromExtraction: none }),
   startDose: spec({ id: 'startDose', kind: 'amount', field: 'amount', choices: [], numbersPickChoices: false, fromChoice: none, fromExtraction: none }),

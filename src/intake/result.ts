@@ -1,13 +1,15 @@
 import type { ChoiceOption, OutboundMessage } from '../channels/messages';
 import type { Content } from '../content/Content';
-import type { Assessment } from '../risk/assess';
-import type { RuleId } from '../risk/rules';
-import type { TaperSketch } from '../risk/taper';
+import { type Assessment, meaningKey } from '../risk/assess';
+import type { RiskProfile } from '../risk/profile';
+import { FREQUENT_DOSES_PER_DAY, type RuleId } from '../risk/rules';
+import { sketchTaper, type TaperSketch } from '../risk/taper';
 import { type IntakeAnswers, QUESTION_IDS } from './answers';
 import { formatAnswer, formatDose, formatDuration, formatRatio, growthRatio, num } from './format';
 
 /** Explainer topic ids (owned by the explainers) that go with each rule's reason. */
 const TOPIC_OF_RULE: Record<RuleId, string> = {
+  youngPerson: 'prescriber',
   sevenOh: 'seven-oh',
   extract: 'extracts',
   highDose: 'withdrawal-timeline',
@@ -16,6 +18,7 @@ const TOPIC_OF_RULE: Record<RuleId, string> = {
   otherSubstances: 'prescriber',
   pregnancy: 'prescriber',
   earlyRelapse: 'withdrawal-timeline',
+  frequentDosing: 'liver-enzymes',
   slowEscalation: 'trajectory',
   fastEscalation: 'trajectory',
   durationUnknown: 'trajectory',
@@ -45,28 +48,61 @@ export function trajectoryText(content: Content, answers: IntakeAnswers): string
   else sentences.push(t('trajectory.currentOnly', { current: now }));
   const ratio = growthRatio(answers);
   if (ratio !== undefined) sentences.push(formatRatio(content, ratio));
-  if (answers.timesPerDay?.kind === 'count' && answers.timesPerDay.times > 1) sentences.push(t('times', { times: num(answers.timesPerDay.times) }));
+  const times = answers.timesPerDay?.kind === 'count' ? answers.timesPerDay.times : undefined;
+  if (times !== undefined && times >= FREQUENT_DOSES_PER_DAY) sentences.push(t('timesMany', { times: num(times) }));
+  else if (times !== undefined && times > 1) sentences.push(t('times', { times: num(times) }));
   return sentences.join(' ');
 }
+
+/** Steps shown at the start of a long sketch; the rest is summed up, then the last step and the stop. */
+const SHOWN_FIRST_STEPS = 4;
 
 export function taperText(content: Content, sketch: TaperSketch): string {
   const t = (key: string, vars?: Record<string, string | number>) => content.text(`intake.taper.${key}`, vars);
   const weeksPerStep = sketch.stepDays / 7;
-  const lines = [t(sketch.framing), t('start', { grams: num(sketch.startGrams) })];
-  for (const step of sketch.steps) {
+  const pace = t(weeksPerStep === 1 ? 'paceWeekly' : 'paceMonthly');
+  const lines = [t(sketch.framing), t('label', { pace, weeks: sketch.weeksToStop }), t('start', { grams: num(sketch.startGrams) })];
+  const stepLine = (step: TaperSketch['steps'][number]) => {
     const from = step.startDay / 7 + 1;
     const to = from + weeksPerStep - 1;
-    if (step.grams === 0) lines.push(weeksPerStep === 1 ? t('weekStop', { week: from }) : t('weeksStop', { from }));
-    else if (weeksPerStep === 1) lines.push(t('week', { week: from, grams: num(step.grams) }));
-    else lines.push(t('weeks', { from, to, grams: num(step.grams) }));
-  }
-  lines.push(t('pauses'));
+    if (step.grams === 0) return t('stopFrom', { week: from });
+    return weeksPerStep === 1 ? t('week', { week: from, grams: num(step.grams) }) : t('weeks', { from, to, grams: num(step.grams) });
+  };
+  const { steps } = sketch;
+  const shortEnough = steps.length <= SHOWN_FIRST_STEPS + 3;
+  const shown = shortEnough ? steps : [...steps.slice(0, SHOWN_FIRST_STEPS), undefined, ...steps.slice(-2)];
+  for (const step of shown) lines.push(step ? stepLine(step) : t('andSoOn'));
+  lines.push(t('hold'));
   return lines.join('\n');
+}
+
+/** With extracts or 7-OH there is no gram taper: the first step is moving to plain leaf, with a prescriber. */
+export function noGramTaperText(content: Content, profile: RiskProfile): string | undefined {
+  if (profile.products.includes('sevenOh')) return content.text('intake.taper.noGramPlan.sevenOh');
+  if (profile.products.includes('extract')) return content.text('intake.taper.noGramPlan.extract');
+  return undefined;
+}
+
+/**
+ * Everything the result shows, in order, as the person sees it: the summary and its meaning, the approach
+ * and its reasons, the hand-off (when `handoff` is given), a young person's next step, the taper sketch or
+ * why there is none, and the rules note. The dialog sends these; the plan's property test reads them.
+ */
+export function planMessages(content: Content, answers: IntakeAnswers, profile: RiskProfile, assessment: Assessment, handoff?: OutboundMessage): OutboundMessage[] {
+  const messages = resultMessages(content, answers, assessment);
+  if (handoff) messages.push(handoff);
+  if (profile.underEighteen === true) messages.push({ text: content.text('risk.youngPerson.next') });
+  const taper = sketchTaper(profile, assessment);
+  const noGram = taper ? undefined : noGramTaperText(content, profile);
+  if (taper) messages.push({ text: taperText(content, taper) });
+  else if (noGram && profile.underEighteen !== true) messages.push({ text: noGram });
+  messages.push(rulesNote(content, assessment));
+  return messages;
 }
 
 /** The result: the summary with what it likely means, then the approach and its reasons. */
 export function resultMessages(content: Content, answers: IntakeAnswers, assessment: Assessment): OutboundMessage[] {
-  const summary = [content.text('intake.result.intro'), trajectoryText(content, answers), content.text(`risk.meaning.${assessment.tier}`)].join(' ');
+  const summary = [content.text('intake.result.intro'), trajectoryText(content, answers), content.text(meaningKey(assessment))].join(' ');
   const reasons = [
     content.text(`risk.approach.${assessment.approach}`),
     content.text('intake.result.why'),

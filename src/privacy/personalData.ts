@@ -2,6 +2,13 @@ import type { DataStore, PersonalDataOwner } from '../storage/repositories';
 
 export const EXPORT_FORMAT = 'steady-personal-data/1';
 
+/**
+ * The event the bot sends on every channel right after confirming "delete my data" (CONTRACTS item 2).
+ * Our own Direct Line channel deletes the conversation's history and revokes the person's tokens once
+ * it has delivered it; the web page starts afresh when it sees it.
+ */
+export const DATA_DELETED_EVENT = 'steady.dataDeleted';
+
 export interface PersonalDataExport {
   format: typeof EXPORT_FORMAT;
   exportedAt: string;
@@ -30,12 +37,13 @@ export class PersonalDataDeletionError extends Error {
 }
 
 /**
- * Deletes the person from every owner, newest registration first so the people row goes last.
- * Every owner is tried even when one fails; the failure is reported after, and a retry is safe.
+ * Deletes the person from every owner (but those named in `keep`), newest registration first so the
+ * people row goes last, then scrubs the database files. Every owner is tried even when one fails; the
+ * failure is reported after, and a retry is safe.
  */
-export async function deletePersonalData(store: DataStore, personId: string): Promise<void> {
+export async function deletePersonalData(store: DataStore, personId: string, options: { keep?: readonly string[] } = {}): Promise<void> {
   const failed: string[] = [];
-  const owners: PersonalDataOwner[] = [...store.personalData()].reverse();
+  const owners: PersonalDataOwner[] = [...store.personalData()].reverse().filter((owner) => !options.keep?.includes(owner.name));
   for (const owner of owners) {
     try {
       await owner.deleteFor(personId);
@@ -43,6 +51,8 @@ export async function deletePersonalData(store: DataStore, personId: string): Pr
       failed.push(owner.name);
     }
   }
+  // What was deleted must not stay readable in the database's files either.
+  await store.scrubDeleted().catch(() => failed.push('database files'));
   if (failed.length > 0) throw new PersonalDataDeletionError(failed);
 }
 

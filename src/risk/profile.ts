@@ -8,8 +8,11 @@ export type Product = (typeof PRODUCTS)[number];
 export const SUBSTANCES = ['opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'] as const;
 export type Substance = (typeof SUBSTANCES)[number];
 
-/** Grams are weighed product; the others are counted servings that cannot be turned into grams of leaf. */
-export const DOSE_UNITS = ['g', 'shot', 'tablet', 'dropper'] as const;
+/**
+ * Grams are weighed product; the others are counted servings that cannot be turned into grams of leaf
+ * (a capsule here is an extract capsule; leaf capsules are converted to grams by their size).
+ */
+export const DOSE_UNITS = ['g', 'shot', 'tablet', 'dropper', 'capsule'] as const;
 export type DoseUnit = (typeof DOSE_UNITS)[number];
 
 /** A rough daily amount when the person only knows the range (offered as buttons). */
@@ -50,6 +53,8 @@ export const riskProfileSchema = z.object({
   otherSubstances: z.array(z.enum(SUBSTANCES)),
   pregnant: z.boolean().optional(),
   earlierStop: earlierStopSchema.optional(),
+  /** True when the person said they are under 18 (an optional question); absent when unknown. */
+  underEighteen: z.boolean().optional(),
 });
 export type RiskProfile = z.infer<typeof riskProfileSchema>;
 

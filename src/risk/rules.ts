@@ -4,13 +4,20 @@ import type { DoseBand, RiskProfile } from './profile';
  * The rules version is stored with every assessment. Bump it whenever a rule, threshold or
  * precedence changes, so a stored result can always be traced to the rules that made it.
  */
-export const RISK_RULES_VERSION = '2026-12.1';
+export const RISK_RULES_VERSION = '2026-12.2';
 
 export const RAISED_DOSE_GRAMS = 10;
 export const HIGH_DOSE_GRAMS = 15;
 export const SLOW_ESCALATION_MONTHS = 6;
 /** A relapse on this day of a stop or earlier counts as "in the first days" (the peak is days 2-4). */
 export const EARLY_RELAPSE_LAST_DAY = 7;
+/**
+ * Doses a day. From FREQUENT_DOSES_PER_DAY the result explains that how often matters (Rogers 2024, in
+ * clinical-facts.md); from MANY_DOSES_PER_DAY (about every two to three hours through the waking day, or
+ * day and night) the frequentDosing rule adds support to the approach.
+ */
+export const FREQUENT_DOSES_PER_DAY = 4;
+export const MANY_DOSES_PER_DAY = 6;
 
 /** Tiers from most to least serious; an assessment's tier is the most serious that applied. */
 export const TIERS = ['sevenOh', 'extract', 'highDose', 'raisedDose', 'doseUnknown', 'slowEscalation', 'fastEscalation'] as const;
@@ -25,10 +32,12 @@ export const APPROACHES = [
   'supportedTaperOrMedicine',
   'extractToLeafThenTaper',
   'medicalSupportFirst',
+  'adultAndClinicianFirst',
 ] as const;
 export type Approach = (typeof APPROACHES)[number];
 
 export const RULE_IDS = [
+  'youngPerson',
   'sevenOh',
   'extract',
   'highDose',
@@ -37,6 +46,7 @@ export const RULE_IDS = [
   'otherSubstances',
   'pregnancy',
   'earlyRelapse',
+  'frequentDosing',
   'slowEscalation',
   'fastEscalation',
   'durationUnknown',
@@ -55,6 +65,13 @@ export interface Rule {
   handoff?: boolean;
   /** Only considered when no product or dose rule applied ("otherwise" in the framework). */
   otherwise?: boolean;
+  /** A product or dose rule: when it applies, the "otherwise" trajectory rules are not considered. */
+  replacesTrajectory?: boolean;
+  /**
+   * The rule's sentence suits only its own approach. When another rule raised the approach, the
+   * sentence under `<key>WithSupport` is shown instead, so no line suggests less help than the plan.
+   */
+  hasSupportedVariant?: boolean;
 }
 
 /** Derived once per assessment so every rule reads the same interpretation of the profile. */
@@ -100,19 +117,34 @@ function earlyRelapseVars(profile: RiskProfile): ReasonVars {
 }
 
 /**
- * The framework as a table, in the order reasons are shown. Product rules first, then dose,
- * then the safety hand-offs, then the trajectory rules that apply only when nothing above did.
+ * The framework as a table, in the order reasons are shown. A young person first (their plan is built
+ * around an adult and a clinician), then product rules, dose, the safety hand-offs, early relapse and
+ * dosing frequency, then the trajectory rules that apply only when no product or dose rule did.
  */
 export const RULES: readonly Rule[] = [
-  { id: 'sevenOh', tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, applies: (p) => p.products.includes('sevenOh') && {} },
-  { id: 'extract', tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, applies: (p) => p.products.includes('extract') && {} },
-  { id: 'highDose', tier: 'highDose', approach: 'supportedTaperOrMedicine', handoff: true, applies: (_p, f) => f.band === 'atLeast15' && { threshold: HIGH_DOSE_GRAMS } },
-  { id: 'raisedDose', tier: 'raisedDose', approach: 'taperWithClinicalSupport', handoff: true, applies: (_p, f) => f.band === 'from10to15' && { low: RAISED_DOSE_GRAMS, high: HIGH_DOSE_GRAMS } },
+  {
+    id: 'youngPerson',
+    approach: 'adultAndClinicianFirst',
+    handoff: true,
+    applies: (p) => p.underEighteen === true && {},
+  },
+  { id: 'sevenOh', tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, replacesTrajectory: true, applies: (p) => p.products.includes('sevenOh') && {} },
+  { id: 'extract', tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, replacesTrajectory: true, applies: (p) => p.products.includes('extract') && {} },
+  { id: 'highDose', tier: 'highDose', approach: 'supportedTaperOrMedicine', handoff: true, replacesTrajectory: true, applies: (_p, f) => f.band === 'atLeast15' && { threshold: HIGH_DOSE_GRAMS } },
+  {
+    id: 'raisedDose',
+    tier: 'raisedDose',
+    approach: 'taperWithClinicalSupport',
+    handoff: true,
+    replacesTrajectory: true,
+    applies: (_p, f) => f.band === 'from10to15' && { low: RAISED_DOSE_GRAMS, high: HIGH_DOSE_GRAMS },
+  },
   {
     id: 'doseUnknown',
     tier: 'doseUnknown',
     approach: 'taperWithClinicalSupport',
     handoff: true,
+    replacesTrajectory: true,
     applies: (_p, f) => f.band === undefined && !f.usesConcentrate && {},
   },
   {
@@ -123,8 +155,20 @@ export const RULES: readonly Rule[] = [
   },
   { id: 'pregnancy', approach: 'taperWithClinicalSupport', handoff: true, applies: (p) => p.pregnant === true && {} },
   { id: 'earlyRelapse', approach: 'taperWithSupport', applies: (p) => relapsedEarly(p) && earlyRelapseVars(p) },
+  {
+    id: 'frequentDosing',
+    approach: 'taperWithSupport',
+    applies: (p) => p.dosesPerDay !== undefined && p.dosesPerDay >= MANY_DOSES_PER_DAY && { times: p.dosesPerDay },
+  },
   { id: 'slowEscalation', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === false && {} },
-  { id: 'fastEscalation', otherwise: true, tier: 'fastEscalation', approach: 'stopOrShortTaper', applies: (_p, f) => f.under6Months === true && {} },
+  {
+    id: 'fastEscalation',
+    otherwise: true,
+    tier: 'fastEscalation',
+    approach: 'stopOrShortTaper',
+    hasSupportedVariant: true,
+    applies: (_p, f) => f.under6Months === true && {},
+  },
   { id: 'durationUnknown', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === undefined && {} },
   { id: 'strainRotation', applies: (p) => p.rotatesStrains === true && {} },
 ];

@@ -40,7 +40,8 @@ export class SafetyNet {
 
   async assess(text: string): Promise<Detection> {
     const found = this.detect(text);
-    if (found.kind !== 'none' || this.model === noCautionModel) return found;
+    // The bot's own button labels and commands are never sent to the model.
+    if (found.kind !== 'none' || this.model === noCautionModel || this.options.isOwnText?.(text)) return found;
     return (await this.modelIsConcerned(text)) ? { kind: 'ambiguous', kinds: ['ambiguous'], signals: [MODEL_CONCERN_SIGNAL] } : found;
   }
 

@@ -1,9 +1,17 @@
+import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } from './concepts';
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
 import { type DangerKind, type Detection, NO_DANGER, urgency } from './types';
 import { COMMON_WORDS, FUZZY_TARGETS } from './words';
 
 type FoundKind = Exclude<DangerKind, 'none'>;
+
+/**
+ * The detector's version, logged with every safety event beside the rule ids that fired. Bump it with
+ * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
+ * that made it.
+ */
+export const DETECTOR_VERSION = 'safety-2.1.1';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -12,7 +20,7 @@ function literalWords(patterns: RegExp[]): string[] {
 
 const VOCABULARY = buildVocabulary(
   [
-    ...literalWords([...RULES.map((r) => r.pattern), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
+    ...literalWords([...RULES.map((r) => r.pattern), ...Object.values(CONCEPTS).map((source) => new RegExp(source)), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
     ...CONTEXT.bridges,
     ...COMMON_WORDS,
   ],
@@ -22,6 +30,108 @@ const VOCABULARY = buildVocabulary(
 const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
+const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
+const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
+/** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
+const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+
+/**
+ * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
+ * most patterns never run on a given message). A negated mention does not count.
+ */
+class ClauseConcepts {
+  private readonly known = new Int8Array(CONCEPT_NAMES.length);
+  /** Another clause names kratom as what ends, and nothing was taken. */
+  kratomElsewhere = false;
+  constructor(private readonly text: string) {}
+  has(i: number): boolean {
+    if (this.known[i] === 0) this.known[i] = firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
+    return this.known[i] === 2;
+  }
+  get death(): boolean {
+    const p = this as unknown as Present;
+    // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
+    return p.deathStrong || (p.deathSoft && !this.kratomElsewhere && (!p.kratomObject || p.ingested || p.willIngest));
+  }
+}
+
+/** Concepts found anywhere in some clauses (a message-scope rule). */
+class ConceptUnion {
+  constructor(private readonly parts: ClauseConcepts[]) {}
+  has(i: number): boolean {
+    return this.parts.some((p) => p.has(i));
+  }
+  get death(): boolean {
+    return this.parts.some((p) => p.death);
+  }
+  every(i: number): boolean {
+    return this.parts.every((p) => p.has(i));
+  }
+}
+
+// A message signs off only when every clause does ("ok. bye"): one "bye" inside a farewell is not a sign-off.
+const EVERY_CLAUSE: ReadonlySet<string> = new Set(['signOff']);
+
+for (const [i, name] of CONCEPT_NAMES.entries()) {
+  Object.defineProperty(ClauseConcepts.prototype, name, {
+    get(this: ClauseConcepts) {
+      return this.has(i);
+    },
+  });
+  Object.defineProperty(ConceptUnion.prototype, name, {
+    get(this: ConceptUnion) {
+      return EVERY_CLAUSE.has(name) ? this.every(i) : this.has(i);
+    },
+  });
+}
+
+const asPresent = (concepts: ClauseConcepts | ConceptUnion) => concepts as unknown as Present;
+
+/** Which concept families a clause holds (for tests and tuning tools; the detector reads them lazily). */
+export function conceptsOf(clause: string): Present {
+  const lazy = asPresent(new ClauseConcepts(clause));
+  return Object.fromEntries([...CONCEPT_NAMES, 'death'].map((name) => [name, lazy[name as keyof Present]])) as Present;
+}
+
+function union(all: Present[]): Present {
+  return asPresent(new ConceptUnion(all as unknown as ClauseConcepts[]));
+}
+
+/** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
+function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean): Hit[] {
+  const whole = union(found);
+  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole) ? [] : [i]));
+  const live = liveIndexes.map((i) => found[i]);
+  if (live.length === 0) return [];
+  const message = union(live);
+  const asking = liveIndexes.filter((i) => !clauses[i].question).map((i) => found[i]);
+  const notAsking = union(asking);
+  // "I had a seizure last night": over now, so care today rather than 911 (as for the lexicon).
+  const recent = liveIndexes.some((i) => clauses[i].recent) && !message.now;
+  const hits: Hit[] = [];
+  for (const rule of CONCEPT_RULES) {
+    const fires = rule.notInQuestions
+      ? asking.length > 0 && (rule.scope === 'message' ? rule.when(notAsking) : asking.some((p) => rule.when(p)))
+      : rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
+    if (!fires) continue;
+    for (const kind of rule.kinds) {
+      // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
+      if (humor && kind !== 'medical') {
+        if (kind === 'suicide') hits.push({ kind: 'ambiguous', signal: `${rule.id}~humor` });
+        continue;
+      }
+      if (kind === 'medical' && recent) hits.push({ kind: 'severeWithdrawal', signal: `${rule.id}~recent` });
+      else hits.push({ kind, signal: rule.id });
+    }
+  }
+  return hits;
+}
+
+/** Clauses whose danger words are not the person's own, now: history, a death that happened to someone else, a reported screening question with "I'm safe". */
+function cancelledClauses(found: Present[]): Set<number> {
+  const whole = union(found);
+  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole) ? [i] : [])));
+}
 
 interface ClauseContext {
   text: string;
@@ -44,7 +154,10 @@ function readClause(raw: string): ClauseContext {
 
 /** "not" / "never" / "no" just before the match, with only small words between ("not going to ..."). */
 function isNegated(clause: string, index: number): boolean {
-  const before = clause.slice(0, index).trim().split(' ').filter(Boolean);
+  // Only the last few words matter: look at a bounded window, so a long clause with many matches stays linear.
+  const from = Math.max(0, index - 120);
+  const window = clause.slice(from, index).trim().split(' ').filter(Boolean);
+  const before = from > 0 ? window.slice(1) : window; // the window may start mid-word
   for (let i = before.length - 1, looked = 0; i >= 0 && looked < 6; i--, looked++) {
     if (CONTEXT.negators.has(before[i])) return true;
     if (!CONTEXT.bridges.has(before[i])) return false;
@@ -106,7 +219,16 @@ export function detectDanger(text: string): Detection {
   const clauses = message.clauses.map(readClause);
   const hits: Hit[] = [];
 
-  for (const clause of clauses) {
+  const lazy = clauses.map((c) => new ClauseConcepts(c.text));
+  // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
+  const kratomNamed = lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+  for (const c of lazy) c.kratomElsewhere = kratomNamed;
+  const concepts = lazy.map(asPresent);
+  const cancelled = cancelledClauses(concepts);
+  // "goodbye kratom", "i'm done. no more kratom": the farewell is to kratom.
+  const kratomIsTheObject = concepts.some((p) => p.kratomObject);
+  for (const [index, clause] of clauses.entries()) {
+    if (cancelled.has(index)) continue;
     const found: Array<{ rule: DangerRule; index: number }> = [];
     for (const { rule, pattern } of GLOBAL_RULES) {
       const index = firstLiveMatch(pattern, clause.text, rule.negatable !== false);
@@ -115,12 +237,15 @@ export function detectDanger(text: string): Detection {
     const suppressed = new Set(found.flatMap(({ rule }) => rule.suppresses ?? []));
     for (const { rule, index } of found) {
       if (suppressed.has(rule.id)) continue;
+      if (rule.objectMayBeKratom && kratomIsTheObject) continue;
       const hit = applyContext(rule, index, clause, message.humor);
       if (hit) hits.push(hit);
     }
   }
 
-  const current = clauses.filter((c) => !c.distant && !c.question);
+  hits.push(...conceptHits(clauses, concepts, message.humor));
+
+  const current = clauses.filter((c, i) => !c.distant && !c.question && !cancelled.has(i));
   for (const { combo, parts } of GLOBAL_COMBOS) {
     if (!parts.every((part) => current.some((c) => firstLiveMatch(part, c.text, true) >= 0))) continue;
     const recent = combo.kind === 'medical' && current.some((c) => c.recent);

@@ -14,6 +14,8 @@ export interface DangerRule {
   negatable?: boolean;
   /** In a question asking for information ("can you overdose on kratom?"): drop it, or only check in gently. */
   inQuestion?: 'drop' | 'ambiguous';
+  /** A goodbye or "I'm done" that may be said to kratom: dropped when the message names kratom, a dose or quitting. */
+  objectMayBeKratom?: boolean;
   /** Rule ids this rule overrides in the same clause (intent beats a bare topic word). */
   suppresses?: string[];
 }
@@ -43,7 +45,7 @@ export const RULES: DangerRule[] = [
   { id: 'medical.collapsed', kind: 'medical', pattern: r(`\\b(?:i|${PERSON}) (?:just |has |have )?collapsed\\b|\\b${PERSON} (?:just |has )?(?:passed out|fainted|blacked out)\\b`) },
   { id: 'medical.seizure', kind: 'medical', pattern: /\b(?:having|had|has|have|is having|going into|went into) (?:a |another |some )?(?:seizure|seizures|fit|convulsion|convulsions)\b|\b(?:seizing|convulsing)\b/ },
   { id: 'medical.seizureMention', kind: 'medical', inQuestion: 'drop', pattern: /\b(?:seizure|seizures|convulsions?)\b/ },
-  { id: 'medical.chestPain', kind: 'medical', pattern: /\bchest (?:pain|pains|hurts|is hurting|tightness|is tight|feels tight|pressure|is crushing|feels heavy|is killing me)\b|\bchest (?:is |feels )?(?:so |really |very |super )?(?:tight|heavy)\b|\bpain in my chest\b|\btight chest\b/ },
+  { id: 'medical.chestPain', kind: 'medical', inQuestion: 'drop', pattern: /\bchest (?:pain|pains|hurts|is hurting|tightness|is tight|feels tight|pressure|is crushing|feels heavy|is killing me)\b|\bchest (?:is |feels )?(?:so |really |very |super )?(?:tight|heavy)\b|\bpain in my chest\b|\btight chest\b/ },
   { id: 'medical.heart', kind: 'medical', inQuestion: 'drop', pattern: /\bheart attack\b|\bheart (?:has |just )?(?:stopped|is stopping|stopping)\b|\bsomething (?:is )?(?:really |very |seriously )?wrong with (?:my|his|her) (?:heart|breathing|chest)\b/ },
   { id: 'medical.overdosing', kind: 'medical', pattern: /\boverdosing\b|\boverdosed\b/ },
   { id: 'medical.overdoseMention', kind: 'medical', inQuestion: 'drop', pattern: /\boverdose\b/ },
@@ -67,7 +69,7 @@ export const RULES: DangerRule[] = [
   { id: 'suicide.stopExisting', kind: 'suicide', negatable: false, pattern: /\b(?:stop|quit|not|cease) (?:existing|exist)\b|\btired of (?:living|being alive|existing|life)\b/ },
   { id: 'suicide.notAroundLong', kind: 'suicide', negatable: false, pattern: /\b(?:will not|not going to|do not see myself|can not see myself|not) (?:be |being )?(?:around|here|alive|a problem for anyone|a burden for anyone|a burden to anyone) (?:much longer|for long|for much longer|anymore|by (?:tomorrow|next week))\b|\b(?:stockpiling|stockpiled|stockpile) (?:my |some |up )?(?:pills|meds|medication)\b|\b(?:saving|saved) up (?:my )?(?:pills|meds)\b/ },
   { id: 'suicide.searchingMethods', kind: 'suicide', pattern: /\b(?:looking up|looked up|searching|searched|googling|googled|researching|researched|reading about) (?:ways|how|methods) (?:to|2) (?:die|kill myself|end it|end my life|overdose)\b/ },
-  { id: 'suicide.goodbye', kind: 'suicide', pattern: /\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?)\b|\bwriting (?:my )?(?:goodbye|last) (?:letters?|notes?)\b|\bthis is (?:my )?goodbye\b/ },
+  { id: 'suicide.goodbye', kind: 'suicide', objectMayBeKratom: true, pattern: /\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?)\b|\bwriting (?:my )?(?:goodbye|last) (?:letters?|notes?)\b|\bthis is (?:my )?goodbye\b/ },
   { id: 'suicide.endItAll', kind: 'suicide', pattern: /\bend(?:ing)? it all\b|\bend(?:ing)? it (?:tonight|today|now|soon)\b/ },
   { id: 'suicide.intentToOverdose', kind: 'suicide', pattern: /\boverdose (?:on purpose|intentionally|deliberately)\b|\b(?:going to|want to|will|plan to|planning to|thinking about|thinking of|about to) (?:overdose|take all my pills|take all my meds|swallow all my pills)\b|\b(?:take|taking|swallow|swallowing) (?:all|a whole bottle|the whole bottle) (?:of )?my (?:pills|meds)\b/, suppresses: ['medical.overdoseMention'] },
   { id: 'suicide.careIfIDie', kind: 'suicide', negatable: false, pattern: /\b(?:do not|no longer|not) care (?:if i (?:live|die|wake up)|whether i (?:live|die))\b/ },
@@ -85,7 +87,7 @@ export const RULES: DangerRule[] = [
   { id: 'ambiguous.trapped', kind: 'ambiguous', negatable: false, pattern: /\bno way out\b|\b(?:feel|am|feeling) trapped\b|\b(?:can not|do not) see (?:a|any) way (?:out|forward)\b/ },
   { id: 'ambiguous.burden', kind: 'ambiguous', pattern: /\b(?:i am|feel like|i am just|i am such) (?:a |such a |just a |nothing but a )?burden\b/ },
   { id: 'ambiguous.disappear', kind: 'ambiguous', pattern: /\b(?:want|wish|going) (?:to|2|i could) (?:just )?disappear\b|\b(?:if|when) i (?:disappeared|was gone|were gone|vanished)\b|\b(?:nobody|no one) (?:would|will) (?:even )?(?:care|notice|miss me)\b/ },
-  { id: 'ambiguous.doneWithEverything', kind: 'ambiguous', pattern: /\b(?:i am|i am so|i am just|i am completely|i am totally) done(?: with (?:everything|it all|all of it|life|this life|living))?$/ },
+  { id: 'ambiguous.doneWithEverything', kind: 'ambiguous', objectMayBeKratom: true, pattern: /\b(?:i am|i am so|i am just|i am completely|i am totally) done(?: with (?:everything|it all|all of it|life|this life|living))?$/ },
   { id: 'ambiguous.tiredOfFighting', kind: 'ambiguous', pattern: /\btired of (?:fighting|everything|trying|it all)\b|\bsleep forever\b|\bend (?:things|everything)\b/ },
   { id: 'ambiguous.howMuchLonger', kind: 'ambiguous', pattern: /\bhow (?:much )?long(?:er)? (?:i can|can i|i am going to be able to) (?:do this|take this|take it|keep going|go on|keep this up|last)\b|\bnothing matters(?: anymore)?\b|\bend of my rope\b|\bat my wits end\b|\bmade (?:my )?peace\b|\b(?:do not|no longer) care (?:what happens to me|about anything|about myself)\b/ },
   { id: 'ambiguous.notWantToBeHere', kind: 'ambiguous', negatable: false, pattern: /\b(?:do not|not) want to be here\b/ },
@@ -107,7 +109,7 @@ export const RULES: DangerRule[] = [
 
 export const COMBO_RULES: ComboRule[] = [
   {
-    id: 'medical.mixedAndUnwell',
+    id: 'medical.depressantsAndUnwell',
     kind: 'medical',
     parts: [
       r(`\\b${DEPRESSANT}\\b`),
@@ -118,7 +120,12 @@ export const COMBO_RULES: ComboRule[] = [
   {
     id: 'severeWithdrawal.pregnant',
     kind: 'severeWithdrawal',
-    parts: [/\b(?:pregnant|pregnancy)\b/, /\b(?:withdrawal|withdrawals|withdrawing|detox|detoxing|quit|quitting|stopped|stopping|cold turkey|cutting down|cut down|taper|tapering)\b/],
+    // A planning question is not a warning sign: only a stop that is causing symptoms now.
+    parts: [
+      /\b(?:pregnant|pregnancy)\b/,
+      /\b(?:withdrawal|withdrawals|withdrawing|detox|detoxing|quit|stopped|cold turkey)\b/,
+      /\b(?:going through|i am in|in (?:bad |full )?withdrawal|withdrawing|detoxing|cold turkey|stopped|bleeding|cramp\w*|contractions|vomiting|throwing up|shaking|fever|(?:really|very|so) sick|baby (?:is not|stopped) moving)\b/,
+    ],
   },
 ];
 
@@ -141,6 +148,20 @@ export const IDIOMS: RegExp[] = [
   /\b(?:back|legs|leg|feet|foot|knees|knee|neck|head|stomach|joints|muscles|arms|shoulders|body|hips|teeth|kids|boss|job|work|traffic) (?:is|are) (?:literally |really |so )?killing me\b/g,
   /\b(?:could not|can not) breathe (?:from|because of|for|with) (?:laughing|laughter|laughing so hard)\b|\blaughing so hard i (?:could not|can not) breathe\b/g,
   /\bpassed out (?:on|in) (?:the|my) (?:couch|bed|sofa)\b/g,
+  /\bkill(?:ing|ed)? (?:off )?(?:this|my|the|that)(?: \w+)? (?:habit|addiction)\b/g,
+  /\b(?:the |these |this |my |they |it |that )?(?:\w+ )?(?:is|are) (?:literally |really |so |just )?killing me\b(?! (?:to|and i want))/g,
+  /\b(?:he|she|they|you|it|mom|dad|wife|husband|boss|\w+) (?:will|would|is going to|are going to|going to|gon na) (?:literally |actually )?kill me (?:if|when|for)\b/g,
+  /\b(?:phone|battery|laptop|car|team|mower|tv|computer|charger) (?:is |was |just |finally |about to |going to )*(?:dead|die|died|dying)\b/g,
+  /\b(?:legs|feet|arms|body|brain) (?:feel |felt |are |is )?dead\b/g,
+  /\bdying (?:of|from) (?:boredom|embarrassment|laughter|heat|thirst)\b|\bdying (?:inside|over here)\b/g,
+  /\bdead to the world\b|\bslept like the dead\b|\bdead asleep\b|\bsleep like the dead\b/g,
+  /\bdying for (?:a|an|some|one)\b|\bdeath warmed over\b/g,
+  /\b(?:this|that|it|the \w+|this \w+|these \w+) (?:is|are) (?:going to|gon na) (?:be the death of|kill) me\b/g,
+  /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
+  /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
+  /\b(?:death|end) of (?:me|him|her|them)\b/g,
+  /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|\bi died\b(?= lol| haha|$)/g,
+  /\bkilling myself laughing\b|\bbored i could die\b|\bcould die\b/g,
 ];
 
 /** Context around a match. */
@@ -158,7 +179,7 @@ export const CONTEXT = {
   recentPast:
     /\b(?:yesterday|last night|this morning|earlier today|earlier|hours ago|an hour ago|(?:a|one|two|three|few|a few|couple|a couple of|\d+) (?:hours?|days?) ago|the other day|last week|last weekend|overnight)\b/,
   /** A question asking for information: starts like a question and says nothing about the person right now. */
-  question: /^(?:can|could|does|do|is it|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
+  question: /^(?:can|could|does|do|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
   aboutMeNow: /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
   /** Fear of something that has not happened: "afraid of having a seizure". */
   worry: /\b(?:afraid|scared|worried|nervous|terrified|fear|risk|chance|chances) (?:of|about)\b/,

@@ -50,6 +50,10 @@ export const SLANG: Readonly<Record<string, string>> = {
   oded: 'overdosed',
   oding: 'overdosing',
   kms: 'kill myself',
+  kys: 'kill myself',
+  ctb: 'kill myself',
+  sui: 'suicidal',
+  sh: 'self harm',
   kmn: 'kill me now',
   unalive: 'kill',
   unaliving: 'killing',
@@ -183,6 +187,10 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\bmy self\b/g, 'myself'],
   [/\bsewer slide\b/g, 'suicide'],
   [/\bun alive\b/g, 'kill'],
+  [/\bkill myself myself\b/g, 'kill myself'],
+  // "unalive" with no object means oneself: "going to unalive tonight".
+  [/\b(want to|going to|trying to|need to|about to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
+  [/\bcatch the bus\b/g, 'kill myself'],
   [/\bany more\b/g, 'anymore'],
   [/\bheart beat\b/g, 'heartbeat'],
 ];

@@ -1,5 +1,6 @@
 import type { ConversationLocks } from './conversationLocks';
 import type { OperationsRepository } from './operations';
+import type { CheckInUnit } from '../checkins/amount';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
@@ -328,7 +329,11 @@ export type SupportKind = 'people' | 'group' | 'clinician' | 'none';
 /** One weekly check-in; null means the person skipped the item. */
 export interface CheckInAnswers {
   daysUsed: number | null;
+  /** A day's amount in grams, when given in grams (or leaf capsules, converted). */
   gramsPerDay: number | null;
+  /** A day's amount counted in the person's own product unit (shots, tablets, capsules), when not in grams. */
+  unitsPerDay: number | null;
+  unit: CheckInUnit | null;
   form: DrugForm | null;
   cravings: number | null;
   symptoms: SymptomLevel | null;
@@ -369,6 +374,27 @@ export interface ChangeNotifier {
   close(): Promise<void>;
 }
 
+/**
+ * Revoked Direct Line subjects (a user id, hashed by the caller): their tokens and resume keys are refused
+ * until `until`, when every token issued to them has expired anyway.
+ */
+export interface RevocationRepository {
+  revoke(subjectHash: string, at: Date, until: Date): Promise<void>;
+  isRevoked(subjectHash: string, at: Date): Promise<boolean>;
+}
+
+/** How long a Slack event or click is remembered as handled. */
+export const SEEN_EVENT_TTL_MS = 60 * 60_000;
+
+/**
+ * De-duplication of channel events (Slack's retries and replays), shared by every instance on the
+ * database and kept SEEN_EVENT_TTL_MS. Keys are stored hashed.
+ */
+export interface SeenEventRepository {
+  /** Records the key; true when it was not seen within the last hour (handle it), false for a repeat. */
+  markSeen(key: string, at: Date): Promise<boolean>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
@@ -388,6 +414,13 @@ export interface DataStore {
   readonly dueQueue: DueQueueRepository;
   readonly checkIns: CheckInAnswerRepository;
   readonly changes: ChangeNotifier;
+  readonly revocations: RevocationRepository;
+  readonly seenEvents: SeenEventRepository;
+  /**
+   * Called after personal data is deleted: makes the deleted rows unreadable in the database's own files
+   * (SQLite: secure_delete is on, so this checkpoints the WAL and truncates it).
+   */
+  scrubDeleted(): Promise<void>;
   /** Aggregate counters and the program report's reads (npm run report); nothing about a person. */
   readonly operations: OperationsRepository;
   /** Orders the turns of one conversation across the processes sharing this database. */

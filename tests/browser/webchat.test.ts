@@ -158,65 +158,67 @@ if (!available) {
 
   test('numbers to tap: 911 and 988 in the header, tel: and sms: links in messages, and every hand-off card button works', async () => {
     problems.length = 0;
-    await page.goto(`${t.baseUrl}/`);
-    await bubble(content.text('menu.prompt')).waitFor();
-    const header = page.locator('header');
-    await expect(header.getByRole('link', { name: '911' }).getAttribute('href')).resolves.toBe('tel:911');
-    await expect(header.getByRole('link', { name: '988' }).getAttribute('href')).resolves.toBe('tel:988');
+    try {
+      await page.goto(`${t.baseUrl}/`);
+      await bubble(content.text('menu.prompt')).waitFor();
+      const header = page.locator('header');
+      await expect(header.getByRole('link', { name: '911', exact: true }).getAttribute('href')).resolves.toBe('tel:911');
+      await expect(header.getByRole('link', { name: '988', exact: true }).getAttribute('href')).resolves.toBe('tel:988');
 
-    // Crisis texts carry their numbers as markdown links (CONTRACTS item 1); the page must keep them.
-    await botSays(renderer.render({ text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' }, 'directline'));
-    const call988 = page.locator('.webchat__bubble__content a[href="tel:988"]');
-    const text988 = page.locator('.webchat__bubble__content a[href="sms:988"]');
-    await text988.waitFor();
-    await expect(call988.getAttribute('target')).resolves.toBeNull();
-    navigations.length = 0;
-    await text988.click();
-    await call988.click();
-    await until(() => navigations.length >= 2);
-    expect(navigations).toEqual(['sms:988', 'tel:988']);
+      // Crisis texts carry their numbers as markdown links (CONTRACTS item 1); the page must keep them.
+      await botSays(renderer.render({ text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' }, 'directline'));
+      const call988 = page.locator('.webchat__bubble__content a[href="tel:988"]').last();
+      const text988 = page.locator('.webchat__bubble__content a[href="sms:988"]').last();
+      await text988.waitFor();
+      await expect(call988.getAttribute('target')).resolves.toBeNull();
 
-    // The hand-off card, as the intake sends it: its buttons are reachable with Tab and all open.
-    await botSays(renderer.render(handoffMessage(content, '30301'), 'directline'));
-    const links = handoffMessage(content, '30301').card!.links;
-    // Adaptive Cards keep a hidden copy of each button for screen readers: the real one is .ac-pushButton.
-    const cardButton = (label: string) => page.locator('button.ac-pushButton', { hasText: label }).last();
-    const buttons = links.map((link) => cardButton(link.label));
-    for (const button of buttons) await button.waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-handoff.png') });
-    // The card and its buttons are on screen, above the send box.
-    const lastButton = await buttons[buttons.length - 1].boundingBox();
-    expect(lastButton!.y + lastButton!.height).toBeLessThanOrEqual(844);
+      // The hand-off card, as the intake sends it: its buttons are reachable with Tab and all open.
+      await botSays(renderer.render(handoffMessage(content, '30301'), 'directline'));
+      const links = handoffMessage(content, '30301').card!.links;
+      // Adaptive Cards keep a hidden copy of each button for screen readers: the real one is .ac-pushButton.
+      const cardButton = (label: string) => page.locator('button.ac-pushButton', { hasText: label }).last();
+      const buttons = links.map((link) => cardButton(link.label));
+      for (const button of buttons) await button.waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-handoff.png') });
+      // The card and its buttons are on screen, above the send box.
+      const lastButton = await buttons[buttons.length - 1].boundingBox();
+      expect(lastButton!.y + lastButton!.height).toBeLessThanOrEqual(844);
 
-    // Tab from the send box's neighbour backwards reaches each card button (no arrow keys needed).
-    const reached = new Set<string>();
-    await page.getByRole('textbox').first().focus();
-    for (let i = 0; i < 40 && reached.size < links.length; i++) {
-      await page.keyboard.press('Shift+Tab');
-      const name = (await page.evaluate('document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")')) as string;
-      for (const link of links) if (name.includes(link.label)) reached.add(link.label);
+      // Tab from the send box backwards reaches each card button (no arrow keys needed).
+      const reached = new Set<string>();
+      await page.getByRole('textbox').first().focus();
+      for (let i = 0; i < 40 && reached.size < links.length; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const name = (await page.evaluate('document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")')) as string;
+        for (const link of links) if (name.includes(link.label)) reached.add(link.label);
+      }
+      expect([...reached].sort()).toEqual(links.map((l) => l.label).sort());
+
+      // The web link first: after a tel: or sms: hand-off, headless Chromium's invisible prompt can hold it up.
+      // No outside network here: the browser gets a stand-in page for findtreatment.gov.
+      await browser.route('https://findtreatment.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>stand-in</title>' }));
+      const web = links.find((l) => l.url.startsWith('https:'))!;
+      const [popup] = await Promise.all([page.waitForEvent('popup'), cardButton(web.label).click()]);
+      await popup.waitForLoadState();
+      expect(popup.url()).toContain('findtreatment.gov');
+      await popup.close();
+
+      navigations.length = 0;
+      await text988.click();
+      await call988.click();
+      const text = links.find((l) => l.url.startsWith('sms:'))!;
+      const call = links.find((l) => l.url.startsWith('tel:'))!;
+      await cardButton(text.label).click();
+      await cardButton(call.label).click();
+      await until(() => navigations.length >= 4);
+      expect(navigations).toEqual(['sms:988', 'tel:988', 'sms:435748?&body=30301', call.url]);
+      expect(problems).toEqual([]);
+    } finally {
+      // Headless Chromium keeps an invisible "open this app?" prompt for sms: and tel: that swallows key
+      // presses in this tab; a phone hands the link to its app instead. The next tests use a new tab.
+      await page.close();
+      page = await openPage();
     }
-    expect([...reached].sort()).toEqual(links.map((l) => l.label).sort());
-
-    navigations.length = 0;
-    const text = links.find((l) => l.url.startsWith('sms:'))!;
-    const call = links.find((l) => l.url.startsWith('tel:'))!;
-    await cardButton(text.label).click();
-    await cardButton(call.label).click();
-    await until(() => navigations.length >= 2);
-    expect(navigations).toEqual(['sms:435748?&body=30301', call.url]);
-    const web = links.find((l) => l.url.startsWith('https:'))!;
-    // No outside network here: the browser gets a stand-in page for findtreatment.gov.
-    await browser.route('https://findtreatment.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>stand-in</title>' }));
-    const [popup] = await Promise.all([page.waitForEvent('popup'), cardButton(web.label).click()]);
-    await popup.waitForLoadState();
-    expect(popup.url()).toContain('findtreatment.gov');
-    await popup.close();
-    expect(problems).toEqual([]);
-    // Headless Chromium keeps an invisible "open this app?" prompt for sms: and tel: that swallows key
-    // presses in this tab; a phone hands the link to its app instead. The next tests use a new tab.
-    await page.close();
-    page = await openPage();
   });
 
   test('lines stay lines: a summary of several lines shows as several lines, and a list as a list', async () => {
@@ -298,6 +300,30 @@ if (!available) {
     await page.reload();
     await bubble(content.text('about.text')).waitFor();
     await expect(page.getByText(content.text('webpage.dataDeleted')).count()).resolves.toBe(0);
+  });
+
+  test('"delete my data" for real: the server confirms and forgets, the page starts a new chat, and the chat keeps working', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    await bubble(content.text('menu.prompt')).waitFor();
+    const before = await stored();
+    problems.length = 0;
+    const sendBox = page.getByRole('textbox').first();
+    await sendBox.fill('delete my data');
+    await sendBox.press('Enter');
+    await bubble(content.text('privacy.delete.confirm')).waitFor();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: content.text('privacy.delete.options.yes') }).first().click()]);
+    await page.getByText(content.text('webpage.dataDeleted')).waitFor();
+    await bubble(content.text('welcome.greeting')).waitFor();
+    const after = await stored();
+    expect(after.userId).toMatch(/^dl_/);
+    expect(after.userId).not.toBe(before.userId);
+    await until(async () => !(await t.app.directLine.channel.conversationExists(before.conversationId!)));
+    expect(await t.app.directLine.channel.conversationExists(before.conversationId!)).toBe(false);
+    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await bubble(content.text('about.text')).waitFor();
+    await expect(page.getByText(/Send failed/i).count()).resolves.toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-after-real-delete.png') });
+    expect(problems).toEqual([]);
   });
 
   test('axe finds no violations at 390x844, colour contrast at 7:1 included', async () => {

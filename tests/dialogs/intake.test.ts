@@ -1,3 +1,4 @@
+import { RISK_RULES_VERSION } from '../../src/risk/rules';
 import { startTestApp, type TestApp } from '../support/app';
 import { buttonsOf, cardsIn, conversation, filesIn } from '../support/intake';
 
@@ -26,7 +27,10 @@ describe('intake conversation', () => {
     expect(start.map((r) => r.text)).toEqual([intro(), c('intake.questions.products.prompt')]);
     expect(buttonsOf(start[1])).toEqual([q('products', 'leaf'), q('products', 'leafAndExtract'), q('products', 'extract'), q('products', 'sevenOh')]);
 
-    expect(await chat.say(q('products', 'leaf'))).toEqual([c('intake.questions.startedAgo.prompt')]);
+    const age = await chat.send(q('products', 'leaf'));
+    expect(age.map((r) => r.text)).toEqual([c('intake.questions.age.prompt')]);
+    expect(buttonsOf(age[0])).toEqual([q('age', 'under18'), q('age', 'adult'), c('intake.skip.label')]);
+    expect(await chat.say(c('intake.skip.label'))).toEqual([c('intake.skip.done'), c('intake.questions.startedAgo.prompt')]);
     expect(await chat.say('dunno')).toEqual([c('intake.questions.startedAgo.unknown')]);
     expect(await chat.say(q('startedAgo', 'atLeast6Months'))).toEqual([c('intake.questions.startDose.prompt')]);
     expect(await chat.say("don't know")).toEqual([c('intake.questions.startDose.unknown'), c('intake.questions.currentDose.prompt')]);
@@ -47,6 +51,7 @@ describe('intake conversation', () => {
     expect(review[1].split('\n')).toEqual([
       c('intake.review.intro'),
       c('intake.review.line', { label: c('intake.review.labels.products'), answer: c('intake.values.products.leaf') }),
+      c('intake.review.line', { label: c('intake.review.labels.age'), answer: c('intake.values.skipped') }),
       c('intake.review.line', { label: c('intake.review.labels.startedAgo'), answer: c('intake.values.band.atLeast6Months') }),
       c('intake.review.line', { label: c('intake.review.labels.startDose'), answer: c('intake.values.unknown') }),
       c('intake.review.line', { label: c('intake.review.labels.currentDose'), answer: c('intake.values.band.under10') }),
@@ -64,7 +69,7 @@ describe('intake conversation', () => {
     const texts = result.map((r) => r.text);
     expect(texts[0]).toBe([c('intake.result.intro'), c('intake.result.trajectory.currentOnly', { current: c('intake.values.band.under10') }), c('intake.result.times', { times: 2 }), c('risk.meaning.slowEscalation')].join(' '));
     expect(texts[1]).toBe([c('risk.approach.gradualTaper'), c('intake.result.why'), c('intake.result.reasonLine', { reason: c('risk.reasons.slowEscalation') })].join('\n'));
-    expect(texts).toContain(c('intake.result.rules', { version: '2026-12.1' }));
+    expect(texts).toContain(c('intake.result.rules', { version: RISK_RULES_VERSION }));
     expect(texts).not.toContain(c('resources.handoff.intro'));
     expect(cardsIn(chat.all)).toHaveLength(0);
     expect(texts[texts.length - 1]).toBe(c('intake.result.next'));
@@ -98,7 +103,8 @@ describe('intake conversation', () => {
   test('in free text to a hand-off: extracts noted from "two shots", ZIP in the locator link, prescriber summary as a file', async () => {
     const chat = await open('free-text');
     await chat.say('plan my next steps');
-    expect(await chat.say('mostly powder')).toEqual([c('intake.questions.startedAgo.prompt')]);
+    expect(await chat.say('mostly powder')).toEqual([c('intake.questions.age.prompt')]);
+    expect(await chat.say("no, I'm 34")).toEqual([c('intake.questions.startedAgo.prompt')]);
     expect(await chat.say('a year and a half')).toEqual([c('intake.questions.startedAgo.confirm', { duration: c('intake.durations.yearAndHalf') })]);
     expect(await chat.say('yep')).toEqual([c('intake.questions.startDose.prompt')]);
     expect(await chat.say('about 2 teaspoons')).toEqual([
@@ -154,15 +160,19 @@ describe('intake conversation', () => {
   test('a leaf-only answer below the line gets a taper sketch, weekly when use grew in under 6 months', async () => {
     const chat = await open('taper');
     await chat.say('plan my next steps');
-    for (const answer of ['powder', '4 months', 'yes', '2g', 'yes', '8 g', 'yes', '3', 'no', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
+    for (const answer of ['powder', 'no', '4 months', 'yes', '2g', 'yes', '8 g', 'yes', '3', 'no', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
     const result = await chat.say('looks right');
     const taper = result.find((text) => text.startsWith(c('intake.taper.self')))!;
+    // A tenth of the current amount each week (under a year of daily use), the long middle summed up.
     expect(taper.split('\n')).toEqual([
       c('intake.taper.self'),
+      c('intake.taper.label', { pace: c('intake.taper.paceWeekly'), weeks: 20 }),
       c('intake.taper.start', { grams: 8 }),
-      ...[7, 6.5, 5.5, 5, 4, 3, 2.5, 1.5, 1].map((grams, i) => c('intake.taper.week', { week: i + 1, grams })),
-      c('intake.taper.weekStop', { week: 10 }),
-      c('intake.taper.pauses'),
+      ...[7.2, 6.5, 5.8, 5.2].map((grams, i) => c('intake.taper.week', { week: i + 1, grams })),
+      c('intake.taper.andSoOn'),
+      c('intake.taper.week', { week: 20, grams: 1 }),
+      c('intake.taper.stopFrom', { week: 21 }),
+      c('intake.taper.hold'),
     ]);
     expect(result).not.toContain(c('resources.handoff.intro'));
     expect(result[1]).toContain(c('risk.approach.stopOrShortTaper'));
@@ -180,7 +190,7 @@ describe('intake conversation', () => {
   test('the 10-15 g tier: hand-off card and a sketch framed for the prescriber', async () => {
     const chat = await open('raised');
     await chat.say('plan my next steps');
-    for (const answer of ['capsules', '2 years', 'yes', '6 capsules', '00', 'yes', '24 caps', 'yes', 'twice', 'no', 'none', 'no', 'never', 'stop']) await chat.say(answer);
+    for (const answer of ['capsules', 'skip', '2 years', 'yes', '6 capsules', '00', 'yes', '24 caps', 'yes', 'twice', 'no', 'none', 'no', 'never', 'stop']) await chat.say(answer);
     const replies = await chat.send('skip');
     expect(replies[1].text).toContain(c('intake.review.line', { label: c('intake.review.labels.currentDose'), answer: '12 g a day' }));
     const result = await chat.send('Looks right');
@@ -188,13 +198,15 @@ describe('intake conversation', () => {
     expect(cardsIn(result)).toHaveLength(1);
     expect(cardsIn(result)[0].content.actions[0].url).toBe('https://findtreatment.gov');
     const taper = texts.find((text) => text.startsWith(c('intake.taper.forPrescriber')))!;
-    expect(taper.split('\n')[2]).toBe(c('intake.taper.weeks', { from: 1, to: 2, grams: 11 }));
+    // Two years of daily use: a step every four weeks, a tenth of 12 g first.
+    expect(taper.split('\n')[3]).toBe(c('intake.taper.weeks', { from: 1, to: 4, grams: 10.8 }));
   });
 
   test('corrections: "no, 12 g" at the confirm, "actually it\'s 9 g" later on, and changing an answer at the review', async () => {
     const chat = await open('corrections');
     await chat.say('plan my next steps');
     await chat.say('powder');
+    await chat.say('skip');
     await chat.say('2 years');
     await chat.say('yes');
     await chat.say('3 g');
@@ -235,6 +247,8 @@ describe('intake conversation', () => {
     expect(await chat.say('purple')).toEqual([c('intake.questions.products.retry')]);
     expect(await chat.say('asdf')).toEqual([`${c('intake.questions.products.retry')} ${c('intake.stuck')}`]);
     await chat.say('powder');
+    expect(await chat.say('maybe')).toEqual([c('intake.questions.age.retry')]);
+    await chat.say('skip');
     expect(await chat.say('a long time')).toEqual([c('intake.questions.startedAgo.retry')]);
     expect(await chat.say('6')).toEqual([c('intake.questions.startedAgo.retryUnit')]);
     await chat.say('6 years');
@@ -263,9 +277,9 @@ describe('intake conversation', () => {
     await chat.say('powder');
     expect(await chat.say('later')).toEqual([c('intake.pause.done'), c('menu.prompt')]);
     const resume = await chat.send(c('menu.options.intake'));
-    expect(resume[0].text).toBe(c('intake.resume.prompt', { answered: 1, total: 11 }));
+    expect(resume[0].text).toBe(c('intake.resume.prompt', { answered: 1, total: 12 }));
     expect(buttonsOf(resume[0])).toEqual([c('intake.resume.choices.continue'), c('intake.resume.choices.fresh')]);
-    expect(await chat.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.startedAgo.prompt')]);
+    expect(await chat.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.age.prompt')]);
     expect(await chat.say('start over')).toEqual([c('help.startOver.done'), c('menu.prompt')]);
     await chat.say(c('menu.options.intake'));
     expect(await chat.say(c('intake.resume.choices.fresh'))).toEqual([intro(), c('intake.questions.products.prompt')]);
@@ -279,7 +293,7 @@ describe('the hand-off card on a channel without cards', () => {
     const chat = conversation(t, 'plain', { channelId: 'slack' });
     await chat.say('hi');
     await chat.say('3');
-    for (const answer of ['7-OH', '3 months', 'yes', '1 tablet', 'yes', '2 tablets', 'yes', '2', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
+    for (const answer of ['7-OH', 'skip', '3 months', 'yes', '1 tablet', 'yes', '2 tablets', 'yes', '2', 'none', 'no', 'never', 'stop', 'skip']) await chat.say(answer);
     const result = await chat.send('1');
     expect(cardsIn(result)).toHaveLength(0);
     const card = result.map((r) => r.text ?? '').find((text) => text.startsWith(c('resources.handoff.intro')))!;

@@ -1,7 +1,7 @@
 import { startTestApp } from '../support/app';
 import { conversation } from '../support/intake';
 
-/** An app with one conversation that has answered two questions and waits for the starting dose. */
+/** An app with one conversation that has answered three questions (one skipped) and waits for the starting dose. */
 async function waitingAtStartDose(conversationId: string) {
   const first = await startTestApp();
   const c = (key: string, vars?: Record<string, string | number>) => first.app.services.content.text(key, vars);
@@ -9,6 +9,7 @@ async function waitingAtStartDose(conversationId: string) {
   await chat.say('hi');
   await chat.say(c('menu.options.intake'));
   await chat.say('powder');
+  await chat.say('skip');
   await chat.say('2 years');
   expect(await chat.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
   return { first, c, chat, state: first.app.services.store.state, key: `test/conversations/${conversationId}/` };
@@ -22,6 +23,7 @@ describe('intake across restarts', () => {
     await before.say('hi');
     await before.say(c('menu.options.intake'));
     await before.say('powder');
+    await before.say('skip');
     await before.say('2 years');
     expect(await before.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
     await first.stop({ keepFiles: true });
@@ -36,7 +38,7 @@ describe('intake across restarts', () => {
     const third = await startTestApp({ dir: first.dir });
     const fresh = conversation(third, 'restart-2', { userId: 'restart-person' });
     expect(await fresh.say('hello')).toEqual([c('menu.prompt')]);
-    expect(await fresh.say('plan my next steps')).toEqual([c('intake.resume.prompt', { answered: 3, total: 11 })]);
+    expect(await fresh.say('plan my next steps')).toEqual([c('intake.resume.prompt', { answered: 4, total: 12 })]);
     expect(await fresh.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.currentDose.prompt')]);
     expect(await fresh.say('10 g')).toEqual([c('intake.questions.amount.confirm', { amount: '10 g' })]);
     const saved = await third.app.intake.load('test:restart-person');
@@ -57,7 +59,7 @@ describe('intake across restarts', () => {
     await state.write({ [key]: { ...JSON.parse(json), eTag: '*' } });
 
     expect(await before.say('3 g')).toEqual([c('intake.pause.done'), c('menu.prompt')]);
-    expect(await before.say('plan my next steps')).toEqual([c('intake.resume.prompt', { answered: 2, total: 11 })]);
+    expect(await before.say('plan my next steps')).toEqual([c('intake.resume.prompt', { answered: 3, total: 12 })]);
     expect(await before.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.startDose.prompt')]);
     await first.stop();
   });

@@ -105,14 +105,19 @@ describe('privacy controls', () => {
     for (const who of [gone, other]) await say(t.baseUrl, 'hi', who);
     for (const id of [personId, 'test:stays-user']) await t.app.services.store.consents.set(id, 'granted', text('privacy.version'), t.clock.now());
     await say(t.baseUrl, 'I want to die', gone);
-    await say(t.baseUrl, 'this craving is killing me', gone);
+    await say(t.baseUrl, "I can't do this anymore", gone);
     await say(t.baseUrl, 'no', gone);
     await say(t.baseUrl, 'hi', { ...gone, conversationId: 'zq-doomed-conv-b' });
     await say(t.baseUrl, 'I want to die', other);
     expect(dumpDatabase(t.dbFile).text).toContain('zq-doomed');
 
     expect(await say(t.baseUrl, 'delete my data', gone)).toEqual([text('privacy.delete.confirm')]);
-    expect(await say(t.baseUrl, 'yes', gone)).toEqual([text('privacy.delete.done')]);
+    const { replies } = await postActivity(t.baseUrl, messageActivity('yes', gone));
+    // The confirmation, then the event every channel gets (CONTRACTS item 2).
+    expect(replies.map((r) => [r.type, r.text ?? r.name])).toEqual([
+      ['message', text('privacy.delete.done')],
+      ['event', 'steady.dataDeleted'],
+    ]);
 
     const { tables, text: everything } = dumpDatabase(t.dbFile);
     expect(tables).toEqual(expect.arrayContaining(['people', 'bot_state', 'consents', 'safety_events', 'person_state_keys']));

@@ -84,7 +84,8 @@ describe('understanding people anywhere', () => {
     const chat = await atMenu();
     await chat.say(c('menu.options.intake'));
     await chat.say(c('intake.questions.products.choices.leaf'));
-    // At the products question's successor: a question, then the question again.
+    await chat.say('skip'); // the optional under-18 question
+    // At the start-date question: a question, then the question again.
     const waiting = c('intake.questions.startedAgo.prompt');
     expect(await chat.say('why can\'t I just switch strains?')).toEqual([answer('strains.switchStrains'), waiting]);
     expect(await chat.say('hi')).toEqual([c('intents.greeting'), waiting]);

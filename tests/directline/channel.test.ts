@@ -7,6 +7,7 @@ import { DirectLineTokens, type TokenClaims } from '../../src/channels/directlin
 import { createLogger } from '../../src/logger';
 import { openSqlite } from '../../src/storage/sqlite/database';
 import { SqliteDirectLineRepository } from '../../src/storage/sqlite/SqliteDirectLineRepository';
+import { SqliteRevocationRepository } from '../../src/storage/sqlite/SqliteSecurityRepositories';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 
@@ -31,6 +32,9 @@ function channelWithSlowBot() {
     limits: { maxActivityBytes: 4096, messagesPerMinute: 100, newConversationsPerMinute: 100 },
     botId: 'steady',
     turnAckMs: 50,
+    revocations: new SqliteRevocationRepository(db),
+    revokeForSeconds: 60,
+    erase: async () => undefined,
   });
   return {
     channel,

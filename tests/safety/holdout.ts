@@ -66,11 +66,12 @@ export const holdout: CorpusEntry[] = [
     "I just want it to be over",
     "I'm at the end of my rope",
     "I don't care what happens to me anymore",
-    "this pain is killing me",
   ]),
   ...entries('none', 'benign', [
     "I'm dying for a coffee",
     "my legs are killing me, is that normal in withdrawal?",
+    // Issue 20: "X is killing me" is an idiom, not an alarm.
+    "this pain is killing me",
     'I got through day 3 without using',
     'withdrawal is rough but I am okay',
     'my sister is driving me crazy',

@@ -43,19 +43,20 @@ describePostgres('two instances, one database', () => {
     expect(await chat('hi')).toContain(c('menu.prompt')); // a: welcome and menu
     const intro = [c('intake.intro.start'), c('intake.intro.how'), c('intake.intro.optional')].join(' ');
     expect(await chat(c('menu.options.intake'))).toEqual([intro, c('intake.questions.products.prompt')]); // b
-    expect(await chat(q('products', 'leaf'))).toEqual([c('intake.questions.startedAgo.prompt')]); // a
-    expect(await chat('dunno')).toEqual([c('intake.questions.startedAgo.unknown')]); // b
-    expect(await chat(q('startedAgo', 'atLeast6Months'))).toEqual([c('intake.questions.startDose.prompt')]); // a
-    expect(await chat("don't know")).toEqual([c('intake.questions.startDose.unknown'), c('intake.questions.currentDose.prompt')]); // b
-    expect(await chat('no idea')).toEqual([c('intake.questions.currentDose.unknown')]); // a
-    expect(await chat(q('currentDose', 'under10'))).toEqual([c('intake.questions.timesPerDay.prompt')]); // b
-    expect(await chat(q('timesPerDay', 'twice'))).toEqual([c('intake.questions.rotation.prompt')]); // a
+    expect(await chat(q('products', 'leaf'))).toEqual([c('intake.questions.age.prompt')]); // a
+    expect(await chat("I'm 30")).toEqual([c('intake.questions.startedAgo.prompt')]); // b
+    expect(await chat('dunno')).toEqual([c('intake.questions.startedAgo.unknown')]); // a
+    expect(await chat(q('startedAgo', 'atLeast6Months'))).toEqual([c('intake.questions.startDose.prompt')]); // b
+    expect(await chat("don't know")).toEqual([c('intake.questions.startDose.unknown'), c('intake.questions.currentDose.prompt')]); // a
+    expect(await chat('no idea')).toEqual([c('intake.questions.currentDose.unknown')]); // b
+    expect(await chat(q('currentDose', 'under10'))).toEqual([c('intake.questions.timesPerDay.prompt')]); // a
+    expect(await chat(q('timesPerDay', 'twice'))).toEqual([c('intake.questions.rotation.prompt')]); // b
 
     // Both instances read the same saved answers, in the order they were given.
     const fromA = await a.app.services.store.intake.getAnswers('test:alternate');
     const fromB = await b.app.services.store.intake.getAnswers('test:alternate');
     expect(fromB).toEqual(fromA);
-    expect(Object.keys(fromA!.answers)).toEqual(['products', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay']);
+    expect(Object.keys(fromA!.answers)).toEqual(['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay']);
     expect(fromA!.completedAt).toBeUndefined();
   });
 

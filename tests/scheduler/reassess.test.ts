@@ -158,4 +158,45 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     ]);
     expect(await h.t.app.intake.latest(p.personId)).toBeUndefined();
   });
+
+  test('a return after a week off: the lowered-tolerance warning and the card; stronger with extracts; amounts in shots', async () => {
+    const p = await withIntake('break', leafIntake(6));
+    const weekOff = ['0', '5', 'mild', 'well', 'okay', '10', 'family'];
+    const off = await checkIn(p, weekOff);
+    expect(off.texts).not.toContain(h.text('checkin.review.returnAfterBreak'));
+    expect(off.cards).toHaveLength(0);
+
+    // Back on, on extract shots: counted in shots, the warning first, the stronger line, one card.
+    await p.chat('check in');
+    await p.chat('3');
+    expect(await p.chat('2 shots')).toEqual([h.text('checkin.form.ask')]);
+    for (const answer of ['extract', '6', 'mild', 'well', 'okay', '10']) await p.chat(answer);
+    const { replies } = await postActivity(h.t.baseUrl, messageActivity('family', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }));
+    const texts = replies.map((r) => r.text ?? '');
+    expect(texts.slice(0, 5)).toEqual([
+      h.text('checkin.done'),
+      h.text('checkin.review.handoffIntro'),
+      h.text('checkin.review.returnAfterBreak'),
+      h.text('checkin.review.returnAfterBreakStronger'),
+      h.text('checkin.review.newExtract'),
+    ]);
+    expect(cardsIn(replies)).toHaveLength(1);
+    expect(texts).toContain(h.text('checkin.review.seekCare'));
+    const saved = await store().checkIns.latestFor(p.personId);
+    expect(saved).toMatchObject({ daysUsed: 3, gramsPerDay: null, unitsPerDay: 2, unit: 'shot', form: 'extract', handoff: true });
+    expect((await h.t.app.intake.latest(p.personId))?.profile).toMatchObject({ products: ['leaf', 'extract'], currentDose: { kind: 'amount', amount: 2, unit: 'shot' } });
+    // The weeks so far show the amount as given, not as skipped.
+    const progress = (await p.chat('progress')).join('\n');
+    expect(progress).toContain(h.text('progress.amountInUnits', { amount: '2 shots' }));
+  });
+
+  test('leaf capsules in a check-in are weighed by their size; a return on leaf alone gets the warning without the stronger line', async () => {
+    const p = await withIntake('capsules', leafIntake(6));
+    await checkIn(p, ['0', '5', 'mild', 'well', 'okay', '10', 'family']);
+    const back = await checkIn(p, ['2', '8 capsules', 'leaf', '6', 'mild', 'well', 'okay', '10', 'family']);
+    expect(back.texts).toContain(h.text('checkin.review.returnAfterBreak'));
+    expect(back.texts).not.toContain(h.text('checkin.review.returnAfterBreakStronger'));
+    expect(back.cards).toHaveLength(1);
+    expect(await store().checkIns.latestFor(p.personId)).toMatchObject({ gramsPerDay: 4, unitsPerDay: null, unit: null, form: 'leaf' });
+  });
 });

@@ -9,7 +9,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
 beforeAll(async () => {
   slack = new FakeSlackApi();
   const apiUrl = await slack.start();
-  t = await startTestApp({ env: slackEnv(apiUrl) });
+  t = await startTestApp({ env: { ...slackEnv(apiUrl), ALLOWED_SERVICE_HOSTS: 'slack.botframework.com' } });
 });
 afterAll(async () => {
   await t.stop();

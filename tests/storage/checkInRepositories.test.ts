@@ -18,6 +18,8 @@ const prompt = (personId: string, week: number, slotAt = new Date(SLOT.getTime()
 const answers: CheckInAnswers = {
   daysUsed: 3,
   gramsPerDay: 4.5,
+  unitsPerDay: null,
+  unit: null,
   form: 'leaf',
   cravings: 6,
   symptoms: 'mild',
@@ -181,6 +183,10 @@ describeEachDatabase('check-in repositories', (open) => {
     await store.checkIns.save('p1', 2, empty, { handoff: true, reasons: ['cravings'] }, at('2026-12-13T23:10:00Z'));
     expect((await store.checkIns.listFor('p1')).map((r) => r.programWeek)).toEqual([1, 2]);
     expect(await store.checkIns.latestFor('p1')).toMatchObject({ programWeek: 2, handoff: true, reasons: ['cravings'], gramsPerDay: null });
+    const shots = await store.checkIns.save('p3', 1, { ...answers, gramsPerDay: null, unitsPerDay: 2.5, unit: 'shot', form: 'extract' }, { handoff: false, reasons: [] }, at('2026-12-06T23:10:00Z'));
+    expect(await store.checkIns.latestFor('p3')).toEqual(shots);
+    expect(shots).toMatchObject({ gramsPerDay: null, unitsPerDay: 2.5, unit: 'shot' });
+    await store.checkIns.deleteFor('p3');
     expect(await store.checkIns.countSince('p1', at('2026-12-10T00:00:00Z'))).toBe(1);
     expect(await store.checkIns.countSince('p1', at('2026-12-01T00:00:00Z'))).toBe(2);
     await store.checkIns.deleteFor('p1');

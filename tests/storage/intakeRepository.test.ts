@@ -1,4 +1,4 @@
-import { assess } from '../../src/risk';
+import { assess, RISK_RULES_VERSION } from '../../src/risk';
 import type { DataStore } from '../../src/storage/repositories';
 import { describeEachDatabase } from '../support/databases';
 
@@ -44,7 +44,7 @@ describeEachDatabase('IntakeRepository', (open) => {
     const changed = { ...profile, currentDose: { kind: 'amount' as const, amount: 20, unit: 'g' as const } };
     await repo.addAssessment('p1', { trigger: 'checkin', profile: changed, assessment: assess(changed) }, at('2026-12-08T10:00:00Z'));
     const latest = await repo.latestAssessment('p1');
-    expect(latest).toMatchObject({ personId: 'p1', trigger: 'checkin', rulesVersion: '2026-12.1', assessedAt: '2026-12-08T10:00:00.000Z', assessment: { tier: 'highDose' } });
+    expect(latest).toMatchObject({ personId: 'p1', trigger: 'checkin', rulesVersion: RISK_RULES_VERSION, assessedAt: '2026-12-08T10:00:00.000Z', assessment: { tier: 'highDose' } });
     expect(latest!.id).toBeGreaterThan(first.id);
     expect(await repo.latestAssessment('nobody')).toBeUndefined();
   });

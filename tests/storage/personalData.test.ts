@@ -108,7 +108,7 @@ describe('personal-data owners', () => {
     const personId = await seed(store, 'carol', new Date());
     expect((await exportPersonalData(tracked, personId, new Date())).sections.checkins).toEqual([{ week: 1 }]);
     const owners = tracked.personalData().map((o) => track(o.name, o));
-    await deletePersonalData({ ...tracked, personalData: () => owners } as unknown as SqliteDataStore, personId);
+    await deletePersonalData({ ...tracked, personalData: () => owners, scrubDeleted: () => tracked.scrubDeleted() } as unknown as SqliteDataStore, personId);
     expect(order).toEqual(['checkins', 'checkin_answers', 'checkin_due', 'checkin_enrollments', 'conversation_refs', 'programProgress', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
   });
 

@@ -4,7 +4,7 @@ import { TEAMS_BOT, teamsBotAdded, teamsInstall, teamsMessage, teamsSubmit } fro
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: { ALLOWED_SERVICE_HOSTS: 'smba.trafficmanager.net' } });
 });
 afterAll(async () => t.stop());
 

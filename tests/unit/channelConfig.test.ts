@@ -9,13 +9,14 @@ describe('Slack and Teams configuration', () => {
       signingSecret: secret,
       botToken: 'xoxb-1-2',
       apiUrl: 'https://slack.com/api/',
+      timeoutMs: 15_000,
     });
     expect(loadConfig({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
     expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' }).slack).toBeUndefined();
   });
 
   test('Socket Mode needs the bot token and an app-level token, and no signing secret', () => {
-    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toEqual({ appToken: 'xapp-1-A0-1', botToken: 'xoxb-1-2', apiUrl: 'https://slack.com/api/' });
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toEqual({ appToken: 'xapp-1-A0-1', botToken: 'xoxb-1-2', apiUrl: 'https://slack.com/api/', timeoutMs: 15_000 });
     expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toMatchObject({ appToken: 'xapp-1-A0-1', signingSecret: secret });
   });
 

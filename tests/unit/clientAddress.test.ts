@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/http/clientAddress';
+import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/channels/clientAddress';
 import { loadConfig } from '../../src/config';
 
 const request = (socket: string, forwardedFor?: string): IncomingMessage =>

@@ -5,7 +5,9 @@ import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';
 import { InProcessNotifier } from '../../storage/notifier';
-import type { ChangeNotifier, ChannelActivity, DirectLineRepository, StoredActivity } from '../../storage/repositories';
+import { DATA_DELETED_EVENT } from '../../privacy/personalData';
+import { hashKey } from '../../storage/hashKey';
+import type { ChangeNotifier, ChannelActivity, DirectLineRepository, RevocationRepository, StoredActivity } from '../../storage/repositories';
 import { type CoachAdapter, describeError } from '../adapter';
 import { describeInvalidActivity } from '../inboundActivity';
 import { type BotActivity, botActivitySchema, clientActivitySchema, idempotencyKeyOf } from './activitySchema';
@@ -51,11 +53,33 @@ export interface DirectLineChannelDeps {
   turnAckMs?: number;
   /** Change notices shared by every instance on the same database (pushes fan out through it); in-process by default. */
   changes?: ChangeNotifier;
+  /** Where revoked people are kept (hashed), and for how long: as long as the longest-lived token. */
+  revocations: RevocationRepository;
+  revokeForSeconds: number;
+  /** Deletes everything about the person, this channel's history included (after "delete my data"). */
+  erase(personId: string): Promise<void>;
+  /**
+   * After "delete my data", how long the conversation's history waits for the confirmation to be
+   * delivered (pushed on a socket or read by a poll) before it is deleted anyway.
+   */
+  eraseGraceMs?: number;
+}
+
+/** A conversation whose person deleted their data: it takes nothing more, and goes once the confirmation is out. */
+interface Closing {
+  personId: string;
+  /** The watermark of the data-deleted event; delivered once a socket or a poll got past it. */
+  seq: number;
+  timer: NodeJS.Timeout;
+  erasing?: Promise<void>;
 }
 
 const TOPIC_PREFIX = 'directline:';
 
 const DEFAULT_TURN_ACK_MS = 10_000;
+const DEFAULT_ERASE_GRACE_MS = 10_000;
+/** Once delivered on one socket, a moment for the person's other tabs to get it too. */
+const ERASE_AFTER_DELIVERY_MS = 500;
 
 /**
  * The self-hosted Direct Line 3.0 channel without its HTTP and WebSocket surface: starts
@@ -70,6 +94,8 @@ export class DirectLineChannel {
   private turns = 0;
   private turnsDone: (() => void) | undefined;
   private draining = false;
+  private readonly closing = new Map<string, Closing>();
+  private readonly closedListeners = new Set<(conversationId: string) => void>();
 
   private readonly changes: ChangeNotifier;
 
@@ -91,8 +117,22 @@ export class DirectLineChannel {
     return { ok: true, value: { userId: `dl_${randomBytes(12).toString('base64url')}`, conversationId: newConversationId() } };
   }
 
-  newConversationId(): string {
-    return newConversationId();
+  /** A new conversation id for someone who already has a user id (a resume key), within the same per-client limit. */
+  newConversationFor(clientKey: string): Outcome<string> {
+    if (this.draining) return refuse(503, 'shutting_down');
+    const decision = this.perClient.take(clientKey);
+    if (!decision.allowed) return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
+    return { ok: true, value: newConversationId() };
+  }
+
+  /** True when the person deleted their data: their tokens and resume keys are refused. */
+  async isRevoked(userId: string): Promise<boolean> {
+    return this.deps.revocations.isRevoked(revocationSubject(userId), this.deps.clock.now());
+  }
+
+  /** Calls `listener` with a conversation id once its history was erased (sockets on it close). */
+  onErased(listener: (conversationId: string) => void): void {
+    this.closedListeners.add(listener);
   }
 
   async conversationExists(conversationId: string): Promise<boolean> {
@@ -106,10 +146,13 @@ export class DirectLineChannel {
   async start(claims: TokenClaims): Promise<Outcome<{ created: boolean }>> {
     if (this.draining) return refuse(503, 'shutting_down');
     const { repo, clock } = this.deps;
+    if (this.closing.has(claims.conv)) return refuse(403, 'token_revoked');
     const existing = await repo.getConversation(claims.conv);
     if (existing) {
       return existing.userId === claims.user ? { ok: true, value: { created: false } } : refuse(403, 'wrong_user');
     }
+    // A token that outlived its person's data must not bring their conversation back.
+    if (await this.isRevoked(claims.user)) return refuse(403, 'token_revoked');
     const personId = personIdOf({ channelId: CHANNEL_ID, from: { id: claims.user, name: '' } });
     const created = await repo.createConversation({ conversationId: claims.conv, userId: claims.user, personId, at: clock.now() });
     if (created) {
@@ -125,8 +168,9 @@ export class DirectLineChannel {
     if (jsonBytes(body) > this.deps.limits.maxActivityBytes) return refuse(413, 'activity_too_large');
     const parsed = clientActivitySchema.safeParse(body);
     if (!parsed.success) return refuse(400, 'invalid_activity', { reason: describeInvalidActivity(parsed.error) });
+    if (this.closing.has(claims.conv)) return refuse(403, 'token_revoked');
     const conversation = await this.deps.repo.getConversation(claims.conv);
-    if (!conversation) return refuse(404, 'conversation_not_found');
+    if (!conversation) return (await this.isRevoked(claims.user)) ? refuse(403, 'token_revoked') : refuse(404, 'conversation_not_found');
     if (conversation.userId !== claims.user) return refuse(403, 'wrong_user');
     const decision = this.perConversation.take(claims.conv);
     if (!decision.allowed) return refuse(429, 'rate_limited', { retryAfterSeconds: decision.retryAfterSeconds });
@@ -155,7 +199,8 @@ export class DirectLineChannel {
   async postFromBot(conversationId: string, body: unknown, replyToId?: string): Promise<Outcome<{ id: string }>> {
     const parsed = botActivitySchema.safeParse(body);
     if (!parsed.success) return refuse(400, 'invalid_activity', { reason: describeInvalidActivity(parsed.error) });
-    if (!(await this.deps.repo.getConversation(conversationId))) return refuse(404, 'conversation_not_found');
+    const conversation = await this.deps.repo.getConversation(conversationId);
+    if (!conversation) return refuse(404, 'conversation_not_found');
     if (parsed.data.type === 'typing') return { ok: true, value: { id: '' } };
 
     const now = this.deps.clock.now();
@@ -165,9 +210,57 @@ export class DirectLineChannel {
     if (duplicate) {
       this.deps.logger.info({ conversationId, activityId: stored.activityId }, 'duplicate bot activity dropped');
     } else {
+      if (parsed.data.type === 'event' && (parsed.data as { name?: unknown }).name === DATA_DELETED_EVENT) {
+        await this.close(conversationId, conversation.personId, conversation.userId, stored.seq);
+      }
       this.notify(conversationId);
     }
     return { ok: true, value: { id: stored.activityId } };
+  }
+
+  /**
+   * Tells the channel that a socket or a poll handed out the conversation's activities up to `watermark`.
+   * A conversation waiting to be erased is erased once its data-deleted event went out.
+   */
+  delivered(conversationId: string, watermark: number): void {
+    const closing = this.closing.get(conversationId);
+    if (!closing || watermark < closing.seq || closing.erasing) return;
+    clearTimeout(closing.timer);
+    closing.timer = setTimeout(() => void this.erase(conversationId), ERASE_AFTER_DELIVERY_MS);
+  }
+
+  /**
+   * The person deleted their data (the bot just sent the data-deleted event): their tokens and resume
+   * keys are revoked now, the conversation takes no more messages, and its history goes once the event
+   * was delivered (or after the grace period).
+   */
+  private async close(conversationId: string, personId: string, userId: string, seq: number): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.revocations.revoke(revocationSubject(userId), now, new Date(now.getTime() + this.deps.revokeForSeconds * 1000));
+    if (this.closing.has(conversationId)) return;
+    const timer = setTimeout(() => void this.erase(conversationId), this.deps.eraseGraceMs ?? DEFAULT_ERASE_GRACE_MS);
+    timer.unref();
+    this.closing.set(conversationId, { personId, seq, timer });
+  }
+
+  private erase(conversationId: string): Promise<void> {
+    const closing = this.closing.get(conversationId);
+    if (!closing) return Promise.resolve();
+    clearTimeout(closing.timer);
+    closing.erasing ??= this.deps
+      .erase(closing.personId)
+      .then(() => {
+        this.deps.logger.info('direct line conversation erased after its person deleted their data');
+        for (const listener of this.closedListeners) listener(conversationId);
+      })
+      .catch((error) => this.deps.logger.error({ error: describeError(error) }, 'direct line conversation could not be erased'))
+      .finally(() => this.closing.delete(conversationId));
+    return closing.erasing;
+  }
+
+  /** Erases every conversation still waiting for its confirmation to go out (at shutdown, and for tests). */
+  async eraseClosing(): Promise<void> {
+    await Promise.all([...this.closing.keys()].map((conversationId) => this.erase(conversationId)));
   }
 
   async activitiesAfter(conversationId: string, watermark: number): Promise<ActivityGroup> {
@@ -190,8 +283,11 @@ export class DirectLineChannel {
   /** Refuses new work, then waits up to graceMs for turns in flight (their replies still arrive). */
   async drain(graceMs: number): Promise<void> {
     this.draining = true;
-    if (this.turns === 0) return;
-    await Promise.race([new Promise<void>((resolve) => (this.turnsDone = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    if (this.turns > 0) {
+      await Promise.race([new Promise<void>((resolve) => (this.turnsDone = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    }
+    // Deletions waiting for delivery are done now rather than left to a restart that knows nothing of them.
+    await this.eraseClosing();
   }
 
   private stampBotActivity(conversationId: string, bot: BotActivity, now: Date, replyToId?: string): ChannelActivity {
@@ -236,6 +332,11 @@ export class DirectLineChannel {
       if (this.turns === 0) this.turnsDone?.();
     }
   }
+}
+
+/** What a revocation is stored under: a hash of the user id (ids are random, so it cannot be reversed). */
+function revocationSubject(userId: string): string {
+  return hashKey(`directline-user:${userId}`);
 }
 
 function newConversationId(): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TEXT_CHARS } from '../inboundActivity';
+import { cleanString, MAX_TEXT_CHARS } from '../inboundActivity';
 
 const record = z.record(z.string(), z.unknown());
 
@@ -10,12 +10,13 @@ const record = z.record(z.string(), z.unknown());
  */
 export const clientActivitySchema = z.object({
   type: z.string().pipe(z.enum(['message', 'event', 'typing'])),
-  text: z.string().max(MAX_TEXT_CHARS).optional(),
+  // The same checks as /api/messages: no control characters, no lone surrogates.
+  text: cleanString(MAX_TEXT_CHARS).optional(),
   textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
-  locale: z.string().max(64).optional(),
-  localTimestamp: z.string().max(64).optional(),
-  localTimezone: z.string().max(128).optional(),
-  name: z.string().max(256).optional(),
+  locale: cleanString(64).optional(),
+  localTimestamp: cleanString(64).optional(),
+  localTimezone: cleanString(128).optional(),
+  name: cleanString(256).optional(),
   value: z.unknown().optional(),
   channelData: record.optional(),
   attachments: z.array(record).max(10).optional(),

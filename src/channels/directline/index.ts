@@ -4,6 +4,7 @@ import type { DirectLineConfig } from '../../config';
 import type { ServerMount } from '../../server';
 import type { CoachAdapter } from '../adapter';
 import { OwnChannelEndpoint } from './botConnector';
+import { deletePersonalData } from '../../privacy/personalData';
 import { DirectLineChannel } from './DirectLineChannel';
 import { mountDirectLine } from './routes';
 import { DirectLineStream } from './stream';
@@ -53,6 +54,9 @@ export function createDirectLine(deps: {
     limits: config,
     botId: deps.botId,
     changes: services.store.changes,
+    revocations: services.store.revocations,
+    revokeForSeconds: Math.max(...Object.values(endpoint.tokens.lifetimes)),
+    erase: (personId) => deletePersonalData(services.store, personId),
   });
   const stream = new DirectLineStream(channel, endpoint.tokens, config, services.logger);
   return {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';
-import { clientAddress } from '../../http/clientAddress';
+import { clientAddress } from '../clientAddress';
 import { generateAzureToken } from './azureTokens';
 import type { OwnChannelEndpoint } from './botConnector';
 import type { DirectLineChannel, Outcome, Refusal } from './DirectLineChannel';
@@ -93,6 +93,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req, res) => {
     const auth = await authorize(req);
     if (!auth.ok) return refuse(req, res, auth);
+    if (await channel.isRevoked(auth.value.user)) return refuse(req, res, { ok: false, status: 403, error: 'token_revoked' });
     const { token, expiresIn } = await tokens.issue('conversation', { conv: auth.value.conv, user: auth.value.user });
     res.header('Cache-Control', 'no-store');
     res.send(200, { conversationId: auth.value.conv, token, expires_in: expiresIn });
@@ -130,7 +131,9 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
     if (watermark === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
     if (!(await channel.conversationExists(auth.value.conv))) return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
     res.header('Cache-Control', 'no-store');
-    res.send(200, await channel.activitiesAfter(auth.value.conv, watermark));
+    const group = await channel.activitiesAfter(auth.value.conv, watermark);
+    res.send(200, group);
+    channel.delivered(auth.value.conv, Number(group.watermark));
   });
 
   // Bot Connector side: the adapter posts replies and proactive messages to its serviceUrl, this server.
@@ -152,11 +155,16 @@ async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resu
   let userId: string;
   let conversationId = '';
   let resumed = false;
-  if (returning?.ok) {
+  if (returning?.ok && !(await channel.isRevoked(returning.claims.user))) {
     userId = returning.claims.user;
-    if (!config.azure) {
-      resumed = returning.claims.conv !== '' && (await channel.conversationExists(returning.claims.conv));
-      conversationId = resumed ? returning.claims.conv : channel.newConversationId();
+    if (!config.azure) resumed = returning.claims.conv !== '' && (await channel.conversationExists(returning.claims.conv));
+    if (resumed) conversationId = returning.claims.conv;
+    else {
+      // A resume key that does not lead back to its conversation makes a new one (here or at Azure):
+      // it counts against the client's new conversations like a first visit, or one key could make any number.
+      const fresh = channel.newConversationFor(clientKey(req, deps));
+      if (!fresh.ok) return fresh;
+      if (!config.azure) conversationId = fresh.value;
     }
   } else {
     // No resume key, or one that expired or was tampered with: a new anonymous person.

@@ -1,7 +1,9 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import { isOriginForm } from '../../http/requestGuards';
 import type { Logger } from '../../logger';
+import { describeError } from '../adapter';
 import type { DirectLineChannel } from './DirectLineChannel';
 import type { DirectLineTokens } from './tokens';
 
@@ -25,6 +27,7 @@ export class DirectLineStream {
   /** Sockets open or being opened; counted before the handshake so concurrent upgrades cannot overshoot. */
   private open = 0;
   private readonly alive = new WeakSet<WebSocket>();
+  private readonly conversationOf = new Map<WebSocket, string>();
   private keepalive: NodeJS.Timeout | undefined;
   private closing = false;
 
@@ -40,9 +43,11 @@ export class DirectLineStream {
   }
 
   attach(server: Server): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      this.upgrade(req, socket, head).catch(() => socket.destroy());
+    // After "delete my data" the conversation's sockets close once its history is erased.
+    this.channel.onErased((conversationId) => {
+      for (const [ws, conversation] of this.conversationOf) if (conversation === conversationId) ws.close(1000);
     });
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
     this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
     this.keepalive.unref();
   }
@@ -56,18 +61,43 @@ export class DirectLineStream {
     this.wss.close();
   }
 
-  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // Node hands an upgraded socket over with no error listener: a client that resets it must not
+    // become an uncaught 'error' that ends the process.
+    socket.on('error', () => socket.destroy());
+    this.route(req, socket, head).catch((error) => {
+      this.logger.error({ error: describeError(error) }, 'direct line upgrade failed');
+      refuseUpgrade(socket, 400, 'bad_request');
+    });
+  }
+
+  private async route(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (!isOriginForm(req.url ?? '')) return refuseUpgrade(socket, 400, 'invalid_request_target');
     const url = new URL(req.url ?? '/', 'http://stream.invalid');
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) return refuseUpgrade(socket, 404, 'not_found');
     if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
-    const conversationId = decodeURIComponent(match[1]);
+    const conversationId = decodePathSegment(match[1]);
+    if (conversationId === undefined) return refuseUpgrade(socket, 400, 'invalid_conversation_id');
     const check = await this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
     if (this.closing || socket.destroyed) return refuseUpgrade(socket, 503, 'shutting_down');
     if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark'));
     if (watermark === undefined) return refuseUpgrade(socket, 400, 'invalid_watermark');
+    // One read per socket opened (not per message): a person who deleted their data gets no stream.
+    this.channel.isRevoked(check.claims.user).then(
+      (revoked) => (revoked ? refuseUpgrade(socket, 403, 'token_revoked') : this.accept(req, socket, head, conversationId, watermark)),
+      (error) => {
+        this.logger.warn({ error: describeError(error) }, 'direct line upgrade could not check revocation');
+        refuseUpgrade(socket, 503, 'unavailable');
+      },
+    );
+  }
+
+  private accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
+    if (socket.destroyed) return;
+    if (this.closing) return refuseUpgrade(socket, 503, 'shutting_down');
     if (this.open >= this.limits.maxSockets) return refuseUpgrade(socket, 429, 'too_many_sockets');
     if ((this.perConversation.get(conversationId) ?? 0) >= this.limits.maxSocketsPerConversation) {
       return refuseUpgrade(socket, 429, 'too_many_sockets_for_conversation');
@@ -89,6 +119,12 @@ export class DirectLineStream {
 
   private serve(ws: WebSocket, conversationId: string, watermark: number, release: () => void): void {
     this.alive.add(ws);
+    // A frame that breaks the protocol (too large, bad UTF-8, reserved bits or opcodes) ends this socket
+    // (ws closes it with the right code after 'error'); nothing else.
+    ws.on('error', (error) => {
+      this.logger.info({ conversationId, error: error.name, code: (error as NodeJS.ErrnoException).code }, 'direct line socket closed on a protocol error');
+      ws.terminate();
+    });
     let cursor = watermark;
     let pulling: Promise<void> = Promise.resolve();
     const pull = () => {
@@ -97,7 +133,10 @@ export class DirectLineStream {
           const group = await this.channel.activitiesAfter(conversationId, cursor);
           if (group.activities.length === 0) return;
           cursor = Number(group.watermark);
-          ws.send(JSON.stringify(group));
+          const sentUpTo = cursor;
+          ws.send(JSON.stringify(group), (error) => {
+            if (!error) this.channel.delivered(conversationId, sentUpTo);
+          });
         }
       });
       pulling.catch((error) => {
@@ -106,10 +145,12 @@ export class DirectLineStream {
       });
     };
     const unsubscribe = this.channel.subscribe(conversationId, pull);
+    this.conversationOf.set(ws, conversationId);
     ws.on('pong', () => this.alive.add(ws));
     // directlinejs sends empty messages as its own keep-alive; nothing a client sends is acted on.
     ws.on('message', () => this.alive.add(ws));
     ws.on('close', () => {
+      this.conversationOf.delete(ws);
       unsubscribe();
       release();
     });
@@ -143,7 +184,16 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  if (socket.destroyed || !socket.writable) return void socket.destroy();
   const body = JSON.stringify({ error });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

@@ -46,6 +46,38 @@ export function imageAttachment(image: OutboundImage): Attachment {
   return { contentType: image.contentType, name: image.altText, contentUrl: dataUrl(image.contentType, image.data) };
 }
 
+/** A markdown link in a content text: "[988](tel:988)", "[findtreatment.gov](https://findtreatment.gov)". */
+export const MARKDOWN_LINK = /\[([^\]\n]+)\]\(((?:https|tel|sms|mailto):[^)\s]+)\)/g;
+
+export interface TextLink {
+  label: string;
+  url: string;
+}
+
+/** The links a text carries, in order, each once. */
+export function linksIn(text: string): TextLink[] {
+  const seen = new Set<string>();
+  const links: TextLink[] = [];
+  for (const match of text.matchAll(MARKDOWN_LINK)) {
+    if (seen.has(match[2])) continue;
+    seen.add(match[2]);
+    links.push({ label: match[1], url: match[2] });
+  }
+  return links;
+}
+
+/**
+ * A text with its markdown links written out for channels that show plain text (SMS, notifications):
+ * a phone or text link is its number ("988", "text 988"), a web link its label, plus the address when
+ * the label does not already say it.
+ */
+export function linksAsPlainText(text: string): string {
+  return text.replace(MARKDOWN_LINK, (_m, label: string, url: string) => {
+    if (!/^https:/i.test(url)) return label;
+    return url.replace(/^https:\/\/(www\.)?/i, '').startsWith(label.replace(/^www\./, '')) ? label : `${label} (${url})`;
+  });
+}
+
 export const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
 
 /** Where files can't be sent, their text follows the message unless the message already says it. */
@@ -69,5 +101,5 @@ export function messageAsPlainText(content: Content, message: OutboundMessage): 
   // A 0-10 scale reads better on one line, where option numbers cannot be mixed up with the answers.
   if (message.choiceLayout === 'inline' && message.choices?.length) lines.push(content.text('choices.inline', { options: message.choices.map((c) => c.label).join(' / ') }));
   else lines.push(...numberedChoices(content, message.choices));
-  return [lines.join('\n'), ...filesAsText(content, message.files)].join('\n\n');
+  return linksAsPlainText([lines.join('\n'), ...filesAsText(content, message.files)].join('\n\n'));
 }

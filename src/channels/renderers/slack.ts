@@ -2,7 +2,7 @@ import { type Activity, ActivityTypes } from 'botbuilder';
 import type { Content } from '../../content/Content';
 import type { OutboundMessage } from '../messages';
 import { linesAsMrkdwn } from './lines';
-import { filesAsText, messageAsPlainText } from './shared';
+import { filesAsText, MARKDOWN_LINK, messageAsPlainText } from './shared';
 
 /** A Slack message body as chat.postMessage takes it (and as Azure's Slack channel takes it in channelData). */
 export interface SlackMessage {
@@ -19,9 +19,17 @@ const BUTTONS_MAX = 25;
 /** The block id of the choice buttons; the interactivity route and the Azure mapping look for it. */
 export const SLACK_CHOICES_BLOCK = 'steady-choices';
 
-/** Slack mrkdwn: escape its three control characters and turn **bold** into Slack's *bold*. */
+/**
+ * Slack mrkdwn: escape its three control characters, turn **bold** into Slack's *bold*, and markdown
+ * links into Slack's own, so a number stays tappable: "[988](tel:988)" becomes "<tel:988|988>".
+ */
 export function toMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(MARKDOWN_LINK, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '/')}>`);
 }
 
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

@@ -5,7 +5,7 @@ import type { SlackConfig } from '../../config';
 import type { ServerMount } from '../../server';
 import type { CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
-import { InMemorySlackDeduplicator, type SlackDeduplicator } from './dedup';
+import type { SlackDeduplicator } from './dedup';
 import { verifySlackRequest } from './signature';
 import { SlackChannel } from './SlackChannel';
 import type { SlackSocketMode } from './socketMode';
@@ -56,14 +56,15 @@ export async function createSlackDirect(deps: {
 }): Promise<SlackDirect> {
   const { config, services } = deps;
   const webApi = deps.sender ? undefined : await import('./webApi');
-  const sender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl });
-  const proactiveSender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, retries: 0 });
+  const sender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
+  const proactiveSender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, retries: 0, timeoutMs: config.timeoutMs });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
     sender,
     proactiveSender,
-    dedup: deps.dedup ?? new InMemorySlackDeduplicator(),
+    // In the database (CONTRACTS item 5): shared by instances, and a replay after a restart is still refused.
+    dedup: deps.dedup ?? services.store.seenEvents,
     renderer: services.renderer,
     content: services.content,
     references: deps.references,

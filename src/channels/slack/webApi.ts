@@ -17,14 +17,15 @@ export interface SlackSender {
 export class SlackWebApiSender implements SlackSender {
   private readonly client: WebClient;
 
-  constructor(options: { botToken: string; apiUrl: string; retries?: number }) {
+  /** timeoutMs: each attempt gives up after this long (OUTBOUND_TIMEOUT_MS), so a post never holds a conversation's order for long. */
+  constructor(options: { botToken: string; apiUrl: string; retries?: number; timeoutMs?: number }) {
     this.client = new WebClient(options.botToken, {
       slackApiUrl: options.apiUrl,
       logLevel: LogLevel.ERROR,
       retryConfig: { retries: options.retries ?? 3 },
       // Without retries, a 429 is an outcome for the dispatcher instead of a wait inside the send.
       rejectRateLimitedCalls: options.retries === 0,
-      timeout: 10_000,
+      timeout: options.timeoutMs ?? 10_000,
     });
   }
 

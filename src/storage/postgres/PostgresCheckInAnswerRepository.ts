@@ -10,8 +10,8 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
   async save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord> {
     const { rows } = await this.pool.query<AnswerRow>(
       `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
-         symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
+         symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons, units_per_day, unit)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`,
       answerValues(personId, programWeek, answers, review, at),
     );
     return toRecord(rows[0]!);

@@ -16,6 +16,7 @@ import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
 import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
+import { PostgresRevocationRepository, PostgresSeenEventRepository } from './PostgresSecurityRepositories';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
@@ -34,6 +35,8 @@ export class PostgresDataStore implements DataStore {
   /** Across instances (advisory locks) when opened with open(); a store built on a bare pool orders in process only. */
   conversationLocks: ConversationLocks = IN_PROCESS_ONLY;
   readonly changes: PostgresNotifier;
+  readonly revocations: PostgresRevocationRepository;
+  readonly seenEvents: PostgresSeenEventRepository;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
@@ -50,6 +53,8 @@ export class PostgresDataStore implements DataStore {
     this.enrollments = new PostgresEnrollmentRepository(pool);
     this.dueQueue = new PostgresDueQueueRepository(pool);
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
+    this.revocations = new PostgresRevocationRepository(pool);
+    this.seenEvents = new PostgresSeenEventRepository(pool);
     this.operations = new SqlOperationsRepository(async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>);
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));
@@ -69,6 +74,9 @@ export class PostgresDataStore implements DataStore {
   registerPersonalData(owner: PersonalDataOwner): void {
     this.owners.register(owner);
   }
+
+  /** PostgreSQL's deleted row versions are not readable through SQL; its own VACUUM reclaims them on disk. */
+  async scrubDeleted(): Promise<void> {}
 
   async healthy(): Promise<boolean> {
     try {

@@ -8,6 +8,8 @@ export interface AnswerRow {
   answered_at: string;
   days_used: number | null;
   grams_per_day: number | null;
+  units_per_day: number | null;
+  unit: string | null;
   form: string | null;
   cravings: number | null;
   symptoms: string | null;
@@ -27,6 +29,8 @@ export const toRecord = (row: AnswerRow): CheckInRecord => ({
   answeredAt: row.answered_at,
   daysUsed: row.days_used,
   gramsPerDay: row.grams_per_day,
+  unitsPerDay: row.units_per_day ?? null,
+  unit: (row.unit ?? null) as CheckInRecord['unit'],
   form: row.form as CheckInRecord['form'],
   cravings: row.cravings,
   symptoms: row.symptoms as CheckInRecord['symptoms'],
@@ -56,6 +60,8 @@ export const answerValues = (personId: string, programWeek: number, answers: Che
   answers.support,
   review.handoff ? 1 : 0,
   JSON.stringify(review.reasons),
+  answers.unitsPerDay,
+  answers.unit,
 ];
 
 export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
@@ -71,8 +77,8 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
     const row = this.db
       .prepare<unknown[], AnswerRow>(
         `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
-           symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons, units_per_day, unit)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       )
       .get(...answerValues(personId, programWeek, answers, review, at))!;
     return toRecord(row);

@@ -17,6 +17,7 @@ import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 import { GroupCommit } from './GroupCommit';
+import { SqliteRevocationRepository, SqliteSeenEventRepository } from './SqliteSecurityRepositories';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
@@ -33,6 +34,8 @@ export class SqliteDataStore implements DataStore {
   readonly enrollments: SqliteEnrollmentRepository;
   readonly dueQueue: SqliteDueQueueRepository;
   readonly checkIns: SqliteCheckInAnswerRepository;
+  readonly revocations: SqliteRevocationRepository;
+  readonly seenEvents: SqliteSeenEventRepository;
   readonly operations: SqlOperationsRepository;
   /** One process owns the file: CoachBot's in-process lock is enough. */
   readonly conversationLocks = IN_PROCESS_ONLY;
@@ -54,6 +57,8 @@ export class SqliteDataStore implements DataStore {
     this.enrollments = new SqliteEnrollmentRepository(db);
     this.dueQueue = new SqliteDueQueueRepository(db);
     this.checkIns = new SqliteCheckInAnswerRepository(db);
+    this.revocations = new SqliteRevocationRepository(db);
+    this.seenEvents = new SqliteSeenEventRepository(db);
     this.operations = new SqlOperationsRepository(async (sql) => {
       const statement = db.prepare(sql);
       if (statement.reader) return statement.all() as Array<Record<string, unknown>>;
@@ -74,6 +79,16 @@ export class SqliteDataStore implements DataStore {
 
   registerPersonalData(owner: PersonalDataOwner): void {
     this.owners.register(owner);
+  }
+
+  /**
+   * secure_delete overwrites deleted rows in the database file; the WAL still holds older copies of
+   * those pages until a checkpoint copies it back and TRUNCATE empties it.
+   */
+  async scrubDeleted(): Promise<void> {
+    if (!this.db.open) return;
+    this.group.flush();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async healthy(): Promise<boolean> {

@@ -35,12 +35,12 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
 }
 
 /**
- * The address of the person's device, as far as the trusted proxies tell: the key every per-client rate
- * limit counts under. Without a trusted proxy it is the socket's address, and X-Forwarded-For is ignored
+ * The one place that says which client a request comes from (CONTRACTS item 6): the address of the person's
+ * device, as far as the trusted proxies tell, the key every per-client rate limit counts under. Without a trusted proxy it is the socket's address, and X-Forwarded-For is ignored
  * (anyone can send that header). With one, the header is read from the right (the entry the nearest proxy
  * added) and every trusted proxy's entry is skipped; a malformed entry stops the walk there.
  */
-export function clientAddress(req: IncomingMessage, trust: TrustProxy): string {
+export function clientAddress(req: IncomingMessage, trust: TrustProxy = TRUST_NO_PROXY): string {
   const socketAddress = unmapped(req.socket.remoteAddress ?? 'unknown');
   if (trust.kind === 'none') return socketAddress;
   // The hops nearest the server come last: [client, proxy 1, ..., proxy n-1] then the socket (proxy n).

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The issue-20 corpus: messages written by hand, one per line as "category<TAB>text", split once into
+ * dev.tsv (rules are tuned on it) and test.tsv (only ever evaluated).
+ */
+export type Split = 'dev' | 'test';
+
+/** What a right answer must contain for each category. */
+export interface Expectation {
+  /** 988 must be offered, directly or as what a "yes" to the safety question brings. */
+  crisisLine?: boolean;
+  /** The medical emergency answer (call 911 now) must come at once. */
+  emergency?: boolean;
+  /** Poison Control must be in the answer. */
+  poisonControl?: boolean;
+  /** Recovery talk: nothing from the safety net may answer it. */
+  benign?: boolean;
+}
+
+const SUICIDE: Expectation = { crisisLine: true };
+const EMERGENCY: Expectation = { emergency: true };
+const BENIGN: Expectation = { benign: true };
+
+export const CATEGORIES: Record<string, { group: 'suicide' | 'emergency' | 'benign'; expect: Expectation }> = {
+  method: { group: 'suicide', expect: SUICIDE },
+  farewell: { group: 'suicide', expect: SUICIDE },
+  intentTime: { group: 'suicide', expect: SUICIDE },
+  slang: { group: 'suicide', expect: SUICIDE },
+  passive: { group: 'suicide', expect: SUICIDE },
+  selfHarm: { group: 'suicide', expect: SUICIDE },
+  deliberateOD: { group: 'suicide', expect: { crisisLine: true, emergency: true } },
+  otherPerson: { group: 'emergency', expect: EMERGENCY },
+  child: { group: 'emergency', expect: { emergency: true, poisonControl: true } },
+  heart: { group: 'emergency', expect: EMERGENCY },
+  sedation: { group: 'emergency', expect: EMERGENCY },
+  otherEmergency: { group: 'emergency', expect: EMERGENCY },
+  history: { group: 'benign', expect: BENIGN },
+  idiom: { group: 'benign', expect: BENIGN },
+  kratomGoodbye: { group: 'benign', expect: BENIGN },
+  sleepy: { group: 'benign', expect: BENIGN },
+  clinician: { group: 'benign', expect: BENIGN },
+  otherFigure: { group: 'benign', expect: BENIGN },
+  pregnancy: { group: 'benign', expect: BENIGN },
+  withdrawal: { group: 'benign', expect: BENIGN },
+};
+
+export interface LabelledMessage {
+  category: string;
+  text: string;
+}
+
+export function loadSplit(split: Split): LabelledMessage[] {
+  const file = join(__dirname, '..', 'corpus', `${split}.tsv`);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const tab = line.indexOf('\t');
+      const category = line.slice(0, tab);
+      if (!CATEGORIES[category]) throw new Error(`${split}.tsv: unknown category ${category}`);
+      return { category, text: line.slice(tab + 1) };
+    });
+}
+
+/** What the safety net did with one message, as a person would see it. */
+export interface Outcome {
+  /** 988 came at once. */
+  crisisLine: boolean;
+  /** The direct safety question was asked. */
+  asked: boolean;
+  /** After the question, "yes" brought 988. */
+  yesBringsCrisisLine: boolean;
+  emergency: boolean;
+  poisonControl: boolean;
+  /** Anything from the safety net at all (an answer, the question, a warning). */
+  alarmed: boolean;
+}
+
+export function isHit(category: string, outcome: Outcome): boolean {
+  const { expect } = CATEGORIES[category];
+  if (expect.benign) return !outcome.alarmed;
+  if (expect.crisisLine && !(outcome.crisisLine || (outcome.asked && outcome.yesBringsCrisisLine))) return false;
+  if (expect.emergency && !outcome.emergency) return false;
+  if (expect.poisonControl && !outcome.poisonControl) return false;
+  return true;
+}
