@@ -57,6 +57,8 @@ const FILLER = new Set(
 /** How sure a match must be before it counts, and how close two intents must be to count as a tie. */
 export const INTENT_THRESHOLD = 0.7;
 const TIE_MARGIN = 0.06;
+/** Content words past which a message is not read as a request. */
+const MAX_REQUEST_WORDS = 12;
 
 export type IntentMatch =
   | { kind: 'intent'; id: IntentId; score: number; exact: boolean }
@@ -80,6 +82,8 @@ export class IntentMatcher {
   private readonly vocabulary = new Set<string>();
   private readonly multiWordSynonyms: Array<[RegExp, string]> = [];
   private readonly wordSynonyms = new Map<string, string>();
+  /** Typo corrections already worked out (people repeat their typos). */
+  private readonly corrections = new Map<string, string>();
 
   constructor(private readonly content: Content) {
     for (const key of content.listKeys('intents.synonyms.')) {
@@ -112,8 +116,10 @@ export class IntentMatcher {
     const exact = this.exact.get(said);
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };
-    const words = this.correct(this.words(said));
-    if (words.length === 0) return { kind: 'none' };
+    const plain = this.words(said);
+    // A request is a few words; a long message is something else (an answer, a story, a question).
+    if (plain.length === 0 || plain.length > MAX_REQUEST_WORDS) return { kind: 'none' };
+    const words = this.correct(plain);
     const best = new Map<IntentId, number>();
     for (const phrase of this.phrases) {
       const score = overlapScore(phrase.words, words);
@@ -152,11 +158,23 @@ export class IntentMatcher {
   private correct(words: string[]): string[] {
     return words.map((word) => {
       if (this.vocabulary.has(word) || word.length < 4) return word;
+      const known = this.corrections.get(word);
+      if (known !== undefined) return known;
+      const nearest = this.nearest(word);
+      if (this.corrections.size > 5000) this.corrections.clear();
+      this.corrections.set(word, nearest);
+      return nearest;
+    });
+  }
+
+  private nearest(word: string): string {
+    {
       const max = word.length >= 7 ? 2 : 1;
       let nearest = word;
       let best = max + 1;
+      // Typos rarely hit the first letter; comparing only words that start alike keeps this cheap.
       for (const candidate of this.vocabulary) {
-        if (candidate.length < 3) continue;
+        if (candidate.length < 3 || candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
         const distance = editDistance(word, candidate, max);
         if (distance < best) {
           best = distance;
@@ -164,7 +182,7 @@ export class IntentMatcher {
         }
       }
       return nearest;
-    });
+    }
   }
 }
 

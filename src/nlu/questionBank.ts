@@ -43,6 +43,8 @@ const MATCH_LEAD = 1.15;
 const RELATED_COVERAGE = 0.34;
 /** How many questions "did you mean" offers. */
 export const OFFERED = 2;
+/** Messages with more words than this are matched without typo tolerance. */
+const MAX_FUZZY_TERMS = 12;
 
 interface Wording {
   id: number;
@@ -126,7 +128,9 @@ export class QuestionBank {
     const terms = this.terms(message);
     if (terms.length === 0) return [];
     const best = new Map<string, { score: number; coverage: number; words: number }>();
-    for (const hit of this.index.search(message)) {
+    // Typo tolerance costs a walk of the index per word: a long message is matched on exact words only.
+    const options = terms.length > MAX_FUZZY_TERMS ? { fuzzy: false, prefix: false } : {};
+    for (const hit of this.index.search(message, options)) {
       const question = hit.question as string;
       const words = new Set(hit.queryTerms).size;
       const coverage = words / terms.length;

@@ -16,6 +16,8 @@ export type Understood =
 
 /** An intent this close to one of its phrases wins over a question match. */
 const SURE_INTENT = 0.85;
+/** How much of a message is read for a request or a question. */
+const MAX_READ_CHARS = 240;
 
 /**
  * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
@@ -30,7 +32,9 @@ export class Understanding {
     this.bank = new QuestionBank(content);
   }
 
-  read(text: string): Understood {
+  read(message: string): Understood {
+    // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
+    const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
     const intent = this.intents.match(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
     const question = this.bank.find(text);

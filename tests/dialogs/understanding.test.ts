@@ -121,4 +121,11 @@ describe('understanding people anywhere', () => {
     const waiting = enroll.at(-1)!;
     expect(await chat.say('does kratom show up on a drug test?')).toEqual([answer('drugTests.showUp'), waiting]);
   });
+
+  test('in a weekly check-in: a question is answered and the check-in question comes back', async () => {
+    const chat = await atMenu();
+    const opened = await chat.say('check in now');
+    const waiting = opened.at(-1)!;
+    expect(await chat.say('what helps with anxiety in withdrawal?')).toEqual([answer('symptoms.anxiety'), waiting]);
+  });
 });
