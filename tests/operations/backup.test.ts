@@ -43,7 +43,7 @@ describe('npm run backup', () => {
     await say(live.baseUrl, 'hi', options);
     await say(live.baseUrl, c('menu.options.intake'), options);
     expect(await say(live.baseUrl, q('products', 'leaf'), options)).toEqual([c('intake.questions.age.prompt')]);
-    expect(await say(live.baseUrl, 'skip', options)).toEqual([c('intake.questions.startedAgo.prompt')]);
+    expect((await say(live.baseUrl, 'skip', options)).at(-1)).toBe(c('intake.questions.startedAgo.prompt'));
     const answeredBefore = Object.keys((await live.app.services.store.intake.getAnswers('test:backup-person'))!.answers);
     expect(answeredBefore).toContain('products');
 
