@@ -116,8 +116,7 @@ export function createCloudAdapter(
   credentials?: ServiceClientCredentialsFactory,
   timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
 ): CoachAdapter {
-  const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials), prepare), auth.appId);
+  return adapterWith(auth, ownChannel, credentials, timeoutMs);
 }
 
 /** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
@@ -128,8 +127,18 @@ export function createProactiveAdapter(
   timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
 ): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
+  return adapterWith(auth, ownChannel, credentials, timeoutMs, singleAttemptConnectorOptions());
+}
+
+function adapterWith(
+  auth: Config['auth'],
+  ownChannel: OwnChannelEndpoint | undefined,
+  credentials: ServiceClientCredentialsFactory | undefined,
+  timeoutMs: number,
+  connectorOptions?: ConnectorClientOptions,
+): CoachAdapter {
   const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, singleAttemptConnectorOptions()), prepare), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, connectorOptions), prepare), auth.appId);
 }
 
 /**
