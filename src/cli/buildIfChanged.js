@@ -2,6 +2,10 @@
 // `npm start` runs this first: it compiles the TypeScript only when a source changed since the last
 // build, makes the Web Chat bundle's compressed copies once, and says what it is doing. Plain
 // JavaScript with no dependencies, because it runs before anything is compiled.
+// `--build-only` (the operator scripts: backup, report, purge, checkins, teams:package, chat): the build
+// step alone, quiet when nothing changed, its lines on stderr so a script's own output stays clean.
+// On a production install (`npm ci --omit=dev`: no TypeScript) it builds nothing and the built dist/
+// runs as it is; without dist/ it says how to make one.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
@@ -16,7 +20,17 @@ const STAMP = join(DIST, '.sources-stamp');
 const SOURCES = ['src', 'dialogs', 'bench'];
 const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
-const say = (line) => process.stdout.write(`[start] ${line}\n`);
+const BUILD_ONLY = process.argv.includes('--build-only');
+const say = (line) => (BUILD_ONLY ? process.stderr : process.stdout).write(`[${BUILD_ONLY ? 'build' : 'start'}] ${line}\n`);
+
+/** The TypeScript compiler, or undefined on a production install (it is a development package). */
+function compiler() {
+  try {
+    return require.resolve('typescript/bin/tsc', { paths: [ROOT] });
+  } catch {
+    return undefined;
+  }
+}
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -39,17 +53,29 @@ function sourcesStamp() {
 }
 
 function build() {
+  const tscPath = compiler();
+  const hasBuild = existsSync(join(DIST, 'src', 'index.js'));
+  if (!tscPath) {
+    if (hasBuild) {
+      if (!BUILD_ONLY) say('TypeScript: not installed (a production install); running the build in dist/ as it is.');
+      return;
+    }
+    say('There is no build in dist/ and no TypeScript to make one: run `npm ci && npm run build` first (docs/deploying.md).');
+    process.exit(1);
+  }
   const stamp = sourcesStamp();
-  const built = existsSync(join(DIST, 'src', 'index.js')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
+  const built = hasBuild && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp;
   if (built) {
-    say('TypeScript: up to date in dist/ (no source changed since the last build).');
+    if (!BUILD_ONLY) say('TypeScript: up to date in dist/ (no source changed since the last build).');
     return;
   }
   say(existsSync(DIST) ? 'TypeScript: sources changed, compiling into dist/ …' : 'TypeScript: first build, compiling into dist/ …');
   const started = Date.now();
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  // In --build-only mode the compiler's messages go to stderr too, so a script's stdout stays its own.
+  const stdio = BUILD_ONLY ? ['ignore', 2, 2] : 'inherit';
+  const tsc = spawnSync(process.execPath, [tscPath, '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio });
   if (tsc.status !== 0) {
-    say('TypeScript: the build failed (see above); not starting.');
+    say(`TypeScript: the build failed (see above); ${BUILD_ONLY ? 'not running' : 'not starting'}.`);
     process.exit(tsc.status ?? 1);
   }
   writeFileSync(STAMP, stamp);
@@ -71,16 +97,18 @@ async function compressWebChat() {
 }
 
 build();
-compressWebChat()
-  .then(() => {
-    const database = process.env.DATABASE_URL ?? 'sqlite:./data/coach.db';
-    if (database.startsWith('sqlite:')) {
-      const file = database.slice('sqlite:'.length).replace(/^\/\//, '');
-      say(`Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`);
-    }
-    say('Starting the server …');
-  })
-  .catch((error) => {
-    // The server makes the copies itself on the first visit; starting matters more.
-    say(`Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`);
-  });
+if (!BUILD_ONLY) {
+  compressWebChat()
+    .then(() => {
+      const database = process.env.DATABASE_URL ?? 'sqlite:./data/coach.db';
+      if (database.startsWith('sqlite:')) {
+        const file = database.slice('sqlite:'.length).replace(/^\/\//, '');
+        say(`Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`);
+      }
+      say('Starting the server …');
+    })
+    .catch((error) => {
+      // The server makes the copies itself on the first visit; starting matters more.
+      say(`Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`);
+    });
+}
