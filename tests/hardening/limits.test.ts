@@ -1,9 +1,18 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
 import { messageActivity, postActivity, startTestApp, type TestApp, makeTempDir } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
 import { dmEvent, FakeSlackApi, postSigned, slackEnv } from '../support/fakeSlack';
 import { rawRequest, statusOf } from '../support/rawHttp';
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
 
 /** Issue 21's limits that could be sidestepped or that wedged, each sent as the attacker sent it. */
 describe('limits that cannot be sidestepped', () => {
@@ -165,6 +174,41 @@ describe('7. a serviceUrl that never answers cannot wedge a conversation', () =>
     expect(next.status).toBe(200);
     expect(next.replies.length).toBeGreaterThan(0);
   }, 60_000);
+
+  test('a serviceUrl that always answers 503 with a Retry-After of an hour cannot make the connector sleep on it', async () => {
+    let calls = 0;
+    const throttling = createHttpServer((req, res) => {
+      calls++;
+      req.resume();
+      res.statusCode = 503;
+      res.setHeader('retry-after', '3600');
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => throttling.listen(0, '127.0.0.1', resolve));
+    try {
+      const serviceUrl = `http://127.0.0.1:${(throttling.address() as { port: number }).port}/`;
+      const options = { conversationId: 'throttled', userId: 'throttled-person', serviceUrl };
+      const stuck = await fetch(`${t.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...messageActivity('hi', options), deliveryMode: 'normal' }),
+        signal: AbortSignal.timeout(40_000),
+      });
+      expect(stuck.status).toBeGreaterThanOrEqual(200);
+      expect(calls).toBeGreaterThan(1); // the SDK's own retry policy still runs, its waits capped at the timeout
+      const next = await postActivity(t.baseUrl, messageActivity('hi', options));
+      expect(next.status).toBe(200);
+      expect(next.replies.length).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => throttling.close(resolve));
+    }
+  }, 60_000);
+
+  test('the timeout is set through public options of ours: no source reaches into a connector\'s client or pipeline', () => {
+    const offenders = sourceFiles(join(__dirname, '..', '..', 'src')).filter((file) => /\.client\??\.pipeline|removeRetryPolicy|addPolicy\(/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('11. Slack de-duplication lives in the database', () => {
