@@ -2,11 +2,17 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import WebSocket from 'ws';
 import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
 import { messageActivity, postActivity, startTestApp, type TestApp, makeTempDir } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
 import { dmEvent, FakeSlackApi, postSigned, slackEnv } from '../support/fakeSlack';
 import { rawRequest, statusOf } from '../support/rawHttp';
+
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!condition()) throw new Error(`Timed out waiting for ${what}`);
+};
 
 const sourceFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -57,6 +63,50 @@ describe('limits that cannot be sidestepped', () => {
     expect(long.replies.map((r) => r.text)).toEqual(empty.replies.map((r) => r.text));
   });
 
+});
+
+describe('6. WebSocket streams per client', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // TRUST_PROXY=1 lets the test speak as several clients, through X-Forwarded-For as a proxy would send it.
+    t = await startTestApp({ env: { DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: '3', DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: '4', TRUST_PROXY: '1' } });
+  });
+  afterAll(async () => t.stop());
+
+  const streamUrl = async () => {
+    const session = await newSession(t.baseUrl);
+    return (await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).body.streamUrl as string;
+  };
+  const open = (url: string, client: string) =>
+    new Promise<{ status: number; error?: string; ws: WebSocket }>((resolve) => {
+      const ws = new WebSocket(url, { headers: { 'x-forwarded-for': client } });
+      ws.once('open', () => resolve({ status: 101, ws }));
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, error: JSON.parse(body || '{}').error, ws }));
+      });
+      ws.once('error', () => resolve({ status: -1, ws }));
+    });
+
+  test('one client cannot hold more than its share of sockets, across conversations; others still get theirs', async () => {
+    const first = await streamUrl();
+    const second = await streamUrl();
+    const held = [await open(first, '203.0.113.7'), await open(first, '203.0.113.7'), await open(second, '203.0.113.7')];
+    expect(held.map((s) => s.status)).toEqual([101, 101, 101]);
+    const refused = await open(second, '203.0.113.7');
+    expect([refused.status, refused.error]).toEqual([429, 'too_many_sockets_for_client']);
+    // Another visitor is not affected.
+    const other = await open(await streamUrl(), '198.51.100.9');
+    expect(other.status).toBe(101);
+    // A closed socket frees its place for the same client.
+    const closed = new Promise((resolve) => held[0]!.ws.once('close', resolve));
+    held[0]!.ws.close();
+    await closed;
+    await until(() => t.app.directLine.stream.openSockets === 3, 'the server to count the closed socket');
+    expect((await open(first, '203.0.113.7')).status).toBe(101);
+    for (const s of [...held, other]) s.ws.close();
+  });
 });
 
 describe('10. Direct Line text checks', () => {
