@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
+import { SlackWebApiSender } from '../../src/channels/slack/webApi';
 import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
 import { messageActivity, postActivity, startTestApp, type TestApp, makeTempDir } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
@@ -253,6 +254,14 @@ describe('7. a serviceUrl that never answers cannot wedge a conversation', () =>
     } finally {
       await new Promise((resolve) => throttling.close(resolve));
     }
+  }, 60_000);
+
+  test('a Slack Web API that never answers: a post fails, with and without retries, instead of waiting forever', async () => {
+    const apiUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}/api/`;
+    const once = new SlackWebApiSender({ botToken: 'xoxb-test', apiUrl, retries: 0, timeoutMs: 300 });
+    await expect(once.postMessage('D0DM', { text: 'hi' } as never)).rejects.toThrow();
+    const retried = new SlackWebApiSender({ botToken: 'xoxb-test', apiUrl, timeoutMs: 300 });
+    await expect(retried.postMessage('D0DM', { text: 'hi' } as never)).rejects.toThrow();
   }, 60_000);
 
   test('the timeout is set through public options of ours: no source reaches into a connector\'s client or pipeline', () => {
