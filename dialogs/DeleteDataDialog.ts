@@ -41,7 +41,10 @@ export class DeleteDataDialog extends ComponentDialog {
     try {
       // The conversation's own history stays until the channel has delivered the confirmation below
       // (our Direct Line channel deletes it then); everything else goes now, so a failure can be told.
-      await deletePersonalData(store, personIdOf(step.context.activity), { keep: [store.directLine.name] });
+      // A person with no history in our Direct Line channel keeps nothing back, so their erase is finished here.
+      const personId = personIdOf(step.context.activity);
+      const ownHistory = (await store.directLine.exportFor(personId)).conversations.length > 0;
+      await deletePersonalData(store, personId, { keep: ownHistory ? [store.directLine.name] : [], at: this.services.clock.now() });
     } catch (error) {
       logger.error({ error: describeError(error) }, 'personal data deletion failed');
       await say('privacy.delete.failed');

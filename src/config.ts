@@ -95,6 +95,7 @@ const envSchema = z
     DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     DIRECT_LINE_MAX_SOCKETS: z.coerce.number().int().min(1).max(100_000).default(500),
     DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: z.coerce.number().int().min(1).max(100).default(4),
+    DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: z.coerce.number().int().min(1).max(100_000).default(20),
     DIRECT_LINE_SECRET: optionalText(z.string()),
     DIRECT_LINE_DOMAIN: z
       .string()
@@ -246,6 +247,8 @@ export interface DirectLineConfig {
   newConversationsPerMinute: number;
   maxSockets: number;
   maxSocketsPerConversation: number;
+  /** Open WebSocket streams one client address may hold, so one client cannot take every socket. */
+  maxSocketsPerClient: number;
   /** Set when DIRECT_LINE_SECRET is: the page then gets Azure Direct Line tokens instead. */
   azure?: { secret: string; domain: string };
   /** The same as Config.trustProxy: decides the client address the per-client limits count under. */
@@ -311,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       newConversationsPerMinute: e.DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE,
       maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
+      maxSocketsPerClient: e.DIRECT_LINE_MAX_SOCKETS_PER_CLIENT,
       azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
       trustProxy,
     },

@@ -20,6 +20,7 @@ import { CoachBot } from './bot/CoachBot';
 import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
 import type { CoachServices } from './bot/services';
 import { createCloudAdapter, createProactiveAdapter, describeError, installTurnErrorHandler } from './channels/adapter';
+import { finishPendingErasures } from './privacy/personalData';
 import { channelAwareLogic } from './channels/channelLogic';
 import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
 import { createSlackDirect, type SlackDirect } from './channels/slack';
@@ -360,6 +361,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await buildApp(config);
+  // "Delete my data" that a crash cut short is finished before anyone can reach the server.
+  const erased = await finishPendingErasures(app.services.store, {
+    before: (personId) => app.directLine.channel.revokePerson(personId),
+    onError: (error) => app.services.logger.error({ error: describeError(error) }, 'an unfinished erase failed again; it is retried at the next start'),
+  });
+  if (erased > 0) app.services.logger.info({ erased }, 'unfinished erases finished at start-up');
   const port = await app.http.listen(config.port, config.host);
   keepServingAfterStrayErrors(app.services.logger);
   // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.

@@ -20,9 +20,8 @@ import type { Content } from '../content/Content';
 import type { Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
-import { addTimeout } from './outboundTimeout';
 import type { MessageRenderer } from './render';
-import { singleAttemptConnectorOptions } from './singleAttemptHttpClient';
+import { connectorOptions } from './connectorHttpClient';
 import { TrustedServiceUrlAuthentication } from './trustedServiceUrls';
 
 type WebResource = Parameters<TokenCredentials['signRequest']>[0];
@@ -116,7 +115,7 @@ export function createCloudAdapter(
   credentials?: ServiceClientCredentialsFactory,
   timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
 ): CoachAdapter {
-  return adapterWith(auth, ownChannel, credentials, timeoutMs);
+  return adapterWith(auth, ownChannel, credentials, connectorOptions({ timeoutMs }));
 }
 
 /** A CloudAdapter for proactive sends (weekly check-ins), configured like the app's, whose connectors try each request once. */
@@ -127,18 +126,16 @@ export function createProactiveAdapter(
   timeoutMs = DEFAULT_OUTBOUND_TIMEOUT_MS,
 ): CoachAdapter {
   // Check-ins retry durably through the due-queue instead of sleeping inside a send.
-  return adapterWith(auth, ownChannel, credentials, timeoutMs, singleAttemptConnectorOptions());
+  return adapterWith(auth, ownChannel, credentials, connectorOptions({ timeoutMs, singleAttempt: true }));
 }
 
 function adapterWith(
   auth: Config['auth'],
   ownChannel: OwnChannelEndpoint | undefined,
   credentials: ServiceClientCredentialsFactory | undefined,
-  timeoutMs: number,
-  connectorOptions?: ConnectorClientOptions,
+  options: ConnectorClientOptions,
 ): CoachAdapter {
-  const prepare = (client: ConnectorClient) => addTimeout(client, timeoutMs);
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, connectorOptions), prepare), auth.appId);
+  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, options)), auth.appId);
 }
 
 /**

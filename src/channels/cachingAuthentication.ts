@@ -29,25 +29,17 @@ class PromiseCache<T> {
   }
 }
 
-/** Adjusts a connector client once, when it is made (the outbound timeout, src/channels/outboundTimeout.ts). */
-export type PrepareClient = (client: ConnectorClient) => void;
-
 class CachingConnectorFactory extends ConnectorFactory {
   constructor(
     private readonly inner: ConnectorFactory,
     private readonly appId: string,
     private readonly clients: PromiseCache<ConnectorClient>,
-    private readonly prepare: PrepareClient | undefined,
   ) {
     super();
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, async () => {
-      const client = await this.inner.create(serviceUrl, audience);
-      this.prepare?.(client);
-      return client;
-    });
+    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -61,10 +53,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
   private readonly connectors = new PromiseCache<ConnectorClient>();
   private readonly userTokens = new PromiseCache<UserTokenClient>();
 
-  constructor(
-    inner: BotFrameworkAuthentication,
-    private readonly prepare?: PrepareClient,
-  ) {
+  constructor(inner: BotFrameworkAuthentication) {
     super(inner);
   }
 
@@ -90,7 +79,7 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
   }
 
   private caching(claimsIdentity: ClaimsIdentity, factory: ConnectorFactory): ConnectorFactory {
-    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors, this.prepare);
+    return new CachingConnectorFactory(factory, appIdOf(claimsIdentity), this.connectors);
   }
 }
 

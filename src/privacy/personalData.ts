@@ -40,8 +40,14 @@ export class PersonalDataDeletionError extends Error {
  * Deletes the person from every owner (but those named in `keep`), newest registration first so the
  * people row goes last, then scrubs the database files. Every owner is tried even when one fails; the
  * failure is reported after, and a retry is safe.
+ *
+ * The erase is recorded (store.pendingErasures) before the first row goes, and the record is removed only
+ * once every owner is done with nothing kept back: a delete that was cut short (a crash, a kill -9, an
+ * owner that failed, a Direct Line history that waits for its confirmation to be delivered) is finished
+ * at the next start-up by finishPendingErasures.
  */
-export async function deletePersonalData(store: DataStore, personId: string, options: { keep?: readonly string[] } = {}): Promise<void> {
+export async function deletePersonalData(store: DataStore, personId: string, options: { keep?: readonly string[]; at?: Date } = {}): Promise<void> {
+  await store.pendingErasures.add(personId, options.at ?? new Date());
   const failed: string[] = [];
   const owners: PersonalDataOwner[] = [...store.personalData()].reverse().filter((owner) => !options.keep?.includes(owner.name));
   for (const owner of owners) {
@@ -51,9 +57,33 @@ export async function deletePersonalData(store: DataStore, personId: string, opt
       failed.push(owner.name);
     }
   }
-  // What was deleted must not stay readable in the database's files either.
+  const finished = failed.length === 0 && owners.length === store.personalData().length;
+  if (finished) await store.pendingErasures.remove(personId).catch(() => failed.push('pending erasures'));
+  // What was deleted (the record of the erase too) must not stay readable in the database's files either.
   await store.scrubDeleted().catch(() => failed.push('database files'));
   if (failed.length > 0) throw new PersonalDataDeletionError(failed);
+}
+
+/**
+ * Finishes every erase a crash or a failure left unfinished (run at start-up, before the server listens).
+ * `before` runs first for each person (our Direct Line channel revokes their tokens there). Returns how
+ * many were finished; one that fails again stays recorded for the next start.
+ */
+export async function finishPendingErasures(
+  store: DataStore,
+  options: { before?: (personId: string) => Promise<void>; onError?: (error: unknown) => void } = {},
+): Promise<number> {
+  let finished = 0;
+  for (const personId of await store.pendingErasures.list()) {
+    try {
+      await options.before?.(personId);
+      await deletePersonalData(store, personId);
+      finished++;
+    } catch (error) {
+      options.onError?.(error);
+    }
+  }
+  return finished;
 }
 
 /**

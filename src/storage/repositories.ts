@@ -395,6 +395,18 @@ export interface SeenEventRepository {
   markSeen(key: string, at: Date): Promise<boolean>;
 }
 
+/**
+ * Erasures of personal data that were begun and not finished: recorded before the first row goes and
+ * removed after the last, so a crash in between cannot leave a person half deleted (start-up finishes them).
+ */
+export interface PendingErasureRepository {
+  /** Records the person's erase (again: keeps the first time). */
+  add(personId: string, at: Date): Promise<void>;
+  /** Every person whose erase is not finished, oldest first. */
+  list(): Promise<string[]>;
+  remove(personId: string): Promise<void>;
+}
+
 export interface DataStore {
   /** botbuilder Storage for ConversationState and UserState, with MemoryStorage's eTag rules. */
   readonly state: Storage;
@@ -416,6 +428,7 @@ export interface DataStore {
   readonly changes: ChangeNotifier;
   readonly revocations: RevocationRepository;
   readonly seenEvents: SeenEventRepository;
+  readonly pendingErasures: PendingErasureRepository;
   /**
    * Called after personal data is deleted: makes the deleted rows unreadable in the database's own files
    * (SQLite: secure_delete is on, so this checkpoints the WAL and truncates it).

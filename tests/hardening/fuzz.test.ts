@@ -45,6 +45,7 @@ describe('fuzzing the whole HTTP and WebSocket surface', () => {
       DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: '10000',
       DIRECT_LINE_MAX_SOCKETS: '2000',
       DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: '50',
+      DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: '2000',
     });
     for (let i = 0; i < 4; i++) {
       const session = await newSession(server.baseUrl);

@@ -1,9 +1,25 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import WebSocket from 'ws';
+import { SlackWebApiSender } from '../../src/channels/slack/webApi';
 import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
 import { messageActivity, postActivity, startTestApp, type TestApp, makeTempDir } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
 import { dmEvent, FakeSlackApi, postSigned, slackEnv } from '../support/fakeSlack';
 import { rawRequest, statusOf } from '../support/rawHttp';
+
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!condition()) throw new Error(`Timed out waiting for ${what}`);
+};
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
 
 /** Issue 21's limits that could be sidestepped or that wedged, each sent as the attacker sent it. */
 describe('limits that cannot be sidestepped', () => {
@@ -48,6 +64,50 @@ describe('limits that cannot be sidestepped', () => {
     expect(long.replies.map((r) => r.text)).toEqual(empty.replies.map((r) => r.text));
   });
 
+});
+
+describe('6. WebSocket streams per client', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    // TRUST_PROXY=1 lets the test speak as several clients, through X-Forwarded-For as a proxy would send it.
+    t = await startTestApp({ env: { DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: '3', DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: '4', TRUST_PROXY: '1' } });
+  });
+  afterAll(async () => t.stop());
+
+  const streamUrl = async () => {
+    const session = await newSession(t.baseUrl);
+    return (await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).body.streamUrl as string;
+  };
+  const open = (url: string, client: string) =>
+    new Promise<{ status: number; error?: string; ws: WebSocket }>((resolve) => {
+      const ws = new WebSocket(url, { headers: { 'x-forwarded-for': client } });
+      ws.once('open', () => resolve({ status: 101, ws }));
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, error: JSON.parse(body || '{}').error, ws }));
+      });
+      ws.once('error', () => resolve({ status: -1, ws }));
+    });
+
+  test('one client cannot hold more than its share of sockets, across conversations; others still get theirs', async () => {
+    const first = await streamUrl();
+    const second = await streamUrl();
+    const held = [await open(first, '203.0.113.7'), await open(first, '203.0.113.7'), await open(second, '203.0.113.7')];
+    expect(held.map((s) => s.status)).toEqual([101, 101, 101]);
+    const refused = await open(second, '203.0.113.7');
+    expect([refused.status, refused.error]).toEqual([429, 'too_many_sockets_for_client']);
+    // Another visitor is not affected.
+    const other = await open(await streamUrl(), '198.51.100.9');
+    expect(other.status).toBe(101);
+    // A closed socket frees its place for the same client.
+    const closed = new Promise((resolve) => held[0]!.ws.once('close', resolve));
+    held[0]!.ws.close();
+    await closed;
+    await until(() => t.app.directLine.stream.openSockets === 3, 'the server to count the closed socket');
+    expect((await open(first, '203.0.113.7')).status).toBe(101);
+    for (const s of [...held, other]) s.ws.close();
+  });
 });
 
 describe('10. Direct Line text checks', () => {
@@ -165,6 +225,49 @@ describe('7. a serviceUrl that never answers cannot wedge a conversation', () =>
     expect(next.status).toBe(200);
     expect(next.replies.length).toBeGreaterThan(0);
   }, 60_000);
+
+  test('a serviceUrl that always answers 503 with a Retry-After of an hour cannot make the connector sleep on it', async () => {
+    let calls = 0;
+    const throttling = createHttpServer((req, res) => {
+      calls++;
+      req.resume();
+      res.statusCode = 503;
+      res.setHeader('retry-after', '3600');
+      res.setHeader('content-type', 'application/json');
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => throttling.listen(0, '127.0.0.1', resolve));
+    try {
+      const serviceUrl = `http://127.0.0.1:${(throttling.address() as { port: number }).port}/`;
+      const options = { conversationId: 'throttled', userId: 'throttled-person', serviceUrl };
+      const stuck = await fetch(`${t.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...messageActivity('hi', options), deliveryMode: 'normal' }),
+        signal: AbortSignal.timeout(40_000),
+      });
+      expect(stuck.status).toBeGreaterThanOrEqual(200);
+      expect(calls).toBeGreaterThan(1); // the SDK's own retry policy still runs, its waits capped at the timeout
+      const next = await postActivity(t.baseUrl, messageActivity('hi', options));
+      expect(next.status).toBe(200);
+      expect(next.replies.length).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => throttling.close(resolve));
+    }
+  }, 60_000);
+
+  test('a Slack Web API that never answers: a post fails, with and without retries, instead of waiting forever', async () => {
+    const apiUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}/api/`;
+    const once = new SlackWebApiSender({ botToken: 'xoxb-test', apiUrl, retries: 0, timeoutMs: 300 });
+    await expect(once.postMessage('D0DM', { text: 'hi' } as never)).rejects.toThrow();
+    const retried = new SlackWebApiSender({ botToken: 'xoxb-test', apiUrl, timeoutMs: 300 });
+    await expect(retried.postMessage('D0DM', { text: 'hi' } as never)).rejects.toThrow();
+  }, 60_000);
+
+  test('the timeout is set through public options of ours: no source reaches into a connector\'s client or pipeline', () => {
+    const offenders = sourceFiles(join(__dirname, '..', '..', 'src')).filter((file) => /\.client\??\.pipeline|removeRetryPolicy|addPolicy\(/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('11. Slack de-duplication lives in the database', () => {

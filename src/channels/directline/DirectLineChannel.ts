@@ -230,6 +230,18 @@ export class DirectLineChannel {
   }
 
   /**
+   * Revokes the tokens and resume keys of every Direct Line user the person has. For an erase that a
+   * crash cut short, finished at start-up: the person may not have got as far as close() below.
+   */
+  async revokePerson(personId: string): Promise<void> {
+    const { conversations } = await this.deps.repo.exportFor(personId);
+    const now = this.deps.clock.now();
+    for (const userId of new Set(conversations.map((c) => c.userId))) {
+      await this.deps.revocations.revoke(revocationSubject(userId), now, new Date(now.getTime() + this.deps.revokeForSeconds * 1000));
+    }
+  }
+
+  /**
    * The person deleted their data (the bot just sent the data-deleted event): their tokens and resume
    * keys are revoked now, the conversation takes no more messages, and its history goes once the event
    * was delivered (or after the grace period).

@@ -56,7 +56,7 @@ export function createDirectLine(deps: {
     changes: services.store.changes,
     revocations: services.store.revocations,
     revokeForSeconds: Math.max(...Object.values(endpoint.tokens.lifetimes)),
-    erase: (personId) => deletePersonalData(services.store, personId),
+    erase: (personId) => deletePersonalData(services.store, personId, { at: services.clock.now() }),
   });
   const stream = new DirectLineStream(channel, endpoint.tokens, config, services.logger);
   return {

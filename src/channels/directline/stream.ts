@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { isOriginForm } from '../../http/requestGuards';
 import type { Logger } from '../../logger';
+import { clientAddress, type TrustProxy } from '../clientAddress';
 import { describeError } from '../adapter';
 import type { DirectLineChannel } from './DirectLineChannel';
 import type { DirectLineTokens } from './tokens';
@@ -13,6 +14,20 @@ const KEEPALIVE_MS = 30_000;
 export interface StreamLimits {
   maxSockets: number;
   maxSocketsPerConversation: number;
+  /** Per client address (clientAddress, as every per-client limit counts): one client cannot take all sockets. */
+  maxSocketsPerClient: number;
+  trustProxy?: TrustProxy;
+}
+
+/** Adds one to a key's count; takeOne removes it, and the key once nothing is left. */
+function addOne(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+function takeOne(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
 }
 
 /**
@@ -24,6 +39,7 @@ export interface StreamLimits {
 export class DirectLineStream {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   private readonly perConversation = new Map<string, number>();
+  private readonly perClient = new Map<string, number>();
   /** Sockets open or being opened; counted before the handshake so concurrent upgrades cannot overshoot. */
   private open = 0;
   private readonly alive = new WeakSet<WebSocket>();
@@ -102,16 +118,18 @@ export class DirectLineStream {
     if ((this.perConversation.get(conversationId) ?? 0) >= this.limits.maxSocketsPerConversation) {
       return refuseUpgrade(socket, 429, 'too_many_sockets_for_conversation');
     }
+    const client = clientAddress(req, this.limits.trustProxy);
+    if ((this.perClient.get(client) ?? 0) >= this.limits.maxSocketsPerClient) return refuseUpgrade(socket, 429, 'too_many_sockets_for_client');
     this.open++;
-    this.perConversation.set(conversationId, (this.perConversation.get(conversationId) ?? 0) + 1);
+    addOne(this.perConversation, conversationId);
+    addOne(this.perClient, client);
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       this.open--;
-      const left = (this.perConversation.get(conversationId) ?? 1) - 1;
-      if (left > 0) this.perConversation.set(conversationId, left);
-      else this.perConversation.delete(conversationId);
+      takeOne(this.perConversation, conversationId);
+      takeOne(this.perClient, client);
     };
     socket.once('close', release);
     this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, conversationId, watermark, release));

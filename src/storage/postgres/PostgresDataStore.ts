@@ -16,7 +16,7 @@ import { PostgresProgressRepository } from './PostgresProgressRepository';
 import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
 import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
-import { PostgresRevocationRepository, PostgresSeenEventRepository } from './PostgresSecurityRepositories';
+import { PostgresRevocationRepository, PostgresSeenEventRepository, PostgresPendingErasureRepository } from './PostgresSecurityRepositories';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
@@ -37,6 +37,7 @@ export class PostgresDataStore implements DataStore {
   readonly changes: PostgresNotifier;
   readonly revocations: PostgresRevocationRepository;
   readonly seenEvents: PostgresSeenEventRepository;
+  readonly pendingErasures: PostgresPendingErasureRepository;
   private readonly owners: PersonalDataRegistry;
 
   constructor(readonly pool: Pool) {
@@ -55,6 +56,7 @@ export class PostgresDataStore implements DataStore {
     this.checkIns = new PostgresCheckInAnswerRepository(pool);
     this.revocations = new PostgresRevocationRepository(pool);
     this.seenEvents = new PostgresSeenEventRepository(pool);
+    this.pendingErasures = new PostgresPendingErasureRepository(pool);
     this.operations = new SqlOperationsRepository(async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>);
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));

@@ -17,7 +17,7 @@ import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 import { GroupCommit } from './GroupCommit';
-import { SqliteRevocationRepository, SqliteSeenEventRepository } from './SqliteSecurityRepositories';
+import { SqliteRevocationRepository, SqliteSeenEventRepository, SqlitePendingErasureRepository } from './SqliteSecurityRepositories';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;
@@ -36,6 +36,7 @@ export class SqliteDataStore implements DataStore {
   readonly checkIns: SqliteCheckInAnswerRepository;
   readonly revocations: SqliteRevocationRepository;
   readonly seenEvents: SqliteSeenEventRepository;
+  readonly pendingErasures: SqlitePendingErasureRepository;
   readonly operations: SqlOperationsRepository;
   /** One process owns the file: CoachBot's in-process lock is enough. */
   readonly conversationLocks = IN_PROCESS_ONLY;
@@ -59,6 +60,7 @@ export class SqliteDataStore implements DataStore {
     this.checkIns = new SqliteCheckInAnswerRepository(db);
     this.revocations = new SqliteRevocationRepository(db);
     this.seenEvents = new SqliteSeenEventRepository(db);
+    this.pendingErasures = new SqlitePendingErasureRepository(db);
     this.operations = new SqlOperationsRepository(async (sql) => {
       const statement = db.prepare(sql);
       if (statement.reader) return statement.all() as Array<Record<string, unknown>>;

@@ -1,4 +1,4 @@
-import { type RevocationRepository, SEEN_EVENT_TTL_MS, type SeenEventRepository } from '../repositories';
+import { type PendingErasureRepository, type RevocationRepository, SEEN_EVENT_TTL_MS, type SeenEventRepository } from '../repositories';
 import { hashKey } from '../hashKey';
 import type { SqliteDb } from './database';
 
@@ -47,5 +47,21 @@ export class SqliteSeenEventRepository implements SeenEventRepository {
       )
       .run(hashKey(key), new Date(at.getTime() + SEEN_EVENT_TTL_MS).toISOString(), now);
     return result.changes === 1;
+  }
+}
+
+export class SqlitePendingErasureRepository implements PendingErasureRepository {
+  constructor(private readonly db: SqliteDb) {}
+
+  async add(personId: string, at: Date): Promise<void> {
+    this.db.prepare('INSERT INTO pending_erasures (person_id, requested_at) VALUES (?, ?) ON CONFLICT(person_id) DO NOTHING').run(personId, at.toISOString());
+  }
+
+  async list(): Promise<string[]> {
+    return this.db.prepare('SELECT person_id FROM pending_erasures ORDER BY requested_at, person_id').pluck().all() as string[];
+  }
+
+  async remove(personId: string): Promise<void> {
+    this.db.prepare('DELETE FROM pending_erasures WHERE person_id = ?').run(personId);
   }
 }
