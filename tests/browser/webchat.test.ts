@@ -102,6 +102,9 @@ if (!available) {
     await sendBox.fill('1');
     await sendBox.press('Enter');
     await bubble(content.text('support.text')).last().waitFor();
+    // The support message's numbers are links a phone can call or text.
+    const support = bubble(content.text('support.text')).last();
+    for (const href of ['tel:911', 'tel:988', 'sms:988']) await expect(support.locator(`a[href="${href}"]`).count()).resolves.toBe(1);
 
     await page.reload();
     await bubble(content.text('support.text')).last().waitFor();
@@ -403,6 +406,11 @@ if (!available) {
       await expect(early.locator('a[href="tel:911"]').count()).resolves.toBeGreaterThan(0);
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-early.png') });
+      // The early view passes axe too (7:1 contrast included).
+      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(`axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } }, resultTypes: ['violations'] })
+        .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) })))`);
+      expect(violations).toEqual([]);
       release();
       // Web Chat shows the same messages, with their buttons, and the early ones are gone: no message twice.
       await page.locator('.webchat__suggested-actions button').first().waitFor();
