@@ -97,6 +97,7 @@ export function createWebPages(options: WebPageOptions): ServerMount {
     pageScript: urlOf('steady-chat.js'),
     config: scriptJson({
       tokenUrl: options.tokenUrl,
+      webChatScript: urlOf('webchat.js'),
       maxLength: MAX_TEXT_CHARS,
       text: {
         startFreshConfirm: text('startFreshConfirm'),

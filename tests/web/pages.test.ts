@@ -23,7 +23,8 @@ describe('the web page', () => {
     for (const key of ['webpage.title', 'webpage.tagline', 'webpage.startFresh', 'webpage.privacyLink', 'webpage.connecting']) {
       expect(html).toContain(escapeHtml(text(key)));
     }
-    expect(html).toMatch(/<script src="\/webchat\/webchat\.[0-9a-f]{12}\.js" defer><\/script>/);
+    // Web Chat's bundle downloads from the start (preload); the page script runs it once the first messages show.
+    expect(html).toMatch(/<link rel="preload" href="\/webchat\/webchat\.[0-9a-f]{12}\.js" as="script">/);
     expect(html).toMatch(/<script src="\/static\/steady-chat\.[0-9a-f]{12}\.js" defer><\/script>/);
     expect(html).toContain('href="/privacy"');
     // 988 beside 911 in the header, both as links a phone can call.
@@ -33,6 +34,7 @@ describe('the web page', () => {
     const config = JSON.parse(/<script type="application\/json" id="steady-config">(.*?)<\/script>/s.exec(html)![1]);
     expect(config).toEqual({
       tokenUrl: '/api/directline/token',
+      webChatScript: expect.stringMatching(/^\/webchat\/webchat\.[0-9a-f]{12}\.js$/),
       maxLength: MAX_TEXT_CHARS,
       text: {
         startFreshConfirm: text('webpage.startFreshConfirm'),

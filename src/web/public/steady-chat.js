@@ -214,7 +214,72 @@
     return doc.body.innerHTML;
   }
 
+  // Set when Web Chat takes over the chat area; the early messages below stop there.
+  var webChatStarted = false;
+  // Markdown links the early messages keep as links: phone, text message and secure web pages.
+  var MARKDOWN_LINK = /\[([^\]]+)\]\(([^)\s]+)\)/g;
+
+  function appendText(element, text) {
+    var last = 0;
+    text.replace(MARKDOWN_LINK, function (match, label, href, index) {
+      element.appendChild(document.createTextNode(text.slice(last, index)));
+      last = index + match.length;
+      if (PHONE_LINK.test(href) || /^https:\/\/[^\s"'<>]+$/.test(href)) {
+        var link = document.createElement('a');
+        link.href = href;
+        link.textContent = label;
+        if (href.indexOf('https:') === 0) {
+          link.target = '_blank';
+          link.rel = 'noopener noreferrer';
+        }
+        element.appendChild(link);
+      } else {
+        element.appendChild(document.createTextNode(label));
+      }
+      return match;
+    });
+    element.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  // A first visit reads Web Chat's bundle for a second or two (more on a slow phone). Meanwhile the
+  // page shows the bot's first messages itself, as plain bubbles read from the new conversation's
+  // history; Web Chat replaces them with the same messages (and their buttons) when it starts.
+  function showFirstMessages(session) {
+    if (!session.started) return undefined;
+    return fetch(absolute(session.domain) + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities', {
+      headers: { authorization: 'Bearer ' + session.token },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : undefined;
+      })
+      .then(function (group) {
+        var placeholder = document.querySelector('#webchat .placeholder');
+        if (webChatStarted || !placeholder || !group || !Array.isArray(group.activities)) return;
+        var list = document.createElement('div');
+        list.className = 'early';
+        group.activities.forEach(function (activity) {
+          var fromBot = activity.from && activity.from.role !== 'user';
+          if (activity.type !== 'message' || !fromBot || typeof activity.text !== 'string' || !activity.text) return;
+          // A div, not a paragraph: Web Chat's own messages are the transcript's paragraphs.
+          var bubble = document.createElement('div');
+          bubble.className = 'early-bubble';
+          appendText(bubble, activity.text);
+          list.appendChild(bubble);
+        });
+        if (!list.firstChild) return;
+        Array.prototype.forEach.call(placeholder.querySelectorAll('.placeholder-bubble'), function (grey) {
+          grey.remove();
+        });
+        placeholder.removeAttribute('aria-hidden');
+        placeholder.insertBefore(list, placeholder.firstChild);
+      })
+      .catch(function () {
+        // The grey placeholder stays until Web Chat shows the messages.
+      });
+  }
+
   function connect(session) {
+    webChatStarted = true;
     remember(session);
     var domain = absolute(session.domain);
     var directLine = window.WebChat.createDirectLine({
@@ -297,6 +362,8 @@
         });
     });
     var host = document.getElementById('webchat');
+    // The placeholder (and any early messages) goes in the same task as Web Chat's first render: no blank frame.
+    host.textContent = '';
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
@@ -350,22 +417,57 @@
     });
   }
 
-  var notice = takeNotice();
-  // This script runs before Web Chat's (both are deferred, this one first), so the token request and
-  // the conversation's start overlap with loading the bundle.
-  var early = requestSession(load().resume).then(startEarly);
-  window.addEventListener('DOMContentLoaded', function () {
-    if (!window.WebChat) {
-      showStatus(config.text.connectError, true);
-      return;
-    }
-    early
-      .then(function (session) {
-        connect(session);
-        showStatus(notice && config.text[notice] ? config.text[notice] : '', false);
-      })
-      .catch(function () {
-        showStatus(config.text.connectError, true);
+  // Web Chat's bundle: downloaded from the start (the page's preload link), run when this script adds it.
+  function loadWebChat() {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = config.webChatScript;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.body.appendChild(script);
+    });
+  }
+
+  // Lets the browser paint what is on screen before a long script runs.
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(resolve, 0);
       });
-  });
+    });
+  }
+
+  function wait(ms) {
+    return new Promise(function (resolve) {
+      window.setTimeout(resolve, ms);
+    });
+  }
+
+  var notice = takeNotice();
+  var resume = load().resume;
+  // The token request and a new conversation's start run while the bundle downloads.
+  var early = requestSession(resume).then(startEarly);
+  // Running Web Chat's bundle keeps the browser busy for a second or more, so a first visit shows the
+  // bot's first messages before it starts (waiting at most EARLY_WAIT_MS); a returning visit (resume
+  // key) starts it at once.
+  var EARLY_WAIT_MS = 1000;
+  var firstShown = resume
+    ? Promise.resolve()
+    : Promise.race([
+        early.then(showFirstMessages).then(afterPaint, function () {}),
+        wait(EARLY_WAIT_MS),
+      ]);
+  firstShown
+    .then(loadWebChat)
+    .then(function () {
+      return early;
+    })
+    .then(function (session) {
+      if (!window.WebChat) throw new Error('Web Chat did not load');
+      connect(session);
+      showStatus(notice && config.text[notice] ? config.text[notice] : '', false);
+    })
+    .catch(function () {
+      showStatus(config.text.connectError, true);
+    });
 })();
