@@ -6,7 +6,7 @@
  *   intake     the real app over HTTP, the message typed at the intake's dose question
  *
  * A direct safety question counts for the suicide classes only when answering "yes" brings 988 (the bot
- * runs actually send the "yes"). Options: --split dev|test (default both), --detector (skip the bot
+ * runs actually send the "yes"). Options: --split dev|test|test-b (default all three), --detector (skip the bot
  * runs), --misses (list dev misses; refuses to list test misses so nobody tunes on them).
  */
 import { detectDanger } from '../../../src/safety/detect';
@@ -98,7 +98,7 @@ function summary(rows: Row[]) {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? (args[args.indexOf('--split') + 1] as Split) : undefined;
-  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test'];
+  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b'];
   const modes: Mode[] = args.includes('--detector') ? ['detector'] : ['detector', 'first', 'intake'];
   const showMisses = args.includes('--misses');
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
         }
         results[`${split}/${mode}`] = table(messages, hits);
         if (showMisses && mode === 'detector') {
-          if (split === 'test') console.log('(misses on the test split are not listed: tune on dev only)');
+          if (split !== 'dev') console.log(`(misses on the ${split} split are not listed: tune on dev only)`);
           else messages.forEach((m, i) => hits[i] || console.log(`MISS ${m.category}\t${m.text}\t${detectDanger(m.text).signals.join(",")}`));
         }
       }
