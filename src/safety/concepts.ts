@@ -23,7 +23,7 @@ const CHILD_WORDS = words(
 );
 const PRODUCT_WORDS = words(
   'kratom', 'sevenoh', 'extracts?', 'capsules?', 'caps', 'tablets?', 'tabs?', 'pills?', 'gumm(?:y|ies)', 'shots?', 'powder', 'tea', 'stash',
-  'meds', 'medicine', 'mitragynine', 'leaf',
+  'meds', 'medicine', 'mitragynine', 'leaf', '\\d+ ?(?:g|gs|grams?|mg|pills|tabs|caps|capsules|shots|bottles)',
 );
 
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
@@ -40,11 +40,12 @@ export const CONCEPTS = {
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
     '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
-    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops (?:your|my|ur) heart\\b',
+    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
+    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
-    '\\b(?:sleep|asleep|nap) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
+    '\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
-    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
+    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
     '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
@@ -54,7 +55,7 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
-    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
+    '\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe: '\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
@@ -70,10 +71,10 @@ export const CONCEPTS = {
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
-  onPurpose: '\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+  onPurpose: '\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
   selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
-  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -84,11 +85,12 @@ export const CONCEPTS = {
     '\\b(?:affairs|everything|things) (?:is |are )?in order\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
     '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program)\\b',
     '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
+    '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
   ),
   farewell: words(
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
-    '\\btell my \\w+ i love (?:her|him|them)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
+    '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
     '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
   ),
@@ -147,18 +149,28 @@ export const CONCEPTS = {
   intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
-  amountQuestion: '\\b(?:how (?:much|many|deep|high)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+  amountQuestion: '\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
   // What cancels
-  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
-  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
-  assurance: '\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
-  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper)\\b',
-  idiomOfOther: '\\b(?:said|says|say|joked|keeps saying|texted|told me)\\b',
+  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+  assurance: '^(?:no|nope|nah|no never)$|\\b(?:answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
+  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
+  /**
+   * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
+   * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
+   */
+  selfRiskAnchor: '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut|cutting|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|sorry|letters?|note|sleep)\\b',
+  emergencyAnchor: '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
+  /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
+  denial: '\\b(?:not|never) (?:been |ever been |really )?(?:suicidal|going to|gon na|want to|wanting to|planning to|trying to|thinking (?:of|about)|suicidal|ever (?:going to|want))\\b|\\bi do not want to (?:die|kill|hurt|end|harm)\\b|\\bno (?:thoughts|plans?|intent|intention|urges?) (?:of|to|about)\\b',
+  /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
+  figureMarker: '\\b(?:joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than)\\b',
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -200,6 +212,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: 'concept.feelDyingAfterUse', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.feelDying && (p.sedatingProduct || p.ingested) },
   // A question seeking an amount or a way, with a death outcome.
   { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means) },
+  { id: 'concept.methodAmount', kinds: ['suicide'], scope: 'clause', when: (p) => p.methodWay && p.amountQuestion },
   { id: 'concept.methodWay', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest) },
   // Intent with a time, about a death or a means.
   { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
@@ -208,7 +221,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: 'concept.unnamedAct', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
   { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject },
   // Preparation or a farewell: ask; with death or means: 988.
-  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
+  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) && !(p.kratomObject && !p.ingested && !p.willIngest) },
   { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
@@ -232,5 +245,6 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther) return 'deathOfOther';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
+  if (p.idiomOfOther && p.otherPerson && p.figureMarker) return 'figureOfOther';
   return undefined;
 }
