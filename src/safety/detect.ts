@@ -34,7 +34,7 @@ const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.ma
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['selfRiskAnchor', 'emergencyAnchor', 'denial', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>(['selfRiskAnchor', 'emergencyAnchor', 'denial', 'trivialObject', 'lastDose', 'sleepContext', 'figureMarker', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
 /**
  * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
@@ -222,12 +222,14 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const kratomEnds = whole.kratomObject && !whole.ingested && !whole.willIngest;
   const othersWords = whole.idiomOfOther && whole.otherPerson;
   const asking = clauses.every((c) => c.question);
+  // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
+  const explained = concepts.every((p) => clauseCancelled(p, whole) !== undefined);
   const past = clauses.some((c) => c.distant) && !whole.now;
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
   const future = whole.intent && whole.willIngest && !whole.ingested;
   return {
-    selfRisk: !whole.selfRiskAnchor || whole.denial || whole.signOff || idiom || history || past || screened || kratomEnds || othersWords,
-    emergency: !whole.emergencyAnchor || future || history || past || screened || othersWords || asking,
+    selfRisk: !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
+    emergency: !whole.emergencyAnchor || explained || future || history || past || screened || othersWords || asking,
   };
 }
 

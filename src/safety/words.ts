@@ -59,6 +59,9 @@ export const SLANG: Readonly<Record<string, string>> = {
   unaliving: 'killing',
   unalived: 'killed',
   sewerslide: 'suicide',
+  suey: 'suicide',
+  sooicide: 'suicide',
+  roping: 'hanging myself',
   suicde: 'suicide',
   selfharm: 'self harm',
   selfharming: 'self harming',
@@ -191,6 +194,7 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   // "unalive" with no object means oneself: "going to unalive tonight".
   [/\b(want to|going to|trying to|need to|about to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
   [/\bcatch the bus\b/g, 'kill myself'],
+  [/\b(?:commit )?toaster bath\b/g, 'suicide'],
   [/\bany more\b/g, 'anymore'],
   [/\bheart beat\b/g, 'heartbeat'],
 ];

@@ -7,12 +7,12 @@
  * fixed number of steps from zero weights, folds are fixed (message i goes to fold i % 5), weights are
  * rounded to 1/1000. Thresholds come from 5-fold cross-validation on dev: the lowest score at which the
  * held-out benign messages (and, for the emergency head, thoughts of suicide without an overdose) are
- * flagged at most MAX_FALSE_RATE of the time.
+ * flagged at most MAX_FALSE_RATE of the time by the score alone.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ClassifierModel, featureSet, type Head, HEADS } from '../../src/safety/classifier';
-import { classifierVetoOf, normalizedClauses } from '../../src/safety/detect';
+import { normalizedClauses } from '../../src/safety/detect';
 import { CATEGORIES, loadSplit } from './eval/corpus';
 
 const MODEL_PATH = join(__dirname, '..', '..', 'src', 'safety', 'classifierModel.json');
@@ -25,7 +25,7 @@ const STEPS = 300;
 const LEARNING_RATE = 0.05;
 const L2 = 0.002;
 const FOLDS = 5;
-const MAX_FALSE_RATE = 0.005;
+const MAX_FALSE_RATE = 0.02;
 const MIN_THRESHOLD = 0.5;
 
 interface Example {
@@ -33,8 +33,6 @@ interface Example {
   labels: Record<Head, number>;
   /** Counts against the head's threshold when flagged. */
   negativeFor: Record<Head, boolean>;
-  /** The rules' cancellers keep the head from raising on this message (see detect.ts). */
-  veto: Record<Head, boolean>;
 }
 
 export function examples(): Example[] {
@@ -44,7 +42,6 @@ export function examples(): Example[] {
     return {
       features: [...featureSet(normalizedClauses(m.text))].sort(),
       labels: { selfRisk: group === 'suicide' ? 1 : 0, emergency: emergency ? 1 : 0 },
-      veto: classifierVetoOf(m.text),
       negativeFor: { selfRisk: group === 'benign', emergency: group === 'benign' || (group === 'suicide' && !emergency) },
     };
   });
@@ -134,17 +131,18 @@ export function cvScores(data: Example[]): Record<Head, number[]> {
 }
 
 /**
- * The lowest threshold (in steps of 1/100, at least MIN_THRESHOLD) at which the held-out negatives the
- * head may fire on (classifierVetoOf: the rules' cancellers keep it off idioms, history and the like)
- * are flagged at most MAX_FALSE_RATE of the time.
+ * The lowest threshold (in steps of 1/100, at least MIN_THRESHOLD) at which the held-out negatives are
+ * flagged at most MAX_FALSE_RATE of the time by the score alone. At run time the veto (classifierVetoOf:
+ * anchors and the rules' cancellers) removes more; its effect is reported, not used to pick.
  */
 function crossValidatedThresholds(data: Example[]): Record<Head, { threshold: number; recall: number; falseRate: number }> {
   const scores = cvScores(data);
   const out = {} as Record<Head, { threshold: number; recall: number; falseRate: number }>;
   for (const head of HEADS) {
-    const may = data.map((e) => !e.veto[head]);
-    const negatives = data.flatMap((e, i) => (e.negativeFor[head] ? [may[i] ? scores[head][i] : 0] : []));
-    const positives = data.flatMap((e, i) => (e.labels[head] ? [may[i] ? scores[head][i] : 0] : []));
+    // The score alone, without the run-time veto: the veto's cancellers were tuned on these same messages,
+    // so counting it here would make the false rate look better than it will be on new words.
+    const negatives = data.flatMap((e, i) => (e.negativeFor[head] ? [scores[head][i]] : []));
+    const positives = data.flatMap((e, i) => (e.labels[head] ? [scores[head][i]] : []));
     const allowed = Math.floor(MAX_FALSE_RATE * negatives.length);
     let threshold = MIN_THRESHOLD;
     while (threshold < 0.99 && negatives.filter((p) => p >= threshold).length > allowed) threshold = Math.round(threshold * 100 + 1) / 100;
