@@ -39,14 +39,14 @@ export const CONCEPTS = {
   deathStrong: words(
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
-    '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
+    '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
     '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
-    '\\bgo (?:peacefully|quietly|painlessly)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
+    '\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
@@ -55,14 +55,14 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
-    '\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
+    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe: '\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
-  unnamedAct: '\\b(?:go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  unnamedAct: '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
@@ -71,10 +71,10 @@ export const CONCEPTS = {
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
-  onPurpose: '\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+  onPurpose: '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
-  selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
-  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|building|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  selfHarmWord: '\\b(?:cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|noose|gun|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -83,7 +83,7 @@ export const CONCEPTS = {
     '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
     '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?\\w+ (?:and|my)\\b',
     '\\b(?:affairs|everything|things) (?:is |are )?in order\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
-    '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program)\\b',
+    '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program|you|u|this|this app|anyone) (?:anymore|after)\\b|\\b(?:it is |everything is |all )?(?:all )?taken care of\\b',
     '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
     '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
   ),
@@ -91,7 +91,7 @@ export const CONCEPTS = {
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
-    '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
+    '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\bknows? (?:that )?i (?:love|loved) (?:them|him|her|you|u)\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
   ),
   /** A whole message that only signs off ("ok bye", "goodnight steady"): leaving the chat, not a farewell to life. */
@@ -114,7 +114,7 @@ export const CONCEPTS = {
     '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
     '\\b(?:pinpoint|tiny|pinned|small) pupils\\b|\\bpupils (?:are )?(?:pinpoint|tiny|pinned)\\b',
     '\\b(?:so |really |super |extremely |very )?(?:sedated|drowsy)\\b|\\bso sleepy\\b|\\b(?:passing|blacking) out\\b|\\bkeep (?:passing|blacking) out\\b',
-    '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
+    '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\b(?:barely|hardly) (?:breathing|breathe)\\b|\\b(?:too|way too|so) sleepy\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
   /** Signs of a heart attack strong enough on their own. */
@@ -123,7 +123,7 @@ export const CONCEPTS = {
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
     '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
-    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:racing|pounding|skipping|fluttering|irregular|going crazy|out of control|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
+    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:doing something weird|acting (?:weird|up|strange)|racing|pounding|skipping|fluttering|irregular|going crazy|out of control|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
     '\\bheart (?:rate|is racing) (?:is )?(?:1[5-9]\\d|2\\d\\d)\\b|\\b(?:1[5-9]\\d|2\\d\\d) bpm\\b|\\bpulse (?:is )?(?:like )?(?:[1-3]\\d|4\\d)\\b',
     '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
   ),
@@ -139,20 +139,22 @@ export const CONCEPTS = {
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
+  /** A whole supply at once. */
+  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every pill|everything (?:i had|i have|in the (?:cabinet|house|medicine cabinet)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
-  ingested: '\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+  ingested: '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
-  swallowed: '\\b(?:ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+  swallowed: '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   // Stance
   intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
-  time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
+  time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
-  amountQuestion: '\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+  amountQuestion: '\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
   // What cancels
-  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
@@ -207,6 +209,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
     scope: 'message',
     when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
   },
+  // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
+  { id: 'concept.bulkIngestion', kinds: ['medical', 'ambiguous'], notInQuestions: true, scope: 'clause', when: (p) => p.ingested && p.bulk },
   // A child and a product that went in their mouth: Poison Control and 911.
   { id: 'concept.childSwallowed', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
@@ -219,6 +223,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   // A question seeking an amount or a way, with a death outcome.
   { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means) },
   { id: 'concept.methodAmount', kinds: ['suicide'], scope: 'clause', when: (p) => p.methodWay && p.amountQuestion },
+  { id: 'concept.cutQuestion', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.amountQuestion && (p.harmVerb || p.harmTool) && !p.kratomObject },
   { id: 'concept.methodWay', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest) },
   // Intent with a time, about a death or a means.
   { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },

@@ -182,9 +182,9 @@ export const CONTEXT = {
   distantPast:
     /\b(?:used to|(?:\d+|a|an|one|two|three|four|five|six|several|a few|few|couple|a couple|couple of|a couple of|many) (?:years?|months?) ago|(?:\d+|two|three|four|five|six|several|a few|many) weeks ago|last (?:year|month|summer|winter|spring|fall|autumn)|in the past|back (?:then|when|in)|when i was (?:young|younger|a kid|a teen|little|in)|years back|years ago|as a (?:kid|teen|teenager))\b/,
   recentPast:
-    /\b(?:yesterday|last night|this morning|earlier today|earlier|hours ago|an hour ago|(?:a|one|two|three|few|a few|couple|a couple of|\d+) (?:hours?|days?) ago|the other day|last week|last weekend|overnight)\b/,
+    /\b(?:yesterday|last night|this morning|earlier today|earlier|(?:a|one|two|three|few|a few|couple|a couple of|\d+) days? ago|the other day|last week|last weekend|overnight)\b/,
   /** A question asking for information: starts like a question and says nothing about the person right now. */
-  question: /^(?:can(?! not)|could(?! not)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
+  question: /^(?:can(?! not| barely| hardly| no longer)|could(?! not| barely| hardly)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
   aboutMeNow: /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
   /** Fear of something that has not happened: "afraid of having a seizure". */
   worry: /\b(?:afraid|scared|worried|nervous|terrified|fear|risk|chance|chances) (?:of|about)\b/,

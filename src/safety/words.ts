@@ -195,6 +195,8 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\b(want to|going to|trying to|need to|about to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
   [/\bcatch the bus\b/g, 'kill myself'],
   [/\b(?:commit )?toaster bath\b/g, 'suicide'],
+  [/\bsewer side\b/g, 'suicide'],
+  [/\bwant to dye(?= lol| jk| tbh| honestly|$)/g, 'want to die'],
   [/\bany more\b/g, 'anymore'],
   [/\bheart beat\b/g, 'heartbeat'],
 ];
