@@ -74,18 +74,51 @@ export interface HeadScore {
 }
 
 export class Classifier {
-  private readonly index = new Map<string, number>();
+  /** Feature id by n-gram, one map per kind, keyed without the "c:"/"w:"/"b:" prefix (no string joins per lookup). */
+  private readonly chars = new Map<string, number>();
+  private readonly words = new Map<string, number>();
+  private readonly bigrams = new Map<string, number>();
+  /** The first three characters of every 4- and 5-gram in the model: longer n-grams are looked up only after them. */
+  private readonly stems = new Set<string>();
   constructor(readonly model: ClassifierModel) {
-    model.features.forEach((f, i) => this.index.set(f, i));
+    model.features.forEach((f, i) => {
+      const body = f.slice(2);
+      if (f.startsWith('c:')) {
+        this.chars.set(body, i);
+        if (body.length > MIN_N) this.stems.add(body.slice(0, MIN_N));
+      } else if (f.startsWith('w:')) this.words.set(body, i);
+      else this.bigrams.set(body, i);
+    });
+  }
+
+  /** The model's features in a normalized message: the same set visitFeatures gives, restricted to the model. */
+  private present(clauses: readonly string[]): Set<number> {
+    const seen = new Set<number>();
+    const add = (i: number | undefined) => i !== undefined && seen.add(i);
+    let budget = MAX_CHARS;
+    for (const raw of clauses) {
+      if (budget <= 0) break;
+      const clause = raw.length > budget ? raw.slice(0, budget) : raw;
+      budget -= clause.length + 1;
+      const padded = ` ${clause} `;
+      for (let i = 0; i + MIN_N <= padded.length; i++) {
+        const stem = padded.slice(i, i + MIN_N);
+        add(this.chars.get(stem));
+        if (!this.stems.has(stem)) continue;
+        for (let n = MIN_N + 1; n <= MAX_N && i + n <= padded.length; n++) add(this.chars.get(padded.slice(i, i + n)));
+      }
+      const words = clause.split(' ');
+      for (let i = 0; i < words.length; i++) {
+        add(this.words.get(words[i]));
+        if (i + 1 < words.length) add(this.bigrams.get(`${words[i]} ${words[i + 1]}`));
+      }
+    }
+    return seen;
   }
 
   /** Both heads' scores for a normalized message. */
   score(clauses: readonly string[]): Record<Head, HeadScore> {
-    const seen = new Set<number>();
-    visitFeatures(clauses, (f) => {
-      const i = this.index.get(f);
-      if (i !== undefined) seen.add(i);
-    });
+    const seen = this.present(clauses);
     const result = {} as Record<Head, HeadScore>;
     HEADS.forEach((head, h) => {
       let z = this.model[head].bias;
