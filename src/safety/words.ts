@@ -192,7 +192,7 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\bun alive\b/g, 'kill'],
   [/\bkill myself myself\b/g, 'kill myself'],
   // "unalive" with no object means oneself: "going to unalive tonight".
-  [/\b(want to|going to|trying to|need to|about to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
+  [/\b(want to|going to|trying to|need to|about to|ready to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
   [/\bcatch the bus\b/g, 'kill myself'],
   [/\b(?:commit )?toaster bath\b/g, 'suicide'],
   [/\bsewer side\b/g, 'suicide'],
