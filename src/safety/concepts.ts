@@ -43,7 +43,7 @@ export const CONCEPTS = {
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
     '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
-    '\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
+    '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
     '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
@@ -160,7 +160,7 @@ export const CONCEPTS = {
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
   reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
-  assurance: '^(?:no|nope|nah|no never|not really)$|\\b(?:not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+  assurance: '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
   /**
@@ -171,6 +171,14 @@ export const CONCEPTS = {
   emergencyAnchor: '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
   /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
   denial: '\\b(?:not|never) (?:been |ever been |really )?(?:suicidal|going to|gon na|want to|wanting to|planning to|trying to|thinking (?:of|about)|suicidal|ever (?:going to|want))\\b|\\bi do not want to (?:die|kill|hurt|end|harm)\\b|\\bno (?:thoughts|plans?|intent|intention|urges?) (?:of|to|about)\\b',
+  heartSpreadStrong: '\\b(?:jaw|left arm|my arm|arm|neck|shoulder|short of breath|out of breath|catch my breath|can not breathe|faint|pass out|passed out|blacked out|vision went dark|numb\\w*|tingl\\w*)\\b',
+  /** Mild signs that also come with withdrawal: they make chest symptoms an emergency only when withdrawal is not named. */
+  heartSpreadMild: '\\b(?:sweat\\w*|clammy|sick|weak|dizzy|nausea|shaky)\\b',
+  /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
+  withdrawalContext: '\\b(?:withdrawal|withdrawals|wd|detox|day \\d+|\\d+ days? (?:off|clean|without)|off kratom|since i (?:quit|stopped)|tapering|taper)\\b',
+  justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
+  /** An ordinary dose: "my usual dose", "2g to take the edge off". */
+  usualDose: '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:dose|doses|amount|capsules?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
   /** Everyday things a death word is said about in jest ("i will die if i do not get coffee"). */
   trivialObject: '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
   /** The last of the product ("my very last capsule"): an ending of kratom, not of a life. */
@@ -216,7 +224,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   // Another person, or me after a sedating dose, with a sign the body is in danger.
   { id: 'concept.personInDanger', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
   { id: 'concept.sedation', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
-  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread) || p.heartStrong },
+  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread && !(p.withdrawalContext && p.heartSpreadMild && !p.heartSpreadStrong)) || p.heartStrong },
   { id: 'concept.heartStrong', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.heartSign && p.death },
   { id: 'concept.emergency', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.emergencySign },
   { id: 'concept.feelDyingAfterUse', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.feelDying && (p.sedatingProduct || p.ingested) },
@@ -257,6 +265,8 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (p.deathOfOther) return 'deathOfOther';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && p.figureMarker) return 'figureOfOther';
+  // "i feel like i'm dying but i know it's just withdrawal": the person names the cause, and nothing else points at harm.
+  if (message.justWithdrawal && !p.means && !p.ingested && !p.harmTarget && !p.wish && !p.intent && !p.bodyDanger && !p.heartStrong) return 'justWithdrawal';
   // A death word about coffee or traffic, with nothing about a way, a body or a goodbye.
   if (p.trivialObject && p.death && !p.means && !p.harmTarget && !p.ingested && !p.farewell && !p.preparation && !p.time) return 'trivialObject';
   return undefined;

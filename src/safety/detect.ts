@@ -34,7 +34,7 @@ const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.ma
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['selfRiskAnchor', 'emergencyAnchor', 'denial', 'trivialObject', 'lastDose', 'sleepContext', 'figureMarker', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>(['heartSpreadMild', 'heartSpreadStrong', 'withdrawalContext', 'justWithdrawal', 'usualDose', 'selfRiskAnchor', 'emergencyAnchor', 'denial', 'trivialObject', 'lastDose', 'sleepContext', 'figureMarker', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
 /**
  * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
@@ -227,9 +227,11 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const past = clauses.some((c) => c.distant) && !whole.now;
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
   const future = whole.intent && whole.willIngest && !whole.ingested;
+  // Withdrawal named and no red-flag sign: the withdrawal rules decide (care today), not a score.
+  const withdrawalOnly = whole.withdrawalContext && !whole.bodyDanger && !whole.heartStrong && !whole.heartSpreadStrong && !whole.sedation && !whole.emergencySign;
   return {
     selfRisk: !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
-    emergency: !whole.emergencyAnchor || explained || future || history || past || screened || othersWords || asking,
+    emergency: !whole.emergencyAnchor || explained || withdrawalOnly || whole.usualDose || whole.lastDose || future || history || past || screened || othersWords || asking,
   };
 }
 
