@@ -23,7 +23,7 @@ const CHILD_WORDS = words(
 );
 const PRODUCT_WORDS = words(
   'kratom', 'sevenoh', 'extracts?', 'capsules?', 'caps', 'tablets?', 'tabs?', 'pills?', 'gumm(?:y|ies)', 'shots?', 'powder', 'tea', 'stash',
-  'meds', 'medicine', 'mitragynine', 'leaf',
+  'meds', 'medicine', 'mitragynine', 'leaf', '\\d+ ?(?:g|gs|grams?|mg|pills|tabs|caps|capsules|shots|bottles)',
 );
 
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
@@ -39,13 +39,14 @@ export const CONCEPTS = {
   deathStrong: words(
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
-    '\\b(?:not|never) (?:wake up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
-    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops (?:your|my|ur) heart\\b',
+    '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
+    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
+    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
-    '\\b(?:sleep|asleep|nap) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
+    '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
-    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
+    '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
@@ -54,14 +55,14 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
-    '\\b(?:gone|over|out|leave|leaving|done) (?:for good|forever|permanently)\\b|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
+    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
-  endsMe: '\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
+  endsMe: '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
-  unnamedAct: '\\b(?:go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  unnamedAct: '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
@@ -70,10 +71,10 @@ export const CONCEPTS = {
   harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
-  onPurpose: '\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+  onPurpose: '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
-  selfHarmWord: '\\b(?:self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
-  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|rope|gun|bridge|jump|jumping|hang|hanging|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  selfHarmWord: '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -81,15 +82,16 @@ export const CONCEPTS = {
     '\\bwho gets (?:my stuff|what|my things)\\b|\\bgets something of mine\\b',
     '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
     '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?\\w+ (?:and|my)\\b',
-    '\\b(?:affairs|everything|things) (?:is |are )?in order\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
-    '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program)\\b',
+    '\\b(?:affairs|everything|things) (?:is |are )?(?:in order|sorted|settled|arranged)\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
+    '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program|you|u|this|this app|anyone) (?:anymore|after)\\b|\\b(?:it is |everything is |all )?(?:all )?taken care of\\b',
     '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
+    '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
   ),
   farewell: words(
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
-    '\\btell my \\w+ i love (?:her|him|them)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
-    '\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
+    '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
+    '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\bknows? (?:that )?i (?:love|loved) (?:them|him|her|you|u)\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
   ),
   /** A whole message that only signs off ("ok bye", "goodnight steady"): leaving the chat, not a farewell to life. */
@@ -112,7 +114,7 @@ export const CONCEPTS = {
     '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
     '\\b(?:pinpoint|tiny|pinned|small) pupils\\b|\\bpupils (?:are )?(?:pinpoint|tiny|pinned)\\b',
     '\\b(?:so |really |super |extremely |very )?(?:sedated|drowsy)\\b|\\bso sleepy\\b|\\b(?:passing|blacking) out\\b|\\bkeep (?:passing|blacking) out\\b',
-    '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
+    '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\b(?:barely|hardly) (?:breathing|breathe)\\b|\\b(?:too|way too|so) sleepy\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
   /** Signs of a heart attack strong enough on their own. */
@@ -121,15 +123,15 @@ export const CONCEPTS = {
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
     '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
-    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:racing|pounding|skipping|fluttering|irregular|going crazy|out of control|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
+    '\\bheart (?:is |keeps |feels )?(?:like (?:it is |its )?)?(?:doing something weird|acting (?:weird|up|strange)|racing|pounding|skipping|fluttering|irregular|going crazy|out of control|beating (?:weird|super irregular|irregular)|stopping|giving out|being squeezed)\\b',
     '\\bheart (?:rate|is racing) (?:is )?(?:1[5-9]\\d|2\\d\\d)\\b|\\b(?:1[5-9]\\d|2\\d\\d) bpm\\b|\\bpulse (?:is )?(?:like )?(?:[1-3]\\d|4\\d)\\b',
     '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
   ),
   heartSpread: '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
     '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
-    '\\b(?:throat|tongue|lips|face) (?:is |are )?swelling\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
-    '\\bcan not feel the (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\bcan not talk right\\b|\\bvision went black\\b',
+    '\\b(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing)\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
+    '\\bcan not feel (?:the|my) (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\bcan not talk right\\b|\\bvision went black\\b',
     '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
     '\\b(?:whole )?body (?:is )?jerking\\b|\\b\\d+ (?:breaths|times) (?:a|per) minute\\b',
     '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
@@ -137,28 +139,54 @@ export const CONCEPTS = {
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
+  /** A whole supply at once. */
+  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every pill|everything (?:i had|i have|in the (?:cabinet|house|medicine cabinet)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
-  ingested: '\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+  ingested: '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
-  swallowed: '\\b(?:ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+  swallowed: '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   // Stance
   intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
-  time: '\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
-  amountQuestion: '\\b(?:how (?:much|many|deep|high)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+  time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  amountQuestion: '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
   // What cancels
-  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
-  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|checked|question|questions)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
-  assurance: '\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
-  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff|dose|doses|last bag|bag|smoke shop|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper)\\b',
-  idiomOfOther: '\\b(?:said|says|say|joked|keeps saying|texted|told me)\\b',
+  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+  assurance: '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
+  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
+  /**
+   * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
+   * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
+   */
+  selfRiskAnchor: '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut|cutting|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|sorry|letters?|note|sleep)\\b',
+  emergencyAnchor: '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
+  /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
+  denial: '\\b(?:not|never) (?:been |ever been |really )?(?:suicidal|going to|gon na|want to|wanting to|planning to|trying to|thinking (?:of|about)|suicidal|ever (?:going to|want))\\b|\\bi do not want to (?:die|kill|hurt|end|harm)\\b|\\bno (?:thoughts|plans?|intent|intention|urges?) (?:of|to|about)\\b',
+  heartSpreadStrong: '\\b(?:jaw|left arm|my arm|arm|neck|shoulder|short of breath|out of breath|catch my breath|can not breathe|faint|pass out|passed out|blacked out|vision went dark|numb\\w*|tingl\\w*)\\b',
+  /** Mild signs that also come with withdrawal: they make chest symptoms an emergency only when withdrawal is not named. */
+  heartSpreadMild: '\\b(?:sweat\\w*|clammy|sick|weak|dizzy|nausea|shaky)\\b',
+  /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
+  withdrawalContext: '\\b(?:withdrawal|withdrawals|wd|detox|day \\d+|\\d+ days? (?:off|clean|without)|off kratom|since i (?:quit|stopped)|tapering|taper)\\b',
+  justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
+  /** An ordinary dose: "my usual dose", "2g to take the edge off". */
+  usualDose: '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:dose|doses|amount|capsules?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
+  /** Everyday things a death word is said about in jest ("i will die if i do not get coffee"). */
+  trivialObject: '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
+  /** The last of the product ("my very last capsule"): an ending of kratom, not of a life. */
+  lastDose: '\\b(?:last|final|very last) (?:dose|doses|capsule|capsules|cap|caps|tablet|tablets|tab|tabs|shot|shots|bag|scoop|cup|gram|grams|pill|pills)(?: (?:of kratom|of sevenoh|ever|for good|forever))?\\b',
+  /** Sleep talk: alarms, naps, beds, waking late. */
+  sleepContext: '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
+  /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
+  figureMarker: '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than)\\b',
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -189,17 +217,21 @@ export const CONCEPT_RULES: ConceptRule[] = [
     scope: 'message',
     when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
   },
+  // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
+  { id: 'concept.bulkIngestion', kinds: ['medical', 'ambiguous'], notInQuestions: true, scope: 'clause', when: (p) => p.ingested && p.bulk },
   // A child and a product that went in their mouth: Poison Control and 911.
   { id: 'concept.childSwallowed', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
   { id: 'concept.personInDanger', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
   { id: 'concept.sedation', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
-  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread) || p.heartStrong },
+  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread && !(p.withdrawalContext && p.heartSpreadMild && !p.heartSpreadStrong)) || p.heartStrong },
   { id: 'concept.heartStrong', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.heartSign && p.death },
   { id: 'concept.emergency', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.emergencySign },
   { id: 'concept.feelDyingAfterUse', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.feelDying && (p.sedatingProduct || p.ingested) },
   // A question seeking an amount or a way, with a death outcome.
   { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means) },
+  { id: 'concept.methodAmount', kinds: ['suicide'], scope: 'clause', when: (p) => p.methodWay && p.amountQuestion },
+  { id: 'concept.cutQuestion', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.amountQuestion && (p.harmVerb || p.harmTool) && !p.kratomObject },
   { id: 'concept.methodWay', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest) },
   // Intent with a time, about a death or a means.
   { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
@@ -208,7 +240,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
   { id: 'concept.unnamedAct', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
   { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject },
   // Preparation or a farewell: ask; with death or means: 988.
-  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) },
+  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) && !(p.kratomObject && !p.ingested && !p.willIngest) },
   { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
@@ -232,5 +264,10 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther) return 'deathOfOther';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
+  if (p.idiomOfOther && p.otherPerson && p.figureMarker) return 'figureOfOther';
+  // "i feel like i'm dying but i know it's just withdrawal": the person names the cause, and nothing else points at harm.
+  if (message.justWithdrawal && !p.means && !p.ingested && !p.harmTarget && !p.wish && !p.intent && !p.bodyDanger && !p.heartStrong) return 'justWithdrawal';
+  // A death word about coffee or traffic, with nothing about a way, a body or a goodbye.
+  if (p.trivialObject && p.death && !p.means && !p.harmTarget && !p.ingested && !p.farewell && !p.preparation && !p.time) return 'trivialObject';
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { CLASSIFIER, type Head } from './classifier';
 import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } from './concepts';
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
@@ -11,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-2.1.1';
+export const DETECTOR_VERSION = 'safety-3.0.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -33,7 +34,7 @@ const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.ma
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>(['heartSpreadMild', 'heartSpreadStrong', 'withdrawalContext', 'justWithdrawal', 'usualDose', 'selfRiskAnchor', 'emergencyAnchor', 'denial', 'trivialObject', 'lastDose', 'sleepContext', 'figureMarker', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
 
 /**
  * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
@@ -209,11 +210,69 @@ function applyContext(rule: DangerRule, index: number, clause: ClauseContext, hu
 }
 
 /**
+ * When the classifier may not raise a head: the message itself says its danger words are not the
+ * person's own, now (an idiom the lexicon removed, history, a clinician's question with "I'm safe",
+ * kratom as what ends, someone else's figure of speech). Rules, not the classifier, decide those.
+ */
+function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<Head, boolean> {
+  const whole = union(concepts);
+  const idiom = clauses.some((c) => c.text.includes('_'));
+  const history = whole.history;
+  const screened = whole.reportedQuestion && whole.assurance;
+  const kratomEnds = whole.kratomObject && !whole.ingested && !whole.willIngest;
+  const othersWords = whole.idiomOfOther && whole.otherPerson;
+  const asking = clauses.every((c) => c.question);
+  // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
+  const explained = concepts.every((p) => clauseCancelled(p, whole) !== undefined);
+  const past = clauses.some((c) => c.distant) && !whole.now;
+  // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
+  const future = whole.intent && whole.willIngest && !whole.ingested;
+  // Withdrawal named and no red-flag sign: the withdrawal rules decide (care today), not a score.
+  const withdrawalOnly = whole.withdrawalContext && !whole.bodyDanger && !whole.heartStrong && !whole.heartSpreadStrong && !whole.sedation && !whole.emergencySign;
+  return {
+    selfRisk: !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
+    emergency: !whole.emergencyAnchor || explained || withdrawalOnly || whole.usualDose || whole.lastDose || future || history || past || screened || othersWords || asking,
+  };
+}
+
+/** The classifier's raise, as extra hits, where the rules did not already give that answer. */
+function classifierHits(normalized: string[], clauses: ClauseContext[], concepts: Present[], ruleHits: Hit[]): Hit[] {
+  const hasKind = (kind: FoundKind) => ruleHits.some((h) => h.kind === kind);
+  const needSelfRisk = !hasKind('suicide') && !hasKind('ambiguous');
+  // Withdrawal signs the rules already answered (get care today) are not raised to 911 by a score.
+  const needEmergency = !hasKind('medical') && !hasKind('severeWithdrawal');
+  if (!needSelfRisk && !needEmergency) return [];
+  const scores = CLASSIFIER.score(normalized);
+  if (!scores.selfRisk.raised && !scores.emergency.raised) return [];
+  const veto = classifierVeto(clauses, concepts);
+  const out: Hit[] = [];
+  const signal = (head: Head) => `clf.${head}:${scores[head].top.map((i) => `f${i}`).join('+')}`;
+  if (needEmergency && scores.emergency.raised && !veto.emergency) out.push({ kind: 'medical', signal: signal('emergency') });
+  if (needSelfRisk && scores.selfRisk.raised && !veto.selfRisk) {
+    // With a medical answer, 988 goes with it (an overdose on purpose); alone, unsure means ask.
+    out.push({ kind: hasKind('medical') || out.length > 0 ? 'suicide' : 'ambiguous', signal: signal('selfRisk') });
+  }
+  return out;
+}
+
+/** What the classifier may do for one message (for training and evaluation tools). */
+export function classifierVetoOf(text: string): Record<Head, boolean> {
+  const message = normalizeForSafety(text, VOCABULARY);
+  const clauses = message.clauses.map(readClause);
+  return classifierVeto(clauses, clauses.map((c) => asPresent(new ClauseConcepts(c.text))));
+}
+
+/** The normalized clauses of a message, as the detector and the classifier read them (for training tools). */
+export function normalizedClauses(text: string): string[] {
+  return normalizeForSafety(text, VOCABULARY).clauses;
+}
+
+/**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
  * lexicon; negation ("I am not suicidal"), idioms ("killing it at work"), questions, the past and
  * laughter soften a match, and nothing else removes one.
  */
-export function detectDanger(text: string): Detection {
+export function detectDanger(text: string, options: { classifier?: boolean } = {}): Detection {
   if (typeof text !== 'string' || text.trim() === '') return NO_DANGER;
   const message = normalizeForSafety(text, VOCABULARY);
   const clauses = message.clauses.map(readClause);
@@ -252,7 +311,14 @@ export function detectDanger(text: string): Detection {
     hits.push(recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id });
   }
 
+  if (options.classifier !== false) hits.push(...classifierHits(message.clauses, clauses, concepts, hits));
+
   if (hits.length === 0) return NO_DANGER;
+  // A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the
+  // 911 answer would hide the safety question, so it carries the 988 line instead.
+  if (hits.some((h) => h.kind === 'medical') && hits.some((h) => h.kind === 'ambiguous') && !hits.some((h) => h.kind === 'suicide')) {
+    hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
+  }
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));
   return { kind: kinds[0], kinds, signals: [...new Set(hits.map((h) => h.signal))] };
 }

@@ -147,7 +147,10 @@ export const IDIOMS: RegExp[] = [
   /\bkilling me softly\b/g,
   /\b(?:back|legs|leg|feet|foot|knees|knee|neck|head|stomach|joints|muscles|arms|shoulders|body|hips|teeth|kids|boss|job|work|traffic) (?:is|are) (?:literally |really |so )?killing me\b/g,
   /\b(?:could not|can not) breathe (?:from|because of|for|with) (?:laughing|laughter|laughing so hard)\b|\blaughing so hard i (?:could not|can not) breathe\b/g,
-  /\bpassed out (?:on|in) (?:the|my) (?:couch|bed|sofa)\b/g,
+  /\b(?:passed out|died|crashed|konked out|conked out) (?:on|in) (?:the|my) (?:couch|bed|sofa|recliner|chair)\b/g,
+  /\b(?:laugh|laughing|bore|boring|scare|scaring|worry|worrying|love|loving|tickle|work|working|annoy|annoying|freeze|freezing)s? (?:me|you|u|him|her|them|us) to death\b/g,
+  /\b(?:habits?|old habits|rumors?|traditions?|cravings?) (?:die|dies|died) (?:hard|down|off|out)\b|\bdie hard\b/g,
+  /\bi am (?:so |totally |literally |absolutely |just )?dead (?:after|from|lol|haha|tired|on my feet)\b|\bi am (?:so |totally |literally )?dead$/g,
   /\bkill(?:ing|ed)? (?:off )?(?:this|my|the|that)(?: \w+)? (?:habit|addiction)\b/g,
   /\b(?:the |these |this |my |they |it |that )?(?:\w+ )?(?:is|are) (?:literally |really |so |just )?killing me\b(?! (?:to|and i want))/g,
   /\b(?:he|she|they|you|it|mom|dad|wife|husband|boss|\w+) (?:will|would|is going to|are going to|going to|gon na) (?:literally |actually )?kill me (?:if|when|for)\b/g,
@@ -156,7 +159,9 @@ export const IDIOMS: RegExp[] = [
   /\bdying (?:of|from) (?:boredom|embarrassment|laughter|heat|thirst)\b|\bdying (?:inside|over here)\b/g,
   /\bdead to the world\b|\bslept like the dead\b|\bdead asleep\b|\bsleep like the dead\b/g,
   /\bdying for (?:a|an|some|one)\b|\bdeath warmed over\b/g,
-  /\b(?:this|that|it|the \w+|this \w+|these \w+) (?:is|are) (?:going to|gon na) (?:be the death of|kill) me\b/g,
+  /\b(?:this|that|it|the \w+|this \w+|these \w+) (?:is|are) (?:going to|gon na|trying to|about to) (?:be the death of|kill) me\b/g,
+  /\b(?:die|kill) for (?:my|our|him|her|them|you|u)\b|\bdo or die\b|\bfeel(?:ing|s)? half dead\b|\b(?:head|face) hit (?:the|my) (?:pillow|bed|couch|sofa)\b/g,
+  /\b(?:habit|addiction|craving|cravings|urge|urges|kratom|sevenoh|my use|dependence) (?:dies|died|is dead|will die|is dying|dying)\b/g,
   /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
   /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
@@ -177,9 +182,9 @@ export const CONTEXT = {
   distantPast:
     /\b(?:used to|(?:\d+|a|an|one|two|three|four|five|six|several|a few|few|couple|a couple|couple of|a couple of|many) (?:years?|months?) ago|(?:\d+|two|three|four|five|six|several|a few|many) weeks ago|last (?:year|month|summer|winter|spring|fall|autumn)|in the past|back (?:then|when|in)|when i was (?:young|younger|a kid|a teen|little|in)|years back|years ago|as a (?:kid|teen|teenager))\b/,
   recentPast:
-    /\b(?:yesterday|last night|this morning|earlier today|earlier|hours ago|an hour ago|(?:a|one|two|three|few|a few|couple|a couple of|\d+) (?:hours?|days?) ago|the other day|last week|last weekend|overnight)\b/,
+    /\b(?:yesterday|last night|this morning|earlier today|earlier|(?:a|one|two|three|few|a few|couple|a couple of|\d+) days? ago|the other day|last week|last weekend|overnight)\b/,
   /** A question asking for information: starts like a question and says nothing about the person right now. */
-  question: /^(?:can|could|does|do|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
+  question: /^(?:can(?! not| barely| hardly| no longer)|could(?! not| barely| hardly)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
   aboutMeNow: /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
   /** Fear of something that has not happened: "afraid of having a seizure". */
   worry: /\b(?:afraid|scared|worried|nervous|terrified|fear|risk|chance|chances) (?:of|about)\b/,

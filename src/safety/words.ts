@@ -59,6 +59,9 @@ export const SLANG: Readonly<Record<string, string>> = {
   unaliving: 'killing',
   unalived: 'killed',
   sewerslide: 'suicide',
+  suey: 'suicide',
+  sooicide: 'suicide',
+  roping: 'hanging myself',
   suicde: 'suicide',
   selfharm: 'self harm',
   selfharming: 'self harming',
@@ -189,8 +192,11 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\bun alive\b/g, 'kill'],
   [/\bkill myself myself\b/g, 'kill myself'],
   // "unalive" with no object means oneself: "going to unalive tonight".
-  [/\b(want to|going to|trying to|need to|about to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
+  [/\b(want to|going to|trying to|need to|about to|ready to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g, '$1 $2 myself'],
   [/\bcatch the bus\b/g, 'kill myself'],
+  [/\b(?:commit )?toaster bath\b/g, 'suicide'],
+  [/\bsewer side\b/g, 'suicide'],
+  [/\bwant to dye(?= lol| jk| tbh| honestly|$)/g, 'want to die'],
   [/\bany more\b/g, 'anymore'],
   [/\bheart beat\b/g, 'heartbeat'],
 ];

@@ -114,7 +114,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
 
   test('signals are rule names, never words from the message', () => {
     for (const entry of [...corpus, ...holdout]) {
-      for (const signal of detectDanger(entry.text).signals) expect(signal).toMatch(/^[a-zA-Z]+\.[a-zA-Z]+(~[a-z+]+)?$/);
+      for (const signal of detectDanger(entry.text).signals) expect(signal).toMatch(/^(?:[a-zA-Z]+\.[a-zA-Z]+(~[a-z+]+)?|clf\.[a-zA-Z]+:f\d+(?:\+f\d+)*)$/);
     }
   });
 
@@ -123,5 +123,40 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     expect(detectDanger(' \n\t ').kind).toBe('none');
     expect(detectDanger(undefined as unknown as string).kind).toBe('none');
     expect(detectDanger(42 as unknown as string).kind).toBe('none');
+  });
+});
+
+describe('issue 20 v3: concept families hold on new words (table)', () => {
+  const cases: Array<[string, string, DangerKind[]]> = [
+    ['method', 'which would be faster, the bridge or the pills', ['suicide']],
+    ['method', 'does bleeding out hurt much', ['suicide', 'ambiguous']],
+    ['farewell', 'please tell my sister i am sorry for everything', ['ambiguous', 'suicide']],
+    ['farewell', 'paid back all my debts and tied up loose ends', ['ambiguous', 'suicide']],
+    ['intentTime', 'at 3am i go through with it', ['ambiguous', 'suicide']],
+    ['slang', 'thinking about the toaster bath again', ['ambiguous', 'suicide']],
+    ['passive', 'i really dont want to do life anymore', ['ambiguous', 'suicide']],
+    ['selfHarm', 'my legs are covered in cuts i made', ['suicide']],
+    ['deliberateOD', 'took the whole bottle at once, tired of all this', ['medical']],
+    ['sedation', 'after the shots im barely breathing', ['medical']],
+    ['child', 'my baby has one of my capsules in her mouth', ['medical']],
+    ['heart', 'my heart is acting weird and i feel faint', ['medical']],
+    ['otherEmergency', 'my throat is closing', ['medical']],
+    ['history', 'i was hospitalized for an overdose once', ['none']],
+    ['idiom', 'this week is trying to kill me', ['none']],
+    ['idiom', 'i would die for my kids', ['none']],
+    ['kratomGoodbye', 'goodbye to my vendor, this is the end', ['none']],
+    ['sleepy', 'my head hit the pillow and i was gone', ['none']],
+    ['clinician', 'the nurse asked about self harm, no history of that', ['none']],
+    ['otherFigure', 'my dad always says he will die at his desk', ['none']],
+    ['trivial', 'im going to die if i dont get coffee', ['none']],
+  ];
+  test.each(cases)('%s: %j', (_family, message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+
+  test('an overdose on purpose gets 911 and 988 together', () => {
+    const d = detectDanger('i took all my pills on purpose an hour ago');
+    expect(d.kind).toBe('medical');
+    expect(d.kinds).toContain('suicide');
   });
 });

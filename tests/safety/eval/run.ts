@@ -1,12 +1,13 @@
 /**
  * `npm run safety:eval`: recall per category and the false-alarm rate on the dev and test splits.
  *
+ *   rules      the same without the classifier (the rules alone; shows what the statistical layer adds)
  *   detector   what the crisis dialog would answer for detectDanger's result (fast; used while tuning)
  *   first      the real app over HTTP, the message as the very first thing a person types
  *   intake     the real app over HTTP, the message typed at the intake's dose question
  *
  * A direct safety question counts for the suicide classes only when answering "yes" brings 988 (the bot
- * runs actually send the "yes"). Options: --split dev|test (default both), --detector (skip the bot
+ * runs actually send the "yes"). Options: --split dev|test|test-b (default all three), --detector (skip the bot
  * runs), --misses (list dev misses; refuses to list test misses so nobody tunes on them).
  */
 import { detectDanger } from '../../../src/safety/detect';
@@ -15,10 +16,10 @@ import { startTestApp, type TestApp } from '../../support/app';
 import { conversation } from '../../support/intake';
 import { CATEGORIES, isHit, type LabelledMessage, loadSplit, type Outcome, type Split } from './corpus';
 
-type Mode = 'detector' | 'first' | 'intake';
+type Mode = 'rules' | 'detector' | 'first' | 'intake';
 
-function detectorOutcome(text: string): Outcome {
-  const detection = detectDanger(text);
+function detectorOutcome(text: string, classifier = true): Outcome {
+  const detection = detectDanger(text, { classifier });
   if (detection.kind === 'none') return { crisisLine: false, asked: false, yesBringsCrisisLine: false, emergency: false, poisonControl: false, alarmed: false };
   const keys = responseKeys(detection.kind, detection);
   const asked = keys.includes('safety.ambiguous.question');
@@ -51,7 +52,7 @@ class BotRunner {
     return { crisisLine, asked, emergency, poisonControl, alarmed };
   }
 
-  async outcome(mode: Exclude<Mode, 'detector'>, text: string): Promise<Outcome> {
+  async outcome(mode: Exclude<Mode, 'detector' | 'rules'>, text: string): Promise<Outcome> {
     const chat = conversation(this.t, `eval-${mode}-${++this.n}`);
     if (mode === 'intake') {
       await chat.say('hi');
@@ -98,11 +99,11 @@ function summary(rows: Row[]) {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? (args[args.indexOf('--split') + 1] as Split) : undefined;
-  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test'];
-  const modes: Mode[] = args.includes('--detector') ? ['detector'] : ['detector', 'first', 'intake'];
+  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b'];
+  const modes: Mode[] = args.includes('--detector') ? ['rules', 'detector'] : ['rules', 'detector', 'first', 'intake'];
   const showMisses = args.includes('--misses');
 
-  const t = modes.length > 1 ? await startTestApp() : undefined;
+  const t = modes.includes('first') ? await startTestApp() : undefined;
   const bot = t ? new BotRunner(t) : undefined;
   try {
     const results: Record<string, Row[]> = {};
@@ -111,12 +112,12 @@ async function main(): Promise<void> {
       for (const mode of modes) {
         const hits: boolean[] = [];
         for (const m of messages) {
-          const outcome = mode === 'detector' ? detectorOutcome(m.text) : await bot!.outcome(mode, m.text);
+          const outcome = mode === 'rules' || mode === 'detector' ? detectorOutcome(m.text, mode === 'detector') : await bot!.outcome(mode, m.text);
           hits.push(isHit(m.category, outcome));
         }
         results[`${split}/${mode}`] = table(messages, hits);
         if (showMisses && mode === 'detector') {
-          if (split === 'test') console.log('(misses on the test split are not listed: tune on dev only)');
+          if (split !== 'dev') console.log(`(misses on the ${split} split are not listed: tune on dev only)`);
           else messages.forEach((m, i) => hits[i] || console.log(`MISS ${m.category}\t${m.text}\t${detectDanger(m.text).signals.join(",")}`));
         }
       }
