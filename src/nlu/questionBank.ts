@@ -145,12 +145,16 @@ export class QuestionBank {
         const id = hit.id as string;
         let found = 0;
         let words = 0;
+        let asked = 0;
         for (const term of terms) {
           const weight = this.weightOf(term, id, fuzzy);
           found += weight;
           if (weight > 0) words++;
+          if (weight > ANSWER_WORD) asked++;
         }
-        return { id, score: hit.score, coverage: found / terms.length, words };
+        // Words only the answer uses support a match but cannot make one: a question needs its own words.
+        const coverage = asked === 0 ? 0 : found / terms.length;
+        return { id, score: hit.score, coverage, words };
       })
       .sort((a, b) => b.score - a.score);
   }

@@ -16,6 +16,8 @@ export type Understood =
 
 /** An intent this close to one of its phrases wins over a question match. */
 const SURE_INTENT = 0.85;
+/** A question match this close (share of the message's words) wins over a loosely worded request. */
+const SURE_QUESTION = 0.8;
 /** How much of a message is read for a request or a question. */
 const MAX_READ_CHARS = 240;
 
@@ -38,6 +40,10 @@ export class Understanding {
     const intent = this.intents.match(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
     const question = this.bank.find(text);
+    // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
+    if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !looksLikeQuestion(text, this.content)) {
+      return { kind: 'intent', id: intent.id, sure: false };
+    }
     if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
