@@ -39,6 +39,8 @@ const STOP_WORDS = new Set(
 /** A match needs this share of the message's words found in the question, and this lead over the next question. */
 const MATCH_COVERAGE = 0.5;
 const MATCH_LEAD = 1.15;
+/** A question that uses clearly more of the message's words than the next one wins without a score lead. */
+const COVERAGE_LEAD = 0.1;
 /** Below this share the message is not about anything in the bank. */
 const RELATED_COVERAGE = 0.34;
 /** How many questions "did you mean" offers. */
@@ -128,7 +130,7 @@ export class QuestionBank {
     const ranked = this.rank(message);
     const [top, second] = ranked;
     if (!top || top.coverage < RELATED_COVERAGE) return { kind: 'none' };
-    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
+    if (top.coverage >= MATCH_COVERAGE && (!second || top.coverage > second.coverage + COVERAGE_LEAD || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
     return { kind: 'unclear', ids: ranked.slice(0, OFFERED).map((r) => r.id), score: top.coverage };
   }
 
@@ -156,7 +158,8 @@ export class QuestionBank {
         const coverage = asked === 0 ? 0 : found / terms.length;
         return { id, score: hit.score, coverage, words };
       })
-      .sort((a, b) => b.score - a.score);
+      // Most of the message's words first; the search score orders questions that use as many.
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
   }
 
   /** How much one of the message's words counts towards a question: its own word, its answer's, or a typo of one. */
