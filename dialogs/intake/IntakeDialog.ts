@@ -124,7 +124,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const text = retry ? content.text('intake.review.reprompt') : [content.text('intake.review.intro'), ...lines, content.text('intake.review.prompt')].join('\n');
     const message = { text, choices: optionChoices(this.deps, 'intake.review.choices', ['ok', 'change']) };
     const answerWords = [...this.deps.vocabulary.yes, ...this.deps.vocabulary.no, ...content.list('intake.review.changeWords'), ...QUESTION_IDS.flatMap((id) => this.mentions(id))];
-    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords }));
+    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords, questionStarters: content.list('explain.questionStarters') }));
   }
 
   /** Words that name one answer in the review ("goal", "the amount now"). */

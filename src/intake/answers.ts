@@ -32,7 +32,7 @@ export const answerSchemas = {
   startedAgo: durationAnswerSchema,
   startDose: doseAnswerSchema,
   currentDose: doseAnswerSchema,
-  timesPerDay: z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), times: z.number().positive().max(48) }), z.object({ kind: z.literal('unknown') })]),
+  timesPerDay: z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), times: z.number().positive().max(48), low: z.number().positive().max(48).optional(), high: z.number().positive().max(48).optional() }), z.object({ kind: z.literal('unknown') })]),
   rotation: z.enum(['yes', 'no', 'unsure']),
   substances: z.array(z.enum(SUBSTANCES)),
   pregnant: z.enum(['yes', 'no', 'unsure', 'skipped']),
