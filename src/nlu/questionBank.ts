@@ -38,7 +38,7 @@ const STOP_WORDS = new Set(
 
 /** A match needs this share of the message's words found in the question, and this lead over the next question. */
 const MATCH_COVERAGE = 0.5;
-const MATCH_LEAD = 1.15;
+const MATCH_LEAD = 1.05;
 /** A question that uses clearly more of the message's words than the next one wins without a score lead. */
 const COVERAGE_LEAD = 0.1;
 /** Below this share the message is not about anything in the bank. */
