@@ -37,7 +37,10 @@ describe('intake: interruptions that return, and answers read back', () => {
     for (const notADose of ['im 45 years old', 'day 3 of trying']) expect((await chat.say(notADose)).join(' ')).not.toMatch(/\b(45|3) g\b/);
     expect(await chat.say('5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
     expect(await chat.say('yes')).toEqual([c('intake.questions.currentDose.prompt')]);
-    expect(await chat.say('about 20 g')).toEqual([c('intake.questions.amount.confirm', { amount: '20 g' })]);
+    // Leaf and extracts: after the grams, how many shots a day (a question in between is answered first).
+    expect(await chat.say('about 20 g')).toEqual([c('intake.questions.currentDose.shots')]);
+    expect(await chat.say('is 7-oh safer?')).toEqual([answer('sevenOh.is7ohSafer'), c('intake.questions.currentDose.shots')]);
+    expect(await chat.say('two')).toEqual([c('intake.questions.amount.confirmWithShots', { amount: '20 g', shots: 2 })]);
     expect(await chat.say('yes')).toEqual([c('intake.questions.timesPerDay.prompt')]);
     // Times a day: a question, then a range kept as said.
     expect(await chat.say('what helps with diarrhea?')).toEqual([answer('symptoms.diarrhea'), c('intake.questions.timesPerDay.prompt')]);
@@ -50,6 +53,7 @@ describe('intake: interruptions that return, and answers read back', () => {
     const review = await chat.say('skip');
     const summary = review.join('\n');
     expect(summary).toContain(c('intake.review.line', { label: c('intake.review.labels.timesPerDay'), answer: c('intake.values.timesPerDayRange', { low: 3, high: 4 }) }));
+    expect(summary).toContain(c('intake.review.line', { label: c('intake.review.labels.shotsPerDay'), answer: '2' }));
     expect(summary).toContain(c('intake.review.line', { label: c('intake.review.labels.products'), answer: `${c('intake.values.products.leaf')}, ${c('intake.values.products.extract')}` }));
     const reviewPrompt = review.at(-1)!;
     // The review: a question naming an answer's word ("alcohol") is answered, and the review comes back.
