@@ -61,6 +61,8 @@ const QUESTION = 'question:';
 const NEITHER = 'neither';
 /** A message not shaped like a question still counts as one mid-dialog when the bank found this much of it. */
 const CLEAR_QUESTION = 0.75;
+/** Inside a question, words not shaped like a question ("a long time") are only a bank question with this many of its words. */
+const MIN_WORDS_UNASKED = 3;
 
 /**
  * Every message passes here after the safety guard and before the waiting dialog. Exact commands run
@@ -240,7 +242,7 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < 2) && !asking) return { kind: 'pass' };
+      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < MIN_WORDS_UNASKED) && !asking) return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };

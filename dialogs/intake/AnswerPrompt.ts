@@ -11,6 +11,8 @@ export interface AnswerRequest {
   numbersPickChoices: boolean;
   /** Words that mark a reply as an answer to this question even inside a longer sentence. */
   answerWords?: string[];
+  /** Words a question starts with ("can i", "what"): a reply shaped like a question is not taken by its answer words. */
+  questionStarters?: string[];
 }
 
 /** The person's reply: their words, and the button value when the reply picked one. */
@@ -45,7 +47,11 @@ export class AnswerPrompt extends PromptBase<RawAnswer> {
     if (!request) return false;
     if (recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false })) return true;
     // The review's "looks good", "yes that's right", "the goal is wrong": a yes, a no, or a named answer.
-    return (request.answerWords ?? []).some((w) => ` ${normalize(text)} `.includes(` ${normalize(w)} `));
+    // "can i drink alcohol while tapering?" names an answer ("alcohol") but asks something: the router answers it.
+    const said = normalize(text);
+    const asks = text.trim().endsWith('?') || (request.questionStarters ?? []).map(normalize).some((s) => s && (said === s || said.startsWith(`${s} `)));
+    if (asks) return false;
+    return (request.answerWords ?? []).some((w) => ` ${said} `.includes(` ${normalize(w)} `));
   }
 
   protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<RawAnswer>> {

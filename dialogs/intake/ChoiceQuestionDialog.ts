@@ -1,8 +1,10 @@
 import { normalize, recognizeChoice } from '../../src/nlu/choices';
+import { extractWithRules } from '../../src/nlu/intake/extractor';
 import { looksLikeQuestion } from '../../src/nlu/questions';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { OPTIONAL_QUESTIONS } from '../../src/intake/answers';
-import { assumptionLines, num } from '../../src/intake/format';
+import type { AnswerOf } from '../../src/intake/answers';
+import { assumptionLines, formatAnswer, num } from '../../src/intake/format';
 import { QUESTIONS } from '../../src/intake/questions';
 import type { RawAnswer } from './AnswerPrompt';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
@@ -23,7 +25,12 @@ export class ChoiceQuestionDialog extends QuestionDialog {
   /** A reply naming one of the options ("mostly extract shots"), unless it is a question. */
   protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
     if (looksLikeQuestion(text, this.content())) return false;
-    return recognizeChoice(text, this.message(options).choices ?? [], { numbers: false }) !== undefined;
+    if (recognizeChoice(text, this.message(options).choices ?? [], { numbers: false }) !== undefined) return true;
+    // Free text the rules read as this question's answer ("powder and extract shots", "3 or 4 times") is
+    // the answer, even when its words are also a bank question's words.
+    const spec = QUESTIONS[options.id];
+    const reading = extractWithRules({ field: spec.field, text, now: this.deps.services.clock.now().toISOString() }, this.deps.vocabulary);
+    return spec.fromText?.(text) !== undefined || spec.fromExtraction(reading as never) !== undefined;
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
@@ -67,11 +74,21 @@ export class ChoiceQuestionDialog extends QuestionDialog {
   /** A free-text answer is said back briefly where it helps ("Okay, about 4 times a day."). */
   private acknowledgement(options: StageOptions, answer: unknown, assumptions: Parameters<typeof assumptionLines>[1]): string | undefined {
     const content = this.content();
+    if (options.id === 'timesPerDay' && typeof answer === 'object' && answer && 'times' in answer) {
+      const { times, low, high } = answer as { times: number; low?: number; high?: number };
+      // A range is read back as said ("3 to 4 times"), not as the middle the rules use.
+      if (low !== undefined && high !== undefined) {
+        const rest = assumptionLines(content, assumptions.filter((a) => a.id !== 'range'));
+        return [...rest, content.text('intake.questions.timesPerDay.ackRange', { low: num(low), high: num(high), times: num(times) })].join(' ');
+      }
+    }
     const lines = assumptionLines(content, assumptions);
     if (options.id === 'timesPerDay' && typeof answer === 'object' && answer && 'times' in answer) {
       lines.push(content.text('intake.questions.timesPerDay.ack', { times: num((answer as { times: number }).times) }));
     }
     if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0) lines.push(content.text('intake.questions.substances.ack'));
+    // What they use, read in their own words, is said back so a wrong reading is caught ("extract capsules" are extracts).
+    if (options.id === 'products') lines.push(content.text('intake.questions.products.ack', { products: formatAnswer(content, 'products', answer as AnswerOf<'products'>) }));
     return lines.length > 0 ? lines.join(' ') : undefined;
   }
 }

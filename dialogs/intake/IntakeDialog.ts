@@ -117,14 +117,18 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
   private async showReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.deps.services;
     const answers = await this.answers(step);
-    const lines = QUESTION_IDS.filter((id) => answers[id] !== undefined).map((id) =>
+    const lines = QUESTION_IDS.filter((id) => answers[id] !== undefined).flatMap((id) => [
       content.text('intake.review.line', { label: content.text(`intake.review.labels.${id}`), answer: formatAnswer(content, id, answers[id]!) }),
-    );
+      // Shots beside leaf are read back under today's amount.
+      ...(id === 'currentDose' && answers.shotsPerDay !== undefined
+        ? [content.text('intake.review.line', { label: content.text('intake.review.labels.shotsPerDay'), answer: String(answers.shotsPerDay) })]
+        : []),
+    ]);
     const retry = Boolean((step.options as { retry?: boolean } | undefined)?.retry);
     const text = retry ? content.text('intake.review.reprompt') : [content.text('intake.review.intro'), ...lines, content.text('intake.review.prompt')].join('\n');
     const message = { text, choices: optionChoices(this.deps, 'intake.review.choices', ['ok', 'change']) };
     const answerWords = [...this.deps.vocabulary.yes, ...this.deps.vocabulary.no, ...content.list('intake.review.changeWords'), ...QUESTION_IDS.flatMap((id) => this.mentions(id))];
-    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords }));
+    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords, questionStarters: content.list('explain.questionStarters') }));
   }
 
   /** Words that name one answer in the review ("goal", "the amount now"). */

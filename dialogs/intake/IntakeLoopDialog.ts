@@ -63,7 +63,8 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
 
   private async ask(dc: DialogContext, id: QuestionId, presetText?: string): Promise<DialogTurnResult> {
     const answers = await answersThisTurn(this.deps, dc.context);
-    const options: QuestionOptions = { id, gramsPerCapsule: answers.gramsPerCapsule, ...(presetText ? { presetText } : {}) };
+    const both = id === 'currentDose' && (answers.products ?? []).includes('leaf') && (answers.products ?? []).includes('extract');
+    const options: QuestionOptions = { id, gramsPerCapsule: answers.gramsPerCapsule, ...(both ? { alsoExtract: true } : {}), ...(presetText ? { presetText } : {}) };
     return dc.beginDialog(DIALOG_FOR_KIND[QUESTIONS[id].kind], options);
   }
 
@@ -80,6 +81,7 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
       answers[outcome.id] = outcome.answer;
       const extras = outcome.extras ?? {};
       if (extras.gramsPerCapsule) answers.gramsPerCapsule = extras.gramsPerCapsule;
+      if (extras.shotsPerDay !== undefined && outcome.id === 'currentDose') answers.shotsPerDay = extras.shotsPerDay;
       if (extras.timesPerDay && outcome.id === 'currentDose' && answers.timesPerDay === undefined) answers.timesPerDay = { kind: 'count', times: extras.timesPerDay };
       const products = (answers.products as IntakeAnswers['products']) ?? [];
       const added = (extras.adds ?? []).filter((p) => !products.includes(p));

@@ -136,7 +136,7 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
   private async interpret(dc: DialogContext, options: StageOptions, reply: RawAnswer): Promise<DialogTurnResult> {
     if (saysLater(this.deps, reply.text)) return dc.endDialog({ kind: 'paused' } satisfies QuestionOutcome);
     const reading = options.stage === CONFIRM ? await this.readConfirmation(options, reply) : await this.read(options, reply);
-    const base: StageOptions = { id: options.id, gramsPerCapsule: options.gramsPerCapsule, stage: options.stage };
+    const base: StageOptions = { id: options.id, gramsPerCapsule: options.gramsPerCapsule, ...(options.alsoExtract ? { alsoExtract: true } : {}), stage: options.stage };
     switch (reading.kind) {
       case 'answer': {
         const checked = answerSchemas[options.id].safeParse(reading.answer);

@@ -26,6 +26,8 @@ export interface IntakeDeps {
 export interface QuestionOptions {
   id: QuestionId;
   gramsPerCapsule?: number;
+  /** They use leaf and extracts: a grams answer for today is followed by "how many shots a day?". */
+  alsoExtract?: boolean;
   /** Text to read as the answer straight away (a correction such as "actually it's 12 g"). */
   presetText?: string;
 }
@@ -35,6 +37,8 @@ export interface AnswerExtras {
   timesPerDay?: number;
   adds?: Product[];
   gramsPerCapsule?: number;
+  /** Extract shots a day on top of a leaf amount in grams. */
+  shotsPerDay?: number;
 }
 
 /** How a question dialog ends; the orchestrator saves the answer and decides what comes next. */

@@ -7,9 +7,10 @@ import { loadVocabulary } from '../nlu/intake/vocabulary';
 import { Understanding } from '../nlu/understand';
 
 /**
- * npm run nlu:eval [-- --split dev|test|both]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|test|test-b|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
- * how much a day?" waits). The test files are held out: written before tuning, never tuned on.
+ * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
+ * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
  */
 const CORPUS = join(__dirname, '..', '..', 'tests', 'nlu', 'corpus');
 
@@ -49,22 +50,25 @@ export function decisionAt(text: string, place: Place): Decision | { kind: 'take
 function isRight(kind: 'question' | 'request', expected: string, decision: ReturnType<typeof decisionAt>, place: Place): boolean {
   if (kind === 'question') {
     if (expected === 'none') return decision.kind === 'unknown' || decision.kind === 'pass';
-    return decision.kind === 'answer' && decision.id === expected;
+    return decision.kind === 'answer' && expected.split('|').includes(decision.id);
   }
   if (place === 'intake' && expected === 'intake') return decision.kind === 'pass';
   return decision.kind === 'intent' && decision.id === expected;
 }
 
 function offered(expected: string, decision: ReturnType<typeof decisionAt>): boolean {
-  return (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') && (decision.ids as string[]).includes(expected);
+  return (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') && expected.split('|').some((id) => (decision.ids as string[]).includes(id));
 }
 
 function pct(n: number, d: number): string {
   return d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`;
 }
 
-function evaluate(split: 'dev' | 'test'): void {
-  const suffix = split === 'test' ? '.test.tsv' : '.tsv';
+type Split = 'dev' | 'test' | 'test-b';
+const SPLITS: Split[] = ['dev', 'test', 'test-b'];
+
+function evaluate(split: Split): void {
+  const suffix = split === 'dev' ? '.tsv' : `.${split}.tsv`;
   const sets = { question: read(`questions${suffix}`), request: read(`requests${suffix}`) } as const;
   process.stdout.write(`\n## ${split} split\n`);
   for (const kind of ['question', 'request'] as const) {
@@ -74,6 +78,7 @@ function evaluate(split: 'dev' | 'test'): void {
     let menuRight = 0;
     let intakeRight = 0;
     let offeredCount = 0;
+    const missKinds = new Map<string, number>();
     for (const row of rows) {
       const group = kind === 'question' ? row.expected.split('.')[0] : row.expected;
       const g = groups.get(group) ?? { n: 0, menu: 0, intake: 0, offered: 0 };
@@ -85,6 +90,10 @@ function evaluate(split: 'dev' | 'test'): void {
       if (menuOk) (g.menu++, menuRight++);
       if (intakeOk) (g.intake++, intakeRight++);
       if (!menuOk && offered(row.expected, atMenu)) (g.offered++, offeredCount++);
+      if (!menuOk) {
+        const k = atMenu.kind === 'answer' || atMenu.kind === 'intent' ? `wrong ${atMenu.kind}` : atMenu.kind;
+        missKinds.set(k, (missKinds.get(k) ?? 0) + 1);
+      }
       if (!menuOk && split === 'dev') misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
       groups.set(group, g);
     }
@@ -92,13 +101,18 @@ function evaluate(split: 'dev' | 'test'): void {
     process.stdout.write(`| ${kind === 'question' ? 'topic' : 'intent'} | n | first message | mid-intake | offered in "did you mean" |\n|---|---|---|---|---|\n`);
     for (const [group, g] of [...groups.entries()].sort()) process.stdout.write(`| ${group} | ${g.n} | ${pct(g.menu, g.n)} | ${pct(g.intake, g.n)} | ${g.offered} |\n`);
     process.stdout.write(`| **all** | ${rows.length} | ${pct(menuRight, rows.length)} | ${pct(intakeRight, rows.length)} | ${offeredCount} |\n`);
+    if (missKinds.size) process.stdout.write(`misses at the menu by kind: ${[...missKinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
     if (process.argv.includes('--misses') && misses.length) process.stdout.write(`misses at the menu:\n${misses.join('\n')}\n`);
   }
 }
 
 if (require.main === module) {
   const at = process.argv.indexOf('--split');
-  const split = at >= 0 ? process.argv[at + 1] : 'both';
-  if (split === 'dev' || split === 'both') evaluate('dev');
-  if (split === 'test' || split === 'both') evaluate('test');
+  const split = at >= 0 ? process.argv[at + 1] : 'all';
+  const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
+  if (chosen.length === 0) {
+    process.stderr.write(`unknown split "${split}": use dev, test, test-b or all\n`);
+    process.exitCode = 2;
+  }
+  for (const s of chosen) evaluate(s);
 }

@@ -32,7 +32,7 @@ export const answerSchemas = {
   startedAgo: durationAnswerSchema,
   startDose: doseAnswerSchema,
   currentDose: doseAnswerSchema,
-  timesPerDay: z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), times: z.number().positive().max(48) }), z.object({ kind: z.literal('unknown') })]),
+  timesPerDay: z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), times: z.number().positive().max(48), low: z.number().positive().max(48).optional(), high: z.number().positive().max(48).optional() }), z.object({ kind: z.literal('unknown') })]),
   rotation: z.enum(['yes', 'no', 'unsure']),
   substances: z.array(z.enum(SUBSTANCES)),
   pregnant: z.enum(['yes', 'no', 'unsure', 'skipped']),
@@ -45,9 +45,12 @@ export type AnswerOf<Q extends QuestionId> = z.infer<(typeof answerSchemas)[Q]>;
 export type IntakeAnswers = { [Q in QuestionId]?: AnswerOf<Q> } & {
   /** Grams per capsule once the person told us, so the next capsule answer needs no second question. */
   gramsPerCapsule?: number;
+  /** Extract shots a day on top of the leaf amount, when they use both. */
+  shotsPerDay?: number;
 };
 
 const gramsPerCapsuleSchema = z.number().positive().max(2);
+const shotsPerDaySchema = z.number().int().min(0).max(48);
 
 /**
  * Answers already parsed, by their JSON: a turn that saves an answer parses what it saved, and the next
@@ -84,6 +87,8 @@ function validAnswers(raw: Record<string, unknown>): IntakeAnswers {
   }
   const capsule = gramsPerCapsuleSchema.safeParse(raw.gramsPerCapsule);
   if (capsule.success) answers.gramsPerCapsule = capsule.data;
+  const shots = shotsPerDaySchema.safeParse(raw.shotsPerDay);
+  if (shots.success) answers.shotsPerDay = shots.data;
   return answers as IntakeAnswers;
 }
 

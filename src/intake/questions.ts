@@ -82,7 +82,7 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     choices: ['once', 'twice', 'three', 'fourOrMore'],
     numbersPickChoices: true,
     fromChoice: lookup<AnswerOf<'timesPerDay'>>({ once: { kind: 'count', times: 1 }, twice: { kind: 'count', times: 2 }, three: { kind: 'count', times: 3 }, fourOrMore: { kind: 'count', times: 4 } }),
-    fromExtraction: (e) => (e.field !== 'timesPerDay' ? undefined : e.status === 'ok' ? { kind: 'count', times: e.value.times } : e.status === 'unknown' ? { kind: 'unknown' } : undefined),
+    fromExtraction: (e) => (e.field !== 'timesPerDay' ? undefined : e.status === 'ok' ? { kind: 'count', times: e.value.times, ...rangeOf(e.assumptions) } : e.status === 'unknown' ? { kind: 'unknown' } : undefined),
   }),
   rotation: yesNoQuestion('rotation', ['yes', 'no', 'unsure']),
   substances: spec({
@@ -123,3 +123,11 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     fromExtraction: (e) => (e.field === 'zip' && e.status === 'ok' ? e.value.zip : undefined),
   }),
 };
+
+/** "3 or 4 times": the range as said, kept next to the middle the rules use, so it is read back as said. */
+function rangeOf(assumptions: ReadonlyArray<{ id: string; vars?: Record<string, unknown> }>): { low?: number; high?: number } {
+  const range = assumptions.find((a) => a.id === 'range');
+  const low = Number(range?.vars?.low);
+  const high = Number(range?.vars?.high);
+  return range && low > 0 && high > low && high <= 48 ? { low, high } : {};
+}

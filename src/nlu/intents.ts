@@ -69,6 +69,26 @@ interface Phrase {
   intent: IntentId;
   words: string[];
   normalized: string;
+  /** Character trigrams, worked out when first needed. */
+  grams?: Set<string>;
+}
+
+/** The spelling fallback: short messages only, this close to a phrase, and this far ahead of other intents. */
+const MAX_NGRAM_WORDS = 6;
+const NGRAM_THRESHOLD = 0.6;
+const NGRAM_LEAD = 0.1;
+
+function trigrams(text: string): Set<string> {
+  const padded = `  ${text.replace(/\s+/g, ' ')} `;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return grams;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size || 1);
 }
 
 /**
@@ -127,10 +147,31 @@ export class IntentMatcher {
     }
     const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
     const [top, second] = ranked;
-    if (!top || top[1] < INTENT_THRESHOLD) return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
+    if (!top || top[1] < INTENT_THRESHOLD) {
+      const near = plain.length <= MAX_NGRAM_WORDS ? this.nearestBySpelling(said) : undefined;
+      if (near) return { kind: 'intent', id: near.id, score: near.score, exact: false };
+      return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
+    }
     const close = ranked.filter(([, score]) => score >= INTENT_THRESHOLD && top[1] - score < TIE_MARGIN);
     if (second && close.length > 1) return { kind: 'tie', ids: close.slice(0, 3).map(([id]) => id), score: top[1] };
     return { kind: 'intent', id: top[0], score: top[1], exact: false };
+  }
+
+  /**
+   * The fallback when no phrase shares enough words: the phrase closest in letters (character trigrams,
+   * Dice), for short messages with run-together words or typos the word match misses ("chekin pls").
+   * Needs a clear lead over the closest phrase of any other intent.
+   */
+  private nearestBySpelling(said: string): { id: IntentId; score: number } | undefined {
+    const grams = trigrams(said);
+    const best = new Map<IntentId, number>();
+    for (const phrase of this.phrases) {
+      const score = dice(grams, phrase.grams ??= trigrams(phrase.normalized));
+      if (score > (best.get(phrase.intent) ?? 0)) best.set(phrase.intent, score);
+    }
+    const [top, second] = [...best.entries()].sort((a, b) => b[1] - a[1]);
+    if (!top || top[1] < NGRAM_THRESHOLD || (second && top[1] - second[1] < NGRAM_LEAD)) return undefined;
+    return { id: top[0], score: top[1] };
   }
 
   /** The button label of an intent, for "which one did you mean?". */

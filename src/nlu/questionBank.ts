@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Content } from '../content/Content';
 import { normalize } from './choices';
-import { stem } from './search';
+import { editDistance, stem } from './search';
 
 /** One question of the bank: content/<locale>/messages/questions.yaml, bank.<topic>.<id>. */
 export interface BankQuestion {
@@ -36,34 +36,45 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** A match needs this share of the message's words found in one wording, and this lead over the next question. */
+/** A match needs this share of the message's words found in the question, and this lead over the next question. */
 const MATCH_COVERAGE = 0.5;
-const MATCH_LEAD = 1.15;
+const MATCH_LEAD = 1.05;
+/** A question that uses clearly more of the message's words than the next one wins without a score lead. */
+const COVERAGE_LEAD = 0.1;
 /** Below this share the message is not about anything in the bank. */
 const RELATED_COVERAGE = 0.34;
 /** How many questions "did you mean" offers. */
 export const OFFERED = 2;
 /** Messages with more words than this are matched without typo tolerance. */
 const MAX_FUZZY_TERMS = 12;
+/** How much a word counts when only the answer (not a way of asking) uses it, and when it is a typo of a word. */
+const ANSWER_WORD = 0.5;
+const TYPO_WORD = 0.8;
 
-interface Wording {
-  id: number;
-  question: string;
-  text: string;
+/** One search document per question: its title and ways of asking, and its answer (weighted lower). */
+interface QuestionDocument {
+  id: string;
+  asks: string;
+  answer: string;
 }
 
 /**
- * Finds the bank question a message asks. MiniSearch ranks the wordings (BM25, typo-tolerant by edit
- * distance, in-memory, no native parts, maintained); this class adds the synonyms from content and the
- * rules for "sure", "one of these two" and "not something I know".
+ * Finds the bank question a message asks. MiniSearch ranks the questions (BM25 over one document per
+ * question, typo-tolerant by edit distance, in-memory, no native parts, maintained); this class adds the
+ * synonyms from content and the rules for "sure", "one of these two" and "not something I know". A
+ * question is one document, not one per wording, so a new way of asking that borrows words from two of
+ * the wordings (or from the answer) still finds it.
  */
 export class QuestionBank {
   readonly questions: readonly BankQuestion[];
   private readonly byId: Map<string, BankQuestion>;
   private readonly exact = new Map<string, string>();
-  private readonly index: MiniSearch<Wording>;
+  private readonly index: MiniSearch<QuestionDocument>;
   private readonly multiWordSynonyms: Array<[RegExp, string]> = [];
   private readonly wordSynonyms = new Map<string, string>();
+  /** Each question's words: from its wordings (count fully) and from its answer (count less). */
+  private readonly askWords = new Map<string, Set<string>>();
+  private readonly answerWords = new Map<string, Set<string>>();
 
   constructor(content: Content) {
     for (const key of content.listKeys('questions.synonyms.')) {
@@ -83,27 +94,27 @@ export class QuestionBank {
         return { id: `${topic}.${name}`, topic, title: content.text(`${base}.title`), answer: content.text(`${base}.answer`), asks: content.list(key) };
       });
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
-    this.index = new MiniSearch<Wording>({
-      fields: ['text'],
-      storeFields: ['question'],
+    this.index = new MiniSearch<QuestionDocument>({
+      fields: ['asks', 'answer'],
       tokenize: (text) => this.prepare(text).split(' '),
       processTerm: (term) => (term && !STOP_WORDS.has(term) ? stem(term) : null),
       searchOptions: {
+        boost: { asks: 3, answer: 0.4 },
         // A typo of one letter in five ("withdrawl", "loperimide"); short words must be exact.
         fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
         prefix: (term) => term.length >= 6,
         combineWith: 'OR',
       },
     });
-    let id = 0;
-    const wordings: Wording[] = [];
+    const documents: QuestionDocument[] = [];
     for (const q of this.questions) {
-      for (const text of [q.title, ...q.asks]) {
-        wordings.push({ id: id++, question: q.id, text });
-        this.exact.set(this.prepare(text), q.id);
-      }
+      const wordings = [q.title, ...q.asks];
+      for (const text of wordings) this.exact.set(this.prepare(text), q.id);
+      documents.push({ id: q.id, asks: wordings.join(' . '), answer: q.answer });
+      this.askWords.set(q.id, new Set(wordings.flatMap((w) => this.terms(w))));
+      this.answerWords.set(q.id, new Set(this.terms(q.answer)));
     }
-    this.index.addAll(wordings);
+    this.index.addAll(documents);
   }
 
   get(id: string): BankQuestion {
@@ -119,29 +130,48 @@ export class QuestionBank {
     const ranked = this.rank(message);
     const [top, second] = ranked;
     if (!top || top.coverage < RELATED_COVERAGE) return { kind: 'none' };
-    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
+    if (top.coverage >= MATCH_COVERAGE && (!second || top.coverage > second.coverage + COVERAGE_LEAD || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
     return { kind: 'unclear', ids: ranked.slice(0, OFFERED).map((r) => r.id), score: top.coverage };
   }
 
-  /** Questions with their best wording's score and the share of the message's words it found, best first. */
+  /** Questions with their search score and the share of the message's words they use, best first. */
   rank(message: string): Array<{ id: string; score: number; coverage: number; words: number }> {
     const terms = this.terms(message);
     if (terms.length === 0) return [];
-    const best = new Map<string, { score: number; coverage: number; words: number }>();
     // Typo tolerance costs a walk of the index per word: a long message is matched on exact words only.
     const options = terms.length > MAX_FUZZY_TERMS ? { fuzzy: false, prefix: false } : {};
-    for (const hit of this.index.search(message, options)) {
-      const question = hit.question as string;
-      const words = new Set(hit.queryTerms).size;
-      const coverage = words / terms.length;
-      const seen = best.get(question);
-      if (!seen || hit.score > seen.score) best.set(question, { score: hit.score, coverage: Math.max(coverage, seen?.coverage ?? 0), words: Math.max(words, seen?.words ?? 0) });
-      else {
-        seen.coverage = Math.max(seen.coverage, coverage);
-        seen.words = Math.max(seen.words, words);
-      }
-    }
-    return [...best.entries()].map(([id, v]) => ({ id, ...v })).sort((a, b) => b.score - a.score);
+    const fuzzy = terms.length <= MAX_FUZZY_TERMS;
+    return this.index
+      .search(message, options)
+      .map((hit) => {
+        const id = hit.id as string;
+        let found = 0;
+        let words = 0;
+        let asked = 0;
+        for (const term of terms) {
+          const weight = this.weightOf(term, id, fuzzy);
+          found += weight;
+          if (weight > 0) words++;
+          if (weight > ANSWER_WORD) asked++;
+        }
+        // Words only the answer uses support a match but cannot make one: a question needs its own words.
+        const coverage = asked === 0 ? 0 : found / terms.length;
+        return { id, score: hit.score, coverage, words };
+      })
+      // Most of the message's words first; the search score orders questions that use as many.
+      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+  }
+
+  /** How much one of the message's words counts towards a question: its own word, its answer's, or a typo of one. */
+  private weightOf(term: string, id: string, fuzzy: boolean): number {
+    const asks = this.askWords.get(id)!;
+    if (asks.has(term)) return 1;
+    const answer = this.answerWords.get(id)!;
+    if (answer.has(term)) return ANSWER_WORD;
+    if (!fuzzy || term.length < 5) return 0;
+    const max = term.length >= 8 ? 2 : 1;
+    for (const word of asks) if (Math.abs(word.length - term.length) <= max && editDistance(word, term, max) <= max) return TYPO_WORD;
+    return 0;
   }
 
   /** The message's searchable words, as the index sees them. */

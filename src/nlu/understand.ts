@@ -16,6 +16,8 @@ export type Understood =
 
 /** An intent this close to one of its phrases wins over a question match. */
 const SURE_INTENT = 0.85;
+/** A question match this close (share of the message's words) wins over a loosely worded request. */
+const SURE_QUESTION = 0.8;
 /** How much of a message is read for a request or a question. */
 const MAX_READ_CHARS = 240;
 
@@ -36,12 +38,20 @@ export class Understanding {
     // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
     const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
     const intent = this.intents.match(text);
-    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
-    const question = this.bank.find(text);
+    const asking = looksLikeQuestion(text, this.content);
+    // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
+    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
+    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
+      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2)) return { kind: 'intent', id: intent.id, sure: true };
+    }
+    if (!question) return { kind: 'none' };
+    // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
+    if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
+      return { kind: 'intent', id: intent.id, sure: false };
+    }
     if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
-    const asking = looksLikeQuestion(text, this.content);
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
     if (asking) return { kind: 'questionUnknown' };
     return { kind: 'none' };

@@ -46,9 +46,10 @@ describe('clinical personas through the real intake', () => {
   /** What the persona says to whatever the bot asked last. */
   function answerTo(persona: Persona, reply: string): string | undefined {
     const says = persona.says;
-    if (asks(reply, 'intake.questions.amount.confirm') || asks(reply, 'intake.questions.amount.confirmRetry')) return 'yes';
+    if (asks(reply, 'intake.questions.amount.confirm') || asks(reply, 'intake.questions.amount.confirmRetry') || asks(reply, 'intake.questions.amount.confirmWithShots')) return 'yes';
     if (asks(reply, 'intake.questions.startedAgo.confirm') || asks(reply, 'intake.questions.startedAgo.confirmRetry')) return 'yes';
     if (asks(reply, 'intake.questions.amount.capsuleSize')) return 'not sure';
+    if (asks(reply, 'intake.questions.currentDose.shots')) return says.shotsPerDay ?? 'not sure';
     if (asks(reply, 'intake.questions.currentDose.unknown')) return says.doseBand ?? 'I really don’t know';
     if (asks(reply, 'intake.questions.startedAgo.unknown')) return says.durationBand ?? 'I really don’t know';
     if (reply.includes(c('intake.review.prompt'))) return 'looks right';

@@ -19,6 +19,8 @@ export interface Persona {
     currentDose: string;
     /** Reply to the rough ranges if the amount is not known. */
     doseBand?: string;
+    /** Reply to "how many extract shots a day?" when they use leaf and extracts and gave grams. */
+    shotsPerDay?: string;
     timesPerDay: string;
     rotation?: string;
     substances?: string;
@@ -71,7 +73,7 @@ export const PERSONAS: Persona[] = [
   { id: 't05-beers', split: 'test', says: { products: 'powder', age: 'no', startedAgo: '1 year', startDose: '2 g', currentDose: '6 g', timesPerDay: 'twice', substances: 'a few beers every night' }, expect: { handoff: true, approach: 'taperWithClinicalSupport', dose: g(6) } },
   { id: 't06-relapse-day2', split: 'test', says: { products: 'powder', age: 'no', startedAgo: '2 months', startDose: '1 g', currentDose: '3 g', timesPerDay: 'twice', earlierStop: 'I went back on day 2' }, expect: { handoff: false, approach: 'taperWithSupport', dose: g(3) } },
   { id: 't07-liquid-shot', split: 'test', says: { products: 'liquid extract shots', age: 'no', startedAgo: '1 year', startDose: '1 shot', currentDose: '1 shot', timesPerDay: 'once' }, expect: { handoff: true, approach: 'extractToLeafThenTaper', dose: { amount: 1, unit: 'shot' } } },
-  { id: 't08-powder-and-shot', split: 'test', says: { products: 'powder and sometimes a shot', age: 'no', startedAgo: '2 years', startDose: '3 g', currentDose: '8 g', timesPerDay: '3' }, expect: { handoff: true, approach: 'extractToLeafThenTaper', dose: g(8) } },
+  { id: 't08-powder-and-shot', split: 'test', says: { products: 'powder and sometimes a shot', age: 'no', startedAgo: '2 years', startDose: '3 g', currentDose: '8 g', shotsPerDay: 'one', timesPerDay: '3' }, expect: { handoff: true, approach: 'extractToLeafThenTaper', dose: g(8) } },
   { id: 't09-18g-fast', split: 'test', says: { products: 'powder', age: 'no', startedAgo: '4 months', startDose: '5 g', currentDose: '18 g', timesPerDay: '3' }, expect: { handoff: true, approach: 'supportedTaperOrMedicine', dose: g(18) } },
   { id: 't10-range', split: 'test', says: { products: 'powder', age: 'no', startedAgo: 'a year and a half', startDose: '2 g', currentDose: '8 to 10 grams', timesPerDay: 'twice' }, expect: { handoff: false, approach: 'gradualTaper', dose: g(9) } },
   { id: 't11-ten-a-day', split: 'test', says: { products: 'powder', age: 'no', startedAgo: '2 years', startDose: '1 g', currentDose: '4 g', timesPerDay: '10 times a day' }, expect: { handoff: false, approach: 'taperWithSupport', dose: g(4) } },
