@@ -77,3 +77,22 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function retentionCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * DAY_MS);
 }
+
+/** A person's rights over their data, as the dialogs and commands use them (they never see the store). */
+export interface PersonalDataService {
+  /** Everything kept about the person, as of `at`. */
+  export(personId: string, at: Date): Promise<PersonalDataExport>;
+  /**
+   * Deletes everything about the person except the conversation's own history, which stays until the
+   * channel has delivered the confirmation (our Direct Line channel deletes it then).
+   */
+  deleteAllButConversation(personId: string): Promise<void>;
+}
+
+export function createPersonalDataService(deps: { store: DataStore }): PersonalDataService {
+  const { store } = deps;
+  return {
+    export: (personId, at) => exportPersonalData(store, personId, at),
+    deleteAllButConversation: (personId) => deletePersonalData(store, personId, { keep: [store.directLine.name] }),
+  };
+}

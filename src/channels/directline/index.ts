@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { CoachServices } from '../../bot/services';
 import type { DirectLineConfig } from '../../config';
-import type { ServerMount } from '../../server';
+import type { ServerMount } from '../../http/mount';
 import type { CoachAdapter } from '../adapter';
 import { OwnChannelEndpoint } from './botConnector';
 import { deletePersonalData } from '../../privacy/personalData';

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { CoachServices } from '../../bot/services';
 import type { SlackConfig } from '../../config';
-import type { ServerMount } from '../../server';
+import type { ServerMount } from '../../http/mount';
 import type { CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
 import type { SlackDeduplicator } from './dedup';
