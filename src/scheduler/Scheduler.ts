@@ -45,6 +45,8 @@ export class Scheduler {
   private readonly handles: Array<{ kind: 'interval' | 'immediate'; handle: unknown }> = [];
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  /** Jobs a timer has put in line and that have not finished yet. */
+  private readonly busy = new Set<string>();
   private stopping = false;
 
   constructor(
@@ -103,8 +105,6 @@ export class Scheduler {
     }
     while (this.pending > 0) await this.queue.catch(() => undefined);
   }
-
-  private readonly busy = new Set<string>();
 
   private enqueue<T>(task: () => Promise<T>, name?: string): Promise<T> {
     this.pending++;
