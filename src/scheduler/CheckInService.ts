@@ -13,7 +13,7 @@ export type StopResult = 'stopped' | 'alreadyStopped' | 'notEnrolled';
 /** What dialogs and commands do with a person's check-ins: enroll, pause, resume, stop, save and read answers. */
 export class CheckInService {
   constructor(
-    private readonly deps: { store: DataStore; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
+    private readonly deps: { store: Pick<DataStore, 'enrollments' | 'dueQueue' | 'checkIns'>; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
   ) {}
 
   get quietHours(): QuietHours {
