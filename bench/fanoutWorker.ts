@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const report = await app.scheduler.tick(FANOUT_DUE);
+  const report = await app.runCheckIns(FANOUT_DUE);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   await app.stop();

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
 import { PromptBase } from './PromptBase';
 import type { OutboundMessage } from '../src/channels/messages';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { matchesPhrase, recognizeChoice, recognizeChoiceExactly } from '../src/nlu/choices';
 
 /** Words that work on every question of a check-in: pass on this one, stop for now, stop check-ins. */
@@ -40,7 +40,7 @@ const CONTROL_PHRASES: Record<AnswerControl, string> = {
 export class AnswerPrompt extends PromptBase<Answer> {
   constructor(
     dialogId: string,
-    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer'>,
     private readonly parsers: Record<string, AnswerParser> = {},
     validator?: PromptValidator<Answer>,
   ) {

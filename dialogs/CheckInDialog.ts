@@ -1,7 +1,7 @@
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import { type CheckInAmount, CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../src/checkins/amount';
 import { emptyCheckInAnswers } from '../src/checkins/answers';
@@ -60,7 +60,7 @@ export async function beginScheduledCheckIn(dc: DialogContext, job: { kind: DueK
  */
 export class CheckInDialog extends ComponentDialog {
   constructor(
-    private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'clock' | 'store' | 'logger'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer' | 'logger'>,
     private readonly checkIns: CheckInService,
     private readonly reviewer: CheckInReviewer,
     private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'> & Partial<Pick<IntakeService, 'load'>>,
@@ -251,14 +251,14 @@ export class CheckInDialog extends ComponentDialog {
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const ended = await this.record(step, 'support', valueOf);
     if (ended) return ended;
-    const { store, clock, logger } = this.services;
+    const { logger } = this.services;
     const personId = personIdOf(step.context.activity);
     const { programWeek, answers } = this.values(step);
-    const previous = await store.checkIns.latestFor(personId);
+    const previous = await this.checkIns.latest(personId);
     const latest = await this.intake.latest(personId);
     await this.leafCapsulesToGrams(personId, answers);
     const review = this.reviewer.review(previous, answers, { profile: latest?.profile });
-    await store.checkIns.save(personId, programWeek, answers, review, clock.now());
+    await this.checkIns.save(personId, programWeek, answers, review);
     // The risk rules run again only when the check-in changed the picture, so a steady week adds no assessment.
     const changes = latest ? profileChangesFrom(answers, latest.profile) : {};
     const reassessment = latest && changesPicture(latest.profile, changes) ? await this.intake.reassess(personId, changes) : undefined;

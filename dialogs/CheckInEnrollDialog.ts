@@ -1,7 +1,7 @@
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { ChoiceOption } from '../src/channels/messages';
 import { timeZoneFromActivity } from '../src/channels/timeZone';
 import { type ClockTime, parseTimeOfDay, parseWeekday } from '../src/nlu/checkInAnswers';
@@ -46,7 +46,7 @@ interface EnrollValues {
  */
 export class CheckInEnrollDialog extends ComponentDialog {
   constructor(
-    private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'clock'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer' | 'clock'>,
     private readonly checkIns: CheckInService,
   ) {
     super(CHECKIN_ENROLL_DIALOG);

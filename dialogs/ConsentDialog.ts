@@ -1,7 +1,7 @@
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const CONSENT_DIALOG = 'consent';
@@ -25,7 +25,7 @@ interface ConsentResult {
  * with the policy version shown.
  */
 export class ConsentDialog extends ComponentDialog {
-  constructor(private readonly services: CoachServices) {
+  constructor(private readonly services: Pick<DialogServices, 'content' | 'renderer' | 'consent'>) {
     super(CONSENT_DIALOG);
     this.addDialog(new OptionPrompt(CONSENT_PROMPT, services));
     this.addDialog(new WaterfallDialog(CONSENT_WATERFALL, [this.explainAndAsk.bind(this), this.saveAnswer.bind(this)]));
@@ -41,10 +41,10 @@ export class ConsentDialog extends ComponentDialog {
   }
 
   private async saveAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { content, renderer, store, clock } = this.services;
+    const { content, renderer, consent } = this.services;
     const granted = step.result === 'yes';
     const activity = step.context.activity;
-    await store.consents.set(personIdOf(activity), granted ? 'granted' : 'declined', content.text('privacy.version'), clock.now());
+    await consent.record(personIdOf(activity), granted);
     const then = (step.options as ConsentOptions | undefined)?.then;
     const replyKey = granted ? 'consent.granted' : then ? 'consent.neededForFeature' : 'consent.declined';
     await step.context.sendActivity(renderer.render({ text: content.text(replyKey) }, activity.channelId));

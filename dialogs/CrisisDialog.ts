@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { SafetyEventKind } from '../src/storage/repositories';
 import { DETECTOR_VERSION } from '../src/safety/detect';
 import type { Detection } from '../src/safety/types';
@@ -32,7 +32,7 @@ const MAX_CHECK_ATTEMPTS = 2;
  * so the re-ask is held back and the question waits for the person's next message.
  */
 export class CrisisDialog extends ComponentDialog {
-  constructor(private readonly services: CoachServices) {
+  constructor(private readonly services: DialogServices) {
     super(CRISIS_DIALOG);
     this.addDialog(new OptionPrompt(CHECK_PROMPT, services, this.acceptAfterTwoTries.bind(this)));
     this.addDialog(new WaterfallDialog(CRISIS_WATERFALL, [this.ask.bind(this), this.followAnswer.bind(this)]));
@@ -65,7 +65,7 @@ export class CrisisDialog extends ComponentDialog {
   }
 }
 
-async function sendKeys(services: CoachServices, context: TurnContext, keys: string[]): Promise<void> {
+async function sendKeys(services: DialogServices, context: TurnContext, keys: string[]): Promise<void> {
   const { content, renderer } = services;
   await context.sendActivities(keys.map((key) => renderer.render({ text: content.text(key) }, context.activity.channelId)));
 }
@@ -74,7 +74,7 @@ async function sendKeys(services: CoachServices, context: TurnContext, keys: str
  * The crisis answer for a kind of danger (911 now, 988, get care today), and nothing after it in this
  * turn: a question the person was on keeps waiting, and `resumes` adds one line saying so.
  */
-export async function answerDanger(services: CoachServices, context: TurnContext, detection: Detection, resumes: boolean): Promise<void> {
+export async function answerDanger(services: DialogServices, context: TurnContext, detection: Detection, resumes: boolean): Promise<void> {
   const kind = detection.kind as SafetyEventKind;
   await recordSafetyEvent(services, context, kind, detection);
   await sendKeys(services, context, [...responseKeys(kind, detection), ...(resumes ? ['safety.returnLine'] : [])]);
@@ -103,13 +103,13 @@ export function stopTurnAfterCrisisAnswer(context: TurnContext): void {
  * The log line carries the kind, the rule and concept ids that fired and the detector's version, never
  * the words; the stored row (only for people who agreed to have data kept) carries the kind and time.
  */
-async function recordSafetyEvent(services: CoachServices, context: TurnContext, kind: SafetyEventKind, detection: Detection): Promise<void> {
-  const { store, clock, logger } = services;
+async function recordSafetyEvent(services: DialogServices, context: TurnContext, kind: SafetyEventKind, detection: Detection): Promise<void> {
+  const { safetyEvents, logger } = services;
   logger.info({ kind, signals: detection.signals, detector: DETECTOR_VERSION }, 'safety net responded');
   services.metrics?.crisisReplies.inc({ kind });
   const activity = context.activity;
   if (!activity.from?.id || !(await hasConsent(services, activity))) return;
-  await store.safetyEvents.record(personIdOf(activity), kind, clock.now());
+  await safetyEvents.record(personIdOf(activity), kind);
 }
 
 /** The content keys of each response, in order. */

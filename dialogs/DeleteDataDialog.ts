@@ -2,9 +2,9 @@ import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs'
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { forgetPersonAfterTurn } from '../src/bot/CoachBot';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { describeError } from '../src/channels/adapter';
-import { DATA_DELETED_EVENT, deletePersonalData } from '../src/privacy/personalData';
+import { DATA_DELETED_EVENT } from '../src/privacy/personalData';
 import { choicesFromContent, OptionPrompt } from './OptionPrompt';
 
 export const DELETE_DATA_DIALOG = 'deleteData';
@@ -17,7 +17,7 @@ const CONFIRM_PROMPT = 'deleteData.confirm';
  * nothing, so the next message starts fresh.
  */
 export class DeleteDataDialog extends ComponentDialog {
-  constructor(private readonly services: CoachServices) {
+  constructor(private readonly services: DialogServices) {
     super(DELETE_DATA_DIALOG);
     this.addDialog(new OptionPrompt(CONFIRM_PROMPT, services));
     this.addDialog(new WaterfallDialog(DELETE_WATERFALL, [this.confirm.bind(this), this.deleteOrKeep.bind(this)]));
@@ -31,7 +31,7 @@ export class DeleteDataDialog extends ComponentDialog {
   }
 
   private async deleteOrKeep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { content, renderer, store, logger } = this.services;
+    const { content, renderer, personalData, logger } = this.services;
     const channelId = step.context.activity.channelId;
     const say = (key: string) => step.context.sendActivity(renderer.render({ text: content.text(key) }, channelId));
     if (step.result !== 'yes') {
@@ -41,10 +41,7 @@ export class DeleteDataDialog extends ComponentDialog {
     try {
       // The conversation's own history stays until the channel has delivered the confirmation below
       // (our Direct Line channel deletes it then); everything else goes now, so a failure can be told.
-      // A person with no history in our Direct Line channel keeps nothing back, so their erase is finished here.
-      const personId = personIdOf(step.context.activity);
-      const ownHistory = (await store.directLine.exportFor(personId)).conversations.length > 0;
-      await deletePersonalData(store, personId, { keep: ownHistory ? [store.directLine.name] : [], at: this.services.clock.now() });
+      await personalData.deleteAllButConversation(personIdOf(step.context.activity), this.services.clock.now());
     } catch (error) {
       logger.error({ error: describeError(error) }, 'personal data deletion failed');
       await say('privacy.delete.failed');

@@ -1,6 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { ChoiceOption } from '../src/channels/messages';
 import type { ExplainerTopic } from '../src/content/Content';
 import { matchesPhrase } from '../src/nlu/choices';
@@ -38,7 +38,7 @@ export interface ExplainTools {
   bank?: QuestionBank;
 }
 
-type ExplainServices = Pick<CoachServices, 'content' | 'renderer' | 'logger'>;
+type ExplainServices = Pick<DialogServices, 'content' | 'renderer' | 'logger'>;
 
 /** What one pass of the flow remembers between its steps. */
 interface FlowValues {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../src/vendor/dialogsLibrary';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { normalize } from '../src/nlu/choices';
 
 export const HELP_NOW_DIALOG = 'helpNow';
@@ -10,7 +10,7 @@ export const HELP_NOW_DIALOG = 'helpNow';
  * "Help right now": one step for the next ten minutes (for an urge, or for a body in withdrawal), the
  * first-days kit, and who to call. The same texts from the menu and from free text at any moment.
  */
-export async function sendHelpNow(services: Pick<CoachServices, 'content' | 'renderer'>, context: TurnContext, said = ''): Promise<void> {
+export async function sendHelpNow(services: Pick<DialogServices, 'content' | 'renderer'>, context: TurnContext, said = ''): Promise<void> {
   const { content, renderer } = services;
   const words = ` ${normalize(said)} `;
   const body = content.list('helpNow.symptomWords').some((w) => words.includes(` ${normalize(w)} `));
@@ -22,7 +22,7 @@ export async function sendHelpNow(services: Pick<CoachServices, 'content' | 'ren
 
 /** The menu's way in: shows the help and ends, so the menu comes back. */
 export class HelpNowDialog extends Dialog {
-  constructor(private readonly services: Pick<CoachServices, 'content' | 'renderer'>) {
+  constructor(private readonly services: Pick<DialogServices, 'content' | 'renderer'>) {
     super(HELP_NOW_DIALOG);
   }
 

@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../src/vendor/dialogsLibrary';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 
 export const SUPPORT_DIALOG = 'support';
 export const ABOUT_DIALOG = 'about';
@@ -10,7 +10,7 @@ export class InfoDialog extends Dialog {
   constructor(
     dialogId: string,
     private readonly textKey: string,
-    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer'>,
   ) {
     super(dialogId);
   }

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult, PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
 import { PromptBase } from './PromptBase';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { normalize, recognizeChoice, recognizeChoiceExactly } from '../src/nlu/choices';
 
 /** What a dialog passes when it asks the person to pick one option. */
@@ -21,7 +21,7 @@ const DEFAULT_RETRY_KEY = 'menu.reprompt';
 export class OptionPrompt extends PromptBase<string> {
   constructor(
     dialogId: string,
-    private readonly services: Pick<CoachServices, 'content' | 'renderer'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer'>,
     validator?: PromptValidator<string>,
   ) {
     super(dialogId, validator);
@@ -57,7 +57,7 @@ export class OptionPrompt extends PromptBase<string> {
 }
 
 /** Options whose labels are `<prefix>.options.<value>` and synonyms (optional) `<prefix>.synonyms.<value>` in content. */
-export function choicesFromContent(content: CoachServices['content'], prefix: string, values: readonly string[]): ChoiceOption[] {
+export function choicesFromContent(content: DialogServices['content'], prefix: string, values: readonly string[]): ChoiceOption[] {
   return values.map((value) => ({
     value,
     label: content.text(`${prefix}.options.${value}`),

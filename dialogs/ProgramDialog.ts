@@ -1,7 +1,7 @@
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import { choiceUnlessQuestion, looksLikeQuestion } from '../src/nlu/questions';
 import { type ProgramCommand, parseProgramCommand } from '../src/program/commands';
@@ -24,7 +24,7 @@ export interface ProgramDialogOptions {
 }
 
 type ChoiceValue = 'start' | 'notNow' | 'next' | 'skip' | 'repeat' | 'pause' | 'topic' | 'startNext' | 'openNow' | 'ownPace' | 'later';
-type ProgramServices = Pick<CoachServices, 'content' | 'renderer' | 'logger' | 'program'>;
+type ProgramServices = Pick<DialogServices, 'content' | 'renderer' | 'logger' | 'program'>;
 
 /**
  * The weekly session of the 12-week program: a lesson in chat-sized steps, one practice, a few

@@ -1,7 +1,7 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../src/vendor/dialogsLibrary';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { amountTrend, type WeekPoint, weeklyPoints } from '../src/checkins/progress';
 import { formatAmount } from '../src/intake/format';
 import { renderProgressChart } from '../src/checkins/progressChart';
@@ -17,17 +17,17 @@ const grams = (value: number) => String(Math.round(value * 10) / 10);
  */
 export class ProgressDialog extends Dialog {
   constructor(
-    private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'store'>,
+    private readonly services: Pick<DialogServices, 'content' | 'renderer'>,
     private readonly checkIns: CheckInService,
   ) {
     super(PROGRESS_DIALOG);
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const { content, renderer, store } = this.services;
+    const { content, renderer } = this.services;
     const { activity } = dc.context;
     const personId = personIdOf(activity);
-    const points = weeklyPoints(await store.checkIns.listFor(personId));
+    const points = weeklyPoints(await this.checkIns.history(personId));
     if (points.length === 0) {
       await dc.context.sendActivity(renderer.render({ text: content.text('progress.none') }, activity.channelId));
       return dc.endDialog();

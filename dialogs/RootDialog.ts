@@ -1,6 +1,6 @@
 import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { recognizeChoiceExactly } from '../src/nlu/choices';
 import { beginWithConsent } from './consentGate';
 import { liftComponentStack } from './dialogContexts';
@@ -39,8 +39,8 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
   private readonly prompt: OptionPrompt;
 
   constructor(
-    private readonly services: Pick<CoachServices, 'content' | 'renderer' | 'store'>,
-    private readonly entries: MenuEntry[],
+    private readonly services: Pick<DialogServices, 'content' | 'renderer' | 'consent'>,
+    private readonly entries: readonly MenuEntry[],
     private readonly fallback?: MenuFallback,
   ) {
     super(ROOT_DIALOG);

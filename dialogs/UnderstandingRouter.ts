@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../src/bot/commands';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { ChoiceOption } from '../src/channels/messages';
 import { normalize, recognizeChoiceExactly } from '../src/nlu/choices';
 import type { IntentId } from '../src/nlu/intents';
@@ -72,7 +72,7 @@ const MIN_WORDS_UNASKED = 3;
  */
 export class UnderstandingRouter {
   constructor(
-    private readonly services: CoachServices,
+    private readonly services: DialogServices,
     private readonly understanding: Understanding,
     private readonly commands: GlobalCommand[],
     private readonly offers: StatePropertyAccessor<Offer | undefined>,

@@ -1,7 +1,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../src/bot/commands';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { CheckInService } from '../src/scheduler/CheckInService';
 import { formatDateTime } from '../src/scheduler/format';
 import { CHECKIN_DIALOG } from './CheckInDialog';
@@ -14,7 +14,7 @@ import { ROOT_DIALOG } from './RootDialog';
  * `check-ins on`, `pause check-ins`, `resume check-ins`, `stop check-ins`, `check in` and `progress`:
  * available at any time, each confirmed in words.
  */
-export function checkInCommands(services: Pick<CoachServices, 'content' | 'renderer' | 'store'>, checkIns: CheckInService): GlobalCommand[] {
+export function checkInCommands(services: Pick<DialogServices, 'content' | 'renderer' | 'consent'>, checkIns: CheckInService): GlobalCommand[] {
   const say = (dc: DialogContext, key: string, vars?: Record<string, string | number>) =>
     dc.context.sendActivity(services.renderer.render({ text: services.content.text(key, vars) }, dc.context.activity.channelId));
 

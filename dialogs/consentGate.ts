@@ -1,13 +1,12 @@
 import type { Activity } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { CONSENT_DIALOG, type ConsentOptions } from './ConsentDialog';
 
 /** True when the person agreed to the current privacy policy version. */
-export async function hasConsent(services: Pick<CoachServices, 'store' | 'content'>, activity: Pick<Activity, 'channelId' | 'from'>): Promise<boolean> {
-  const consent = await services.store.consents.get(personIdOf(activity));
-  return consent?.status === 'granted' && consent.policyVersion === services.content.text('privacy.version');
+export async function hasConsent(services: Pick<DialogServices, 'consent'>, activity: Pick<Activity, 'channelId' | 'from'>): Promise<boolean> {
+  return services.consent.isGranted(personIdOf(activity));
 }
 
 /**
@@ -18,7 +17,7 @@ export async function hasConsent(services: Pick<CoachServices, 'store' | 'conten
  */
 export async function beginWithConsent(
   dc: DialogContext,
-  services: Pick<CoachServices, 'store' | 'content'>,
+  services: Pick<DialogServices, 'consent'>,
   dialogId: string,
   options?: object,
 ): Promise<DialogTurnResult> {

@@ -1,11 +1,11 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../src/bot/commands';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { innermost } from './dialogContexts';
 import { ROOT_DIALOG } from './RootDialog';
 
 /** help and start over: available inside every dialog. Later features add their own commands. */
-export function coreCommands(services: Pick<CoachServices, 'content' | 'renderer'>): GlobalCommand[] {
+export function coreCommands(services: Pick<DialogServices, 'content' | 'renderer'>): GlobalCommand[] {
   const say = (channelId: string, key: string) => services.renderer.render({ text: services.content.text(key) }, channelId);
   return [
     {

@@ -1,5 +1,5 @@
 import { type GlobalCommand, isDialogActive } from '../src/bot/commands';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import { matchesPhrase } from '../src/nlu/choices';
 import { questionAfterPrefix } from '../src/nlu/questions';
 import { parseProgramCommand } from '../src/program/commands';
@@ -12,7 +12,7 @@ import { PROGRAM_DIALOG, type ProgramDialogOptions } from './ProgramDialog';
  * "go to week 3"). When the dialog they open is already running, the message goes to it instead, so it
  * is handled in place rather than opening a second copy.
  */
-export function learnCommands(services: Pick<CoachServices, 'content' | 'store'>): GlobalCommand[] {
+export function learnCommands(services: Pick<DialogServices, 'content' | 'consent'>): GlobalCommand[] {
   const { content } = services;
   return [
     {

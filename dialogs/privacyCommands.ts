@@ -1,14 +1,14 @@
 import type { GlobalCommand } from '../src/bot/commands';
 import { personIdOf } from '../src/bot/identity';
-import type { CoachServices } from '../src/bot/services';
-import { exportFileName, exportPersonalData } from '../src/privacy/personalData';
+import type { DialogServices } from './services';
+import { exportFileName } from '../src/privacy/personalData';
 import { summarizeExport } from '../src/privacy/summary';
 import { DELETE_DATA_DIALOG } from './DeleteDataDialog';
 import { resumeOrMenu } from './globalCommands';
 
 /** privacy, export my data, delete my data: available in every dialog, whether or not the person consented. */
-export function privacyCommands(services: CoachServices, retentionDays: number): GlobalCommand[] {
-  const { content, renderer, store, clock, logger } = services;
+export function privacyCommands(services: DialogServices, retentionDays: number): GlobalCommand[] {
+  const { content, renderer, personalData, clock, logger } = services;
   return [
     {
       id: 'privacy',
@@ -29,7 +29,7 @@ export function privacyCommands(services: CoachServices, retentionDays: number):
       async run(dc) {
         const activity = dc.context.activity;
         const now = clock.now();
-        const data = await exportPersonalData(store, personIdOf(activity), now);
+        const data = await personalData.export(personIdOf(activity), now);
         const file = {
           name: exportFileName(now),
           contentType: 'application/json',

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { TurnGuard } from '../src/bot/CoachBot';
-import type { CoachServices } from '../src/bot/services';
+import type { DialogServices } from './services';
 import type { SafetyNet } from '../src/safety/SafetyNet';
 import { answerDanger, CRISIS_DIALOG, type CrisisOptions } from './CrisisDialog';
 
@@ -16,7 +16,7 @@ export class SafetyGuard implements TurnGuard {
 
   constructor(
     private readonly net: SafetyNet,
-    private readonly services: CoachServices,
+    private readonly services: DialogServices,
   ) {}
 
   async inspect(context: TurnContext, dc: DialogContext): Promise<boolean> {

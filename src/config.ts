@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
-import { parseQuietHours, type QuietHours } from './scheduler/zonedTime';
+import { parseQuietHours, type QuietHours } from './util/localTime';
+import { parseTrustProxy, type TrustProxy } from './util/trustProxy';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;

@@ -4,21 +4,23 @@ import { ConsentDialog } from '../dialogs/ConsentDialog';
 import { CrisisDialog } from '../dialogs/CrisisDialog';
 import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
 import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
-import { HELP_NOW_DIALOG, HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { HelpNowDialog } from '../dialogs/HelpNowDialog';
+import { MAIN_MENU, questionsGoToExplainers } from '../dialogs/mainMenu';
 import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
 import { Understanding } from './nlu/understand';
 import { coreCommands } from '../dialogs/globalCommands';
-import { INTAKE_DIALOG, IntakeDialog } from '../dialogs/intake/IntakeDialog';
+import { IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
 import { privacyCommands } from '../dialogs/privacyCommands';
-import { EXPLAIN_DIALOG, ExplainDialog, type ExplainOptions } from '../dialogs/ExplainDialog';
+import { EXPLAIN_DIALOG, ExplainDialog } from '../dialogs/ExplainDialog';
 import { learnCommands } from '../dialogs/learnCommands';
-import { PROGRAM_DIALOG, ProgramDialog } from '../dialogs/ProgramDialog';
+import { ProgramDialog } from '../dialogs/ProgramDialog';
 import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
 import { SafetyGuard } from '../dialogs/safetyGuard';
 import { CoachBot } from './bot/CoachBot';
 import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
 import type { CoachServices } from './bot/services';
+import type { DialogServices } from '../dialogs/services';
 import { createCloudAdapter, createProactiveAdapter, describeError, installTurnErrorHandler } from './channels/adapter';
 import { finishPendingErasures } from './privacy/personalData';
 import { channelAwareLogic } from './channels/channelLogic';
@@ -41,7 +43,10 @@ import { type Clock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
 import { loadContent } from './content/loader';
 import { createLogger, type Logger } from './logger';
-import { RetentionTimer } from './privacy/RetentionTimer';
+import { createConsentService } from './privacy/consent';
+import { createPersonalDataService } from './privacy/personalData';
+import { createRetentionJob } from './privacy/RetentionTimer';
+import { createSafetyEventLog } from './safety/events';
 import { ChatModelCaution } from './safety/modelScreen';
 import { type CautionModel, SafetyNet } from './safety/SafetyNet';
 import type { Metrics } from './metrics';
@@ -51,15 +56,16 @@ import { createIntakeExtractor } from './nlu/intake/extractor';
 import { loadExtractionPrompts, loadVocabulary } from './nlu/intake/vocabulary';
 import { type ChatModel, createChatModel } from './nlu/model';
 import { ExplainerPhraser } from './nlu/phrasing';
-import { looksLikeQuestion } from './nlu/questions';
 import { TopicSearch } from './nlu/topicSearch';
+import { programIntentPattern } from './program/commands';
 import { ProgramService } from './program/ProgramService';
 import { type CheckInReviewer, DefaultCheckInReviewer } from './checkins/review';
-import { CheckInDispatcher, DEFAULT_DISPATCH_SETTINGS } from './scheduler/CheckInDispatcher';
+import { CheckInDispatcher, DEFAULT_DISPATCH_SETTINGS, type DispatchReport } from './scheduler/CheckInDispatcher';
 import { CheckInPlanner } from './scheduler/CheckInPlanner';
-import { CheckInScheduler } from './scheduler/CheckInScheduler';
+import { createCheckInJob } from './scheduler/CheckInScheduler';
+import { type ScheduledJob, Scheduler, type SchedulerTimers } from './scheduler/Scheduler';
 import { CheckInService } from './scheduler/CheckInService';
-import { type ProgramWeekSource, WeeksSinceEnrollment } from './scheduler/programWeek';
+import { type ProgramWeekSource, programOrEnrollmentWeeks } from './scheduler/programWeek';
 import type { CheckInSender } from './scheduler/sender';
 import { openDataStore } from './storage';
 import type { DataStore } from './storage/repositories';
@@ -92,6 +98,8 @@ export interface AppOverrides {
   slackSocketModePingTimeoutMs?: number;
   /** Where Bot Framework (Azure AD) tokens come from; the SDK's own by default. Tests use a fake on loopback. */
   botFrameworkCredentials?: ServiceClientCredentialsFactory;
+  /** The scheduler's timers; a test passes a fake to prove that building starts nothing. */
+  timers?: SchedulerTimers;
 }
 
 export interface App {
@@ -110,16 +118,26 @@ export interface App {
   /** The direct Slack route (Events API + Interactivity); set when SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are. */
   slack?: SlackDirect;
   http: RunningServer;
-  retention: RetentionTimer;
-  /** Weekly check-ins: tick(at) runs what is due at an instant; start() runs it on an interval. */
-  scheduler: CheckInScheduler;
+  /**
+   * The one scheduler, built with its list of jobs and not started: `main` starts it; `tick(at)` runs
+   * every job once (`npm run checkins`); `run(job, at)` runs one.
+   */
+  scheduler: Scheduler;
+  /** The scheduler's jobs by name, for the operator commands and tests. */
+  jobs: { checkIns: ScheduledJob<DispatchReport>; retention: ScheduledJob<number> };
+  /** Runs the check-ins due at `at` once, through the scheduler (after any run in progress). */
+  runCheckIns(at?: Date): Promise<DispatchReport>;
   checkIns: CheckInService;
   /** Set when metrics are on (METRICS=loopback or METRICS_TOKEN). */
   metrics?: Metrics;
   stop(): Promise<void>;
 }
 
-/** The composition root: config -> store -> content -> safety net -> dialogs -> bot -> adapter -> channels -> server -> retention timer. */
+/**
+ * The composition root: config -> store -> content -> feature services -> dialogs -> bot -> adapter ->
+ * channels -> server -> scheduler and its jobs. It only wires: it opens the store but starts no timer,
+ * listens on no port and connects nowhere (`main` below does that; `npm run chat` never does).
+ */
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const content = loadContent('en');
@@ -131,18 +149,25 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const openedStore = overrides.store ?? (await openDataStore(config.database));
   const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
-  const services: CoachServices = {
+  const program = new ProgramService({ content, progress: store.programProgress, clock });
+  const model = overrides.model ?? (await createChatModel(config.llm));
+  const renderer = new DefaultRenderer(content);
+  // The turn pipeline and the channels get the store; dialogs get feature services instead, never a repository.
+  const services: CoachServices = { content, renderer, store, clock, logger, model, program, metrics };
+  const dialogServices: DialogServices = {
     content,
-    renderer: new DefaultRenderer(content),
-    store,
+    renderer,
     clock,
     logger,
-    model: overrides.model ?? (await createChatModel(config.llm)),
-    program: new ProgramService({ content, progress: store.programProgress, clock }),
+    model,
+    program,
     metrics,
+    consent: createConsentService({ consents: store.consents, clock, policyVersion: () => content.text('privacy.version') }),
+    safetyEvents: createSafetyEventLog({ safetyEvents: store.safetyEvents, clock }),
+    personalData: createPersonalDataService({ store }),
   };
   const topicSearch = new TopicSearch(content.explainers());
-  const understanding = new Understanding(content);
+  const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
   const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
 
   const vocabulary = loadVocabulary(content.locale);
@@ -157,63 +182,40 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   const intake = new IntakeService(store.intake, services.clock, content, logger);
 
-  // The check-in's program week is the person's week in the 12-week program, or weeks since enrollment without one.
-  const enrollmentWeeks = new WeeksSinceEnrollment(store.enrollments);
-  const programWeeks: ProgramWeekSource = overrides.programWeeks ?? {
-    weekAt: async (personId, at) => (await services.program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at),
-  };
+  const programWeeks: ProgramWeekSource = overrides.programWeeks ?? programOrEnrollmentWeeks(services.program, store.enrollments);
   const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
   const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
   const intakeDeps: IntakeDeps = {
-    services,
+    services: dialogServices,
     extractor,
     intake,
     vocabulary,
     explainDialogId: EXPLAIN_DIALOG,
     // Paused check-ins count as enrolled: the person chose to pause them.
-    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped' },
+    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: (personId) => checkIns.isEnrolled(personId) },
   };
 
   const conversationState = new TurnConversationState(store.state);
   const userState = new TurnUserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
-  dialogs.add(
-    new RootDialog(
-      services,
-      [
-        { value: 'support', dialogId: SUPPORT_DIALOG },
-        { value: 'about', dialogId: ABOUT_DIALOG },
-        { value: 'intake', dialogId: INTAKE_DIALOG, needsConsent: true },
-        { value: 'learn', dialogId: EXPLAIN_DIALOG },
-        { value: 'program', dialogId: PROGRAM_DIALOG, needsConsent: true },
-        { value: 'checkins', dialogId: CHECKIN_ENROLL_DIALOG, needsConsent: true },
-        { value: 'helpNow', dialogId: HELP_NOW_DIALOG },
-      ],
-      {
-        // A question typed at the menu goes to the explainers ("what is 7-OH?").
-        dialogId: EXPLAIN_DIALOG,
-        accepts: (text) => looksLikeQuestion(text, content) || topicSearch.find(text).kind === 'match',
-        options: (text): ExplainOptions => ({ question: text }),
-      },
-    ),
-  );
+  dialogs.add(new RootDialog(dialogServices, MAIN_MENU, questionsGoToExplainers(content, topicSearch)));
   dialogs.add(new IntakeDialog(intakeDeps));
-  dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
-  dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', services));
-  dialogs.add(new HelpNowDialog(services));
-  dialogs.add(new ExplainDialog(services, { search: topicSearch, phraser, bank: understanding.bank }));
-  dialogs.add(new ProgramDialog(services));
-  dialogs.add(new CrisisDialog(services));
-  dialogs.add(new ConsentDialog(services));
-  dialogs.add(new DeleteDataDialog(services));
+  dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', dialogServices));
+  dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', dialogServices));
+  dialogs.add(new HelpNowDialog(dialogServices));
+  dialogs.add(new ExplainDialog(dialogServices, { search: topicSearch, phraser, bank: understanding.bank }));
+  dialogs.add(new ProgramDialog(dialogServices));
+  dialogs.add(new CrisisDialog(dialogServices));
+  dialogs.add(new ConsentDialog(dialogServices));
+  dialogs.add(new DeleteDataDialog(dialogServices));
   const screen = config.safetyModelScreen;
   const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
   const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
-  dialogs.add(new CheckInEnrollDialog(services, checkIns));
-  dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
-  dialogs.add(new ProgressDialog(services, checkIns));
+  dialogs.add(new CheckInEnrollDialog(dialogServices, checkIns));
+  dialogs.add(new CheckInDialog(dialogServices, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
+  dialogs.add(new ProgressDialog(dialogServices, checkIns));
 
-  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
+  const commands = [...coreCommands(dialogServices), ...privacyCommands(dialogServices, config.retention.days), ...learnCommands(dialogServices), ...checkInCommands(dialogServices, checkIns)];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -224,8 +226,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands,
-    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
-    guards: [new SafetyGuard(safetyNet, services)],
+    router: new UnderstandingRouter(dialogServices, understanding, commands, conversationState.createProperty('understandingOffer')),
+    guards: [new SafetyGuard(safetyNet, dialogServices)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
@@ -270,9 +272,6 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
     metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
   });
-  const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
-  retention.start(config.retention.checkMinutes * 60_000);
-
   const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
   // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
@@ -299,14 +298,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       sendTimeoutMs: config.checkIns.sendTimeoutMs,
     },
   });
-  // Other periodic work (issue 4's retention purge) joins with scheduler.addJob({ name, run }).
-  const scheduler = new CheckInScheduler({
-    dispatcher,
-    clock: services.clock,
-    logger,
-    intervalMs: config.checkIns.intervalMs,
-    onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
-  });
+  // All periodic work is a job of the one scheduler; building it starts no timer (main calls start()).
+  const jobs = {
+    checkIns: createCheckInJob({
+      dispatcher,
+      logger,
+      everyMs: config.checkIns.intervalMs,
+      onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
+    }),
+    retention: createRetentionJob({ store, logger, retentionDays: config.retention.days, everyMs: config.retention.checkMinutes * 60_000 }),
+  };
+  const scheduler = new Scheduler({ clock: services.clock, logger, jobs: [jobs.checkIns, jobs.retention], timers: overrides.timers });
 
   return {
     config,
@@ -319,13 +321,13 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     references,
     slack,
     http,
-    retention,
     scheduler,
+    jobs,
+    runCheckIns: (at) => scheduler.run(jobs.checkIns, at),
     checkIns,
     metrics,
     async stop() {
       await scheduler.stop();
-      await retention.stop();
       await http.close(config.shutdownGraceMs);
       await store.close();
     },
@@ -372,7 +374,7 @@ async function main(): Promise<void> {
   // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
   await app.slack?.connect();
   app.scheduler.start();
-  app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
+  app.services.logger.info({ host: config.host, port, jobs: app.scheduler.jobNames, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
 

@@ -10,15 +10,10 @@ import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/request
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import type { DataStore } from './storage/repositories';
+import type { ServerMount } from './http/mount';
 
-/** A piece of the app with its own routes (a channel, the web page) that the server hosts. */
-export interface ServerMount {
-  mount(server: restify.Server): void;
-  /** Told the address the server bound, once it listens. */
-  listening?(address: string, port: number): void;
-  /** Stops taking new work and waits up to graceMs for its work in flight, before the listener closes. */
-  close?(graceMs: number): Promise<void>;
-}
+/** A piece of the app with its own routes (a channel, the web page) that the server hosts; defined in src/http/mount.ts. */
+export type { ServerMount };
 
 export interface ServerDeps {
   adapter: CoachAdapter;

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
 import { PromptBase } from '../PromptBase';
-import type { CoachServices } from '../../src/bot/services';
+import type { DialogServices } from '../services';
 import type { OutboundMessage } from '../../src/channels/messages';
 import { normalize, recognizeChoice } from '../../src/nlu/choices';
 
@@ -28,7 +28,7 @@ export interface RawAnswer {
 export class AnswerPrompt extends PromptBase<RawAnswer> {
   constructor(
     dialogId: string,
-    private readonly services: Pick<CoachServices, 'renderer'>,
+    private readonly services: Pick<DialogServices, 'renderer'>,
   ) {
     super(dialogId);
   }

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { CoachServices } from '../../src/bot/services';
+import type { DialogServices } from '../services';
 import type { ChoiceOption, OutboundMessage } from '../../src/channels/messages';
 import { personIdOf } from '../../src/bot/identity';
 import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/intake/answers';
@@ -12,7 +12,7 @@ import type { Product } from '../../src/risk/profile';
 
 /** What the intake dialogs need, handed in by the composition root. */
 export interface IntakeDeps {
-  services: Pick<CoachServices, 'content' | 'renderer' | 'clock' | 'logger'>;
+  services: Pick<DialogServices, 'content' | 'renderer' | 'clock' | 'logger'>;
   extractor: IntakeExtractor;
   intake: IntakeService;
   vocabulary: Vocabulary;

@@ -1,10 +1,10 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
 import { UntrustedServiceUrlError } from '../channels/trustedServiceUrls';
-import { type CheckInSender, outcomeForStatus, parseRetryAfter, type SendJob, type SendOutcome } from '../scheduler/sender';
+import { type CheckInSender, outcomeForStatus, parseRetryAfter, type ProactiveDelivery, type SendJob, type SendOutcome } from '../scheduler/sender';
 
-/** What the proactive turn does once the conversation is open: e.g. begin the check-in dialog. */
-export type ProactiveDelivery = (context: TurnContext, job: SendJob) => Promise<void>;
+// ProactiveDelivery is declared with the sender contract (src/scheduler/sender.ts) so the Slack sender need not import this file.
+export type { ProactiveDelivery };
 
 interface HttpErrorShape {
   statusCode?: unknown;

@@ -17,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config';
 import type { Content } from '../content/Content';
-import type { Logger } from '../logger';
+import { describeError, type Logger } from '../logger';
 import { ClientCachingAuthentication } from './cachingAuthentication';
 import { OwnChannelAuthentication, type OwnChannelEndpoint } from './directline/botConnector';
 import type { MessageRenderer } from './render';
@@ -153,12 +153,8 @@ function channelAuthentication(
   return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel, connectorOptions) : guarded;
 }
 
-/** An error's name and stack frames, without its message: a message can quote what a person typed. */
-export function describeError(error: unknown): { name: string; frames: string[] } {
-  if (!(error instanceof Error)) return { name: typeof error, frames: [] };
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8);
-  return { name: error.name, frames: frames.map((f) => f.trim()) };
-}
+// describeError lives with the logger (src/logger.ts); re-exported here for the existing callers.
+export { describeError };
 
 /**
  * When a turn fails: log an error id (never message text), tell the person in plain words, and reset

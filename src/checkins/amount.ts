@@ -1,9 +1,14 @@
 import { parseGrams } from '../nlu/checkInAnswers';
 import { normalize } from '../nlu/choices';
+import type { StoredCheckInUnit } from '../storage/repositories';
 
 /** The person's own product units a check-in accepts besides grams (extract and 7-OH users count, they don't weigh). */
 export const CHECKIN_UNITS = ['shot', 'tablet', 'capsule', 'dropper'] as const;
 export type CheckInUnit = (typeof CHECKIN_UNITS)[number];
+
+type SameType<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails to compile when the units here and the units storage accepts drift apart. */
+export const CHECKIN_UNITS_MATCH_STORAGE: SameType<CheckInUnit, StoredCheckInUnit> = true;
 
 export type CheckInAmount = { grams: number } | { count: number; unit: CheckInUnit };
 

@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { createInterface } from 'node:readline';
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from '../config';
 import { createLogger } from '../logger';
-import { buildApp, type App } from '../index';
+import { type App, type AppOverrides, buildApp } from '../index';
 
 /**
  * Talks to the same bot (same dialogs, same database) in the terminal. Turns go through the real
@@ -59,11 +59,18 @@ export function wrap(text: string, width: number): string {
     .join('\n');
 }
 
+/**
+ * Builds the app the way the terminal chat runs it: no Bot Framework credentials, a silent log, and
+ * nothing started (no server, no scheduler, so no check-ins are sent and no purge runs from here).
+ */
+export async function openChat(loaded: Config, overrides: Pick<AppOverrides, 'timers'> = {}): Promise<App> {
+  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
+  return buildApp(config, { ...overrides, logger: createLogger('silent') });
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
-  const loaded = loadConfig();
-  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
-  const app = await buildApp(config, { logger: createLogger('silent') });
+  const app = await openChat(loadConfig());
   const width = () => Math.max(40, Math.min(100, (process.stdout.columns ?? 80) - 2));
   const print = (replies: Partial<Activity>[]) =>
     replies.filter((r) => r.text).forEach((r) => process.stdout.write(`\n${wrap(`Steady: ${forTerminal(r.text!)}`, width())}\n`));

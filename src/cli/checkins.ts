@@ -24,8 +24,12 @@ async function main(): Promise<void> {
   const at = parseAt(process.argv.slice(2), new Date());
   const app = await buildApp(config, { clock: { now: () => at }, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
   try {
-    const report = await app.scheduler.tick(at);
-    process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...report })}\n`);
+    // Every job once at that instant: the check-ins' counts first, then how each other job went.
+    const outcomes = await app.scheduler.tick(at);
+    const checkIns = outcomes.find((outcome) => outcome.name === app.jobs.checkIns.name);
+    const others = Object.fromEntries(outcomes.filter((outcome) => outcome !== checkIns).map(({ name, ok, result }) => [name, { ok, result }]));
+    process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...(checkIns?.result as object | undefined), jobs: others })}\n`);
+    if (outcomes.some((outcome) => !outcome.ok)) process.exitCode = 1;
   } finally {
     await app.stop();
   }

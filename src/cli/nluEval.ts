@@ -5,6 +5,7 @@ import { loadContent } from '../content/loader';
 import { looksLikeAmount } from '../nlu/intake/answerShape';
 import { loadVocabulary } from '../nlu/intake/vocabulary';
 import { Understanding } from '../nlu/understand';
+import { programIntentPattern } from '../program/commands';
 
 /**
  * npm run nlu:eval [-- --split dev|test|test-b|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
@@ -33,7 +34,7 @@ type Place = 'menu' | 'intake';
 
 const content = loadContent('en');
 const vocabulary = loadVocabulary('en');
-const understanding = new Understanding(content);
+const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
 
 /** The bot's decision for a message at a place (mid-intake: the amount question waits, the intake is open). */
 export function decisionAt(text: string, place: Place): Decision | { kind: 'takenAsAnswer' } {

@@ -1,12 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
-/** What every log line written while serving one HTTP request carries (see logger.ts). */
-export interface RequestContext {
-  requestId: string;
-}
-
-export const requestContext = new AsyncLocalStorage<RequestContext>();
+// The context itself lives with the logger (which reads it on every line) so the logger imports nothing above it.
+export { currentRequestId, type RequestContext, requestContext } from '../logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -14,9 +9,4 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 export function requestIdFrom(header: string | string[] | undefined): string {
   const given = Array.isArray(header) ? header[0] : header;
   return given && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
-}
-
-/** The id of the request being served here, if any. */
-export function currentRequestId(): string | undefined {
-  return requestContext.getStore()?.requestId;
 }

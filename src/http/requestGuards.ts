@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { describeError } from '../channels/adapter';
-import type { Logger } from '../logger';
+import { describeError, type Logger } from '../logger';
 
 /**
  * Checks that run on every request before restify looks at it (restify's `first` chain), so nothing

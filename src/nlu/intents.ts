@@ -1,5 +1,4 @@
 import type { Content } from '../content/Content';
-import { parseProgramCommand } from '../program/commands';
 import { normalize } from './choices';
 import { editDistance, stem } from './search';
 
@@ -92,6 +91,14 @@ function dice(a: Set<string>, b: Set<string>): number {
 }
 
 /**
+ * Wordings a feature recognizes with its own rules (the program's "start week 3"), handed in by the
+ * composition root so that language understanding does not import the features above it.
+ */
+export interface IntentMatcherOptions {
+  featurePatterns?: ReadonlyArray<{ id: IntentId; matches(text: string): boolean }>;
+}
+
+/**
  * Matches a message to the request it makes: an exact phrase first, then the phrase sharing most of
  * its words (after synonyms, light stemming and typo correction against the phrases' own words).
  * Plain code over content's phrase lists, so it is the same on every run and easy to extend.
@@ -105,7 +112,10 @@ export class IntentMatcher {
   /** Typo corrections already worked out (people repeat their typos). */
   private readonly corrections = new Map<string, string>();
 
-  constructor(private readonly content: Content) {
+  constructor(
+    private readonly content: Content,
+    private readonly options: IntentMatcherOptions = {},
+  ) {
     for (const key of content.listKeys('intents.synonyms.')) {
       const canonical = key.slice('intents.synonyms.'.length);
       for (const variant of content.list(key).map(normalize)) {
@@ -131,8 +141,9 @@ export class IntentMatcher {
   match(text: string): IntentMatch {
     const said = normalize(text.replace(/['’]/g, ''));
     if (!said) return { kind: 'none' };
-    // "start week 3", "go back to week two": the program's own week patterns.
-    if (parseProgramCommand(text, this.content, 'global')) return { kind: 'intent', id: 'program', score: 1, exact: true };
+    // Patterns a feature owns ("start week 3", "go back to week two": the program's week patterns) name their intent for sure.
+    const owned = this.options.featurePatterns?.find((pattern) => pattern.matches(text));
+    if (owned) return { kind: 'intent', id: owned.id, score: 1, exact: true };
     const exact = this.exact.get(said);
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };

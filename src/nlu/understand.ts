@@ -1,5 +1,5 @@
 import type { Content } from '../content/Content';
-import { type IntentId, IntentMatcher } from './intents';
+import { type IntentId, IntentMatcher, type IntentMatcherOptions } from './intents';
 import { QuestionBank } from './questionBank';
 import { looksLikeQuestion } from './questions';
 
@@ -29,8 +29,11 @@ export class Understanding {
   readonly intents: IntentMatcher;
   readonly bank: QuestionBank;
 
-  constructor(private readonly content: Content) {
-    this.intents = new IntentMatcher(content);
+  constructor(
+    private readonly content: Content,
+    options: IntentMatcherOptions = {},
+  ) {
+    this.intents = new IntentMatcher(content, options);
     this.bank = new QuestionBank(content);
   }
 

@@ -107,3 +107,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function retentionCutoff(now: Date, retentionDays: number): Date {
   return new Date(now.getTime() - retentionDays * DAY_MS);
 }
+
+/** A person's rights over their data, as the dialogs and commands use them (they never see the store). */
+export interface PersonalDataService {
+  /** Everything kept about the person, as of `at`. */
+  export(personId: string, at: Date): Promise<PersonalDataExport>;
+  /**
+   * Deletes everything about the person except the conversation's own history, which stays until the
+   * channel has delivered the confirmation (our Direct Line channel deletes it then).
+   */
+  deleteAllButConversation(personId: string, at: Date): Promise<void>;
+}
+
+export function createPersonalDataService(deps: { store: DataStore }): PersonalDataService {
+  const { store } = deps;
+  return {
+    export: (personId, at) => exportPersonalData(store, personId, at),
+    deleteAllButConversation: async (personId, at) => {
+      // A person with no history in our Direct Line channel keeps nothing back, so their erase is finished here.
+      const ownHistory = (await store.directLine.exportFor(personId)).conversations.length > 0;
+      await deletePersonalData(store, personId, { keep: ownHistory ? [store.directLine.name] : [], at });
+    },
+  };
+}

@@ -68,3 +68,8 @@ function weekNumberIn(text: string, content: Content): number | undefined {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The program's week patterns as an intent for language understanding ("start week 3" asks for the program). */
+export function programIntentPattern(content: Content): { id: 'program'; matches(text: string): boolean } {
+  return { id: 'program', matches: (text) => parseProgramCommand(text, content, 'global') !== undefined };
+}

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { DataStore, Enrollment, EnrollmentInput } from '../storage/repositories';
+import type { CheckInAnswers, CheckInRecord, DataStore, Enrollment, EnrollmentInput } from '../storage/repositories';
 import type { CheckInPlanner } from './CheckInPlanner';
 import type { ProgramWeekSource } from './programWeek';
 import { formatClock, type QuietHours } from './zonedTime';
@@ -10,10 +10,10 @@ export type PauseResult = 'paused' | 'alreadyPaused' | 'stopped' | 'notEnrolled'
 export type ResumeResult = { status: 'resumed' | 'alreadyActive'; nextAt: Date } | { status: 'stopped' | 'notEnrolled' };
 export type StopResult = 'stopped' | 'alreadyStopped' | 'notEnrolled';
 
-/** What dialogs and commands do with a person's check-ins: enroll, pause, resume, stop. */
+/** What dialogs and commands do with a person's check-ins: enroll, pause, resume, stop, save and read answers. */
 export class CheckInService {
   constructor(
-    private readonly deps: { store: DataStore; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
+    private readonly deps: { store: Pick<DataStore, 'enrollments' | 'dueQueue' | 'checkIns'>; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
   ) {}
 
   get quietHours(): QuietHours {
@@ -44,6 +44,26 @@ export class CheckInService {
 
   get(personId: string): Promise<Enrollment | undefined> {
     return this.deps.store.enrollments.get(personId);
+  }
+
+  /** The person's saved check-ins, oldest first. */
+  history(personId: string): Promise<CheckInRecord[]> {
+    return this.deps.store.checkIns.listFor(personId);
+  }
+
+  /** The person's last saved check-in, if any. */
+  latest(personId: string): Promise<CheckInRecord | undefined> {
+    return this.deps.store.checkIns.latestFor(personId);
+  }
+
+  /** Saves one week's answers with their review, stamped now. */
+  save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }): Promise<CheckInRecord> {
+    return this.deps.store.checkIns.save(personId, programWeek, answers, review, this.deps.clock.now());
+  }
+
+  /** Paused check-ins count as enrolled: the person chose to pause them. */
+  async isEnrolled(personId: string): Promise<boolean> {
+    return ((await this.get(personId))?.status ?? 'stopped') !== 'stopped';
   }
 
   async pause(personId: string): Promise<PauseResult> {

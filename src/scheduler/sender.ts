@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { DueKind, StoredReference } from '../storage/repositories';
 
 /** One proactive message to deliver: the check-in prompt or its follow-up. */
@@ -45,3 +46,6 @@ export function outcomeForStatus(statusCode: number | undefined, retryAfterMs?: 
   if (statusCode >= 400) return { kind: 'rejected', statusCode };
   return { kind: 'sent' };
 }
+
+/** What the proactive turn does once the conversation is open: e.g. begin the check-in dialog. */
+export type ProactiveDelivery = (context: TurnContext, job: SendJob) => Promise<void>;

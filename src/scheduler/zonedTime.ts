@@ -3,6 +3,11 @@
  * in any IANA zone, across daylight-saving changes, without a date library.
  */
 
+import type { LocalTime, QuietHours } from '../util/localTime';
+
+// Local times and quiet hours live in src/util/localTime.ts (config parses them without importing the scheduler).
+export { type LocalTime, parseClock, parseQuietHours, type QuietHours } from '../util/localTime';
+
 /** A local wall-clock time in some zone. weekday: 0 = Sunday ... 6 = Saturday. */
 export interface WallTime {
   year: number;
@@ -11,18 +16,6 @@ export interface WallTime {
   hour: number;
   minute: number;
   weekday: number;
-}
-
-/** Hours and minutes of a day, e.g. { hour: 18, minute: 30 } for 6:30 pm. */
-export interface LocalTime {
-  hour: number;
-  minute: number;
-}
-
-/** Quiet hours as local times; start after end means they wrap past midnight (21:00-09:00). */
-export interface QuietHours {
-  start: LocalTime;
-  end: LocalTime;
 }
 
 const MINUTE = 60_000;
@@ -163,21 +156,7 @@ export function outsideQuietHours(instant: Date, zone: string, quiet: QuietHours
   return instant;
 }
 
-/** "18:30" -> { hour: 18, minute: 30 }; undefined for anything else. */
-export function parseClock(value: string): LocalTime | undefined {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
-  return match ? { hour: Number(match[1]), minute: Number(match[2]) } : undefined;
-}
-
 export function formatClock(time: LocalTime): string {
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
-/** "21:00-09:00" -> quiet hours; undefined when malformed. */
-export function parseQuietHours(value: string): QuietHours | undefined {
-  const [start, end, extra] = value.split('-');
-  if (extra !== undefined || start === undefined || end === undefined) return undefined;
-  const s = parseClock(start);
-  const e = parseClock(end);
-  return s && e ? { start: s, end: e } : undefined;
-}

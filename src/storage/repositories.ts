@@ -1,6 +1,5 @@
 import type { ConversationLocks } from './conversationLocks';
 import type { OperationsRepository } from './operations';
-import type { CheckInUnit } from '../checkins/amount';
 import type { Storage } from 'botbuilder';
 import type { Assessment } from '../risk/assess';
 import type { RiskProfile } from '../risk/profile';
@@ -326,6 +325,9 @@ export type SleepQuality = 'good' | 'fair' | 'poor';
 export type MoodLevel = 'good' | 'okay' | 'low' | 'veryLow';
 export type SupportKind = 'people' | 'group' | 'clinician' | 'none';
 
+/** The units a stored check-in amount may name; src/checkins/amount.ts (CHECKIN_UNITS) checks at compile time that it lists the same. */
+export type StoredCheckInUnit = 'shot' | 'tablet' | 'capsule' | 'dropper';
+
 /** One weekly check-in; null means the person skipped the item. */
 export interface CheckInAnswers {
   daysUsed: number | null;
@@ -333,7 +335,7 @@ export interface CheckInAnswers {
   gramsPerDay: number | null;
   /** A day's amount counted in the person's own product unit (shots, tablets, capsules), when not in grams. */
   unitsPerDay: number | null;
-  unit: CheckInUnit | null;
+  unit: StoredCheckInUnit | null;
   form: DrugForm | null;
   cravings: number | null;
   symptoms: SymptomLevel | null;

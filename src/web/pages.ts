@@ -6,7 +6,7 @@ import { compressedCopy, type Encoding, hashAssets, type HashedAsset, pickEncodi
 import type { Content } from '../content/Content';
 import { MAX_TEXT_CHARS } from '../channels/inboundActivity';
 import { ROOT_DIR } from '../paths';
-import type { ServerMount } from '../server';
+import type { ServerMount } from '../http/mount';
 
 const WEB_DIR = join(ROOT_DIR, 'src', 'web');
 

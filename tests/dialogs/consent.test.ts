@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { ConsentDialog } from '../../dialogs/ConsentDialog';
 import { InfoDialog, SUPPORT_DIALOG } from '../../dialogs/InfoDialog';
 import { ROOT_DIALOG, RootDialog } from '../../dialogs/RootDialog';
-import type { CoachServices } from '../../src/bot/services';
+import type { DialogServices } from '../../dialogs/services';
+import { createConsentService } from '../../src/privacy/consent';
+import { createPersonalDataService } from '../../src/privacy/personalData';
+import { createSafetyEventLog } from '../../src/safety/events';
 import { DefaultRenderer } from '../../src/channels/render';
 import { loadContent } from '../../src/content/loader';
 import { createLogger } from '../../src/logger';
@@ -25,13 +28,22 @@ describe('consent before anything that keeps personal data', () => {
   const content = loadContent('en');
   const text = (key: string) => content.text(key);
   let store: SqliteDataStore;
-  let services: CoachServices;
+  let services: DialogServices;
   let logic: (context: TurnContext) => Promise<void>;
 
   beforeEach(() => {
     store = SqliteDataStore.open(join(makeTempDir('consent-'), 'coach.db'));
     const clock = new FakeClock();
-    services = { content, renderer: new DefaultRenderer(content), store, clock, logger: createLogger('silent'), program: new ProgramService({ content, progress: store.programProgress, clock }) };
+    services = {
+      content,
+      renderer: new DefaultRenderer(content),
+      clock,
+      logger: createLogger('silent'),
+      program: new ProgramService({ content, progress: store.programProgress, clock }),
+      consent: createConsentService({ consents: store.consents, clock, policyVersion: () => content.text('privacy.version') }),
+      safetyEvents: createSafetyEventLog({ safetyEvents: store.safetyEvents, clock }),
+      personalData: createPersonalDataService({ store }),
+    };
     const conversationState = new ConversationState(store.state);
     const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
     dialogs.add(

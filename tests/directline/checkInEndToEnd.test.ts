@@ -43,7 +43,7 @@ describe('a weekly check-in through the web channel', () => {
     // Sunday 6 pm in New York, the first Sunday after the test clock's start (Tuesday, December 1).
     const due = new Date('2026-12-06T23:00:00Z');
     t.clock.set(due);
-    await t.app.scheduler.tick(due);
+    await t.app.runCheckIns(due);
 
     const after = await history();
     const sent = after.slice(before);
@@ -53,7 +53,7 @@ describe('a weekly check-in through the web channel', () => {
     expect(sent[0].channelData?.idempotencyKey).toBe(`checkin:${personId}:week-1`);
 
     // A second tick at the same instant sends nothing more: the prompt was recorded as sent.
-    await t.app.scheduler.tick(due);
+    await t.app.runCheckIns(due);
     expect((await history()).length).toBe(after.length);
   });
 
@@ -66,14 +66,14 @@ describe('a weekly check-in through the web channel', () => {
     // The prompt reaches the web channel, then recording its outcome fails as if the process had died.
     const record = jest.spyOn(queue, 'apply').mockRejectedValueOnce(new Error('process died before recording'));
     t.clock.set(row.dueAt);
-    expect(await t.app.scheduler.tick(row.dueAt)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await t.app.runCheckIns(row.dueAt)).toMatchObject({ claimed: 1, sent: 1 });
     record.mockRestore();
     expect(await prompts()).toEqual([row.idempotencyKey]);
 
     // After the lease the row is claimed again and sent again with the same key: the channel drops it.
     const afterLease = new Date(row.dueAt.getTime() + t.app.config.checkIns.leaseMs);
     t.clock.set(afterLease);
-    expect(await t.app.scheduler.tick(afterLease)).toMatchObject({ claimed: 1, sent: 1, abandoned: 0 });
+    expect(await t.app.runCheckIns(afterLease)).toMatchObject({ claimed: 1, sent: 1, abandoned: 0 });
     expect(await prompts()).toEqual([row.idempotencyKey]);
     expect(t.logs.text).toContain('duplicate bot activity dropped');
     expect(await queue.lastSentPrompt(personId)).toMatchObject({ idempotencyKey: row.idempotencyKey, state: 'sent' });

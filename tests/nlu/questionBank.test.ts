@@ -1,6 +1,7 @@
 import { loadContent } from '../../src/content/loader';
 import { QuestionBank } from '../../src/nlu/questionBank';
 import { IntentMatcher } from '../../src/nlu/intents';
+import { programIntentPattern } from '../../src/program/commands';
 
 const content = loadContent('en');
 const bank = new QuestionBank(content);
@@ -36,7 +37,7 @@ describe('question bank', () => {
 });
 
 describe('requests in people words', () => {
-  const intents = new IntentMatcher(content);
+  const intents = new IntentMatcher(content, { featurePatterns: [programIntentPattern(content)] });
   test.each([
     ['hi', 'greeting'],
     ['I want to cut down on kratom', 'intake'],

@@ -73,7 +73,7 @@ describePostgres('two instances, one database', () => {
       expect(await a.app.services.store.enrollments.get(`test:${id}`)).toMatchObject({ status: 'active', weekday: 0, localTime: '18:00' });
     }
 
-    const [ra, rb] = await Promise.all([a.app.scheduler.tick(SUNDAY_6PM), b.app.scheduler.tick(SUNDAY_6PM)]);
+    const [ra, rb] = await Promise.all([a.app.runCheckIns(SUNDAY_6PM), b.app.runCheckIns(SUNDAY_6PM)]);
     expect(ra.claimed + rb.claimed).toBe(people.length);
     expect(ra.sent + rb.sent).toBe(people.length);
     for (const id of people) {
@@ -86,7 +86,7 @@ describePostgres('two instances, one database', () => {
       ]);
     }
     // Ticking both again at the same instant sends nothing more.
-    const again = await Promise.all([a.app.scheduler.tick(SUNDAY_6PM), b.app.scheduler.tick(SUNDAY_6PM)]);
+    const again = await Promise.all([a.app.runCheckIns(SUNDAY_6PM), b.app.runCheckIns(SUNDAY_6PM)]);
     expect(again.map((r) => r.claimed)).toEqual([0, 0]);
     expect(channel.received.filter((r) => r.conversationId.startsWith('sched-'))).toHaveLength(people.length);
   });

@@ -93,7 +93,7 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
       expect(await p.chat('pause check-ins')).toEqual([h.text('schedule.status.paused'), h.text('menu.prompt')]);
       expect(await p.chat('pause check-ins')).toEqual([h.text('schedule.status.alreadyPaused'), h.text('menu.prompt')]);
       expect(await store.dueQueue.pendingFor(p.personId)).toEqual([]);
-      await h.t.app.scheduler.tick(SUNDAY_6PM);
+      await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(p.received()).toHaveLength(0);
 
       const date = formatDateTime(NEXT_SUNDAY_6PM, 'America/New_York', 'en');
@@ -103,7 +103,7 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
 
       expect(await p.chat('stop check-ins')).toEqual([h.text('schedule.status.stopped'), h.text('menu.prompt')]);
       expect(await p.chat('resume check-ins')).toEqual([h.text('schedule.status.wasStopped'), h.text('menu.prompt')]);
-      await h.t.app.scheduler.tick(NEXT_SUNDAY_6PM);
+      await h.t.app.runCheckIns(NEXT_SUNDAY_6PM);
       expect(p.received()).toHaveLength(0);
       expect(await store.enrollments.get(p.personId)).toMatchObject({ status: 'stopped', statusReason: 'person' });
     });

@@ -20,7 +20,7 @@ describe('the check-in conversation', () => {
     await p.enroll();
     const store = h.t.app.services.store;
 
-    await h.t.app.scheduler.tick(WEEK1);
+    await h.t.app.runCheckIns(WEEK1);
     h.t.clock.set(new Date(WEEK1.getTime() + 2 * MINUTE));
     expect(await p.chat('Start check-in')).toEqual([h.text('checkin.intro'), h.text('checkin.daysUsed.ask')]);
     expect(await p.chat('every day')).toEqual([h.text('checkin.amount.ask')]);
@@ -51,7 +51,7 @@ describe('the check-in conversation', () => {
       handoff: false,
     });
 
-    await h.t.app.scheduler.tick(WEEK2);
+    await h.t.app.runCheckIns(WEEK2);
     const prompts = p.received().map((r) => r.activity.text);
     expect(prompts).toEqual([h.text('schedule.invitation.prompt', { week: 1 }), h.text('schedule.invitation.prompt', { week: 2 })]);
     h.t.clock.set(new Date(WEEK2.getTime() + 2 * MINUTE));
@@ -112,7 +112,7 @@ describe('the check-in conversation', () => {
   test('"stop" inside a check-in stops the check-ins and says so; "later" keeps them', async () => {
     const p = h.person('stop-inside');
     await p.enroll();
-    await h.t.app.scheduler.tick(WEEK1);
+    await h.t.app.runCheckIns(WEEK1);
     await p.chat('start');
     expect(await p.chat('later')).toEqual([h.text('checkin.later'), h.text('menu.prompt')]);
     expect((await h.t.app.services.store.enrollments.get(p.personId))?.status).toBe('active');
@@ -125,10 +125,10 @@ describe('the check-in conversation', () => {
   test('an unfinished check-in is replaced by next week’s prompt, and answers go to the new week', async () => {
     const p = h.person('unfinished');
     await p.enroll();
-    await h.t.app.scheduler.tick(WEEK1);
+    await h.t.app.runCheckIns(WEEK1);
     await p.chat('start');
     await p.chat('4');
-    await h.t.app.scheduler.tick(WEEK2);
+    await h.t.app.runCheckIns(WEEK2);
     await p.chat('start');
     for (const answer of ['0', '2', 'none', 'well', 'good', '9', 'skip']) await p.chat(answer);
     expect(await p.chat('skip')).toContain(h.text('checkin.done'));
@@ -151,7 +151,7 @@ describe('personal data and conversation references', () => {
     await postActivity(h.t.baseUrl, messageActivity('help', { conversationId: p.conversationId, userId: p.id, serviceUrl: 'http://127.0.0.1:7/moved/' }));
     expect(await store.conversationRefs.get(p.personId, 'test')).toMatchObject({ serviceUrl: 'http://127.0.0.1:7/moved/' });
     await p.chat('help');
-    await h.t.app.scheduler.tick(WEEK1);
+    await h.t.app.runCheckIns(WEEK1);
     await p.chat('check in');
     await p.chat('skip');
     for (let i = 0; i < 9; i++) await p.chat('skip');

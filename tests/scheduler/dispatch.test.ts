@@ -17,9 +17,9 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
     test('the prompt reaches the channel with the idempotency key; next week and one follow-up are queued', async () => {
       const p = h.person('send');
       await p.enroll();
-      expect((await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() - MINUTE))).claimed).toBe(0);
+      expect((await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() - MINUTE))).claimed).toBe(0);
 
-      const report = await h.t.app.scheduler.tick(SUNDAY_6PM);
+      const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ claimed: 1, sent: 1 });
       const [prompt] = p.received();
       expect(prompt.activity.text).toBe(h.text('schedule.invitation.prompt', { week: 1 }));
@@ -36,16 +36,16 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
         ['prompt', 2, NEXT_SUNDAY_6PM.toISOString()],
       ]);
       // Ticking again at the same instant sends nothing more.
-      expect((await h.t.app.scheduler.tick(SUNDAY_6PM)).claimed).toBe(0);
+      expect((await h.t.app.runCheckIns(SUNDAY_6PM)).claimed).toBe(0);
 
       // No answer by Monday 6 pm: one gentle follow-up, and none after it.
-      await h.t.app.scheduler.tick(MONDAY_6PM);
+      await h.t.app.runCheckIns(MONDAY_6PM);
       expect(p.received().map((r) => r.activity.text)).toEqual([
         h.text('schedule.invitation.prompt', { week: 1 }),
         h.text('schedule.invitation.followup', { week: 1 }),
       ]);
       expect(p.received()[1].activity.channelData?.idempotencyKey).toBe(`checkin:${p.personId}:week-1:followup`);
-      await h.t.app.scheduler.tick(new Date(NEXT_SUNDAY_6PM.getTime() - MINUTE));
+      await h.t.app.runCheckIns(new Date(NEXT_SUNDAY_6PM.getTime() - MINUTE));
       expect(p.received()).toHaveLength(2);
     });
 
@@ -54,14 +54,14 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const later = h.person('later');
       await answered.enroll();
       await later.enroll();
-      await h.t.app.scheduler.tick(SUNDAY_6PM);
+      await h.t.app.runCheckIns(SUNDAY_6PM);
       h.t.clock.set(new Date(SUNDAY_6PM.getTime() + 5 * MINUTE));
 
       expect(await later.chat('Later')).toEqual([h.text('checkin.later'), h.text('menu.prompt')]);
       for (const reply of ['Start check-in', '0', '3', 'None', 'Well', 'Good', '10', 'No one yet']) await answered.chat(reply);
       expect(await h.t.app.services.store.checkIns.listFor(answered.personId)).toHaveLength(1);
 
-      const report = await h.t.app.scheduler.tick(MONDAY_6PM);
+      const report = await h.t.app.runCheckIns(MONDAY_6PM);
       expect(report).toMatchObject({ claimed: 2, sent: 1, cancelled: 1 });
       expect(answered.received()).toHaveLength(1);
       expect(later.received()).toHaveLength(2);
@@ -77,7 +77,7 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await p.enroll(dayAndTime);
       const store = h.t.app.services.store;
       expect((await store.dueQueue.pendingFor(p.personId)).map((r) => r.dueAt.toISOString())).toEqual([first]);
-      await h.t.app.scheduler.tick(new Date(first));
+      await h.t.app.runCheckIns(new Date(first));
       const next = (await store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!;
       expect(next.dueAt.toISOString()).toBe(second);
       expect(next.programWeek).toBe(2);
@@ -86,7 +86,7 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
     test('changing the schedule replaces the queued prompt and never repeats a week already sent', async () => {
       const p = h.person('reschedule');
       await p.enroll();
-      await h.t.app.scheduler.tick(SUNDAY_6PM);
+      await h.t.app.runCheckIns(SUNDAY_6PM);
       h.t.clock.set(new Date(SUNDAY_6PM.getTime() + MINUTE));
       await p.chat('check-ins on');
       await p.chat('monday 7pm');
@@ -115,15 +115,15 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await p.enroll('sunday 8:30 pm');
       const slot = new Date('2026-12-07T01:30:00Z'); // Sunday 8:30 pm EST
       const lateNight = new Date('2026-12-07T03:00:00Z'); // 10 pm: the server was busy or down
-      const report = await h.t.app.scheduler.tick(lateNight);
+      const report = await h.t.app.runCheckIns(lateNight);
       expect(report).toMatchObject({ claimed: 1, deferred: 1, sent: 0 });
       expect(p.received()).toHaveLength(0);
       const [row] = await h.t.app.services.store.dueQueue.pendingFor(p.personId);
       expect(row.dueAt.toISOString()).toBe('2026-12-07T14:00:00.000Z'); // 9 am EST
       expect(row.slotAt.toISOString()).toBe(slot.toISOString());
-      await h.t.app.scheduler.tick(new Date('2026-12-07T13:59:00Z'));
+      await h.t.app.runCheckIns(new Date('2026-12-07T13:59:00Z'));
       expect(p.received()).toHaveLength(0);
-      await h.t.app.scheduler.tick(new Date('2026-12-07T14:00:00Z'));
+      await h.t.app.runCheckIns(new Date('2026-12-07T14:00:00Z'));
       expect(p.received()).toHaveLength(1);
     });
   });
@@ -141,7 +141,7 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await gone.enroll();
       await fine.enroll();
       h.channel.respondWith((r) => (r.conversationId === gone.conversationId ? { status } : undefined));
-      const report = await h.t.app.scheduler.tick(SUNDAY_6PM);
+      const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ sent: 1, paused: 1 });
       const store = h.t.app.services.store;
       expect(await store.enrollments.get(gone.personId)).toMatchObject({ status: 'paused', statusReason: `channel_${status}` });
@@ -164,16 +164,16 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const store = h.t.app.services.store;
       const dueAt = async () => (await store.dueQueue.pendingFor(p.personId))[0].dueAt.getTime();
 
-      expect(await h.t.app.scheduler.tick(SUNDAY_6PM)).toMatchObject({ retried: 1 });
+      expect(await h.t.app.runCheckIns(SUNDAY_6PM)).toMatchObject({ retried: 1 });
       expect(await dueAt()).toBe(SUNDAY_6PM.getTime() + 30_000);
-      expect(await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 30_000))).toMatchObject({ retried: 1 });
+      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 30_000))).toMatchObject({ retried: 1 });
       expect(await dueAt()).toBe(SUNDAY_6PM.getTime() + 30_000 + 60_000);
-      expect(await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 90_000))).toMatchObject({ sent: 1 });
+      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 90_000))).toMatchObject({ sent: 1 });
       expect(h.channel.requests.map((r) => r.status)).toEqual([500, 500, 200]);
       expect((await store.dueQueue.attemptsFor(p.personId)).map((a) => a.outcome)).toEqual(['transient', 'transient', 'sent']);
 
       await h.channel.close();
-      expect(await h.t.app.scheduler.tick(NEXT_SUNDAY_6PM)).toMatchObject({ retried: 1 });
+      expect(await h.t.app.runCheckIns(NEXT_SUNDAY_6PM)).toMatchObject({ retried: 1 });
       expect((await store.dueQueue.attemptsFor(p.personId)).at(-1)).toEqual(expect.objectContaining({ outcome: 'transient', statusCode: undefined }));
     });
   });
@@ -193,7 +193,7 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       let refuse = true;
       h.channel.respondWith(() => (refuse ? ((refuse = false), { status: 429, headers: { 'Retry-After': '120' } }) : undefined));
 
-      const report = await h.t.app.scheduler.tick(SUNDAY_6PM);
+      const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ claimed: 2, sent: 0, rateLimited: 2 });
       // Exactly one request reached the channel: the SDK did not retry, and the second send waited.
       expect(h.channel.requests).toHaveLength(1);
@@ -201,8 +201,8 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       for (const p of [first, second]) {
         expect((await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')?.dueAt.toISOString()).toBe(retryAt);
       }
-      expect((await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 119_000))).claimed).toBe(0);
-      expect(await h.t.app.scheduler.tick(new Date(retryAt))).toMatchObject({ sent: 2 });
+      expect((await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 119_000))).claimed).toBe(0);
+      expect(await h.t.app.runCheckIns(new Date(retryAt))).toMatchObject({ sent: 2 });
       expect(first.received()).toHaveLength(1);
       expect(second.received()).toHaveLength(1);
     });
@@ -222,14 +222,14 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       h.channel.respondWith(() => (refuse ? ((refuse = false), { status: 503 }) : undefined));
 
       const started = Date.now();
-      const report = await h.t.app.scheduler.tick(SUNDAY_6PM);
+      const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ claimed: 1, sent: 0, retried: 1 });
       expect(h.channel.requests).toHaveLength(1);
       // The SDK's policy would have waited about a second before its first retry.
       expect(Date.now() - started).toBeLessThan(900);
       const retryAt = (await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!.dueAt;
       expect(retryAt.getTime()).toBeGreaterThan(SUNDAY_6PM.getTime());
-      expect(await h.t.app.scheduler.tick(retryAt)).toMatchObject({ sent: 1 });
+      expect(await h.t.app.runCheckIns(retryAt)).toMatchObject({ sent: 1 });
       expect(p.received()).toHaveLength(1);
     });
   });
@@ -247,8 +247,8 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await p.enroll();
       const { claimed } = await h.t.app.services.store.dueQueue.claim(SUNDAY_6PM, 10, LEASE); // then the process "dies"
       expect(claimed).toHaveLength(1);
-      expect((await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + LEASE - 1000))).claimed).toBe(0);
-      expect(await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + LEASE))).toMatchObject({ claimed: 1, sent: 1 });
+      expect((await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + LEASE - 1000))).claimed).toBe(0);
+      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + LEASE))).toMatchObject({ claimed: 1, sent: 1 });
       expect(p.received()).toHaveLength(1);
     });
 
@@ -258,7 +258,7 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const queue = h.t.app.services.store.dueQueue;
       expect((await queue.claim(SUNDAY_6PM, 10, LEASE)).claimed).toHaveLength(1); // the process dies
       expect((await queue.claim(new Date(SUNDAY_6PM.getTime() + LEASE), 10, LEASE)).claimed).toHaveLength(1); // and its successor too
-      expect(await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 2 * LEASE))).toMatchObject({ abandoned: 0, claimed: 1, sent: 1 });
+      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 2 * LEASE))).toMatchObject({ abandoned: 0, claimed: 1, sent: 1 });
       expect(p.received().map((r) => r.activity.channelData?.idempotencyKey)).toEqual([`checkin:${p.personId}:week-1`]);
     });
 
@@ -267,14 +267,14 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await p.enroll();
       const queue = h.t.app.services.store.dueQueue;
       const finish = jest.spyOn(queue, 'apply').mockRejectedValueOnce(new Error('process died before recording'));
-      await h.t.app.scheduler.tick(SUNDAY_6PM);
+      await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(p.received()).toHaveLength(1);
       // Dies again after the resend, too: the row is then given up rather than sent a third time.
       finish.mockRejectedValueOnce(new Error('died again'));
-      await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + LEASE));
-      const report = await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 2 * LEASE));
+      await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + LEASE));
+      const report = await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 2 * LEASE));
       expect(report.abandoned).toBe(1);
-      await h.t.app.scheduler.tick(new Date(SUNDAY_6PM.getTime() + 3 * LEASE));
+      await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 3 * LEASE));
 
       const keys = p.received().map((r) => r.activity.channelData?.idempotencyKey);
       expect(keys).toEqual([`checkin:${p.personId}:week-1`, `checkin:${p.personId}:week-1`]);

@@ -179,7 +179,7 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
     expect(await r.t.app.checkIns.get(`slack:${user}:${TEAM}`)).toMatchObject({ status: 'active', channelId: 'slack' });
 
     r.slack.calls.length = 0;
-    expect(await r.t.app.scheduler.tick(SUNDAY_6PM)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await r.t.app.runCheckIns(SUNDAY_6PM)).toMatchObject({ claimed: 1, sent: 1 });
     expect(r.slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([['chat.postMessage', dmOf(user), `Bearer ${SLACK_TOKEN}`]]);
     expect(r.slack.calls[0].body.text.split('\n')[0]).toBe(text('schedule.invitation.prompt', { week: 1 }));
     expect(r.slack.calls[0].body.blocks.find((b: any) => b.block_id === 'steady-choices').elements.map((e: any) => e.value)).toEqual([
@@ -189,7 +189,7 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
     ]);
 
     r.slack.calls.length = 0;
-    expect(await r.t.app.scheduler.tick(MONDAY_6PM)).toMatchObject({ claimed: 1, sent: 1 });
+    expect(await r.t.app.runCheckIns(MONDAY_6PM)).toMatchObject({ claimed: 1, sent: 1 });
     expect(r.slack.calls.map((c) => [c.method, c.body.channel])).toEqual([['chat.postMessage', dmOf(user)]]);
     expect(r.slack.calls[0].body.text.split('\n')[0]).toBe(text('schedule.invitation.followup', { week: 1 }));
 

@@ -84,7 +84,7 @@ describe('tokens stay home (app id set)', () => {
     await enrollByReference('msteams:stray', { channelId: 'msteams', serviceUrl: elsewhereUrl, conversation: { id: 'a:stray' }, user: { id: 'stray' }, bot: { id: 'steady' } });
 
     slack.calls.length = 0;
-    const report = await t.app.scheduler.tick(SUNDAY_6PM);
+    const report = await t.app.runCheckIns(SUNDAY_6PM);
     expect(report).toMatchObject({ claimed: 4, sent: 2, paused: 2 });
 
     // Direct Slack: exactly one chat.postMessage, with the bot token and nothing else.

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { deletePersonalData, exportPersonalData, purgeInactive, retentionCutoff } from '../../src/privacy/personalData';
-import { RetentionTimer } from '../../src/privacy/RetentionTimer';
+import { createRetentionJob } from '../../src/privacy/RetentionTimer';
 import type { PersonalDataOwner } from '../../src/storage/repositories';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir, say, withTestApp } from '../support/app';
-import { FakeClock } from '../support/fakes';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -127,40 +126,42 @@ describe('personal-data owners', () => {
     expect(await purgeInactive(store, retentionCutoff(now, 365))).toBe(0);
   });
 
-  test('the retention timer purges on its first run and logs only a count', async () => {
-    const clock = new FakeClock(new Date('2027-12-01T00:00:00Z'));
+  test('the retention job purges on its first run and logs only a count', async () => {
+    const now = new Date('2027-12-01T00:00:00Z');
     await seed(store, 'sleeper', new Date('2026-01-01T00:00:00Z'));
     const lines: string[] = [];
     const logger = createLogger('info', { write: (line: string) => void lines.push(line) });
-    const timer = new RetentionTimer({ store, clock, logger, retentionDays: 365 });
-    expect(await timer.runOnce()).toBe(1);
-    expect(await timer.runOnce()).toBe(0);
-    await timer.stop();
+    const job = createRetentionJob({ store, logger, retentionDays: 365, everyMs: 0 });
+    expect(await job.run(now, () => false)).toBe(1);
+    expect(await job.run(now, () => false)).toBe(0);
     expect(lines.join('\n')).toContain('"purged":1');
     expect(lines.join('\n')).not.toContain('sleeper');
   });
 });
 
 describe('retention in the running app', () => {
-  test('the in-process timer purges people inactive longer than RETENTION_DAYS', async () => {
+  test('the scheduler\'s retention job purges people inactive longer than RETENTION_DAYS', async () => {
     await withTestApp({ env: { RETENTION_DAYS: '30', RETENTION_CHECK_MINUTES: '0' } }, async (t) => {
       await say(t.baseUrl, 'hi', { conversationId: 'active', userId: 'active-person' });
       t.clock.advance(20 * DAY);
       await say(t.baseUrl, 'hi', { conversationId: 'later', userId: 'later-person' });
       t.clock.advance(15 * DAY);
-      expect(await t.app.retention.runOnce()).toBe(1);
+      expect(await t.app.scheduler.run(t.app.jobs.retention)).toBe(1);
       expect(await t.app.services.store.people.get('test:active-person')).toBeUndefined();
       expect(await t.app.services.store.people.get('test:later-person')).toBeDefined();
       expect(rowsMentioning(t.dbFile, 'active-person')).toEqual([]);
     });
   });
 
-  test('with RETENTION_CHECK_MINUTES set, the server runs the purge by itself soon after start', async () => {
+  test('with RETENTION_CHECK_MINUTES set, the started scheduler runs the purge by itself soon after start', async () => {
     const dir = makeTempDir('retention-start-');
     const seeded = SqliteDataStore.open(join(dir, 'coach.db'));
     await seed(seeded, 'long-gone', new Date('2025-01-01T00:00:00Z'));
     await seeded.close();
     await withTestApp({ dir, env: { RETENTION_CHECK_MINUTES: '60' } }, async (t) => {
+      // Building starts nothing; main() starts the scheduler, as here.
+      expect(await t.app.services.store.people.get('test:long-gone')).toBeDefined();
+      t.app.scheduler.start();
       for (let i = 0; i < 100 && (await t.app.services.store.people.get('test:long-gone')); i++) await new Promise((r) => setTimeout(r, 20));
       expect(await t.app.services.store.people.get('test:long-gone')).toBeUndefined();
     });

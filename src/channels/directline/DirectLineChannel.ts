@@ -1,6 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
-import { personIdOf } from '../../bot/identity';
+import { personIdOf } from '../identity';
 import type { Clock } from '../../clock';
 import type { DirectLineConfig } from '../../config';
 import type { Logger } from '../../logger';

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { CoachServices } from '../../bot/services';
+import type { ChannelServices } from '../services';
 import type { DirectLineConfig } from '../../config';
-import type { ServerMount } from '../../server';
+import type { ServerMount } from '../../http/mount';
 import type { CoachAdapter } from '../adapter';
 import { OwnChannelEndpoint } from './botConnector';
 import { deletePersonalData } from '../../privacy/personalData';
@@ -18,7 +18,7 @@ const STREAM_TOKEN_SECONDS = 120;
 const BOT_TOKEN_SECONDS = 300;
 
 /** Step one, before the adapter exists: the signing keys and the address the bot will post to. */
-export function createDirectLineEndpoint(config: DirectLineConfig, services: Pick<CoachServices, 'clock'>): OwnChannelEndpoint {
+export function createDirectLineEndpoint(config: DirectLineConfig, services: Pick<ChannelServices, 'clock'>): OwnChannelEndpoint {
   const tokens = new DirectLineTokens(loadTokenSecret({ secret: config.tokenSecret, dataDir: config.dataDir }), services.clock, {
     conversation: config.tokenTtlSeconds,
     stream: STREAM_TOKEN_SECONDS,
@@ -37,7 +37,7 @@ export interface DirectLine extends ServerMount {
 /** Step two: the channel, its routes and its WebSocket stream, as one mount for the server. */
 export function createDirectLine(deps: {
   config: DirectLineConfig;
-  services: CoachServices;
+  services: ChannelServices;
   endpoint: OwnChannelEndpoint;
   adapter: CoachAdapter;
   logic: (context: TurnContext) => Promise<void>;

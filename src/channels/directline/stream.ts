@@ -64,8 +64,12 @@ export class DirectLineStream {
       for (const [ws, conversation] of this.conversationOf) if (conversation === conversationId) ws.close(1000);
     });
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head));
-    this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
-    this.keepalive.unref();
+    // The keep-alive starts with listening, not with building: a terminal chat or a one-shot tool starts no timer.
+    server.once('listening', () => {
+      if (this.closing || this.keepalive) return;
+      this.keepalive = setInterval(() => this.ping(), KEEPALIVE_MS);
+      this.keepalive.unref();
+    });
   }
 
   /** Closes every socket (1001 going away); clients reconnect to the next server. */

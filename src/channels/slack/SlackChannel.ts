@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { KeyedLock } from '../../bot/KeyedLock';
+import { KeyedLock } from '../../util/KeyedLock';
 import type { Clock } from '../../clock';
 import type { Content } from '../../content/Content';
 import type { Logger } from '../../logger';

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { ProactiveDelivery } from '../../bot/BotCheckInSender';
+import type { ProactiveDelivery } from '../../scheduler/sender';
 import type { CheckInSender, SendJob, SendOutcome } from '../../scheduler/sender';
 import type { StoredReference } from '../../storage/repositories';
 import type { SlackChannel } from './SlackChannel';

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type restify from 'restify';
-import type { CoachServices } from '../../bot/services';
+import type { ChannelServices } from '../services';
 import type { SlackConfig } from '../../config';
-import type { ServerMount } from '../../server';
+import type { ServerMount } from '../../http/mount';
 import type { CoachAdapter } from '../adapter';
 import type { ConversationReferenceStore } from '../conversationReferences';
 import type { SlackDeduplicator } from './dedup';
@@ -44,7 +44,7 @@ function header(req: restify.Request, name: string): string | undefined {
  */
 export async function createSlackDirect(deps: {
   config: SlackConfig;
-  services: CoachServices;
+  services: ChannelServices;
   adapter: CoachAdapter;
   logic: (context: TurnContext) => Promise<void>;
   references: ConversationReferenceStore;
