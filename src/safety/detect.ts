@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.0.0';
+export const DETECTOR_VERSION = 'safety-3.0.1';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -214,6 +214,9 @@ function applyContext(rule: DangerRule, index: number, clause: ClauseContext, hu
  * person's own, now (an idiom the lexicon removed, history, a clinician's question with "I'm safe",
  * kratom as what ends, someone else's figure of speech). Rules, not the classifier, decide those.
  */
+/** Fewer words than this and the self-risk score may not raise (chosen on dev: it cost 1 of 464 there). */
+const CLASSIFIER_MIN_WORDS = 6;
+
 function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<Head, boolean> {
   const whole = union(concepts);
   const idiom = clauses.some((c) => c.text.includes('_'));
@@ -229,8 +232,10 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const future = whole.intent && whole.willIngest && !whole.ingested;
   // Withdrawal named and no red-flag sign: the withdrawal rules decide (care today), not a score.
   const withdrawalOnly = whole.withdrawalContext && !whole.bodyDanger && !whole.heartStrong && !whole.heartSpreadStrong && !whole.sedation && !whole.emergencySign;
+  // A short reply ("sorry, 5 g", "i need to sleep") gives a score too little to read: rules alone decide.
+  const words = clauses.reduce((n, c) => n + c.text.split(' ').filter(Boolean).length, 0);
   return {
-    selfRisk: !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
+    selfRisk: words < CLASSIFIER_MIN_WORDS || !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
     emergency: !whole.emergencyAnchor || explained || withdrawalOnly || whole.usualDose || whole.lastDose || future || history || past || screened || othersWords || asking,
   };
 }

@@ -7,7 +7,7 @@ const dev = loadSplit('dev');
 describe('the safety classifier (statistical layer)', () => {
   test('is versioned, and the detector version names this generation', () => {
     expect(CLASSIFIER_VERSION).toMatch(/^clf-\d+\.\d+\.\d+$/);
-    expect(DETECTOR_VERSION).toBe('safety-3.0.0');
+    expect(DETECTOR_VERSION).toBe('safety-3.0.1');
     expect(CLASSIFIER.model.features.length).toBeGreaterThan(100);
     expect(CLASSIFIER.model.features.length).toBeLessThanOrEqual(1000); // pruned: the committed file stays small
   });
@@ -63,6 +63,21 @@ describe('the safety classifier (statistical layer)', () => {
     'i am not going to hurt myself',
     "i'm gonna die if i don't get my coffee",
   ])('stays quiet on explained words: %j', (message) => {
+    expect(detectDanger(message).kind).toBe('none');
+  });
+
+  // Found when the intake test met the classifier: an apology or a short everyday reply at a question
+  // was sent to the safety question.
+  test.each([
+    'sorry',
+    'sorry, I started with 2 grams',
+    'oops sorry 15 g',
+    'sorry i put the wrong amount in earlier',
+    'i need to sleep',
+    'going to bed tonight',
+    'i live alone',
+    'just myself',
+  ])('stays quiet on short everyday replies: %j', (message) => {
     expect(detectDanger(message).kind).toBe('none');
   });
 });
