@@ -9,7 +9,7 @@ const page = readFileSync(join(__dirname, '../../docs/clinical.md'), 'utf8');
 const rows = (section: string) => {
   const start = page.indexOf(section);
   const body = page.slice(start, page.indexOf('\n## ', start + 1) === -1 ? undefined : page.indexOf('\n## ', start + 1));
-  return body.split('\n').filter((line) => /^\| `\w+` \|/.test(line));
+  return body.split('\n').filter((line) => /^\| `\w+` +\|/.test(line));
 };
 
 describe('docs/clinical.md', () => {
