@@ -51,7 +51,11 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
   };
   const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const payload = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      ...headers,
+    });
     res.end(payload);
   };
   const server: Server = createServer(async (req, res) => {
@@ -64,11 +68,21 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
     } catch {
       return reply(res, 400, { error: { code: 'BadArgument', message: 'invalid JSON' } });
     }
-    const received: ReceivedActivity = { conversationId: decodeURIComponent(match[1]), replyToId: match[2] && decodeURIComponent(match[2]), activity };
+    const received: ReceivedActivity = {
+      conversationId: decodeURIComponent(match[1]),
+      replyToId: match[2] && decodeURIComponent(match[2]),
+      activity,
+    };
     const scripted = responder?.(received);
     const status = scripted?.status ?? 200;
-    if (record) channel.requests.push({ conversationId: received.conversationId, status, idempotencyKey: activity.channelData?.idempotencyKey });
-    if (status >= 300) return reply(res, status, { error: { code: 'Scripted', message: `scripted ${status}` } }, scripted?.headers);
+    if (record)
+      channel.requests.push({
+        conversationId: received.conversationId,
+        status,
+        idempotencyKey: activity.channelData?.idempotencyKey,
+      });
+    if (status >= 300)
+      return reply(res, status, { error: { code: 'Scripted', message: `scripted ${status}` } }, scripted?.headers);
     channel.accepted++;
     if (record) channel.received.push(received);
     reply(res, 200, { id: `activity-${++counter}` });
@@ -95,7 +109,10 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
 if (require.main === module) {
   void startFakeChannel({ record: false }).then((channel) => {
     process.stdout.write(`listening on ${channel.serviceUrl}\n`);
-    const report = () => process.stdout.write(`accepted ${channel.accepted} peakRssMb ${Math.round(process.resourceUsage().maxRSS / 102.4) / 10}\n`);
+    const report = () =>
+      process.stdout.write(
+        `accepted ${channel.accepted} peakRssMb ${Math.round(process.resourceUsage().maxRSS / 102.4) / 10}\n`,
+      );
     setInterval(report, 1000).unref();
     process.on('SIGTERM', () => {
       report();

@@ -78,7 +78,14 @@ export function post(port: number, path: string, body: unknown): Promise<{ statu
 function postOnce(port: number, path: string, payload: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));
@@ -173,6 +180,7 @@ export async function runLoad(
 /** p50 and p99 of latencies in ms (sorts the array in place), to two decimals. */
 export function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
   latencies.sort((a, b) => a - b);
-  const pick = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  const pick = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
   return { p50Ms: pick(0.5), p99Ms: pick(0.99) };
 }

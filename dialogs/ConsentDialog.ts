@@ -35,8 +35,15 @@ export class ConsentDialog extends ComponentDialog {
   private async explainAndAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content, renderer } = this.services;
     const channelId = step.context.activity.channelId;
-    await step.context.sendActivities(['consent.intro', 'consent.whatWeStore', 'consent.yourRights'].map((key) => renderer.render({ text: content.text(key) }, channelId)));
-    const message = { text: content.text('consent.question'), choices: choicesFromContent(content, 'consent', ['yes', 'no']) };
+    await step.context.sendActivities(
+      ['consent.intro', 'consent.whatWeStore', 'consent.yourRights'].map((key) =>
+        renderer.render({ text: content.text(key) }, channelId),
+      ),
+    );
+    const message = {
+      text: content.text('consent.question'),
+      choices: choicesFromContent(content, 'consent', ['yes', 'no']),
+    };
     return step.prompt(CONSENT_PROMPT, OptionPrompt.options({ message, retryKey: 'consent.reprompt' }));
   }
 
@@ -44,7 +51,12 @@ export class ConsentDialog extends ComponentDialog {
     const { content, renderer, store, clock } = this.services;
     const granted = step.result === 'yes';
     const activity = step.context.activity;
-    await store.consents.set(personIdOf(activity), granted ? 'granted' : 'declined', content.text('privacy.version'), clock.now());
+    await store.consents.set(
+      personIdOf(activity),
+      granted ? 'granted' : 'declined',
+      content.text('privacy.version'),
+      clock.now(),
+    );
     const then = (step.options as ConsentOptions | undefined)?.then;
     const replyKey = granted ? 'consent.granted' : then ? 'consent.neededForFeature' : 'consent.declined';
     await step.context.sendActivity(renderer.render({ text: content.text(replyKey) }, activity.channelId));

@@ -5,7 +5,10 @@ import type { CoachServices } from '../src/bot/services';
 import { CONSENT_DIALOG, type ConsentOptions } from './ConsentDialog';
 
 /** True when the person agreed to the current privacy policy version. */
-export async function hasConsent(services: Pick<CoachServices, 'store' | 'content'>, activity: Pick<Activity, 'channelId' | 'from'>): Promise<boolean> {
+export async function hasConsent(
+  services: Pick<CoachServices, 'store' | 'content'>,
+  activity: Pick<Activity, 'channelId' | 'from'>,
+): Promise<boolean> {
   const consent = await services.store.consents.get(personIdOf(activity));
   return consent?.status === 'granted' && consent.policyVersion === services.content.text('privacy.version');
 }

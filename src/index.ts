@@ -142,7 +142,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const topicSearch = new TopicSearch(content.explainers());
   const understanding = new Understanding(content);
-  const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
+  const phraser = new ExplainerPhraser(services.model, {
+    timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS,
+  });
 
   const vocabulary = loadVocabulary(content.locale);
   const extractor = await createIntakeExtractor({
@@ -159,10 +161,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // The check-in's program week is the person's week in the 12-week program, or weeks since enrollment without one.
   const enrollmentWeeks = new WeeksSinceEnrollment(store.enrollments);
   const programWeeks: ProgramWeekSource = overrides.programWeeks ?? {
-    weekAt: async (personId, at) => (await services.program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at),
+    weekAt: async (personId, at) =>
+      (await services.program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at),
   };
   const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
-  const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
+  const checkIns = new CheckInService({
+    store,
+    planner,
+    weeks: programWeeks,
+    clock: services.clock,
+    quietHours: config.checkIns.quietHours,
+  });
   const intakeDeps: IntakeDeps = {
     services,
     extractor,
@@ -170,7 +179,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     vocabulary,
     explainDialogId: EXPLAIN_DIALOG,
     // Paused check-ins count as enrolled: the person chose to pause them.
-    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped' },
+    checkIns: {
+      enrollDialogId: CHECKIN_ENROLL_DIALOG,
+      enrolled: async (personId) => ((await checkIns.get(personId))?.status ?? 'stopped') !== 'stopped',
+    },
   };
 
   const conversationState = new TurnConversationState(store.state);
@@ -206,13 +218,24 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new ConsentDialog(services));
   dialogs.add(new DeleteDataDialog(services));
   const screen = config.safetyModelScreen;
-  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
-  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
+  const cautionModel =
+    overrides.cautionModel ??
+    (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({
+    model: cautionModel,
+    modelTimeoutMs: screen?.timeoutMs,
+    isOwnText: (text) => content.isOwnText(text),
+  });
   dialogs.add(new CheckInEnrollDialog(services, checkIns));
   dialogs.add(new CheckInDialog(services, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
   dialogs.add(new ProgressDialog(services, checkIns));
 
-  const commands = [...coreCommands(services), ...privacyCommands(services, config.retention.days), ...learnCommands(services), ...checkInCommands(services, checkIns)];
+  const commands = [
+    ...coreCommands(services),
+    ...privacyCommands(services, config.retention.days),
+    ...learnCommands(services),
+    ...checkInCommands(services, checkIns),
+  ];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -223,12 +246,22 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands,
-    router: new UnderstandingRouter(services, understanding, commands, conversationState.createProperty('understandingOffer')),
+    router: new UnderstandingRouter(
+      services,
+      understanding,
+      commands,
+      conversationState.createProperty('understandingOffer'),
+    ),
     guards: [new SafetyGuard(safetyNet, services)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs);
+  const adapter = createCloudAdapter(
+    config.auth,
+    directLineEndpoint,
+    overrides.botFrameworkCredentials,
+    config.outboundTimeoutMs,
+  );
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
   const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
@@ -267,19 +300,27 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     maxBodyBytes: config.maxBodyBytes,
     unauthenticated: config.auth.appId ? undefined : config.unauthenticated,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
-    metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
+    metrics: metrics
+      ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback }
+      : undefined,
   });
   const retention = new RetentionTimer({ store, clock: services.clock, logger, retentionDays: config.retention.days });
   retention.start(config.retention.checkMinutes * 60_000);
 
-  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
+  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) =>
+    bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
   // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
     overrides.checkInSender ??
     new RoutingCheckInSender(
       slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
       new BotCheckInSender(
-        createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs),
+        createProactiveAdapter(
+          config.auth,
+          directLineEndpoint,
+          overrides.botFrameworkCredentials,
+          config.outboundTimeoutMs,
+        ),
         config.auth.appId,
         deliverCheckIn,
         services.clock,
@@ -343,8 +384,12 @@ function azureOrigins(domain: string): string[] {
  * and everyone else's chat goes on. Requests have their own guard that answers 400/500 (src/http).
  */
 function keepServingAfterStrayErrors(logger: Logger): void {
-  process.on('uncaughtException', (error) => logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'));
-  process.on('unhandledRejection', (error) => logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'));
+  process.on('uncaughtException', (error) =>
+    logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'),
+  );
+  process.on('unhandledRejection', (error) =>
+    logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'),
+  );
 }
 
 async function main(): Promise<void> {
@@ -365,9 +410,14 @@ async function main(): Promise<void> {
   // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
   await app.slack?.connect();
   app.scheduler.start();
-  app.services.logger.info({ host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
+  app.services.logger.info(
+    { host: config.host, port, checkInIntervalMs: config.checkIns.intervalMs },
+    'kratom coach listening',
+  );
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
+  process.stdout.write(
+    `Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -3,7 +3,13 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
 import { type CoachAdapter, describeError } from './channels/adapter';
-import { asBotActivity, describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
+import {
+  asBotActivity,
+  describeInvalidActivity,
+  inboundActivitySchema,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+} from './channels/inboundActivity';
 import { earlyRequestCheck, guardRequestHandlers, hostNameOf, isLoopbackHost } from './http/requestGuards';
 import { isLoopbackAddress } from './http/loopback';
 import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
@@ -87,7 +93,10 @@ export function createServer(deps: ServerDeps): RunningServer {
     if (deps.unauthenticated) {
       const refusal = unauthenticatedRefusal(req, deps.unauthenticated);
       if (refusal) {
-        deps.logger.warn({ status: 403, route: '/api/messages', reason: refusal }, 'request refused: not from an allowed host');
+        deps.logger.warn(
+          { status: 403, route: '/api/messages', reason: refusal },
+          'request refused: not from an allowed host',
+        );
         res.send(403, { error: 'forbidden', reason: refusal });
         return;
       }
@@ -109,7 +118,11 @@ export function createServer(deps: ServerDeps): RunningServer {
     // with zod schemas it builds on every request, and that costs a fifth of a whole turn (README, benchmark).
     inFlight++;
     try {
-      const invokeResponse = await deps.adapter.processInbound(req.headers.authorization ?? '', asBotActivity(req.body), deps.logic);
+      const invokeResponse = await deps.adapter.processInbound(
+        req.headers.authorization ?? '',
+        asBotActivity(req.body),
+        deps.logic,
+      );
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body === undefined) res.send(status);
       else res.send(status, invokeResponse.body);
@@ -153,7 +166,12 @@ export function createServer(deps: ServerDeps): RunningServer {
       const byLoopback = metrics.loopback && !relayed && isLoopbackAddress(req.socket.remoteAddress);
       if (!byToken && !byLoopback) {
         res.header('WWW-Authenticate', 'Bearer');
-        res.send(401, { error: 'unauthorized', reason: metrics.token ? 'send Authorization: Bearer <METRICS_TOKEN>' : 'metrics answer loopback requests only' });
+        res.send(401, {
+          error: 'unauthorized',
+          reason: metrics.token
+            ? 'send Authorization: Bearer <METRICS_TOKEN>'
+            : 'metrics answer loopback requests only',
+        });
         return;
       }
       const { contentType, body } = await metrics.registry.text();
@@ -168,7 +186,15 @@ export function createServer(deps: ServerDeps): RunningServer {
     // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
     // short body: theirs can quote the request (the start of a malformed body, an unknown path).
     const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
-    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path, requestId: res.getHeader('X-Request-Id') }, 'request refused');
+    deps.logger.warn(
+      {
+        status: error.statusCode,
+        code: restifyCode,
+        route: req.getRoute?.()?.path,
+        requestId: res.getHeader('X-Request-Id'),
+      },
+      'request refused',
+    );
     const status = Number(error.statusCode) || 500;
     const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
     const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };

@@ -16,7 +16,12 @@ const BAND = 'band';
 const CAPSULE_CHOICES = { size000: '000', size00: '00', size0: '0' } as const;
 const BANDS = ['under10', 'from10to15', 'atLeast15'] as const;
 const MAX_GRAMS_A_DAY = 300;
-const RETRY_BY_HINT: Record<string, string> = { scoop: 'retryScoop', tea: 'retryTea', tooLarge: 'retryTooLarge', unit: 'retryUnit' };
+const RETRY_BY_HINT: Record<string, string> = {
+  scoop: 'retryScoop',
+  tea: 'retryTea',
+  tooLarge: 'retryTooLarge',
+  unit: 'retryUnit',
+};
 
 /**
  * "About how much in a day?" for the start and for now. Understands grams, spoons, capsules (asking
@@ -31,10 +36,21 @@ export class AmountQuestionDialog extends QuestionDialog {
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
     const content = this.content();
     if (options.stage === CAPSULE_SIZE) {
-      return { text: content.text('intake.questions.amount.capsuleSize'), choices: optionChoices(this.deps, 'intake.questions.amount.capsuleChoices', [...Object.keys(CAPSULE_CHOICES), 'unsure']), numbersPickChoices: false };
+      return {
+        text: content.text('intake.questions.amount.capsuleSize'),
+        choices: optionChoices(this.deps, 'intake.questions.amount.capsuleChoices', [
+          ...Object.keys(CAPSULE_CHOICES),
+          'unsure',
+        ]),
+        numbersPickChoices: false,
+      };
     }
     if (options.stage === BAND) {
-      return { text: content.text('intake.questions.currentDose.unknown'), choices: optionChoices(this.deps, 'intake.questions.currentDose.choices', [...BANDS, 'unsure']), numbersPickChoices: false };
+      return {
+        text: content.text('intake.questions.currentDose.unknown'),
+        choices: optionChoices(this.deps, 'intake.questions.currentDose.choices', [...BANDS, 'unsure']),
+        numbersPickChoices: false,
+      };
     }
     return { text: content.text(`intake.questions.${options.id}.prompt`), numbersPickChoices: false };
   }
@@ -47,12 +63,15 @@ export class AmountQuestionDialog extends QuestionDialog {
 
   protected override confirmText(options: StageOptions, retry: boolean): string {
     const amount = formatDose(this.content(), options.pending?.answer as DoseAnswer);
-    return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', { amount });
+    return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', {
+      amount,
+    });
   }
 
   /** A number with an amount word ("about 15 g", "3 scoops"), not opening like a question; "17 years" is not a dose. */
   protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
-    if (options.stage === CAPSULE_SIZE) return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
+    if (options.stage === CAPSULE_SIZE)
+      return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
     return looksLikeAmount(text, this.deps.vocabulary, this.content());
   }
 
@@ -65,13 +84,19 @@ export class AmountQuestionDialog extends QuestionDialog {
     }
     if (saysSkip(this.deps, reply.text)) return this.unknownAmount(options);
     // "I'm 17", "been using 17 years", "day 2": a number, but not an amount; never "about 17 g a day".
-    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content())) return { kind: 'retry', retryKey: this.retryKey(options) };
+    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content()))
+      return { kind: 'retry', retryKey: this.retryKey(options) };
     return this.fromExtraction(options, await extract(this.deps, 'amount', reply.text, options.gramsPerCapsule));
   }
 
   private unknownAmount(options: StageOptions): Reading {
-    if (options.id === 'currentDose') return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
-    return { kind: 'answer', answer: { kind: 'unknown' }, note: this.content().text('intake.questions.startDose.unknown') };
+    if (options.id === 'currentDose')
+      return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    return {
+      kind: 'answer',
+      answer: { kind: 'unknown' },
+      note: this.content().text('intake.questions.startDose.unknown'),
+    };
   }
 
   private fromExtraction(options: StageOptions, reading: Extraction<'amount'>): Reading {
@@ -86,7 +111,14 @@ export class AmountQuestionDialog extends QuestionDialog {
         };
       }
       case 'needsCapsuleSize':
-        return { kind: 'stage', stage: CAPSULE_SIZE, pending: { count: reading.count, extras: { ...(reading.timesPerDay ? { timesPerDay: reading.timesPerDay } : {}), adds: reading.adds } } };
+        return {
+          kind: 'stage',
+          stage: CAPSULE_SIZE,
+          pending: {
+            count: reading.count,
+            extras: { ...(reading.timesPerDay ? { timesPerDay: reading.timesPerDay } : {}), adds: reading.adds },
+          },
+        };
       case 'unknown':
         return this.unknownAmount(options);
       case 'unclear': {
@@ -99,7 +131,8 @@ export class AmountQuestionDialog extends QuestionDialog {
   private async readCapsuleSize(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     const { vocabulary } = this.deps;
     let grams: number | undefined;
-    if (reply.choice && reply.choice in CAPSULE_CHOICES) grams = vocabulary.capsuleGrams[CAPSULE_CHOICES[reply.choice as keyof typeof CAPSULE_CHOICES]];
+    if (reply.choice && reply.choice in CAPSULE_CHOICES)
+      grams = vocabulary.capsuleGrams[CAPSULE_CHOICES[reply.choice as keyof typeof CAPSULE_CHOICES]];
     else if (reply.choice === 'unsure') grams = vocabulary.capsuleGrams[vocabulary.defaultCapsuleSize];
     else {
       const size = await extract(this.deps, 'capsuleSize', reply.text);

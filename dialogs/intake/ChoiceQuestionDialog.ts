@@ -29,8 +29,13 @@ export class ChoiceQuestionDialog extends QuestionDialog {
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
     const spec = QUESTIONS[options.id];
     const choices = optionChoices(this.deps, `intake.questions.${options.id}.choices`, spec.choices);
-    if (OPTIONAL_QUESTIONS.has(options.id)) choices.push({ value: SKIP, label: this.content().text('intake.skip.label') });
-    return { text: this.content().text(`intake.questions.${options.id}.prompt`), choices, numbersPickChoices: spec.numbersPickChoices };
+    if (OPTIONAL_QUESTIONS.has(options.id))
+      choices.push({ value: SKIP, label: this.content().text('intake.skip.label') });
+    return {
+      text: this.content().text(`intake.questions.${options.id}.prompt`),
+      choices,
+      numbersPickChoices: spec.numbersPickChoices,
+    };
   }
 
   protected retryKey(options: StageOptions): string {
@@ -40,7 +45,9 @@ export class ChoiceQuestionDialog extends QuestionDialog {
   protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     const spec = QUESTIONS[options.id];
     if (reply.choice === SKIP || saysSkip(this.deps, reply.text)) {
-      return OPTIONAL_QUESTIONS.has(options.id) ? { kind: 'outcome', outcome: { kind: 'skipped', id: options.id } } : { kind: 'retry', retryKey: this.retryKey(options) };
+      return OPTIONAL_QUESTIONS.has(options.id)
+        ? { kind: 'outcome', outcome: { kind: 'skipped', id: options.id } }
+        : { kind: 'retry', retryKey: this.retryKey(options) };
     }
     if (reply.choice) {
       const answer = spec.fromChoice(reply.choice);
@@ -51,27 +58,43 @@ export class ChoiceQuestionDialog extends QuestionDialog {
     const correction = await amountCorrection(this.deps, reply.text);
     if (correction) return { kind: 'outcome', outcome: correction };
     // Kava is a different plant: say so, and ask again rather than guess a product.
-    if (options.id === 'products' && this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) && !/\bkratom\b/i.test(reply.text)) {
+    if (
+      options.id === 'products' &&
+      this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) &&
+      !/\bkratom\b/i.test(reply.text)
+    ) {
       return { kind: 'retry', retryKey: 'intake.questions.products.notKratom' };
     }
 
     const extraction = await extract(this.deps, spec.field, reply.text);
     const answer = spec.fromExtraction(extraction);
     if (answer === undefined) {
-      const hinted = extraction.status === 'unclear' && extraction.hint ? `${this.retryKey(options)}${extraction.hint[0].toUpperCase()}${extraction.hint.slice(1)}` : undefined;
+      const hinted =
+        extraction.status === 'unclear' && extraction.hint
+          ? `${this.retryKey(options)}${extraction.hint[0].toUpperCase()}${extraction.hint.slice(1)}`
+          : undefined;
       return { kind: 'retry', retryKey: hinted && this.content().has(hinted) ? hinted : this.retryKey(options) };
     }
-    return { kind: 'answer', answer, note: this.acknowledgement(options, answer, extraction.status === 'ok' ? extraction.assumptions : []) };
+    return {
+      kind: 'answer',
+      answer,
+      note: this.acknowledgement(options, answer, extraction.status === 'ok' ? extraction.assumptions : []),
+    };
   }
 
   /** A free-text answer is said back briefly where it helps ("Okay, about 4 times a day."). */
-  private acknowledgement(options: StageOptions, answer: unknown, assumptions: Parameters<typeof assumptionLines>[1]): string | undefined {
+  private acknowledgement(
+    options: StageOptions,
+    answer: unknown,
+    assumptions: Parameters<typeof assumptionLines>[1],
+  ): string | undefined {
     const content = this.content();
     const lines = assumptionLines(content, assumptions);
     if (options.id === 'timesPerDay' && typeof answer === 'object' && answer && 'times' in answer) {
       lines.push(content.text('intake.questions.timesPerDay.ack', { times: num((answer as { times: number }).times) }));
     }
-    if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0) lines.push(content.text('intake.questions.substances.ack'));
+    if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0)
+      lines.push(content.text('intake.questions.substances.ack'));
     return lines.length > 0 ? lines.join(' ') : undefined;
   }
 }

@@ -1,4 +1,12 @@
-import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
+import {
+  type BotState,
+  ConversationState,
+  type Storage,
+  type StoreItem,
+  type StoreItems,
+  type TurnContext,
+  UserState,
+} from 'botbuilder';
 import { documentJson, storedJsonOf } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
@@ -74,7 +82,11 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
 
     override async clear(context: TurnContext): Promise<void> {
       // An empty "stored" copy makes the next save write, as BotState's empty hash does.
-      context.turnState.set(this.turnKey, { key: this.loaded(context)?.key ?? '', state: {}, stored: '' } satisfies Loaded);
+      context.turnState.set(this.turnKey, {
+        key: this.loaded(context)?.key ?? '',
+        state: {},
+        stored: '',
+      } satisfies Loaded);
     }
 
     override async saveChanges(context: TurnContext, force = false): Promise<void> {
@@ -82,7 +94,11 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
       const changed = force ? { ...loaded.state, eTag: '*' } : this.changes(context);
       if (!changed) return;
       await this.storage.write({ [loaded.key || this.requireKey(context)]: changed });
-      context.turnState.set(this.turnKey, { key: loaded.key, state: loaded.state, stored: documentJson(loaded.state) } satisfies Loaded);
+      context.turnState.set(this.turnKey, {
+        key: loaded.key,
+        state: loaded.state,
+        stored: documentJson(loaded.state),
+      } satisfies Loaded);
     }
 
     override async delete(context: TurnContext): Promise<void> {
@@ -149,7 +165,9 @@ export class TurnStateWriter {
 
   /** Removes every state of the turn in one call (after "delete my data"). */
   async delete(context: TurnContext): Promise<void> {
-    const keys = this.states.map((state) => storageKeyOf(state, context)).filter((key): key is string => key !== undefined);
+    const keys = this.states
+      .map((state) => storageKeyOf(state, context))
+      .filter((key): key is string => key !== undefined);
     for (const state of this.states) await state.clear(context);
     for (const state of this.states) state.markSaved(context);
     if (keys.length > 0) await this.storage.delete(keys);

@@ -48,6 +48,7 @@ export class StoredConversationReferences implements ConversationReferenceStore 
   }
 
   async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
-    return (await this.repository.get(personId, this.channelOf(personId))) as Partial<ConversationReference> | undefined;
+    return (await this.repository.get(personId, this.channelOf(personId))) as
+      Partial<ConversationReference> | undefined;
   }
 }

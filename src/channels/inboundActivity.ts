@@ -34,10 +34,21 @@ const DELIVERY_MODES = ['normal', 'notification', 'expectReplies', 'ephemeral'] 
 
 export const inboundActivitySchema = z
   .object({
-    type: z.string().min(1).max(64).regex(/^[A-Za-z]+$/, { message: 'is not an activity type' }),
+    type: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z]+$/, { message: 'is not an activity type' }),
     id: cleanString(512).optional(),
-    channelId: cleanString(64).min(1).regex(/^[A-Za-z0-9._-]+$/, { message: 'is not a channel id' }).optional(),
-    serviceUrl: z.string().max(2048).regex(/^https?:\/\/\S+$/i, { message: 'is not an http(s) URL' }).optional(),
+    channelId: cleanString(64)
+      .min(1)
+      .regex(/^[A-Za-z0-9._-]+$/, { message: 'is not a channel id' })
+      .optional(),
+    serviceUrl: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/\S+$/i, { message: 'is not an http(s) URL' })
+      .optional(),
     from: account.optional(),
     recipient: account.optional(),
     conversation: z.object({ id }).passthrough().optional(),
@@ -50,7 +61,10 @@ export const inboundActivitySchema = z
     deliveryMode: z.enum(DELIVERY_MODES).optional(),
     membersAdded: z.array(account).max(50).optional(),
     membersRemoved: z.array(account).max(50).optional(),
-    attachments: z.array(z.object({ contentType: z.string().max(256) }).passthrough()).max(10).optional(),
+    attachments: z
+      .array(z.object({ contentType: z.string().max(256) }).passthrough())
+      .max(10)
+      .optional(),
     entities: z.array(z.object({}).passthrough()).max(50).optional(),
     channelData: z.object({}).passthrough().optional(),
   })
@@ -68,7 +82,8 @@ export function describeInvalidActivity(error: z.ZodError): string {
   const field = issue.path.join('.') || 'body';
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${field} is required`;
   if (issue.code === 'too_big') return `${field} is too long`;
-  if (issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message.startsWith('is '))) return `${field} ${issue.message}`;
+  if (issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message.startsWith('is ')))
+    return `${field} ${issue.message}`;
   return `${field} is invalid`;
 }
 

@@ -5,7 +5,14 @@ interface TimedRequest {
 }
 
 interface PipelineHolder {
-  client?: { pipeline?: { addPolicy(policy: { name: string; sendRequest(request: TimedRequest, next: (request: TimedRequest) => Promise<unknown>): Promise<unknown> }): void } };
+  client?: {
+    pipeline?: {
+      addPolicy(policy: {
+        name: string;
+        sendRequest(request: TimedRequest, next: (request: TimedRequest) => Promise<unknown>): Promise<unknown>;
+      }): void;
+    };
+  };
 }
 
 /**
@@ -17,7 +24,8 @@ interface PipelineHolder {
  */
 export function addTimeout(connector: ConnectorClient, timeoutMs: number): void {
   const pipeline = (connector as unknown as PipelineHolder).client?.pipeline;
-  if (!pipeline) throw new Error('The connector client has no pipeline to add a timeout to (botframework-connector changed?)');
+  if (!pipeline)
+    throw new Error('The connector client has no pipeline to add a timeout to (botframework-connector changed?)');
   pipeline.addPolicy({
     name: 'steadyOutboundTimeout',
     sendRequest(request, next) {

@@ -29,7 +29,10 @@ function* files(dir) {
 /** A fingerprint of every source file's name, size and modification time: cheap, and any edit changes it. */
 function sourcesStamp() {
   const hash = createHash('sha256');
-  const all = [...SOURCES.flatMap((dir) => [...files(join(ROOT, dir))]), ...SETTINGS.map((file) => join(ROOT, file))].sort();
+  const all = [
+    ...SOURCES.flatMap((dir) => [...files(join(ROOT, dir))]),
+    ...SETTINGS.map((file) => join(ROOT, file)),
+  ].sort();
   for (const file of all) {
     if (!existsSync(file)) continue;
     const { size, mtimeMs } = statSync(file);
@@ -45,9 +48,17 @@ function build() {
     say('TypeScript: up to date in dist/ (no source changed since the last build).');
     return;
   }
-  say(existsSync(DIST) ? 'TypeScript: sources changed, compiling into dist/ …' : 'TypeScript: first build, compiling into dist/ …');
+  say(
+    existsSync(DIST)
+      ? 'TypeScript: sources changed, compiling into dist/ …'
+      : 'TypeScript: first build, compiling into dist/ …',
+  );
   const started = Date.now();
-  const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { cwd: ROOT, stdio: 'inherit' });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   if (tsc.status !== 0) {
     say('TypeScript: the build failed (see above); not starting.');
     process.exit(tsc.status ?? 1);
@@ -59,12 +70,17 @@ function build() {
 async function compressWebChat() {
   const { ASSET_CACHE_DIR, compressedCopy, hashAssets } = require(join(DIST, 'src', 'web', 'assets.js'));
   const bundle = hashAssets().find((asset) => asset.name === 'webchat.js');
-  const missing = ['br', 'gzip'].filter((encoding) => !existsSync(join(ASSET_CACHE_DIR, `${bundle.url.split('/').pop()}.${encoding === 'br' ? 'br' : 'gz'}`)));
+  const missing = ['br', 'gzip'].filter(
+    (encoding) =>
+      !existsSync(join(ASSET_CACHE_DIR, `${bundle.url.split('/').pop()}.${encoding === 'br' ? 'br' : 'gz'}`)),
+  );
   if (missing.length === 0) {
     say(`Web Chat bundle: compressed copies ready in ${relative(ROOT, ASSET_CACHE_DIR)}/.`);
     return;
   }
-  say(`Web Chat bundle: making its ${missing.join(' and ')} copies once (about 20 s) in ${relative(ROOT, ASSET_CACHE_DIR)}/ …`);
+  say(
+    `Web Chat bundle: making its ${missing.join(' and ')} copies once (about 20 s) in ${relative(ROOT, ASSET_CACHE_DIR)}/ …`,
+  );
   const started = Date.now();
   for (const encoding of missing) await compressedCopy(bundle, encoding);
   say(`Web Chat bundle: compressed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -76,11 +92,15 @@ compressWebChat()
     const database = process.env.DATABASE_URL ?? 'sqlite:./data/coach.db';
     if (database.startsWith('sqlite:')) {
       const file = database.slice('sqlite:'.length).replace(/^\/\//, '');
-      say(`Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`);
+      say(
+        `Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`,
+      );
     }
     say('Starting the server …');
   })
   .catch((error) => {
     // The server makes the copies itself on the first visit; starting matters more.
-    say(`Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`);
+    say(
+      `Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`,
+    );
   });

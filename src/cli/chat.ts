@@ -29,13 +29,21 @@ export async function sendTurn(app: App, activity: Partial<Activity>): Promise<P
 const LEAVE_WORDS = new Set(['exit', 'quit', 'bye', ':q', '/exit', '/quit']);
 
 export function isLeaveWord(line: string): boolean {
-  return LEAVE_WORDS.has(line.trim().toLowerCase().replace(/[.!]+$/, ''));
+  return LEAVE_WORDS.has(
+    line
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, ''),
+  );
 }
 
 /** A terminal has no buttons: "tap" becomes "type" (the choices are a numbered list). */
 export function forTerminal(text: string): string {
   return text
-    .replace(/\b([Tt])ap a button or type its number\b/g, (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`)
+    .replace(
+      /\b([Tt])ap a button or type its number\b/g,
+      (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`,
+    )
     .replace(/\b([Tt])ap a button\b/g, (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`)
     .replace(/\b([Tt])ap\b/g, (_m, t: string) => (t === 'T' ? 'Type' : 'type'));
 }
@@ -62,11 +70,16 @@ export function wrap(text: string, width: number): string {
 async function main(): Promise<void> {
   loadDotEnv();
   const loaded = loadConfig();
-  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
+  const config = {
+    ...loaded,
+    auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' },
+  };
   const app = await buildApp(config, { logger: createLogger('silent') });
   const width = () => Math.max(40, Math.min(100, (process.stdout.columns ?? 80) - 2));
   const print = (replies: Partial<Activity>[]) =>
-    replies.filter((r) => r.text).forEach((r) => process.stdout.write(`\n${wrap(`Steady: ${forTerminal(r.text!)}`, width())}\n`));
+    replies
+      .filter((r) => r.text)
+      .forEach((r) => process.stdout.write(`\n${wrap(`Steady: ${forTerminal(r.text!)}`, width())}\n`));
 
   print(await sendTurn(app, { type: 'conversationUpdate', membersAdded: [{ id: PERSON_ID, name: 'You' }] }));
   const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nYou: ' });

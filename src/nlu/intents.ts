@@ -89,7 +89,8 @@ export class IntentMatcher {
     for (const key of content.listKeys('intents.synonyms.')) {
       const canonical = key.slice('intents.synonyms.'.length);
       for (const variant of content.list(key).map(normalize)) {
-        if (variant.includes(' ')) this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+        if (variant.includes(' '))
+          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -112,7 +113,8 @@ export class IntentMatcher {
     const said = normalize(text.replace(/['’]/g, ''));
     if (!said) return { kind: 'none' };
     // "start week 3", "go back to week two": the program's own week patterns.
-    if (parseProgramCommand(text, this.content, 'global')) return { kind: 'intent', id: 'program', score: 1, exact: true };
+    if (parseProgramCommand(text, this.content, 'global'))
+      return { kind: 'intent', id: 'program', score: 1, exact: true };
     const exact = this.exact.get(said);
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };
@@ -127,7 +129,8 @@ export class IntentMatcher {
     }
     const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
     const [top, second] = ranked;
-    if (!top || top[1] < INTENT_THRESHOLD) return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
+    if (!top || top[1] < INTENT_THRESHOLD)
+      return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
     const close = ranked.filter(([, score]) => score >= INTENT_THRESHOLD && top[1] - score < TIE_MARGIN);
     if (second && close.length > 1) return { kind: 'tie', ids: close.slice(0, 3).map(([id]) => id), score: top[1] };
     return { kind: 'intent', id: top[0], score: top[1], exact: false };
@@ -174,7 +177,8 @@ export class IntentMatcher {
       let best = max + 1;
       // Typos rarely hit the first letter; comparing only words that start alike keeps this cheap.
       for (const candidate of this.vocabulary) {
-        if (candidate.length < 3 || candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
+        if (candidate.length < 3 || candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max)
+          continue;
         const distance = editDistance(word, candidate, max);
         if (distance < best) {
           best = distance;

@@ -69,7 +69,8 @@ export class QuestionBank {
     for (const key of content.listKeys('questions.synonyms.')) {
       const canonical = key.slice('questions.synonyms.'.length).toLowerCase();
       for (const variant of content.list(key).map(normalize)) {
-        if (variant.includes(' ')) this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+        if (variant.includes(' '))
+          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -80,7 +81,13 @@ export class QuestionBank {
       .map((key) => {
         const base = key.slice(0, -'.asks'.length);
         const [topic, name] = base.slice('questions.bank.'.length).split('.');
-        return { id: `${topic}.${name}`, topic, title: content.text(`${base}.title`), answer: content.text(`${base}.answer`), asks: content.list(key) };
+        return {
+          id: `${topic}.${name}`,
+          topic,
+          title: content.text(`${base}.title`),
+          answer: content.text(`${base}.answer`),
+          asks: content.list(key),
+        };
       });
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
     this.index = new MiniSearch<Wording>({
@@ -119,7 +126,8 @@ export class QuestionBank {
     const ranked = this.rank(message);
     const [top, second] = ranked;
     if (!top || top.coverage < RELATED_COVERAGE) return { kind: 'none' };
-    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
+    if (top.coverage >= MATCH_COVERAGE && (!second || top.score >= MATCH_LEAD * second.score))
+      return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
     return { kind: 'unclear', ids: ranked.slice(0, OFFERED).map((r) => r.id), score: top.coverage };
   }
 
@@ -135,7 +143,12 @@ export class QuestionBank {
       const words = new Set(hit.queryTerms).size;
       const coverage = words / terms.length;
       const seen = best.get(question);
-      if (!seen || hit.score > seen.score) best.set(question, { score: hit.score, coverage: Math.max(coverage, seen?.coverage ?? 0), words: Math.max(words, seen?.words ?? 0) });
+      if (!seen || hit.score > seen.score)
+        best.set(question, {
+          score: hit.score,
+          coverage: Math.max(coverage, seen?.coverage ?? 0),
+          words: Math.max(words, seen?.words ?? 0),
+        });
       else {
         seen.coverage = Math.max(seen.coverage, coverage);
         seen.words = Math.max(seen.words, words);
@@ -146,12 +159,21 @@ export class QuestionBank {
 
   /** The message's searchable words, as the index sees them. */
   private terms(message: string): string[] {
-    return [...new Set(this.prepare(message).split(' ').filter((w) => w && !STOP_WORDS.has(w)).map(stem))];
+    return [
+      ...new Set(
+        this.prepare(message)
+          .split(' ')
+          .filter((w) => w && !STOP_WORDS.has(w))
+          .map(stem),
+      ),
+    ];
   }
 
   /** Lower case, no punctuation, "7-oh" as one word, synonyms replaced by the word the bank uses. */
   private prepare(text: string): string {
-    let said = normalize(text.replace(/\b(?:7|seven)\s*-?\s*(?:oh|hydroxy[a-z]*)\b/gi, ' sevenoh ').replace(/[’']/g, ''));
+    let said = normalize(
+      text.replace(/\b(?:7|seven)\s*-?\s*(?:oh|hydroxy[a-z]*)\b/gi, ' sevenoh ').replace(/[’']/g, ''),
+    );
     for (const [pattern, canonical] of this.multiWordSynonyms) said = said.replace(pattern, canonical);
     return said
       .split(' ')

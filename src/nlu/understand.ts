@@ -36,9 +36,11 @@ export class Understanding {
     // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
     const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
     const intent = this.intents.match(text);
-    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) return { kind: 'intent', id: intent.id, sure: true };
+    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT))
+      return { kind: 'intent', id: intent.id, sure: true };
     const question = this.bank.find(text);
-    if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
+    if (question.kind === 'match')
+      return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     const asking = looksLikeQuestion(text, this.content);

@@ -13,9 +13,7 @@ export class RetentionTimer {
   private firstRun: NodeJS.Immediate | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(
-    private readonly deps: { store: DataStore; clock: Clock; logger: Logger; retentionDays: number },
-  ) {}
+  constructor(private readonly deps: { store: DataStore; clock: Clock; logger: Logger; retentionDays: number }) {}
 
   start(intervalMs: number): void {
     if (intervalMs <= 0 || this.timer) return;

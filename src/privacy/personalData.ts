@@ -41,9 +41,15 @@ export class PersonalDataDeletionError extends Error {
  * people row goes last, then scrubs the database files. Every owner is tried even when one fails; the
  * failure is reported after, and a retry is safe.
  */
-export async function deletePersonalData(store: DataStore, personId: string, options: { keep?: readonly string[] } = {}): Promise<void> {
+export async function deletePersonalData(
+  store: DataStore,
+  personId: string,
+  options: { keep?: readonly string[] } = {},
+): Promise<void> {
   const failed: string[] = [];
-  const owners: PersonalDataOwner[] = [...store.personalData()].reverse().filter((owner) => !options.keep?.includes(owner.name));
+  const owners: PersonalDataOwner[] = [...store.personalData()]
+    .reverse()
+    .filter((owner) => !options.keep?.includes(owner.name));
   for (const owner of owners) {
     try {
       await owner.deleteFor(personId);

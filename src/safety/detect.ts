@@ -20,20 +20,44 @@ function literalWords(patterns: RegExp[]): string[] {
 
 const VOCABULARY = buildVocabulary(
   [
-    ...literalWords([...RULES.map((r) => r.pattern), ...Object.values(CONCEPTS).map((source) => new RegExp(source)), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
+    ...literalWords([
+      ...RULES.map((r) => r.pattern),
+      ...Object.values(CONCEPTS).map((source) => new RegExp(source)),
+      ...COMBO_RULES.flatMap((c) => c.parts),
+      ...IDIOMS,
+      CONTEXT.distantPast,
+      CONTEXT.recentPast,
+      CONTEXT.question,
+      CONTEXT.aboutMeNow,
+    ]),
     ...CONTEXT.bridges,
     ...COMMON_WORDS,
   ],
   FUZZY_TARGETS,
 );
 
-const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+const everywhere = (pattern: RegExp): RegExp =>
+  new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>([
+  'history',
+  'pastEvent',
+  'now',
+  'willIngest',
+  'weOrYou',
+  'deathOfOther',
+  'reportedQuestion',
+  'assurance',
+  'kratomObject',
+  'idiomOfOther',
+  'bodyDanger',
+  'emergencySign',
+  'sedation',
+]);
 
 /**
  * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
@@ -45,7 +69,9 @@ class ClauseConcepts {
   kratomElsewhere = false;
   constructor(private readonly text: string) {}
   has(i: number): boolean {
-    if (this.known[i] === 0) this.known[i] = firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
+    if (this.known[i] === 0)
+      this.known[i] =
+        firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
     return this.known[i] === 2;
   }
   get death(): boolean {
@@ -112,7 +138,9 @@ function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean)
   for (const rule of CONCEPT_RULES) {
     const fires = rule.notInQuestions
       ? asking.length > 0 && (rule.scope === 'message' ? rule.when(notAsking) : asking.some((p) => rule.when(p)))
-      : rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
+      : rule.scope === 'message'
+        ? rule.when(message)
+        : live.some((p) => rule.when(p));
     if (!fires) continue;
     for (const kind of rule.kinds) {
       // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
@@ -193,7 +221,8 @@ function applyContext(rule: DangerRule, index: number, clause: ClauseContext, hu
     kind = 'ambiguous';
     tags.push('question');
   }
-  if ((kind === 'medical' || kind === 'severeWithdrawal') && CONTEXT.worry.test(clause.text.slice(0, index))) return undefined;
+  if ((kind === 'medical' || kind === 'severeWithdrawal') && CONTEXT.worry.test(clause.text.slice(0, index)))
+    return undefined;
   if (clause.distant) {
     kind = kind === 'suicide' ? 'ambiguous' : undefined;
     tags.push('past');
@@ -221,7 +250,8 @@ export function detectDanger(text: string): Detection {
 
   const lazy = clauses.map((c) => new ClauseConcepts(c.text));
   // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
-  const kratomNamed = lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+  const kratomNamed =
+    lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
   for (const c of lazy) c.kratomElsewhere = kratomNamed;
   const concepts = lazy.map(asPresent);
   const cancelled = cancelledClauses(concepts);
@@ -249,7 +279,9 @@ export function detectDanger(text: string): Detection {
   for (const { combo, parts } of GLOBAL_COMBOS) {
     if (!parts.every((part) => current.some((c) => firstLiveMatch(part, c.text, true) >= 0))) continue;
     const recent = combo.kind === 'medical' && current.some((c) => c.recent);
-    hits.push(recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id });
+    hits.push(
+      recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id },
+    );
   }
 
   if (hits.length === 0) return NO_DANGER;

@@ -61,7 +61,10 @@ export class CheckInScheduler {
       try {
         await job.run(at);
       } catch (error) {
-        this.deps.logger.error({ job: job.name, error: error instanceof Error ? error.name : typeof error }, 'periodic job failed');
+        this.deps.logger.error(
+          { job: job.name, error: error instanceof Error ? error.name : typeof error },
+          'periodic job failed',
+        );
       }
     }
     return report;
@@ -73,7 +76,9 @@ export class CheckInScheduler {
     this.stopping = false;
     this.timer = setInterval(() => {
       if (this.running) return;
-      this.tick().catch((error) => this.deps.logger.error({ error: error instanceof Error ? error.name : typeof error }, 'check-in tick failed'));
+      this.tick().catch((error) =>
+        this.deps.logger.error({ error: error instanceof Error ? error.name : typeof error }, 'check-in tick failed'),
+      );
     }, this.deps.intervalMs);
     this.timer.unref();
   }

@@ -4,16 +4,26 @@ import type { CheckInPlanner } from './CheckInPlanner';
 import type { ProgramWeekSource } from './programWeek';
 import { formatClock, type QuietHours } from './zonedTime';
 
-export type ScheduleChoice = Pick<EnrollmentInput, 'personId' | 'channelId' | 'weekday' | 'timeZone'> & { hour: number; minute: number };
+export type ScheduleChoice = Pick<EnrollmentInput, 'personId' | 'channelId' | 'weekday' | 'timeZone'> & {
+  hour: number;
+  minute: number;
+};
 
 export type PauseResult = 'paused' | 'alreadyPaused' | 'stopped' | 'notEnrolled';
-export type ResumeResult = { status: 'resumed' | 'alreadyActive'; nextAt: Date } | { status: 'stopped' | 'notEnrolled' };
+export type ResumeResult =
+  { status: 'resumed' | 'alreadyActive'; nextAt: Date } | { status: 'stopped' | 'notEnrolled' };
 export type StopResult = 'stopped' | 'alreadyStopped' | 'notEnrolled';
 
 /** What dialogs and commands do with a person's check-ins: enroll, pause, resume, stop. */
 export class CheckInService {
   constructor(
-    private readonly deps: { store: DataStore; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
+    private readonly deps: {
+      store: DataStore;
+      planner: CheckInPlanner;
+      weeks: ProgramWeekSource;
+      clock: Clock;
+      quietHours: QuietHours;
+    },
   ) {}
 
   get quietHours(): QuietHours {

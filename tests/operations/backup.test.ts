@@ -8,13 +8,20 @@ import { integrityCheck } from '../support/serverProcess';
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs `npm run backup`'s program (from the sources) as its own process, as an operator or cron would. */
-function runBackup(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBackup(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/backup.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/backup.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -75,7 +82,9 @@ describe('npm run backup', () => {
     const dir = makeTempDir('coach-restored-');
     copyFileSync(target, join(dir, 'coach.db'));
     restored = await startTestApp({ dir });
-    expect(Object.keys((await restored.app.services.store.intake.getAnswers('test:backup-person'))!.answers)).toEqual(savedBefore);
+    expect(Object.keys((await restored.app.services.store.intake.getAnswers('test:backup-person'))!.answers)).toEqual(
+      savedBefore,
+    );
     for (let i = half; i < script.length; i++) await step(restored, i);
     expect((await restored.app.services.store.intake.getAnswers('test:backup-person'))?.completedAt).toBeDefined();
   });

@@ -24,7 +24,11 @@ export interface Conversation {
   /** Every activity the client has received so far, in order. */
   received: ClientActivity[];
   /** Resolves once `predicate` holds for the received activities (fails after timeoutMs). */
-  waitFor(predicate: (received: ClientActivity[]) => boolean, what: string, timeoutMs?: number): Promise<ClientActivity[]>;
+  waitFor(
+    predicate: (received: ClientActivity[]) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<ClientActivity[]>;
   /** Posts a message as the person and resolves with the id the channel gave it. */
   say(text: string): Promise<string>;
   end(): void;
@@ -57,7 +61,11 @@ export function openConversation(options: {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`Timed out waiting for ${what}; received: ${JSON.stringify(received.map((a) => a.text ?? a.type))}`));
+          reject(
+            new Error(
+              `Timed out waiting for ${what}; received: ${JSON.stringify(received.map((a) => a.text ?? a.type))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -78,7 +86,8 @@ export function openConversation(options: {
   };
 }
 
-export const textsOf = (activities: ClientActivity[]): string[] => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+export const textsOf = (activities: ClientActivity[]): string[] =>
+  activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
 
 /** Direct Line REST calls made by hand, for what the client library does not expose. */
 export async function call(
@@ -93,7 +102,12 @@ export async function call(
       ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const raw = await response.text();
   let body: unknown = raw;
@@ -106,7 +120,10 @@ export async function call(
 }
 
 /** A fresh person and conversation, as the page gets them. */
-export async function newSession(baseUrl: string, resume?: string): Promise<{
+export async function newSession(
+  baseUrl: string,
+  resume?: string,
+): Promise<{
   token: string;
   conversationId: string;
   userId: string;

@@ -40,17 +40,25 @@ describe('pacing', () => {
   test('sends are spaced 1/rate apart; 0 means no waiting', async () => {
     let now = 0;
     const waits: number[] = [];
-    const pacer = new Pacer(4, () => now, async (ms) => {
-      waits.push(ms);
-    });
+    const pacer = new Pacer(
+      4,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
     await Promise.all([pacer.wait(), pacer.wait(), pacer.wait()]);
     expect(waits).toEqual([250, 500]);
     now = 2000;
     await pacer.wait();
     expect(waits).toEqual([250, 500]);
-    const off = new Pacer(0, () => 0, async () => {
-      throw new Error('should not sleep');
-    });
+    const off = new Pacer(
+      0,
+      () => 0,
+      async () => {
+        throw new Error('should not sleep');
+      },
+    );
     await off.wait();
   });
 });
@@ -79,7 +87,8 @@ describe('PNG', () => {
     const pixels = require('node:zlib').inflateSync(png.subarray(41, png.length - 16)) as Buffer;
     const colourCount = (rgb: number[]) => {
       let n = 0;
-      for (let i = 0; i < pixels.length - 2; i++) if (pixels[i] === rgb[0] && pixels[i + 1] === rgb[1] && pixels[i + 2] === rgb[2]) n++;
+      for (let i = 0; i < pixels.length - 2; i++)
+        if (pixels[i] === rgb[0] && pixels[i + 1] === rgb[1] && pixels[i + 2] === rgb[2]) n++;
       return n;
     };
     expect(colourCount([43, 108, 176])).toBeGreaterThan(5000); // bars
@@ -90,7 +99,13 @@ describe('PNG', () => {
 describe('configuration and the operator command', () => {
   test('check-in defaults work offline; bad values are refused by name', () => {
     const config = loadConfig({});
-    expect(config.checkIns).toMatchObject({ intervalMs: 60_000, sendsPerSecond: 20, concurrency: 16, leaseMs: 300_000, followupHours: 24 });
+    expect(config.checkIns).toMatchObject({
+      intervalMs: 60_000,
+      sendsPerSecond: 20,
+      concurrency: 16,
+      leaseMs: 300_000,
+      followupHours: 24,
+    });
     expect(config.checkIns.quietHours).toEqual({ start: { hour: 21, minute: 0 }, end: { hour: 9, minute: 0 } });
     expect(loadConfig({ CHECKIN_SENDS_PER_SECOND: '0' }).checkIns.sendsPerSecond).toBe(0);
     for (const [variable, value] of [

@@ -56,8 +56,17 @@ export async function createSlackDirect(deps: {
 }): Promise<SlackDirect> {
   const { config, services } = deps;
   const webApi = deps.sender ? undefined : await import('./webApi');
-  const sender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
-  const proactiveSender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, retries: 0, timeoutMs: config.timeoutMs });
+  const sender =
+    deps.sender ??
+    new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
+  const proactiveSender =
+    deps.sender ??
+    new webApi!.SlackWebApiSender({
+      botToken: config.botToken,
+      apiUrl: config.apiUrl,
+      retries: 0,
+      timeoutMs: config.timeoutMs,
+    });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
@@ -85,15 +94,16 @@ export async function createSlackDirect(deps: {
   /** Checks the signature; on failure answers 401 and returns false. */
   const verified = (req: restify.Request, res: restify.Response): boolean => {
     const rawBody = rawBodyOf(req);
-    const check = rawBody === undefined || !signingSecret
-      ? ({ ok: false, reason: 'missing_signature' } as const)
-      : verifySlackRequest({
-          secret: signingSecret,
-          timestamp: header(req, 'x-slack-request-timestamp'),
-          signature: header(req, 'x-slack-signature'),
-          rawBody,
-          now: services.clock.now(),
-        });
+    const check =
+      rawBody === undefined || !signingSecret
+        ? ({ ok: false, reason: 'missing_signature' } as const)
+        : verifySlackRequest({
+            secret: signingSecret,
+            timestamp: header(req, 'x-slack-request-timestamp'),
+            signature: header(req, 'x-slack-signature'),
+            rawBody,
+            now: services.clock.now(),
+          });
     if (check.ok) return true;
     services.logger.warn({ channelId: 'slack', reason: check.reason, route: req.getPath() }, 'slack request refused');
     res.send(401, { error: check.reason });

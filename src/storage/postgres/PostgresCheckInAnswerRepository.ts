@@ -7,7 +7,13 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
 
   constructor(private readonly pool: Pool) {}
 
-  async save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord> {
+  async save(
+    personId: string,
+    programWeek: number,
+    answers: CheckInAnswers,
+    review: { handoff: boolean; reasons: string[] },
+    at: Date,
+  ): Promise<CheckInRecord> {
     const { rows } = await this.pool.query<AnswerRow>(
       `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
          symptoms, sleep, mood, confidence, confidence_step, support, handoff, reasons, units_per_day, unit)
@@ -18,22 +24,26 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
   }
 
   async listFor(personId: string): Promise<CheckInRecord[]> {
-    const { rows } = await this.pool.query<AnswerRow>('SELECT * FROM checkin_answers WHERE person_id = $1 ORDER BY answered_at, id', [personId]);
+    const { rows } = await this.pool.query<AnswerRow>(
+      'SELECT * FROM checkin_answers WHERE person_id = $1 ORDER BY answered_at, id',
+      [personId],
+    );
     return rows.map(toRecord);
   }
 
   async latestFor(personId: string): Promise<CheckInRecord | undefined> {
-    const { rows } = await this.pool.query<AnswerRow>('SELECT * FROM checkin_answers WHERE person_id = $1 ORDER BY answered_at DESC, id DESC LIMIT 1', [
-      personId,
-    ]);
+    const { rows } = await this.pool.query<AnswerRow>(
+      'SELECT * FROM checkin_answers WHERE person_id = $1 ORDER BY answered_at DESC, id DESC LIMIT 1',
+      [personId],
+    );
     return rows[0] && toRecord(rows[0]);
   }
 
   async countSince(personId: string, since: Date): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM checkin_answers WHERE person_id = $1 AND answered_at >= $2', [
-      personId,
-      since.toISOString(),
-    ]);
+    const { rows } = await this.pool.query<{ n: number }>(
+      'SELECT COUNT(*)::int AS n FROM checkin_answers WHERE person_id = $1 AND answered_at >= $2',
+      [personId, since.toISOString()],
+    );
     return rows[0]!.n;
   }
 

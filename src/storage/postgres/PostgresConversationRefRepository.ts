@@ -16,10 +16,10 @@ export class PostgresConversationRefRepository implements ConversationRefReposit
   }
 
   async get(personId: string, channelId: string): Promise<StoredReference | undefined> {
-    const { rows } = await this.pool.query<{ reference: string }>('SELECT reference FROM conversation_refs WHERE person_id = $1 AND channel_id = $2', [
-      personId,
-      channelId,
-    ]);
+    const { rows } = await this.pool.query<{ reference: string }>(
+      'SELECT reference FROM conversation_refs WHERE person_id = $1 AND channel_id = $2',
+      [personId, channelId],
+    );
     return rows[0] && (JSON.parse(rows[0].reference) as StoredReference);
   }
 

@@ -5,7 +5,6 @@ import { withTransaction } from './database';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 
-
 /**
  * botbuilder Storage on PostgreSQL with the same rules as SqliteStateStorage: a conditional write
  * is one UPDATE ... WHERE etag = $expected, so two instances racing on one key cannot both win.
@@ -34,9 +33,15 @@ export class PostgresStateStorage implements Storage {
         const expected: unknown = item?.eTag;
         const json = documentJson(item);
         if (expected !== undefined && expected !== '*' && expected !== '') {
-          const updated = await client.query('UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, newETag(), json, expected]);
+          const updated = await client.query(
+            'UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4',
+            [key, newETag(), json, expected],
+          );
           if (updated.rowCount === 1) continue;
-          const inserted = await client.query('INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING', [key, newETag(), json]);
+          const inserted = await client.query(
+            'INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING',
+            [key, newETag(), json],
+          );
           if (inserted.rowCount === 1) continue;
           throw new ETagConflictError(key);
         }

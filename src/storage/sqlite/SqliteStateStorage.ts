@@ -11,7 +11,6 @@ export class ETagConflictError extends Error {
   }
 }
 
-
 /**
  * botbuilder Storage on SQLite with MemoryStorage's eTag rules: a write succeeds when the key is new or
  * the item's eTag is '*' or absent; otherwise it must match the stored eTag. Unlike MemoryStorage a
@@ -29,9 +28,13 @@ export class SqliteStateStorage implements Storage {
     private readonly db: SqliteDb,
     private readonly group?: GroupCommit,
   ) {
-    this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
+    this.selectOne = db.prepare<[string], { etag: string; document: string }>(
+      'SELECT etag, document FROM bot_state WHERE key = ?',
+    );
     // A turn reads its conversation and user state together.
-    this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
+    this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>(
+      'SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)',
+    );
     this.upsert = db.prepare<[string, string, string, string]>(
       `INSERT INTO bot_state (key, etag, document, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,

@@ -154,7 +154,11 @@
     return function (next) {
       return function (args) {
         var action = args.cardAction;
-        if ((action.type === 'openUrl' || action.type === 'call') && typeof action.value === 'string' && PHONE_LINK.test(action.value)) {
+        if (
+          (action.type === 'openUrl' || action.type === 'call') &&
+          typeof action.value === 'string' &&
+          PHONE_LINK.test(action.value)
+        ) {
           openPhoneApp(action.value);
           return undefined;
         }
