@@ -6,6 +6,13 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const UNUSED = {
+  argsIgnorePattern: '^_',
+  varsIgnorePattern: '^_',
+  caughtErrorsIgnorePattern: '^_',
+  ignoreRestSiblings: true,
+};
+
 export default tseslint.config(
   {
     ignores: ['dist/', 'coverage/', 'data/', 'teams/', 'tests/artifacts/', 'bench/results/', 'tests/fixtures/'],
@@ -20,6 +27,34 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    rules: {
+      // The house convention: a leading underscore marks a parameter or a left-out property as unused on purpose.
+      '@typescript-eslint/no-unused-vars': ['error', UNUSED],
+    },
+  },
+  // better-sqlite3 is synchronous; its repositories implement the same async interfaces as PostgreSQL's.
+  {
+    files: ['**/sqlite/**/*.ts'],
+    rules: { '@typescript-eslint/require-await': 'off' },
+  },
+  // Tests read JSON bodies and fake objects as `any`, pass mocked methods to expect(), and write async fakes
+  // of async interfaces without awaiting anything; the assertions check the shapes at run time.
+  {
+    files: ['tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { 'no-unused-vars': ['error', UNUSED] },
   },
   // Node scripts in CommonJS: the jest configs and `npm start`'s build check.
   {

@@ -148,7 +148,7 @@ function startWorker(
     });
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker exited with ${code}`))));
   });
-  return { ready, go: () => child.stdin!.end('go\n'), done };
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
 export async function fanout(

@@ -25,7 +25,7 @@ export function startProcess(script: string, env: Record<string, string>, nodeFl
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(chunk.toString());
       if (match)
         resolve({
@@ -154,7 +154,7 @@ export async function runLoad(
       const ports = Array.isArray(port) ? port : [port];
       for (const [index, text] of script.entries()) {
         const t0 = process.hrtime.bigint();
-        const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
+        const response = await post(ports[index % ports.length], '/api/messages', turn(id, text));
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         latencies.push(ms);
         collect?.push(ms);

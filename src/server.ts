@@ -269,6 +269,6 @@ function serviceUrlAllowed(serviceUrl: unknown, allowedServiceHosts: string[]): 
 function bearerMatches(header: string | undefined, expected: string): boolean {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) return false;
-  const given = createHash('sha256').update(match[1]!).digest();
+  const given = createHash('sha256').update(match[1]).digest();
   return timingSafeEqual(given, createHash('sha256').update(expected).digest());
 }

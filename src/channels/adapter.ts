@@ -90,11 +90,7 @@ export class CoachAdapter extends CloudAdapter {
       claimsIdentity: this.createClaimsIdentity(this.appId),
       connectorFactory: new LocalTurnConnectorFactory(),
     };
-    const response = await this.processActivity(
-      local,
-      { ...activity, deliveryMode: 'expectReplies' } as Activity,
-      logic,
-    );
+    const response = await this.processActivity(local, { ...activity, deliveryMode: 'expectReplies' }, logic);
     const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
     return body?.activities ?? [];
   }

@@ -35,7 +35,7 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
     if (!family || extra !== undefined || !/^\d*$/.test(prefixText ?? '') || prefix > (family === 6 ? 128 : 32)) {
       return { error: `has "${part}", which is not an address or a CIDR range (for example 10.0.0.0/8 or 127.0.0.1)` };
     }
-    ranges.addSubnet(unmapped(address!), prefix, family === 6 ? 'ipv6' : 'ipv4');
+    ranges.addSubnet(unmapped(address), prefix, family === 6 ? 'ipv6' : 'ipv4');
   }
   return { kind: 'ranges', ranges, text };
 }
@@ -54,14 +54,14 @@ export function clientAddress(req: IncomingMessage, trust: TrustProxy = TRUST_NO
   if (trust.kind === 'hops') {
     let index = chain.length - 1;
     for (let hop = 0; hop < trust.hops && index > 0; hop++) {
-      if (!isIP(chain[index - 1]!)) break;
+      if (!isIP(chain[index - 1])) break;
       index--;
     }
-    return chain[index]!;
+    return chain[index];
   }
   let index = chain.length - 1;
-  while (index > 0 && isTrusted(chain[index]!, trust.ranges) && isIP(chain[index - 1]!)) index--;
-  return chain[index]!;
+  while (index > 0 && isTrusted(chain[index], trust.ranges) && isIP(chain[index - 1])) index--;
+  return chain[index];
 }
 
 function forwardedFor(req: IncomingMessage): string[] {
@@ -81,13 +81,13 @@ function isTrusted(address: string, ranges: BlockList): boolean {
 /** Some proxies write "1.2.3.4:5678" or "[::1]:5678". */
 function stripPort(entry: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
-  if (bracketed) return bracketed[1]!;
+  if (bracketed) return bracketed[1];
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
-  return v4WithPort ? v4WithPort[1]! : entry;
+  return v4WithPort ? v4WithPort[1] : entry;
 }
 
 /** "::ffff:10.0.0.1" (an IPv4 client on a dual-stack socket) is 10.0.0.1. */
 function unmapped(address: string): string {
   const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  return match ? match[1]! : address;
+  return match ? match[1] : address;
 }

@@ -36,9 +36,7 @@ if (require.main === module) {
     (code) => process.exit(code),
     (error: unknown) => {
       const known = error instanceof ConfigError || error instanceof BackupError;
-      process.stderr.write(
-        `${known ? `Backup failed: ${(error as Error).message}` : `Backup failed: ${String(error)}`}\n`,
-      );
+      process.stderr.write(`${known ? `Backup failed: ${error.message}` : `Backup failed: ${String(error)}`}\n`);
       process.exit(error instanceof ConfigError ? 2 : 1);
     },
   );

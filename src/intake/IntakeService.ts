@@ -53,7 +53,7 @@ export class IntakeService {
   }
 
   async save(personId: string, answers: IntakeAnswers): Promise<void> {
-    await this.repository.saveAnswers(personId, answers as Record<string, unknown>, this.clock.now(), false);
+    await this.repository.saveAnswers(personId, answers, this.clock.now(), false);
   }
 
   async startFresh(personId: string): Promise<void> {
@@ -66,7 +66,7 @@ export class IntakeService {
     answers: IntakeAnswers,
   ): Promise<{ profile: RiskProfile; stored: StoredAssessment; taper?: TaperSketch }> {
     const at = this.clock.now();
-    await this.repository.saveAnswers(personId, answers as Record<string, unknown>, at, true);
+    await this.repository.saveAnswers(personId, answers, at, true);
     const profile = toRiskProfile(answers);
     const assessment = assess(profile);
     const stored = await this.repository.addAssessment(personId, { trigger: 'intake', profile, assessment }, at);

@@ -29,7 +29,7 @@ export function parseProgramCommand(
 ): ProgramCommand | undefined {
   const kinds = scope === 'global' ? GLOBAL_PROGRAM_COMMANDS : [...GLOBAL_PROGRAM_COMMANDS, ...SESSION_COMMANDS];
   const kind = kinds.find((k) => matchesPhrase(text, content.list(`program.commands.${k}`)));
-  if (kind) return { kind } as ProgramCommand;
+  if (kind) return { kind };
   const week = weekNumberIn(text, content);
   return week === undefined ? undefined : { kind: 'goToWeek', week };
 }

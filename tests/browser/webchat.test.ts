@@ -274,7 +274,7 @@ if (!available) {
     const intro = content.text('privacy.export.intro');
     const summary = page.locator('.webchat__bubble__content', { hasText: intro }).last();
     await summary.waitFor();
-    const lines = ((await summary.innerText()) as string).split('\n').filter((line) => line.trim());
+    const lines = (await summary.innerText()).split('\n').filter((line) => line.trim());
     expect(lines[0].trim()).toBe(intro.replace(/'/g, '’'));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-lines.png') });

@@ -18,7 +18,7 @@ const ALL = [...WEB, 'msteams', 'slack', ...TEXT];
 const chart = encodePng(
   2,
   2,
-  new Uint8Array(4 * 3).map((_, i) => [10, 20, 30][i % 3]!),
+  new Uint8Array(4 * 3).map((_, i) => [10, 20, 30][i % 3]),
 );
 const choices = [
   { value: 'support', label: 'Get support now' },

@@ -74,12 +74,12 @@ describe('intake across restarts', () => {
       dialogState: { dialogStack: Array<{ id: string; state: object }> };
     };
     const [root, ...above] = stored.dialogState.dialogStack;
-    expect(root!.id).toBe('root');
+    expect(root.id).toBe('root');
     expect(above.map((d) => d.id)).toEqual(['intake.loop', 'intake.amountQuestion']);
     // The shape an earlier release saved: the menu and the intake were components, each with its own stack.
     const intake = { id: 'intake', state: { dialogs: { dialogStack: above } } };
     stored.dialogState.dialogStack = [
-      { id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root!.state }, intake] } } },
+      { id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root.state }, intake] } } },
     ];
     await state.write({ [key]: { ...stored, eTag: '*' } });
 

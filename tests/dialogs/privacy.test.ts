@@ -1,4 +1,3 @@
-import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
 import type { PersonalDataOwner } from '../../src/storage/repositories';
 import { EXPORT_FORMAT, type PersonalDataExport } from '../../src/privacy/personalData';
@@ -176,7 +175,7 @@ describe('privacy controls', () => {
       { text: 'x', files: [{ name: 'a.json', contentType: 'application/json', content: '{"a":1}' }] },
       'webchat',
     );
-    expect((rendered as Partial<Activity>).attachments?.[0].contentUrl).toBe(
+    expect(rendered.attachments?.[0].contentUrl).toBe(
       `data:application/json;charset=utf-8;base64,${Buffer.from('{"a":1}').toString('base64')}`,
     );
   });

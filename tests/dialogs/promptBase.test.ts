@@ -64,7 +64,7 @@ const CONVERSATION_KEY = 'test/conversations/Convo1/';
 async function questionSavedIn(storage: MemoryStorage): Promise<PromptInstanceState> {
   const saved = (await storage.read([CONVERSATION_KEY]))[CONVERSATION_KEY] as { dialogState: DialogState };
   expect(saved.dialogState.dialogStack.map((instance) => instance.id)).toEqual([ASK]);
-  return saved.dialogState.dialogStack[0]!.state as PromptInstanceState;
+  return saved.dialogState.dialogStack[0].state as PromptInstanceState;
 }
 
 describe('PromptBase: ask, read, ask again', () => {

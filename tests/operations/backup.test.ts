@@ -49,9 +49,9 @@ describe('npm run backup', () => {
     const half = Math.floor(script.length / 2);
     const options = { conversationId: 'backup-conversation', userId: 'backup-person' };
     const step = async (t: TestApp, i: number) => {
-      const replies = await say(t.baseUrl, script[i]!.text, options);
+      const replies = await say(t.baseUrl, script[i].text, options);
       // The last reply ends with the step's prompt (the review prompt follows the summary in one message).
-      expect([i, replies.at(-1)?.endsWith(content.text(script[i]!.expects))]).toEqual([i, true]);
+      expect([i, replies.at(-1)?.endsWith(content.text(script[i].expects))]).toEqual([i, true]);
     };
     for (let i = 0; i < half; i++) await step(live, i);
     const savedBefore = Object.keys((await live.app.services.store.intake.getAnswers('test:backup-person'))!.answers);
@@ -62,7 +62,7 @@ describe('npm run backup', () => {
     let chatting = true;
     const others = (async () => {
       let n = 0;
-      while (chatting) await say(live!.baseUrl, 'hi', { conversationId: `other-${n}`, userId: `other-${n++}` });
+      while (chatting) await say(live.baseUrl, 'hi', { conversationId: `other-${n}`, userId: `other-${n++}` });
       return n;
     })();
     const result = await runBackup([target], { DATABASE_URL: `sqlite:${live.dbFile}` });

@@ -386,7 +386,7 @@ describe('risk engine: one row per rule and boundary', () => {
   });
 
   test('an invalid profile gets the cautious answer, not a crash', () => {
-    const result = assess({ products: ['leaf'], currentDose: grams(-3), otherSubstances: [] } as RiskProfile);
+    const result = assess({ products: ['leaf'], currentDose: grams(-3), otherSubstances: [] });
     expect(result).toMatchObject({ handoff: true, tier: 'doseUnknown', approach: 'taperWithClinicalSupport' });
   });
 

@@ -61,19 +61,19 @@ describePostgres('PostgreSQL conversation locks', () => {
         inside--;
       };
       await Promise.all(
-        Array.from({ length: 10 }, (_, n) => stores[n % 2]!.conversationLocks.run('test/shared', task(n))),
+        Array.from({ length: 10 }, (_, n) => stores[n % 2].conversationLocks.run('test/shared', task(n))),
       );
       expect(most).toBe(1);
       expect(order.sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
       // Held by one store, another conversation still runs at once on the other.
       let release!: () => void;
-      const held = stores[0]!.conversationLocks.run(
+      const held = stores[0].conversationLocks.run(
         'test/held',
         () => new Promise<void>((resolve) => (release = resolve)),
       );
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await expect(stores[1]!.conversationLocks.run('test/other', async () => 'ran')).resolves.toBe('ran');
+      await expect(stores[1].conversationLocks.run('test/other', async () => 'ran')).resolves.toBe('ran');
       release();
       await held;
     } finally {

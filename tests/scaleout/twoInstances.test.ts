@@ -42,7 +42,7 @@ describePostgres('two instances, one database', () => {
     let turn = 0;
     const options = { conversationId: 'alternate-conversation', userId: 'alternate', serviceUrl: channel.serviceUrl };
     /** Each turn goes to the other instance than the last one. */
-    const chat = (text: string) => say(instances[turn++ % 2]!.baseUrl, text, options);
+    const chat = (text: string) => say(instances[turn++ % 2].baseUrl, text, options);
     await grantConsent(a, 'test:alternate');
 
     expect(await chat('hi')).toContain(c('menu.prompt')); // a: welcome and menu
@@ -132,7 +132,7 @@ describePostgres('due-queue claims from several processes', () => {
         slotAt: SUNDAY_6PM,
         dueAt: SUNDAY_6PM,
       }));
-      for (const row of rows) await stores[0]!.dueQueue.enqueue(row, SUNDAY_6PM);
+      for (const row of rows) await stores[0].dueQueue.enqueue(row, SUNDAY_6PM);
       const claimedBy = await Promise.all(
         stores.map(async (store) => {
           const mine: number[] = [];

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import { grantConsent, messageActivity, postActivity } from '../support/app';
 import { type CheckInHarness, startCheckInHarness } from './support';
 
@@ -93,7 +92,7 @@ describe('the check-in conversation', () => {
       h.t.baseUrl,
       messageActivity('progress', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }),
     );
-    const [view] = replies as Partial<Activity>[];
+    const [view] = replies;
     expect(view.text!.split('\n')).toEqual([
       h.text('progress.programWeek', { week: 2 }),
       h.text('progress.intro'),

@@ -127,7 +127,7 @@ describe('one sending path per channel', () => {
     kind: 'prompt',
     programWeek: 1,
     idempotencyKey: 'k',
-    reference: { channelId } as never,
+    reference: { channelId },
   });
 
   test('the route that owns the reference sends; everything else goes through Bot Framework', async () => {
@@ -137,7 +137,7 @@ describe('one sending path per channel', () => {
       send: async () => (sent.push('slack'), { kind: 'sent' as const }),
     };
     const botFramework = { send: async () => (sent.push('botframework'), { kind: 'sent' as const }) };
-    const router = new RoutingCheckInSender([slack as never], botFramework);
+    const router = new RoutingCheckInSender([slack], botFramework);
     await router.send(job('slack'));
     await router.send(job('msteams'));
     await router.send(job('webchat'));

@@ -51,13 +51,8 @@ describeEachDatabase('check-in repositories', (open) => {
   test('conversation references: upsert per person and channel, export and delete', async () => {
     const ref = { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c1' }, channelId: 'test' };
     expect(await store.conversationRefs.get('p1', 'test')).toBeUndefined();
-    await store.conversationRefs.save('p1', 'test', ref as never, at('2026-12-01T10:00:00Z'));
-    await store.conversationRefs.save(
-      'p1',
-      'test',
-      { ...ref, conversation: { id: 'c2' } } as never,
-      at('2026-12-01T11:00:00Z'),
-    );
+    await store.conversationRefs.save('p1', 'test', ref, at('2026-12-01T10:00:00Z'));
+    await store.conversationRefs.save('p1', 'test', { ...ref, conversation: { id: 'c2' } }, at('2026-12-01T11:00:00Z'));
     expect(await store.conversationRefs.get('p1', 'test')).toMatchObject({ conversation: { id: 'c2' } });
     expect(await store.conversationRefs.exportFor('p1')).toEqual([
       { channelId: 'test', reference: { ...ref, conversation: { id: 'c2' } }, updatedAt: '2026-12-01T11:00:00.000Z' },
@@ -68,8 +63,8 @@ describeEachDatabase('check-in repositories', (open) => {
 
   test('conversation references: saving the same one again writes nothing (updatedAt stays)', async () => {
     const ref = { serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c1' }, channelId: 'test' };
-    await store.conversationRefs.save('p1', 'test', ref as never, at('2026-12-01T10:00:00Z'));
-    await store.conversationRefs.save('p1', 'test', { ...ref } as never, at('2026-12-01T12:00:00Z'));
+    await store.conversationRefs.save('p1', 'test', ref, at('2026-12-01T10:00:00Z'));
+    await store.conversationRefs.save('p1', 'test', { ...ref }, at('2026-12-01T12:00:00Z'));
     expect(await store.conversationRefs.exportFor('p1')).toEqual([
       { channelId: 'test', reference: ref, updatedAt: '2026-12-01T10:00:00.000Z' },
     ]);
@@ -188,11 +183,11 @@ describeEachDatabase('check-in repositories', (open) => {
       idempotencyKey: 'checkin:p1:week-1:followup',
       dueAt: new Date(SLOT.getTime() + 24 * 60 * MINUTE),
     };
-    await q.finish(row!.id, 'sent', 'sent', sentAt, { outcome: 'sent', statusCode: 200 }, [followup, prompt('p1', 2)]);
+    await q.finish(row.id, 'sent', 'sent', sentAt, { outcome: 'sent', statusCode: 200 }, [followup, prompt('p1', 2)]);
     // Finishing a row that does not exist changes nothing and queues nothing.
     await q.finish(999_999, 'sent', 'sent', sentAt, { outcome: 'sent' }, [prompt('p1', 9)]);
 
-    expect((await q.lastSentPrompt('p1'))?.id).toBe(row!.id);
+    expect((await q.lastSentPrompt('p1'))?.id).toBe(row.id);
     expect(await q.lastPromptWeek('p1')).toBe(2);
     expect((await q.pendingFor('p1')).map((r) => [r.kind, r.programWeek])).toEqual([
       ['followup', 1],
@@ -201,7 +196,7 @@ describeEachDatabase('check-in repositories', (open) => {
 
     const [next] = (await q.claim(followup.dueAt, 1, LEASE)).claimed;
     const retryAt = new Date(followup.dueAt.getTime() + 10 * MINUTE);
-    await q.reschedule(next!.id, retryAt, 'retry_503', followup.dueAt, { outcome: 'http_503', statusCode: 503 });
+    await q.reschedule(next.id, retryAt, 'retry_503', followup.dueAt, { outcome: 'http_503', statusCode: 503 });
     expect((await q.pendingFor('p1'))[0]).toMatchObject({
       kind: 'followup',
       state: 'pending',
@@ -212,8 +207,8 @@ describeEachDatabase('check-in repositories', (open) => {
     await q.apply([], sentAt);
 
     expect(await q.attemptsFor('p1')).toEqual([
-      { dueId: row!.id, attemptedAt: sentAt.toISOString(), outcome: 'sent', statusCode: 200 },
-      { dueId: next!.id, attemptedAt: followup.dueAt.toISOString(), outcome: 'http_503', statusCode: 503 },
+      { dueId: row.id, attemptedAt: sentAt.toISOString(), outcome: 'sent', statusCode: 200 },
+      { dueId: next.id, attemptedAt: followup.dueAt.toISOString(), outcome: 'http_503', statusCode: 503 },
     ]);
     const exported = (await q.exportFor('p1')) as { due: unknown[]; attempts: unknown[] };
     expect(exported.due).toHaveLength(3);

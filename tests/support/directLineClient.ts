@@ -45,7 +45,7 @@ export function openConversation(options: {
   const received: ClientActivity[] = [];
   const waiters = new Set<() => void>();
   const subscription = client.activity$.subscribe((activity) => {
-    received.push(activity as ClientActivity);
+    received.push(activity);
     waiters.forEach((check) => check());
   });
   return {

@@ -79,7 +79,7 @@ describe('loadConfig', () => {
   ])('%j is refused, naming %s', (env, variable) => {
     let thrown: unknown;
     try {
-      loadConfig(env as NodeJS.ProcessEnv);
+      loadConfig(env);
     } catch (error) {
       thrown = error;
     }

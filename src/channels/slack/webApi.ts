@@ -33,13 +33,13 @@ export class SlackWebApiSender implements SlackSender {
     const result = await this.client.chat.postMessage({
       channel,
       text: message.text,
-      blocks: message.blocks as never,
+      blocks: message.blocks,
       unfurl_links: false,
     });
     return { ts: result.ts };
   }
 
   async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   }
 }

@@ -20,7 +20,7 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING *`,
       answerValues(personId, programWeek, answers, review, at),
     );
-    return toRecord(rows[0]!);
+    return toRecord(rows[0]);
   }
 
   async listFor(personId: string): Promise<CheckInRecord[]> {
@@ -44,7 +44,7 @@ export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository 
       'SELECT COUNT(*)::int AS n FROM checkin_answers WHERE person_id = $1 AND answered_at >= $2',
       [personId, since.toISOString()],
     );
-    return rows[0]!.n;
+    return rows[0].n;
   }
 
   async exportFor(personId: string): Promise<unknown> {

@@ -27,7 +27,7 @@ export class PostgresEnrollmentRepository implements EnrollmentRepository {
         at.toISOString(),
       ],
     );
-    return toEnrollment(rows[0]!);
+    return toEnrollment(rows[0]);
   }
 
   async get(personId: string): Promise<Enrollment | undefined> {

@@ -57,7 +57,7 @@ export class SqliteStateStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
     if (keys.length === 2 && keys[0] !== keys[1]) {
-      for (const row of this.selectTwo.all(keys[0]!, keys[1]!)) items[row.key] = storedItem(row.document, row.etag);
+      for (const row of this.selectTwo.all(keys[0], keys[1])) items[row.key] = storedItem(row.document, row.etag);
       return items;
     }
     for (const key of keys) {
