@@ -46,7 +46,7 @@ export async function coldLoad(browser: Browser, url: string, firstText: string)
     await page.goto(url);
     // Web Chat shows typographic quotes (I’m for I'm): compare without them.
     const start = firstText.slice(0, 30).replace(/['’]/g, '');
-    const firstMessageMs = (await page.evaluate(
+    const firstMessageMs = await page.evaluate<number>(
       `new Promise((resolve) => {
         const seen = () => Array.from(document.querySelectorAll('.webchat__bubble__content')).some((el) => el.textContent.replace(/['\u2019]/g, '').includes(${JSON.stringify(start)}));
         if (seen()) return resolve(performance.now());
@@ -54,12 +54,12 @@ export async function coldLoad(browser: Browser, url: string, firstText: string)
           if (seen()) { observer.disconnect(); resolve(performance.now()); }
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
       })`,
-    )) as number;
-    const timing = (await page.evaluate(`(() => {
+    );
+    const timing = await page.evaluate<{ bundleArrivedMs: number; scriptsRanMs: number }>(`(() => {
       const bundle = performance.getEntriesByType('resource').find((e) => /\\/webchat\\/webchat\\./.test(e.name));
       const nav = performance.getEntriesByType('navigation')[0];
       return { bundleArrivedMs: bundle ? bundle.responseEnd : -1, scriptsRanMs: nav ? nav.domContentLoadedEventEnd : -1 };
-    })()`)) as { bundleArrivedMs: number; scriptsRanMs: number };
+    })()`);
     let wireBytes = 0;
     let bundleWireBytes = 0;
     for (const [id, size] of bytes) {

@@ -58,13 +58,13 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
     });
     res.end(payload);
   };
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const match = req.method === 'POST' ? ROUTE.exec(req.url ?? '') : null;
     const raw = await readBody(req);
     if (!match) return reply(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
     let activity: ReceivedActivity['activity'];
     try {
-      activity = JSON.parse(raw);
+      activity = JSON.parse(raw) as ReceivedActivity['activity'];
     } catch {
       return reply(res, 400, { error: { code: 'BadArgument', message: 'invalid JSON' } });
     }
@@ -86,6 +86,10 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
     channel.accepted++;
     if (record) channel.received.push(received);
     reply(res, 200, { id: `activity-${++counter}` });
+  };
+  const server: Server = createServer((req, res) => {
+    // A failed reply (the client went away) ends that connection only.
+    handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 30_000;
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 
@@ -12,7 +13,8 @@ export interface Server {
 
 /** The node flags of `npm start` (package.json), so the benchmark measures the process operators run. */
 export const COACH_NODE_FLAGS: string[] = (() => {
-  const start: string = require(join(ROOT, 'package.json')).scripts.start;
+  const { start } = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts;
   const command = start.slice(start.lastIndexOf('node '));
   return command.split(/\s+/).filter((token) => token.startsWith('--') && !token.startsWith('--disable-warning'));
 })();
@@ -44,14 +46,14 @@ export function startProcess(script: string, env: Record<string, string>, nodeFl
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution). */
 export function cpuMilliseconds(pid: number): number {
-  const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function rssMegabytes(pid: number): number {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
 }

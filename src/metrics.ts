@@ -132,7 +132,7 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
   ): T =>
     new Proxy(repository, {
       get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
+        const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           let result: unknown;
@@ -144,7 +144,7 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
           }
           if (result instanceof Promise) {
             return result.then(
-              (settled) => {
+              (settled: unknown) => {
                 after?.(String(property), args);
                 return settled;
               },
@@ -193,8 +193,8 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
           wrapped.set(property, observe(property, Reflect.get(target, property, receiver) as object, hooks[property]));
         return wrapped.get(property);
       }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -120,7 +120,7 @@ export function createServer(deps: ServerDeps): RunningServer {
     try {
       const invokeResponse = await deps.adapter.processInbound(
         req.headers.authorization ?? '',
-        asBotActivity(req.body),
+        asBotActivity(req.body as Record<string, unknown>),
         deps.logic,
       );
       const status = invokeResponse?.status ?? 200;
@@ -182,25 +182,28 @@ export function createServer(deps: ServerDeps): RunningServer {
 
   for (const mount of deps.mounts ?? []) mount.mount(server);
 
-  server.on('restifyError', (req, res, error, callback) => {
-    // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
-    // short body: theirs can quote the request (the start of a malformed body, an unknown path).
-    const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
-    deps.logger.warn(
-      {
-        status: error.statusCode,
-        code: restifyCode,
-        route: req.getRoute?.()?.path,
-        requestId: res.getHeader('X-Request-Id'),
-      },
-      'request refused',
-    );
-    const status = Number(error.statusCode) || 500;
-    const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
-    const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
-    (error as { toJSON?: () => unknown }).toJSON = () => body;
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, error: RestifyError, callback: () => void) => {
+      // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
+      // short body: theirs can quote the request (the start of a malformed body, an unknown path).
+      const restifyCode = String(error.restCode ?? error.code);
+      deps.logger.warn(
+        {
+          status: error.statusCode,
+          code: restifyCode,
+          route: req.getRoute?.()?.path,
+          requestId: res.getHeader('X-Request-Id'),
+        },
+        'request refused',
+      );
+      const status = Number(error.statusCode) || 500;
+      const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+      const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
+      error.toJSON = () => body;
+      callback();
+    },
+  );
   guardRequestHandlers(server.server, deps.logger);
 
   return {
@@ -223,8 +226,10 @@ export function createServer(deps: ServerDeps): RunningServer {
     },
     async close(graceMs) {
       draining = true;
-      await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs)));
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs) ?? Promise.resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (inFlight > 0) {
         const drained = new Promise<void>((resolve) => (idle = resolve));
         await Promise.race([drained, new Promise((r) => setTimeout(r, graceMs).unref())]);
@@ -236,6 +241,9 @@ export function createServer(deps: ServerDeps): RunningServer {
 }
 
 /** Restify's error codes, as the short names our own refusals use. */
+/** What restify passes to its restifyError listeners (an HttpError from restify-errors, or any error). */
+type RestifyError = Error & { code?: string; restCode?: string; statusCode?: number; toJSON?: () => unknown };
+
 const RESTIFY_ERRORS: Record<string, string> = {
   InvalidContent: 'invalid_json',
   BadRequest: 'bad_request',

@@ -81,7 +81,7 @@ function stampIdempotencyKey(context: TurnContext, key: string): void {
   context.onSendActivities(async (_ctx, activities, next) => {
     for (const activity of activities) {
       const idempotencyKey = sent === 0 ? key : `${key}:${sent}`;
-      activity.channelData = { ...(activity.channelData ?? {}), idempotencyKey };
+      activity.channelData = { ...((activity.channelData as object | undefined) ?? {}), idempotencyKey };
       sent++;
     }
     return next();

@@ -42,8 +42,8 @@ class NoOutboundCredentials extends TokenCredentials {
 
 /** Connectors for local turns: never authenticated, never used (replies are collected with expectReplies). */
 class LocalTurnConnectorFactory extends ConnectorFactory {
-  override async create(serviceUrl: string): Promise<ConnectorClient> {
-    return new ConnectorClient(new NoOutboundCredentials(), { baseUri: serviceUrl });
+  override create(serviceUrl: string): Promise<ConnectorClient> {
+    return Promise.resolve(new ConnectorClient(new NoOutboundCredentials(), { baseUri: serviceUrl }));
   }
 }
 

@@ -15,13 +15,13 @@ export interface ConversationReferenceStore {
 export class InMemoryConversationReferences implements ConversationReferenceStore {
   private readonly references = new Map<string, Partial<ConversationReference>>();
 
-  async save(personId: string, reference: Partial<ConversationReference>): Promise<boolean> {
+  save(personId: string, reference: Partial<ConversationReference>): Promise<boolean> {
     this.references.set(personId, reference);
-    return true;
+    return Promise.resolve(true);
   }
 
-  async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.references.get(personId);
+  get(personId: string): Promise<Partial<ConversationReference> | undefined> {
+    return Promise.resolve(this.references.get(personId));
   }
 }
 

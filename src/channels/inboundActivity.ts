@@ -11,6 +11,7 @@ export const MAX_TEXT_CHARS = 4000;
 export const MAX_JSON_DEPTH = 32;
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls; noncharacters U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 // A UTF-16 surrogate without its partner: what broken encoders and some attacks produce.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

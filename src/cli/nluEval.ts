@@ -90,9 +90,18 @@ function evaluate(split: 'dev' | 'test'): void {
       const menuOk = isRight(kind, row.expected, atMenu, 'menu');
       const intakeOk = isRight(kind, row.expected, midIntake, 'intake');
       g.n++;
-      if (menuOk) (g.menu++, menuRight++);
-      if (intakeOk) (g.intake++, intakeRight++);
-      if (!menuOk && offered(row.expected, atMenu)) (g.offered++, offeredCount++);
+      if (menuOk) {
+        g.menu++;
+        menuRight++;
+      }
+      if (intakeOk) {
+        g.intake++;
+        intakeRight++;
+      }
+      if (!menuOk && offered(row.expected, atMenu)) {
+        g.offered++;
+        offeredCount++;
+      }
       if (!menuOk && split === 'dev') misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
       groups.set(group, g);
     }

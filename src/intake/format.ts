@@ -84,7 +84,11 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
       return answer === 'skipped' ? v('skipped') : v(`age.${answer as string}`);
     case 'rotation':
     case 'pregnant':
-      return answer === 'unsure' ? v('unknown') : answer === 'skipped' ? v('skipped') : v(String(answer));
+      return answer === 'unsure'
+        ? v('unknown')
+        : answer === 'skipped'
+          ? v('skipped')
+          : v(answer as AnswerOf<'rotation' | 'pregnant'>);
     case 'substances':
       return listOf(
         content,
@@ -100,7 +104,7 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
     case 'goal':
       return v(`goal.${answer as string}`);
     case 'zip':
-      return answer === 'skipped' ? v('skipped') : String(answer);
+      return answer === 'skipped' ? v('skipped') : (answer as AnswerOf<'zip'>);
   }
-  return String(answer);
+  return typeof answer === 'string' ? answer : JSON.stringify(answer);
 }

@@ -84,7 +84,7 @@ export function buildProgramReport(rows: ReportRows, now: Date): ProgramReport {
 /** The report as a plain-text table for a terminal or an e-mail. */
 export function formatReportTable(report: ProgramReport): string {
   const lines: Array<[string, string]> = [];
-  const add = (label: string, value: Shown | string) => lines.push([label, String(value)]);
+  const add = (label: string, value: number | string) => lines.push([label, String(value)]);
   add('People active in the last 7 days', report.activeThisWeek);
   add('Intakes completed', report.intakesCompleted.total);
   for (const row of report.intakesCompleted.byApproachAndTier) add(`  ${row.approach} / ${row.tier}`, row.people);

@@ -13,7 +13,7 @@ export interface CautionModel {
 
 export const noCautionModel: CautionModel = {
   name: 'none',
-  concerned: async () => false,
+  concerned: () => Promise.resolve(false),
 };
 
 export const MODEL_CONCERN_SIGNAL = 'model.concern';

@@ -194,7 +194,7 @@ export class CheckInDispatcher {
       await store.enrollments.setStatus(row.personId, 'paused', 'no_reference', now);
       return { type: 'finish', id: row.id, state: 'failed', outcome: 'no_reference' };
     }
-    const serviceUrl = String(reference.serviceUrl ?? '');
+    const serviceUrl = typeof reference.serviceUrl === 'string' ? reference.serviceUrl : '';
     const blocked = blockedUntil.get(serviceUrl);
     if (blocked && blocked.getTime() > now.getTime()) {
       report.rateLimited++;

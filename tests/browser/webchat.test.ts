@@ -215,9 +215,9 @@ if (!available) {
       await page.getByRole('textbox').first().focus();
       for (let i = 0; i < 40 && reached.size < links.length; i++) {
         await page.keyboard.press('Shift+Tab');
-        const name = (await page.evaluate(
+        const name = await page.evaluate<string>(
           'document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")',
-        )) as string;
+        );
         for (const link of links) if (name.includes(link.label)) reached.add(link.label);
       }
       expect([...reached].sort()).toEqual(links.map((l) => l.label).sort());

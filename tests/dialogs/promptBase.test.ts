@@ -22,7 +22,7 @@ class WholeNumberPrompt extends PromptBase<number> {
     options: PromptOptions,
     isRetry: boolean,
   ): Promise<void> {
-    await context.sendActivity(`${isRetry ? 'ask again' : 'ask'}: ${String(options.validations)}`);
+    await context.sendActivity(`${isRetry ? 'ask again' : 'ask'}: ${options.validations as unknown as string}`);
   }
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<number>> {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
@@ -73,31 +73,34 @@ interface FakeAzure {
 
 async function startFakeAzure(secret: string): Promise<FakeAzure> {
   const fake: FakeAzure = { server: createServer(), domain: '', requests: [] };
-  fake.server.on('request', async (req: IncomingMessage, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const body = raw ? JSON.parse(raw) : undefined;
-    fake.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
-    const refusal =
-      fake.failWith ??
-      (req.method !== 'POST' ||
-      req.url !== '/v3/directline/tokens/generate' ||
-      req.headers.authorization !== `Bearer ${secret}`
-        ? 403
-        : 0);
-    if (refusal) {
-      res.writeHead(refusal);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(
-      JSON.stringify({
-        conversationId: `azure-conv-${fake.requests.length}`,
-        token: `azure-token-for-${body.user.id}`,
-        expires_in: 3600,
-      }),
-    );
+  fake.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // A fake that fails drops the connection, which the test then sees.
+    void (async () => {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const body = raw ? JSON.parse(raw) : undefined;
+      fake.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
+      const refusal =
+        fake.failWith ??
+        (req.method !== 'POST' ||
+        req.url !== '/v3/directline/tokens/generate' ||
+        req.headers.authorization !== `Bearer ${secret}`
+          ? 403
+          : 0);
+      if (refusal) {
+        res.writeHead(refusal);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          conversationId: `azure-conv-${fake.requests.length}`,
+          token: `azure-token-for-${body.user.id}`,
+          expires_in: 3600,
+        }),
+      );
+    })().catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
   fake.domain = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/v3/directline`;

@@ -9,7 +9,7 @@ function openSocket(url: string): Promise<{ ws?: WebSocket; status?: number; fra
   return new Promise((resolve) => {
     const frames: string[] = [];
     const ws = new WebSocket(url);
-    ws.on('message', (data) => frames.push(data.toString()));
+    ws.on('message', (data) => frames.push((data as Buffer).toString()));
     ws.once('open', () => resolve({ ws, frames }));
     ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode, frames }));
     ws.once('error', () => resolve({ status: -1, frames }));

@@ -68,7 +68,7 @@ describeEachDatabaseKind('12-14. "delete my data" over Direct Line leaves nothin
     const frames: Array<{ type: string; text?: string; name?: string; from?: { role?: string } }> = [];
     const ws = new WebSocket(streamUrl);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.on('message', (data) => frames.push(...JSON.parse(data.toString()).activities));
+    ws.on('message', (data) => frames.push(...JSON.parse((data as Buffer).toString()).activities));
     await new Promise((resolve) => ws.once('open', resolve));
 
     const say = async (text: string) => {

@@ -43,7 +43,7 @@ describePostgres('Direct Line across two instances', () => {
       watermark: string;
     }> = [];
     const ws = new WebSocket(started.body.streamUrl as string);
-    ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    ws.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString())));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     await until(() => frames.length >= 1, 'the backlog (the welcome)');
     const backlog = frames.flatMap((f) => f.activities).length;

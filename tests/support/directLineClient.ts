@@ -7,9 +7,11 @@ import WebSocket from 'ws';
  * before the client loads. The client code itself runs unchanged, as it does inside Web Chat.
  */
 const globals = globalThis as Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the globals must exist before the client loads
 globals.XMLHttpRequest ??= require('xhr2');
 globals.WebSocket ??= WebSocket;
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals above (an import would hoist)
 const directLineJs = require('botframework-directlinejs') as typeof import('botframework-directlinejs');
 export const { DirectLine, ConnectionStatus } = directLineJs;
 export type DirectLineClient = InstanceType<typeof DirectLine>;

@@ -23,24 +23,27 @@ export class FakeSlackApi {
 
   /** host: another loopback address (127.0.0.2) lets a test tell this server's traffic apart by host. */
   async start(host = '127.0.0.1'): Promise<string> {
-    this.server = createServer(async (req, res) => {
-      const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-      // Slack's ts: seconds.micro, unique and increasing per workspace.
-      const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
-      const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
-      this.calls.push(call);
-      if (this.held) await this.held;
-      const {
-        status = 200,
-        headers = {},
-        ...answer
-      } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<
-        string,
-        unknown
-      > & { status?: number; headers?: Record<string, string> };
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(answer));
+    this.server = createServer((req, res) => {
+      // A fake that fails drops the connection, which the test then sees.
+      void (async () => {
+        const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+        // Slack's ts: seconds.micro, unique and increasing per workspace.
+        const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
+        const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
+        this.calls.push(call);
+        if (this.held) await this.held;
+        const {
+          status = 200,
+          headers = {},
+          ...answer
+        } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<
+          string,
+          unknown
+        > & { status?: number; headers?: Record<string, string> };
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(answer));
+      })().catch(() => res.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
     return `http://${host}:${(this.server.address() as AddressInfo).port}/api/`;
@@ -248,7 +251,7 @@ export class FakeSocketMode {
     this.wss.on('connection', (socket) => {
       this.connections.push(socket);
       socket.on('message', (data) => {
-        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        const ack = JSON.parse((data as Buffer).toString()) as { envelope_id?: string };
         if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack);
       });
       socket.send(

@@ -30,7 +30,7 @@ describe("check-in amounts in grams or the person's own units", () => {
 });
 
 describe('the check-in form question knows extract products by their names', () => {
-  const { recognizeChoice } = jest.requireActual('../../src/nlu/choices') as typeof import('../../src/nlu/choices');
+  const { recognizeChoice } = jest.requireActual<typeof import('../../src/nlu/choices')>('../../src/nlu/choices');
   const options = ['leaf', 'extract', 'sevenOh', 'other'].map((id) => ({
     value: id,
     label: content.text(`checkin.form.options.${id}`),

@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { parseAt } from '../../src/cli/checkins';
 import { ConfigError, loadConfig } from '../../src/config';
 import { encodePng } from '../../src/checkins/png';
@@ -84,7 +85,7 @@ describe('PNG', () => {
       { amount: 'Grams a day', cravings: 'Cravings 0-10', week: 'Week' },
     );
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([720, 480]);
-    const pixels = require('node:zlib').inflateSync(png.subarray(41, png.length - 16)) as Buffer;
+    const pixels = inflateSync(png.subarray(41, png.length - 16));
     const colourCount = (rgb: number[]) => {
       let n = 0;
       for (let i = 0; i < pixels.length - 2; i++)

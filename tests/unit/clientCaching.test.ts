@@ -18,6 +18,7 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   failNext = false;
 
   private factory(): ConnectorFactory {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the inner class's methods read the outer fake
     const self = this;
     return new (class extends ConnectorFactory {
       async create(serviceUrl: string): Promise<ConnectorClient> {

@@ -11,6 +11,9 @@ import type { DirectLineChannel, Outcome, Refusal } from './DirectLineChannel';
 import { parseWatermark } from './stream';
 import { bearerToken, type DirectLineTokens, type TokenClaims } from './tokens';
 
+/** A parameter from the matched route's path (restify types req.params as any). */
+const pathParam = (req: restify.Request, name: string): string => (req.params as Record<string, string>)[name];
+
 export const DIRECT_LINE_PATH = '/v3/directline';
 export const TOKEN_ENDPOINT = '/api/directline/token';
 
@@ -122,7 +125,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = queryParam(req, 'watermark') ?? '';
     if (parseWatermark(watermark) === undefined)
@@ -133,7 +136,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const posted = await channel.postFromUser(auth.value, req.body);
     if (!posted.ok) return refuse(req, res, posted);
@@ -141,7 +144,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = parseWatermark(queryParam(req, 'watermark'));
     if (watermark === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
@@ -158,7 +161,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
     if (!(await tokens.verify('bot', bearerToken(req.headers.authorization))).ok) {
       return refuse(req, res, { ok: false, status: 401, error: 'unauthorized' });
     }
-    const posted = await channel.postFromBot(req.params.conversationId, req.body, req.params.replyToId);
+    const posted = await channel.postFromBot(pathParam(req, 'conversationId'), req.body, pathParam(req, 'replyToId'));
     if (!posted.ok) return refuse(req, res, posted);
     res.send(200, posted.value);
   };
@@ -261,5 +264,5 @@ async function streamUrlFor(
     req.headers.host && HOST_HEADER.test(req.headers.host) ? req.headers.host : new URL(deps.endpoint.serviceUrl).host;
   const { token } = await deps.tokens.issue('stream', { conv: claims.conv, user: claims.user });
   const query = new URLSearchParams({ watermark, t: token });
-  return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
+  return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?${query.toString()}`;
 }

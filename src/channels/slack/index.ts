@@ -29,7 +29,8 @@ export interface SlackDirect extends ServerMount {
 function rawBodyOf(req: restify.Request): string | Buffer | undefined {
   const raw = (req as restify.Request & { rawBody?: string | Buffer }).rawBody;
   if (raw !== undefined) return raw;
-  return typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : undefined;
+  const body: unknown = req.body;
+  return typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined;
 }
 
 function header(req: restify.Request, name: string): string | undefined {
@@ -128,7 +129,8 @@ export async function createSlackDirect(deps: {
         if (!verified(req, res)) return;
         let payload: unknown;
         try {
-          payload = JSON.parse(String((req.body as { payload?: unknown } | undefined)?.payload ?? ''));
+          const raw = (req.body as { payload?: unknown } | undefined)?.payload;
+          payload = JSON.parse(typeof raw === 'string' ? raw : '');
         } catch {
           res.send(400, { error: 'invalid_payload' });
           return;

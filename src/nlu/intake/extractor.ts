@@ -83,19 +83,27 @@ export function extractWithRules(request: ExtractRequest, vocab: Vocabulary): Ex
 
 /** Fields worth a model call; the rest are short, button-like answers the rules read reliably. */
 type ModelField = keyof ExtractionPrompts['fields'];
-const MODEL_FIELDS: Record<
-  ModelField,
-  { schema: z.ZodType; convert(mention: any, request: ExtractRequest, vocab: Vocabulary): Extraction }
-> = {
-  amount: {
-    schema: amountMentionSchema,
-    convert: (m, r, v) => amountFromMention(m, v, { gramsPerCapsule: r.gramsPerCapsule }),
-  },
-  duration: { schema: durationMentionSchema, convert: (m, r) => durationFromMention(m, new Date(r.now)) },
-  timesPerDay: { schema: timesMentionSchema, convert: (m, _r, v) => timesFromMention(m, v) },
-  products: { schema: productsMentionSchema, convert: (m) => productsFromMention(m) },
-  substances: { schema: substancesMentionSchema, convert: (m) => substancesFromMention(m) },
-  earlierStop: { schema: earlierStopMentionSchema, convert: (m) => earlierStopFromMention(m) },
+interface ModelFieldSpec {
+  schema: z.ZodType;
+  /** Called only with what `schema` parsed from the model's reply. */
+  convert(mention: unknown, request: ExtractRequest, vocab: Vocabulary): Extraction;
+}
+
+/** Pairs a mention schema with its converter, so the converter sees the schema's own type. */
+function modelField<S extends z.ZodType>(
+  schema: S,
+  convert: (mention: z.infer<S>, request: ExtractRequest, vocab: Vocabulary) => Extraction,
+): ModelFieldSpec {
+  return { schema, convert: (mention, request, vocab) => convert(mention as z.infer<S>, request, vocab) };
+}
+
+const MODEL_FIELDS: Record<ModelField, ModelFieldSpec> = {
+  amount: modelField(amountMentionSchema, (m, r, v) => amountFromMention(m, v, { gramsPerCapsule: r.gramsPerCapsule })),
+  duration: modelField(durationMentionSchema, (m, r) => durationFromMention(m, new Date(r.now))),
+  timesPerDay: modelField(timesMentionSchema, (m, _r, v) => timesFromMention(m, v)),
+  products: modelField(productsMentionSchema, (m) => productsFromMention(m)),
+  substances: modelField(substancesMentionSchema, (m) => substancesFromMention(m)),
+  earlierStop: modelField(earlierStopMentionSchema, (m) => earlierStopFromMention(m)),
 };
 
 class ModelFailure extends Error {}

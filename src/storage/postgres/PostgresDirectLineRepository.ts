@@ -36,7 +36,7 @@ const toStored = (row: ActivityRow): StoredActivity => ({
   seq: row.seq,
   activityId: row.activity_id,
   direction: row.direction,
-  activity: JSON.parse(row.activity),
+  activity: JSON.parse(row.activity) as StoredActivity['activity'],
 });
 
 export class PostgresDirectLineRepository implements DirectLineRepository {

@@ -1,4 +1,4 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
@@ -26,7 +26,7 @@ export class PostgresStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
-    const entries = Object.entries(changes);
+    const entries = Object.entries(changes) as [string, StoreItem | undefined][];
     if (entries.length === 0) return;
     await withTransaction(this.pool, async (client) => {
       for (const [key, item] of entries) {

@@ -63,6 +63,7 @@ export class GroupCommit {
       try {
         return Promise.resolve(write());
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on exactly what write() threw
         return Promise.reject(error);
       }
     }

@@ -40,7 +40,11 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
         'SELECT channel_id, reference, updated_at FROM conversation_refs WHERE person_id = ?',
       )
       .all(personId);
-    return rows.map((r) => ({ channelId: r.channel_id, reference: JSON.parse(r.reference), updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      channelId: r.channel_id,
+      reference: JSON.parse(r.reference) as StoredReference,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async deleteFor(personId: string): Promise<void> {

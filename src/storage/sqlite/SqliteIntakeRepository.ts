@@ -43,8 +43,8 @@ export const toAssessment = (row: AssessmentRow): StoredAssessment => ({
   personId: row.person_id,
   rulesVersion: row.rules_version,
   trigger: row.trigger,
-  profile: JSON.parse(row.profile),
-  assessment: JSON.parse(row.result),
+  profile: JSON.parse(row.profile) as StoredAssessment['profile'],
+  assessment: JSON.parse(row.result) as StoredAssessment['assessment'],
   assessedAt: row.assessed_at,
 });
 

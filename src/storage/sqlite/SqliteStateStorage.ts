@@ -1,4 +1,4 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
@@ -42,7 +42,7 @@ export class SqliteStateStorage implements Storage {
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     // Built once: better-sqlite3 makes a new wrapper (and its BEGIN statements) on every transaction() call.
     this.writeAll = db.transaction((changes: StoreItems, updatedAt: string) => {
-      for (const [key, item] of Object.entries(changes)) {
+      for (const [key, item] of Object.entries(changes) as [string, StoreItem | undefined][]) {
         const incomingETag: unknown = item?.eTag;
         if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
           const existing = this.selectOne.get(key);
