@@ -41,8 +41,8 @@ export function buildVocabulary(words: Iterable<string>, fuzzyTargets: readonly 
 }
 
 // Format and zero-width characters people (or filters) insert inside words.
-// eslint-disable-next-line no-misleading-character-class -- the joiners and variation selectors are matched alone, to remove them
 const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- the joiners and variation selectors are matched alone, to remove them
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF]/g;
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F480}]/gu;
 const HUMOR = /\b(?:lol|lols|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking)\b/;

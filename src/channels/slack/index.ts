@@ -27,8 +27,8 @@ export interface SlackDirect extends ServerMount {
 
 /** restify's body parsers keep the exact text they parsed in req.rawBody; the signature covers those bytes. */
 function rawBodyOf(req: restify.Request): string | Buffer | undefined {
-  const raw = (req as restify.Request & { rawBody?: string | Buffer }).rawBody;
-  if (raw !== undefined) return raw;
+  const raw = (req as { rawBody?: unknown }).rawBody;
+  if (typeof raw === 'string' || Buffer.isBuffer(raw)) return raw;
   const body: unknown = req.body;
   return typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined;
 }
