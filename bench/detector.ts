@@ -47,7 +47,8 @@ export function detectorBench(): DetectorBench {
   }
   samples.sort();
   best.sort();
-  const pick = (values: Float64Array, q: number) => Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))] * 10) / 10;
+  const pick = (values: Float64Array, q: number) =>
+    Math.round(values[Math.min(values.length - 1, Math.floor(q * values.length))] * 10) / 10;
   return {
     messages: messages.length,
     calls: samples.length,
@@ -65,6 +66,8 @@ if (require.main === module) {
     `safety detector: ${result.messages} corpus messages x ${ROUNDS} rounds = ${result.calls} calls\n` +
       `every call: p50 ${result.p50Us} µs, p99 ${result.p99Us} µs, max ${result.maxUs} µs\n` +
       `per message (fastest of ${ROUNDS} rounds): p50 ${result.perMessageP50Us} µs, p99 ${result.perMessageP99Us} µs (target: p99 < 200 µs)\n` +
-      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (a loaded machine inflates the every-call tail)\n`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} cores (a loaded machine inflates the every-call tail)\n`,
   );
 }

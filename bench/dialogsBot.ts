@@ -1,8 +1,21 @@
 // A second reference point: the bare stack plus botbuilder-dialogs and nothing of ours. Each turn answers
 // a text prompt inside a component dialog and is asked the next one, with conversation state saved to
 // MemoryStorage. What it costs over the echo bot is the dialog library's own share of a turn.
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, MemoryStorage } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  MemoryStorage,
+} from 'botbuilder';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import restify from 'restify';
 
 const PROMPT = 'prompt';

@@ -14,8 +14,9 @@ server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: fals
 server.post('/api/messages', async (req, res) => {
   await adapter.process(req, res, (context) => bot.run(context));
 });
-server.get('/healthz', async (_req, res) => {
+server.get('/healthz', (_req, res, next) => {
   res.send(200, { status: 'ok' });
+  next();
 });
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   process.stdout.write(`listening on http://127.0.0.1:${(server.address() as { port: number }).port}\n`);

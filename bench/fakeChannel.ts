@@ -51,27 +51,45 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
   };
   const reply = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const payload = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      ...headers,
+    });
     res.end(payload);
   };
-  const server: Server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const match = req.method === 'POST' ? ROUTE.exec(req.url ?? '') : null;
     const raw = await readBody(req);
     if (!match) return reply(res, 404, { error: { code: 'NotFound', message: 'no such route' } });
     let activity: ReceivedActivity['activity'];
     try {
-      activity = JSON.parse(raw);
+      activity = JSON.parse(raw) as ReceivedActivity['activity'];
     } catch {
       return reply(res, 400, { error: { code: 'BadArgument', message: 'invalid JSON' } });
     }
-    const received: ReceivedActivity = { conversationId: decodeURIComponent(match[1]), replyToId: match[2] && decodeURIComponent(match[2]), activity };
+    const received: ReceivedActivity = {
+      conversationId: decodeURIComponent(match[1]),
+      replyToId: match[2] && decodeURIComponent(match[2]),
+      activity,
+    };
     const scripted = responder?.(received);
     const status = scripted?.status ?? 200;
-    if (record) channel.requests.push({ conversationId: received.conversationId, status, idempotencyKey: activity.channelData?.idempotencyKey });
-    if (status >= 300) return reply(res, status, { error: { code: 'Scripted', message: `scripted ${status}` } }, scripted?.headers);
+    if (record)
+      channel.requests.push({
+        conversationId: received.conversationId,
+        status,
+        idempotencyKey: activity.channelData?.idempotencyKey,
+      });
+    if (status >= 300)
+      return reply(res, status, { error: { code: 'Scripted', message: `scripted ${status}` } }, scripted?.headers);
     channel.accepted++;
     if (record) channel.received.push(received);
     reply(res, 200, { id: `activity-${++counter}` });
+  };
+  const server: Server = createServer((req, res) => {
+    // A failed reply (the client went away) ends that connection only.
+    handle(req, res).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 30_000;
   const port = await new Promise<number>((resolve, reject) => {
@@ -95,7 +113,10 @@ export async function startFakeChannel(options: { record?: boolean; port?: numbe
 if (require.main === module) {
   void startFakeChannel({ record: false }).then((channel) => {
     process.stdout.write(`listening on ${channel.serviceUrl}\n`);
-    const report = () => process.stdout.write(`accepted ${channel.accepted} peakRssMb ${Math.round(process.resourceUsage().maxRSS / 102.4) / 10}\n`);
+    const report = () =>
+      process.stdout.write(
+        `accepted ${channel.accepted} peakRssMb ${Math.round(process.resourceUsage().maxRSS / 102.4) / 10}\n`,
+      );
     setInterval(report, 1000).unref();
     process.on('SIGTERM', () => {
       report();

@@ -46,8 +46,13 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
   });
 }
 
-export function startChannelProcess(): Promise<{ serviceUrl: string; stop(): Promise<{ accepted: number; peakRssMb: number }> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'fakeChannel.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+export function startChannelProcess(): Promise<{
+  serviceUrl: string;
+  stop(): Promise<{ accepted: number; peakRssMb: number }>;
+}> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'bench', 'fakeChannel.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let last = { accepted: 0, peakRssMb: 0 };
   return new Promise((resolve, reject) => {
     lines(child, (line) => {
@@ -75,28 +80,65 @@ export async function seed(file: string, people: number, serviceUrl: string): Pr
   for (let i = 0; i < people; i++) {
     const personId = `bench:person-${i}`;
     await store.enrollments.upsert(
-      { personId, channelId: 'bench', weekday: 0, localTime: '18:00', timeZone: 'America/New_York', quietStart: '21:00', quietEnd: '09:00' },
+      {
+        personId,
+        channelId: 'bench',
+        weekday: 0,
+        localTime: '18:00',
+        timeZone: 'America/New_York',
+        quietStart: '21:00',
+        quietEnd: '09:00',
+      },
       enrolledAt,
     );
     await store.conversationRefs.save(
       personId,
       'bench',
-      { channelId: 'bench', serviceUrl, conversation: { id: `conversation-${i}` }, user: { id: `person-${i}` }, bot: { id: 'steady' } },
+      {
+        channelId: 'bench',
+        serviceUrl,
+        conversation: { id: `conversation-${i}` },
+        user: { id: `person-${i}` },
+        bot: { id: 'steady' },
+      },
       enrolledAt,
     );
-    await store.dueQueue.enqueue({ personId, kind: 'prompt', programWeek: 1, idempotencyKey: promptKey(personId, 1), slotAt: FANOUT_DUE, dueAt: FANOUT_DUE }, enrolledAt);
+    await store.dueQueue.enqueue(
+      {
+        personId,
+        kind: 'prompt',
+        programWeek: 1,
+        idempotencyKey: promptKey(personId, 1),
+        slotAt: FANOUT_DUE,
+        dueAt: FANOUT_DUE,
+      },
+      enrolledAt,
+    );
   }
   store.db.exec('COMMIT');
   await store.close();
 }
 
 /** Starts a dispatcher process; it loads the app, says "ready", and runs the due check-ins on "go". */
-function startWorker(file: string, concurrency: number): { ready: Promise<void>; go(): void; done: Promise<WorkerReport> } {
+function startWorker(
+  file: string,
+  concurrency: number,
+): { ready: Promise<void>; go(): void; done: Promise<WorkerReport> } {
   // With `npm start`'s node flags (the heap cap), so the peak memory is what a deployment would see.
-  const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...COACH_NODE_FLAGS, join(ROOT, 'dist', 'bench', 'fanoutWorker.js')], {
-    env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}`, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_CONCURRENCY: String(concurrency), CHECKIN_INTERVAL_MS: '0' },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=DEP0111', ...COACH_NODE_FLAGS, join(ROOT, 'dist', 'bench', 'fanoutWorker.js')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: `sqlite:${file}`,
+        CHECKIN_SENDS_PER_SECOND: '0',
+        CHECKIN_CONCURRENCY: String(concurrency),
+        CHECKIN_INTERVAL_MS: '0',
+      },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const done = new Promise<WorkerReport>((resolve, reject) => {
@@ -106,7 +148,7 @@ function startWorker(file: string, concurrency: number): { ready: Promise<void>;
     });
     child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker exited with ${code}`))));
   });
-  return { ready, go: () => child.stdin!.end('go\n'), done };
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
 export async function fanout(

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 
@@ -12,7 +13,8 @@ export interface Server {
 
 /** The node flags of `npm start` (package.json), so the benchmark measures the process operators run. */
 export const COACH_NODE_FLAGS: string[] = (() => {
-  const start: string = require(join(ROOT, 'package.json')).scripts.start;
+  const { start } = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } })
+    .scripts;
   const command = start.slice(start.lastIndexOf('node '));
   return command.split(/\s+/).filter((token) => token.startsWith('--') && !token.startsWith('--disable-warning'));
 })();
@@ -25,7 +27,7 @@ export function startProcess(script: string, env: Record<string, string>, nodeFl
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       const match = /listening on http:\/\/[^:]+:(\d+)/.exec(chunk.toString());
       if (match)
         resolve({
@@ -44,14 +46,14 @@ export function startProcess(script: string, env: Record<string, string>, nodeFl
 
 /** CPU time (user + system) a process has used so far, in ms, from /proc (10 ms resolution). */
 export function cpuMilliseconds(pid: number): number {
-  const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8') as string;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 export function rssMegabytes(pid: number): number {
-  const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8') as string;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
 }
@@ -78,7 +80,14 @@ export function post(port: number, path: string, body: unknown): Promise<{ statu
 function postOnce(port: number, path: string, payload: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));
@@ -147,7 +156,7 @@ export async function runLoad(
       const ports = Array.isArray(port) ? port : [port];
       for (const [index, text] of script.entries()) {
         const t0 = process.hrtime.bigint();
-        const response = await post(ports[index % ports.length]!, '/api/messages', turn(id, text));
+        const response = await post(ports[index % ports.length], '/api/messages', turn(id, text));
         const ms = Number(process.hrtime.bigint() - t0) / 1e6;
         latencies.push(ms);
         collect?.push(ms);
@@ -173,6 +182,7 @@ export async function runLoad(
 /** p50 and p99 of latencies in ms (sorts the array in place), to two decimals. */
 export function percentiles(latencies: number[]): { p50Ms: number; p99Ms: number } {
   latencies.sort((a, b) => a - b);
-  const pick = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
+  const pick = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] * 100) / 100;
   return { p50Ms: pick(0.5), p99Ms: pick(0.99) };
 }

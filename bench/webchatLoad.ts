@@ -29,7 +29,11 @@ async function main() {
   const { chromium } = await import('playwright-core');
   const visits = Number(process.env.BENCH_WEBCHAT_VISITS ?? 7);
   const dir = mkdtempSync(join(tmpdir(), 'bench-webchat-'));
-  const server = await startProcess('src/index.js', { DATABASE_URL: `sqlite:${join(dir, 'coach.db')}` }, COACH_NODE_FLAGS);
+  const server = await startProcess(
+    'src/index.js',
+    { DATABASE_URL: `sqlite:${join(dir, 'coach.db')}` },
+    COACH_NODE_FLAGS,
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   try {
     const url = `http://127.0.0.1:${server.port}/`;

@@ -19,9 +19,7 @@ export interface AnswerRequest {
 }
 
 export type Answer =
-  | { kind: 'choice'; value: string }
-  | { kind: 'parsed'; value: unknown }
-  | { kind: 'control'; control: AnswerControl };
+  { kind: 'choice'; value: string } | { kind: 'parsed'; value: unknown } | { kind: 'control'; control: AnswerControl };
 
 /** Turns free text into a value, or undefined when it can't. */
 export type AnswerParser = (text: string) => unknown;
@@ -51,7 +49,12 @@ export class AnswerPrompt extends PromptBase<Answer> {
     return { validations: request };
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
     const request = options.validations as AnswerRequest;
     const message: OutboundMessage = isRetry
       ? { ...request.message, text: this.services.content.text(request.retryKey, request.retryVars) }
@@ -62,16 +65,23 @@ export class AnswerPrompt extends PromptBase<Answer> {
   protected override isAnswer(text: string, options: PromptOptions): boolean {
     const request = options.validations as AnswerRequest | undefined;
     if (!request) return false;
-    if ((request.controls ?? []).some((c) => matchesPhrase(text, this.services.content.list(CONTROL_PHRASES[c])))) return true;
+    if ((request.controls ?? []).some((c) => matchesPhrase(text, this.services.content.list(CONTROL_PHRASES[c]))))
+      return true;
     const parser = request.parser ? this.parsers[request.parser] : undefined;
     return parser?.(text) !== undefined || recognizeChoiceExactly(text, request.message.choices ?? []) !== undefined;
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<Answer>> {
+  protected async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<Answer>> {
     const request = options.validations as AnswerRequest;
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     if (!text.trim()) return { succeeded: false };
-    const control = (request.controls ?? []).find((c) => matchesPhrase(text, this.services.content.list(CONTROL_PHRASES[c])));
+    const control = (request.controls ?? []).find((c) =>
+      matchesPhrase(text, this.services.content.list(CONTROL_PHRASES[c])),
+    );
     if (control) return { succeeded: true, value: { kind: 'control', control } };
     const parser = request.parser ? this.parsers[request.parser] : undefined;
     const parsed = parser?.(text);

@@ -45,7 +45,10 @@ const DEFAULT_GRAMS_PER_LEAF_CAPSULE = 0.5;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
 /** Opens the check-in from the scheduler's proactive turn; an unfinished one from last week is replaced. */
-export async function beginScheduledCheckIn(dc: DialogContext, job: { kind: DueKind; programWeek: number }): Promise<void> {
+export async function beginScheduledCheckIn(
+  dc: DialogContext,
+  job: { kind: DueKind; programWeek: number },
+): Promise<void> {
   const options: CheckInOptions = { invitation: job.kind, programWeek: job.programWeek };
   if (dc.activeDialog?.id === CHECKIN_DIALOG) await dc.replaceDialog(CHECKIN_DIALOG, options);
   else await dc.beginDialog(CHECKIN_DIALOG, options);
@@ -63,15 +66,22 @@ export class CheckInDialog extends ComponentDialog {
     private readonly services: Pick<DialogServices, 'content' | 'renderer' | 'logger'>,
     private readonly checkIns: CheckInService,
     private readonly reviewer: CheckInReviewer,
-    private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'> & Partial<Pick<IntakeService, 'load'>>,
+    private readonly intake: Pick<IntakeService, 'latest' | 'reassess' | 'handoffCard'> &
+      Partial<Pick<IntakeService, 'load'>>,
   ) {
     super(CHECKIN_DIALOG);
     const { content } = services;
-    const unitWords = Object.fromEntries(CHECKIN_UNITS.map((unit) => [unit, content.list(`checkin.amount.units.${unit}`)])) as Record<CheckInUnit, string[]>;
+    const unitWords = Object.fromEntries(
+      CHECKIN_UNITS.map((unit) => [unit, content.list(`checkin.amount.units.${unit}`)]),
+    ) as Record<CheckInUnit, string[]>;
     this.addDialog(new AnswerPrompt(INVITE_PROMPT, services));
     this.addDialog(
       new AnswerPrompt(QUESTION_PROMPT, services, {
-        daysUsed: (text) => parseWholeNumber(text, 0, 7, { min: content.list('checkin.daysUsed.none'), max: content.list('checkin.daysUsed.all') }),
+        daysUsed: (text) =>
+          parseWholeNumber(text, 0, 7, {
+            min: content.list('checkin.daysUsed.none'),
+            max: content.list('checkin.daysUsed.all'),
+          }),
         scale: (text) => parseWholeNumber(text, 0, 10),
         grams: parseGrams,
         amount: (text) => parseCheckInAmount(text, unitWords),
@@ -114,7 +124,12 @@ export class CheckInDialog extends ComponentDialog {
   }
 
   /** `section` names the item's texts in content: checkin.<section>.ask, .retry, .options. */
-  private ask(step: WaterfallStepContext, section: string, message: OutboundMessage, parser?: string): Promise<DialogTurnResult> {
+  private ask(
+    step: WaterfallStepContext,
+    section: string,
+    message: OutboundMessage,
+    parser?: string,
+  ): Promise<DialogTurnResult> {
     const request: AnswerRequest = {
       message: { ...message, choices: [...(message.choices ?? []), this.skipChoice()] },
       retryKey: this.services.content.has(`checkin.${section}.retry`) ? `checkin.${section}.retry` : 'menu.reprompt',
@@ -124,9 +139,21 @@ export class CheckInDialog extends ComponentDialog {
     return step.prompt(QUESTION_PROMPT, AnswerPrompt.options(request));
   }
 
-  private askScale(step: WaterfallStepContext, item: Item, from: number, to: number, parser: string, vars?: Record<string, string | number>) {
+  private askScale(
+    step: WaterfallStepContext,
+    item: Item,
+    from: number,
+    to: number,
+    parser: string,
+    vars?: Record<string, string | number>,
+  ) {
     const choices = range(from, to).map((value) => ({ value, label: value }));
-    return this.ask(step, item, { text: this.services.content.text(`checkin.${item}.ask`, vars), choices, choiceLayout: 'inline' }, parser);
+    return this.ask(
+      step,
+      item,
+      { text: this.services.content.text(`checkin.${item}.ask`, vars), choices, choiceLayout: 'inline' },
+      parser,
+    );
   }
 
   private askOptions(step: WaterfallStepContext, item: Item): Promise<DialogTurnResult> {
@@ -143,7 +170,11 @@ export class CheckInDialog extends ComponentDialog {
    * Stores the answer to `item` (from the previous prompt). Returns a turn result when the person said
    * "later" or "stop" and the dialog has ended.
    */
-  private async record(step: WaterfallStepContext, item: Item, toValue: (answer: Answer) => unknown): Promise<DialogTurnResult | undefined> {
+  private async record(
+    step: WaterfallStepContext,
+    item: Item,
+    toValue: (answer: Answer) => unknown,
+  ): Promise<DialogTurnResult | undefined> {
     const answer = step.result as Answer | undefined;
     if (!answer) return undefined;
     if (answer.kind === 'control') {
@@ -165,7 +196,9 @@ export class CheckInDialog extends ComponentDialog {
     const choices = ['start', 'later', 'stop'].map((id) => ({
       value: id,
       label: content.text(`schedule.invitation.options.${id}`),
-      synonyms: content.has(`schedule.invitation.synonyms.${id}`) ? content.list(`schedule.invitation.synonyms.${id}`) : [],
+      synonyms: content.has(`schedule.invitation.synonyms.${id}`)
+        ? content.list(`schedule.invitation.synonyms.${id}`)
+        : [],
     }));
     const request: AnswerRequest = {
       message: { text: content.text(`schedule.invitation.${options.invitation}`, { week: programWeek }), choices },
@@ -237,14 +270,20 @@ export class CheckInDialog extends ComponentDialog {
     if (ended) return ended;
     const score = this.values(step).answers.confidence;
     if (score === null || score >= 10) return step.next();
-    return this.ask(step, 'confidenceStep', { text: this.services.content.text('checkin.confidenceStep.ask', { score }) }, 'anyText');
+    return this.ask(
+      step,
+      'confidenceStep',
+      { text: this.services.content.text('checkin.confidenceStep.ask', { score }) },
+      'anyText',
+    );
   }
 
   private async askSupport(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const hadStep = this.values(step).answers.confidenceStep;
     const ended = await this.record(step, 'confidenceStep', valueOf);
     if (ended) return ended;
-    if (hadStep === null && this.values(step).answers.confidenceStep !== null) await this.say(step, 'checkin.confidenceStep.thanks');
+    if (hadStep === null && this.values(step).answers.confidenceStep !== null)
+      await this.say(step, 'checkin.confidenceStep.thanks');
     return this.askOptions(step, 'support');
   }
 
@@ -261,9 +300,19 @@ export class CheckInDialog extends ComponentDialog {
     await this.checkIns.save(personId, programWeek, answers, review);
     // The risk rules run again only when the check-in changed the picture, so a steady week adds no assessment.
     const changes = latest ? profileChangesFrom(answers, latest.profile) : {};
-    const reassessment = latest && changesPicture(latest.profile, changes) ? await this.intake.reassess(personId, changes) : undefined;
+    const reassessment =
+      latest && changesPicture(latest.profile, changes) ? await this.intake.reassess(personId, changes) : undefined;
     const notice = handoffNotice(review, latest, reassessment);
-    logger.info({ programWeek, handoff: review.handoff, reasons: review.reasons, reassessed: reassessment !== undefined, handoffCard: notice.card }, 'check-in saved');
+    logger.info(
+      {
+        programWeek,
+        handoff: review.handoff,
+        reasons: review.reasons,
+        reassessed: reassessment !== undefined,
+        handoffCard: notice.card,
+      },
+      'check-in saved',
+    );
     await this.say(step, 'checkin.done');
     await this.sendHandoff(step, personId, notice);
     if (review.reasons.includes('veryLowMood')) await this.say(step, 'checkin.review.veryLowMood');
@@ -289,7 +338,9 @@ export class CheckInDialog extends ComponentDialog {
       for (const reason of notice.reviewReasons) await this.say(step, `checkin.review.${reason}`);
     }
     if (notice.startedReasons.length > 0) {
-      const lines = notice.startedReasons.map((r) => content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) }));
+      const lines = notice.startedReasons.map((r) =>
+        content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) }),
+      );
       await this.send(step, { text: [content.text('checkin.plan.started'), ...lines].join('\n') });
     }
     if (notice.reminder) await this.say(step, 'checkin.plan.reminder');

@@ -61,21 +61,46 @@ export class CheckInEnrollDialog extends ComponentDialog {
         },
       }),
     );
-    this.addDialog(new AnswerPrompt(TIME_PROMPT, services, { time: (text) => parseTimeOfDay(text, noonWords) }, this.outsideQuietHours.bind(this)));
-    this.addDialog(new AnswerPrompt(ZONE_PROMPT, services, { zone: (text) => (/[/_]|^utc$|^gmt$/i.test(text.trim()) ? canonicalTimeZone(text.trim()) : undefined) }));
     this.addDialog(
-      new WaterfallDialog(WATERFALL, [this.askDay.bind(this), this.askTime.bind(this), this.askZone.bind(this), this.save.bind(this)]),
+      new AnswerPrompt(
+        TIME_PROMPT,
+        services,
+        { time: (text) => parseTimeOfDay(text, noonWords) },
+        this.outsideQuietHours.bind(this),
+      ),
+    );
+    this.addDialog(
+      new AnswerPrompt(ZONE_PROMPT, services, {
+        zone: (text) => (/[/_]|^utc$|^gmt$/i.test(text.trim()) ? canonicalTimeZone(text.trim()) : undefined),
+      }),
+    );
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.askDay.bind(this),
+        this.askTime.bind(this),
+        this.askZone.bind(this),
+        this.save.bind(this),
+      ]),
     );
     this.initialDialogId = WATERFALL;
   }
 
   private say(step: WaterfallStepContext, key: string, vars?: Record<string, string | number>): Promise<unknown> {
     const { content, renderer } = this.services;
-    return step.context.sendActivity(renderer.render({ text: content.text(key, vars) }, step.context.activity.channelId));
+    return step.context.sendActivity(
+      renderer.render({ text: content.text(key, vars) }, step.context.activity.channelId),
+    );
   }
 
   /** Every set-up question takes buttons or free text, and "later" leaves everything as it was. */
-  private ask(step: WaterfallStepContext, promptId: string, text: string, choices: ChoiceOption[], retryKey: string, parser: string): Promise<DialogTurnResult> {
+  private ask(
+    step: WaterfallStepContext,
+    promptId: string,
+    text: string,
+    choices: ChoiceOption[],
+    retryKey: string,
+    parser: string,
+  ): Promise<DialogTurnResult> {
     const request: AnswerRequest = { message: { text, choices }, retryKey, parser, controls: ['later'] };
     return step.prompt(promptId, AnswerPrompt.options(request));
   }
@@ -95,11 +120,22 @@ export class CheckInEnrollDialog extends ComponentDialog {
     const current = await this.checkIns.get(personIdOf(step.context.activity));
     if (current?.status === 'active') {
       const time = formatTimeOfDay(parseClock(current.localTime)!, content.locale);
-      await this.say(step, 'schedule.enroll.current', { day: this.dayLabel(current.weekday), time, zone: current.timeZone });
+      await this.say(step, 'schedule.enroll.current', {
+        day: this.dayLabel(current.weekday),
+        time,
+        zone: current.timeZone,
+      });
     }
     await this.say(step, 'schedule.enroll.intro');
     const choices = DAY_IDS.map((id, day) => ({ value: String(day), label: content.text(`schedule.days.${id}`) }));
-    return this.ask(step, DAY_PROMPT, content.text('schedule.enroll.askDay'), choices, 'schedule.enroll.retryDay', 'dayAndTime');
+    return this.ask(
+      step,
+      DAY_PROMPT,
+      content.text('schedule.enroll.askDay'),
+      choices,
+      'schedule.enroll.retryDay',
+      'dayAndTime',
+    );
   }
 
   private async askTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -114,7 +150,10 @@ export class CheckInEnrollDialog extends ComponentDialog {
     }
     if (day.time) await this.say(step, 'schedule.enroll.quiet', this.quietVars());
     const { content } = this.services;
-    const choices = Object.entries(TIME_CHOICES).map(([id, value]) => ({ value, label: content.text(`schedule.times.${id}`) }));
+    const choices = Object.entries(TIME_CHOICES).map(([id, value]) => ({
+      value,
+      label: content.text(`schedule.times.${id}`),
+    }));
     const text = content.text('schedule.enroll.askTime', { day: this.dayLabel(day.weekday) });
     return this.ask(step, TIME_PROMPT, text, choices, 'schedule.enroll.retryTime', 'time');
   }
@@ -153,7 +192,14 @@ export class CheckInEnrollDialog extends ComponentDialog {
       label: content.text(`schedule.zones.${id}`),
       synonyms: content.list(`schedule.zoneWords.${id}`),
     }));
-    return this.ask(step, ZONE_PROMPT, content.text('schedule.enroll.askZone'), choices, 'schedule.enroll.retryZone', 'zone');
+    return this.ask(
+      step,
+      ZONE_PROMPT,
+      content.text('schedule.enroll.askZone'),
+      choices,
+      'schedule.enroll.retryZone',
+      'zone',
+    );
   }
 
   private async save(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -26,7 +26,10 @@ export class DeleteDataDialog extends ComponentDialog {
 
   private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.services;
-    const message = { text: content.text('privacy.delete.confirm'), choices: choicesFromContent(content, 'privacy.delete', ['yes', 'no']) };
+    const message = {
+      text: content.text('privacy.delete.confirm'),
+      choices: choicesFromContent(content, 'privacy.delete', ['yes', 'no']),
+    };
     return step.prompt(CONFIRM_PROMPT, OptionPrompt.options({ message, retryKey: 'privacy.delete.reprompt' }));
   }
 

@@ -63,7 +63,13 @@ export class ExplainDialog extends ComponentDialog {
     super(EXPLAIN_DIALOG);
     this.addDialog(new OptionPrompt(TOPIC_PROMPT, services, OptionPrompt.acceptAnyText));
     this.addDialog(new OptionPrompt(NEXT_PROMPT, services, OptionPrompt.acceptAnyText));
-    this.addDialog(new WaterfallDialog(EXPLAIN_FLOW, [this.findTopic.bind(this), this.showTopic.bind(this), this.afterTopic.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(EXPLAIN_FLOW, [
+        this.findTopic.bind(this),
+        this.showTopic.bind(this),
+        this.afterTopic.bind(this),
+      ]),
+    );
     this.initialDialogId = EXPLAIN_FLOW;
   }
 
@@ -76,7 +82,10 @@ export class ExplainDialog extends ComponentDialog {
       return this.ask(step, TOPIC_PROMPT, content.text('explain.ask'), choices);
     }
     const match = this.tools.search.find(options.question);
-    this.services.logger.info({ match: match.kind, topic: match.kind === 'match' ? match.topicId : undefined }, 'explain question');
+    this.services.logger.info(
+      { match: match.kind, topic: match.kind === 'match' ? match.topicId : undefined },
+      'explain question',
+    );
     if (match.kind === 'match') {
       valuesOf(step).question = options.question;
       return step.next(TOPIC_PREFIX + match.topicId);
@@ -108,8 +117,14 @@ export class ExplainDialog extends ComponentDialog {
       return this.ask(step, NEXT_PROMPT, text, [this.choice(MORE), this.choice(ANOTHER), this.choice(DONE)]);
     }
     await this.say(step, text);
-    const related = topic.related.slice(0, RELATED_OFFERED).map((id) => this.topicChoice(this.services.content.explainer(id)));
-    return this.ask(step, NEXT_PROMPT, this.services.content.text('explain.noMore'), [...related, this.choice(ANOTHER), this.choice(DONE)]);
+    const related = topic.related
+      .slice(0, RELATED_OFFERED)
+      .map((id) => this.topicChoice(this.services.content.explainer(id)));
+    return this.ask(step, NEXT_PROMPT, this.services.content.text('explain.noMore'), [
+      ...related,
+      this.choice(ANOTHER),
+      this.choice(DONE),
+    ]);
   }
 
   private async afterTopic(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -118,12 +133,14 @@ export class ExplainDialog extends ComponentDialog {
     if (picked === undefined) {
       const text = step.context.activity.text ?? '';
       // "tell me more" after the last section: show the end of the topic again rather than searching for it.
-      if (matchesPhrase(text, this.services.content.list('explain.synonyms.more'))) return step.replaceDialog(EXPLAIN_FLOW, { topicId, depth });
+      if (matchesPhrase(text, this.services.content.list('explain.synonyms.more')))
+        return step.replaceDialog(EXPLAIN_FLOW, { topicId, depth });
       return step.replaceDialog(EXPLAIN_FLOW, this.freeText(text));
     }
     if (picked === MORE) return step.replaceDialog(EXPLAIN_FLOW, { topicId, depth: depth + 1 });
     if (picked === ANOTHER) return step.replaceDialog(EXPLAIN_FLOW, {});
-    if (picked.startsWith(TOPIC_PREFIX)) return step.replaceDialog(EXPLAIN_FLOW, { topicId: picked.slice(TOPIC_PREFIX.length) });
+    if (picked.startsWith(TOPIC_PREFIX))
+      return step.replaceDialog(EXPLAIN_FLOW, { topicId: picked.slice(TOPIC_PREFIX.length) });
     return this.finish(step);
   }
 
@@ -132,11 +149,19 @@ export class ExplainDialog extends ComponentDialog {
     if (!question || !this.tools.phraser.enabled) return topic.summary;
     const source = [topic.summary, ...topic.sections.map((s) => s.text)].join('\n\n');
     const result = await this.tools.phraser.phrase({ question, answer: topic.summary, source });
-    this.services.logger.info({ topic: topic.id, by: result.by, reason: result.by === 'verbatim' ? result.reason : undefined }, 'explainer phrasing');
+    this.services.logger.info(
+      { topic: topic.id, by: result.by, reason: result.by === 'verbatim' ? result.reason : undefined },
+      'explainer phrasing',
+    );
     return result.text;
   }
 
-  private async ask(step: WaterfallStepContext, promptId: string, text: string, choices: ChoiceOption[]): Promise<DialogTurnResult> {
+  private async ask(
+    step: WaterfallStepContext,
+    promptId: string,
+    text: string,
+    choices: ChoiceOption[],
+  ): Promise<DialogTurnResult> {
     valuesOf(step).choices = choices;
     return step.prompt(promptId, OptionPrompt.options({ message: { text, choices } }));
   }
@@ -146,7 +171,12 @@ export class ExplainDialog extends ComponentDialog {
     const { choices } = valuesOf(step);
     valuesOf(step).choices = undefined;
     if (!choices) return step.result as string | undefined;
-    return choiceUnlessQuestion(step.result as string | undefined, step.context.activity.text ?? '', choices, this.services.content);
+    return choiceUnlessQuestion(
+      step.result as string | undefined,
+      step.context.activity.text ?? '',
+      choices,
+      this.services.content,
+    );
   }
 
   /** Typed text inside the conversation: "explain" opens the topic menu, "explain X" and anything else is a question. */
@@ -171,7 +201,11 @@ export class ExplainDialog extends ComponentDialog {
 
   private choice(value: typeof MORE | typeof ANOTHER | typeof DONE | typeof NONE): ChoiceOption {
     const { content } = this.services;
-    return { value, label: content.text(`explain.choices.${value}`), synonyms: content.list(`explain.synonyms.${value}`) };
+    return {
+      value,
+      label: content.text(`explain.choices.${value}`),
+      synonyms: content.list(`explain.synonyms.${value}`),
+    };
   }
 
   private async say(step: WaterfallStepContext, text: string): Promise<void> {

@@ -38,10 +38,20 @@ export class ProgressDialog extends Dialog {
       cravings: content.text('progress.chart.cravings'),
       week: content.text('progress.chart.week'),
     });
-    const text = [content.text('progress.programWeek', { week }), content.text('progress.intro'), ...points.map((p) => this.line(p)), this.trend(points)]
+    const text = [
+      content.text('progress.programWeek', { week }),
+      content.text('progress.intro'),
+      ...points.map((p) => this.line(p)),
+      this.trend(points),
+    ]
       .filter(Boolean)
       .join('\n');
-    const image = { name: 'steady-progress.png', contentType: 'image/png' as const, data: chart, altText: content.text('progress.chart.altText') };
+    const image = {
+      name: 'steady-progress.png',
+      contentType: 'image/png' as const,
+      data: chart,
+      altText: content.text('progress.chart.altText'),
+    };
     await dc.context.sendActivity(renderer.render({ text, images: [image] }, activity.channelId));
     return dc.endDialog();
   }
@@ -50,14 +60,20 @@ export class ProgressDialog extends Dialog {
     const { content } = this.services;
     return content.text('progress.line', {
       week: p.week,
-      days: p.daysUsed === null ? content.text('progress.daysSkipped') : content.text('progress.days', { days: p.daysUsed }),
+      days:
+        p.daysUsed === null
+          ? content.text('progress.daysSkipped')
+          : content.text('progress.days', { days: p.daysUsed }),
       amount:
         p.gramsPerDay !== null
           ? content.text('progress.amount', { grams: grams(p.gramsPerDay) })
           : p.units
             ? content.text('progress.amountInUnits', { amount: formatAmount(content, p.units.count, p.units.unit) })
             : content.text('progress.amountSkipped'),
-      cravings: p.cravings === null ? content.text('progress.cravingsSkipped') : content.text('progress.cravings', { cravings: p.cravings }),
+      cravings:
+        p.cravings === null
+          ? content.text('progress.cravingsSkipped')
+          : content.text('progress.cravings', { cravings: p.cravings }),
     });
   }
 

@@ -1,5 +1,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { DialogContext, DialogInstance, DialogTurnResult, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import type {
+  DialogContext,
+  DialogInstance,
+  DialogTurnResult,
+  PromptOptions,
+  PromptRecognizerResult,
+  PromptValidator,
+} from 'botbuilder-dialogs';
 import { Dialog } from '../src/vendor/dialogsLibrary';
 
 /**
@@ -67,11 +74,24 @@ export abstract class PromptBase<T> extends Dialog {
     return false;
   }
 
-  protected abstract onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void>;
+  protected abstract onPrompt(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void>;
 
-  protected abstract onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>>;
+  protected abstract onRecognize(
+    context: TurnContext,
+    state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<T>>;
 
-  private async accepts(context: TurnContext, instance: PromptInstanceState, recognized: PromptRecognizerResult<T>): Promise<boolean> {
+  private async accepts(
+    context: TurnContext,
+    instance: PromptInstanceState,
+    recognized: PromptRecognizerResult<T>,
+  ): Promise<boolean> {
     if (!this.validator) return recognized.succeeded;
     const attemptCount = ((instance.state.attemptCount as number | undefined) ?? 0) + 1;
     instance.state.attemptCount = attemptCount;

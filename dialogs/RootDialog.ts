@@ -1,4 +1,10 @@
-import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type {
+  DialogContext,
+  DialogDependencies,
+  DialogReason,
+  DialogTurnResult,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../src/vendor/dialogsLibrary';
 import type { DialogServices } from './services';
 import { recognizeChoiceExactly } from '../src/nlu/choices';
@@ -44,7 +50,11 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
     private readonly fallback?: MenuFallback,
   ) {
     super(ROOT_DIALOG);
-    this.prompt = new OptionPrompt(MENU_PROMPT, services, async (prompt) => prompt.recognized.succeeded || this.fallbackAccepts(prompt.context.activity.text));
+    this.prompt = new OptionPrompt(
+      MENU_PROMPT,
+      services,
+      async (prompt) => prompt.recognized.succeeded || this.fallbackAccepts(prompt.context.activity.text),
+    );
     this.addStep(this.showMenu.bind(this));
     this.addStep(this.runChoice.bind(this));
     this.addStep(this.loop.bind(this));
@@ -79,12 +89,17 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
       if (entry.needsConsent) return beginWithConsent(step, this.services, entry.dialogId);
       return step.beginDialog(entry.dialogId);
     }
-    if (this.fallback && this.fallbackAccepts(text)) return step.beginDialog(this.fallback.dialogId, this.fallback.options(text));
+    if (this.fallback && this.fallbackAccepts(text))
+      return step.beginDialog(this.fallback.dialogId, this.fallback.options(text));
     return step.next();
   }
 
   private menuChoices() {
-    return choicesFromContent(this.services.content, 'menu', this.entries.map((e) => e.value));
+    return choicesFromContent(
+      this.services.content,
+      'menu',
+      this.entries.map((e) => e.value),
+    );
   }
 
   private fallbackAccepts(text: unknown): text is string {

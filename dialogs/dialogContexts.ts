@@ -17,8 +17,13 @@ export function innermost(dc: DialogContext): DialogContext {
  */
 export function liftComponentStack(dc: DialogContext, componentId: string, renames: Record<string, string>): boolean {
   const active = dc.activeDialog;
-  const inner = (active?.state as { dialogs?: { dialogStack?: Array<{ id: string; state: object }> } } | undefined)?.dialogs?.dialogStack;
+  const inner = (active?.state as { dialogs?: { dialogStack?: Array<{ id: string; state: object }> } } | undefined)
+    ?.dialogs?.dialogStack;
   if (active?.id !== componentId || !Array.isArray(inner) || inner.length === 0) return false;
-  dc.stack.splice(dc.stack.length - 1, 1, ...inner.map((entry) => ({ id: renames[entry.id] ?? entry.id, state: entry.state })));
+  dc.stack.splice(
+    dc.stack.length - 1,
+    1,
+    ...inner.map((entry) => ({ id: renames[entry.id] ?? entry.id, state: entry.state })),
+  );
   return true;
 }

@@ -18,7 +18,8 @@ export function learnCommands(services: Pick<DialogServices, 'content' | 'consen
     {
       id: 'explain',
       phrasesKey: 'explain.commands.menu',
-      matches: (text) => matchesPhrase(text, content.list('explain.commands.ask')) || questionAfterPrefix(text, content) !== undefined,
+      matches: (text) =>
+        matchesPhrase(text, content.list('explain.commands.ask')) || questionAfterPrefix(text, content) !== undefined,
       async run(dc) {
         if (isDialogActive(dc, EXPLAIN_DIALOG)) {
           await dc.continueDialog();

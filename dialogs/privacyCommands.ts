@@ -35,7 +35,9 @@ export function privacyCommands(services: DialogServices, retentionDays: number)
           contentType: 'application/json',
           content: JSON.stringify(data, null, 2),
         };
-        await dc.context.sendActivity(renderer.render({ text: summarizeExport(data, content), files: [file] }, activity.channelId));
+        await dc.context.sendActivity(
+          renderer.render({ text: summarizeExport(data, content), files: [file] }, activity.channelId),
+        );
         logger.info({ sections: Object.keys(data.sections).length }, 'personal data exported on request');
         await resumeOrMenu(dc);
       },

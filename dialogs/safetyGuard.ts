@@ -20,7 +20,8 @@ export class SafetyGuard implements TurnGuard {
   ) {}
 
   async inspect(context: TurnContext, dc: DialogContext): Promise<boolean> {
-    const text = context.activity.type === 'message' && typeof context.activity.text === 'string' ? context.activity.text : '';
+    const text =
+      context.activity.type === 'message' && typeof context.activity.text === 'string' ? context.activity.text : '';
     if (text.trim() === '') return false;
     const detection = await this.net.assess(text);
     if (detection.kind === 'none') return false;

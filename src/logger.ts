@@ -19,7 +19,17 @@ export type Logger = pino.Logger;
  * Message text, doses and ZIP codes must never reach a log line. Callers log ids and kinds only;
  * the redact list is a second line of defence for objects that slip through.
  */
-const REDACT_PATHS = ['text', '*.text', 'activity.text', 'value', '*.value', 'attachments', '*.attachments', 'body', 'req.body'];
+const REDACT_PATHS = [
+  'text',
+  '*.text',
+  'activity.text',
+  'value',
+  '*.value',
+  'attachments',
+  '*.attachments',
+  'body',
+  'req.body',
+];
 
 /** Every line written while an HTTP request is served carries its id (also sent back as X-Request-Id). */
 function requestIdMixin(): { requestId?: string } {
@@ -29,7 +39,12 @@ function requestIdMixin(): { requestId?: string } {
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
-    { level, base: { service: 'kratom-coach' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, mixin: requestIdMixin },
+    {
+      level,
+      base: { service: 'kratom-coach' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      mixin: requestIdMixin,
+    },
     destination,
   );
 }

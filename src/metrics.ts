@@ -19,7 +19,12 @@ export class Metrics {
 
   constructor(openSockets: () => number = () => 0) {
     const registers = [this.registry];
-    this.turns = new Counter({ name: 'steady_turns_total', help: 'Turns handled (each message or event from a person).', labelNames: ['channel'], registers });
+    this.turns = new Counter({
+      name: 'steady_turns_total',
+      help: 'Turns handled (each message or event from a person).',
+      labelNames: ['channel'],
+      registers,
+    });
     this.turnSeconds = new Histogram({
       name: 'steady_turn_duration_seconds',
       help: 'Time from receiving a turn to its replies being sent and its state saved.',
@@ -27,16 +32,36 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers,
     });
-    this.turnErrors = new Counter({ name: 'steady_turn_errors_total', help: 'Turns that failed with an error.', labelNames: ['channel'], registers });
-    this.crisisReplies = new Counter({ name: 'steady_crisis_replies_total', help: 'Crisis replies sent, by kind of danger.', labelNames: ['kind'], registers });
-    this.handoffs = new Counter({ name: 'steady_handoffs_total', help: 'Treatment hand-offs shown, by where (intake or check-in).', labelNames: ['source'], registers });
+    this.turnErrors = new Counter({
+      name: 'steady_turn_errors_total',
+      help: 'Turns that failed with an error.',
+      labelNames: ['channel'],
+      registers,
+    });
+    this.crisisReplies = new Counter({
+      name: 'steady_crisis_replies_total',
+      help: 'Crisis replies sent, by kind of danger.',
+      labelNames: ['kind'],
+      registers,
+    });
+    this.handoffs = new Counter({
+      name: 'steady_handoffs_total',
+      help: 'Treatment hand-offs shown, by where (intake or check-in).',
+      labelNames: ['source'],
+      registers,
+    });
     this.checkIns = new Counter({
       name: 'steady_checkins_total',
       help: 'Check-in outcomes: sent, answered, failed, retried, cancelled, deferred, paused, rate_limited, abandoned.',
       labelNames: ['outcome'],
       registers,
     });
-    this.databaseErrors = new Counter({ name: 'steady_database_errors_total', help: 'Database calls that failed, by repository.', labelNames: ['repository'], registers });
+    this.databaseErrors = new Counter({
+      name: 'steady_database_errors_total',
+      help: 'Database calls that failed, by repository.',
+      labelNames: ['repository'],
+      registers,
+    });
     new Gauge({
       name: 'steady_directline_open_sockets',
       help: 'Direct Line WebSockets open now.',
@@ -100,10 +125,14 @@ function channelLabel(channelId: string | undefined): string {
  */
 export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
   const wrapped = new Map<PropertyKey, unknown>();
-  const observe = <T extends object>(name: string, repository: T, after?: (method: string, args: unknown[]) => void): T =>
+  const observe = <T extends object>(
+    name: string,
+    repository: T,
+    after?: (method: string, args: unknown[]) => void,
+  ): T =>
     new Proxy(repository, {
       get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver);
+        const value: unknown = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           let result: unknown;
@@ -115,7 +144,7 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
           }
           if (result instanceof Promise) {
             return result.then(
-              (settled) => {
+              (settled: unknown) => {
                 after?.(String(property), args);
                 return settled;
               },
@@ -133,7 +162,8 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
   const hooks: Record<string, (method: string, args: unknown[]) => void> = {
     intake: (method, args) => {
       const entry = args[1] as { trigger?: string; assessment?: { handoff?: boolean } } | undefined;
-      if (method === 'addAssessment' && entry?.assessment?.handoff) metrics.handoffs.inc({ source: entry.trigger === 'intake' ? 'intake' : 'reassessment' });
+      if (method === 'addAssessment' && entry?.assessment?.handoff)
+        metrics.handoffs.inc({ source: entry.trigger === 'intake' ? 'intake' : 'reassessment' });
     },
     checkIns: (method, args) => {
       if (method !== 'save') return;
@@ -141,15 +171,30 @@ export function instrumentStore(store: DataStore, metrics: Metrics): DataStore {
       if ((args[3] as { handoff?: boolean } | undefined)?.handoff) metrics.handoffs.inc({ source: 'checkin' });
     },
   };
-  const repositories = ['state', 'people', 'directLine', 'intake', 'safetyEvents', 'consents', 'stateKeys', 'programProgress', 'conversationRefs', 'enrollments', 'dueQueue', 'checkIns', 'operations'];
+  const repositories = [
+    'state',
+    'people',
+    'directLine',
+    'intake',
+    'safetyEvents',
+    'consents',
+    'stateKeys',
+    'programProgress',
+    'conversationRefs',
+    'enrollments',
+    'dueQueue',
+    'checkIns',
+    'operations',
+  ];
   return new Proxy(store, {
     get(target, property, receiver) {
       if (typeof property === 'string' && repositories.includes(property)) {
-        if (!wrapped.has(property)) wrapped.set(property, observe(property, Reflect.get(target, property, receiver) as object, hooks[property]));
+        if (!wrapped.has(property))
+          wrapped.set(property, observe(property, Reflect.get(target, property, receiver) as object, hooks[property]));
         return wrapped.get(property);
       }
-      const value = Reflect.get(target, property, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -3,7 +3,13 @@ import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
 import { type CoachAdapter, describeError } from './channels/adapter';
-import { asBotActivity, describeInvalidActivity, inboundActivitySchema, jsonDepth, MAX_JSON_DEPTH } from './channels/inboundActivity';
+import {
+  asBotActivity,
+  describeInvalidActivity,
+  inboundActivitySchema,
+  jsonDepth,
+  MAX_JSON_DEPTH,
+} from './channels/inboundActivity';
 import { earlyRequestCheck, guardRequestHandlers, hostNameOf, isLoopbackHost } from './http/requestGuards';
 import { isLoopbackAddress } from './http/loopback';
 import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
@@ -82,7 +88,10 @@ export function createServer(deps: ServerDeps): RunningServer {
     if (deps.unauthenticated) {
       const refusal = unauthenticatedRefusal(req, deps.unauthenticated);
       if (refusal) {
-        deps.logger.warn({ status: 403, route: '/api/messages', reason: refusal }, 'request refused: not from an allowed host');
+        deps.logger.warn(
+          { status: 403, route: '/api/messages', reason: refusal },
+          'request refused: not from an allowed host',
+        );
         res.send(403, { error: 'forbidden', reason: refusal });
         return;
       }
@@ -104,7 +113,11 @@ export function createServer(deps: ServerDeps): RunningServer {
     // with zod schemas it builds on every request, and that costs a fifth of a whole turn (README, benchmark).
     inFlight++;
     try {
-      const invokeResponse = await deps.adapter.processInbound(req.headers.authorization ?? '', asBotActivity(req.body), deps.logic);
+      const invokeResponse = await deps.adapter.processInbound(
+        req.headers.authorization ?? '',
+        asBotActivity(req.body as Record<string, unknown>),
+        deps.logic,
+      );
       const status = invokeResponse?.status ?? 200;
       if (invokeResponse?.body === undefined) res.send(status);
       else res.send(status, invokeResponse.body);
@@ -148,7 +161,12 @@ export function createServer(deps: ServerDeps): RunningServer {
       const byLoopback = metrics.loopback && !relayed && isLoopbackAddress(req.socket.remoteAddress);
       if (!byToken && !byLoopback) {
         res.header('WWW-Authenticate', 'Bearer');
-        res.send(401, { error: 'unauthorized', reason: metrics.token ? 'send Authorization: Bearer <METRICS_TOKEN>' : 'metrics answer loopback requests only' });
+        res.send(401, {
+          error: 'unauthorized',
+          reason: metrics.token
+            ? 'send Authorization: Bearer <METRICS_TOKEN>'
+            : 'metrics answer loopback requests only',
+        });
         return;
       }
       const { contentType, body } = await metrics.registry.text();
@@ -159,17 +177,28 @@ export function createServer(deps: ServerDeps): RunningServer {
 
   for (const mount of deps.mounts ?? []) mount.mount(server);
 
-  server.on('restifyError', (req, res, error, callback) => {
-    // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
-    // short body: theirs can quote the request (the start of a malformed body, an unknown path).
-    const restifyCode = String((error as { restCode?: string }).restCode ?? error.code);
-    deps.logger.warn({ status: error.statusCode, code: restifyCode, route: req.getRoute?.()?.path, requestId: res.getHeader('X-Request-Id') }, 'request refused');
-    const status = Number(error.statusCode) || 500;
-    const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
-    const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
-    (error as { toJSON?: () => unknown }).toJSON = () => body;
-    callback();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, error: RestifyError, callback: () => void) => {
+      // Restify's own refusals (bad JSON, body too large, unknown route) keep their status, with our own
+      // short body: theirs can quote the request (the start of a malformed body, an unknown path).
+      const restifyCode = String(error.restCode ?? error.code);
+      deps.logger.warn(
+        {
+          status: error.statusCode,
+          code: restifyCode,
+          route: req.getRoute?.()?.path,
+          requestId: res.getHeader('X-Request-Id'),
+        },
+        'request refused',
+      );
+      const status = Number(error.statusCode) || 500;
+      const code = RESTIFY_ERRORS[restifyCode] ?? (status >= 500 ? 'internal_error' : 'bad_request');
+      const body = code === 'invalid_json' ? { error: code, reason: 'the body is not valid JSON' } : { error: code };
+      error.toJSON = () => body;
+      callback();
+    },
+  );
   guardRequestHandlers(server.server, deps.logger);
 
   return {
@@ -192,8 +221,10 @@ export function createServer(deps: ServerDeps): RunningServer {
     },
     async close(graceMs) {
       draining = true;
-      await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs)));
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all((deps.mounts ?? []).map((mount) => mount.close?.(graceMs) ?? Promise.resolve()));
+      const closed = new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (inFlight > 0) {
         const drained = new Promise<void>((resolve) => (idle = resolve));
         await Promise.race([drained, new Promise((r) => setTimeout(r, graceMs).unref())]);
@@ -205,6 +236,9 @@ export function createServer(deps: ServerDeps): RunningServer {
 }
 
 /** Restify's error codes, as the short names our own refusals use. */
+/** What restify passes to its restifyError listeners (an HttpError from restify-errors, or any error). */
+type RestifyError = Error & { code?: string; restCode?: string; statusCode?: number; toJSON?: () => unknown };
+
 const RESTIFY_ERRORS: Record<string, string> = {
   InvalidContent: 'invalid_json',
   BadRequest: 'bad_request',
@@ -238,6 +272,6 @@ function serviceUrlAllowed(serviceUrl: unknown, allowedServiceHosts: string[]): 
 function bearerMatches(header: string | undefined, expected: string): boolean {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) return false;
-  const given = createHash('sha256').update(match[1]!).digest();
+  const given = createHash('sha256').update(match[1]).digest();
   return timingSafeEqual(given, createHash('sha256').update(expected).digest());
 }

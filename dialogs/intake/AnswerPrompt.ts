@@ -45,7 +45,8 @@ export class AnswerPrompt extends PromptBase<RawAnswer> {
   protected override isAnswer(text: string, options: PromptOptions): boolean {
     const request = options.validations as AnswerRequest | undefined;
     if (!request) return false;
-    if (recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false })) return true;
+    if (recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false }))
+      return true;
     // The review's "looks good", "yes that's right", "the goal is wrong": a yes, a no, or a named answer.
     // "can i drink alcohol while tapering?" names an answer ("alcohol") but asks something: the router answers it.
     const said = normalize(text);
@@ -54,7 +55,11 @@ export class AnswerPrompt extends PromptBase<RawAnswer> {
     return (request.answerWords ?? []).some((w) => ` ${said} `.includes(` ${normalize(w)} `));
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<RawAnswer>> {
+  protected async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<RawAnswer>> {
     const reply = readReply(context, options.validations as AnswerRequest);
     return reply ? { succeeded: true, value: reply } : { succeeded: false };
   }
@@ -65,7 +70,9 @@ export function readReply(context: TurnContext, request: AnswerRequest): RawAnsw
   const text = (typeof context.activity.text === 'string' ? context.activity.text : '').trim();
   if (!text) return undefined;
   // Exact words or number only: "alcohol and xanax" is free text, not just the "Alcohol" button.
-  const picked = recognizeChoice(text, request.message.choices ?? [], { numbers: request.numbersPickChoices, contains: false });
+  const picked = recognizeChoice(text, request.message.choices ?? [], {
+    numbers: request.numbersPickChoices,
+    contains: false,
+  });
   return picked ? { text, choice: picked.value } : { text };
 }
-

@@ -30,7 +30,11 @@ export class DurationQuestionDialog extends QuestionDialog {
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
     if (options.stage === BAND) {
-      return { text: this.content().text('intake.questions.startedAgo.unknown'), choices: optionChoices(this.deps, 'intake.questions.startedAgo.choices', [...BANDS, 'unsure']), numbersPickChoices: false };
+      return {
+        text: this.content().text('intake.questions.startedAgo.unknown'),
+        choices: optionChoices(this.deps, 'intake.questions.startedAgo.choices', [...BANDS, 'unsure']),
+        numbersPickChoices: false,
+      };
     }
     return { text: this.content().text('intake.questions.startedAgo.prompt'), numbersPickChoices: false };
   }
@@ -42,7 +46,10 @@ export class DurationQuestionDialog extends QuestionDialog {
   protected override confirmText(options: StageOptions, retry: boolean): string {
     const answer = options.pending?.answer as AnswerOf<'startedAgo'>;
     const duration = answer.kind === 'months' ? formatDuration(this.content(), answer.months) : '';
-    return this.content().text(retry ? 'intake.questions.startedAgo.confirmRetry' : 'intake.questions.startedAgo.confirm', { duration });
+    return this.content().text(
+      retry ? 'intake.questions.startedAgo.confirmRetry' : 'intake.questions.startedAgo.confirm',
+      { duration },
+    );
   }
 
   protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
@@ -51,13 +58,20 @@ export class DurationQuestionDialog extends QuestionDialog {
       const band = BANDS.find((b) => b === reply.choice);
       if (band) return { kind: 'answer', answer: { kind: 'band', band } };
     }
-    if (saysSkip(this.deps, reply.text)) return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    if (saysSkip(this.deps, reply.text))
+      return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
     const reading = await extract(this.deps, 'duration', reply.text);
     if (reading.status === 'ok') {
-      return { kind: 'confirm', answer: { kind: 'months', months: reading.value.months, assumptions: reading.assumptions }, lines: assumptionLines(this.content(), reading.assumptions) };
+      return {
+        kind: 'confirm',
+        answer: { kind: 'months', months: reading.value.months, assumptions: reading.assumptions },
+        lines: assumptionLines(this.content(), reading.assumptions),
+      };
     }
-    if (reading.status === 'unknown') return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
-    if (reading.status === 'unclear' && reading.hint === 'unit') return { kind: 'retry', retryKey: 'intake.questions.startedAgo.retryUnit' };
+    if (reading.status === 'unknown')
+      return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    if (reading.status === 'unclear' && reading.hint === 'unit')
+      return { kind: 'retry', retryKey: 'intake.questions.startedAgo.retryUnit' };
     return { kind: 'retry', retryKey: this.retryKey(options) };
   }
 }

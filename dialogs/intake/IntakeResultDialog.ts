@@ -35,10 +35,14 @@ export class IntakeResultDialog extends ComponentDialog {
     if (!stored || !saved) return step.endDialog();
     if (!(step.options as ResultOptions).again) {
       const handoff = await this.deps.intake.handoffOffer(personId);
-      for (const message of planMessages(content, saved.answers, stored.profile, stored.assessment, handoff)) await send(this.deps, step.context, message);
+      for (const message of planMessages(content, saved.answers, stored.profile, stored.assessment, handoff))
+        await send(this.deps, step.context, message);
     }
     const offerCheckIns = this.deps.checkIns !== undefined && !(await this.deps.checkIns.enrolled(personId));
-    const message = { text: content.text('intake.result.next'), choices: nextChoices(content, stored.assessment, offerCheckIns) };
+    const message = {
+      text: content.text('intake.result.next'),
+      choices: nextChoices(content, stored.assessment, offerCheckIns),
+    };
     return step.prompt(NEXT_PROMPT, OptionPrompt.options({ message, retryKey: 'intake.result.nextRetry' }));
   }
 
@@ -52,7 +56,11 @@ export class IntakeResultDialog extends ComponentDialog {
     const saved = await this.deps.intake.load(personId);
     if (!stored || !saved) return step.endDialog();
     if (choice === 'prescriber') {
-      await send(this.deps, step.context, prescriberSummary(content, saved.answers, stored.assessment, stored.assessedAt.slice(0, 10)));
+      await send(
+        this.deps,
+        step.context,
+        prescriberSummary(content, saved.answers, stored.assessment, stored.assessedAt.slice(0, 10)),
+      );
     } else if (topicsFor(stored.assessment).includes(choice)) {
       if (this.deps.explainDialogId) return step.beginDialog(this.deps.explainDialogId, { topicId: choice });
       await send(this.deps, step.context, content.text(`intake.result.learnMoreText.${topicKey(choice)}`));

@@ -48,7 +48,8 @@ export type QuestionOutcome =
   | { kind: 'paused' }
   | { kind: 'correction'; target: 'startDose' | 'currentDose'; text: string };
 
-export const textOf = (context: TurnContext): string => (typeof context.activity.text === 'string' ? context.activity.text : '');
+export const textOf = (context: TurnContext): string =>
+  typeof context.activity.text === 'string' ? context.activity.text : '';
 
 export function send(deps: IntakeDeps, context: TurnContext, message: OutboundMessage | string): Promise<unknown> {
   const outbound = typeof message === 'string' ? { text: message } : message;
@@ -59,7 +60,9 @@ export function send(deps: IntakeDeps, context: TurnContext, message: OutboundMe
 export function optionChoices(deps: IntakeDeps, prefix: string, values: string[]): ChoiceOption[] {
   const { content } = deps.services;
   return values.map((value) => {
-    const synonymsKey = prefix.endsWith('.choices') ? `${prefix.slice(0, -'choices'.length)}synonyms.${value}` : undefined;
+    const synonymsKey = prefix.endsWith('.choices')
+      ? `${prefix.slice(0, -'choices'.length)}synonyms.${value}`
+      : undefined;
     const synonyms = synonymsKey && content.has(synonymsKey) ? content.list(synonymsKey) : undefined;
     return { value, label: content.text(`${prefix}.${value}`), ...(synonyms ? { synonyms } : {}) };
   });
@@ -82,11 +85,22 @@ export function saysSkip(deps: IntakeDeps, text: string): boolean {
   return matchesPhrase(text, deps.services.content.list('intake.commands.skip'));
 }
 
-export function extract<F extends ExtractField>(deps: IntakeDeps, field: F, text: string, gramsPerCapsule?: number): Promise<Extraction<F>> {
-  return extractField(deps.extractor, { field, text, now: deps.services.clock.now().toISOString(), ...(gramsPerCapsule ? { gramsPerCapsule } : {}) });
+export function extract<F extends ExtractField>(
+  deps: IntakeDeps,
+  field: F,
+  text: string,
+  gramsPerCapsule?: number,
+): Promise<Extraction<F>> {
+  return extractField(deps.extractor, {
+    field,
+    text,
+    now: deps.services.clock.now().toISOString(),
+    ...(gramsPerCapsule ? { gramsPerCapsule } : {}),
+  });
 }
 
-const CORRECTION_CUE = /^\s*(?:actually|sorry|wait|oops|oh|correction|i meant|i mean|make that|change that|no wait|hang on)\b/i;
+const CORRECTION_CUE =
+  /^\s*(?:actually|sorry|wait|oops|oh|correction|i meant|i mean|make that|change that|no wait|hang on)\b/i;
 const START_WORDS = /\b(?:start|started|starting|beginning|at first|back then|first began|began)\b/i;
 
 /**

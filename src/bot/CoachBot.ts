@@ -1,4 +1,11 @@
-import { ActivityHandler, ActivityTypes, type ConversationReference, type StatePropertyAccessor, type Storage, TurnContext } from 'botbuilder';
+import {
+  ActivityHandler,
+  ActivityTypes,
+  type ConversationReference,
+  type StatePropertyAccessor,
+  type Storage,
+  TurnContext,
+} from 'botbuilder';
 import type { DialogContext, DialogSet } from 'botbuilder-dialogs';
 import { DialogTurnStatus } from '../vendor/dialogsLibrary';
 import type { ConversationReferenceStore } from '../channels/conversationReferences';
@@ -26,7 +33,8 @@ export interface PersonState {
 const FORGET_PERSON = Symbol('forgetPerson');
 
 /** Tells references apart without copying one into the person's state. */
-const referenceFingerprint = (reference: Partial<ConversationReference>): string => fingerprint64(JSON.stringify(reference));
+const referenceFingerprint = (reference: Partial<ConversationReference>): string =>
+  fingerprint64(JSON.stringify(reference));
 
 /**
  * Marks the turn as one in which the person's data was deleted: the bot then saves no state for it,
@@ -128,7 +136,12 @@ export class CoachBot extends ActivityHandler {
     const sinceLast = person.visit ? now.getTime() - Date.parse(person.visit.at) : Number.NaN;
     if (person.visit?.conversation === conversationKey && sinceLast >= 0 && sinceLast < LAST_SEEN_RESOLUTION_MS) return;
     const stateKeys = [userKey, conversationKey].filter((k): k is string => typeof k === 'string');
-    await this.options.services.store.people.seen(personIdOf(context.activity), context.activity.channelId, stateKeys, now);
+    await this.options.services.store.people.seen(
+      personIdOf(context.activity),
+      context.activity.channelId,
+      stateKeys,
+      now,
+    );
     if (conversationKey) person.visit = { at: now.toISOString(), conversation: conversationKey };
   }
 
@@ -157,7 +170,8 @@ export class CoachBot extends ActivityHandler {
     const fingerprint = referenceFingerprint(reference);
     const person = await this.personState.get(context, {});
     if (person.referenceStored === fingerprint) return;
-    if (await this.options.references.save(personIdOf(activity), reference, this.options.services.clock.now())) person.referenceStored = fingerprint;
+    if (await this.options.references.save(personIdOf(activity), reference, this.options.services.clock.now()))
+      person.referenceStored = fingerprint;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -199,7 +213,10 @@ export class CoachBot extends ActivityHandler {
     const person = await this.personState.get(context, {});
     if (person.welcomedAt) return;
     await context.sendActivities(
-      ['welcome.greeting', 'welcome.notClinician', 'privacy.notice'].map((key) => ({ type: 'message', text: content.text(key) })),
+      ['welcome.greeting', 'welcome.notClinician', 'privacy.notice'].map((key) => ({
+        type: 'message',
+        text: content.text(key),
+      })),
     );
     await this.personState.set(context, { ...person, welcomedAt: clock.now().toISOString() });
   }

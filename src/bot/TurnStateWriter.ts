@@ -1,4 +1,12 @@
-import { type BotState, ConversationState, type Storage, type StoreItem, type StoreItems, type TurnContext, UserState } from 'botbuilder';
+import {
+  type BotState,
+  ConversationState,
+  type Storage,
+  type StoreItem,
+  type StoreItems,
+  type TurnContext,
+  UserState,
+} from 'botbuilder';
 import { documentJson, storedJsonOf } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
@@ -23,6 +31,7 @@ export interface TurnLoadedState extends BotState {
   markSaved(context: TurnContext): void;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript requires a mixin base to take any[]
 type StateClass = new (...args: any[]) => BotState & { getStorageKey(context: TurnContext): string | undefined };
 
 /**
@@ -59,22 +68,27 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
       delete loaded.changed;
     }
 
-    override async load(context: TurnContext, force = false): Promise<any> {
+    override async load(context: TurnContext, force = false): Promise<StoreItem> {
       const loaded = this.loaded(context);
       if (loaded && !force) return loaded.state;
       const key = this.requireKey(context);
       const items = await this.storage.read([key]);
-      this.adopt(context, key, items[key]);
+      this.adopt(context, key, items[key] as StoreItem | undefined);
       return this.loaded(context)!.state;
     }
 
-    override get(context: TurnContext): any {
+    override get(context: TurnContext): StoreItem | undefined {
       return this.loaded(context)?.state;
     }
 
-    override async clear(context: TurnContext): Promise<void> {
+    override clear(context: TurnContext): Promise<void> {
       // An empty "stored" copy makes the next save write, as BotState's empty hash does.
-      context.turnState.set(this.turnKey, { key: this.loaded(context)?.key ?? '', state: {}, stored: '' } satisfies Loaded);
+      context.turnState.set(this.turnKey, {
+        key: this.loaded(context)?.key ?? '',
+        state: {},
+        stored: '',
+      } satisfies Loaded);
+      return Promise.resolve();
     }
 
     override async saveChanges(context: TurnContext, force = false): Promise<void> {
@@ -82,7 +96,11 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
       const changed = force ? { ...loaded.state, eTag: '*' } : this.changes(context);
       if (!changed) return;
       await this.storage.write({ [loaded.key || this.requireKey(context)]: changed });
-      context.turnState.set(this.turnKey, { key: loaded.key, state: loaded.state, stored: documentJson(loaded.state) } satisfies Loaded);
+      context.turnState.set(this.turnKey, {
+        key: loaded.key,
+        state: loaded.state,
+        stored: documentJson(loaded.state),
+      } satisfies Loaded);
     }
 
     override async delete(context: TurnContext): Promise<void> {
@@ -126,7 +144,7 @@ export class TurnStateWriter {
       return key === undefined ? [] : [{ state, key }];
     });
     const items = keyed.length > 0 ? await this.storage.read(keyed.map(({ key }) => key)) : {};
-    for (const { state, key } of keyed) state.adopt(context, key, items[key]);
+    for (const { state, key } of keyed) state.adopt(context, key, items[key] as StoreItem | undefined);
     context.turnState.set(LOADED, true);
   }
 
@@ -149,7 +167,9 @@ export class TurnStateWriter {
 
   /** Removes every state of the turn in one call (after "delete my data"). */
   async delete(context: TurnContext): Promise<void> {
-    const keys = this.states.map((state) => storageKeyOf(state, context)).filter((key): key is string => key !== undefined);
+    const keys = this.states
+      .map((state) => storageKeyOf(state, context))
+      .filter((key): key is string => key !== undefined);
     for (const state of this.states) await state.clear(context);
     for (const state of this.states) state.markSaved(context);
     if (keys.length > 0) await this.storage.delete(keys);

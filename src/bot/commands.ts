@@ -16,7 +16,9 @@ export interface GlobalCommand {
 }
 
 export function findCommand(text: string, commands: GlobalCommand[], content: Content): GlobalCommand | undefined {
-  return commands.find((command) => matchesPhrase(text, content.list(command.phrasesKey)) || command.matches?.(text) === true);
+  return commands.find(
+    (command) => matchesPhrase(text, content.list(command.phrasesKey)) || command.matches?.(text) === true,
+  );
 }
 
 /** True when a dialog with this id is on the stack, at any depth (inside component dialogs too). */

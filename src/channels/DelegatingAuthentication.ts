@@ -18,7 +18,10 @@ export abstract class DelegatingAuthentication extends BotFrameworkAuthenticatio
     return this.inner.authenticateRequest(activity, authHeader);
   }
 
-  override authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);
   }
 

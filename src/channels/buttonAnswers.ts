@@ -11,7 +11,9 @@ import { isCleanText } from './inboundActivity';
  * (too long, control characters, broken unicode): a button value is the same as typing it, so it gets
  * the same checks, and a value that fails them is ignored like an empty message.
  */
-export function buttonAnswerOf(activity: Pick<Activity, 'type' | 'text' | 'value' | 'channelData'>): string | undefined {
+export function buttonAnswerOf(
+  activity: Pick<Activity, 'type' | 'text' | 'value' | 'channelData'>,
+): string | undefined {
   if (activity.type !== 'message' || (activity.text ?? '').trim() !== '') return undefined;
   const value = activity.value as { choice?: unknown } | undefined;
   if (value && typeof value.choice === 'string') return typedText(value.choice);

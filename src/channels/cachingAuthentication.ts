@@ -61,7 +61,10 @@ export class ClientCachingAuthentication extends DelegatingAuthentication {
     return this.withCachingFactory(await this.inner.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.withCachingFactory(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type { ConsentRepository, ConversationRefRepository, StoredReference } from '../storage/repositories';
+import type { ConsentRepository, ConversationRefRepository } from '../storage/repositories';
 
 /**
  * Where to reach a person later (weekly check-ins): the conversation reference captured when they
@@ -15,13 +15,13 @@ export interface ConversationReferenceStore {
 export class InMemoryConversationReferences implements ConversationReferenceStore {
   private readonly references = new Map<string, Partial<ConversationReference>>();
 
-  async save(personId: string, reference: Partial<ConversationReference>): Promise<boolean> {
+  save(personId: string, reference: Partial<ConversationReference>): Promise<boolean> {
     this.references.set(personId, reference);
-    return true;
+    return Promise.resolve(true);
   }
 
-  async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
-    return this.references.get(personId);
+  get(personId: string): Promise<Partial<ConversationReference> | undefined> {
+    return Promise.resolve(this.references.get(personId));
   }
 }
 
@@ -43,11 +43,11 @@ export class StoredConversationReferences implements ConversationReferenceStore 
 
   async save(personId: string, reference: Partial<ConversationReference>, at: Date): Promise<boolean> {
     if ((await this.consents.get(personId))?.status !== 'granted') return false;
-    await this.repository.save(personId, this.channelOf(personId, reference), reference as StoredReference, at);
+    await this.repository.save(personId, this.channelOf(personId, reference), reference, at);
     return true;
   }
 
   async get(personId: string): Promise<Partial<ConversationReference> | undefined> {
-    return (await this.repository.get(personId, this.channelOf(personId))) as Partial<ConversationReference> | undefined;
+    return await this.repository.get(personId, this.channelOf(personId));
   }
 }

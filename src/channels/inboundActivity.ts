@@ -11,6 +11,7 @@ export const MAX_TEXT_CHARS = 4000;
 export const MAX_JSON_DEPTH = 32;
 
 // C0 controls other than tab, line feed and carriage return; DEL; C1 controls; noncharacters U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's whole job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 // A UTF-16 surrogate without its partner: what broken encoders and some attacks produce.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -34,10 +35,21 @@ const DELIVERY_MODES = ['normal', 'notification', 'expectReplies', 'ephemeral'] 
 
 export const inboundActivitySchema = z
   .object({
-    type: z.string().min(1).max(64).regex(/^[A-Za-z]+$/, { message: 'is not an activity type' }),
+    type: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z]+$/, { message: 'is not an activity type' }),
     id: cleanString(512).optional(),
-    channelId: cleanString(64).min(1).regex(/^[A-Za-z0-9._-]+$/, { message: 'is not a channel id' }).optional(),
-    serviceUrl: z.string().max(2048).regex(/^https?:\/\/\S+$/i, { message: 'is not an http(s) URL' }).optional(),
+    channelId: cleanString(64)
+      .min(1)
+      .regex(/^[A-Za-z0-9._-]+$/, { message: 'is not a channel id' })
+      .optional(),
+    serviceUrl: z
+      .string()
+      .max(2048)
+      .regex(/^https?:\/\/\S+$/i, { message: 'is not an http(s) URL' })
+      .optional(),
     from: account.optional(),
     recipient: account.optional(),
     conversation: z.object({ id }).passthrough().optional(),
@@ -50,7 +62,10 @@ export const inboundActivitySchema = z
     deliveryMode: z.enum(DELIVERY_MODES).optional(),
     membersAdded: z.array(account).max(50).optional(),
     membersRemoved: z.array(account).max(50).optional(),
-    attachments: z.array(z.object({ contentType: z.string().max(256) }).passthrough()).max(10).optional(),
+    attachments: z
+      .array(z.object({ contentType: z.string().max(256) }).passthrough())
+      .max(10)
+      .optional(),
     entities: z.array(z.object({}).passthrough()).max(50).optional(),
     channelData: z.object({}).passthrough().optional(),
   })
@@ -68,7 +83,8 @@ export function describeInvalidActivity(error: z.ZodError): string {
   const field = issue.path.join('.') || 'body';
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return `${field} is required`;
   if (issue.code === 'too_big') return `${field} is too long`;
-  if (issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message.startsWith('is '))) return `${field} ${issue.message}`;
+  if (issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message.startsWith('is ')))
+    return `${field} ${issue.message}`;
   return `${field} is invalid`;
 }
 

@@ -11,7 +11,6 @@ export interface ChoiceOption {
   synonyms?: string[];
 }
 
-
 export interface OutboundMessage {
   text: string;
   choices?: ChoiceOption[];

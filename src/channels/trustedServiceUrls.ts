@@ -1,5 +1,10 @@
 import type { Activity } from 'botbuilder';
-import { type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, ConnectorFactory } from 'botframework-connector';
+import {
+  type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorClient,
+  ConnectorFactory,
+} from 'botframework-connector';
 import { DelegatingAuthentication } from './DelegatingAuthentication';
 
 /** A connector was asked for a serviceUrl that is not a Bot Framework service: nothing is sent there. */
@@ -26,7 +31,9 @@ export function isTrustedServiceUrl(serviceUrl: string | undefined, hosts: reado
   const host = url.hostname.toLowerCase();
   if (url.username || url.password) return false;
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(host))) return false;
-  return hosts.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern));
+  return hosts.some((pattern) =>
+    pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern,
+  );
 }
 
 class TrustedConnectorFactory extends ConnectorFactory {
@@ -68,7 +75,10 @@ export class TrustedServiceUrlAuthentication extends DelegatingAuthentication {
     return this.guarded(await this.inner.authenticateRequest(activity, authHeader));
   }
 
-  override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+  override async authenticateStreamingRequest(
+    authHeader: string,
+    channelIdHeader: string,
+  ): Promise<AuthenticateRequestResult> {
     return this.guarded(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
   }
 
@@ -77,6 +87,8 @@ export class TrustedServiceUrlAuthentication extends DelegatingAuthentication {
   }
 
   private guarded(result: AuthenticateRequestResult): AuthenticateRequestResult {
-    return result.connectorFactory ? { ...result, connectorFactory: new TrustedConnectorFactory(result.connectorFactory, this.hosts) } : result;
+    return result.connectorFactory
+      ? { ...result, connectorFactory: new TrustedConnectorFactory(result.connectorFactory, this.hosts) }
+      : result;
   }
 }

@@ -12,7 +12,21 @@ export const CHECKIN_UNITS_MATCH_STORAGE: SameType<CheckInUnit, StoredCheckInUni
 
 export type CheckInAmount = { grams: number } | { count: number; unit: CheckInUnit };
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 export const MAX_UNITS_PER_DAY = 60;
 /** An amount is a few words; a longer reply is not one (and the pattern below need not scan it). */
 const MAX_ANSWER_LENGTH = 80;
@@ -22,12 +36,18 @@ const MAX_ANSWER_LENGTH = 80;
  * ("2 shots", "three tablets", "4 caps"); `unitWords` are the words for each unit, from content.
  * Undefined means "ask again".
  */
-export function parseCheckInAmount(text: string, unitWords: Record<CheckInUnit, readonly string[]>): CheckInAmount | undefined {
+export function parseCheckInAmount(
+  text: string,
+  unitWords: Record<CheckInUnit, readonly string[]>,
+): CheckInAmount | undefined {
   if (text.length > MAX_ANSWER_LENGTH) return undefined;
   const grams = parseGrams(text);
   if (grams !== undefined) return { grams };
   const lowered = text.normalize('NFKC').toLowerCase().trim();
-  const match = /^(?:about |around |roughly |maybe |~)?(\d{1,2}(?:[.,]\d)?|[a-z]+)\s*([a-z][a-z' -]*?)\.?(?: a day| per day| daily| each day)?$/.exec(lowered);
+  const match =
+    /^(?:about |around |roughly |maybe |~)?(\d{1,2}(?:[.,]\d)?|[a-z]+)\s*([a-z][a-z' -]*?)\.?(?: a day| per day| daily| each day)?$/.exec(
+      lowered,
+    );
   if (!match) return undefined;
   const count = /^\d/.test(match[1]) ? Number(match[1].replace(',', '.')) : NUMBER_WORDS.indexOf(match[1]);
   if (!(count > 0 && count <= MAX_UNITS_PER_DAY)) return undefined;

@@ -3,7 +3,12 @@ import type { Product, ProfileChanges, RiskProfile } from '../risk/profile';
 import type { CheckInAnswers, DrugForm } from '../storage/repositories';
 
 /** The check-in's form answer as a product of the risk profile; "something else" is none of them. */
-const PRODUCT_OF_FORM: Record<DrugForm, Product | undefined> = { leaf: 'leaf', extract: 'extract', sevenOh: 'sevenOh', other: undefined };
+const PRODUCT_OF_FORM: Record<DrugForm, Product | undefined> = {
+  leaf: 'leaf',
+  extract: 'extract',
+  sevenOh: 'sevenOh',
+  other: undefined,
+};
 
 /**
  * What a weekly check-in tells the risk engine, given the latest stored profile. Only what was reported
@@ -21,7 +26,8 @@ export function profileChangesFrom(answers: CheckInAnswers, profile: RiskProfile
   const changes: ProfileChanges = {};
   const grams = answers.daysUsed === 0 ? 0 : answers.gramsPerDay;
   if (grams !== null) changes.currentDose = { kind: 'amount', amount: grams, unit: 'g' };
-  else if (answers.unitsPerDay !== null && answers.unit !== null) changes.currentDose = { kind: 'amount', amount: answers.unitsPerDay, unit: answers.unit };
+  else if (answers.unitsPerDay !== null && answers.unit !== null)
+    changes.currentDose = { kind: 'amount', amount: answers.unitsPerDay, unit: answers.unit };
   const product = answers.form === null ? undefined : PRODUCT_OF_FORM[answers.form];
   if (product && !profile.products.includes(product)) changes.products = [...profile.products, product];
   return changes;

@@ -32,7 +32,9 @@ export function weeklyPoints(records: CheckInRecord[]): WeekPoint[] {
 }
 
 /** Compares the first and the last week that both report an amount. */
-export function amountTrend(points: WeekPoint[]): { from: WeekPoint; to: WeekPoint; direction: 'down' | 'up' | 'same' } | undefined {
+export function amountTrend(
+  points: WeekPoint[],
+): { from: WeekPoint; to: WeekPoint; direction: 'down' | 'up' | 'same' } | undefined {
   const withAmount = points.filter((p) => p.gramsPerDay !== null);
   if (withAmount.length < 2) return undefined;
   const from = withAmount[0];

@@ -85,7 +85,13 @@ export function renderProgressChart(allPoints: WeekPoint[], labels: ChartLabels)
   canvas.fillRect(PLOT.left, PLOT.top, 2, plotHeight + 1, INK);
   canvas.fillRect(PLOT.right - 1, PLOT.top, 2, plotHeight + 1, INK);
   canvas.fillRect(PLOT.left, PLOT.bottom, PLOT.right - PLOT.left + 1, 2, INK);
-  canvas.text(labels.week, (PLOT.left + PLOT.right) / 2 - Raster.textWidth(labels.week, SCALE) / 2, HEIGHT - 44, SCALE, INK);
+  canvas.text(
+    labels.week,
+    (PLOT.left + PLOT.right) / 2 - Raster.textWidth(labels.week, SCALE) / 2,
+    HEIGHT - 44,
+    SCALE,
+    INK,
+  );
 
   return encodePng(WIDTH, HEIGHT, canvas.pixels);
 }

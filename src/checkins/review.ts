@@ -34,16 +34,28 @@ export interface ReviewContext {
 /** A rise of a quarter or more in the typical daily amount since the last check-in. */
 export const DOSE_RISE_RATIO = 1.25;
 
-const HANDOFF_REASONS: ReadonlySet<ReviewReason> = new Set(['returnAfterBreak', 'returnAfterBreakStronger', 'doseUpQuarter', 'newExtract', 'newSevenOh', 'severeSymptoms']);
+const HANDOFF_REASONS: ReadonlySet<ReviewReason> = new Set([
+  'returnAfterBreak',
+  'returnAfterBreakStronger',
+  'doseUpQuarter',
+  'newExtract',
+  'newSevenOh',
+  'severeSymptoms',
+]);
 
-const usedThisWeek = (a: CheckInAnswers) => (a.daysUsed !== null ? a.daysUsed > 0 : (a.gramsPerDay ?? 0) > 0 || (a.unitsPerDay ?? 0) > 0);
+const usedThisWeek = (a: CheckInAnswers) =>
+  a.daysUsed !== null ? a.daysUsed > 0 : (a.gramsPerDay ?? 0) > 0 || (a.unitsPerDay ?? 0) > 0;
 
 /**
  * Use again after a week or more off: the last check-in had no use in its 7 days, or the intake said the
  * person had stopped and was still off and this is the first check-in. Tolerance drops during a break,
  * so the old amount can now cause an overdose: the most dangerous moment of a return.
  */
-export function returnedAfterBreak(previous: CheckInAnswers | undefined, current: CheckInAnswers, profile?: RiskProfile): boolean {
+export function returnedAfterBreak(
+  previous: CheckInAnswers | undefined,
+  current: CheckInAnswers,
+  profile?: RiskProfile,
+): boolean {
   if (!usedThisWeek(current)) return false;
   if (previous) return previous.daysUsed === 0;
   return profile?.earlierStop?.tried === true && profile.earlierStop.outcome === 'stillOff';
@@ -53,14 +65,20 @@ export function returnedAfterBreak(previous: CheckInAnswers | undefined, current
 function strongerRisk(current: CheckInAnswers, profile?: RiskProfile): boolean {
   if (current.form === 'extract' || current.form === 'sevenOh') return true;
   if (!profile) return false;
-  return profile.products.includes('extract') || profile.products.includes('sevenOh') || profile.otherSubstances.length > 0;
+  return (
+    profile.products.includes('extract') || profile.products.includes('sevenOh') || profile.otherSubstances.length > 0
+  );
 }
 
 /** The day's amount in the same measure both weeks (grams, or the same product unit), or undefined. */
-function comparableAmounts(previous: CheckInAnswers | undefined, current: CheckInAnswers): [number, number] | undefined {
+function comparableAmounts(
+  previous: CheckInAnswers | undefined,
+  current: CheckInAnswers,
+): [number, number] | undefined {
   if (!previous) return undefined;
   if (previous.gramsPerDay != null && current.gramsPerDay != null) return [previous.gramsPerDay, current.gramsPerDay];
-  if (previous.unitsPerDay != null && current.unitsPerDay != null && previous.unit === current.unit) return [previous.unitsPerDay, current.unitsPerDay];
+  if (previous.unitsPerDay != null && current.unitsPerDay != null && previous.unit === current.unit)
+    return [previous.unitsPerDay, current.unitsPerDay];
   return undefined;
 }
 

@@ -19,11 +19,15 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!target) {
-    process.stderr.write('Usage: npm run backup -- <file>   (for example: npm run backup -- backups/steady-2027-01-31.db)\n');
+    process.stderr.write(
+      'Usage: npm run backup -- <file>   (for example: npm run backup -- backups/steady-2027-01-31.db)\n',
+    );
     return 2;
   }
   const result = await backupSqlite(config.database.file, target);
-  process.stdout.write(`Backed up ${config.database.file} to ${result.file} (${result.bytes} bytes); integrity check: ok.\n`);
+  process.stdout.write(
+    `Backed up ${config.database.file} to ${result.file} (${result.bytes} bytes); integrity check: ok.\n`,
+  );
   return 0;
 }
 
@@ -32,7 +36,7 @@ if (require.main === module) {
     (code) => process.exit(code),
     (error: unknown) => {
       const known = error instanceof ConfigError || error instanceof BackupError;
-      process.stderr.write(`${known ? `Backup failed: ${(error as Error).message}` : `Backup failed: ${String(error)}`}\n`);
+      process.stderr.write(`${known ? `Backup failed: ${error.message}` : `Backup failed: ${String(error)}`}\n`);
       process.exit(error instanceof ConfigError ? 2 : 1);
     },
   );

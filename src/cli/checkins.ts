@@ -12,7 +12,10 @@ export function parseAt(argv: string[], now: Date): Date {
   const inline = argv.find((a) => a.startsWith('--at='));
   const raw = inline ? inline.slice('--at='.length) : index >= 0 ? argv[index + 1] : undefined;
   if (raw === undefined) return now;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ||
+    Number.isNaN(Date.parse(raw))
+  ) {
     throw new ConfigError('--at', 'must be an ISO-8601 instant with a zone, for example 2026-12-07T18:00:00Z');
   }
   return new Date(raw);
@@ -22,7 +25,10 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const at = parseAt(process.argv.slice(2), new Date());
-  const app = await buildApp(config, { clock: { now: () => at }, logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel) });
+  const app = await buildApp(config, {
+    clock: { now: () => at },
+    logger: createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel),
+  });
   try {
     // Every job once at that instant: the check-ins' counts first, then how each other job went.
     const outcomes = await app.scheduler.tick(at);

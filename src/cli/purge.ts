@@ -10,7 +10,8 @@ function parseAt(args: string[]): Date {
   const index = args.indexOf('--at');
   if (index === -1) return new Date();
   const at = new Date(args[index + 1] ?? '');
-  if (Number.isNaN(at.getTime())) throw new ConfigError('--at', 'must be an ISO date and time, for example 2027-01-01T00:00:00Z');
+  if (Number.isNaN(at.getTime()))
+    throw new ConfigError('--at', 'must be an ISO date and time, for example 2027-01-01T00:00:00Z');
   return at;
 }
 
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   try {
     const cutoff = retentionCutoff(now, config.retention.days);
     const purged = await purgeInactive(store, cutoff);
-    process.stdout.write(`Purged ${purged} inactive ${purged === 1 ? 'person' : 'people'} (last seen before ${cutoff.toISOString()}).\n`);
+    process.stdout.write(
+      `Purged ${purged} inactive ${purged === 1 ? 'person' : 'people'} (last seen before ${cutoff.toISOString()}).\n`,
+    );
   } finally {
     await store.close();
   }

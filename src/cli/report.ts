@@ -12,11 +12,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const atIndex = args.indexOf('--at');
   const now = atIndex >= 0 ? new Date(args[atIndex + 1] ?? '') : new Date();
-  if (Number.isNaN(now.getTime())) throw new ConfigError('--at', 'must be an ISO date and time, for example 2027-01-01T00:00:00Z');
+  if (Number.isNaN(now.getTime()))
+    throw new ConfigError('--at', 'must be an ISO date and time, for example 2027-01-01T00:00:00Z');
   const store = await openDataStore(config.database);
   try {
     const report = buildProgramReport(await store.operations.reportRows(), now);
-    process.stdout.write(args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReportTable(report)}\n`);
+    process.stdout.write(
+      args.includes('--json') ? `${JSON.stringify(report, null, 2)}\n` : `${formatReportTable(report)}\n`,
+    );
   } finally {
     await store.close();
   }

@@ -14,17 +14,24 @@ function main(): void {
   loadDotEnv();
   const config = loadConfig();
   if (!GUID.test(config.auth.appId)) {
-    throw new ConfigError('MicrosoftAppId', 'must be your Azure Bot\'s app id (a GUID) to build the Teams package');
+    throw new ConfigError('MicrosoftAppId', "must be your Azure Bot's app id (a GUID) to build the Teams package");
   }
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = resolve(outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] : join('teams', 'steady-teams-app.zip'));
   const root = resolve(__dirname, '..', '..', '..');
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const { zip, manifest } = teamsPackage({ appId: config.auth.appId, version, websiteUrl: config.teams.websiteUrl, content: loadContent('en') });
+  const { zip, manifest } = teamsPackage({
+    appId: config.auth.appId,
+    version,
+    websiteUrl: config.teams.websiteUrl,
+    content: loadContent('en'),
+  });
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip);
-  process.stdout.write(`Wrote ${out} (Teams manifest ${manifest.manifestVersion}, bot ${manifest.bots?.[0]?.botId}).\n`);
+  process.stdout.write(
+    `Wrote ${out} (Teams manifest ${manifest.manifestVersion}, bot ${manifest.bots?.[0]?.botId}).\n`,
+  );
 }
 
 try {

@@ -18,14 +18,17 @@ export function earlyRequestCheck(req: IncomingMessage, res: ServerResponse): bo
   const target = req.url ?? '';
   if (!isOriginForm(target)) return answerEarly(req, res, 400, 'invalid_request_target', true);
   const encoding = req.headers['content-encoding'];
-  if (encoding !== undefined && !/^\s*identity\s*$/i.test(encoding)) return answerEarly(req, res, 415, 'unsupported_content_encoding', false);
+  if (encoding !== undefined && !/^\s*identity\s*$/i.test(encoding))
+    return answerEarly(req, res, 415, 'unsupported_content_encoding', false);
   if (req.method === 'HEAD') req.method = 'GET';
   return true;
 }
 
 /** `/` followed by path and query characters; not `//host`, not `*`, not `http://...`. */
 export function isOriginForm(target: string): boolean {
-  return target.length > 0 && target.length <= 8192 && target[0] === '/' && target[1] !== '/' && !/[\s\\#]/.test(target);
+  return (
+    target.length > 0 && target.length <= 8192 && target[0] === '/' && target[1] !== '/' && !/[\s\\#]/.test(target)
+  );
 }
 
 /** What a refused request may still send (and is read and dropped) before its connection is cut. */
@@ -41,7 +44,11 @@ function answerEarly(req: IncomingMessage, res: ServerResponse, status: number, 
     if (discarded > DISCARD_LIMIT_BYTES) req.socket.destroy();
   });
   req.on('error', () => undefined);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...(close ? { Connection: 'close' } : {}) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    ...(close ? { Connection: 'close' } : {}),
+  });
   res.end(body);
   return false;
 }
@@ -67,14 +74,23 @@ export function guardRequestHandlers(server: Server, logger: Logger): void {
 }
 
 export function answerAfterThrow(req: IncomingMessage, res: ServerResponse, error: unknown, logger: Logger): void {
-  const status = error instanceof URIError || (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_INVALID_URL' ? 400 : 500;
-  logger.error({ status, method: req.method, error: describeError(error) }, 'request handling threw; answered without it');
+  const status =
+    error instanceof URIError || (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_INVALID_URL' ? 400 : 500;
+  logger.error(
+    { status, method: req.method, error: describeError(error) },
+    'request handling threw; answered without it',
+  );
   if (res.headersSent) {
     res.destroy();
     return;
   }
   const body = JSON.stringify({ error: status === 400 ? 'bad_request' : 'internal_error' });
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Connection: 'close', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    Connection: 'close',
+    'X-Content-Type-Options': 'nosniff',
+  });
   res.end(body);
 }
 

@@ -53,7 +53,7 @@ export class IntakeService {
   }
 
   async save(personId: string, answers: IntakeAnswers): Promise<void> {
-    await this.repository.saveAnswers(personId, answers as Record<string, unknown>, this.clock.now(), false);
+    await this.repository.saveAnswers(personId, answers, this.clock.now(), false);
   }
 
   async startFresh(personId: string): Promise<void> {
@@ -61,9 +61,12 @@ export class IntakeService {
   }
 
   /** Marks the answers confirmed, runs the rules, stores the result with its rules version. */
-  async complete(personId: string, answers: IntakeAnswers): Promise<{ profile: RiskProfile; stored: StoredAssessment; taper?: TaperSketch }> {
+  async complete(
+    personId: string,
+    answers: IntakeAnswers,
+  ): Promise<{ profile: RiskProfile; stored: StoredAssessment; taper?: TaperSketch }> {
     const at = this.clock.now();
-    await this.repository.saveAnswers(personId, answers as Record<string, unknown>, at, true);
+    await this.repository.saveAnswers(personId, answers, at, true);
     const profile = toRiskProfile(answers);
     const assessment = assess(profile);
     const stored = await this.repository.addAssessment(personId, { trigger: 'intake', profile, assessment }, at);
@@ -88,7 +91,9 @@ export class IntakeService {
     const profile: RiskProfile = {
       ...base,
       ...changes,
-      ...(base.monthsOfUse !== undefined ? { monthsOfUse: Math.round((base.monthsOfUse + elapsedMonths) * 10) / 10 } : {}),
+      ...(base.monthsOfUse !== undefined
+        ? { monthsOfUse: Math.round((base.monthsOfUse + elapsedMonths) * 10) / 10 }
+        : {}),
     };
     const assessment: Assessment = assess(profile);
     const current = await this.repository.addAssessment(personId, { trigger, profile, assessment }, at);
@@ -111,6 +116,15 @@ export class IntakeService {
   }
 
   private log(message: string, stored: StoredAssessment): void {
-    this.logger?.info({ personId: stored.personId, trigger: stored.trigger, tier: stored.assessment.tier, handoff: stored.assessment.handoff, rulesVersion: stored.rulesVersion }, message);
+    this.logger?.info(
+      {
+        personId: stored.personId,
+        trigger: stored.trigger,
+        tier: stored.assessment.tier,
+        handoff: stored.assessment.handoff,
+        rulesVersion: stored.rulesVersion,
+      },
+      message,
+    );
   }
 }

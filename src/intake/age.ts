@@ -5,8 +5,10 @@
  */
 export type AgeAnswer = 'under18' | 'adult';
 
-const UNDER_WORDS = /\b(?:under|below|younger than|less than|not yet)\s*18\b|\b(?:teen|teenager|minor|high school|middle school|underage|under age)\b/;
-const ADULT_WORDS = /\b(?:over|above|older than|at least)\s*18\b|\b18\s*(?:or|and)\s*(?:over|older|up)\b|\b(?:adult|grown up|grown-up|grownup)\b/;
+const UNDER_WORDS =
+  /\b(?:under|below|younger than|less than|not yet)\s*18\b|\b(?:teen|teenager|minor|high school|middle school|underage|under age)\b/;
+const ADULT_WORDS =
+  /\b(?:over|above|older than|at least)\s*18\b|\b18\s*(?:or|and)\s*(?:over|older|up)\b|\b(?:adult|grown up|grown-up|grownup)\b/;
 const NEGATED = /\b(?:not|no|never|isn't|aren't|ain't)\b/;
 const AGE = /\b(\d{1,3})\s*(?:years?|yrs?|y\/?o)?\b/g;
 

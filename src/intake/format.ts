@@ -38,7 +38,8 @@ export function formatDuration(content: Content, months: number): string {
 export function growthRatio(answers: IntakeAnswers): number | undefined {
   const start = answers.startDose;
   const now = answers.currentDose;
-  if (start?.kind !== 'amount' || now?.kind !== 'amount' || start.unit !== now.unit || start.amount <= 0) return undefined;
+  if (start?.kind !== 'amount' || now?.kind !== 'amount' || start.unit !== now.unit || start.amount <= 0)
+    return undefined;
   return now.amount / start.amount;
 }
 
@@ -53,14 +54,18 @@ export function assumptionLines(content: Content, assumptions: Assumption[]): st
   return assumptions.map((a) => content.text(`intake.assumptions.${a.id}`, a.vars));
 }
 
-const listOf = (content: Content, items: string[]) => (items.length === 0 ? content.text('intake.values.none') : items.join(', '));
+const listOf = (content: Content, items: string[]) =>
+  items.length === 0 ? content.text('intake.values.none') : items.join(', ');
 
 /** One answer as a short phrase, for the review and the prescriber summary. */
 export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answer: AnswerOf<Q>): string {
   const v = (key: string, vars?: Record<string, string | number>) => content.text(`intake.values.${key}`, vars);
   switch (id) {
     case 'products':
-      return listOf(content, (answer as AnswerOf<'products'>).map((p) => v(`products.${p}`)));
+      return listOf(
+        content,
+        (answer as AnswerOf<'products'>).map((p) => v(`products.${p}`)),
+      );
     case 'startedAgo': {
       const a = answer as AnswerOf<'startedAgo'>;
       if (a.kind === 'months') return v('startedAgo', { duration: formatDuration(content, a.months) });
@@ -80,9 +85,16 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
       return answer === 'skipped' ? v('skipped') : v(`age.${answer as string}`);
     case 'rotation':
     case 'pregnant':
-      return answer === 'unsure' ? v('unknown') : answer === 'skipped' ? v('skipped') : v(String(answer));
+      return answer === 'unsure'
+        ? v('unknown')
+        : answer === 'skipped'
+          ? v('skipped')
+          : v(answer as AnswerOf<'rotation' | 'pregnant'>);
     case 'substances':
-      return listOf(content, (answer as AnswerOf<'substances'>).map((s) => v(`substances.${s}`)));
+      return listOf(
+        content,
+        (answer as AnswerOf<'substances'>).map((s) => v(`substances.${s}`)),
+      );
     case 'earlierStop': {
       const a = answer as AnswerOf<'earlierStop'>;
       if (a === 'unknown') return v('unknown');
@@ -93,7 +105,7 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
     case 'goal':
       return v(`goal.${answer as string}`);
     case 'zip':
-      return answer === 'skipped' ? v('skipped') : String(answer);
+      return answer === 'skipped' ? v('skipped') : (answer as AnswerOf<'zip'>);
   }
-  return String(answer);
+  return typeof answer === 'string' ? answer : JSON.stringify(answer);
 }

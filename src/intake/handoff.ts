@@ -10,7 +10,8 @@ const PREFIX = 'resources.handoff';
 export function handoffCard(content: Content, zip?: string): ResourceCard {
   const links = content.list(`${PREFIX}.links`).map((id) => {
     const key = `${PREFIX}.${id}`;
-    const url = zip && content.has(`${key}.urlWithZip`) ? content.text(`${key}.urlWithZip`, { zip }) : content.text(`${key}.url`);
+    const url =
+      zip && content.has(`${key}.urlWithZip`) ? content.text(`${key}.urlWithZip`, { zip }) : content.text(`${key}.url`);
     return { label: content.text(`${key}.label`), url, plain: content.text(`${key}.plain`, { url }) };
   });
   return { title: content.text(`${PREFIX}.title`), lines: content.list(`${PREFIX}.lines`), links };

@@ -37,9 +37,14 @@ export function topicsFor(assessment: Assessment): string[] {
 
 export function trajectoryText(content: Content, answers: IntakeAnswers): string {
   const t = (key: string, vars?: Record<string, string | number>) => content.text(`intake.result.${key}`, vars);
-  const now = answers.currentDose && answers.currentDose.kind !== 'unknown' ? formatDose(content, answers.currentDose) : undefined;
-  const start = answers.startDose && answers.startDose.kind !== 'unknown' ? formatDose(content, answers.startDose) : undefined;
-  const started = answers.startedAgo?.kind === 'months' ? formatDuration(content, answers.startedAgo.months) : undefined;
+  const now =
+    answers.currentDose && answers.currentDose.kind !== 'unknown'
+      ? formatDose(content, answers.currentDose)
+      : undefined;
+  const start =
+    answers.startDose && answers.startDose.kind !== 'unknown' ? formatDose(content, answers.startDose) : undefined;
+  const started =
+    answers.startedAgo?.kind === 'months' ? formatDuration(content, answers.startedAgo.months) : undefined;
   const sentences: string[] = [];
   if (!now) sentences.push(t('trajectory.none'));
   else if (start && started) sentences.push(t('trajectory.full', { start, current: now, duration: started }));
@@ -61,12 +66,18 @@ export function taperText(content: Content, sketch: TaperSketch): string {
   const t = (key: string, vars?: Record<string, string | number>) => content.text(`intake.taper.${key}`, vars);
   const weeksPerStep = sketch.stepDays / 7;
   const pace = t(weeksPerStep === 1 ? 'paceWeekly' : 'paceMonthly');
-  const lines = [t(sketch.framing), t('label', { pace, weeks: sketch.weeksToStop }), t('start', { grams: num(sketch.startGrams) })];
+  const lines = [
+    t(sketch.framing),
+    t('label', { pace, weeks: sketch.weeksToStop }),
+    t('start', { grams: num(sketch.startGrams) }),
+  ];
   const stepLine = (step: TaperSketch['steps'][number]) => {
     const from = step.startDay / 7 + 1;
     const to = from + weeksPerStep - 1;
     if (step.grams === 0) return t('stopFrom', { week: from });
-    return weeksPerStep === 1 ? t('week', { week: from, grams: num(step.grams) }) : t('weeks', { from, to, grams: num(step.grams) });
+    return weeksPerStep === 1
+      ? t('week', { week: from, grams: num(step.grams) })
+      : t('weeks', { from, to, grams: num(step.grams) });
   };
   const { steps } = sketch;
   const shortEnough = steps.length <= SHOWN_FIRST_STEPS + 3;
@@ -88,7 +99,13 @@ export function noGramTaperText(content: Content, profile: RiskProfile): string 
  * and its reasons, the hand-off (when `handoff` is given), a young person's next step, the taper sketch or
  * why there is none, and the rules note. The dialog sends these; the plan's property test reads them.
  */
-export function planMessages(content: Content, answers: IntakeAnswers, profile: RiskProfile, assessment: Assessment, handoff?: OutboundMessage): OutboundMessage[] {
+export function planMessages(
+  content: Content,
+  answers: IntakeAnswers,
+  profile: RiskProfile,
+  assessment: Assessment,
+  handoff?: OutboundMessage,
+): OutboundMessage[] {
   const messages = resultMessages(content, answers, assessment);
   if (handoff) messages.push(handoff);
   if (profile.underEighteen === true) messages.push({ text: content.text('risk.youngPerson.next') });
@@ -102,11 +119,17 @@ export function planMessages(content: Content, answers: IntakeAnswers, profile: 
 
 /** The result: the summary with what it likely means, then the approach and its reasons. */
 export function resultMessages(content: Content, answers: IntakeAnswers, assessment: Assessment): OutboundMessage[] {
-  const summary = [content.text('intake.result.intro'), trajectoryText(content, answers), content.text(meaningKey(assessment))].join(' ');
+  const summary = [
+    content.text('intake.result.intro'),
+    trajectoryText(content, answers),
+    content.text(meaningKey(assessment)),
+  ].join(' ');
   const reasons = [
     content.text(`risk.approach.${assessment.approach}`),
     content.text('intake.result.why'),
-    ...assessment.reasons.map((r) => content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) })),
+    ...assessment.reasons.map((r) =>
+      content.text('intake.result.reasonLine', { reason: content.text(r.contentKey, r.vars) }),
+    ),
   ].join('\n');
   return [{ text: summary }, { text: reasons }];
 }
@@ -119,14 +142,22 @@ export function rulesNote(content: Content, assessment: Assessment): OutboundMes
 export function nextChoices(content: Content, assessment: Assessment, offerCheckIns = false): ChoiceOption[] {
   return [
     { value: 'prescriber', label: content.text('intake.result.choices.prescriber') },
-    ...topicsFor(assessment).map((topic) => ({ value: topic, label: content.text(`intake.result.learnMore.${topicKey(topic)}`) })),
+    ...topicsFor(assessment).map((topic) => ({
+      value: topic,
+      label: content.text(`intake.result.learnMore.${topicKey(topic)}`),
+    })),
     ...(offerCheckIns ? [{ value: 'checkins', label: content.text('intake.result.choices.checkins') }] : []),
     { value: 'menu', label: content.text('intake.result.choices.menu') },
   ];
 }
 
 /** The summary a person can copy or download and take to a prescriber. */
-export function prescriberSummary(content: Content, answers: IntakeAnswers, assessment: Assessment, date: string): OutboundMessage {
+export function prescriberSummary(
+  content: Content,
+  answers: IntakeAnswers,
+  assessment: Assessment,
+  date: string,
+): OutboundMessage {
   const line = (key: string, value: string) => content.text(`intake.prescriber.lines.${key}`, { value });
   const lines = [content.text('intake.prescriber.title', { date }), ''];
   for (const id of QUESTION_IDS) {
@@ -136,15 +167,27 @@ export function prescriberSummary(content: Content, answers: IntakeAnswers, asse
     lines.push(line(id, formatAnswer(content, id, answer)));
     if (id === 'currentDose') {
       const ratio = growthRatio(answers);
-      if (ratio !== undefined) lines.push(line('ratio', content.text('intake.prescriber.ratio', { ratio: num(ratio) })));
+      if (ratio !== undefined)
+        lines.push(line('ratio', content.text('intake.prescriber.ratio', { ratio: num(ratio) })));
     }
   }
-  lines.push('', line('approach', content.text(`risk.approachShort.${assessment.approach}`)), content.text('intake.prescriber.lines.reasons'));
+  lines.push(
+    '',
+    line('approach', content.text(`risk.approachShort.${assessment.approach}`)),
+    content.text('intake.prescriber.lines.reasons'),
+  );
   for (const reason of assessment.reasons) lines.push(line('reason', content.text(reason.contentKey, reason.vars)));
   lines.push('', content.text('intake.prescriber.footer', { version: assessment.version, date }));
   const text = lines.join('\n');
   return {
     text: [content.text('intake.prescriber.intro'), content.text('intake.prescriber.download'), '', text].join('\n'),
-    files: [{ name: content.text('intake.prescriber.fileName'), contentType: 'text/plain', content: text, withoutFiles: 'omit' }],
+    files: [
+      {
+        name: content.text('intake.prescriber.fileName'),
+        contentType: 'text/plain',
+        content: text,
+        withoutFiles: 'omit',
+      },
+    ],
   };
 }

@@ -15,15 +15,18 @@ function containsWord(said: string, phrases: string[]): boolean {
  * A whole number in [min, max] from "5", "5 days", "about 5", "five", or from phrase lists (e.g. "every day"
  * -> max, "none" -> min). More than one number ("5 or 6") is ambiguous.
  */
-export function parseWholeNumber(text: string, min: number, max: number, words: { min?: string[]; max?: string[] } = {}): number | undefined {
+export function parseWholeNumber(
+  text: string,
+  min: number,
+  max: number,
+  words: { min?: string[]; max?: string[] } = {},
+): number | undefined {
   const said = normalize(text);
   if (!said) return undefined;
   if (words.max && containsWord(said, words.max)) return max;
   if (words.min && containsWord(said, words.min)) return min;
   const tokens = said.split(' ');
-  const numbers = tokens
-    .map((t) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS.indexOf(t)))
-    .filter((n) => n >= 0);
+  const numbers = tokens.map((t) => (/^\d+$/.test(t) ? Number(t) : NUMBER_WORDS.indexOf(t))).filter((n) => n >= 0);
   if (numbers.length !== 1 || /\d[.,]\d/.test(text)) return undefined;
   const [n] = numbers;
   return n >= min && n <= max ? n : undefined;
@@ -35,7 +38,10 @@ export const MAX_GRAMS_PER_DAY = 300;
 /** Grams as a number: "6", "6g", "6.5 grams", "about 6 g", "6,5". Other units (teaspoons, capsules) are refused. */
 export function parseGrams(text: string): number | undefined {
   const lowered = text.normalize('NFKC').toLowerCase().trim();
-  const match = /^(?:about |around |roughly |maybe |~)?(\d{1,3}(?:[.,]\d{1,2})?)\s*([a-z]+)?\.?(?: a day| per day| daily)?$/.exec(lowered);
+  const match =
+    /^(?:about |around |roughly |maybe |~)?(\d{1,3}(?:[.,]\d{1,2})?)\s*([a-z]+)?\.?(?: a day| per day| daily)?$/.exec(
+      lowered,
+    );
   if (!match) return undefined;
   if (match[2] && !GRAM_UNITS.has(match[2])) return undefined;
   const grams = Number(match[1].replace(',', '.'));

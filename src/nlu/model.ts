@@ -14,5 +14,11 @@ export type ChatModel = BaseChatModel;
 export async function createChatModel(llm: Config['llm']): Promise<ChatModel | undefined> {
   if (!llm) return undefined;
   const { OpenAICompatibleChatModel } = await import('./openAICompatibleModel');
-  return new OpenAICompatibleChatModel({ baseUrl: llm.baseUrl, model: llm.model, apiKey: llm.apiKey, timeoutMs: llm.timeoutMs, maxRetries: 0 });
+  return new OpenAICompatibleChatModel({
+    baseUrl: llm.baseUrl,
+    model: llm.model,
+    apiKey: llm.apiKey,
+    timeoutMs: llm.timeoutMs,
+    maxRetries: 0,
+  });
 }

@@ -18,25 +18,116 @@ export type PhrasingResult = { text: string; by: 'model' } | { text: string; by:
  * whole words. Not user-facing: a guard list for checking model output.
  */
 const MEDICINE_NAMES = [
-  'buprenorphine', 'suboxone', 'subutex', 'sublocade', 'zubsolv', 'methadone', 'naltrexone', 'vivitrol', 'naloxone', 'narcan',
-  'clonidine', 'lofexidine', 'lucemyra', 'gabapentin', 'neurontin', 'pregabalin', 'lyrica', 'tramadol', 'oxycodone', 'hydrocodone',
-  'morphine', 'fentanyl', 'codeine', 'heroin', 'kratom', 'benzodiazepine', 'benzodiazepines', 'benzo', 'benzos', 'xanax', 'alprazolam',
-  'valium', 'diazepam', 'klonopin', 'clonazepam', 'ativan', 'lorazepam', 'loperamide', 'imodium', 'hydroxyzine', 'trazodone',
-  'melatonin', 'ibuprofen', 'acetaminophen', 'paracetamol', 'tylenol', 'advil', 'aspirin', 'naproxen', 'kava', 'phenibut',
-  'tianeptine', 'sertraline', 'fluoxetine', 'bupropion', 'mirtazapine', 'quetiapine', 'antidepressant', 'antidepressants',
-  'mg', 'mcg', 'milligram', 'milligrams', 'microgram', 'micrograms', 'ml', 'tablet', 'tablets', 'pill', 'pills',
+  'buprenorphine',
+  'suboxone',
+  'subutex',
+  'sublocade',
+  'zubsolv',
+  'methadone',
+  'naltrexone',
+  'vivitrol',
+  'naloxone',
+  'narcan',
+  'clonidine',
+  'lofexidine',
+  'lucemyra',
+  'gabapentin',
+  'neurontin',
+  'pregabalin',
+  'lyrica',
+  'tramadol',
+  'oxycodone',
+  'hydrocodone',
+  'morphine',
+  'fentanyl',
+  'codeine',
+  'heroin',
+  'kratom',
+  'benzodiazepine',
+  'benzodiazepines',
+  'benzo',
+  'benzos',
+  'xanax',
+  'alprazolam',
+  'valium',
+  'diazepam',
+  'klonopin',
+  'clonazepam',
+  'ativan',
+  'lorazepam',
+  'loperamide',
+  'imodium',
+  'hydroxyzine',
+  'trazodone',
+  'melatonin',
+  'ibuprofen',
+  'acetaminophen',
+  'paracetamol',
+  'tylenol',
+  'advil',
+  'aspirin',
+  'naproxen',
+  'kava',
+  'phenibut',
+  'tianeptine',
+  'sertraline',
+  'fluoxetine',
+  'bupropion',
+  'mirtazapine',
+  'quetiapine',
+  'antidepressant',
+  'antidepressants',
+  'mg',
+  'mcg',
+  'milligram',
+  'milligrams',
+  'microgram',
+  'micrograms',
+  'ml',
+  'tablet',
+  'tablets',
+  'pill',
+  'pills',
 ];
 const NUMBER_WORDS = [
-  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
-  'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'hundred', 'thousand',
-  'half', 'double', 'twice', 'dozen', 'once', 'percent',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'thousand',
+  'half',
+  'double',
+  'twice',
+  'dozen',
+  'once',
+  'percent',
 ];
 /** The rephrasing may be at most this much longer than the verbatim answer, and at least this share of it. */
 const MAX_LENGTH_RATIO = 1.5;
 const MIN_LENGTH_RATIO = 0.3;
 
 const INSTRUCTIONS = [
-  'You rewrite a short answer from a kratom recovery coach so that it speaks to the person\'s question.',
+  "You rewrite a short answer from a kratom recovery coach so that it speaks to the person's question.",
   'Use only facts that are in SOURCE. Do not add facts, numbers, medicine names, doses or advice.',
   'Write 2 to 4 short sentences in plain words a 12-year-old can read, each under 20 words. Speak to the person as "you".',
   'Reply with the rewritten answer only.',
@@ -58,7 +149,8 @@ export function rephrasingProblem(output: string, request: PhrasingRequest): str
   const sourceWords = new Set(source.match(/[a-z]+/g) ?? []);
   const outputWords = text.toLowerCase().match(/[a-z]+/g) ?? [];
   if (outputWords.some((w) => NUMBER_WORDS.includes(w) && !sourceWords.has(w))) return 'number not in the source';
-  if (outputWords.some((w) => MEDICINE_NAMES.includes(w) && !sourceWords.has(w))) return 'medicine name not in the source';
+  if (outputWords.some((w) => MEDICINE_NAMES.includes(w) && !sourceWords.has(w)))
+    return 'medicine name not in the source';
   const links = text.toLowerCase().match(/\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|gov|net|io)\b/g) ?? [];
   if (links.some((link) => !source.includes(link))) return 'link not in the source';
   return undefined;
@@ -88,9 +180,16 @@ export class ExplainerPhraser {
     try {
       output = await this.ask(this.model, request);
     } catch (error) {
-      return { text: request.answer, by: 'verbatim', reason: error instanceof TimeoutError ? 'timeout' : 'model error' };
+      return {
+        text: request.answer,
+        by: 'verbatim',
+        reason: error instanceof TimeoutError ? 'timeout' : 'model error',
+      };
     }
-    const cleaned = output.trim().replace(/^["“]([\s\S]*)["”]$/, '$1').trim();
+    const cleaned = output
+      .trim()
+      .replace(/^["“]([\s\S]*)["”]$/, '$1')
+      .trim();
     const problem = rephrasingProblem(cleaned, request);
     return problem ? { text: request.answer, by: 'verbatim', reason: problem } : { text: cleaned, by: 'model' };
   }
@@ -104,7 +203,10 @@ export class ExplainerPhraser {
     // Role/text pairs, which the model turns into messages: this module loads nothing of @langchain/core.
     const prompt: BaseMessageLike[] = [
       ['system', INSTRUCTIONS],
-      ['human', `QUESTION:\n${request.question}\n\nSOURCE:\n${request.source}\n\nANSWER TO REWRITE:\n${request.answer}`],
+      [
+        'human',
+        `QUESTION:\n${request.question}\n\nSOURCE:\n${request.source}\n\nANSWER TO REWRITE:\n${request.answer}`,
+      ],
     ];
     try {
       const reply = await Promise.race([model.invoke(prompt, { signal: AbortSignal.timeout(timeoutMs) }), timeout]);

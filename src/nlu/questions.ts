@@ -31,7 +31,12 @@ function startsWithAny(said: string, phrases: string[]): string | undefined {
  * is a question. Returns the picked option's value when the reply chose it exactly (or is not a question),
  * otherwise undefined, meaning "treat the reply as free text".
  */
-export function choiceUnlessQuestion(picked: string | undefined, reply: string, choices: ChoiceOption[], content: Content): string | undefined {
+export function choiceUnlessQuestion(
+  picked: string | undefined,
+  reply: string,
+  choices: ChoiceOption[],
+  content: Content,
+): string | undefined {
   if (picked === undefined) return undefined;
   if (recognizeChoiceExactly(reply, choices)?.value === picked) return picked;
   return looksLikeQuestion(reply, content) ? undefined : picked;

@@ -64,7 +64,8 @@ export function editDistance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, previous2[j - 2] + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
@@ -128,7 +129,11 @@ export class RankedSearch {
     });
     for (const doc of this.docs) {
       // A passing mention makes a word less telling, but much less than a document that is about it.
-      for (const [term, count] of doc.tf) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + (count >= ABOUT_THRESHOLD ? 1 : MENTION_SHARE));
+      for (const [term, count] of doc.tf)
+        this.documentFrequency.set(
+          term,
+          (this.documentFrequency.get(term) ?? 0) + (count >= ABOUT_THRESHOLD ? 1 : MENTION_SHARE),
+        );
     }
     this.averageLength = this.docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, this.docs.length);
   }

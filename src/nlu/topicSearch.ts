@@ -4,9 +4,7 @@ import { RankedSearch, terms } from './search';
 
 /** What the explain conversation does with a question. */
 export type TopicMatch =
-  | { kind: 'match'; topicId: string }
-  | { kind: 'unclear'; candidates: string[] }
-  | { kind: 'offTopic' };
+  { kind: 'match'; topicId: string } | { kind: 'unclear'; candidates: string[] } | { kind: 'offTopic' };
 
 /** Field weights: people's own words (keywords, sample questions) count most, the body least. */
 const WEIGHTS = { title: 3, keywords: 3, questions: 2, summary: 0.8, sections: 0.5 };
@@ -35,7 +33,9 @@ export class TopicSearch {
         ],
       })),
     );
-    this.sampleQuestions = new Map(topics.flatMap((topic) => topic.questions.map((q) => [normalize(q), topic.id] as const)));
+    this.sampleQuestions = new Map(
+      topics.flatMap((topic) => topic.questions.map((q) => [normalize(q), topic.id] as const)),
+    );
   }
 
   find(question: string): TopicMatch {
@@ -45,8 +45,12 @@ export class TopicSearch {
     const hits = this.index.search(question);
     const [best, second] = hits;
     if (!best || best.score < RELEVANT_SCORE || !hits.some((hit) => hit.about)) return { kind: 'offTopic' };
-    if (best.about && best.score >= MATCH_SCORE && (!second || best.score >= MATCH_LEAD * second.score)) return { kind: 'match', topicId: best.id };
-    const candidates = hits.filter((hit) => hit.score >= best.score / 2).slice(0, MAX_CANDIDATES).map((hit) => hit.id);
+    if (best.about && best.score >= MATCH_SCORE && (!second || best.score >= MATCH_LEAD * second.score))
+      return { kind: 'match', topicId: best.id };
+    const candidates = hits
+      .filter((hit) => hit.score >= best.score / 2)
+      .slice(0, MAX_CANDIDATES)
+      .map((hit) => hit.id);
     return { kind: 'unclear', candidates };
   }
 

@@ -57,14 +57,23 @@ export function buildProgramReport(rows: ReportRows, now: Date): ProgramReport {
       checkIn: shown(rows.checkInHandoffs),
       opened: 'not reported: Web Chat, Teams and Slack do not tell the bot when a link is opened',
     },
-    crisisReplies: [...tally(rows.crisisKinds).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([kind, replies]) => ({ kind, replies: shown(replies) })),
+    crisisReplies: [...tally(rows.crisisKinds).entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, replies]) => ({ kind, replies: shown(replies) })),
     checkIns: weeks.map((programWeek) => {
       const s = sent.get(programWeek) ?? 0;
       const a = answered.get(programWeek) ?? 0;
       // A rate from fewer than 5 sends would give the small counts away.
-      return { programWeek, sent: shown(s), answered: shown(a), answerRate: s >= SMALL_COUNT && (a === 0 || a >= SMALL_COUNT) ? `${Math.round((100 * a) / s)}%` : 'hidden (<5)' };
+      return {
+        programWeek,
+        sent: shown(s),
+        answered: shown(a),
+        answerRate: s >= SMALL_COUNT && (a === 0 || a >= SMALL_COUNT) ? `${Math.round((100 * a) / s)}%` : 'hidden (<5)',
+      };
     }),
-    programWeeksCompleted: [...tally(rows.completedProgramWeeks).entries()].sort(([a], [b]) => a - b).map(([week, people]) => ({ week, people: shown(people) })),
+    programWeeksCompleted: [...tally(rows.completedProgramWeeks).entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([week, people]) => ({ week, people: shown(people) })),
     checkInsPaused: shown(statuses.get('paused') ?? 0),
     checkInsStopped: shown(statuses.get('stopped') ?? 0),
     programPaused: shown(rows.programPaused),
@@ -75,7 +84,7 @@ export function buildProgramReport(rows: ReportRows, now: Date): ProgramReport {
 /** The report as a plain-text table for a terminal or an e-mail. */
 export function formatReportTable(report: ProgramReport): string {
   const lines: Array<[string, string]> = [];
-  const add = (label: string, value: Shown | string) => lines.push([label, String(value)]);
+  const add = (label: string, value: number | string) => lines.push([label, String(value)]);
   add('People active in the last 7 days', report.activeThisWeek);
   add('Intakes completed', report.intakesCompleted.total);
   for (const row of report.intakesCompleted.byApproachAndTier) add(`  ${row.approach} / ${row.tier}`, row.people);
@@ -85,7 +94,8 @@ export function formatReportTable(report: ProgramReport): string {
   add('Crisis replies', report.crisisReplies.length === 0 ? 0 : '');
   for (const row of report.crisisReplies) add(`  ${row.kind}`, row.replies);
   add('Check-ins (program week: sent / answered / answer rate)', report.checkIns.length === 0 ? 'none yet' : '');
-  for (const row of report.checkIns) add(`  week ${row.programWeek}`, `${row.sent} / ${row.answered} / ${row.answerRate}`);
+  for (const row of report.checkIns)
+    add(`  week ${row.programWeek}`, `${row.sent} / ${row.answered} / ${row.answerRate}`);
   add('Program weeks completed (week: people)', report.programWeeksCompleted.length === 0 ? 'none yet' : '');
   for (const row of report.programWeeksCompleted) add(`  week ${row.week}`, row.people);
   add('Check-ins paused', report.checkInsPaused);
@@ -93,5 +103,8 @@ export function formatReportTable(report: ProgramReport): string {
   add('Program paused', report.programPaused);
   add('People purged by retention (all time)', report.purgedByRetention);
   const width = Math.max(...lines.map(([label]) => label.length));
-  return [`Steady program report for ${report.generatedFor} (counts from 1 to 4 show as <5)`, ...lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd())].join('\n');
+  return [
+    `Steady program report for ${report.generatedFor} (counts from 1 to 4 show as <5)`,
+    ...lines.map(([label, value]) => `${label.padEnd(width)}  ${value}`.trimEnd()),
+  ].join('\n');
 }

@@ -11,7 +11,10 @@ function countOf(section: unknown): number {
   if (typeof section !== 'object') return 1;
   const values = Object.values(section);
   if (!values.some(Array.isArray)) return 1;
-  return values.reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : value && typeof value === 'object' ? 1 : 0), 0);
+  return values.reduce<number>(
+    (sum, value) => sum + (Array.isArray(value) ? value.length : value && typeof value === 'object' ? 1 : 0),
+    0,
+  );
 }
 
 /** A section's own string fields as placeholder values: dates shown as YYYY-MM-DD, known values in words. */
@@ -21,7 +24,11 @@ function fieldsOf(section: unknown, content: Content): Record<string, string> {
   for (const [key, value] of Object.entries(section)) {
     if (typeof value !== 'string') continue;
     const valueKey = `privacy.export.values.${value}`;
-    fields[key] = /^\d{4}-\d{2}-\d{2}T/.test(value) ? value.slice(0, 10) : content.has(valueKey) ? content.text(valueKey) : value;
+    fields[key] = /^\d{4}-\d{2}-\d{2}T/.test(value)
+      ? value.slice(0, 10)
+      : content.has(valueKey)
+        ? content.text(valueKey)
+        : value;
   }
   return fields;
 }

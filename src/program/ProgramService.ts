@@ -24,7 +24,9 @@ export interface ProgramStatus {
 }
 
 /** A move's result; a week that is not open says in how many days it opens, when the weekly rhythm knows. */
-export type MoveOutcome = { ok: true; status: ProgramStatus } | { ok: false; reason: 'notStarted' | 'outOfRange' | 'notOpen'; opensInDays?: number };
+export type MoveOutcome =
+  | { ok: true; status: ProgramStatus }
+  | { ok: false; reason: 'notStarted' | 'outOfRange' | 'notOpen'; opensInDays?: number };
 
 /**
  * The 12-week program for one person at a time: progress is read and written through the
@@ -66,11 +68,15 @@ export class ProgramService {
 
   /** Next piece; at the end of a finished week, on to the next week when it is open. */
   async next(personId: string): Promise<MoveOutcome> {
-    return this.change(personId, (p) => {
-      const pieces = this.piecesOf(p.week).length;
-      if (p.step < pieces) return { ok: true, progress: rules.advance(p, pieces, this.now()) };
-      return rules.moveToWeek(p, p.week + 1, this.weekCount, this.now());
-    }, (await this.currentWeek(personId) ?? 0) + 1);
+    return this.change(
+      personId,
+      (p) => {
+        const pieces = this.piecesOf(p.week).length;
+        if (p.step < pieces) return { ok: true, progress: rules.advance(p, pieces, this.now()) };
+        return rules.moveToWeek(p, p.week + 1, this.weekCount, this.now());
+      },
+      ((await this.currentWeek(personId)) ?? 0) + 1,
+    );
   }
 
   async back(personId: string): Promise<MoveOutcome> {
@@ -97,12 +103,17 @@ export class ProgramService {
     return this.change(personId, (p) => ({ ok: true, progress: rules.setPace(p, pace, this.now()) }));
   }
 
-  private async change(personId: string, apply: (progress: ProgramProgress) => rules.MoveResult, week?: number): Promise<MoveOutcome> {
+  private async change(
+    personId: string,
+    apply: (progress: ProgramProgress) => rules.MoveResult,
+    week?: number,
+  ): Promise<MoveOutcome> {
     const progress = await this.deps.progress.get(personId);
     if (!progress) return { ok: false, reason: 'notStarted' };
     const result = apply(progress);
     if (!result.ok) {
-      const opensInDays = result.reason === 'notOpen' && week !== undefined ? this.opensInDays(progress, week) : undefined;
+      const opensInDays =
+        result.reason === 'notOpen' && week !== undefined ? this.opensInDays(progress, week) : undefined;
       return { ok: false, reason: result.reason, ...(opensInDays !== undefined ? { opensInDays } : {}) };
     }
     return { ok: true, status: this.describe(await this.save(result.progress)) };

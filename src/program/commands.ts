@@ -22,10 +22,14 @@ const SESSION_COMMANDS: SimpleKind[] = ['next', 'back', 'repeat', 'pause', 'skip
  * Reads a program command from a whole message, using the phrase lists in content/<locale>/messages/program.yaml:
  * program.commands.<kind> and the week patterns ("go back to week {n}") with digits or number words.
  */
-export function parseProgramCommand(text: string, content: Content, scope: 'global' | 'session' = 'session'): ProgramCommand | undefined {
+export function parseProgramCommand(
+  text: string,
+  content: Content,
+  scope: 'global' | 'session' = 'session',
+): ProgramCommand | undefined {
   const kinds = scope === 'global' ? GLOBAL_PROGRAM_COMMANDS : [...GLOBAL_PROGRAM_COMMANDS, ...SESSION_COMMANDS];
   const kind = kinds.find((k) => matchesPhrase(text, content.list(`program.commands.${k}`)));
-  if (kind) return { kind } as ProgramCommand;
+  if (kind) return { kind };
   const week = weekNumberIn(text, content);
   return week === undefined ? undefined : { kind: 'goToWeek', week };
 }
@@ -44,7 +48,9 @@ function weekMatcher(content: Content): WeekMatcher {
     const numberWords = content.list('program.numberWords').map(normalize);
     const number = `(\\d{1,2}|${numberWords.map(escape).join('|')})`;
     const patterns = content.list('program.weekPatterns').map((pattern) => {
-      const [before, after = ''] = normalize(pattern.replace('{n}', ' NUMBERSLOT ')).split('numberslot').map((part) => part.trim());
+      const [before, after = ''] = normalize(pattern.replace('{n}', ' NUMBERSLOT '))
+        .split('numberslot')
+        .map((part) => part.trim());
       return new RegExp(`^${[escape(before), number, escape(after)].filter(Boolean).join(' ')}$`);
     });
     matcher = { numberWords, patterns };

@@ -11,7 +11,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function startProgress(personId: string, now: Date): ProgramProgress {
   const at = now.toISOString();
-  return { personId, week: 1, step: 0, unlockedWeek: 1, unlockedAt: at, pace: 'weekly', completed: [], startedAt: at, updatedAt: at };
+  return {
+    personId,
+    week: 1,
+    step: 0,
+    unlockedWeek: 1,
+    unlockedAt: at,
+    pace: 'weekly',
+    completed: [],
+    startedAt: at,
+    updatedAt: at,
+  };
 }
 
 function isDone(progress: ProgramProgress, week: number): boolean {
@@ -46,7 +56,9 @@ function touched(progress: ProgramProgress, now: Date, change: Partial<ProgramPr
 export function advance(progress: ProgramProgress, pieceCount: number, now: Date): ProgramProgress {
   const step = Math.min(progress.step + 1, pieceCount);
   const finished = step === pieceCount && !isDone(progress, progress.week);
-  const completed = finished ? [...progress.completed, { week: progress.week, at: now.toISOString() }] : progress.completed;
+  const completed = finished
+    ? [...progress.completed, { week: progress.week, at: now.toISOString() }]
+    : progress.completed;
   return touched(progress, now, { step, completed });
 }
 
@@ -63,7 +75,11 @@ export function moveToWeek(progress: ProgramProgress, week: number, weekCount: n
   const opensNew = week > progress.unlockedWeek;
   return {
     ok: true,
-    progress: touched(progress, now, { week, step: 0, ...(opensNew ? { unlockedWeek: week, unlockedAt: now.toISOString() } : {}) }),
+    progress: touched(progress, now, {
+      week,
+      step: 0,
+      ...(opensNew ? { unlockedWeek: week, unlockedAt: now.toISOString() } : {}),
+    }),
   };
 }
 
@@ -74,7 +90,11 @@ export function skipAhead(progress: ProgramProgress, weekCount: number, now: Dat
   const opensNew = week > progress.unlockedWeek;
   return {
     ok: true,
-    progress: touched(progress, now, { week, step: 0, ...(opensNew ? { unlockedWeek: week, unlockedAt: now.toISOString() } : {}) }),
+    progress: touched(progress, now, {
+      week,
+      step: 0,
+      ...(opensNew ? { unlockedWeek: week, unlockedAt: now.toISOString() } : {}),
+    }),
   };
 }
 

@@ -9,7 +9,12 @@ export type SessionPiece =
 /** A week's session: the lesson steps, then the practice, then the reflection questions. */
 export function sessionPieces(week: ProgramWeek): SessionPiece[] {
   return [
-    ...week.lesson.map((step, index): SessionPiece => ({ kind: 'lesson', index, text: step.text, ...(step.topic ? { topic: step.topic } : {}) })),
+    ...week.lesson.map((step, index): SessionPiece => ({
+      kind: 'lesson',
+      index,
+      text: step.text,
+      ...(step.topic ? { topic: step.topic } : {}),
+    })),
     { kind: 'practice', title: week.practice.title, text: week.practice.text },
     ...week.reflection.map((question, index): SessionPiece => ({ kind: 'reflection', index, question })),
   ];

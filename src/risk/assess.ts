@@ -1,5 +1,15 @@
 import { type RiskProfile, riskProfileSchema } from './profile';
-import { type Approach, APPROACHES, factsOf, RISK_RULES_VERSION, type ReasonVars, type RuleId, RULES, type Tier, TIERS } from './rules';
+import {
+  type Approach,
+  APPROACHES,
+  factsOf,
+  RISK_RULES_VERSION,
+  type ReasonVars,
+  type RuleId,
+  RULES,
+  type Tier,
+  TIERS,
+} from './rules';
 
 export interface Reason {
   ruleId: RuleId;
@@ -54,8 +64,15 @@ export function assess(input: RiskProfile): Assessment {
   }
   // One coherent plan: a sentence written for a lighter approach than the one chosen gives way to its variant.
   for (const { rule, vars } of applied) {
-    const outgrown = rule.hasSupportedVariant && rule.approach !== undefined && APPROACHES.indexOf(approach) > APPROACHES.indexOf(rule.approach);
-    reasons.push({ ruleId: rule.id, contentKey: outgrown ? `${reasonKey(rule.id)}WithSupport` : reasonKey(rule.id), vars });
+    const outgrown =
+      rule.hasSupportedVariant &&
+      rule.approach !== undefined &&
+      APPROACHES.indexOf(approach) > APPROACHES.indexOf(rule.approach);
+    reasons.push({
+      ruleId: rule.id,
+      contentKey: outgrown ? `${reasonKey(rule.id)}WithSupport` : reasonKey(rule.id),
+      vars,
+    });
   }
   return { version: RISK_RULES_VERSION, tier: tier ?? 'slowEscalation', approach, handoff, reasons };
 }
@@ -65,6 +82,7 @@ export function assess(input: RiskProfile): Assessment {
  * time only when the plan itself is the lightest one; with any added support or hand-off it says why not.
  */
 export function meaningKey(assessment: Pick<Assessment, 'tier' | 'approach'>): string {
-  if (assessment.tier === 'fastEscalation' && assessment.approach !== 'stopOrShortTaper') return 'risk.meaning.fastEscalationWithSupport';
+  if (assessment.tier === 'fastEscalation' && assessment.approach !== 'stopOrShortTaper')
+    return 'risk.meaning.fastEscalationWithSupport';
   return `risk.meaning.${assessment.tier}`;
 }

@@ -25,7 +25,11 @@ export type DurationBand = (typeof DURATION_BANDS)[number];
 const MAX_GRAMS_PER_DAY = 1000;
 
 export const doseSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('amount'), amount: z.number().finite().min(0).max(MAX_GRAMS_PER_DAY), unit: z.enum(DOSE_UNITS) }),
+  z.object({
+    kind: z.literal('amount'),
+    amount: z.number().finite().min(0).max(MAX_GRAMS_PER_DAY),
+    unit: z.enum(DOSE_UNITS),
+  }),
   z.object({ kind: z.literal('band'), band: z.enum(DOSE_BANDS) }),
 ]);
 export type Dose = z.infer<typeof doseSchema>;
@@ -59,4 +63,9 @@ export const riskProfileSchema = z.object({
 export type RiskProfile = z.infer<typeof riskProfileSchema>;
 
 /** What a check-in may change about the picture; anything left out stays as it was. */
-export type ProfileChanges = Partial<Pick<RiskProfile, 'products' | 'currentDose' | 'dosesPerDay' | 'otherSubstances' | 'pregnant' | 'earlierStop' | 'rotatesStrains'>>;
+export type ProfileChanges = Partial<
+  Pick<
+    RiskProfile,
+    'products' | 'currentDose' | 'dosesPerDay' | 'otherSubstances' | 'pregnant' | 'earlierStop' | 'rotatesStrains'
+  >
+>;

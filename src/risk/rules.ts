@@ -20,7 +20,15 @@ export const FREQUENT_DOSES_PER_DAY = 4;
 export const MANY_DOSES_PER_DAY = 6;
 
 /** Tiers from most to least serious; an assessment's tier is the most serious that applied. */
-export const TIERS = ['sevenOh', 'extract', 'highDose', 'raisedDose', 'doseUnknown', 'slowEscalation', 'fastEscalation'] as const;
+export const TIERS = [
+  'sevenOh',
+  'extract',
+  'highDose',
+  'raisedDose',
+  'doseUnknown',
+  'slowEscalation',
+  'fastEscalation',
+] as const;
 export type Tier = (typeof TIERS)[number];
 
 /** Approaches from least to most support; a rule can only raise the approach, never lower it. */
@@ -101,7 +109,12 @@ export function factsOf(profile: RiskProfile): ProfileFacts {
       : profile.durationBand !== undefined
         ? profile.durationBand === 'under6Months'
         : undefined;
-  return { grams, band, usesConcentrate: profile.products.includes('extract') || profile.products.includes('sevenOh'), under6Months };
+  return {
+    grams,
+    band,
+    usesConcentrate: profile.products.includes('extract') || profile.products.includes('sevenOh'),
+    under6Months,
+  };
 }
 
 function relapsedEarly(profile: RiskProfile): boolean {
@@ -128,9 +141,30 @@ export const RULES: readonly Rule[] = [
     handoff: true,
     applies: (p) => p.underEighteen === true && {},
   },
-  { id: 'sevenOh', tier: 'sevenOh', approach: 'medicalSupportFirst', handoff: true, replacesTrajectory: true, applies: (p) => p.products.includes('sevenOh') && {} },
-  { id: 'extract', tier: 'extract', approach: 'extractToLeafThenTaper', handoff: true, replacesTrajectory: true, applies: (p) => p.products.includes('extract') && {} },
-  { id: 'highDose', tier: 'highDose', approach: 'supportedTaperOrMedicine', handoff: true, replacesTrajectory: true, applies: (_p, f) => f.band === 'atLeast15' && { threshold: HIGH_DOSE_GRAMS } },
+  {
+    id: 'sevenOh',
+    tier: 'sevenOh',
+    approach: 'medicalSupportFirst',
+    handoff: true,
+    replacesTrajectory: true,
+    applies: (p) => p.products.includes('sevenOh') && {},
+  },
+  {
+    id: 'extract',
+    tier: 'extract',
+    approach: 'extractToLeafThenTaper',
+    handoff: true,
+    replacesTrajectory: true,
+    applies: (p) => p.products.includes('extract') && {},
+  },
+  {
+    id: 'highDose',
+    tier: 'highDose',
+    approach: 'supportedTaperOrMedicine',
+    handoff: true,
+    replacesTrajectory: true,
+    applies: (_p, f) => f.band === 'atLeast15' && { threshold: HIGH_DOSE_GRAMS },
+  },
   {
     id: 'raisedDose',
     tier: 'raisedDose',
@@ -160,7 +194,13 @@ export const RULES: readonly Rule[] = [
     approach: 'taperWithSupport',
     applies: (p) => p.dosesPerDay !== undefined && p.dosesPerDay >= MANY_DOSES_PER_DAY && { times: p.dosesPerDay },
   },
-  { id: 'slowEscalation', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === false && {} },
+  {
+    id: 'slowEscalation',
+    otherwise: true,
+    tier: 'slowEscalation',
+    approach: 'gradualTaper',
+    applies: (_p, f) => f.under6Months === false && {},
+  },
   {
     id: 'fastEscalation',
     otherwise: true,
@@ -169,7 +209,13 @@ export const RULES: readonly Rule[] = [
     hasSupportedVariant: true,
     applies: (_p, f) => f.under6Months === true && {},
   },
-  { id: 'durationUnknown', otherwise: true, tier: 'slowEscalation', approach: 'gradualTaper', applies: (_p, f) => f.under6Months === undefined && {} },
+  {
+    id: 'durationUnknown',
+    otherwise: true,
+    tier: 'slowEscalation',
+    approach: 'gradualTaper',
+    applies: (_p, f) => f.under6Months === undefined && {},
+  },
   { id: 'strainRotation', applies: (p) => p.rotatesStrains === true && {} },
 ];
 

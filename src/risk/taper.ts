@@ -46,17 +46,26 @@ export function sketchTaper(profile: RiskProfile, assessment: Assessment): Taper
   const leafOnly = profile.products.length > 0 && profile.products.every((p) => p === 'leaf');
   const dose = profile.currentDose;
   if (!leafOnly || dose?.kind !== 'amount' || dose.unit !== 'g' || dose.amount <= 0) return undefined;
-  if (profile.otherSubstances.length > 0 || profile.pregnant === true || profile.underEighteen === true) return undefined;
+  if (profile.otherSubstances.length > 0 || profile.pregnant === true || profile.underEighteen === true)
+    return undefined;
 
   let framing: TaperSketch['framing'];
-  if (!assessment.handoff && (assessment.tier === 'slowEscalation' || assessment.tier === 'fastEscalation')) framing = 'self';
-  else if (assessment.tier === 'raisedDose' && assessment.approach === 'taperWithClinicalSupport') framing = 'forPrescriber';
+  if (!assessment.handoff && (assessment.tier === 'slowEscalation' || assessment.tier === 'fastEscalation'))
+    framing = 'self';
+  else if (assessment.tier === 'raisedDose' && assessment.approach === 'taperWithClinicalSupport')
+    framing = 'forPrescriber';
   else return undefined;
 
   const stepDays = weeklySteps(profile) ? FAST_STEP_DAYS : SLOW_STEP_DAYS;
   const steps = taperSteps(dose.amount).map((grams, i) => ({ startDay: i * stepDays, grams }));
   const startGrams = Math.max(1, Math.round(dose.amount / TAPER_ROUNDING_GRAMS)) * TAPER_ROUNDING_GRAMS;
-  return { framing, startGrams: round1(startGrams), stepDays, steps, weeksToStop: steps[steps.length - 1].startDay / 7 };
+  return {
+    framing,
+    startGrams: round1(startGrams),
+    stepDays,
+    steps,
+    weeksToStop: steps[steps.length - 1].startDay / 7,
+  };
 }
 
 /** Weekly only when daily use is known to be under a year; "6 months or more" may be years, so not weekly. */

@@ -13,7 +13,7 @@ export interface CautionModel {
 
 export const noCautionModel: CautionModel = {
   name: 'none',
-  concerned: async () => false,
+  concerned: () => Promise.resolve(false),
 };
 
 export const MODEL_CONCERN_SIGNAL = 'model.concern';
@@ -42,7 +42,9 @@ export class SafetyNet {
     const found = this.detect(text);
     // The bot's own button labels and commands are never sent to the model.
     if (found.kind !== 'none' || this.model === noCautionModel || this.options.isOwnText?.(text)) return found;
-    return (await this.modelIsConcerned(text)) ? { kind: 'ambiguous', kinds: ['ambiguous'], signals: [MODEL_CONCERN_SIGNAL] } : found;
+    return (await this.modelIsConcerned(text))
+      ? { kind: 'ambiguous', kinds: ['ambiguous'], signals: [MODEL_CONCERN_SIGNAL] }
+      : found;
   }
 
   private detect(text: string): Detection {

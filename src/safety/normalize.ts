@@ -41,14 +41,40 @@ export function buildVocabulary(words: Iterable<string>, fuzzyTargets: readonly 
 }
 
 // Format and zero-width characters people (or filters) insert inside words.
-const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-misleading-character-class -- the joiners and variation selectors are matched alone, to remove them
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF]/g;
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F480}]/gu;
 const HUMOR = /\b(?:lol|lols|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking)\b/;
 
 // Letters from other scripts that look like Latin ones.
 const CONFUSABLES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', у: 'y', і: 'i', ѕ: 's', ԁ: 'd', ӏ: 'l', ј: 'j', к: 'k', м: 'm', т: 't', в: 'b', н: 'h',
-  α: 'a', ε: 'e', ι: 'i', κ: 'k', ο: 'o', ρ: 'p', τ: 't', υ: 'u', ν: 'v',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  у: 'y',
+  і: 'i',
+  ѕ: 's',
+  ԁ: 'd',
+  ӏ: 'l',
+  ј: 'j',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  в: 'b',
+  н: 'h',
+  α: 'a',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  ν: 'v',
 };
 const CONFUSABLE_CHARS = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'g');
 
@@ -128,12 +154,17 @@ function canonicalWord(raw: string, vocab: Vocabulary): string {
   return token;
 }
 
-const CLAUSE_BREAK = /[.!?;:,\n\r\u2026()[\]{}"<>|/\\]+|\s[-\u2010-\u2015]+\s|\b(?:but|though|although|however|except)\b/;
+const CLAUSE_BREAK =
+  /[.!?;:,\n\r\u2026()[\]{}"<>|/\\]+|\s[-\u2010-\u2015]+\s|\b(?:but|though|although|however|except)\b/;
 
 export function normalizeForSafety(raw: string, vocab: Vocabulary): NormalizedMessage {
   let s = raw.normalize('NFKC').replace(INVISIBLE, '');
   const laughingEmoji = s.search(LAUGHING_EMOJI) !== -1;
-  s = s.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC').toLowerCase();
+  s = s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
   s = s.replace(CONFUSABLE_CHARS, (ch) => CONFUSABLES[ch]);
   s = s.replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'");
   s = s.replace(/\b7\s?[-\u2010-\u2015]?\s?(?:oh|hydroxy(?:mitragynine)?)\b/g, ' sevenoh ');

@@ -12,7 +12,7 @@ export interface Detection {
   kinds: Exclude<DangerKind, 'none'>[];
 }
 
-export const NO_DANGER: Detection = Object.freeze({ kind: 'none', signals: [], kinds: [] }) as Detection;
+export const NO_DANGER: Detection = Object.freeze({ kind: 'none', signals: [], kinds: [] });
 
 /** Lower is more urgent. */
 export function urgency(kind: DangerKind): number {

@@ -55,7 +55,17 @@ export interface DispatchReport {
   abandoned: number;
 }
 
-const emptyReport = (): DispatchReport => ({ claimed: 0, sent: 0, retried: 0, rateLimited: 0, paused: 0, failed: 0, cancelled: 0, deferred: 0, abandoned: 0 });
+const emptyReport = (): DispatchReport => ({
+  claimed: 0,
+  sent: 0,
+  retried: 0,
+  rateLimited: 0,
+  paused: 0,
+  failed: 0,
+  cancelled: 0,
+  deferred: 0,
+  abandoned: 0,
+});
 
 /** Unpaced runs (a bulk fan-out) commit outcomes in groups of this size (or at the end of a batch). */
 const UNPACED_OUTCOMES_PER_COMMIT = 64;
@@ -97,7 +107,10 @@ export class CheckInDispatcher {
         await store.dueQueue.apply(group, now);
       } catch (error) {
         // Those rows stay leased; after the lease runs out each is sent at most once more.
-        logger.error({ rows: group.length, error: error instanceof Error ? error.name : typeof error }, 'check-in outcomes not recorded');
+        logger.error(
+          { rows: group.length, error: error instanceof Error ? error.name : typeof error },
+          'check-in outcomes not recorded',
+        );
       }
     };
     // Keep a batch shorter than its lease even at the slowest pace.
@@ -127,7 +140,10 @@ export class CheckInDispatcher {
               ? { type: 'reschedule', id: row.id, dueAt: row.dueAt, outcome: 'released' }
               : await this.process(row, now, pacer, blockedUntil, report);
           } catch (error) {
-            logger.error({ dueId: row.id, error: error instanceof Error ? error.name : typeof error }, 'check-in dispatch failed');
+            logger.error(
+              { dueId: row.id, error: error instanceof Error ? error.name : typeof error },
+              'check-in dispatch failed',
+            );
           }
           if (update) outcomes.push(update);
           if (outcomes.length >= outcomesPerCommit) await commit();
@@ -159,7 +175,13 @@ export class CheckInDispatcher {
     }
     if (now.getTime() - row.dueAt.getTime() > settings.maxLatenessMs) {
       report.cancelled++;
-      return { type: 'finish', id: row.id, state: 'cancelled', outcome: 'too_late', next: await this.nextRows(row, enrollment, now) };
+      return {
+        type: 'finish',
+        id: row.id,
+        state: 'cancelled',
+        outcome: 'too_late',
+        next: await this.nextRows(row, enrollment, now),
+      };
     }
     const allowedAt = outsideQuietHours(now, enrollment.timeZone, quietHoursOf(enrollment));
     if (allowedAt.getTime() > now.getTime()) {
@@ -172,7 +194,7 @@ export class CheckInDispatcher {
       await store.enrollments.setStatus(row.personId, 'paused', 'no_reference', now);
       return { type: 'finish', id: row.id, state: 'failed', outcome: 'no_reference' };
     }
-    const serviceUrl = String(reference.serviceUrl ?? '');
+    const serviceUrl = typeof reference.serviceUrl === 'string' ? reference.serviceUrl : '';
     const blocked = blockedUntil.get(serviceUrl);
     if (blocked && blocked.getTime() > now.getTime()) {
       report.rateLimited++;
@@ -204,26 +226,56 @@ export class CheckInDispatcher {
     report: DispatchReport,
   ): Promise<DueUpdate> {
     const { store, settings, logger } = this.deps;
-    const attempt: SendAttempt = { outcome: outcome.kind, statusCode: 'statusCode' in outcome ? outcome.statusCode : undefined };
-    logger.debug({ dueId: row.id, kind: row.kind, outcome: outcome.kind, statusCode: attempt.statusCode }, 'check-in send');
+    const attempt: SendAttempt = {
+      outcome: outcome.kind,
+      statusCode: 'statusCode' in outcome ? outcome.statusCode : undefined,
+    };
+    logger.debug(
+      { dueId: row.id, kind: row.kind, outcome: outcome.kind, statusCode: attempt.statusCode },
+      'check-in send',
+    );
     switch (outcome.kind) {
       case 'sent':
         report.sent++;
-        return { type: 'finish', id: row.id, state: 'sent', outcome: 'sent', attempt, next: await this.nextRows(row, enrollment, now, now) };
+        return {
+          type: 'finish',
+          id: row.id,
+          state: 'sent',
+          outcome: 'sent',
+          attempt,
+          next: await this.nextRows(row, enrollment, now, now),
+        };
       case 'gone':
         report.paused++;
-        logger.warn({ dueId: row.id, statusCode: outcome.statusCode }, 'channel refused a check-in; pausing that person');
+        logger.warn(
+          { dueId: row.id, statusCode: outcome.statusCode },
+          'channel refused a check-in; pausing that person',
+        );
         await store.enrollments.setStatus(row.personId, 'paused', `channel_${outcome.statusCode}`, now);
         await store.dueQueue.cancelPending(row.personId, 'paused_by_channel', now);
         return { type: 'finish', id: row.id, state: 'failed', outcome: `gone_${outcome.statusCode}`, attempt };
       case 'rejected':
         report.failed++;
-        return { type: 'finish', id: row.id, state: 'failed', outcome: `rejected_${outcome.statusCode}`, attempt, next: await this.nextRows(row, enrollment, now) };
+        return {
+          type: 'finish',
+          id: row.id,
+          state: 'failed',
+          outcome: `rejected_${outcome.statusCode}`,
+          attempt,
+          next: await this.nextRows(row, enrollment, now),
+        };
       case 'rateLimited':
       case 'transient': {
         if (row.attempts >= settings.maxAttempts) {
           report.failed++;
-          return { type: 'finish', id: row.id, state: 'failed', outcome: 'gave_up', attempt, next: await this.nextRows(row, enrollment, now) };
+          return {
+            type: 'finish',
+            id: row.id,
+            state: 'failed',
+            outcome: 'gave_up',
+            attempt,
+            next: await this.nextRows(row, enrollment, now),
+          };
         }
         let delay: number;
         if (outcome.kind === 'rateLimited') {
@@ -236,7 +288,11 @@ export class CheckInDispatcher {
           report.retried++;
           delay = Math.min(settings.retryBaseMs * 2 ** Math.max(0, row.attempts - 1), settings.retryMaxMs);
         }
-        const retryAt = outsideQuietHours(new Date(now.getTime() + delay), enrollment.timeZone, quietHoursOf(enrollment));
+        const retryAt = outsideQuietHours(
+          new Date(now.getTime() + delay),
+          enrollment.timeZone,
+          quietHoursOf(enrollment),
+        );
         return { type: 'reschedule', id: row.id, dueAt: retryAt, outcome: outcome.kind, attempt };
       }
     }

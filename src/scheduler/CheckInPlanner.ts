@@ -48,7 +48,11 @@ export class CheckInPlanner {
 
   /** One follow-up some hours after the prompt, outside quiet hours, unless it would run into next week's. */
   followup(enrollment: Enrollment, prompt: DueCheckIn, sentAt: Date, nextPromptAt: Date): NewDueCheckIn | undefined {
-    const dueAt = outsideQuietHours(new Date(sentAt.getTime() + this.followupHours * HOUR_MS), enrollment.timeZone, quietHoursOf(enrollment));
+    const dueAt = outsideQuietHours(
+      new Date(sentAt.getTime() + this.followupHours * HOUR_MS),
+      enrollment.timeZone,
+      quietHoursOf(enrollment),
+    );
     if (dueAt.getTime() >= nextPromptAt.getTime()) return undefined;
     return {
       personId: prompt.personId,

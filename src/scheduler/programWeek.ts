@@ -22,7 +22,9 @@ export class WeeksSinceEnrollment implements ProgramWeekSource {
     const zone = enrollment.timeZone;
     const start = wallTimeAt(new Date(enrollment.enrolledAt), zone);
     const now = wallTimeAt(at, zone);
-    const days = Math.round((Date.UTC(now.year, now.month - 1, now.day) - Date.UTC(start.year, start.month - 1, start.day)) / DAY_MS);
+    const days = Math.round(
+      (Date.UTC(now.year, now.month - 1, now.day) - Date.UTC(start.year, start.month - 1, start.day)) / DAY_MS,
+    );
     return Math.max(1, Math.floor(days / 7) + 1);
   }
 }

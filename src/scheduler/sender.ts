@@ -40,7 +40,8 @@ export function parseRetryAfter(value: string | null | undefined, now: Date): nu
 
 /** Maps an HTTP status (or none, for a network error) to an outcome. */
 export function outcomeForStatus(statusCode: number | undefined, retryAfterMs?: number): SendOutcome {
-  if (statusCode === undefined || statusCode === 408 || statusCode === 401 || statusCode >= 500) return { kind: 'transient', statusCode };
+  if (statusCode === undefined || statusCode === 408 || statusCode === 401 || statusCode >= 500)
+    return { kind: 'transient', statusCode };
   if (statusCode === 429) return { kind: 'rateLimited', statusCode, retryAfterMs };
   if (statusCode === 403 || statusCode === 404) return { kind: 'gone', statusCode };
   if (statusCode >= 400) return { kind: 'rejected', statusCode };

@@ -117,7 +117,9 @@ export function instantOf(year: number, month: number, day: number, time: LocalT
   const asUtc = Date.UTC(year, month - 1, day, time.hour, time.minute);
   const offsetBefore = offsetAt(asUtc - DAY, zone);
   const offsetAfter = offsetAt(asUtc + DAY, zone);
-  const matches = [asUtc - offsetBefore, asUtc - offsetAfter].filter((t) => sameWall(wallTimeAt(new Date(t), zone), year, month, day, time));
+  const matches = [asUtc - offsetBefore, asUtc - offsetAfter].filter((t) =>
+    sameWall(wallTimeAt(new Date(t), zone), year, month, day, time),
+  );
   if (matches.length > 0) return new Date(Math.min(...matches));
   return new Date(asUtc - offsetBefore);
 }

@@ -13,7 +13,8 @@ export class InProcessNotifier implements ChangeNotifier {
     return () => this.listeners.delete(listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.listeners.clear();
+    return Promise.resolve();
   }
 }

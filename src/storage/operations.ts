@@ -76,7 +76,9 @@ export class SqlOperationsRepository implements OperationsRepository {
       crisisKinds: crisis.map((r) => String(r.kind)),
       sentPromptWeeks: sent.map((r) => Number(r.program_week)),
       answeredWeeks: answered.map((r) => Number(r.program_week)),
-      completedProgramWeeks: progress.flatMap((r) => (parseJson(r.completed) as unknown as Array<{ week: number }>).map((c) => Number(c.week))),
+      completedProgramWeeks: progress.flatMap((r) =>
+        (parseJson(r.completed) as unknown as Array<{ week: number }>).map((c) => Number(c.week)),
+      ),
       enrollmentStatuses: enrollments.map((r) => String(r.status)),
       programPaused: progress.filter((r) => r.paused_at !== null && r.paused_at !== undefined).length,
       counters: Object.fromEntries(counters.map((r) => [String(r.name), Number(r.value)])),

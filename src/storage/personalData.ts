@@ -13,14 +13,25 @@ export class PersonalDataRegistry {
   }
 
   register(owner: PersonalDataOwner): void {
-    if (this.owners.some((o) => o.name === owner.name)) throw new Error(`A personal-data owner named ${owner.name} is already registered`);
+    if (this.owners.some((o) => o.name === owner.name))
+      throw new Error(`A personal-data owner named ${owner.name} is already registered`);
     this.owners.push(owner);
   }
 }
 
 type BuiltInOwners = Pick<
   DataStore,
-  'people' | 'consents' | 'safetyEvents' | 'stateKeys' | 'intake' | 'directLine' | 'programProgress' | 'conversationRefs' | 'enrollments' | 'dueQueue' | 'checkIns'
+  | 'people'
+  | 'consents'
+  | 'safetyEvents'
+  | 'stateKeys'
+  | 'intake'
+  | 'directLine'
+  | 'programProgress'
+  | 'conversationRefs'
+  | 'enrollments'
+  | 'dueQueue'
+  | 'checkIns'
 >;
 
 /** Every repository keyed by personId, in export order (deleted in reverse, so people go last); the same for every database. */

@@ -119,7 +119,12 @@ export interface DirectLineExport {
 /** Conversations and activities of the self-hosted Direct Line channel. */
 export interface DirectLineRepository extends PersonalDataOwner {
   /** Creates the conversation; false when it already existed (then nothing changes). */
-  createConversation(conversation: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean>;
+  createConversation(conversation: {
+    conversationId: string;
+    userId: string;
+    personId: string;
+    at: Date;
+  }): Promise<boolean>;
   getConversation(conversationId: string): Promise<DirectLineConversation | undefined>;
   /**
    * Appends an activity with the next watermark and an id `<conversationId>|<seq>`. When the
@@ -160,7 +165,11 @@ export interface IntakeRepository extends PersonalDataOwner {
   /** Saves the answers so far; `completed` marks them confirmed, otherwise the intake counts as in progress. */
   saveAnswers(personId: string, answers: Record<string, unknown>, at: Date, completed: boolean): Promise<void>;
   clearAnswers(personId: string): Promise<void>;
-  addAssessment(personId: string, entry: { trigger: string; profile: RiskProfile; assessment: Assessment }, at: Date): Promise<StoredAssessment>;
+  addAssessment(
+    personId: string,
+    entry: { trigger: string; profile: RiskProfile; assessment: Assessment },
+    at: Date,
+  ): Promise<StoredAssessment>;
   latestAssessment(personId: string): Promise<StoredAssessment | undefined>;
   /** Everything stored about the person, for "export my data". */
   exportFor(personId: string): Promise<{ intake?: IntakeAnswersRecord; assessments: StoredAssessment[] }>;
@@ -199,7 +208,6 @@ export interface ProgressRepository extends PersonalDataOwner {
   /** Removes everything stored about the person (for "delete my data"). */
   deleteFor(personId: string): Promise<void>;
 }
-
 
 /** A Bot Framework conversation reference as stored JSON (only src/bot gives it its botbuilder type). */
 export type StoredReference = Record<string, unknown>;
@@ -284,7 +292,14 @@ export interface ClaimResult {
 
 /** What happens to a leased row after its send: ended (with what follows queued) or back in the queue. */
 export type DueUpdate =
-  | { type: 'finish'; id: number; state: 'sent' | 'failed' | 'cancelled' | 'abandoned'; outcome: string; attempt?: SendAttempt; next?: NewDueCheckIn[] }
+  | {
+      type: 'finish';
+      id: number;
+      state: 'sent' | 'failed' | 'cancelled' | 'abandoned';
+      outcome: string;
+      attempt?: SendAttempt;
+      next?: NewDueCheckIn[];
+    }
   | { type: 'reschedule'; id: number; dueAt: Date; outcome: string; attempt?: SendAttempt };
 
 /** The durable due-queue. Claims are atomic: two processes never hold the same row. */
@@ -304,7 +319,14 @@ export interface DueQueueRepository extends PersonalDataOwner {
    */
   beginSend(id: number): Promise<void>;
   /** Ends a leased row (sent, failed or cancelled), records the attempt, and queues what follows, atomically. */
-  finish(id: number, state: 'sent' | 'failed' | 'cancelled' | 'abandoned', outcome: string, at: Date, attempt?: SendAttempt, next?: NewDueCheckIn[]): Promise<void>;
+  finish(
+    id: number,
+    state: 'sent' | 'failed' | 'cancelled' | 'abandoned',
+    outcome: string,
+    at: Date,
+    attempt?: SendAttempt,
+    next?: NewDueCheckIn[],
+  ): Promise<void>;
   /** Puts a leased row back in the queue for `dueAt` (retry, rate limit, quiet hours). */
   reschedule(id: number, dueAt: Date, outcome: string, at: Date, attempt?: SendAttempt): Promise<void>;
   /** Applies many finish/reschedule updates in one transaction (the dispatcher records outcomes in groups). */
@@ -357,7 +379,13 @@ export interface CheckInRecord extends CheckInAnswers {
 }
 
 export interface CheckInAnswerRepository extends PersonalDataOwner {
-  save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord>;
+  save(
+    personId: string,
+    programWeek: number,
+    answers: CheckInAnswers,
+    review: { handoff: boolean; reasons: string[] },
+    at: Date,
+  ): Promise<CheckInRecord>;
   /** Oldest first. */
   listFor(personId: string): Promise<CheckInRecord[]>;
   latestFor(personId: string): Promise<CheckInRecord | undefined>;

@@ -5,7 +5,7 @@ const readFrom = new WeakMap<StoreItem, string>();
 
 /** A state item as read from storage: its document plus eTag, remembering the stored JSON. */
 export function storedItem(document: string, eTag: string): StoreItem {
-  const item: StoreItem = { ...JSON.parse(document), eTag };
+  const item: StoreItem = { ...(JSON.parse(document) as object), eTag };
   readFrom.set(item, document);
   return item;
 }

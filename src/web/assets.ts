@@ -26,8 +26,18 @@ interface AssetSource {
 
 /** Everything the chat page loads, all from this server: no CDN, works offline. */
 export const ASSET_SOURCES: AssetSource[] = [
-  { name: 'steady.css', file: join(WEB_DIR, 'public', 'steady.css'), type: 'text/css; charset=utf-8', prefix: '/static' },
-  { name: 'steady-chat.js', file: join(WEB_DIR, 'public', 'steady-chat.js'), type: 'text/javascript; charset=utf-8', prefix: '/static' },
+  {
+    name: 'steady.css',
+    file: join(WEB_DIR, 'public', 'steady.css'),
+    type: 'text/css; charset=utf-8',
+    prefix: '/static',
+  },
+  {
+    name: 'steady-chat.js',
+    file: join(WEB_DIR, 'public', 'steady-chat.js'),
+    type: 'text/javascript; charset=utf-8',
+    prefix: '/static',
+  },
   { name: 'favicon.svg', file: join(WEB_DIR, 'public', 'favicon.svg'), type: 'image/svg+xml', prefix: '/static' },
   {
     name: 'webchat.js',
@@ -97,7 +107,8 @@ export function hashAssets(sources: AssetSource[] = ASSET_SOURCES): HashedAsset[
   return assets;
 }
 
-const cachedCopy = (asset: HashedAsset, encoding: Encoding) => join(ASSET_CACHE_DIR, `${basename(asset.url)}.${encoding === 'br' ? 'br' : 'gz'}`);
+const cachedCopy = (asset: HashedAsset, encoding: Encoding) =>
+  join(ASSET_CACHE_DIR, `${basename(asset.url)}.${encoding === 'br' ? 'br' : 'gz'}`);
 
 /** Compresses as hard as each format goes: done once per version, then read from the cache. */
 function compress(encoding: Encoding, plain: Buffer): Promise<Buffer> {

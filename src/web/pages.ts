@@ -147,11 +147,17 @@ export function createWebPages(options: WebPageOptions): ServerMount {
    * Brotli at its best setting takes seconds for Web Chat's bundle the very first time (then it comes
    * from the cache): until it is ready, gzip goes out instead, so no visit waits for it.
    */
-  const bodyFor = async (s: ServedAsset, wanted: Encoding | undefined): Promise<{ body: Buffer; encoding?: Encoding }> => {
+  const bodyFor = async (
+    s: ServedAsset,
+    wanted: Encoding | undefined,
+  ): Promise<{ body: Buffer; encoding?: Encoding }> => {
     if (wanted === 'br') {
       const br = copyOf(s, 'br');
       if (!brotliReady.has(s)) {
-        const ready = await Promise.race([br.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 50))]).catch(() => false);
+        const ready = await Promise.race([
+          br.then(() => true),
+          new Promise<false>((r) => setTimeout(() => r(false), 50)),
+        ]).catch(() => false);
         if (ready) brotliReady.add(s);
         else return { body: await copyOf(s, 'gzip'), encoding: 'gzip' };
       }
@@ -176,7 +182,10 @@ export function createWebPages(options: WebPageOptions): ServerMount {
 
   return {
     mount(server) {
+      // restify ends the chain when a handler's promise settles (these take no next()).
+      // eslint-disable-next-line @typescript-eslint/require-await
       server.get('/', async (_req, res) => sendHtml(res, chatPage));
+      // eslint-disable-next-line @typescript-eslint/require-await
       server.get('/privacy', async (_req, res) => sendHtml(res, privacyPage));
       for (const s of served) server.get(s.asset.url, async (req, res) => sendAsset(req, res, s, IMMUTABLE));
       // Browsers ask for the icon by its plain name too.

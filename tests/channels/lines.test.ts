@@ -10,19 +10,25 @@ import { loadContent } from '../../src/content/loader';
  */
 const content = loadContent('en');
 const renderer = new DefaultRenderer(content);
-const review = ["Here's what you told me:", '• What you use: plain leaf', '• Now: 8 g a day', 'Is that right?'].join('\n');
+const review = ["Here's what you told me:", '• What you use: plain leaf', '• Now: 8 g a day', 'Is that right?'].join(
+  '\n',
+);
 const steps = ['Write down, just for you:', '1. When you started.', '2. How much you take now.'].join('\n');
 const taper = ['Here is a rough plan.', 'Now: about 8 g a day', 'Week 1: about 7 g a day'].join('\n');
 
 describe('Microsoft Teams: lines become a markdown list or separate paragraphs', () => {
   test('bullet lines are a list that stands apart from the text around it', () => {
     expect(renderer.render({ text: review }, 'msteams').text).toBe(
-      ["Here's what you told me:", '', '- What you use: plain leaf', '- Now: 8 g a day', '', 'Is that right?'].join('\n'),
+      ["Here's what you told me:", '', '- What you use: plain leaf', '- Now: 8 g a day', '', 'Is that right?'].join(
+        '\n',
+      ),
     );
   });
 
   test('numbered lines stay a numbered list; other lines each get their own paragraph', () => {
-    expect(linesAsMarkdown(steps, TEAMS_LINES)).toBe(['Write down, just for you:', '', '1. When you started.', '2. How much you take now.'].join('\n'));
+    expect(linesAsMarkdown(steps, TEAMS_LINES)).toBe(
+      ['Write down, just for you:', '', '1. When you started.', '2. How much you take now.'].join('\n'),
+    );
     expect(renderer.render({ text: taper }, 'msteams').text).toBe(taper.split('\n').join('\n\n'));
   });
 
@@ -34,8 +40,13 @@ describe('Microsoft Teams: lines become a markdown list or separate paragraphs',
 
 describe('Slack: mrkdwn keeps line breaks; list items get a bullet', () => {
   test('the section text has one line per content line, dashes turned into bullets', () => {
-    const slack = slackMessageOf(renderer.render({ text: "Here's what you told me:\n- plain leaf\n- 8 g a day" }, 'slack'));
-    expect(slack.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: "Here's what you told me:\n• plain leaf\n• 8 g a day" } });
+    const slack = slackMessageOf(
+      renderer.render({ text: "Here's what you told me:\n- plain leaf\n- 8 g a day" }, 'slack'),
+    );
+    expect(slack.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: "Here's what you told me:\n• plain leaf\n• 8 g a day" },
+    });
   });
 
   test('bullets and plain lines are left as lines', () => {

@@ -15,7 +15,11 @@ const WEB = ['directline', 'webchat', 'emulator', 'test'];
 const TEXT = ['terminal', 'sms', 'unknown-channel'];
 const ALL = [...WEB, 'msteams', 'slack', ...TEXT];
 
-const chart = encodePng(2, 2, new Uint8Array(4 * 3).map((_, i) => [10, 20, 30][i % 3]!));
+const chart = encodePng(
+  2,
+  2,
+  new Uint8Array(4 * 3).map((_, i) => [10, 20, 30][i % 3]),
+);
 const choices = [
   { value: 'support', label: 'Get support now' },
   { value: 'about', label: 'About Steady' },
@@ -25,9 +29,26 @@ const kinds: Record<string, OutboundMessage> = {
   choices: { text: 'Pick one', choices },
   card: handoffMessage(content, '30301'),
   file: { text: 'your data', files: [{ name: 'data.json', contentType: 'application/json', content: '{"a":1}' }] },
-  omittedFile: { text: 'summary', files: [{ name: 's.txt', contentType: 'text/plain', content: 'Amount now: 12 g', withoutFiles: 'omit' }] },
-  image: { text: 'Your week', images: [{ name: 'chart.png', contentType: 'image/png', data: chart, altText: 'Doses fell from 12 to 9 grams' }] },
-  linkedImage: { text: 'Your week', images: [{ name: 'chart.png', contentType: 'image/png', data: chart, altText: 'Doses fell', url: 'https://example.org/c.png' }] },
+  omittedFile: {
+    text: 'summary',
+    files: [{ name: 's.txt', contentType: 'text/plain', content: 'Amount now: 12 g', withoutFiles: 'omit' }],
+  },
+  image: {
+    text: 'Your week',
+    images: [{ name: 'chart.png', contentType: 'image/png', data: chart, altText: 'Doses fell from 12 to 9 grams' }],
+  },
+  linkedImage: {
+    text: 'Your week',
+    images: [
+      {
+        name: 'chart.png',
+        contentType: 'image/png',
+        data: chart,
+        altText: 'Doses fell',
+        url: 'https://example.org/c.png',
+      },
+    ],
+  },
 };
 const card = kinds.card.card!;
 const fileText = `${content.text('files.asText', { name: 'data.json' })}\n{"a":1}`;
@@ -35,7 +56,12 @@ const imageText = content.text('files.imageAsText', { altText: 'Doses fell from 
 const cardOf = (a: Partial<Activity>, i = 0) => a.attachments![i].content;
 
 describe('channel families', () => {
-  test.each([...WEB.map((c) => [c, 'webchat']), ['msteams', 'teams'], ['slack', 'slack'], ...TEXT.map((c) => [c, 'text'])])('%s -> %s', (channel, family) => {
+  test.each([
+    ...WEB.map((c) => [c, 'webchat']),
+    ['msteams', 'teams'],
+    ['slack', 'slack'],
+    ...TEXT.map((c) => [c, 'text']),
+  ])('%s -> %s', (channel, family) => {
     expect(channelFamily(channel)).toBe(family);
   });
 });
@@ -57,7 +83,9 @@ describe('Web Chat', () => {
   test.each(WEB)('%s: choices are suggested actions that post the label back', (channel) => {
     const activity = renderer.render(kinds.choices, channel);
     expect(activity.text).toBe('Pick one');
-    expect(activity.suggestedActions?.actions).toEqual(choices.map((c) => ({ type: 'imBack', title: c.label, value: c.label })));
+    expect(activity.suggestedActions?.actions).toEqual(
+      choices.map((c) => ({ type: 'imBack', title: c.label, value: c.label })),
+    );
     expect(activity.attachments).toBeUndefined();
   });
 
@@ -68,23 +96,40 @@ describe('Web Chat', () => {
     expect(activity.attachments![0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardOf(activity).version).toBe('1.5');
     expect(cardOf(activity).body[0]).toMatchObject({ type: 'TextBlock', text: card.title, wrap: true });
-    expect(cardOf(activity).actions.map((a: { url: string }) => a.url)).toEqual(['https://findtreatment.gov/locator?sAddr=30301', 'tel:+18006624357', 'sms:435748?&body=30301']);
+    expect(cardOf(activity).actions.map((a: { url: string }) => a.url)).toEqual([
+      'https://findtreatment.gov/locator?sAddr=30301',
+      'tel:+18006624357',
+      'sms:435748?&body=30301',
+    ]);
   });
 
   test.each(WEB)('%s: files download as data: URLs, even the ones other channels omit', (channel) => {
     expect(renderer.render(kinds.omittedFile, channel).attachments).toEqual([
-      { contentType: 'text/plain', name: 's.txt', contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from('Amount now: 12 g').toString('base64')}` },
+      {
+        contentType: 'text/plain',
+        name: 's.txt',
+        contentUrl: `data:text/plain;charset=utf-8;base64,${Buffer.from('Amount now: 12 g').toString('base64')}`,
+      },
     ]);
     expect(renderer.render(kinds.file, channel).text).toBe('your data');
   });
 
   test.each(WEB)('%s: a picture is an inline data: URL image', (channel) => {
     const activity = renderer.render(kinds.image, channel);
-    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'Doses fell from 12 to 9 grams', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
+    expect(activity.attachments).toEqual([
+      {
+        contentType: 'image/png',
+        name: 'Doses fell from 12 to 9 grams',
+        contentUrl: `data:image/png;base64,${chart.toString('base64')}`,
+      },
+    ]);
   });
 
   test('buttons still render alongside a card', () => {
-    const activity = renderer.render({ ...kinds.card, choices: [{ value: 'menu', label: 'Back to the menu' }] }, 'webchat');
+    const activity = renderer.render(
+      { ...kinds.card, choices: [{ value: 'menu', label: 'Back to the menu' }] },
+      'webchat',
+    );
     expect(activity.suggestedActions?.actions.map((a) => a.title)).toEqual(['Back to the menu']);
     expect(activity.attachments).toHaveLength(1);
   });
@@ -98,17 +143,25 @@ describe('Microsoft Teams', () => {
     const choiceCard = cardOf(activity);
     expect(choiceCard.version).toBe('1.5');
     expect(choiceCard.actions).toEqual(
-      choices.map((c) => ({ type: 'Action.Submit', title: c.label, data: { msteams: { type: 'imBack', value: c.label }, choice: c.label } })),
+      choices.map((c) => ({
+        type: 'Action.Submit',
+        title: c.label,
+        data: { msteams: { type: 'imBack', value: c.label }, choice: c.label },
+      })),
     );
     // What Teams posts back is recognised by the prompt.
-    for (const action of choiceCard.actions) expect(recognizeChoice(action.data.msteams.value, choices)?.label).toBe(action.title);
+    for (const action of choiceCard.actions)
+      expect(recognizeChoice(action.data.msteams.value, choices)?.label).toBe(action.title);
   });
 
   test('a resource card is an Adaptive Card, and choices come after it as their own card', () => {
     const activity = renderer.render({ ...kinds.card, choices }, 'msteams');
     expect(activity.attachments).toHaveLength(2);
     expect(cardOf(activity, 0).body[0].text).toBe(card.title);
-    expect(cardOf(activity, 0).actions[0]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://findtreatment.gov/locator?sAddr=30301' });
+    expect(cardOf(activity, 0).actions[0]).toMatchObject({
+      type: 'Action.OpenUrl',
+      url: 'https://findtreatment.gov/locator?sAddr=30301',
+    });
     expect(cardOf(activity, 1).actions.map((a: { title: string }) => a.title)).toEqual(choices.map((c) => c.label));
   });
 
@@ -119,7 +172,13 @@ describe('Microsoft Teams', () => {
 
   test('a picture is an inline image attachment', () => {
     const activity = renderer.render(kinds.image, 'msteams');
-    expect(activity.attachments).toEqual([{ contentType: 'image/png', name: 'Doses fell from 12 to 9 grams', contentUrl: `data:image/png;base64,${chart.toString('base64')}` }]);
+    expect(activity.attachments).toEqual([
+      {
+        contentType: 'image/png',
+        name: 'Doses fell from 12 to 9 grams',
+        contentUrl: `data:image/png;base64,${chart.toString('base64')}`,
+      },
+    ]);
   });
 });
 
@@ -128,7 +187,10 @@ describe('Slack (Block Kit in channelData)', () => {
 
   test('text is an escaped mrkdwn section, with a plain fallback', () => {
     const activity = renderer.render(kinds.text, 'slack');
-    expect(activity.channelData).toEqual({ text: 'Plain **words** & <signs>', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Plain *words* &amp; &lt;signs&gt;' } }] });
+    expect(activity.channelData).toEqual({
+      text: 'Plain **words** & <signs>',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Plain *words* &amp; &lt;signs&gt;' } }],
+    });
     expect(toMrkdwn('a < b & **c**')).toBe('a &lt; b &amp; *c*');
   });
 
@@ -136,11 +198,24 @@ describe('Slack (Block Kit in channelData)', () => {
     const activity = renderer.render(kinds.choices, 'slack');
     const actions = blocksOf(activity).find((b) => b.block_id === SLACK_CHOICES_BLOCK)!;
     expect(actions.type).toBe('actions');
-    expect(actions.elements).toEqual(choices.map((c, i) => ({ type: 'button', action_id: `choice-${i}`, text: { type: 'plain_text', text: c.label }, value: c.label })));
-    expect(activity.text).toBe(`Pick one\n${content.text('choices.numbered', { number: 1, label: choices[0].label })}\n${content.text('choices.numbered', { number: 2, label: choices[1].label })}`);
+    expect(actions.elements).toEqual(
+      choices.map((c, i) => ({
+        type: 'button',
+        action_id: `choice-${i}`,
+        text: { type: 'plain_text', text: c.label },
+        value: c.label,
+      })),
+    );
+    expect(activity.text).toBe(
+      `Pick one\n${content.text('choices.numbered', { number: 1, label: choices[0].label })}\n${content.text('choices.numbered', { number: 2, label: choices[1].label })}`,
+    );
     expect(activity.suggestedActions).toBeUndefined();
     // A click posted through Azure's Slack channel arrives as the raw payload; its value picks the option.
-    const clicked = buttonAnswerOf({ type: 'message', text: '', channelData: { Payload: { actions: [{ value: actions.elements[1].value }] } } });
+    const clicked = buttonAnswerOf({
+      type: 'message',
+      text: '',
+      channelData: { Payload: { actions: [{ value: actions.elements[1].value }] } },
+    });
     expect(recognizeChoice(clicked!, choices)?.value).toBe('about');
   });
 
@@ -150,14 +225,23 @@ describe('Slack (Block Kit in channelData)', () => {
     expect(blocks[2].text.text).toContain('1-800-662-4357');
     const links = blocks[3];
     expect(links.type).toBe('actions');
-    expect(links.elements.map((e: { url: string }) => e.url)).toEqual(['https://findtreatment.gov/locator?sAddr=30301']);
+    expect(links.elements.map((e: { url: string }) => e.url)).toEqual([
+      'https://findtreatment.gov/locator?sAddr=30301',
+    ]);
   });
 
   test('files follow as text; pictures without a public url become their description, with one an image block', () => {
     expect(renderer.render(kinds.file, 'slack').text).toBe(`your data\n\n${fileText}`);
     expect(renderer.render(kinds.omittedFile, 'slack').text).toBe('summary');
-    expect(blocksOf(renderer.render(kinds.image, 'slack'))[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(imageText) }] });
-    expect(blocksOf(renderer.render(kinds.linkedImage, 'slack'))[1]).toEqual({ type: 'image', image_url: 'https://example.org/c.png', alt_text: 'Doses fell' });
+    expect(blocksOf(renderer.render(kinds.image, 'slack'))[1]).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: toMrkdwn(imageText) }],
+    });
+    expect(blocksOf(renderer.render(kinds.linkedImage, 'slack'))[1]).toEqual({
+      type: 'image',
+      image_url: 'https://example.org/c.png',
+      alt_text: 'Doses fell',
+    });
     expect(renderer.render(kinds.image, 'slack').attachments).toBeUndefined();
   });
 
@@ -167,7 +251,10 @@ describe('Slack (Block Kit in channelData)', () => {
   });
 
   test('an activity without channelData still becomes a Slack message', () => {
-    expect(slackMessageOf({ type: 'message', text: 'hi & bye' })).toEqual({ text: 'hi & bye', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi &amp; bye' } }] });
+    expect(slackMessageOf({ type: 'message', text: 'hi & bye' })).toEqual({
+      text: 'hi & bye',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi &amp; bye' } }],
+    });
   });
 });
 
@@ -181,7 +268,9 @@ describe('plain text channels', () => {
 
   test.each(TEXT)('%s: card, file and picture as text lines', (channel) => {
     const cardText = renderer.render(kinds.card, channel).text!;
-    expect(cardText).toContain(content.text('resources.handoff.findTreatment.plain', { url: 'https://findtreatment.gov/locator?sAddr=30301' }));
+    expect(cardText).toContain(
+      content.text('resources.handoff.findTreatment.plain', { url: 'https://findtreatment.gov/locator?sAddr=30301' }),
+    );
     expect(cardText).toContain('1-800-662-4357');
     expect(renderer.render(kinds.file, channel)).toEqual({ type: 'message', text: `your data\n\n${fileText}` });
     expect(renderer.render(kinds.omittedFile, channel)).toEqual({ type: 'message', text: 'summary' });
@@ -191,7 +280,9 @@ describe('plain text channels', () => {
 
 describe('button answers', () => {
   test('an Action.Submit value becomes the text; typed text is never replaced', () => {
-    expect(buttonAnswerOf({ type: 'message', text: undefined as unknown as string, value: { choice: 'About Steady' } })).toBe('About Steady');
+    expect(
+      buttonAnswerOf({ type: 'message', text: undefined as unknown as string, value: { choice: 'About Steady' } }),
+    ).toBe('About Steady');
     expect(buttonAnswerOf({ type: 'message', text: 'typed', value: { choice: 'About Steady' } })).toBeUndefined();
     expect(buttonAnswerOf({ type: 'message', text: '', value: { other: 1 } })).toBeUndefined();
     expect(buttonAnswerOf({ type: 'conversationUpdate', text: '', value: { choice: 'x' } })).toBeUndefined();

@@ -34,7 +34,13 @@ describe('numbers in content are markdown links (CONTRACTS item 1)', () => {
 
   test('"Get support now" names Poison Control with its number, beside 911, 988 and SAMHSA', () => {
     const support = content.text('support.text');
-    for (const link of ['[911](tel:911)', '[988](tel:988)', '[1-800-222-1222](tel:+18002221222)', '[1-800-662-4357](tel:+18006624357)', '[findtreatment.gov](https://findtreatment.gov)']) {
+    for (const link of [
+      '[911](tel:911)',
+      '[988](tel:988)',
+      '[1-800-222-1222](tel:+18002221222)',
+      '[1-800-662-4357](tel:+18006624357)',
+      '[findtreatment.gov](https://findtreatment.gov)',
+    ]) {
       expect(support).toContain(link);
     }
     expect(support).toMatch(/Poison Control/);

@@ -11,13 +11,17 @@ describe('explain conversation', () => {
   });
   afterAll(async () => t.stop());
 
-  const conversation = (id: string) => (message: string) => say(t.baseUrl, message, { conversationId: id, userId: `${id}-person` });
+  const conversation = (id: string) => (message: string) =>
+    say(t.baseUrl, message, { conversationId: id, userId: `${id}-person` });
   const topic = (id: string) => t.app.services.content.explainer(id);
 
   test('from the menu: the topic menu, a topic by its title, then "tell me more" through every section', async () => {
     const chat = conversation('explain-menu');
     await chat('hi');
-    const menu = await postActivity(t.baseUrl, messageActivity('Understand my tolerance', { conversationId: 'explain-menu', userId: 'explain-menu-person' }));
+    const menu = await postActivity(
+      t.baseUrl,
+      messageActivity('Understand my tolerance', { conversationId: 'explain-menu', userId: 'explain-menu-person' }),
+    );
     expect(menu.replies.map((r) => r.text)).toEqual([text('explain.ask')]);
     expect(menu.replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual([
       ...t.app.services.content.explainers().map((e) => e.title),
@@ -51,10 +55,18 @@ describe('explain conversation', () => {
     const chat = conversation('explain-unclear');
     await chat('hi');
     await chat('explain');
-    const unclear = await postActivity(t.baseUrl, messageActivity('kratom and my brain and liver?', { conversationId: 'explain-unclear', userId: 'explain-unclear-person' }));
+    const unclear = await postActivity(
+      t.baseUrl,
+      messageActivity('kratom and my brain and liver?', {
+        conversationId: 'explain-unclear',
+        userId: 'explain-unclear-person',
+      }),
+    );
     expect(unclear.replies.map((r) => r.text)).toEqual([text('explain.unclear')]);
     const labels = unclear.replies[0].suggestedActions!.actions.map((a) => a.title);
-    expect(labels).toEqual(expect.arrayContaining([topic('receptors').title, topic('liver-enzymes').title, text('explain.choices.none')]));
+    expect(labels).toEqual(
+      expect.arrayContaining([topic('receptors').title, topic('liver-enzymes').title, text('explain.choices.none')]),
+    );
     expect(labels.length).toBeLessThanOrEqual(4);
     expect(await chat(topic('liver-enzymes').title)).toEqual([topic('liver-enzymes').summary]);
 
@@ -93,8 +105,10 @@ describe('explain with a chat model configured', () => {
   const question = 'why do I need more now?';
 
   test('a good rephrasing is shown; a bad one falls back to the verbatim answer', async () => {
-    const good = 'You need more now because your body has adjusted to kratom. Your brain responds less, and your liver clears it faster. This is not weak will.';
-    const bad = 'Your body has adjusted to kratom, so each dose does less. Take 20 grams less each day, and ask your doctor for methadone.';
+    const good =
+      'You need more now because your body has adjusted to kratom. Your brain responds less, and your liver clears it faster. This is not weak will.';
+    const bad =
+      'Your body has adjusted to kratom, so each dose does less. Take 20 grams less each day, and ask your doctor for methadone.';
     const t = await startTestApp({ overrides: { model: new FakeListChatModel({ responses: [good, bad] }) } });
     const summary = t.app.services.content.explainer('tolerance-basics').summary;
     const chat = (m: string, c: string) => say(t.baseUrl, m, { conversationId: c, userId: `${c}-p` });
@@ -103,7 +117,10 @@ describe('explain with a chat model configured', () => {
     await chat('hi', 'm2');
     expect(await chat(question, 'm2')).toEqual([summary]);
     const phrasing = t.logs.lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'explainer phrasing');
-    expect(phrasing.map((l) => [l.by, l.reason])).toEqual([['model', undefined], ['verbatim', 'number not in the source']]);
+    expect(phrasing.map((l) => [l.by, l.reason])).toEqual([
+      ['model', undefined],
+      ['verbatim', 'number not in the source'],
+    ]);
     await t.stop();
   });
 });

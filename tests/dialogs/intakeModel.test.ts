@@ -23,7 +23,9 @@ describe('intake with a chat model configured', () => {
     await chat.say(c('menu.options.intake'));
     await chat.say(c('intake.questions.products.choices.leaf'));
     await chat.say(c('intake.skip.label'));
-    expect(await chat.say('around when my second kid was born, so roughly two years back')).toEqual([c('intake.questions.startedAgo.confirm', { duration: '2 years' })]);
+    expect(await chat.say('around when my second kid was born, so roughly two years back')).toEqual([
+      c('intake.questions.startedAgo.confirm', { duration: '2 years' }),
+    ]);
     await chat.say('yes');
     expect(await chat.say('a small heap in my palm, what a teaspoon holds, times four')).toEqual([
       `${c('intake.assumptions.teaspoon', { grams: 2.5 })} ${c('intake.questions.amount.confirm', { amount: '10 g' })}`,

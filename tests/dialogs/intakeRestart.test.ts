@@ -42,7 +42,11 @@ describe('intake across restarts', () => {
     expect(await fresh.say(c('intake.resume.choices.continue'))).toEqual([c('intake.questions.currentDose.prompt')]);
     expect(await fresh.say('10 g')).toEqual([c('intake.questions.amount.confirm', { amount: '10 g' })]);
     const saved = await third.app.intake.load('test:restart-person');
-    expect(saved?.answers).toMatchObject({ products: ['leaf'], startedAgo: { kind: 'months', months: 24 }, startDose: { kind: 'amount', amount: 3, unit: 'g' } });
+    expect(saved?.answers).toMatchObject({
+      products: ['leaf'],
+      startedAgo: { kind: 'months', months: 24 },
+      startDose: { kind: 'amount', amount: 3, unit: 'g' },
+    });
     expect(saved?.completed).toBe(false);
     await third.stop();
   });
@@ -66,13 +70,17 @@ describe('intake across restarts', () => {
 
   test('a conversation saved when the menu and the intake were component dialogs carries on where it was', async () => {
     const { first, c, chat, state, key } = await waitingAtStartDose('legacy-menu');
-    const stored = (await state.read([key]))[key]! as { dialogState: { dialogStack: Array<{ id: string; state: object }> } };
+    const stored = (await state.read([key]))[key]! as {
+      dialogState: { dialogStack: Array<{ id: string; state: object }> };
+    };
     const [root, ...above] = stored.dialogState.dialogStack;
-    expect(root!.id).toBe('root');
+    expect(root.id).toBe('root');
     expect(above.map((d) => d.id)).toEqual(['intake.loop', 'intake.amountQuestion']);
     // The shape an earlier release saved: the menu and the intake were components, each with its own stack.
     const intake = { id: 'intake', state: { dialogs: { dialogStack: above } } };
-    stored.dialogState.dialogStack = [{ id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root!.state }, intake] } } }];
+    stored.dialogState.dialogStack = [
+      { id: 'root', state: { dialogs: { dialogStack: [{ id: 'root.menu', state: root.state }, intake] } } },
+    ];
     await state.write({ [key]: { ...stored, eTag: '*' } });
 
     expect(await chat.say('3 g')).toEqual([c('intake.questions.amount.confirm', { amount: '3 g' })]);

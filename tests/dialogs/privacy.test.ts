@@ -1,8 +1,15 @@
-import type { Activity } from 'botbuilder';
 import Database from 'better-sqlite3';
 import type { PersonalDataOwner } from '../../src/storage/repositories';
 import { EXPORT_FORMAT, type PersonalDataExport } from '../../src/privacy/personalData';
-import { messageActivity, postActivity, say, startTestApp, type TestApp, type TurnOptions, withTestApp } from '../support/app';
+import {
+  messageActivity,
+  postActivity,
+  say,
+  startTestApp,
+  type TestApp,
+  type TurnOptions,
+  withTestApp,
+} from '../support/app';
 
 /** Every value in every table of the SQLite file, as one string to search. */
 function dumpDatabase(file: string): { tables: string[]; text: string } {
@@ -52,7 +59,10 @@ describe('privacy controls', () => {
       [
         text('privacy.export.intro'),
         text('privacy.export.sections.people', { createdAt: '2026-12-01', lastSeenAt: '2026-12-01' }),
-        text('privacy.export.sections.consent', { status: text('privacy.export.values.granted'), decidedAt: '2026-12-01' }),
+        text('privacy.export.sections.consent', {
+          status: text('privacy.export.values.granted'),
+          decidedAt: '2026-12-01',
+        }),
         text('privacy.export.sections.safetyEvents', { count: 1 }),
         text('privacy.export.sections.botState', { count: 3 }),
         text('privacy.export.sections.conversation_refs', { count: 1 }),
@@ -68,7 +78,11 @@ describe('privacy controls', () => {
     expect(data.sections.consent).toMatchObject({ status: 'granted' });
     expect(data.sections.safetyEvents).toEqual([{ kind: 'suicide', occurredAt: '2026-12-01T15:00:00.000Z' }]);
     const keys = (data.sections.botState as Array<{ key: string }>).map((s) => s.key).sort();
-    expect(keys).toEqual(['test/conversations/export-c1/', 'test/conversations/export-c2/', 'test/users/export-person/']);
+    expect(keys).toEqual([
+      'test/conversations/export-c1/',
+      'test/conversations/export-c2/',
+      'test/users/export-person/',
+    ]);
     expect(JSON.stringify(data)).not.toContain('kill myself');
   });
 
@@ -103,7 +117,8 @@ describe('privacy controls', () => {
     const personId = 'test:zq-doomed-user';
     const other: TurnOptions = { conversationId: 'stays-conv', userId: 'stays-user' };
     for (const who of [gone, other]) await say(t.baseUrl, 'hi', who);
-    for (const id of [personId, 'test:stays-user']) await t.app.services.store.consents.set(id, 'granted', text('privacy.version'), t.clock.now());
+    for (const id of [personId, 'test:stays-user'])
+      await t.app.services.store.consents.set(id, 'granted', text('privacy.version'), t.clock.now());
     await say(t.baseUrl, 'I want to die', gone);
     await say(t.baseUrl, "I can't do this anymore", gone);
     await say(t.baseUrl, 'no', gone);
@@ -120,7 +135,9 @@ describe('privacy controls', () => {
     ]);
 
     const { tables, text: everything } = dumpDatabase(t.dbFile);
-    expect(tables).toEqual(expect.arrayContaining(['people', 'bot_state', 'consents', 'safety_events', 'person_state_keys']));
+    expect(tables).toEqual(
+      expect.arrayContaining(['people', 'bot_state', 'consents', 'safety_events', 'person_state_keys']),
+    );
     expect(everything).not.toContain('zq-doomed');
     expect(everything).toContain('stays-user');
     expect(await t.app.services.store.safetyEvents.listFor('test:stays-user')).toHaveLength(1);
@@ -144,14 +161,22 @@ describe('privacy controls', () => {
       const options = { conversationId: 'flaky', userId: 'flaky-person' };
       await say(other.baseUrl, 'hi', options);
       await say(other.baseUrl, 'delete my data', options);
-      expect(await say(other.baseUrl, 'yes', options)).toEqual([other.app.services.content.text('privacy.delete.failed'), other.app.services.content.text('menu.prompt')]);
+      expect(await say(other.baseUrl, 'yes', options)).toEqual([
+        other.app.services.content.text('privacy.delete.failed'),
+        other.app.services.content.text('menu.prompt'),
+      ]);
       expect(other.logs.text).toContain('personal data deletion failed');
       expect(other.logs.text).not.toContain('disk on fire');
     });
   });
 
   test('the export file is a data URL only where the channel takes files', async () => {
-    const rendered = t.app.services.renderer.render({ text: 'x', files: [{ name: 'a.json', contentType: 'application/json', content: '{"a":1}' }] }, 'webchat');
-    expect((rendered as Partial<Activity>).attachments?.[0].contentUrl).toBe(`data:application/json;charset=utf-8;base64,${Buffer.from('{"a":1}').toString('base64')}`);
+    const rendered = t.app.services.renderer.render(
+      { text: 'x', files: [{ name: 'a.json', contentType: 'application/json', content: '{"a":1}' }] },
+      'webchat',
+    );
+    expect(rendered.attachments?.[0].contentUrl).toBe(
+      `data:application/json;charset=utf-8;base64,${Buffer.from('{"a":1}').toString('base64')}`,
+    );
   });
 });

@@ -46,7 +46,10 @@ describe('12-week program', () => {
       text('program.where', { week: 1, count: 12, title: week1.title, part: 2, parts: sessionPieces(week1).length }),
       text('menu.prompt'),
     ]);
-    expect(await chat('my program')).toEqual([text('program.resumed', { week: 1, title: week1.title }), week1.lesson[1].text]);
+    expect(await chat('my program')).toEqual([
+      text('program.resumed', { week: 1, title: week1.title }),
+      week1.lesson[1].text,
+    ]);
   });
 
   test('a lesson step linked to an explainer opens it and comes back to the step', async () => {
@@ -59,7 +62,10 @@ describe('12-week program', () => {
     expect(await chat('Tell me why')).toEqual([content.explainer('tolerance-basics').summary]);
     expect(await chat('Done')).toEqual([text('explain.done'), week1.lesson[1].text]);
     // A question at a lesson step is answered, and the step comes back.
-    expect(await chat('what is 7-OH?')).toEqual([text('questions.bank.sevenOh.whatIs7oh.answer'), week1.lesson[1].text]);
+    expect(await chat('what is 7-OH?')).toEqual([
+      text('questions.bank.sevenOh.whatIs7oh.answer'),
+      week1.lesson[1].text,
+    ]);
   });
 
   test('a whole week: lesson, practice, reflection (answers are not stored), then the next week opens after 7 days or at once on request', async () => {
@@ -68,25 +74,52 @@ describe('12-week program', () => {
     await chat('My 12-week program');
     await chat('start');
     for (const step of week1.lesson.slice(1)) expect(await chat('next')).toEqual([step.text]);
-    expect(await chat('next')).toEqual([text('program.practice', { title: week1.practice.title, text: week1.practice.text })]);
+    expect(await chat('next')).toEqual([
+      text('program.practice', { title: week1.practice.title, text: week1.practice.text }),
+    ]);
     expect(await chat('next')).toEqual([text('program.reflectionFirst', { question: week1.reflection[0] })]);
-    expect(await chat('It helped me get through long shifts at work')).toEqual([text('program.reflectionThanks'), week1.reflection[1]]);
+    expect(await chat('It helped me get through long shifts at work')).toEqual([
+      text('program.reflectionThanks'),
+      week1.reflection[1],
+    ]);
     expect(await chat('Skip')).toEqual([week1.reflection[2]]);
-    expect(await chat('skip')).toEqual([text('program.weekDone', { week: 1 }), text('program.nextOpensIn', { week: 2, days: 7 })]);
+    expect(await chat('skip')).toEqual([
+      text('program.weekDone', { week: 1 }),
+      text('program.nextOpensIn', { week: 2, days: 7 }),
+    ]);
     const db = (t.app.services.store as unknown as { db: import('better-sqlite3').Database }).db;
     expect(JSON.stringify(db.prepare('SELECT * FROM program_progress').all())).not.toContain('long shifts');
 
-    expect(await chat('go to week 2')).toEqual([text('program.weekNotOpen', { week: 2, days: 7 }), text('program.weekDone', { week: 1 }), text('program.nextOpensIn', { week: 2, days: 7 })]);
+    expect(await chat('go to week 2')).toEqual([
+      text('program.weekNotOpen', { week: 2, days: 7 }),
+      text('program.weekDone', { week: 1 }),
+      text('program.nextOpensIn', { week: 2, days: 7 }),
+    ]);
     expect(await chat('Later')).toEqual([text('program.later'), text('menu.prompt')]);
 
     t.clock.advance(7 * DAY);
-    expect(await chat('my program')).toEqual([text('program.weekDone', { week: 1 }), text('program.nextReady', { week: 2 })]);
+    expect(await chat('my program')).toEqual([
+      text('program.weekDone', { week: 1 }),
+      text('program.nextReady', { week: 2 }),
+    ]);
     expect(await chat('Start week 2')).toEqual([heading(2), week2.lesson[0].text]);
     expect(await chat('go back to week 1')).toEqual([heading(1), week1.lesson[0].text]);
-    expect(await chat('week three')).toEqual([text('program.weekNotOpen', { week: 3, days: 7 }), heading(1), week1.lesson[0].text]);
-    expect(await chat('week 5')).toEqual([text('program.weekNotOpenYet', { week: 5 }), heading(1), week1.lesson[0].text]);
+    expect(await chat('week three')).toEqual([
+      text('program.weekNotOpen', { week: 3, days: 7 }),
+      heading(1),
+      week1.lesson[0].text,
+    ]);
+    expect(await chat('week 5')).toEqual([
+      text('program.weekNotOpenYet', { week: 5 }),
+      heading(1),
+      week1.lesson[0].text,
+    ]);
     expect(await chat('skip ahead')).toEqual([text('program.skipped', { week: 2 }), heading(2), week2.lesson[0].text]);
-    expect(await chat('go to week 13')).toEqual([text('program.weekOutOfRange', { count: 12 }), heading(2), week2.lesson[0].text]);
+    expect(await chat('go to week 13')).toEqual([
+      text('program.weekOutOfRange', { count: 12 }),
+      heading(2),
+      week2.lesson[0].text,
+    ]);
     t.clock.set('2026-12-01T15:00:00Z');
   });
 
@@ -96,13 +129,16 @@ describe('12-week program', () => {
     await chat('My 12-week program');
     await chat('start');
     for (let i = 1; i < sessionPieces(week1).length; i++) await chat('next');
-    expect(await chat('next')).toEqual([text('program.weekDone', { week: 1 }), text('program.nextOpensIn', { week: 2, days: 7 })]);
+    expect(await chat('next')).toEqual([
+      text('program.weekDone', { week: 1 }),
+      text('program.nextOpensIn', { week: 2, days: 7 }),
+    ]);
     expect(await chat('Go at my own pace')).toEqual([text('program.ownPaceOn'), heading(2), week2.lesson[0].text]);
     for (let i = 1; i < sessionPieces(week2).length; i++) await chat('next');
     expect(await chat('next')).toEqual([text('program.weekDone', { week: 2 }), text('program.nextReady', { week: 3 })]);
   });
 
-  test('a new conversation (another device or channel conversation) continues the same person\'s program', async () => {
+  test("a new conversation (another device or channel conversation) continues the same person's program", async () => {
     const chat = person('traveller');
     await chat('hi', 'first');
     await chat('My 12-week program', 'first');
@@ -134,7 +170,10 @@ describe('program progress across a restart', () => {
 
     const third = await startTestApp({ dir });
     const fresh = { conversationId: 'after', userId: 'restarter' };
-    expect(await say(third.baseUrl, 'my program', fresh)).toEqual([text('program.resumed', { week: 1, title: week1.title }), week1.lesson[3].text]);
+    expect(await say(third.baseUrl, 'my program', fresh)).toEqual([
+      text('program.resumed', { week: 1, title: week1.title }),
+      week1.lesson[3].text,
+    ]);
     await third.stop();
   });
 });

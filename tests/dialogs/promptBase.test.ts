@@ -1,5 +1,14 @@
 import { ActivityTypes, ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, DialogSet, type DialogState, type PromptOptions, type PromptRecognizerResult, type PromptValidator, TextPrompt } from 'botbuilder-dialogs';
+import {
+  Dialog,
+  type DialogContext,
+  DialogSet,
+  type DialogState,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidator,
+  TextPrompt,
+} from 'botbuilder-dialogs';
 import { PromptBase, type PromptInstanceState } from '../../dialogs/PromptBase';
 
 const ASK = 'ask';
@@ -7,8 +16,13 @@ const ASIDE = 'aside';
 
 /** Accepts a reply that is a whole number; says "ask" or "ask again" (with the question's topic). */
 class WholeNumberPrompt extends PromptBase<number> {
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    await context.sendActivity(`${isRetry ? 'ask again' : 'ask'}: ${String(options.validations)}`);
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
+    await context.sendActivity(`${isRetry ? 'ask again' : 'ask'}: ${options.validations as unknown as string}`);
   }
 
   protected async onRecognize(context: TurnContext): Promise<PromptRecognizerResult<number>> {
@@ -50,15 +64,18 @@ const CONVERSATION_KEY = 'test/conversations/Convo1/';
 async function questionSavedIn(storage: MemoryStorage): Promise<PromptInstanceState> {
   const saved = (await storage.read([CONVERSATION_KEY]))[CONVERSATION_KEY] as { dialogState: DialogState };
   expect(saved.dialogState.dialogStack.map((instance) => instance.id)).toEqual([ASK]);
-  return saved.dialogState.dialogStack[0]!.state as PromptInstanceState;
+  return saved.dialogState.dialogStack[0].state as PromptInstanceState;
 }
 
 describe('PromptBase: ask, read, ask again', () => {
   test('asks, re-asks a reply it cannot read, and returns the one it can', async () => {
     await conversation(new WholeNumberPrompt(ASK))
-      .adapter.send('hi').assertReply('ask: days')
-      .send('a few').assertReply('ask again: days')
-      .send('5').assertReply('got 5')
+      .adapter.send('hi')
+      .assertReply('ask: days')
+      .send('a few')
+      .assertReply('ask again: days')
+      .send('5')
+      .assertReply('got 5')
       .startTest();
   });
 
@@ -69,9 +86,11 @@ describe('PromptBase: ask, read, ask again', () => {
       return prompt.recognized.succeeded;
     };
     await conversation(new WholeNumberPrompt(ASK, validator))
-      .adapter.send('hi').assertReply('ask: days')
+      .adapter.send('hi')
+      .assertReply('ask: days')
       .send({ type: ActivityTypes.Typing })
-      .send('3').assertReply('got 3')
+      .send('3')
+      .assertReply('got 3')
       .startTest();
     expect(attempts).toEqual([1]);
   });
@@ -84,11 +103,16 @@ describe('PromptBase: ask, read, ask again', () => {
       return prompt.recognized.succeeded && prompt.recognized.value! < 10;
     };
     await conversation(new WholeNumberPrompt(ASK, validator))
-      .adapter.send('hi').assertReply('ask: days')
-      .send('lots').assertReply('ask again: days')
-      .send('many').assertReply('try a number like 4')
-      .send('12').assertReply('ask again: days')
-      .send('4').assertReply('got 4')
+      .adapter.send('hi')
+      .assertReply('ask: days')
+      .send('lots')
+      .assertReply('ask again: days')
+      .send('many')
+      .assertReply('try a number like 4')
+      .send('12')
+      .assertReply('ask again: days')
+      .send('4')
+      .assertReply('got 4')
       .startTest();
     expect(seen).toEqual([
       { attempt: 1, succeeded: false },
@@ -100,9 +124,13 @@ describe('PromptBase: ask, read, ask again', () => {
 
   test('when a dialog begun on top of the question ends, the question is asked again as at first', async () => {
     await conversation(new WholeNumberPrompt(ASK))
-      .adapter.send('hi').assertReply('ask: days')
-      .send('aside').assertReply('aside').assertReply('ask: days')
-      .send('2').assertReply('got 2')
+      .adapter.send('hi')
+      .assertReply('ask: days')
+      .send('aside')
+      .assertReply('aside')
+      .assertReply('ask: days')
+      .send('2')
+      .assertReply('got 2')
       .startTest();
   });
 

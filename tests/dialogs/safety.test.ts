@@ -17,12 +17,22 @@ describe('crisis safety net', () => {
   async function atMenu(channelId = 'test') {
     const options = { conversationId: `safety-${++n}`, userId: `safety-person-${n}`, channelId };
     await say(t.baseUrl, 'hi', options);
-    return { options, chat: (message: string) => say(t.baseUrl, message, options), personId: `${channelId}:${options.userId}` };
+    return {
+      options,
+      chat: (message: string) => say(t.baseUrl, message, options),
+      personId: `${channelId}:${options.userId}`,
+    };
   }
 
-  const suicideReply = () => ['safety.suicide.text', 'safety.suicide.reachOut', 'safety.suicide.danger', 'safety.suicide.botNote'].map((k) => text(k));
+  const suicideReply = () =>
+    ['safety.suicide.text', 'safety.suicide.reachOut', 'safety.suicide.danger', 'safety.suicide.botNote'].map((k) =>
+      text(k),
+    );
   const medicalReply = () => ['safety.medical.text', 'safety.medical.poison'].map((k) => text(k));
-  const severeReply = () => ['safety.severeWithdrawal.text', 'safety.severeWithdrawal.help', 'safety.severeWithdrawal.danger'].map((k) => text(k));
+  const severeReply = () =>
+    ['safety.severeWithdrawal.text', 'safety.severeWithdrawal.help', 'safety.severeWithdrawal.danger'].map((k) =>
+      text(k),
+    );
 
   test('the responses carry the US resources from content/en/messages/resources.yaml', () => {
     expect(medicalReply().join(' ')).toMatch(/call \[911\]\(tel:911\) now/);
@@ -41,7 +51,10 @@ describe('crisis safety net', () => {
 
   test('a medical emergency: 911 now and Poison Control', async () => {
     const { chat } = await atMenu();
-    expect(await chat("my boyfriend took kratom and xanax and I can't wake him up")).toEqual([...medicalReply(), text('safety.returnLine')]);
+    expect(await chat("my boyfriend took kratom and xanax and I can't wake him up")).toEqual([
+      ...medicalReply(),
+      text('safety.returnLine'),
+    ]);
   });
 
   test('an overdose that was also meant as self-harm gets both 911 and 988', async () => {
@@ -52,7 +65,10 @@ describe('crisis safety net', () => {
 
   test('severe withdrawal warning signs: get care today', async () => {
     const { chat } = await atMenu();
-    expect(await chat("I've been throwing up for two days and can't keep water down")).toEqual([...severeReply(), text('safety.returnLine')]);
+    expect(await chat("I've been throwing up for two days and can't keep water down")).toEqual([
+      ...severeReply(),
+      text('safety.returnLine'),
+    ]);
   });
 
   test('someone worried about another person hears that 988 helps them too', async () => {
@@ -68,7 +84,11 @@ describe('crisis safety net', () => {
     expect(replies[0].suggestedActions?.actions.map((a) => a.title)).toEqual(
       ['yes', 'unsure', 'body', 'no'].map((v) => text(`safety.ambiguous.options.${v}`)),
     );
-    expect(await chat("No, I'm safe")).toEqual([text('safety.ambiguous.safe'), text('safety.backToQuestion'), text('menu.prompt')]);
+    expect(await chat("No, I'm safe")).toEqual([
+      text('safety.ambiguous.safe'),
+      text('safety.backToQuestion'),
+      text('menu.prompt'),
+    ]);
   });
 
   test.each([
@@ -85,7 +105,11 @@ describe('crisis safety net', () => {
     const { chat } = await atMenu();
     await chat("I can't take it anymore");
     expect(await chat('purple')).toEqual([text('safety.ambiguous.reprompt')]);
-    expect(await chat('banana')).toEqual([text('safety.ambiguous.unsure'), ...suicideReply(), text('safety.returnLine')]);
+    expect(await chat('banana')).toEqual([
+      text('safety.ambiguous.unsure'),
+      ...suicideReply(),
+      text('safety.returnLine'),
+    ]);
   });
 
   test('saying something explicit while the check question waits replaces it with the full answer', async () => {
@@ -106,7 +130,12 @@ describe('crisis safety net', () => {
   test('the very first message is checked too: the welcome, then the answer, and no menu pushed on top', async () => {
     const options = { conversationId: 'first-crisis', userId: 'first-crisis-person' };
     const replies = await say(t.baseUrl, 'im gonna kms', options);
-    expect(replies).toEqual([text('welcome.greeting'), text('welcome.notClinician'), text('privacy.notice'), ...suicideReply()]);
+    expect(replies).toEqual([
+      text('welcome.greeting'),
+      text('welcome.notClinician'),
+      text('privacy.notice'),
+      ...suicideReply(),
+    ]);
     expect(await say(t.baseUrl, 'hello', options)).toEqual([text('menu.prompt')]);
   });
 
@@ -129,7 +158,12 @@ describe('crisis safety net', () => {
   test('benign recovery talk that sounds dramatic goes to the dialog as usual', async () => {
     const { chat } = await atMenu();
     // The menu answers as it would any message (a re-ask, or an explainer for words it recognises); no safety response.
-    const safetyTexts = new Set(t.app.services.content.entries().filter(([key]) => key.startsWith('safety.')).map(([, value]) => value));
+    const safetyTexts = new Set(
+      t.app.services.content
+        .entries()
+        .filter(([key]) => key.startsWith('safety.'))
+        .map(([, value]) => value),
+    );
     for (const message of ["I'm killing it at work since I cut down", "I'm not suicidal, just tired"]) {
       const replies = await chat(message);
       expect(replies.length).toBeGreaterThan(0);
@@ -189,7 +223,9 @@ describe('an optional caution model', () => {
       const options = { conversationId: 'model', userId: 'model-person' };
       await say(t.baseUrl, 'hi', options);
       const content = t.app.services.content;
-      expect(await say(t.baseUrl, 'the lights are going out', options)).toEqual([content.text('safety.ambiguous.question')]);
+      expect(await say(t.baseUrl, 'the lights are going out', options)).toEqual([
+        content.text('safety.ambiguous.question'),
+      ]);
       expect(await say(t.baseUrl, 'no', options)).toContain(content.text('safety.ambiguous.safe'));
       expect(await say(t.baseUrl, 'boom', options)).toEqual([content.text('menu.reprompt')]);
     });

@@ -37,7 +37,8 @@ describe('the safety net returns the person to the question they were on', () =>
         await chat.send('skip'); // the optional under-18 question
         let replies = await chat.send(c('intake.questions.startedAgo.choices.atLeast6Months'));
         // The intake may confirm the answer, or ask it again in words, before the dose question.
-        for (const next of ['yes', '2 years', 'yes']) if (replies.at(-1)?.text !== c('intake.questions.startDose.prompt')) replies = await chat.send(next);
+        for (const next of ['yes', '2 years', 'yes'])
+          if (replies.at(-1)?.text !== c('intake.questions.startDose.prompt')) replies = await chat.send(next);
         expect(replies.at(-1)?.text).toBe(c('intake.questions.startDose.prompt'));
         return replies.at(-1)!;
       },
@@ -81,14 +82,17 @@ describe('the safety net returns the person to the question they were on', () =>
     expect((await chat.say("I'm okay")).at(-1)).toBe(waiting.text);
   });
 
-  test.each(dialogs)('%s: after a crisis answer the turn stops there, and the question still waits', async (_name, open) => {
-    const chat = conversation(t, `resume-crisis-${++n}`);
-    const waiting = await open(chat);
-    const replies = await chat.say('i want to kms tonight');
-    expect(replies.at(-1)).toBe(c('safety.returnLine'));
-    expect(replies).not.toContain(waiting.text);
-    expect(replies.some((r) => r.includes(c('resources.crisisLine')))).toBe(true);
-  });
+  test.each(dialogs)(
+    '%s: after a crisis answer the turn stops there, and the question still waits',
+    async (_name, open) => {
+      const chat = conversation(t, `resume-crisis-${++n}`);
+      const waiting = await open(chat);
+      const replies = await chat.say('i want to kms tonight');
+      expect(replies.at(-1)).toBe(c('safety.returnLine'));
+      expect(replies).not.toContain(waiting.text);
+      expect(replies.some((r) => r.includes(c('resources.crisisLine')))).toBe(true);
+    },
+  );
 
   test.each(dialogs)('%s: "yes" to the safety question gives 988 and stops the turn', async (_name, open) => {
     const chat = conversation(t, `resume-yes-${++n}`);
@@ -112,7 +116,10 @@ describe('the safety net returns the person to the question they were on', () =>
   test('mid-intake, a message about dying never gets a dose read-back or a "didn\'t get that"', async () => {
     const chat = conversation(t, `resume-readback-${++n}`);
     await dialogs[2][1](chat);
-    for (const message of ['6 g a day would be enough to not wake up', 'honestly everyone would be better off if i was gone, like 6 months now']) {
+    for (const message of [
+      '6 g a day would be enough to not wake up',
+      'honestly everyone would be better off if i was gone, like 6 months now',
+    ]) {
       const replies = await chat.say(message);
       expect(replies.join(' ')).not.toMatch(/So about|didn't get/);
       if (replies[0] === c('safety.ambiguous.question')) await chat.say('no');

@@ -11,7 +11,8 @@ describe('core dialogs', () => {
   });
   afterAll(async () => t.stop());
 
-  const conversation = (id: string) => (message: string) => say(t.baseUrl, message, { conversationId: id, userId: `${id}-person` });
+  const conversation = (id: string) => (message: string) =>
+    say(t.baseUrl, message, { conversationId: id, userId: `${id}-person` });
 
   test('menu by number, by label and by synonym; unknown answers get a friendly re-ask', async () => {
     const chat = conversation('menu');
@@ -94,7 +95,10 @@ describe('turn errors', () => {
     });
     const replies = await say(t.baseUrl, 'hi', { conversationId: 'first-fail', userId: 'first-fail-person' });
     expect(replies[0]).toMatch(/code: \w+/);
-    expect(await t.app.services.store.people.get('test:first-fail-person')).toMatchObject({ personId: 'test:first-fail-person', channelId: 'test' });
+    expect(await t.app.services.store.people.get('test:first-fail-person')).toMatchObject({
+      personId: 'test:first-fail-person',
+      channelId: 'test',
+    });
     spy.mockRestore();
     await t.stop();
   });
@@ -115,7 +119,11 @@ describe('turn errors', () => {
     // Another conversation links its own key at once; back in the first one, it is recorded again.
     await say(t.baseUrl, 'help', { ...options, conversationId: 'steady-2' });
     await say(t.baseUrl, 'help', options);
-    expect(visits.map((keys) => keys[1])).toEqual(['test/conversations/steady/', 'test/conversations/steady-2/', 'test/conversations/steady/']);
+    expect(visits.map((keys) => keys[1])).toEqual([
+      'test/conversations/steady/',
+      'test/conversations/steady-2/',
+      'test/conversations/steady/',
+    ]);
 
     t.clock.set(new Date(t.clock.now().getTime() + LAST_SEEN_RESOLUTION_MS + 60_000));
     await say(t.baseUrl, 'help', options);

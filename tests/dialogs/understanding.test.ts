@@ -41,7 +41,9 @@ describe('understanding people anywhere', () => {
     expect((await plan.say('I want to cut down on kratom')).at(-1)).toBe(c('intake.questions.products.prompt'));
     const program = await atMenu();
     expect(await program.say('I want to start the 12 week program')).not.toContain(c('menu.reprompt'));
-    expect(await program.say('I want to start the 12 week program')).not.toContain(c('intake.questions.products.prompt'));
+    expect(await program.say('I want to start the 12 week program')).not.toContain(
+      c('intake.questions.products.prompt'),
+    );
     const checkins = await atMenu();
     expect((await checkins.say('can you check in with me every week?'))[0]).toBe(c('schedule.enroll.intro'));
     const data = await atMenu();
@@ -56,7 +58,10 @@ describe('understanding people anywhere', () => {
     const chat = await atMenu();
     expect(await chat.say('loperamide for withdrawal?')).toEqual([answer('medicines.loperamide'), c('menu.prompt')]);
     expect(await chat.say('is 7-OH safer')).toEqual([answer('sevenOh.is7ohSafer'), c('menu.prompt')]);
-    expect(await chat.say('breastfeeding on kratom ok?')).toEqual([answer('pregnancy.breastfeeding'), c('menu.prompt')]);
+    expect(await chat.say('breastfeeding on kratom ok?')).toEqual([
+      answer('pregnancy.breastfeeding'),
+      c('menu.prompt'),
+    ]);
     expect(await chat.say('what helps with the diarrhea')).toEqual([answer('symptoms.diarrhea'), c('menu.prompt')]);
     expect(await chat.say('what is the capital of france?')).toEqual([c('questions.unknown'), c('menu.prompt')]);
   });
@@ -87,7 +92,7 @@ describe('understanding people anywhere', () => {
     await chat.say('skip'); // the optional under-18 question
     // At the start-date question: a question, then the question again.
     const waiting = c('intake.questions.startedAgo.prompt');
-    expect(await chat.say('why can\'t I just switch strains?')).toEqual([answer('strains.switchStrains'), waiting]);
+    expect(await chat.say("why can't I just switch strains?")).toEqual([answer('strains.switchStrains'), waiting]);
     expect(await chat.say('hi')).toEqual([c('intents.greeting'), waiting]);
     expect(await chat.say('is this private')).toContain(waiting);
     await chat.say('2 years');
@@ -102,7 +107,10 @@ describe('understanding people anywhere', () => {
     }
     expect(await chat.say('5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
     // At "Is that right?" a question is answered and "Is that right?" comes back.
-    expect(await chat.say('is kratom an opioid?')).toEqual([answer('opioids.isOpioid'), c('intake.questions.amount.confirm', { amount: '5 g' })]);
+    expect(await chat.say('is kratom an opioid?')).toEqual([
+      answer('opioids.isOpioid'),
+      c('intake.questions.amount.confirm', { amount: '5 g' }),
+    ]);
     expect(await chat.say('yes')).toEqual([c('intake.questions.currentDose.prompt')]);
   });
 

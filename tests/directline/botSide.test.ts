@@ -23,8 +23,11 @@ async function startedConversation(t: TestApp) {
 }
 
 const history = async (t: TestApp, session: { conversationId: string; token: string }) =>
-  (await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, { token: session.token })).body
-    .activities as Array<{ id: string; text?: string; from: { id: string } }>;
+  (
+    await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, {
+      token: session.token,
+    })
+  ).body.activities as Array<{ id: string; text?: string; from: { id: string } }>;
 
 describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
   let t: TestApp;
@@ -39,14 +42,22 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
 
   test('a proactive continueConversationAsync send arrives on an open WebSocket and is stored', async () => {
     const { session, reference } = await startedConversation(t);
-    const chat = openConversation({ domain: `${t.baseUrl}/v3/directline`, token: session.token, webSocket: true, conversationId: session.conversationId });
+    const chat = openConversation({
+      domain: `${t.baseUrl}/v3/directline`,
+      token: session.token,
+      webSocket: true,
+      conversationId: session.conversationId,
+    });
     try {
       await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the history');
       await t.app.adapter.continueConversationAsync('', reference, async (context) => {
         await context.sendActivity(content.text('welcome.welcomeBack'));
       });
       await chat.waitFor((r) => r.length >= WELCOME_COUNT + 1, 'the proactive message');
-      expect(chat.received[WELCOME_COUNT]).toMatchObject({ text: content.text('welcome.welcomeBack'), from: { id: 'steady' } });
+      expect(chat.received[WELCOME_COUNT]).toMatchObject({
+        text: content.text('welcome.welcomeBack'),
+        from: { id: 'steady' },
+      });
       expect((await history(t, session)).map((a) => a.text)).toContain(content.text('welcome.welcomeBack'));
     } finally {
       chat.end();
@@ -58,7 +69,11 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
     const send = async (key: string) => {
       let id = '';
       await t.app.adapter.continueConversationAsync('', reference, async (context) => {
-        const response = await context.sendActivity({ type: 'message', text: content.text('welcome.welcomeBack'), channelData: { idempotencyKey: key } });
+        const response = await context.sendActivity({
+          type: 'message',
+          text: content.text('welcome.welcomeBack'),
+          channelData: { idempotencyKey: key },
+        });
         id = response?.id ?? '';
       });
       return id;
@@ -75,12 +90,14 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
     const elsewhere = await startedConversation(t);
     let id = '';
     await t.app.adapter.continueConversationAsync('', elsewhere.reference, async (context) => {
-      id = (await context.sendActivity({ type: 'message', text: 'x', channelData: { idempotencyKey: 'check-in:week-1' } }))?.id ?? '';
+      id =
+        (await context.sendActivity({ type: 'message', text: 'x', channelData: { idempotencyKey: 'check-in:week-1' } }))
+          ?.id ?? '';
     });
     expect(id).toBe(seqId(elsewhere.session.conversationId, WELCOME_COUNT + 1));
   });
 
-  test('posting to the bot endpoint needs a bot token: none, a person\'s token or a forged one get 401', async () => {
+  test("posting to the bot endpoint needs a bot token: none, a person's token or a forged one get 401", async () => {
     const { session } = await startedConversation(t);
     const path = `/v3/conversations/${session.conversationId}/activities`;
     const body = { type: 'message', text: 'I am the bot, honest' };
@@ -92,19 +109,32 @@ describe('the bot-facing side (/v3/conversations on our serviceUrl)', () => {
 
   test('with a bot token: 404 for an unknown conversation, 400 for an activity without a type', async () => {
     const bot = (await t.app.directLine.endpoint.tokens.issue('bot', { conv: '', user: '' })).token;
-    expect(await call(t.baseUrl, 'POST', '/v3/conversations/nope/activities', { token: bot, body: { type: 'message' } })).toMatchObject({
+    expect(
+      await call(t.baseUrl, 'POST', '/v3/conversations/nope/activities', { token: bot, body: { type: 'message' } }),
+    ).toMatchObject({
       status: 404,
       body: { error: 'conversation_not_found' },
     });
     const { session } = await startedConversation(t);
-    expect((await call(t.baseUrl, 'POST', `/v3/conversations/${session.conversationId}/activities`, { token: bot, body: { text: 'x' } })).status).toBe(400);
+    expect(
+      (
+        await call(t.baseUrl, 'POST', `/v3/conversations/${session.conversationId}/activities`, {
+          token: bot,
+          body: { text: 'x' },
+        })
+      ).status,
+    ).toBe(400);
   });
 });
 
 describe('with a Microsoft app id set', () => {
-  test('the self-hosted channel still works: replies to our own serviceUrl use the channel\'s bot token, not Azure AD', async () => {
+  test("the self-hosted channel still works: replies to our own serviceUrl use the channel's bot token, not Azure AD", async () => {
     const t = await startTestApp({
-      env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1' },
+      env: {
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        HOST: '127.0.0.1',
+      },
     });
     try {
       const session = await newSession(t.baseUrl);
@@ -118,7 +148,15 @@ describe('with a Microsoft app id set', () => {
       const unsigned = await fetch(`${t.baseUrl}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'hi', channelId: 'directline', serviceUrl: t.app.directLine.endpoint.serviceUrl, from: { id: 'x' }, conversation: { id: 'y' }, recipient: { id: 'z' } }),
+        body: JSON.stringify({
+          type: 'message',
+          text: 'hi',
+          channelId: 'directline',
+          serviceUrl: t.app.directLine.endpoint.serviceUrl,
+          from: { id: 'x' },
+          conversation: { id: 'y' },
+          recipient: { id: 'z' },
+        }),
       });
       expect(unsigned.status).toBe(401);
     } finally {

@@ -16,7 +16,9 @@ function channelWithSlowBot() {
   const dir = makeTempDir('channel-');
   const db = openSqlite(join(dir, 'coach.db'));
   const clock = new FakeClock();
-  const endpoint = new OwnChannelEndpoint(new DirectLineTokens('x'.repeat(64), clock, { conversation: 60, stream: 60, resume: 60, bot: 60 }));
+  const endpoint = new OwnChannelEndpoint(
+    new DirectLineTokens('x'.repeat(64), clock, { conversation: 60, stream: 60, resume: 60, bot: 60 }),
+  );
   endpoint.setAddress('127.0.0.1', 9);
   const finishTurn: Array<() => void> = [];
   const adapter = {
@@ -49,7 +51,7 @@ function channelWithSlowBot() {
 describe('DirectLineChannel with a slow bot', () => {
   const claims: TokenClaims = { kind: 'conversation', conv: 'c1', user: 'dl_a', iat: 0, exp: 0 };
 
-  test('a person\'s POST is answered once the activity is stored, even while the turn runs on', async () => {
+  test("a person's POST is answered once the activity is stored, even while the turn runs on", async () => {
     const { channel, finishTurn, dispose } = channelWithSlowBot();
     const start = channel.start(claims);
     while (finishTurn.length === 0) await new Promise((r) => setImmediate(r));
@@ -70,7 +72,10 @@ describe('DirectLineChannel with a slow bot', () => {
     while (finishTurn.length === 0) await new Promise((r) => setImmediate(r));
     let drained = false;
     const draining = channel.drain(60_000).then(() => (drained = true));
-    expect(await channel.postFromUser(claims, { type: 'message', text: 'late' })).toMatchObject({ ok: false, status: 503 });
+    expect(await channel.postFromUser(claims, { type: 'message', text: 'late' })).toMatchObject({
+      ok: false,
+      status: 503,
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(drained).toBe(false);
     finishTurn.shift()!();

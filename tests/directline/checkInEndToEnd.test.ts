@@ -12,14 +12,23 @@ async function enrollOnTheWeb(t: TestApp) {
 
   const path = `/v3/directline/conversations/${session.conversationId}/activities`;
   for (const message of ['check-ins on', 'sunday 6pm', 'Eastern']) {
-    const posted = await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'message', text: message } });
+    const posted = await call(t.baseUrl, 'POST', path, {
+      token: session.token,
+      body: { type: 'message', text: message },
+    });
     expect(posted.status).toBe(200);
   }
-  expect(await t.app.services.store.enrollments.get(personId)).toMatchObject({ status: 'active', weekday: 0, localTime: '18:00' });
+  expect(await t.app.services.store.enrollments.get(personId)).toMatchObject({
+    status: 'active',
+    weekday: 0,
+    localTime: '18:00',
+  });
   // Read the stored history directly: a week later the page's token has expired and the page would
   // first fetch a new one (tested in pageSession.test.ts); what it then shows is this history.
   const history = async () =>
-    (await t.app.services.store.directLine.activitiesAfter(session.conversationId, 0, 1000)).map((stored) => stored.activity as unknown as Shown);
+    (await t.app.services.store.directLine.activitiesAfter(session.conversationId, 0, 1000)).map(
+      (stored) => stored.activity as unknown as Shown,
+    );
   return { session, personId, history };
 }
 
@@ -61,7 +70,8 @@ describe('a weekly check-in through the web channel', () => {
     const { personId, history } = await enrollOnTheWeb(t);
     const queue = t.app.services.store.dueQueue;
     const [row] = await queue.pendingFor(personId);
-    const prompts = async () => (await history()).map((shown) => shown.channelData?.idempotencyKey).filter((key) => key !== undefined);
+    const prompts = async () =>
+      (await history()).map((shown) => shown.channelData?.idempotencyKey).filter((key) => key !== undefined);
 
     // The prompt reaches the web channel, then recording its outcome fails as if the process had died.
     const record = jest.spyOn(queue, 'apply').mockRejectedValueOnce(new Error('process died before recording'));

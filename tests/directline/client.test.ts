@@ -34,7 +34,9 @@ describe.each([
     const chat = connect({ domain, token: session.token, webSocket });
     await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     expect(textsOf(chat.received)).toEqual(WELCOME);
-    expect(chat.received[WELCOME_COUNT - 1].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?']));
+    expect(chat.received[WELCOME_COUNT - 1].suggestedActions?.actions.map((a) => a.title)).toEqual(
+      expect.arrayContaining(['Get support now', 'What is Steady?']),
+    );
     if (webSocket) expect(t.app.directLine.stream.openSockets).toBe(1);
 
     const id = await chat.say('2');
@@ -65,7 +67,13 @@ describe.each([
       await context.sendActivity(content.text('welcome.welcomeBack'));
     });
 
-    const back = connect({ domain, token: session.token, webSocket, conversationId: session.conversationId, watermark: String(WELCOME_COUNT) });
+    const back = connect({
+      domain,
+      token: session.token,
+      webSocket,
+      conversationId: session.conversationId,
+      watermark: String(WELCOME_COUNT),
+    });
     await back.waitFor((r) => r.length >= 1, 'the waiting check-in');
     expect(textsOf(back.received)).toEqual([content.text('welcome.welcomeBack')]);
     await back.say('1');
@@ -73,13 +81,16 @@ describe.each([
     expect(textsOf(back.received)).not.toContain(content.text('welcome.greeting'));
   });
 
-  test('the client\'s own token refresh gets a new token from /tokens/refresh, and the chat goes on', async () => {
+  test("the client's own token refresh gets a new token from /tokens/refresh, and the chat goes on", async () => {
     const session = await newSession(t.baseUrl);
     const chat = connect({ domain, token: session.token, webSocket });
     await chat.waitFor((r) => r.length >= WELCOME_COUNT, 'the welcome');
     t.clock.advance(20 * 60 * 1000);
     // directlinejs runs this every 15 minutes; the test calls the same (private) method directly.
-    const client = chat.client as unknown as { refreshToken(): { subscribe(next: (token: string) => void): void }; token: string };
+    const client = chat.client as unknown as {
+      refreshToken(): { subscribe(next: (token: string) => void): void };
+      token: string;
+    };
     const token = await new Promise<string>((resolve) => client.refreshToken().subscribe(resolve));
     expect(token).not.toBe(session.token);
     client.token = token;
@@ -105,7 +116,9 @@ describe.each([
 describe('Direct Line REST rules', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { DIRECT_LINE_MESSAGES_PER_MINUTE: '5', DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: '50' } });
+    t = await startTestApp({
+      env: { DIRECT_LINE_MESSAGES_PER_MINUTE: '5', DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: '50' },
+    });
   });
   afterAll(async () => t.stop());
 
@@ -120,11 +133,21 @@ describe('Direct Line REST rules', () => {
     const session = await newSession(t.baseUrl);
     const first = await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ conversationId: session.conversationId, token: session.token, expires_in: 3600 });
-    expect(first.body.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?watermark=&t=`));
+    expect(first.body).toMatchObject({
+      conversationId: session.conversationId,
+      token: session.token,
+      expires_in: 3600,
+    });
+    expect(first.body.streamUrl).toMatch(
+      new RegExp(
+        `^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${session.conversationId}/stream\\?watermark=&t=`,
+      ),
+    );
     const again = await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token });
     expect(again.status).toBe(200);
-    const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, { token: session.token });
+    const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities`, {
+      token: session.token,
+    });
     expect(body.activities.map((a: { text: string }) => a.text)).toEqual(WELCOME);
     expect(body.watermark).toBe(String(WELCOME_COUNT));
   });
@@ -133,7 +156,10 @@ describe('Direct Line REST rules', () => {
     const session = await started();
     const path = `/v3/directline/conversations/${session.conversationId}/activities`;
     const [header, payload, signature] = session.token.split('.');
-    const forged = JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), conv: 'someone-else' });
+    const forged = JSON.stringify({
+      ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
+      conv: 'someone-else',
+    });
     const badTokens: Array<[string, string | undefined]> = [
       ['no token', undefined],
       ['garbage', 'not-a-token'],
@@ -144,7 +170,11 @@ describe('Direct Line REST rules', () => {
     ];
     for (const [label, token] of badTokens) {
       const get = await call(t.baseUrl, 'GET', path, { token });
-      expect({ label, status: get.status, body: get.body }).toEqual({ label, status: 401, body: { error: 'unauthorized' } });
+      expect({ label, status: get.status, body: get.body }).toEqual({
+        label,
+        status: 401,
+        body: { error: 'unauthorized' },
+      });
       const post = await call(t.baseUrl, 'POST', path, { token, body: { type: 'message', text: 'hi' } });
       expect({ label, status: post.status }).toEqual({ label, status: 401 });
     }
@@ -158,7 +188,10 @@ describe('Direct Line REST rules', () => {
     const bobPath = `/v3/directline/conversations/${bob.conversationId}`;
     expect((await call(t.baseUrl, 'GET', `${bobPath}/activities`, { token: alice.token })).status).toBe(403);
     expect((await call(t.baseUrl, 'GET', bobPath, { token: alice.token })).status).toBe(403);
-    const post = await call(t.baseUrl, 'POST', `${bobPath}/activities`, { token: alice.token, body: { type: 'message', text: 'hi' } });
+    const post = await call(t.baseUrl, 'POST', `${bobPath}/activities`, {
+      token: alice.token,
+      body: { type: 'message', text: 'hi' },
+    });
     expect(post).toMatchObject({ status: 403, body: { error: 'wrong_conversation' } });
     const { body } = await call(t.baseUrl, 'GET', `${bobPath}/activities`, { token: bob.token });
     expect(body.activities).toHaveLength(WELCOME_COUNT);
@@ -174,13 +207,18 @@ describe('Direct Line REST rules', () => {
 
     t.clock.advance(31 * 60 * 1000);
     const path = `/v3/directline/conversations/${session.conversationId}/activities`;
-    expect(await call(t.baseUrl, 'GET', path, { token: session.token })).toMatchObject({ status: 403, body: { error: 'token_expired' } });
+    expect(await call(t.baseUrl, 'GET', path, { token: session.token })).toMatchObject({
+      status: 403,
+      body: { error: 'token_expired' },
+    });
     expect((await call(t.baseUrl, 'POST', '/v3/directline/tokens/refresh', { token: session.token })).status).toBe(403);
     expect((await call(t.baseUrl, 'GET', path, { token: refreshed.body.token })).status).toBe(200);
   });
 
   test('POST /tokens/generate gives a token for a new conversation and a new anonymous person', async () => {
-    const { status, body } = await call(t.baseUrl, 'POST', '/v3/directline/tokens/generate', { body: { user: { id: 'dl_someone_else' } } });
+    const { status, body } = await call(t.baseUrl, 'POST', '/v3/directline/tokens/generate', {
+      body: { user: { id: 'dl_someone_else' } },
+    });
     expect(status).toBe(200);
     expect(body).toMatchObject({ conversationId: expect.any(String), expires_in: 3600 });
     const claims = JSON.parse(Buffer.from(body.token.split('.')[1], 'base64url').toString());
@@ -193,12 +231,23 @@ describe('Direct Line REST rules', () => {
     const session = await started();
     const posted = await call(t.baseUrl, 'POST', `/v3/directline/conversations/${session.conversationId}/activities`, {
       token: session.token,
-      body: { type: 'message', text: '2', from: { id: 'dl_victim' }, deliveryMode: 'expectReplies', serviceUrl: 'http://example.invalid/' },
+      body: {
+        type: 'message',
+        text: '2',
+        from: { id: 'dl_victim' },
+        deliveryMode: 'expectReplies',
+        serviceUrl: 'http://example.invalid/',
+      },
     });
     expect(posted.status).toBe(200);
-    const { body } = await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities?watermark=${WELCOME_COUNT}`, {
-      token: session.token,
-    });
+    const { body } = await call(
+      t.baseUrl,
+      'GET',
+      `/v3/directline/conversations/${session.conversationId}/activities?watermark=${WELCOME_COUNT}`,
+      {
+        token: session.token,
+      },
+    );
     expect(body.activities[0]).toMatchObject({ from: { id: session.userId }, text: '2' });
     expect(body.activities[0].deliveryMode).toBeUndefined();
     expect(body.activities[0].serviceUrl).toBeUndefined();
@@ -209,10 +258,19 @@ describe('Direct Line REST rules', () => {
     const session = await started();
     const path = `/v3/directline/conversations/${session.conversationId}/activities`;
     const post = (body: unknown) => call(t.baseUrl, 'POST', path, { token: session.token, body });
-    expect(await post({ type: 'invoke' })).toMatchObject({ status: 400, body: { error: 'invalid_activity', reason: 'type is invalid' } });
+    expect(await post({ type: 'invoke' })).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_activity', reason: 'type is invalid' },
+    });
     expect(await post({ text: 'no type' })).toMatchObject({ status: 400, body: { reason: 'type is required' } });
-    expect(await post({ type: 'message', text: 'x'.repeat(4001) })).toMatchObject({ status: 400, body: { reason: 'text is too long' } });
-    expect(await post({ type: 'message', value: 'x'.repeat(40_000) })).toMatchObject({ status: 413, body: { error: 'activity_too_large' } });
+    expect(await post({ type: 'message', text: 'x'.repeat(4001) })).toMatchObject({
+      status: 400,
+      body: { reason: 'text is too long' },
+    });
+    expect(await post({ type: 'message', value: 'x'.repeat(40_000) })).toMatchObject({
+      status: 413,
+      body: { error: 'activity_too_large' },
+    });
     expect((await call(t.baseUrl, 'GET', `${path}?watermark=abc`, { token: session.token })).status).toBe(400);
     expect((await post({ type: 'message', text: '2' })).status).toBe(200);
   });
@@ -221,16 +279,31 @@ describe('Direct Line REST rules', () => {
     const session = await started();
     const path = `/v3/directline/conversations/${session.conversationId}/activities`;
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'event', name: 'ping' } })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'event', name: 'ping' } })).status,
+      );
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
-    const refused = await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'event', name: 'ping' } });
+    const refused = await call(t.baseUrl, 'POST', path, {
+      token: session.token,
+      body: { type: 'event', name: 'ping' },
+    });
     expect(refused.body).toEqual({ error: 'rate_limited' });
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // Another conversation is not held back by this one.
     const other = await started();
-    expect((await call(t.baseUrl, 'POST', `/v3/directline/conversations/${other.conversationId}/activities`, { token: other.token, body: { type: 'event', name: 'ping' } })).status).toBe(200);
+    expect(
+      (
+        await call(t.baseUrl, 'POST', `/v3/directline/conversations/${other.conversationId}/activities`, {
+          token: other.token,
+          body: { type: 'event', name: 'ping' },
+        })
+      ).status,
+    ).toBe(200);
     t.clock.advance(60_000);
-    expect((await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'event', name: 'ping' } })).status).toBe(200);
+    expect(
+      (await call(t.baseUrl, 'POST', path, { token: session.token, body: { type: 'event', name: 'ping' } })).status,
+    ).toBe(200);
   });
 
   test('the logs never carry message text', async () => {
@@ -249,7 +322,8 @@ describe('new conversations per client', () => {
   test('too many new people from one address in a minute get 429', async () => {
     const t = await startTestApp({ env: { DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: '2' } });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(t.baseUrl, 'POST', '/api/directline/token', { body: {} })).status);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await call(t.baseUrl, 'POST', '/api/directline/token', { body: {} })).status);
     statuses.push((await call(t.baseUrl, 'POST', '/v3/directline/tokens/generate', {})).status);
     expect(statuses).toEqual([200, 200, 429, 429]);
     t.clock.advance(60_000);

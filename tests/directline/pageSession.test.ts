@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
@@ -12,7 +12,12 @@ describe('the page token endpoint (POST /api/directline/token), self-hosted', ()
 
   test('a first visit gets a new anonymous person, a conversation token and a resume key; no secret', async () => {
     const session = await newSession(t.baseUrl);
-    expect(session).toMatchObject({ mode: 'self-hosted', domain: '/v3/directline', resumed: false, userId: expect.stringMatching(/^dl_/) });
+    expect(session).toMatchObject({
+      mode: 'self-hosted',
+      domain: '/v3/directline',
+      resumed: false,
+      userId: expect.stringMatching(/^dl_/),
+    });
     const claims = JSON.parse(Buffer.from(session.token.split('.')[1], 'base64url').toString());
     expect(claims).toMatchObject({ kind: 'conversation', conv: session.conversationId, user: session.userId });
     const other = await newSession(t.baseUrl);
@@ -25,7 +30,10 @@ describe('the page token endpoint (POST /api/directline/token), self-hosted', ()
     expect((await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).status).toBe(201);
     const back = await newSession(t.baseUrl, session.resume);
     expect(back).toMatchObject({ resumed: true, userId: session.userId, conversationId: session.conversationId });
-    expect((await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}`, { token: back.token })).status).toBe(200);
+    expect(
+      (await call(t.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}`, { token: back.token }))
+        .status,
+    ).toBe(200);
   });
 
   test('a resume key whose conversation never started keeps the person and starts a new conversation', async () => {
@@ -65,19 +73,34 @@ interface FakeAzure {
 
 async function startFakeAzure(secret: string): Promise<FakeAzure> {
   const fake: FakeAzure = { server: createServer(), domain: '', requests: [] };
-  fake.server.on('request', async (req: IncomingMessage, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const body = raw ? JSON.parse(raw) : undefined;
-    fake.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
-    const refusal = fake.failWith ?? (req.method !== 'POST' || req.url !== '/v3/directline/tokens/generate' || req.headers.authorization !== `Bearer ${secret}` ? 403 : 0);
-    if (refusal) {
-      res.writeHead(refusal);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ conversationId: `azure-conv-${fake.requests.length}`, token: `azure-token-for-${body.user.id}`, expires_in: 3600 }));
+  fake.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // A fake that fails drops the connection, which the test then sees.
+    void (async () => {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const body = raw ? JSON.parse(raw) : undefined;
+      fake.requests.push({ path: req.url ?? '', authorization: req.headers.authorization, body });
+      const refusal =
+        fake.failWith ??
+        (req.method !== 'POST' ||
+        req.url !== '/v3/directline/tokens/generate' ||
+        req.headers.authorization !== `Bearer ${secret}`
+          ? 403
+          : 0);
+      if (refusal) {
+        res.writeHead(refusal);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          conversationId: `azure-conv-${fake.requests.length}`,
+          token: `azure-token-for-${body.user.id}`,
+          expires_in: 3600,
+        }),
+      );
+    })().catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
   fake.domain = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}/v3/directline`;
@@ -101,16 +124,27 @@ describe('the Azure option (DIRECT_LINE_SECRET set)', () => {
     const response = await call(t.baseUrl, 'POST', '/api/directline/token', { body: {} });
     expect(response.status).toBe(200);
     const session = response.body;
-    expect(session).toMatchObject({ mode: 'azure', domain: fake.domain, resumed: false, conversationId: 'azure-conv-1' });
+    expect(session).toMatchObject({
+      mode: 'azure',
+      domain: fake.domain,
+      resumed: false,
+      conversationId: 'azure-conv-1',
+    });
     expect(session.userId).toMatch(/^dl_/);
     expect(session.token).toBe(`azure-token-for-${session.userId}`);
-    expect(fake.requests[0]).toEqual({ path: '/v3/directline/tokens/generate', authorization: `Bearer ${secret}`, body: { user: { id: session.userId } } });
+    expect(fake.requests[0]).toEqual({
+      path: '/v3/directline/tokens/generate',
+      authorization: `Bearer ${secret}`,
+      body: { user: { id: session.userId } },
+    });
     expect(JSON.stringify(response.body)).not.toContain(secret);
 
     const page = await fetch(`${t.baseUrl}/`);
     const html = await page.text();
     expect(html).not.toContain(secret);
-    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${new URL(fake.domain).origin} ws://127.0.0.1:`);
+    expect(page.headers.get('content-security-policy')).toContain(
+      `connect-src 'self' ${new URL(fake.domain).origin} ws://127.0.0.1:`,
+    );
   });
 
   test('a returning page keeps its person id (Azure starts a new conversation)', async () => {

@@ -41,7 +41,11 @@ describe('history and resume survive a restart on the same SQLite file', () => {
       // The dialog continues where it stopped: no second welcome, the menu takes the answer.
       await after.say('1');
       await after.waitFor((r) => r.length >= WELCOME_COUNT + 6, 'the next answer');
-      expect(textsOf(after.received.slice(WELCOME_COUNT + 3))).toEqual(['1', content.text('support.text'), content.text('menu.prompt')]);
+      expect(textsOf(after.received.slice(WELCOME_COUNT + 3))).toEqual([
+        '1',
+        content.text('support.text'),
+        content.text('menu.prompt'),
+      ]);
       after.end();
     } finally {
       await second.stop();

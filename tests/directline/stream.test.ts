@@ -9,7 +9,7 @@ function openSocket(url: string): Promise<{ ws?: WebSocket; status?: number; fra
   return new Promise((resolve) => {
     const frames: string[] = [];
     const ws = new WebSocket(url);
-    ws.on('message', (data) => frames.push(data.toString()));
+    ws.on('message', (data) => frames.push((data as Buffer).toString()));
     ws.once('open', () => resolve({ ws, frames }));
     ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode, frames }));
     ws.once('error', () => resolve({ status: -1, frames }));
@@ -42,8 +42,13 @@ describe('the WebSocket stream', () => {
     const welcomeCount = welcomeTexts(loadContent('en')).length;
     const seqId = (seq: number) => `${session.conversationId}|${String(seq).padStart(7, '0')}`;
     expect(backlog.watermark).toBe(String(welcomeCount));
-    expect(backlog.activities.map((a: { id: string }) => a.id)).toEqual(Array.from({ length: welcomeCount - 1 }, (_, i) => seqId(i + 2)));
-    await call(t.baseUrl, 'POST', `/v3/directline/conversations/${session.conversationId}/activities`, { token: session.token, body: { type: 'message', text: '2' } });
+    expect(backlog.activities.map((a: { id: string }) => a.id)).toEqual(
+      Array.from({ length: welcomeCount - 1 }, (_, i) => seqId(i + 2)),
+    );
+    await call(t.baseUrl, 'POST', `/v3/directline/conversations/${session.conversationId}/activities`, {
+      token: session.token,
+      body: { type: 'message', text: '2' },
+    });
     await until(() => frames.length >= 3, 'the echo and the answer');
     const ids = frames.slice(1).flatMap((f) => JSON.parse(f).activities.map((a: { id: string }) => a.id));
     expect(ids.slice(0, 2)).toEqual([seqId(welcomeCount + 1), seqId(welcomeCount + 2)]);

@@ -23,7 +23,13 @@ describe('one malformed request never takes the server down', () => {
   /** One server for the file; a new one only when a case killed the last (so each case is judged on its own). */
   const running = async (): Promise<ServerProcess> => {
     if (!server || server.child.exitCode !== null || server.child.signalCode !== null) {
-      server = await startServerProcess({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dir}/coach.db`, RETENTION_CHECK_MINUTES: '0', CHECKIN_INTERVAL_MS: '0' });
+      server = await startServerProcess({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${dir}/coach.db`,
+        RETENTION_CHECK_MINUTES: '0',
+        CHECKIN_INTERVAL_MS: '0',
+      });
     }
     return server;
   };
@@ -90,15 +96,18 @@ describe('one malformed request never takes the server down', () => {
 
   // 200 KB of compressed zeros: about 200 MB once inflated.
   const bomb = gzipSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 });
-  test.each(['gzip', 'deflate', 'br', 'x-gzip', 'identity, gzip'])('5. a %s-encoded body gets 415 before anything inflates it', async (encoding) => {
-    const s = await running();
-    const response = await fetch(`${s.baseUrl}/api/directline/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
-      body: bomb,
-    });
-    expect(response.status).toBe(415);
-    expect(await response.json()).toEqual({ error: 'unsupported_content_encoding' });
-    await alive(s);
-  });
+  test.each(['gzip', 'deflate', 'br', 'x-gzip', 'identity, gzip'])(
+    '5. a %s-encoded body gets 415 before anything inflates it',
+    async (encoding) => {
+      const s = await running();
+      const response = await fetch(`${s.baseUrl}/api/directline/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: bomb,
+      });
+      expect(response.status).toBe(415);
+      expect(await response.json()).toEqual({ error: 'unsupported_content_encoding' });
+      await alive(s);
+    },
+  );
 });

@@ -18,16 +18,22 @@ async function everyRow(t: TestApp, database: DatabaseKind): Promise<string> {
     for (const table of tables) parts.push(table, JSON.stringify(db.prepare(`SELECT * FROM "${table}"`).all()));
   } else {
     const pool = (t.app.services.store as PostgresDataStore).pool;
-    const { rows } = await pool.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
+    const { rows } = await pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'",
+    );
     expect(rows.length).toBeGreaterThan(10);
-    for (const { table_name } of rows) parts.push(table_name, JSON.stringify((await pool.query(`SELECT * FROM "${table_name}"`)).rows));
+    for (const { table_name } of rows)
+      parts.push(table_name, JSON.stringify((await pool.query(`SELECT * FROM "${table_name}"`)).rows));
   }
   return parts.join('\n');
 }
 
 /** The bytes of the database, its WAL and shared-memory files, as Latin-1 text (what `strings` would read). */
 function rawFiles(dbFile: string): string {
-  return [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter(existsSync).map((file) => readFileSync(file).toString('latin1')).join('\n');
+  return [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]
+    .filter(existsSync)
+    .map((file) => readFileSync(file).toString('latin1'))
+    .join('\n');
 }
 
 const until = async (condition: () => boolean | Promise<boolean>, what: string, ms = 15_000) => {
@@ -62,12 +68,15 @@ describeEachDatabaseKind('12-14. "delete my data" over Direct Line leaves nothin
     const frames: Array<{ type: string; text?: string; name?: string; from?: { role?: string } }> = [];
     const ws = new WebSocket(streamUrl);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.on('message', (data) => frames.push(...JSON.parse(data.toString()).activities));
+    ws.on('message', (data) => frames.push(...JSON.parse((data as Buffer).toString()).activities));
     await new Promise((resolve) => ws.once('open', resolve));
 
     const say = async (text: string) => {
       const before = frames.length;
-      const posted = await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, { token, body: { type: 'message', text } });
+      const posted = await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, {
+        token,
+        body: { type: 'message', text },
+      });
       expect(posted.status).toBe(200);
       await until(() => frames.slice(before).some((a) => a.from?.role !== 'user'), `an answer to "${text}"`);
     };
@@ -81,7 +90,10 @@ describeEachDatabaseKind('12-14. "delete my data" over Direct Line leaves nothin
 
     await say('delete my data');
     const beforeYes = frames.length;
-    await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, { token, body: { type: 'message', text: 'yes' } });
+    await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, {
+      token,
+      body: { type: 'message', text: 'yes' },
+    });
     await until(() => frames.some((a) => a.type === 'event'), 'the data-deleted event');
     // The confirmation is delivered, and the event right after it.
     const answered = frames.slice(beforeYes).filter((a) => a.from?.role !== 'user');
@@ -90,11 +102,21 @@ describeEachDatabaseKind('12-14. "delete my data" over Direct Line leaves nothin
       ['event', 'steady.dataDeleted'],
     ]);
     // Then the history goes and the socket is closed.
-    await until(async () => (await t.app.services.store.directLine.getConversation(conv)) === undefined, 'the conversation to be erased');
+    await until(
+      async () => (await t.app.services.store.directLine.getConversation(conv)) === undefined,
+      'the conversation to be erased',
+    );
     expect(await closed).toBe(1000);
 
     // The old token and resume key are refused; nothing brings the conversation or the person back.
-    expect((await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, { token, body: { type: 'message', text: 'hello?' } })).body).toEqual({ error: 'token_revoked' });
+    expect(
+      (
+        await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, {
+          token,
+          body: { type: 'message', text: 'hello?' },
+        })
+      ).body,
+    ).toEqual({ error: 'token_revoked' });
     expect((await call(base, 'POST', '/v3/directline/conversations', { token })).status).toBe(403);
     expect((await call(base, 'POST', '/v3/directline/tokens/refresh', { token })).status).toBe(403);
     const again = new WebSocket(streamUrl);

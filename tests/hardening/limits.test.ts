@@ -40,7 +40,9 @@ describe('limits that cannot be sidestepped', () => {
     expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(4);
     expect(statuses).toContain(429);
     // Made-up keys were always limited; they still are.
-    expect((await call(t.baseUrl, 'POST', '/api/directline/token', { body: { resume: 'made.up.key' } })).status).toBe(429);
+    expect((await call(t.baseUrl, 'POST', '/api/directline/token', { body: { resume: 'made.up.key' } })).status).toBe(
+      429,
+    );
   });
 
   test('8. a button value gets the same checks as typed text', () => {
@@ -49,7 +51,8 @@ describe('limits that cannot be sidestepped', () => {
     expect(click('x'.repeat(200_000))).toBeUndefined();
     expect(click('About\u0007')).toBeUndefined();
     expect(click('broken \ud800')).toBeUndefined();
-    const slackClick = (value: string) => buttonAnswerOf({ type: 'message', text: '', channelData: { Payload: { actions: [{ value }] } } });
+    const slackClick = (value: string) =>
+      buttonAnswerOf({ type: 'message', text: '', channelData: { Payload: { actions: [{ value }] } } });
     expect(slackClick('x'.repeat(5000))).toBeUndefined();
     expect(slackClick('\u001b[31m')).toBeUndefined();
   });
@@ -58,12 +61,15 @@ describe('limits that cannot be sidestepped', () => {
     const options = { conversationId: 'long-choice', userId: 'long-choice-person' };
     await postActivity(t.baseUrl, messageActivity('hi', options));
     const empty = await postActivity(t.baseUrl, { ...messageActivity('', options), text: '' });
-    const long = await postActivity(t.baseUrl, { ...messageActivity('', options), text: '', value: { choice: 'x'.repeat(200_000) } });
+    const long = await postActivity(t.baseUrl, {
+      ...messageActivity('', options),
+      text: '',
+      value: { choice: 'x'.repeat(200_000) },
+    });
     expect(long.status).toBe(200);
     // The same answer as a message with nothing in it.
     expect(long.replies.map((r) => r.text)).toEqual(empty.replies.map((r) => r.text));
   });
-
 });
 
 describe('6. WebSocket streams per client', () => {
@@ -148,7 +154,9 @@ describe('9. /api/messages without an app id answers only its own host', () => {
       `POST /api/messages HTTP/1.1\r\n${headers}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
     );
   };
-  const activity = (serviceUrl = 'http://127.0.0.1:9/') => ({ ...messageActivity('export my data', { conversationId: 'rebind', userId: 'terminal-person', serviceUrl }) });
+  const activity = (serviceUrl = 'http://127.0.0.1:9/') => ({
+    ...messageActivity('export my data', { conversationId: 'rebind', userId: 'terminal-person', serviceUrl }),
+  });
 
   test.each([
     ['a rebound DNS name in Host', 'Host: attacker.example:3978\r\n'],
@@ -164,7 +172,11 @@ describe('9. /api/messages without an app id answers only its own host', () => {
     expect(status).toBeLessThan(500);
   });
 
-  test.each([['Host: 127.0.0.1\r\n'], ['Host: localhost:3978\r\n'], ['Host: [::1]:3978\r\nOrigin: http://localhost:3978\r\n']])('a loopback name (%s) is answered', async (headers) => {
+  test.each([
+    ['Host: 127.0.0.1\r\n'],
+    ['Host: localhost:3978\r\n'],
+    ['Host: [::1]:3978\r\nOrigin: http://localhost:3978\r\n'],
+  ])('a loopback name (%s) is answered', async (headers) => {
     expect(statusOf(await rawPost(headers, activity()))).toBe(200);
   });
 
@@ -183,7 +195,10 @@ describe('9. ALLOWED_HOSTS names the hosts /api/messages answers', () => {
     try {
       const body = JSON.stringify(messageActivity('hi', { conversationId: 'named-host' }));
       const send = (host: string) =>
-        rawRequest(Number(new URL(t.baseUrl).port), `POST /api/messages HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+        rawRequest(
+          Number(new URL(t.baseUrl).port),
+          `POST /api/messages HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
       expect(statusOf(await send('coach.internal:3978'))).toBe(200);
       expect(statusOf(await send('127.0.0.1'))).toBe(403);
     } finally {
@@ -278,7 +293,14 @@ describe('11. Slack de-duplication lives in the database', () => {
     const body = JSON.stringify(dmEvent('hi', { user: 'U0RESTART', channel: 'D0RESTART', eventId: 'Ev0RESTART' }));
     try {
       const first = await startTestApp({ dir, env: slackEnv(apiUrl) });
-      expect((await postSigned(`${first.baseUrl}/api/slack/events`, body, { contentType: 'application/json', now: first.clock.now() })).status).toBe(200);
+      expect(
+        (
+          await postSigned(`${first.baseUrl}/api/slack/events`, body, {
+            contentType: 'application/json',
+            now: first.clock.now(),
+          })
+        ).status,
+      ).toBe(200);
       await first.app.slack!.channel.idle();
       const posted = slack.posted().length;
       expect(posted).toBeGreaterThan(0);
@@ -286,12 +308,22 @@ describe('11. Slack de-duplication lives in the database', () => {
 
       const second = await startTestApp({ dir, env: slackEnv(apiUrl) });
       try {
-        expect((await postSigned(`${second.baseUrl}/api/slack/events`, body, { contentType: 'application/json', now: second.clock.now() })).status).toBe(200);
+        expect(
+          (
+            await postSigned(`${second.baseUrl}/api/slack/events`, body, {
+              contentType: 'application/json',
+              now: second.clock.now(),
+            })
+          ).status,
+        ).toBe(200);
         await second.app.slack!.channel.idle();
         expect(slack.posted()).toHaveLength(posted);
         // A new event is handled as usual.
         const fresh = JSON.stringify(dmEvent('hi', { user: 'U0RESTART', channel: 'D0RESTART', eventId: 'Ev0FRESH' }));
-        await postSigned(`${second.baseUrl}/api/slack/events`, fresh, { contentType: 'application/json', now: second.clock.now() });
+        await postSigned(`${second.baseUrl}/api/slack/events`, fresh, {
+          contentType: 'application/json',
+          now: second.clock.now(),
+        });
         await second.app.slack!.channel.idle();
         expect(slack.posted().length).toBeGreaterThan(posted);
       } finally {
@@ -328,14 +360,22 @@ describe('14. small answers that said too much or too little', () => {
       const response = await fetch(`${t.baseUrl}${path}`);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
-    const token = await fetch(`${t.baseUrl}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const token = await fetch(`${t.baseUrl}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(token.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   test('a malformed-JSON 400 does not quote the body', async () => {
     const marker = 'SECRET-MARKER-do-not-echo';
     for (const path of ['/api/messages', '/api/directline/token']) {
-      const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"text": "${marker}` });
+      const response = await fetch(`${t.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"text": "${marker}`,
+      });
       expect(response.status).toBe(400);
       const text = await response.text();
       expect(text).not.toContain('SECRET');
@@ -347,10 +387,15 @@ describe('14. small answers that said too much or too little', () => {
 
   test('HEAD / is answered like GET, without a body', async () => {
     const get = await fetch(`${t.baseUrl}/`);
-    const head = await rawRequest(Number(new URL(t.baseUrl).port), 'HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    const head = await rawRequest(
+      Number(new URL(t.baseUrl).port),
+      'HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    );
     expect(statusOf(head)).toBe(get.status);
     expect(get.status).toBe(200);
-    expect(head).toMatch(new RegExp(`content-type: ${get.headers.get('content-type')!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`, 'i'));
+    expect(head).toMatch(
+      new RegExp(`content-type: ${get.headers.get('content-type')!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`, 'i'),
+    );
     expect(head.split('\r\n\r\n')[1]).toBe('');
     expect((await fetch(`${t.baseUrl}/healthz`, { method: 'HEAD' })).status).toBe(200);
   });

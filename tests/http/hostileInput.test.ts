@@ -10,9 +10,13 @@ describe('hostile input at POST /api/messages', () => {
   });
   afterAll(async () => t.stop());
 
-  const valid = (overrides: Record<string, unknown> = {}) => ({ ...messageActivity('hello', { conversationId: 'hostile' }), ...overrides });
+  const valid = (overrides: Record<string, unknown> = {}) => ({
+    ...messageActivity('hello', { conversationId: 'hostile' }),
+    ...overrides,
+  });
   /** Built as text: JSON.stringify itself would overflow the stack on it. */
-  const nestedJson = (depth: number) => JSON.stringify(valid()).replace(/}$/, `,"value":${'['.repeat(depth)}"x"${']'.repeat(depth)}}`);
+  const nestedJson = (depth: number) =>
+    JSON.stringify(valid()).replace(/}$/, `,"value":${'['.repeat(depth)}"x"${']'.repeat(depth)}}`);
 
   test.each([
     ['a NUL character in the text', valid({ text: 'hi\u0000there' }), 'text has control characters'],
@@ -34,7 +38,11 @@ describe('hostile input at POST /api/messages', () => {
     ['no sender', { ...valid(), from: undefined }, 'from is required'],
     ['no channel', { ...valid(), channelId: undefined }, 'channelId is required'],
     ['no service URL', { ...valid(), serviceUrl: undefined }, 'serviceUrl is required'],
-    ['51 members added', valid({ type: 'conversationUpdate', membersAdded: Array.from({ length: 51 }, (_, i) => ({ id: `m${i}` })) }), 'membersAdded is too long'],
+    [
+      '51 members added',
+      valid({ type: 'conversationUpdate', membersAdded: Array.from({ length: 51 }, (_, i) => ({ id: `m${i}` })) }),
+      'membersAdded is too long',
+    ],
     ['attachments that are not objects', valid({ attachments: ['x'] }), 'attachments.0 is invalid'],
     ['JSON nested 5000 deep', { raw: nestedJson(5000) }, 'body is nested too deeply'],
     ['JSON nested 40 deep', { raw: nestedJson(40) }, 'body is nested too deeply'],
@@ -51,9 +59,16 @@ describe('hostile input at POST /api/messages', () => {
   test.each([
     ['text/plain', 'hello'],
     ['application/x-www-form-urlencoded', 'type=message&text=hi'],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhi\r\n--x--\r\n'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nhi\r\n--x--\r\n',
+    ],
   ])('a %s body gets 415', async (contentType, body) => {
-    const response = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const response = await fetch(`${t.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body,
+    });
     expect(response.status).toBe(415);
     expect(await response.json()).toMatchObject({ error: 'unsupported_media_type' });
   });
@@ -66,7 +81,10 @@ describe('hostile input at POST /api/messages', () => {
     ['exactly 4000 characters', 'y'.repeat(4000)],
     ['4000 characters of emoji halves', '😀'.repeat(2000)],
   ])('unusual but real text (%s) is answered normally', async (_label, message) => {
-    const { status, replies } = await postActivity(t.baseUrl, messageActivity(message, { conversationId: `real-${_label}` }));
+    const { status, replies } = await postActivity(
+      t.baseUrl,
+      messageActivity(message, { conversationId: `real-${_label}` }),
+    );
     expect(status).toBe(200);
     expect(replies.length).toBeGreaterThan(0);
   });
@@ -87,11 +105,36 @@ describe('fuzzing /api/messages and the dialogs (fast-check)', () => {
   const text = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 200 }),
-    fc.constantFrom('1', '2', 'yes', 'no', 'help', 'start over', 'privacy', 'export my data', 'delete my data', "I can't do this anymore", 'I want to die', ''),
+    fc.constantFrom(
+      '1',
+      '2',
+      'yes',
+      'no',
+      'help',
+      'start over',
+      'privacy',
+      'export my data',
+      'delete my data',
+      "I can't do this anymore",
+      'I want to die',
+      '',
+    ),
   );
-  const idString = fc.oneof({ weight: 6, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) }, fc.string({ unit: 'binary', maxLength: 20 }), fc.constant(''));
-  const anyValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
-  const field = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: arb }, { weight: 1, arbitrary: anyValue });
+  const idString = fc.oneof(
+    { weight: 6, arbitrary: fc.string({ minLength: 1, maxLength: 20 }) },
+    fc.string({ unit: 'binary', maxLength: 20 }),
+    fc.constant(''),
+  );
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.anything(), { maxLength: 3 }),
+    fc.object({ maxDepth: 2 }),
+  );
+  const field = <T>(arb: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 8, arbitrary: arb }, { weight: 1, arbitrary: anyValue });
 
   /**
    * Activities from almost right to nonsense: any field may be the wrong type or odd. Replies come back
@@ -99,7 +142,18 @@ describe('fuzzing /api/messages and the dialogs (fast-check)', () => {
    */
   const activity = fc.record(
     {
-      type: field(fc.constantFrom('message', 'message', 'conversationUpdate', 'typing', 'event', 'invoke', 'endOfConversation', 'Message!')),
+      type: field(
+        fc.constantFrom(
+          'message',
+          'message',
+          'conversationUpdate',
+          'typing',
+          'event',
+          'invoke',
+          'endOfConversation',
+          'Message!',
+        ),
+      ),
       text: field(text),
       channelId: field(fc.constantFrom('test', 'directline', 'msteams', 'slack', 'sms')),
       serviceUrl: field(fc.constant('http://127.0.0.1:9/')),
@@ -115,17 +169,30 @@ describe('fuzzing /api/messages and the dialogs (fast-check)', () => {
   );
 
   const wellFormed = fc
-    .record({ message: fc.string({ unit: 'grapheme', maxLength: 300 }), channelId: fc.constantFrom('test', 'directline', 'msteams', 'slack', 'sms'), who: fc.nat(40) })
-    .map(({ message, channelId, who }) => messageActivity(message, { channelId, conversationId: `wf-${who}`, userId: `wf-person-${who}` }));
+    .record({
+      message: fc.string({ unit: 'grapheme', maxLength: 300 }),
+      channelId: fc.constantFrom('test', 'directline', 'msteams', 'slack', 'sms'),
+      who: fc.nat(40),
+    })
+    .map(({ message, channelId, who }) =>
+      messageActivity(message, { channelId, conversationId: `wf-${who}`, userId: `wf-person-${who}` }),
+    );
 
   test('thousands of generated activities: never a 5xx, never a failed turn, the server keeps serving', async () => {
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 2, arbitrary: wellFormed }, { weight: 4, arbitrary: activity }, { weight: 1, arbitrary: fc.anything() }), async (body) => {
-        const { status } = await postActivity(t.baseUrl, JSON.stringify(body) ?? 'null');
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        expect(status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 2, arbitrary: wellFormed },
+          { weight: 4, arbitrary: activity },
+          { weight: 1, arbitrary: fc.anything() },
+        ),
+        async (body) => {
+          const { status } = await postActivity(t.baseUrl, JSON.stringify(body) ?? 'null');
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 2000 },
     );
     expect([...statuses.keys()].every((s) => s === 200 || s === 400)).toBe(true);
@@ -138,17 +205,61 @@ describe('fuzzing /api/messages and the dialogs (fast-check)', () => {
 
   test('generated conversations through every dialog: each message gets an answer and no turn fails', async () => {
     const answers = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom('hi', '1', '2', '3', '4', 'yes', 'no', 'not sure', 'my body feels very sick', 'help', 'start over', 'privacy', 'export my data', 'delete my data') },
-      { weight: 2, arbitrary: fc.constantFrom("I can't do this anymore", 'I want to kill myself', "I can't breathe", "I've been throwing up for 3 days", 'this craving is killing me lol', 'I take 15 g a day') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          'hi',
+          '1',
+          '2',
+          '3',
+          '4',
+          'yes',
+          'no',
+          'not sure',
+          'my body feels very sick',
+          'help',
+          'start over',
+          'privacy',
+          'export my data',
+          'delete my data',
+        ),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          "I can't do this anymore",
+          'I want to kill myself',
+          "I can't breathe",
+          "I've been throwing up for 3 days",
+          'this craving is killing me lol',
+          'I take 15 g a day',
+        ),
+      },
       { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }) },
-      { weight: 1, arbitrary: fc.constantFrom('-1', '999999999999', '0', '2.5', 'NaN', '{"$where":1}', '<script>alert(1)</script>', '   ', '١٢') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '-1',
+          '999999999999',
+          '0',
+          '2.5',
+          'NaN',
+          '{"$where":1}',
+          '<script>alert(1)</script>',
+          '   ',
+          '١٢',
+        ),
+      },
     );
     let conversation = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(answers, { minLength: 1, maxLength: 10 }), async (messages) => {
         const id = `fuzz-${++conversation}`;
         for (const message of messages) {
-          const activity = { ...messageActivity(message, { conversationId: id, userId: `${id}-person` }), timestamp: new Date() } as Activity;
+          const activity = {
+            ...messageActivity(message, { conversationId: id, userId: `${id}-person` }),
+            timestamp: new Date(),
+          } as Activity;
           const replies = await t.app.adapter.processLocally(activity, t.app.logic);
           if (message.trim() !== '') expect(replies.filter((r) => r.text || r.attachments).length).toBeGreaterThan(0);
         }

@@ -15,7 +15,16 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
     expect(texts[1]).toBe(t.app.services.content.text('welcome.notClinician'));
     expect(texts[2]).toBe(t.app.services.content.text('privacy.notice'));
     expect(texts[3]).toBe(t.app.services.content.text('menu.prompt'));
-    expect(replies[3].suggestedActions?.actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Get support now', 'What is Steady?', 'Plan my next steps', 'Understand my tolerance', 'My 12-week program', 'Weekly check-ins']));
+    expect(replies[3].suggestedActions?.actions.map((a) => a.title)).toEqual(
+      expect.arrayContaining([
+        'Get support now',
+        'What is Steady?',
+        'Plan my next steps',
+        'Understand my tolerance',
+        'My 12-week program',
+        'Weekly check-ins',
+      ]),
+    );
   });
 
   test('a conversationUpdate with the person in membersAdded fires the welcome', async () => {
@@ -57,13 +66,22 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
 
   test('an invoke the bot has no handler for gets the status the bot chose (501), not a 200', async () => {
     // Not expectReplies: with it the replies would be the answer, as Bot Framework defines.
-    const invoke = { ...messageActivity('', { conversationId: 'invoke' }), type: 'invoke', name: 'unknown/action', text: undefined, deliveryMode: undefined };
+    const invoke = {
+      ...messageActivity('', { conversationId: 'invoke' }),
+      type: 'invoke',
+      name: 'unknown/action',
+      text: undefined,
+      deliveryMode: undefined,
+    };
     const { status } = await postActivity(t.baseUrl, invoke);
     expect(status).toBe(501);
   });
 
   test('a message with time fields is answered like any other', async () => {
-    const timed = messageActivity('hello', { conversationId: 'timed', extra: { timestamp: '2026-12-02T13:20:00.000Z', localTimestamp: '2026-12-02T08:20:00.000-05:00' } });
+    const timed = messageActivity('hello', {
+      conversationId: 'timed',
+      extra: { timestamp: '2026-12-02T13:20:00.000Z', localTimestamp: '2026-12-02T08:20:00.000-05:00' },
+    });
     const { status, replies } = await postActivity(t.baseUrl, timed);
     expect(status).toBe(200);
     expect(replies.map((r) => r.text)).toContain(t.app.services.content.text('menu.prompt'));
@@ -95,7 +113,9 @@ describe('POST /api/messages (no app id, expectReplies)', () => {
 
 describe('authentication when an app id is set', () => {
   test('an activity without a valid token gets 401 and no internal text', async () => {
-    const t = await startTestApp({ env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', HOST: '127.0.0.1' } });
+    const t = await startTestApp({
+      env: { MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x', HOST: '127.0.0.1' },
+    });
     const { status, body } = await postActivity(t.baseUrl, messageActivity('hello'));
     expect(status).toBe(401);
     expect(body).toEqual({ error: 'unauthorized' });

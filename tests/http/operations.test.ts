@@ -24,7 +24,9 @@ describe('GET /metrics', () => {
   test('with METRICS_TOKEN: Prometheus text for the bearer, counting turns, crisis replies, latency and sockets', async () => {
     await withTestApp({ env: { METRICS_TOKEN: TOKEN } }, async (t) => {
       expect((await fetch(`${t.baseUrl}/metrics`)).status).toBe(401);
-      expect((await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
+      expect(
+        (await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status,
+      ).toBe(401);
 
       // No consent asked: the crisis reply counts though nothing about it is stored.
       const options = { conversationId: 'metrics-conversation', userId: 'metrics-person' };
@@ -58,7 +60,9 @@ describe('GET /metrics', () => {
         throw new Error('database is gone');
       };
       await expect(store.people.get('nobody')).rejects.toThrow('database is gone');
-      const text = await (await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+      const text = await (
+        await fetch(`${t.baseUrl}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).text();
       expect(series(text, 'steady_database_errors_total{repository="people"}')).toBe(1);
     });
   });
@@ -66,7 +70,9 @@ describe('GET /metrics', () => {
   test('METRICS=loopback answers loopback requests without a token, but not ones a proxy relayed', async () => {
     await withTestApp({ env: { METRICS: 'loopback' } }, async (t) => {
       expect((await fetch(`${t.baseUrl}/metrics`)).status).toBe(200);
-      expect((await fetch(`${t.baseUrl}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).status).toBe(401);
+      expect((await fetch(`${t.baseUrl}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.7' } })).status).toBe(
+        401,
+      );
       expect((await fetch(`${t.baseUrl}/metrics`, { headers: { forwarded: 'for=198.51.100.7' } })).status).toBe(401);
     });
   });
@@ -80,8 +86,14 @@ describe('request ids', () => {
       expect(first.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'));
       // A proxy's id is kept; one that does not look like an id is replaced.
-      expect((await fetch(`${t.baseUrl}/healthz`, { headers: { 'x-request-id': 'edge-42.a' } })).headers.get('x-request-id')).toBe('edge-42.a');
-      expect((await fetch(`${t.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id <script>' } })).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      expect(
+        (await fetch(`${t.baseUrl}/healthz`, { headers: { 'x-request-id': 'edge-42.a' } })).headers.get('x-request-id'),
+      ).toBe('edge-42.a');
+      expect(
+        (await fetch(`${t.baseUrl}/healthz`, { headers: { 'x-request-id': 'bad id <script>' } })).headers.get(
+          'x-request-id',
+        ),
+      ).toMatch(/^[0-9a-f-]{36}$/);
 
       // A turn that logs (the safety net), and a refused request (restify's own error path).
       const before = t.logs.lines.length;
@@ -107,7 +119,11 @@ describe('request ids', () => {
       for (const line of turnLines) expect(line.requestId).toBe('turn-request-1');
 
       const mark = t.logs.lines.length;
-      const refused = await fetch(`${t.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+      const refused = await fetch(`${t.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type":',
+      });
       expect(refused.status).toBe(400);
       const refusedLines = t.logs.lines.slice(mark).map((l) => JSON.parse(l) as { requestId?: string });
       expect(refusedLines.length).toBeGreaterThan(0);
@@ -155,7 +171,11 @@ describe('/readyz and /healthz while draining', () => {
 
 describe('rate limits behind a proxy (TRUST_PROXY)', () => {
   const newSession = (base: string, forwardedFor: string) =>
-    fetch(`${base}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: '{}' });
+    fetch(`${base}/api/directline/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: '{}',
+    });
 
   test('with TRUST_PROXY=1 each visitor has their own bucket', async () => {
     await withTestApp({ env: { TRUST_PROXY: '1', DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: '2' } }, async (t) => {

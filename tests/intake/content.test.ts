@@ -18,7 +18,10 @@ function sentencesOf(text: string): string[][] {
 function syllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length <= 3) return 1;
-  const groups = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '').match(/[aeiouy]{1,2}/g);
+  const groups = w
+    .replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '')
+    .replace(/^y/, '')
+    .match(/[aeiouy]{1,2}/g);
   return Math.max(1, groups?.length ?? 1);
 }
 
@@ -41,24 +44,42 @@ describe('intake, risk and resources content', () => {
   });
 
   test('every explainer link has a label and a short answer', () => {
-    for (const topic of ['seven-oh', 'extracts', 'trajectory', 'withdrawal-timeline', 'strain-rotation', 'prescriber', 'tolerance-basics']) {
-      expect(content.has(`intake.result.learnMore.${topicKey(topic)}`) && content.has(`intake.result.learnMoreText.${topicKey(topic)}`)).toBe(true);
+    for (const topic of [
+      'seven-oh',
+      'extracts',
+      'trajectory',
+      'withdrawal-timeline',
+      'strain-rotation',
+      'prescriber',
+      'tolerance-basics',
+    ]) {
+      expect(
+        content.has(`intake.result.learnMore.${topicKey(topic)}`) &&
+          content.has(`intake.result.learnMoreText.${topicKey(topic)}`),
+      ).toBe(true);
     }
   });
 
   test('plain language: no sentence over 25 words, and each area reads at grade 8 or lower (Flesch-Kincaid)', () => {
     for (const [key, text] of mine) {
-      for (const words of sentencesOf(text)) expect({ key, words: words.length }).toEqual({ key, words: Math.min(words.length, 25) });
+      for (const words of sentencesOf(text))
+        expect({ key, words: words.length }).toEqual({ key, words: Math.min(words.length, 25) });
     }
     for (const area of MY_AREAS) {
       const sentences = mine.filter(([key]) => key.startsWith(area)).flatMap(([, text]) => sentencesOf(text));
       const words = sentences.flat();
-      const grade = (0.39 * words.length) / sentences.length + (11.8 * words.reduce((n, w) => n + syllables(w), 0)) / words.length - 15.59;
+      const grade =
+        (0.39 * words.length) / sentences.length +
+        (11.8 * words.reduce((n, w) => n + syllables(w), 0)) / words.length -
+        15.59;
       expect(grade).toBeLessThanOrEqual(8);
     }
   });
 
   test('no medicine dose anywhere in these texts', () => {
-    for (const [, text] of mine) expect(text).not.toMatch(/\b\d+(?:\.\d+)?\s*(?:mg|mcg|milligrams?)\b.*\b(?:buprenorphine|clonidine|suboxone|methadone)\b|\b(?:buprenorphine|clonidine|suboxone|methadone)\b.*\b\d+(?:\.\d+)?\s*(?:mg|mcg)\b/i);
+    for (const [, text] of mine)
+      expect(text).not.toMatch(
+        /\b\d+(?:\.\d+)?\s*(?:mg|mcg|milligrams?)\b.*\b(?:buprenorphine|clonidine|suboxone|methadone)\b|\b(?:buprenorphine|clonidine|suboxone|methadone)\b.*\b\d+(?:\.\d+)?\s*(?:mg|mcg)\b/i,
+      );
   });
 });

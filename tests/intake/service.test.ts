@@ -31,7 +31,12 @@ describe('IntakeService', () => {
 
   test('complete stores the profile and result with the rules version, and a taper sketch where allowed', async () => {
     const { stored, taper } = await service.complete(person, leafAt(8));
-    expect(stored).toMatchObject({ trigger: 'intake', rulesVersion: RISK_RULES_VERSION, assessedAt: '2026-12-01T15:00:00.000Z', assessment: { tier: 'fastEscalation', handoff: false } });
+    expect(stored).toMatchObject({
+      trigger: 'intake',
+      rulesVersion: RISK_RULES_VERSION,
+      assessedAt: '2026-12-01T15:00:00.000Z',
+      assessment: { tier: 'fastEscalation', handoff: false },
+    });
     expect(taper).toMatchObject({ framing: 'self', stepDays: 7 });
     expect((await service.load(person))?.completed).toBe(true);
   });
@@ -56,22 +61,38 @@ describe('IntakeService', () => {
     expect(same?.handoffStarted).toBe(false);
 
     const worse = await service.reassess(person, { products: ['leaf', 'extract'] });
-    expect(worse).toMatchObject({ handoffStarted: true, current: { trigger: 'checkin', assessment: { tier: 'extract', handoff: true } } });
+    expect(worse).toMatchObject({
+      handoffStarted: true,
+      current: { trigger: 'checkin', assessment: { tier: 'extract', handoff: true } },
+    });
     expect(await service.handoffOffer(person)).toBeDefined();
 
-    const better = await service.reassess(person, { products: ['leaf'], currentDose: { kind: 'amount', amount: 4, unit: 'g' } });
+    const better = await service.reassess(person, {
+      products: ['leaf'],
+      currentDose: { kind: 'amount', amount: 4, unit: 'g' },
+    });
     expect(better?.current.assessment.handoff).toBe(false);
     expect(await service.handoffOffer(person)).toBeUndefined();
   });
 
   test('saved answers that no longer validate are dropped one by one, the rest kept', () => {
-    expect(parseAnswers({ products: ['leaf', 'weed'], goal: 'stop', zip: '123', gramsPerCapsule: 0.5, extra: 1 })).toEqual({ goal: 'stop', gramsPerCapsule: 0.5 });
+    expect(
+      parseAnswers({ products: ['leaf', 'weed'], goal: 'stop', zip: '123', gramsPerCapsule: 0.5, extra: 1 }),
+    ).toEqual({ goal: 'stop', gramsPerCapsule: 0.5 });
   });
 
   test('the same saved answers parse once: the result is shared, frozen, and unaffected by later changes to the input', () => {
-    const raw: Record<string, unknown> = { products: ['leaf'], currentDose: { kind: 'amount', amount: 12, unit: 'g' }, goal: 'stop' };
+    const raw: Record<string, unknown> = {
+      products: ['leaf'],
+      currentDose: { kind: 'amount', amount: 12, unit: 'g' },
+      goal: 'stop',
+    };
     const first = parseAnswers(raw);
-    expect(first).toEqual({ products: ['leaf'], currentDose: { kind: 'amount', amount: 12, unit: 'g', assumptions: [] }, goal: 'stop' });
+    expect(first).toEqual({
+      products: ['leaf'],
+      currentDose: { kind: 'amount', amount: 12, unit: 'g', assumptions: [] },
+      goal: 'stop',
+    });
     expect(parseAnswers(JSON.parse(JSON.stringify(raw)))).toBe(first);
     expect(Object.isFrozen(first.currentDose)).toBe(true);
     expect(() => {

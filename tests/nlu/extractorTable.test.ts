@@ -7,7 +7,12 @@ import { loadVocabulary } from '../../src/nlu/intake/vocabulary';
  * Expected: an object (status ok: the value must match it, `assume` lists the assumption ids said back),
  * 'unknown', 'unclear', { unclear: hint } or { capsules: count } (it must ask the capsule size).
  */
-type Expected = 'unknown' | 'unclear' | { unclear: string } | { capsules: number } | (Record<string, unknown> & { assume?: string[] });
+type Expected =
+  | 'unknown'
+  | 'unclear'
+  | { unclear: string }
+  | { capsules: number }
+  | (Record<string, unknown> & { assume?: string[] });
 
 const vocab = loadVocabulary('en');
 const NOW = '2026-12-01T15:00:00.000Z';
@@ -158,7 +163,7 @@ export const TABLE: Array<[ExtractField, string, Expected]> = [
   ['substances', 'xanax', { substances: ['benzodiazepines'] }],
   ['substances', 'klonopin at night', { substances: ['benzodiazepines'] }],
   ['substances', 'gabapentin and a few beers', { substances: ['alcohol', 'gabapentinoids'] }],
-  ["substances", "I'm on suboxone", { substances: ['opioids'] }],
+  ['substances', "I'm on suboxone", { substances: ['opioids'] }],
   ['substances', 'percocet for my back', { substances: ['opioids'] }],
   ['substances', 'lyrica', { substances: ['gabapentinoids'] }],
   ['substances', 'dunno', 'unknown'],
@@ -169,7 +174,7 @@ export const TABLE: Array<[ExtractField, string, Expected]> = [
   ['yesNo', 'Yes I do', { answer: 'yes' }],
   ['yesNo', 'yeah sometimes', { answer: 'yes' }],
   ['yesNo', 'nah', { answer: 'no' }],
-  ["yesNo", "no I don't", { answer: 'no' }],
+  ['yesNo', "no I don't", { answer: 'no' }],
   ['yesNo', 'not sure', 'unknown'],
   ['yesNo', 'purple', 'unclear'],
   // earlier attempts to stop
@@ -183,7 +188,7 @@ export const TABLE: Array<[ExtractField, string, Expected]> = [
   ['earlierStop', 'quit for 3 months last year', { tried: true, day: 90 }],
   ['earlierStop', 'caved on the second day', { tried: true, day: 2 }],
   ['earlierStop', 'cold turkey, went back the next day', { tried: true, day: 1 }],
-  ["earlierStop", "I'm still off it", { tried: true, outcome: 'stillOff' }],
+  ['earlierStop', "I'm still off it", { tried: true, outcome: 'stillOff' }],
   ['earlierStop', 'yes a few times', { unclear: 'howItWent' }],
   ['earlierStop', 'dunno', 'unknown'],
   // goal
@@ -205,7 +210,7 @@ export const TABLE: Array<[ExtractField, string, Expected]> = [
   ['capsuleSize', '0', { gramsPerCapsule: 0.4, size: '0' }],
   ['capsuleSize', '000', { gramsPerCapsule: 0.75 }],
   ['capsuleSize', '500mg', { gramsPerCapsule: 0.5 }],
-  ["capsuleSize", "they're 00s", { gramsPerCapsule: 0.5 }],
+  ['capsuleSize', "they're 00s", { gramsPerCapsule: 0.5 }],
   ['capsuleSize', 'not sure', 'unknown'],
 ];
 

@@ -44,9 +44,12 @@ describe('intake reading', () => {
     expect(productsFromMention(readProducts('blue magic', vocab)).status).not.toBe('ok');
   });
 
-  test.each(["I'm 17", 'been using for 17 years', 'day 2 and shaky', 'im 45 years old'])('"%s" is a number but not a dose', (text) => {
-    expect(numberIsNotADose(text, vocab, content)).toBe(true);
-  });
+  test.each(["I'm 17", 'been using for 17 years', 'day 2 and shaky', 'im 45 years old'])(
+    '"%s" is a number but not a dose',
+    (text) => {
+      expect(numberIsNotADose(text, vocab, content)).toBe(true);
+    },
+  );
 
   test.each(['about 15 g', '5 a day', '3 teaspoons'])('"%s" is a dose', (text) => {
     expect(numberIsNotADose(text, vocab, content)).toBe(false);

@@ -47,11 +47,31 @@ describe('explainer rephrasing with an optional chat model', () => {
   });
 
   test.each([
-    ['a number the source lacks', 'Your body has adjusted, so take 20 grams less each week. Your brain and liver changed. It is normal.', 'number not in the source'],
-    ['a number word the source lacks', 'Your body has adjusted. Try cutting by half each week. Your brain and liver changed over time.', 'number not in the source'],
-    ['a medicine the source lacks', 'Your body has adjusted to kratom. Ask a doctor about methadone. Your brain and liver have changed.', 'medicine name not in the source'],
-    ['a dose unit', 'Your body has adjusted to kratom, so every dose of it does less. Each mg counts. Your liver clears it faster.', 'medicine name not in the source'],
-    ['a link the source lacks', 'Your body has adjusted to kratom. Your brain and liver changed. Read more at kratomfacts.com today.', 'link not in the source'],
+    [
+      'a number the source lacks',
+      'Your body has adjusted, so take 20 grams less each week. Your brain and liver changed. It is normal.',
+      'number not in the source',
+    ],
+    [
+      'a number word the source lacks',
+      'Your body has adjusted. Try cutting by half each week. Your brain and liver changed over time.',
+      'number not in the source',
+    ],
+    [
+      'a medicine the source lacks',
+      'Your body has adjusted to kratom. Ask a doctor about methadone. Your brain and liver have changed.',
+      'medicine name not in the source',
+    ],
+    [
+      'a dose unit',
+      'Your body has adjusted to kratom, so every dose of it does less. Each mg counts. Your liver clears it faster.',
+      'medicine name not in the source',
+    ],
+    [
+      'a link the source lacks',
+      'Your body has adjusted to kratom. Your brain and liver changed. Read more at kratomfacts.com today.',
+      'link not in the source',
+    ],
     ['far too long', `${GOOD} ${GOOD} ${GOOD}`, 'too long'],
     ['too short', 'Tolerance.', 'too short'],
     [
@@ -63,7 +83,9 @@ describe('explainer rephrasing with an optional chat model', () => {
     ['empty', '   ', 'empty'],
   ])('bad output (%s): the verbatim answer is used', async (_label, output, reason) => {
     expect(rephrasingProblem(output, request)).toBe(reason);
-    const result = await new ExplainerPhraser(new FakeListChatModel({ responses: [output] }), { timeoutMs: 5000 }).phrase(request);
+    const result = await new ExplainerPhraser(new FakeListChatModel({ responses: [output] }), {
+      timeoutMs: 5000,
+    }).phrase(request);
     expect(result).toEqual({ text: topic.summary, by: 'verbatim', reason });
   });
 
@@ -75,7 +97,9 @@ describe('explainer rephrasing with an optional chat model', () => {
   });
 
   test('a failing model: the verbatim answer', async () => {
-    const result = await new ExplainerPhraser(new FailingFakeModel({ responses: [] }), { timeoutMs: 1000 }).phrase(request);
+    const result = await new ExplainerPhraser(new FailingFakeModel({ responses: [] }), { timeoutMs: 1000 }).phrase(
+      request,
+    );
     expect(result).toEqual({ text: topic.summary, by: 'verbatim', reason: 'model error' });
   });
 });

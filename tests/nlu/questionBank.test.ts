@@ -11,7 +11,26 @@ describe('question bank', () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(100);
     for (const q of bank.questions) expect(q.asks.length).toBeGreaterThanOrEqual(3);
     const topics = new Set(bank.questions.map((q) => q.topic));
-    for (const topic of ['tolerance', 'strains', 'extracts', 'sevenOh', 'opioids', 'withdrawal', 'symptoms', 'medicines', 'mixing', 'pregnancy', 'teens', 'taper', 'coldTurkey', 'relapse', 'liver', 'drugTests', 'treatment', 'privacy']) {
+    for (const topic of [
+      'tolerance',
+      'strains',
+      'extracts',
+      'sevenOh',
+      'opioids',
+      'withdrawal',
+      'symptoms',
+      'medicines',
+      'mixing',
+      'pregnancy',
+      'teens',
+      'taper',
+      'coldTurkey',
+      'relapse',
+      'liver',
+      'drugTests',
+      'treatment',
+      'privacy',
+    ]) {
       expect(topics).toContain(topic);
     }
   });
@@ -25,7 +44,8 @@ describe('question bank', () => {
     expect(bank.get('sevenOh.is7ohSafer').answer).toMatch(/^No\./);
     expect(bank.get('medicines.loperamide').answer).toMatch(/heart/);
     expect(bank.get('withdrawal.peak').answer).toMatch(/days 2 to 4/);
-    for (const id of ['symptoms.diarrhea', 'symptoms.restlessLegs', 'symptoms.sleep', 'symptoms.anxiety']) expect(bank.get(id).answer).toMatch(/pharmacist or doctor/);
+    for (const id of ['symptoms.diarrhea', 'symptoms.restlessLegs', 'symptoms.sleep', 'symptoms.anxiety'])
+      expect(bank.get(id).answer).toMatch(/pharmacist or doctor/);
   });
 
   test('a wording matches its own question; typos still match; nonsense matches nothing', () => {

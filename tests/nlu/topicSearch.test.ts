@@ -19,13 +19,18 @@ describe('explain: the right topic for each question', () => {
   });
 
   test('every sample question in the explainers finds its own topic', () => {
-    for (const topic of content.explainers()) for (const q of topic.questions) expect(search.find(q)).toEqual({ kind: 'match', topicId: topic.id });
+    for (const topic of content.explainers())
+      for (const q of topic.questions) expect(search.find(q)).toEqual({ kind: 'match', topicId: topic.id });
   });
 
   test('phrasings never used while tuning: most find their topic directly, and the rest offer it in the short menu', () => {
     const results = HELD_OUT_PHRASINGS.map(([q, id]) => ({ id, found: search.find(q) }));
     const direct = results.filter((r) => r.found.kind === 'match' && r.found.topicId === r.id).length;
-    const reachable = results.filter((r) => (r.found.kind === 'match' && r.found.topicId === r.id) || (r.found.kind === 'unclear' && r.found.candidates.includes(r.id))).length;
+    const reachable = results.filter(
+      (r) =>
+        (r.found.kind === 'match' && r.found.topicId === r.id) ||
+        (r.found.kind === 'unclear' && r.found.candidates.includes(r.id)),
+    ).length;
     expect(direct / results.length).toBeGreaterThanOrEqual(0.8);
     expect(reachable / results.length).toBeGreaterThanOrEqual(0.9);
   });

@@ -8,13 +8,20 @@ import { integrityCheck } from '../support/serverProcess';
 const ROOT = join(__dirname, '..', '..');
 
 /** Runs `npm run backup`'s program (from the sources) as its own process, as an operator or cron would. */
-function runBackup(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runBackup(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/backup.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/backup.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,9 +49,9 @@ describe('npm run backup', () => {
     const half = Math.floor(script.length / 2);
     const options = { conversationId: 'backup-conversation', userId: 'backup-person' };
     const step = async (t: TestApp, i: number) => {
-      const replies = await say(t.baseUrl, script[i]!.text, options);
+      const replies = await say(t.baseUrl, script[i].text, options);
       // The last reply ends with the step's prompt (the review prompt follows the summary in one message).
-      expect([i, replies.at(-1)?.endsWith(content.text(script[i]!.expects))]).toEqual([i, true]);
+      expect([i, replies.at(-1)?.endsWith(content.text(script[i].expects))]).toEqual([i, true]);
     };
     for (let i = 0; i < half; i++) await step(live, i);
     const savedBefore = Object.keys((await live.app.services.store.intake.getAnswers('test:backup-person'))!.answers);
@@ -55,7 +62,7 @@ describe('npm run backup', () => {
     let chatting = true;
     const others = (async () => {
       let n = 0;
-      while (chatting) await say(live!.baseUrl, 'hi', { conversationId: `other-${n}`, userId: `other-${n++}` });
+      while (chatting) await say(live.baseUrl, 'hi', { conversationId: `other-${n}`, userId: `other-${n++}` });
       return n;
     })();
     const result = await runBackup([target], { DATABASE_URL: `sqlite:${live.dbFile}` });
@@ -75,7 +82,9 @@ describe('npm run backup', () => {
     const dir = makeTempDir('coach-restored-');
     copyFileSync(target, join(dir, 'coach.db'));
     restored = await startTestApp({ dir });
-    expect(Object.keys((await restored.app.services.store.intake.getAnswers('test:backup-person'))!.answers)).toEqual(savedBefore);
+    expect(Object.keys((await restored.app.services.store.intake.getAnswers('test:backup-person'))!.answers)).toEqual(
+      savedBefore,
+    );
     for (let i = half; i < script.length; i++) await step(restored, i);
     expect((await restored.app.services.store.intake.getAnswers('test:backup-person'))?.completedAt).toBeDefined();
   });

@@ -13,13 +13,20 @@ jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '..', '..');
 
-function runReport(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runReport(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/report.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'src/cli/report.ts'), ...args],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -34,7 +41,8 @@ describe('npm run report', () => {
       const script = texts(intakeScript(t.app.services.content, { askConsent: true }));
       const people = Array.from({ length: 6 }, (_, i) => `reportperson${i}x`);
       for (const person of people) {
-        for (const text of script) await say(t.baseUrl, text, { conversationId: `${person}-conversation`, userId: person });
+        for (const text of script)
+          await say(t.baseUrl, text, { conversationId: `${person}-conversation`, userId: person });
       }
       // Someone else (who agreed to keep data) only says hello, then writes something that gets a crisis reply.
       const visitor = { conversationId: 'reportvisitor-conversation', userId: 'reportvisitor' };
@@ -55,7 +63,9 @@ describe('npm run report', () => {
       expect(report.crisisReplies).toEqual([{ kind: 'suicide', replies: '<5' }]);
       expect(report.purgedByRetention).toBe(0);
       // A week later nobody has been active.
-      expect(JSON.parse((await runReport(['--json', '--at', '2026-12-09T00:00:00Z'], env)).stdout).activeThisWeek).toBe(0);
+      expect(JSON.parse((await runReport(['--json', '--at', '2026-12-09T00:00:00Z'], env)).stdout).activeThisWeek).toBe(
+        0,
+      );
 
       const table = await runReport(['--at', '2026-12-02T00:00:00Z'], env);
       expect(table.code).toBe(0);
@@ -65,7 +75,8 @@ describe('npm run report', () => {
 
       for (const output of [json.stdout, table.stdout]) {
         expect(output).not.toMatch(/reportperson|reportvisitor|conversation|test:/);
-        for (const text of [...script, 'hello', 'I want to kill myself']) if (text.length > 3) expect(output).not.toContain(text);
+        for (const text of [...script, 'hello', 'I want to kill myself'])
+          if (text.length > 3) expect(output).not.toContain(text);
         // The only date is the day the report is for: no visit, answer or birth date.
         expect(output.match(/\d{4}-\d{2}-\d{2}/g)).toEqual(['2026-12-02']);
         expect(output).not.toMatch(/\d{1,2}:\d{2}/);
@@ -135,7 +146,9 @@ describe('program report figures', () => {
       const report = buildProgramReport(await store.operations.reportRows(), now);
       expect(report.purgedByRetention).toBe('<5');
       expect((await store.operations.reportRows()).counters).toEqual({ purged_by_retention: 3 });
-      expect(store.db.prepare('SELECT * FROM operations_counters').all()).toEqual([{ name: 'purged_by_retention', value: 3 }]);
+      expect(store.db.prepare('SELECT * FROM operations_counters').all()).toEqual([
+        { name: 'purged_by_retention', value: 3 },
+      ]);
     } finally {
       await store.close();
     }

@@ -16,7 +16,10 @@ const content = loadContent('en');
 
 describe('program rules (pure)', () => {
   const start = rules.startProgress('p', T0);
-  const doneWith = (p: ProgramProgress, week: number): ProgramProgress => ({ ...p, completed: [...p.completed, { week, at: T0.toISOString() }] });
+  const doneWith = (p: ProgramProgress, week: number): ProgramProgress => ({
+    ...p,
+    completed: [...p.completed, { week, at: T0.toISOString() }],
+  });
 
   test.each([
     ['day 0', start, 0, 1],
@@ -41,17 +44,29 @@ describe('program rules (pure)', () => {
 
   test('moving to a week: earlier weeks always, a week opened by the rhythm records when it opened, closed weeks and out of range refused', () => {
     const later = { ...start, week: 3, unlockedWeek: 3, unlockedAt: at(14).toISOString() };
-    expect(rules.moveToWeek(later, 1, 12, at(15))).toMatchObject({ ok: true, progress: { week: 1, step: 0, unlockedWeek: 3 } });
+    expect(rules.moveToWeek(later, 1, 12, at(15))).toMatchObject({
+      ok: true,
+      progress: { week: 1, step: 0, unlockedWeek: 3 },
+    });
     expect(rules.moveToWeek(start, 2, 12, at(3))).toEqual({ ok: false, reason: 'notOpen' });
-    expect(rules.moveToWeek(start, 2, 12, at(8))).toMatchObject({ ok: true, progress: { week: 2, unlockedWeek: 2, unlockedAt: at(8).toISOString() } });
+    expect(rules.moveToWeek(start, 2, 12, at(8))).toMatchObject({
+      ok: true,
+      progress: { week: 2, unlockedWeek: 2, unlockedAt: at(8).toISOString() },
+    });
     expect(rules.moveToWeek(start, 13, 12, at(8))).toEqual({ ok: false, reason: 'outOfRange' });
     expect(rules.moveToWeek(start, 0, 12, at(8))).toEqual({ ok: false, reason: 'outOfRange' });
   });
 
   test('skipping ahead opens the next week now and restarts the rhythm from it', () => {
     const skipped = rules.skipAhead(start, 12, at(2));
-    expect(skipped).toMatchObject({ ok: true, progress: { week: 2, step: 0, unlockedWeek: 2, unlockedAt: at(2).toISOString() } });
-    expect(rules.skipAhead({ ...start, week: 12, unlockedWeek: 12 }, 12, at(2))).toEqual({ ok: false, reason: 'outOfRange' });
+    expect(skipped).toMatchObject({
+      ok: true,
+      progress: { week: 2, step: 0, unlockedWeek: 2, unlockedAt: at(2).toISOString() },
+    });
+    expect(rules.skipAhead({ ...start, week: 12, unlockedWeek: 12 }, 12, at(2))).toEqual({
+      ok: false,
+      reason: 'outOfRange',
+    });
   });
 
   test('days until a time: rounded up, never 0', () => {
@@ -63,11 +78,15 @@ describe('program rules (pure)', () => {
   test('a week session is the lesson steps, then the practice, then the reflection questions', () => {
     const week = content.week(4);
     const pieces = sessionPieces(week);
-    expect(pieces.map((p) => p.kind)).toEqual([...week.lesson.map(() => 'lesson'), 'practice', ...week.reflection.map(() => 'reflection')]);
+    expect(pieces.map((p) => p.kind)).toEqual([
+      ...week.lesson.map(() => 'lesson'),
+      'practice',
+      ...week.reflection.map(() => 'reflection'),
+    ]);
   });
 });
 
-describe('program commands in a person\'s own words', () => {
+describe("program commands in a person's own words", () => {
   test.each([
     ['next', { kind: 'next' }],
     ['Keep going!', { kind: 'next' }],
@@ -114,7 +133,12 @@ describe('ProgramService over SQLite', () => {
 
     store = open(file);
     program = new ProgramService({ content, progress: store.programProgress, clock });
-    expect(await program.status('p')).toMatchObject({ week: 1, step: 1, paused: true, piece: { kind: 'lesson', index: 1 } });
+    expect(await program.status('p')).toMatchObject({
+      week: 1,
+      step: 1,
+      paused: true,
+      piece: { kind: 'lesson', index: 1 },
+    });
     await program.resume('p');
     expect((await program.status('p'))?.paused).toBe(false);
     await store.close();
@@ -128,16 +152,23 @@ describe('ProgramService over SQLite', () => {
     const pieces = sessionPieces(content.week(1)).length;
     for (let i = 0; i < pieces; i++) await program.next('p');
     clock.set(at(2));
-    expect(await program.status('p')).toMatchObject({ step: pieces, completedWeeks: [1], next: { week: 2, open: false, opensInDays: 5 } });
+    expect(await program.status('p')).toMatchObject({
+      step: pieces,
+      completedWeeks: [1],
+      next: { week: 2, open: false, opensInDays: 5 },
+    });
     expect(await program.next('p')).toEqual({ ok: false, reason: 'notOpen', opensInDays: 5 });
     expect(await program.goToWeek('p', 4)).toEqual({ ok: false, reason: 'notOpen' });
     clock.set(at(7));
     expect((await program.status('p'))?.next).toEqual({ week: 2, open: true });
-    expect(await program.next('p')).toMatchObject({ ok: true, status: { week: 2, step: 0, title: content.week(2).title } });
+    expect(await program.next('p')).toMatchObject({
+      ok: true,
+      status: { week: 2, step: 0, title: content.week(2).title },
+    });
     await store.close();
   });
 
-  test('check-in items for the person\'s current week (for the weekly check-ins)', async () => {
+  test("check-in items for the person's current week (for the weekly check-ins)", async () => {
     const store = open(join(makeTempDir('program-'), 'coach.db'));
     const program = new ProgramService({ content, progress: store.programProgress, clock: new FakeClock(T0) });
     expect(await program.checkInItems('p')).toBeUndefined();
@@ -155,7 +186,14 @@ describe('ProgramService over SQLite', () => {
     await program.start('b');
     await program.setPace('a', 'own');
     expect(await store.programProgress.exportFor('a')).toEqual([
-      expect.objectContaining({ personId: 'a', week: 1, step: 0, pace: 'own', startedAt: T0.toISOString(), completed: [] }),
+      expect.objectContaining({
+        personId: 'a',
+        week: 1,
+        step: 0,
+        pace: 'own',
+        startedAt: T0.toISOString(),
+        completed: [],
+      }),
     ]);
     await store.programProgress.deleteFor('a');
     expect(await store.programProgress.exportFor('a')).toEqual([]);

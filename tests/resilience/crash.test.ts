@@ -40,7 +40,9 @@ const personOf = (chat: Chat) => `${CHANNEL}:${chat.id}-person`;
 
 /** Where the stored dialog stack says this conversation is: the index of the script step it waits for. */
 function storedPosition(store: SqliteDataStore, chat: Chat): number {
-  const row = store.db.prepare<[string], { document: string }>('SELECT document FROM bot_state WHERE key = ?').get(`${CHANNEL}/conversations/${chat.id}/`);
+  const row = store.db
+    .prepare<[string], { document: string }>('SELECT document FROM bot_state WHERE key = ?')
+    .get(`${CHANNEL}/conversations/${chat.id}/`);
   if (!row) return 0;
   const ids: string[] = [];
   const questions: Array<{ id: string; stage?: string }> = [];
@@ -51,7 +53,8 @@ function storedPosition(store: SqliteDataStore, chat: Chat): number {
     if (typeof record.id === 'string') ids.push(record.id);
     // A waiting question dialog's state is its stage: { id: <question>, stage }.
     const stage = record.state as { id?: unknown; stage?: string } | undefined;
-    if (typeof stage?.id === 'string' && SCRIPT.some((s) => s.question === stage.id)) questions.push({ id: stage.id, stage: stage.stage });
+    if (typeof stage?.id === 'string' && SCRIPT.some((s) => s.question === stage.id))
+      questions.push({ id: stage.id, stage: stage.stage });
     Object.values(record).forEach(walk);
   };
   walk(JSON.parse(row.document));
@@ -65,7 +68,10 @@ function storedPosition(store: SqliteDataStore, chat: Chat): number {
 async function sendStep(baseUrl: string, chat: Chat, step: ScriptStep): Promise<'ok' | 'down'> {
   let response: Awaited<ReturnType<typeof postActivity>>;
   try {
-    response = await postActivity(baseUrl, messageActivity(step.text, { conversationId: chat.id, userId: `${chat.id}-person`, channelId: CHANNEL }));
+    response = await postActivity(
+      baseUrl,
+      messageActivity(step.text, { conversationId: chat.id, userId: `${chat.id}-person`, channelId: CHANNEL }),
+    );
   } catch {
     return 'down';
   }
@@ -144,7 +150,8 @@ describe('kill -9 under load', () => {
         const position = storedPosition(store, chat);
         expect(position).toBeGreaterThanOrEqual(Math.min(chat.acked + 1, SCRIPT.length));
         const saved = (await store.intake.getAnswers(personOf(chat)))?.answers ?? {};
-        for (const step of SCRIPT.slice(0, chat.acked + 1)) if (step.saves) expect(saved).toHaveProperty(step.question!);
+        for (const step of SCRIPT.slice(0, chat.acked + 1))
+          if (step.saves) expect(saved).toHaveProperty(step.question!);
         chat.next = position;
       }
       if (last) break;
@@ -156,14 +163,18 @@ describe('kill -9 under load', () => {
     const inDoubt = turnsCut();
     expect(inDoubt).toBeGreaterThanOrEqual(KILLS);
     expect(answered).toBeGreaterThan(chats.length);
-    process.stdout.write(`resilience: ${chats.length} conversations, ${answered} answered turns, ${inDoubt} turns cut by ${kills} kills\n`);
+    process.stdout.write(
+      `resilience: ${chats.length} conversations, ${answered} answered turns, ${inDoubt} turns cut by ${kills} kills\n`,
+    );
     for (const chat of chats) {
       expect(chat.next).toBe(SCRIPT.length);
       const record = await store.intake.getAnswers(personOf(chat));
       expect(record?.completedAt).toBeDefined();
       expect((await store.intake.latestAssessment(personOf(chat)))?.trigger).toBeDefined();
       // And the conversation still goes on: back to the menu from the result.
-      expect(await sendStep(server.baseUrl, chat, { text: text('intake.result.choices.menu'), expects: 'menu.prompt' })).toBe('ok');
+      expect(
+        await sendStep(server.baseUrl, chat, { text: text('intake.result.choices.menu'), expects: 'menu.prompt' }),
+      ).toBe('ok');
     }
     await store.close();
   }, 180_000);

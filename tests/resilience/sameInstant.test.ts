@@ -21,14 +21,22 @@ function post(agent: Agent, baseUrl: string, body: unknown): Promise<{ status: n
   const url = new URL('/api/messages', baseUrl);
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-      let data = '';
-      res.on('data', (chunk) => (data += chunk));
-      res.on('end', () => {
-        const activities = (data ? JSON.parse(data) : {}).activities ?? [];
-        resolve({ status: res.statusCode ?? 0, texts: activities.map((a: { text?: string }) => a.text ?? '') });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (chunk) => (data += chunk));
+        res.on('end', () => {
+          const activities = (data ? JSON.parse(data) : {}).activities ?? [];
+          resolve({ status: res.statusCode ?? 0, texts: activities.map((a: { text?: string }) => a.text ?? '') });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -51,7 +59,11 @@ describe('two messages at the same instant', () => {
   });
 
   test('answers sent together are all answered, and every accepted answer is saved: no lost update', async () => {
-    const send = (id: string, text: string) => postActivity(server.baseUrl, messageActivity(text, { conversationId: id, userId: `${id}-person`, channelId: 'test' }));
+    const send = (id: string, text: string) =>
+      postActivity(
+        server.baseUrl,
+        messageActivity(text, { conversationId: id, userId: `${id}-person`, channelId: 'test' }),
+      );
     const from = SCRIPT.findIndex((s) => s.question === 'timesPerDay');
     const together = SCRIPT.slice(from, from + AT_ONCE);
     expect(together.every((s) => s.saves)).toBe(true);
@@ -61,11 +73,24 @@ describe('two messages at the same instant', () => {
       for (const step of SCRIPT.slice(0, from)) expect((await send(id, step.text)).status).toBe(200);
     }
     const agents = together.map(() => new Agent({ keepAlive: true, maxSockets: 1 }));
-    for (const agent of agents) await new Promise((done) => request(new URL('/healthz', server.baseUrl), { agent }, (res) => res.resume().on('end', done)).end());
+    for (const agent of agents)
+      await new Promise((done) =>
+        request(new URL('/healthz', server.baseUrl), { agent }, (res) => res.resume().on('end', done)).end(),
+      );
 
     // Each person's answers leave at the same instant, on separate connections, for everyone at once.
     const results = await Promise.all(
-      ids.map((id) => Promise.all(together.map((step, i) => post(agents[i], server.baseUrl, messageActivity(step.text, { conversationId: id, userId: `${id}-person`, channelId: 'test' }))))),
+      ids.map((id) =>
+        Promise.all(
+          together.map((step, i) =>
+            post(
+              agents[i],
+              server.baseUrl,
+              messageActivity(step.text, { conversationId: id, userId: `${id}-person`, channelId: 'test' }),
+            ),
+          ),
+        ),
+      ),
     );
     agents.forEach((a) => a.destroy());
 
@@ -73,19 +98,24 @@ describe('two messages at the same instant', () => {
     // takes them one at a time in the order they arrive (the KeyedLock's own order is unit-tested).
     // What must hold whatever that order: every turn is answered, none fails, and every answer the bot
     // accepted (it moved on to a next question) is saved: no two turns overwrote each other's state.
-    const advancedBy = (texts: string[]) => together.filter((s) => texts.join('\n').includes(content.text(s.expects))).length;
+    const advancedBy = (texts: string[]) =>
+      together.filter((s) => texts.join('\n').includes(content.text(s.expects))).length;
     let inSendOrder = 0;
     for (const [index, replies] of results.entries()) {
       expect(replies.map((r) => r.status)).toEqual(together.map(() => 200));
-      for (const reply of replies) expect(reply.texts.join('\n')).not.toContain(content.text('errors.generic', { errorId: '' }).slice(0, 40));
+      for (const reply of replies)
+        expect(reply.texts.join('\n')).not.toContain(content.text('errors.generic', { errorId: '' }).slice(0, 40));
       const accepted = replies.filter((reply) => advancedBy(reply.texts) > 0).length;
       const saved = await store.intake.getAnswers(`test:${ids[index]}-person`);
       const savedCount = together.filter((step) => saved?.answers && step.question! in saved.answers).length;
       expect(accepted).toBeGreaterThan(0);
       expect(savedCount).toBe(accepted);
-      if (replies.every((reply, i) => reply.texts.join('\n').includes(content.text(together[i].expects)))) inSendOrder++;
+      if (replies.every((reply, i) => reply.texts.join('\n').includes(content.text(together[i].expects))))
+        inSendOrder++;
     }
     // Usually they do arrive in the order sent; say so in the output rather than fail on a busy machine.
-    process.stdout.write(`same instant: ${inSendOrder} of ${results.length} people's answers arrived in the order sent\n`);
+    process.stdout.write(
+      `same instant: ${inSendOrder} of ${results.length} people's answers arrived in the order sent\n`,
+    );
   });
 });

@@ -48,7 +48,13 @@ function people(): Person[] {
 }
 
 /** Enrollments, conversation references and this week's due row, written straight into the file before start. */
-async function seed(file: string, everyone: Person[], connectorUrl: string, serverUrl: string, now: Date): Promise<void> {
+async function seed(
+  file: string,
+  everyone: Person[],
+  connectorUrl: string,
+  serverUrl: string,
+  now: Date,
+): Promise<void> {
   const store = SqliteDataStore.open(file);
   const enrolledAt = new Date(now.getTime() - 86_400_000);
   const dueAt = new Date(now.getTime() - 60_000);
@@ -59,11 +65,25 @@ async function seed(file: string, everyone: Person[], connectorUrl: string, serv
     const channelId = p.kind === 'web' ? WEB_CHANNEL : CONNECTOR_CHANNEL;
     // UTC with no quiet hours (start = end), so the test does not depend on the time of day it runs.
     await store.enrollments.upsert(
-      { personId: p.personId, channelId, weekday: dueAt.getUTCDay(), localTime: hhmm, timeZone: 'UTC', quietStart: '00:00', quietEnd: '00:00' },
+      {
+        personId: p.personId,
+        channelId,
+        weekday: dueAt.getUTCDay(),
+        localTime: hhmm,
+        timeZone: 'UTC',
+        quietStart: '00:00',
+        quietEnd: '00:00',
+      },
       enrolledAt,
     );
     if (p.kind === 'paused') await store.enrollments.setStatus(p.personId, 'paused', 'person', enrolledAt);
-    if (p.kind === 'web') await store.directLine.createConversation({ conversationId: p.conversationId, userId: p.userId, personId: p.personId, at: enrolledAt });
+    if (p.kind === 'web')
+      await store.directLine.createConversation({
+        conversationId: p.conversationId,
+        userId: p.userId,
+        personId: p.personId,
+        at: enrolledAt,
+      });
     const reference = {
       channelId,
       serviceUrl: p.kind === 'web' ? serverUrl : connectorUrl,
@@ -73,7 +93,17 @@ async function seed(file: string, everyone: Person[], connectorUrl: string, serv
     };
     await store.conversationRefs.save(p.personId, channelId, reference, enrolledAt);
     const at = p.kind === 'notDue' ? laterAt : dueAt;
-    await store.dueQueue.enqueue({ personId: p.personId, kind: 'prompt', programWeek: 1, idempotencyKey: promptKey(p.personId, 1), slotAt: at, dueAt: at }, enrolledAt);
+    await store.dueQueue.enqueue(
+      {
+        personId: p.personId,
+        kind: 'prompt',
+        programWeek: 1,
+        idempotencyKey: promptKey(p.personId, 1),
+        slotAt: at,
+        dueAt: at,
+      },
+      enrolledAt,
+    );
   }
   store.db.exec('COMMIT');
   await store.close();
@@ -99,7 +129,8 @@ function webHistory(file: string): Map<string, string[]> {
       .all(),
   );
   const byConversation = new Map<string, string[]>();
-  for (const row of rows) byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row.idempotency_key]);
+  for (const row of rows)
+    byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row.idempotency_key]);
   return byConversation;
 }
 
@@ -107,7 +138,9 @@ function webHistory(file: string): Map<string, string[]> {
 const outstanding = (file: string): number =>
   readDb(file, (db) =>
     db
-      .prepare<[string], number>(`SELECT COUNT(*) FROM checkin_due WHERE kind = 'prompt' AND program_week = 1 AND state IN ('pending', 'leased') AND due_at <= ?`)
+      .prepare<[string], number>(
+        `SELECT COUNT(*) FROM checkin_due WHERE kind = 'prompt' AND program_week = 1 AND state IN ('pending', 'leased') AND due_at <= ?`,
+      )
       .pluck()
       .get(new Date().toISOString())!,
   );
@@ -115,7 +148,13 @@ const outstanding = (file: string): number =>
 /** The week-1 prompts by state and outcome, for a failure message. */
 const queueStates = (file: string): string =>
   readDb(file, (db) =>
-    JSON.stringify(db.prepare(`SELECT state, outcome, COUNT(*) AS n FROM checkin_due WHERE kind = 'prompt' AND program_week = 1 GROUP BY state, outcome`).all()),
+    JSON.stringify(
+      db
+        .prepare(
+          `SELECT state, outcome, COUNT(*) AS n FROM checkin_due WHERE kind = 'prompt' AND program_week = 1 GROUP BY state, outcome`,
+        )
+        .all(),
+    ),
   );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -192,16 +231,22 @@ describe('kill -9 during a check-in batch', () => {
             victim.child.kill('SIGKILL');
             resolve();
           } else {
-            setTimeout(() => {
-              victim.child.kill('SIGKILL');
-              resolve();
-            }, randomInt(1, 40));
+            setTimeout(
+              () => {
+                victim.child.kill('SIGKILL');
+                resolve();
+              },
+              randomInt(1, 40),
+            );
           }
           return undefined;
         });
       });
       let timer: NodeJS.Timeout | undefined;
-      const stalled = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`round ${round}: the batch did not progress`)), 30_000)));
+      const stalled = new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`round ${round}: the batch did not progress`)), 30_000)),
+      );
       await Promise.race([killed, stalled]).finally(() => clearTimeout(timer));
       await victim.kill(); // waits for the exit and the last output
       webDropped.push(victim.output.filter((line) => line.includes('duplicate bot activity dropped')).length);
@@ -209,14 +254,19 @@ describe('kill -9 during a check-in batch', () => {
     }
 
     // After the last restart the batch finishes by itself (the dead runs' leases run out and those rows go out).
-    await until(() => `the batch to finish: ${reached()} of ${due.length} reached; queue ${queueStates(file)}`, () => reached() === due.length && outstanding(file) === 0, 40_000);
+    await until(
+      () => `the batch to finish: ${reached()} of ${due.length} reached; queue ${queueStates(file)}`,
+      () => reached() === due.length && outstanding(file) === 0,
+      40_000,
+    );
     await server!.kill('SIGTERM');
     webDropped.push(server!.output.filter((line) => line.includes('duplicate bot activity dropped')).length);
     const finalIntegrity = integrityCheck(file);
 
     // What each person got, by idempotency key.
     const delivered = new Map<string, string[]>();
-    const note = (conversationId: string, key: string) => delivered.set(conversationId, [...(delivered.get(conversationId) ?? []), key]);
+    const note = (conversationId: string, key: string) =>
+      delivered.set(conversationId, [...(delivered.get(conversationId) ?? []), key]);
     const connectorPrompts = channel.received.filter((r: ReceivedActivity) => r.activity.channelData?.idempotencyKey);
     for (const r of connectorPrompts) note(r.conversationId, r.activity.channelData!.idempotencyKey!);
     const history = webHistory(file);
@@ -226,10 +276,13 @@ describe('kill -9 during a check-in batch', () => {
     const notExactlyOneKey: Array<{ person: string; keys: string[] }> = [];
     for (const p of due) {
       const keys = delivered.get(p.conversationId) ?? [];
-      if (new Set(keys).size !== 1 || keys[0] !== promptKey(p.personId, 1)) notExactlyOneKey.push({ person: p.personId, keys });
+      if (new Set(keys).size !== 1 || keys[0] !== promptKey(p.personId, 1))
+        notExactlyOneKey.push({ person: p.personId, keys });
       duplicates += Math.max(0, keys.length - 1);
     }
-    const sentToTheUndue = everyone.filter((p) => (p.kind === 'notDue' || p.kind === 'paused') && delivered.has(p.conversationId));
+    const sentToTheUndue = everyone.filter(
+      (p) => (p.kind === 'notDue' || p.kind === 'paused') && delivered.has(p.conversationId),
+    );
 
     // The store's view: week-1 prompts by state, and next week's prompts queued.
     const states = readDb(file, (db) =>
@@ -239,7 +292,12 @@ describe('kill -9 during a check-in batch', () => {
         )
         .all(new Date().toISOString()),
     );
-    const nextWeek = readDb(file, (db) => db.prepare(`SELECT COUNT(*) FROM checkin_due WHERE kind = 'prompt' AND program_week = 2 AND state = 'pending'`).pluck().get());
+    const nextWeek = readDb(file, (db) =>
+      db
+        .prepare(`SELECT COUNT(*) FROM checkin_due WHERE kind = 'prompt' AND program_week = 2 AND state = 'pending'`)
+        .pluck()
+        .get(),
+    );
     const count = (state: string) => states.find((row) => row.state === state)?.n ?? 0;
 
     const summary = {
@@ -262,7 +320,8 @@ describe('kill -9 during a check-in batch', () => {
     // Every due person got this week's prompt, and only that (one idempotency key each).
     expect(notExactlyOneKey).toEqual([]);
     // The web channel's history holds each prompt once; a copy sent to it twice was dropped there.
-    for (const p of due.filter((d) => d.kind === 'web')) expect(history.get(p.conversationId)).toEqual([promptKey(p.personId, 1)]);
+    for (const p of due.filter((d) => d.kind === 'web'))
+      expect(history.get(p.conversationId)).toEqual([promptKey(p.personId, 1)]);
     // Nobody who was not due (later this week, or paused) was sent anything.
     expect(sentToTheUndue).toEqual([]);
     expect(channel.received.every((r) => byConversation.get(r.conversationId)?.kind === 'connector')).toBe(true);

@@ -1,15 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPROACHES, EARLY_RELAPSE_LAST_DAY, FREQUENT_DOSES_PER_DAY, HIGH_DOSE_GRAMS, MANY_DOSES_PER_DAY, RAISED_DOSE_GRAMS, RULE_IDS, RULES, SLOW_ESCALATION_MONTHS } from '../../src/risk';
-import { TAPER_MAX_STEP_SHARE, TAPER_STEP_SHARE, TAPER_STOP_AT_GRAMS, WEEKLY_STEPS_UNDER_MONTHS, FAST_STEP_DAYS, SLOW_STEP_DAYS } from '../../src/risk/taper';
+import {
+  APPROACHES,
+  EARLY_RELAPSE_LAST_DAY,
+  FREQUENT_DOSES_PER_DAY,
+  HIGH_DOSE_GRAMS,
+  MANY_DOSES_PER_DAY,
+  RAISED_DOSE_GRAMS,
+  RULE_IDS,
+  RULES,
+  SLOW_ESCALATION_MONTHS,
+} from '../../src/risk';
+import {
+  TAPER_MAX_STEP_SHARE,
+  TAPER_STEP_SHARE,
+  TAPER_STOP_AT_GRAMS,
+  WEEKLY_STEPS_UNDER_MONTHS,
+  FAST_STEP_DAYS,
+  SLOW_STEP_DAYS,
+} from '../../src/risk/taper';
 import { DefaultCheckInReviewer, type ReviewReason } from '../../src/checkins/review';
 
 /** docs/clinical.md stays current: every rule id, approach, check-in reason and threshold is there, with a source. */
 const page = readFileSync(join(__dirname, '../../docs/clinical.md'), 'utf8');
 const rows = (section: string) => {
   const start = page.indexOf(section);
-  const body = page.slice(start, page.indexOf('\n## ', start + 1) === -1 ? undefined : page.indexOf('\n## ', start + 1));
-  return body.split('\n').filter((line) => /^\| `\w+` \|/.test(line));
+  const body = page.slice(
+    start,
+    page.indexOf('\n## ', start + 1) === -1 ? undefined : page.indexOf('\n## ', start + 1),
+  );
+  return body.split('\n').filter((line) => /^\| `\w+` +\|/.test(line));
 };
 
 describe('docs/clinical.md', () => {
@@ -26,14 +46,33 @@ describe('docs/clinical.md', () => {
   });
 
   test('names every approach in order', () => {
-    const listed = [...page.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((word) => (APPROACHES as readonly string[]).includes(word));
+    const listed = [...page.matchAll(/`(\w+)`/g)]
+      .map((m) => m[1])
+      .filter((word) => (APPROACHES as readonly string[]).includes(word));
     for (const approach of APPROACHES) expect(listed).toContain(approach);
   });
 
   test('lists every check-in review reason with a source', () => {
     const reviewer = new DefaultCheckInReviewer();
-    const base = { daysUsed: 7, gramsPerDay: 8, unitsPerDay: null, unit: null, form: 'leaf' as const, cravings: 5, symptoms: 'mild' as const, sleep: 'fair' as const, mood: 'okay' as const, confidence: 6, confidenceStep: null, support: 'people' as const };
-    const everything = reviewer.review({ ...base, daysUsed: 0 }, { ...base, gramsPerDay: 20, form: 'sevenOh', symptoms: 'severe', mood: 'veryLow' }, { profile: { products: ['leaf'], otherSubstances: ['alcohol'] } });
+    const base = {
+      daysUsed: 7,
+      gramsPerDay: 8,
+      unitsPerDay: null,
+      unit: null,
+      form: 'leaf' as const,
+      cravings: 5,
+      symptoms: 'mild' as const,
+      sleep: 'fair' as const,
+      mood: 'okay' as const,
+      confidence: 6,
+      confidenceStep: null,
+      support: 'people' as const,
+    };
+    const everything = reviewer.review(
+      { ...base, daysUsed: 0 },
+      { ...base, gramsPerDay: 20, form: 'sevenOh', symptoms: 'severe', mood: 'veryLow' },
+      { profile: { products: ['leaf'], otherSubstances: ['alcohol'] } },
+    );
     const fromCode = new Set<ReviewReason>([...everything.reasons, 'newExtract']);
     const reasonRows = rows('## The weekly check-in review').map((row) => /^\| `(\w+)`/.exec(row)![1]);
     expect(new Set(reasonRows)).toEqual(fromCode);

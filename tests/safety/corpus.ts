@@ -13,7 +13,8 @@ export interface CorpusEntry {
   style: CorpusStyle;
 }
 
-export const entries = (kind: DangerKind, style: CorpusStyle, texts: string[]): CorpusEntry[] => texts.map((text) => ({ text, kind, style }));
+export const entries = (kind: DangerKind, style: CorpusStyle, texts: string[]): CorpusEntry[] =>
+  texts.map((text) => ({ text, kind, style }));
 
 export const corpus: CorpusEntry[] = [
   ...entries('medical', 'explicit', [
@@ -160,10 +161,7 @@ export const corpus: CorpusEntry[] = [
     'siezure last nite',
   ]),
 
-  ...entries('ambiguous', 'explicit', [
-    "I can't do this anymore",
-    "I can't take it anymore",
-  ]),
+  ...entries('ambiguous', 'explicit', ["I can't do this anymore", "I can't take it anymore"]),
   ...entries('ambiguous', 'indirect', [
     "what's the point of any of this",
     'I give up',

@@ -28,12 +28,19 @@ const disguise = fc.oneof(
 describe('detectDanger under generated input (fast-check)', () => {
   test('any string at all: never throws, always a known kind, same answer twice', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 300 })), (text) => {
-        const first = detectDanger(text);
-        expect(KINDS.has(first.kind)).toBe(true);
-        expect(first.kinds[0] ?? 'none').toBe(first.kind);
-        expect(detectDanger(text)).toEqual(first);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc.string({ unit: 'grapheme', maxLength: 300 }),
+          fc.string({ maxLength: 300 }),
+        ),
+        (text) => {
+          const first = detectDanger(text);
+          expect(KINDS.has(first.kind)).toBe(true);
+          expect(first.kinds[0] ?? 'none').toBe(first.kind);
+          expect(detectDanger(text)).toEqual(first);
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -49,10 +56,14 @@ describe('detectDanger under generated input (fast-check)', () => {
 
   test('an explicit statement stays found however it is dressed', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...explicit), fc.array(disguise, { minLength: 1, maxLength: 3 }), (entry, changes) => {
-        const dressed = changes.reduce((text, change) => change(text), entry.text);
-        expect(detectDanger(dressed).kind).toBe(entry.kind);
-      }),
+      fc.property(
+        fc.constantFrom(...explicit),
+        fc.array(disguise, { minLength: 1, maxLength: 3 }),
+        (entry, changes) => {
+          const dressed = changes.reduce((text, change) => change(text), entry.text);
+          expect(detectDanger(dressed).kind).toBe(entry.kind);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -60,9 +71,14 @@ describe('detectDanger under generated input (fast-check)', () => {
   test('an explicit statement inside other words is still found', () => {
     const chatter = fc.constantFrom('ok so', 'honestly', 'i need to say something.', 'idk anymore.', 'ugh,', '');
     fc.assert(
-      fc.property(chatter, fc.constantFrom(...explicit.filter((e) => e.kind !== 'ambiguous')), chatter, (before, entry, after) => {
-        expect(detectDanger(`${before} ${entry.text}. ${after}`).kinds).toContain(entry.kind);
-      }),
+      fc.property(
+        chatter,
+        fc.constantFrom(...explicit.filter((e) => e.kind !== 'ambiguous')),
+        chatter,
+        (before, entry, after) => {
+          expect(detectDanger(`${before} ${entry.text}. ${after}`).kinds).toContain(entry.kind);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -70,7 +86,10 @@ describe('detectDanger under generated input (fast-check)', () => {
 
 describe('the caution model can only add caution', () => {
   test('whatever the model says or does, what the lexicon found stands; it can only turn "none" into the check question', async () => {
-    const texts = fc.oneof(fc.constantFrom(...[...corpus, ...holdout].map((e) => e.text)), fc.string({ maxLength: 80 }));
+    const texts = fc.oneof(
+      fc.constantFrom(...[...corpus, ...holdout].map((e) => e.text)),
+      fc.string({ maxLength: 80 }),
+    );
     const behaviour = fc.constantFrom<'yes' | 'no' | 'throws' | 'junk'>('yes', 'no', 'throws', 'junk');
     await fc.assert(
       fc.asyncProperty(texts, behaviour, async (text, act) => {

@@ -55,7 +55,9 @@ describe('the optional model screen', () => {
 
   beforeAll(async () => {
     fake = await startFakeModel();
-    t = await startTestApp({ env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake', SAFETY_MODEL_SCREEN: 'true', SAFETY_MODEL_TIMEOUT_MS: '300' } });
+    t = await startTestApp({
+      env: { LLM_BASE_URL: fake.url, LLM_MODEL: 'fake', SAFETY_MODEL_SCREEN: 'true', SAFETY_MODEL_TIMEOUT_MS: '300' },
+    });
   });
   afterAll(async () => {
     await t.stop();
@@ -102,7 +104,10 @@ describe('the optional model screen', () => {
 describe('the model screen is off by default', () => {
   test('config: unset means off; on without a model fails fast naming the variable', () => {
     expect(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm' }).safetyModelScreen).toBeUndefined();
-    expect(loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', SAFETY_MODEL_SCREEN: 'true' }).safetyModelScreen).toEqual({ timeoutMs: 1500 });
+    expect(
+      loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'm', SAFETY_MODEL_SCREEN: 'true' })
+        .safetyModelScreen,
+    ).toEqual({ timeoutMs: 1500 });
     expect(() => loadConfig({ SAFETY_MODEL_SCREEN: 'true' })).toThrow(/SAFETY_MODEL_SCREEN/);
   });
 
@@ -112,7 +117,9 @@ describe('the model screen is off by default', () => {
     try {
       const options = { conversationId: 'screen-off', userId: 'screen-off-person' };
       await say(t.baseUrl, 'hi', options);
-      expect(await say(t.baseUrl, 'the lights are going out', options)).not.toContain(t.app.services.content.text('safety.ambiguous.question'));
+      expect(await say(t.baseUrl, 'the lights are going out', options)).not.toContain(
+        t.app.services.content.text('safety.ambiguous.question'),
+      );
       expect(fake.screened).toEqual([]);
     } finally {
       await t.stop();

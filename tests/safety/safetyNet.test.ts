@@ -3,7 +3,7 @@ import { detectDanger } from '../../src/safety/detect';
 import { SafetyNet } from '../../src/safety/SafetyNet';
 import { corpus } from './corpus';
 
-describe('SafetyNet keeps results only for the bot\'s own texts', () => {
+describe("SafetyNet keeps results only for the bot's own texts", () => {
   const content = loadContent('en');
 
   test('content knows its own texts and list items, and nothing a person makes up', () => {
@@ -13,7 +13,7 @@ describe('SafetyNet keeps results only for the bot\'s own texts', () => {
     expect(content.isOwnText('I want to die')).toBe(false);
   });
 
-  test('a kept result is the lexicon\'s own, the first time and every time after', async () => {
+  test("a kept result is the lexicon's own, the first time and every time after", async () => {
     const asked: string[] = [];
     const net = new SafetyNet({ isOwnText: (text) => (asked.push(text), true) });
     for (let round = 0; round < 2; round++) {
@@ -24,7 +24,10 @@ describe('SafetyNet keeps results only for the bot\'s own texts', () => {
 
   test('other texts are checked afresh each time, and the caution model is still asked', async () => {
     const modelSaw: string[] = [];
-    const net = new SafetyNet({ model: { name: 'fake', concerned: async (text) => (modelSaw.push(text), true) }, isOwnText: () => false });
+    const net = new SafetyNet({
+      model: { name: 'fake', concerned: async (text) => (modelSaw.push(text), true) },
+      isOwnText: () => false,
+    });
     expect((await net.assess('rough week')).kind).toBe('ambiguous');
     expect((await net.assess('rough week')).kind).toBe('ambiguous');
     expect(modelSaw).toEqual(['rough week', 'rough week']);

@@ -30,7 +30,9 @@ describePostgres('turns of one conversation across two instances', () => {
       // Eight messages at the same moment, alternating instances. Each first turn reads "not welcomed yet";
       // only turns that run one after another see the welcome the earlier one saved.
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => postActivity((i % 2 === 0 ? a : b).baseUrl, messageActivity(`hello ${i}`, options))),
+        Array.from({ length: 8 }, (_, i) =>
+          postActivity((i % 2 === 0 ? a : b).baseUrl, messageActivity(`hello ${i}`, options)),
+        ),
       );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
       for (const result of results) expect(result.replies.length).toBeGreaterThan(0);
@@ -44,7 +46,9 @@ describePostgres('PostgreSQL conversation locks', () => {
   test('two stores (two instances) never run tasks of one conversation at once; other conversations do not wait', async () => {
     const { url, dispose } = freshPostgresUrl();
     const schema = new URL(url).searchParams.get('schema')!;
-    const stores = await Promise.all([0, 1].map(() => PostgresDataStore.open({ url: TEST_DATABASE_URL, schema, poolSize: 3 })));
+    const stores = await Promise.all(
+      [0, 1].map(() => PostgresDataStore.open({ url: TEST_DATABASE_URL, schema, poolSize: 3 })),
+    );
     try {
       let inside = 0;
       let most = 0;
@@ -56,15 +60,20 @@ describePostgres('PostgreSQL conversation locks', () => {
         order.push(n);
         inside--;
       };
-      await Promise.all(Array.from({ length: 10 }, (_, n) => stores[n % 2]!.conversationLocks.run('test/shared', task(n))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) => stores[n % 2].conversationLocks.run('test/shared', task(n))),
+      );
       expect(most).toBe(1);
       expect(order.sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
       // Held by one store, another conversation still runs at once on the other.
       let release!: () => void;
-      const held = stores[0]!.conversationLocks.run('test/held', () => new Promise<void>((resolve) => (release = resolve)));
+      const held = stores[0].conversationLocks.run(
+        'test/held',
+        () => new Promise<void>((resolve) => (release = resolve)),
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
-      await expect(stores[1]!.conversationLocks.run('test/other', async () => 'ran')).resolves.toBe('ran');
+      await expect(stores[1].conversationLocks.run('test/other', async () => 'ran')).resolves.toBe('ran');
       release();
       await held;
     } finally {
@@ -89,7 +98,9 @@ describePostgres('PostgreSQL conversation locks', () => {
       await held;
       // Once released it is free again, and a failed task releases it too.
       await expect(waiter.run('test/slow', async () => 'ran')).resolves.toBe('ran');
-      await expect(holder.run('test/slow', async () => Promise.reject(new Error('turn failed')))).rejects.toThrow('turn failed');
+      await expect(holder.run('test/slow', async () => Promise.reject(new Error('turn failed')))).rejects.toThrow(
+        'turn failed',
+      );
       await expect(waiter.run('test/slow', async () => 'ran again')).resolves.toBe('ran again');
     } finally {
       await Promise.all([holder.close(), waiter.close()]);

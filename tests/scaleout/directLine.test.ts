@@ -19,7 +19,12 @@ describePostgres('Direct Line across two instances', () => {
     const db = freshPostgresUrl();
     dispose = db.dispose;
     // No shared data folder: the token secret is set, and equal, on both.
-    const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4', DIRECT_LINE_TOKEN_SECRET: 'x'.repeat(48), CHECKIN_INTERVAL_MS: '0' };
+    const env = {
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '4',
+      DIRECT_LINE_TOKEN_SECRET: 'x'.repeat(48),
+      CHECKIN_INTERVAL_MS: '0',
+    };
     [a, b] = await Promise.all([startTestApp({ env }), startTestApp({ env })]);
   });
   afterAll(async () => {
@@ -33,9 +38,12 @@ describePostgres('Direct Line across two instances', () => {
     expect(started.status).toBe(201);
     await (a.app.services.store.changes as PostgresNotifier).ready();
 
-    const frames: Array<{ activities: Array<{ id: string; text?: string; from: { role?: string } }>; watermark: string }> = [];
+    const frames: Array<{
+      activities: Array<{ id: string; text?: string; from: { role?: string } }>;
+      watermark: string;
+    }> = [];
     const ws = new WebSocket(started.body.streamUrl as string);
-    ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    ws.on('message', (data) => frames.push(JSON.parse((data as Buffer).toString())));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     await until(() => frames.length >= 1, 'the backlog (the welcome)');
     const backlog = frames.flatMap((f) => f.activities).length;
@@ -51,7 +59,12 @@ describePostgres('Direct Line across two instances', () => {
 
     expect(pushed()[0]).toMatchObject({ text: 'help', from: { role: 'user' } });
     // Exactly what instance B stored, in order, nothing doubled.
-    const history = await call(b.baseUrl, 'GET', `/v3/directline/conversations/${session.conversationId}/activities?watermark=0`, { token: session.token });
+    const history = await call(
+      b.baseUrl,
+      'GET',
+      `/v3/directline/conversations/${session.conversationId}/activities?watermark=0`,
+      { token: session.token },
+    );
     const ids = frames.flatMap((f) => f.activities.map((x) => x.id));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(history.body.activities.map((x: { id: string }) => x.id).slice(0, ids.length));

@@ -21,7 +21,12 @@ describePostgres('two instances, one database', () => {
     channel = await startFakeChannel();
     const db = freshPostgresUrl();
     dispose = db.dispose;
-    const env = { DATABASE_URL: db.url, DATABASE_POOL_SIZE: '4', CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0' };
+    const env = {
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '4',
+      CHECKIN_SENDS_PER_SECOND: '0',
+      CHECKIN_INTERVAL_MS: '0',
+    };
     // Both start at once: migrations run under the advisory lock, exactly once.
     [a, b] = await Promise.all([startTestApp({ env }), startTestApp({ env })]);
     for (const t of [a, b]) t.clock.set('2026-12-01T12:00:00Z');
@@ -37,7 +42,7 @@ describePostgres('two instances, one database', () => {
     let turn = 0;
     const options = { conversationId: 'alternate-conversation', userId: 'alternate', serviceUrl: channel.serviceUrl };
     /** Each turn goes to the other instance than the last one. */
-    const chat = (text: string) => say(instances[turn++ % 2]!.baseUrl, text, options);
+    const chat = (text: string) => say(instances[turn++ % 2].baseUrl, text, options);
     await grantConsent(a, 'test:alternate');
 
     expect(await chat('hi')).toContain(c('menu.prompt')); // a: welcome and menu
@@ -47,7 +52,10 @@ describePostgres('two instances, one database', () => {
     expect(await chat("I'm 30")).toEqual([c('intake.questions.startedAgo.prompt')]); // b
     expect(await chat('dunno')).toEqual([c('intake.questions.startedAgo.unknown')]); // a
     expect(await chat(q('startedAgo', 'atLeast6Months'))).toEqual([c('intake.questions.startDose.prompt')]); // b
-    expect(await chat("don't know")).toEqual([c('intake.questions.startDose.unknown'), c('intake.questions.currentDose.prompt')]); // a
+    expect(await chat("don't know")).toEqual([
+      c('intake.questions.startDose.unknown'),
+      c('intake.questions.currentDose.prompt'),
+    ]); // a
     expect(await chat('no idea')).toEqual([c('intake.questions.currentDose.unknown')]); // b
     expect(await chat(q('currentDose', 'under10'))).toEqual([c('intake.questions.timesPerDay.prompt')]); // a
     expect(await chat(q('timesPerDay', 'twice'))).toEqual([c('intake.questions.rotation.prompt')]); // b
@@ -56,7 +64,14 @@ describePostgres('two instances, one database', () => {
     const fromA = await a.app.services.store.intake.getAnswers('test:alternate');
     const fromB = await b.app.services.store.intake.getAnswers('test:alternate');
     expect(fromB).toEqual(fromA);
-    expect(Object.keys(fromA!.answers)).toEqual(['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay']);
+    expect(Object.keys(fromA!.answers)).toEqual([
+      'products',
+      'age',
+      'startedAgo',
+      'startDose',
+      'currentDose',
+      'timesPerDay',
+    ]);
     expect(fromA!.completedAt).toBeUndefined();
   });
 
@@ -70,7 +85,11 @@ describePostgres('two instances, one database', () => {
       await say(t.baseUrl, 'check-ins on', options);
       await say(t.baseUrl, 'sunday 6pm', options);
       await say(t.baseUrl, 'Eastern', options);
-      expect(await a.app.services.store.enrollments.get(`test:${id}`)).toMatchObject({ status: 'active', weekday: 0, localTime: '18:00' });
+      expect(await a.app.services.store.enrollments.get(`test:${id}`)).toMatchObject({
+        status: 'active',
+        weekday: 0,
+        localTime: '18:00',
+      });
     }
 
     const [ra, rb] = await Promise.all([a.app.runCheckIns(SUNDAY_6PM), b.app.runCheckIns(SUNDAY_6PM)]);
@@ -80,7 +99,9 @@ describePostgres('two instances, one database', () => {
       const got = channel.received.filter((r) => r.conversationId === `${id}-conversation`);
       expect(got.map((r) => r.activity.channelData?.idempotencyKey)).toEqual([`checkin:test:${id}:week-1`]);
       // Next week's prompt and one follow-up, each queued once.
-      expect((await b.app.services.store.dueQueue.pendingFor(`test:${id}`)).map((r) => [r.kind, r.programWeek])).toEqual([
+      expect(
+        (await b.app.services.store.dueQueue.pendingFor(`test:${id}`)).map((r) => [r.kind, r.programWeek]),
+      ).toEqual([
         ['followup', 1],
         ['prompt', 2],
       ]);
@@ -96,7 +117,12 @@ describePostgres('due-queue claims from several processes', () => {
   test('four pools claiming small batches at once share 200 rows: each row is leased exactly once', async () => {
     const { url, dispose } = freshPostgresUrl();
     const schema = new URL(url).searchParams.get('schema')!;
-    const stores = await Promise.all(Array.from({ length: 4 }, async () => new PostgresDataStore(await openPostgres({ url: TEST_DATABASE_URL, schema, poolSize: 2 }))));
+    const stores = await Promise.all(
+      Array.from(
+        { length: 4 },
+        async () => new PostgresDataStore(await openPostgres({ url: TEST_DATABASE_URL, schema, poolSize: 2 })),
+      ),
+    );
     try {
       const rows: NewDueCheckIn[] = Array.from({ length: 200 }, (_, i) => ({
         personId: `p${i}`,
@@ -106,7 +132,7 @@ describePostgres('due-queue claims from several processes', () => {
         slotAt: SUNDAY_6PM,
         dueAt: SUNDAY_6PM,
       }));
-      for (const row of rows) await stores[0]!.dueQueue.enqueue(row, SUNDAY_6PM);
+      for (const row of rows) await stores[0].dueQueue.enqueue(row, SUNDAY_6PM);
       const claimedBy = await Promise.all(
         stores.map(async (store) => {
           const mine: number[] = [];

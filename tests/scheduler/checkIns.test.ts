@@ -23,15 +23,29 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
       const done = await p.chat('Eastern');
       const date = formatDateTime(SUNDAY_6PM, 'America/New_York', 'en');
       expect(date).toBe('Sunday, December 6 at 6:00 PM');
-      expect(done[0]).toBe(h.text('schedule.enroll.done', { day: 'Sunday', time: '6:00 PM', zone: 'America/New_York', date }));
+      expect(done[0]).toBe(
+        h.text('schedule.enroll.done', { day: 'Sunday', time: '6:00 PM', zone: 'America/New_York', date }),
+      );
       expect(done[1]).toBe(h.text('schedule.enroll.howToChange'));
       expect(done[2]).toBe(h.text('menu.prompt'));
 
       const store = h.t.app.services.store;
-      expect(await store.enrollments.get(p.personId)).toMatchObject({ weekday: 0, localTime: '18:00', timeZone: 'America/New_York', status: 'active', quietStart: '21:00', quietEnd: '09:00' });
+      expect(await store.enrollments.get(p.personId)).toMatchObject({
+        weekday: 0,
+        localTime: '18:00',
+        timeZone: 'America/New_York',
+        status: 'active',
+        quietStart: '21:00',
+        quietEnd: '09:00',
+      });
       const pending = await store.dueQueue.pendingFor(p.personId);
-      expect(pending.map((r) => [r.kind, r.programWeek, r.dueAt.toISOString()])).toEqual([['prompt', 1, SUNDAY_6PM.toISOString()]]);
-      expect(await store.conversationRefs.get(p.personId, 'test')).toMatchObject({ serviceUrl: h.channel.serviceUrl, conversation: { id: p.conversationId } });
+      expect(pending.map((r) => [r.kind, r.programWeek, r.dueAt.toISOString()])).toEqual([
+        ['prompt', 1, SUNDAY_6PM.toISOString()],
+      ]);
+      expect(await store.conversationRefs.get(p.personId, 'test')).toMatchObject({
+        serviceUrl: h.channel.serviceUrl,
+        conversation: { id: p.conversationId },
+      });
     });
 
     test('buttons: a day, then a time button; the zone comes from the channel when it says so', async () => {
@@ -41,7 +55,11 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
       expect(await p.chat('Wednesday')).toEqual([h.text('schedule.enroll.askTime', { day: 'Wednesday' })]);
       const done = await p.chat('12 noon');
       expect(done[0]).toContain('America/Chicago');
-      expect(await h.t.app.services.store.enrollments.get(p.personId)).toMatchObject({ weekday: 3, localTime: '12:00', timeZone: 'America/Chicago' });
+      expect(await h.t.app.services.store.enrollments.get(p.personId)).toMatchObject({
+        weekday: 3,
+        localTime: '12:00',
+        timeZone: 'America/Chicago',
+      });
     });
 
     test('a Teams-style clientInfo entity gives the zone; a typed IANA zone works too', async () => {
@@ -50,7 +68,11 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
       await teams.chat('check-ins on');
       const done = await teams.chat('friday 7:30 pm');
       expect(done[0]).toContain('Europe/Berlin');
-      expect(await h.t.app.services.store.enrollments.get(teams.personId)).toMatchObject({ weekday: 5, localTime: '19:30', timeZone: 'Europe/Berlin' });
+      expect(await h.t.app.services.store.enrollments.get(teams.personId)).toMatchObject({
+        weekday: 5,
+        localTime: '19:30',
+        timeZone: 'Europe/Berlin',
+      });
       const typed = h.person('enroll-d');
       await typed.chat('hi');
       await typed.chat('check-ins on');
@@ -98,8 +120,14 @@ describeEachDatabaseKind('check-in enrollment', (database) => {
 
       const date = formatDateTime(NEXT_SUNDAY_6PM, 'America/New_York', 'en');
       h.t.clock.set('2026-12-07T12:00:00Z');
-      expect(await p.chat('resume check-ins')).toEqual([h.text('schedule.status.resumed', { date }), h.text('menu.prompt')]);
-      expect(await p.chat('Resume check-ins!')).toEqual([h.text('schedule.status.alreadyActive', { date }), h.text('menu.prompt')]);
+      expect(await p.chat('resume check-ins')).toEqual([
+        h.text('schedule.status.resumed', { date }),
+        h.text('menu.prompt'),
+      ]);
+      expect(await p.chat('Resume check-ins!')).toEqual([
+        h.text('schedule.status.alreadyActive', { date }),
+        h.text('menu.prompt'),
+      ]);
 
       expect(await p.chat('stop check-ins')).toEqual([h.text('schedule.status.stopped'), h.text('menu.prompt')]);
       expect(await p.chat('resume check-ins')).toEqual([h.text('schedule.status.wasStopped'), h.text('menu.prompt')]);

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
 import { grantConsent, messageActivity, postActivity } from '../support/app';
 import { type CheckInHarness, startCheckInHarness } from './support';
 
@@ -32,8 +31,15 @@ describe('the check-in conversation', () => {
     expect(await p.chat('skip')).toEqual([h.text('checkin.mood.ask')]);
     expect(await p.chat('Okay')).toEqual([h.text('checkin.confidence.ask')]);
     expect(await p.chat('6')).toEqual([h.text('checkin.confidenceStep.ask', { score: 6 })]);
-    expect(await p.chat('A walk after work every day')).toEqual([h.text('checkin.confidenceStep.thanks'), h.text('checkin.support.ask')]);
-    expect(await p.chat('family')).toEqual([h.text('checkin.done'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+    expect(await p.chat('A walk after work every day')).toEqual([
+      h.text('checkin.confidenceStep.thanks'),
+      h.text('checkin.support.ask'),
+    ]);
+    expect(await p.chat('family')).toEqual([
+      h.text('checkin.done'),
+      h.text('checkin.progressHint'),
+      h.text('menu.prompt'),
+    ]);
 
     const [week1] = await store.checkIns.listFor(p.personId);
     expect(week1).toMatchObject({
@@ -53,7 +59,10 @@ describe('the check-in conversation', () => {
 
     await h.t.app.runCheckIns(WEEK2);
     const prompts = p.received().map((r) => r.activity.text);
-    expect(prompts).toEqual([h.text('schedule.invitation.prompt', { week: 1 }), h.text('schedule.invitation.prompt', { week: 2 })]);
+    expect(prompts).toEqual([
+      h.text('schedule.invitation.prompt', { week: 1 }),
+      h.text('schedule.invitation.prompt', { week: 2 }),
+    ]);
     h.t.clock.set(new Date(WEEK2.getTime() + 2 * MINUTE));
     await p.chat('yes');
     for (const answer of ['6', '10', 'leaf', '5', 'none', 'well', 'good', '10']) await p.chat(answer);
@@ -68,18 +77,37 @@ describe('the check-in conversation', () => {
       h.text('menu.prompt'),
     ]);
     const week2 = await store.checkIns.latestFor(p.personId);
-    expect(week2).toMatchObject({ programWeek: 2, gramsPerDay: 10, handoff: true, reasons: ['doseUpQuarter'], confidenceStep: null });
+    expect(week2).toMatchObject({
+      programWeek: 2,
+      gramsPerDay: 10,
+      handoff: true,
+      reasons: ['doseUpQuarter'],
+      confidenceStep: null,
+    });
     expect(h.t.logs.text).toContain('check-in saved');
     expect(h.t.logs.text).not.toContain('A walk after work');
     expect(h.t.logs.text).not.toMatch(/"gramsPerDay"|8 g|two spoons/);
 
-    const { replies } = await postActivity(h.t.baseUrl, messageActivity('progress', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }));
-    const [view] = replies as Partial<Activity>[];
+    const { replies } = await postActivity(
+      h.t.baseUrl,
+      messageActivity('progress', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }),
+    );
+    const [view] = replies;
     expect(view.text!.split('\n')).toEqual([
       h.text('progress.programWeek', { week: 2 }),
       h.text('progress.intro'),
-      h.text('progress.line', { week: 1, days: h.text('progress.days', { days: 7 }), amount: h.text('progress.amount', { grams: 8 }), cravings: h.text('progress.cravings', { cravings: 7 }) }),
-      h.text('progress.line', { week: 2, days: h.text('progress.days', { days: 6 }), amount: h.text('progress.amount', { grams: 10 }), cravings: h.text('progress.cravings', { cravings: 5 }) }),
+      h.text('progress.line', {
+        week: 1,
+        days: h.text('progress.days', { days: 7 }),
+        amount: h.text('progress.amount', { grams: 8 }),
+        cravings: h.text('progress.cravings', { cravings: 7 }),
+      }),
+      h.text('progress.line', {
+        week: 2,
+        days: h.text('progress.days', { days: 6 }),
+        amount: h.text('progress.amount', { grams: 10 }),
+        cravings: h.text('progress.cravings', { cravings: 5 }),
+      }),
       h.text('progress.trend.up', { from: 8, to: 10, fromWeek: 1, toWeek: 2 }),
     ]);
     const [attachment] = view.attachments!;
@@ -94,7 +122,8 @@ describe('the check-in conversation', () => {
     const p = h.person('sevenoh');
     await p.chat('hi');
     expect(await p.chat('check in')).toEqual([h.text('checkin.intro'), h.text('checkin.daysUsed.ask')]);
-    for (const answer of ['3 days', '2', '7-OH product', 'skip', 'Severe', 'poor', 'very low', '10']) await p.chat(answer);
+    for (const answer of ['3 days', '2', '7-OH product', 'skip', 'Severe', 'poor', 'very low', '10'])
+      await p.chat(answer);
     const end = await p.chat('No one yet');
     expect(end).toEqual([
       h.text('checkin.done'),
@@ -148,8 +177,17 @@ describe('personal data and conversation references', () => {
     const p = h.person('data');
     await p.enroll();
     const store = h.t.app.services.store;
-    await postActivity(h.t.baseUrl, messageActivity('help', { conversationId: p.conversationId, userId: p.id, serviceUrl: 'http://127.0.0.1:7/moved/' }));
-    expect(await store.conversationRefs.get(p.personId, 'test')).toMatchObject({ serviceUrl: 'http://127.0.0.1:7/moved/' });
+    await postActivity(
+      h.t.baseUrl,
+      messageActivity('help', {
+        conversationId: p.conversationId,
+        userId: p.id,
+        serviceUrl: 'http://127.0.0.1:7/moved/',
+      }),
+    );
+    expect(await store.conversationRefs.get(p.personId, 'test')).toMatchObject({
+      serviceUrl: 'http://127.0.0.1:7/moved/',
+    });
     await p.chat('help');
     await h.t.app.runCheckIns(WEEK1);
     await p.chat('check in');
@@ -157,7 +195,9 @@ describe('personal data and conversation references', () => {
     for (let i = 0; i < 9; i++) await p.chat('skip');
 
     const owners = [store.conversationRefs, store.enrollments, store.dueQueue, store.checkIns];
-    const exported = Object.fromEntries(await Promise.all(owners.map(async (o) => [o.name, await o.exportFor(p.personId)] as const)));
+    const exported = Object.fromEntries(
+      await Promise.all(owners.map(async (o) => [o.name, await o.exportFor(p.personId)] as const)),
+    );
     expect(exported.conversation_refs).toEqual([expect.objectContaining({ channelId: 'test' })]);
     expect(exported.checkin_enrollments).toMatchObject({ timeZone: 'America/New_York' });
     expect((exported.checkin_due as { due: unknown[]; attempts: unknown[] }).attempts).toHaveLength(1);
@@ -166,7 +206,12 @@ describe('personal data and conversation references', () => {
     const other = h.person('other');
     await other.enroll();
     for (const owner of owners) await owner.deleteFor(p.personId);
-    expect(await Promise.all(owners.map((o) => o.exportFor(p.personId)))).toEqual([[], null, { due: [], attempts: [] }, []]);
+    expect(await Promise.all(owners.map((o) => o.exportFor(p.personId)))).toEqual([
+      [],
+      null,
+      { due: [], attempts: [] },
+      [],
+    ]);
     expect(await store.enrollments.get(other.personId)).toBeDefined();
     expect(await store.conversationRefs.get(other.personId, 'test')).toBeDefined();
   });
@@ -186,7 +231,10 @@ describe('personal data and conversation references', () => {
     expect(await stored()).toBeUndefined();
 
     await turnIn(p.conversationId, 'http://127.0.0.1:7/moved/');
-    expect(await stored()).toMatchObject({ conversation: { id: p.conversationId }, serviceUrl: 'http://127.0.0.1:7/moved/' });
+    expect(await stored()).toMatchObject({
+      conversation: { id: p.conversationId },
+      serviceUrl: 'http://127.0.0.1:7/moved/',
+    });
     await turnIn('fingerprint-second');
     expect(await stored()).toMatchObject({ conversation: { id: 'fingerprint-second' } });
     await turnIn(p.conversationId);
@@ -206,10 +254,14 @@ describe('npm run checkins -- --at <instant>', () => {
   /** Runs the operator command as its own process (asynchronously: the fake channel lives in this one). */
   const runCli = (dbFile: string, ...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/checkins.ts'), ...args], {
-        cwd: join(__dirname, '../..'),
-        env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${dbFile}`, CHECKIN_SENDS_PER_SECOND: '0' },
-      });
+      const child = spawn(
+        process.execPath,
+        ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/checkins.ts'), ...args],
+        {
+          cwd: join(__dirname, '../..'),
+          env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${dbFile}`, CHECKIN_SENDS_PER_SECOND: '0' },
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

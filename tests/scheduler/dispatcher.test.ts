@@ -18,7 +18,10 @@ describe('dispatcher rules (fake sender)', () => {
     sender = new FakeCheckInSender();
     // Paced (fast, to keep the tests quick), so each outcome is committed as soon as it is known, and one send
     // at a time, so the order of sends and records is known.
-    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1' }, overrides: { checkInSender: sender } });
+    t = await startTestApp({
+      env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1' },
+      overrides: { checkInSender: sender },
+    });
   });
   afterEach(async () => t.stop());
 
@@ -44,10 +47,15 @@ describe('dispatcher rules (fake sender)', () => {
     const queue = t.app.services.store.dueQueue;
     const seen: Array<{ person: string; current: Array<[string, number]>; earlierNotRecorded: number }> = [];
     sender.inspect = async (job) => {
-      const open = async (personId: string, key: string) => (await queue.pendingFor(personId)).filter((row) => row.idempotencyKey === key);
-      const current = (await open(job.personId, job.idempotencyKey)).map((row): [string, number] => [row.state, row.unrecordedSends]);
+      const open = async (personId: string, key: string) =>
+        (await queue.pendingFor(personId)).filter((row) => row.idempotencyKey === key);
+      const current = (await open(job.personId, job.idempotencyKey)).map((row): [string, number] => [
+        row.state,
+        row.unrecordedSends,
+      ]);
       let earlierNotRecorded = 0;
-      for (const earlier of sender.jobs) earlierNotRecorded += (await open(earlier.personId, earlier.idempotencyKey)).length;
+      for (const earlier of sender.jobs)
+        earlierNotRecorded += (await open(earlier.personId, earlier.idempotencyKey)).length;
       seen.push({ person: job.personId, current, earlierNotRecorded });
     };
     expect(await t.app.runCheckIns(SUNDAY_6PM)).toMatchObject({ claimed: 3, sent: 3 });
@@ -57,7 +65,10 @@ describe('dispatcher rules (fake sender)', () => {
 
   test('a send that never answers times out as a transient failure; the run ends and the retry goes out', async () => {
     await t.stop();
-    t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1', CHECKIN_SEND_TIMEOUT_MS: '1000' }, overrides: { checkInSender: sender } });
+    t = await startTestApp({
+      env: { CHECKIN_SENDS_PER_SECOND: '1000', CHECKIN_CONCURRENCY: '1', CHECKIN_SEND_TIMEOUT_MS: '1000' },
+      overrides: { checkInSender: sender },
+    });
     const personId = await enroll('hung');
     let hangs = 1;
     sender.inspect = () => (hangs-- > 0 ? new Promise<void>(() => undefined) : Promise.resolve());
@@ -73,7 +84,9 @@ describe('dispatcher rules (fake sender)', () => {
     const report = await t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 49 * HOUR));
     expect(report).toMatchObject({ claimed: 1, cancelled: 1, sent: 0 });
     expect(sender.jobs).toHaveLength(0);
-    expect((await t.app.services.store.dueQueue.pendingFor(personId)).map((r) => r.dueAt.toISOString())).toEqual(['2026-12-13T23:00:00.000Z']);
+    expect((await t.app.services.store.dueQueue.pendingFor(personId)).map((r) => r.dueAt.toISOString())).toEqual([
+      '2026-12-13T23:00:00.000Z',
+    ]);
   });
 
   test('the app has one scheduler: every periodic job is in its list, and tick(at) runs each once at that instant', async () => {

@@ -31,8 +31,14 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
   afterEach(async () => h.stop());
 
   const store = () => h.t.app.services.store;
-  const assessments = async (p: Person) => (await store().intake.exportFor(p.personId)).assessments.map((a) => ({ trigger: a.trigger, handoff: a.assessment.handoff, tier: a.assessment.tier }));
-  const reasonLine = (ruleId: string, vars?: Record<string, string | number>) => h.text('intake.result.reasonLine', { reason: h.text(`risk.reasons.${ruleId}`, vars) });
+  const assessments = async (p: Person) =>
+    (await store().intake.exportFor(p.personId)).assessments.map((a) => ({
+      trigger: a.trigger,
+      handoff: a.assessment.handoff,
+      tier: a.assessment.tier,
+    }));
+  const reasonLine = (ruleId: string, vars?: Record<string, string | number>) =>
+    h.text('intake.result.reasonLine', { reason: h.text(`risk.reasons.${ruleId}`, vars) });
   const started = (...lines: string[]) => [h.text('checkin.plan.started'), ...lines].join('\n');
 
   async function withIntake(id: string, answers: IntakeAnswers): Promise<Person> {
@@ -44,10 +50,20 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
   }
 
   /** A whole check-in started with "check in"; returns every activity of the last turn (cards too). A week passes after it. */
-  async function checkIn(p: Person, answers: string[]): Promise<{ texts: string[]; cards: unknown[]; replies: Partial<Activity>[] }> {
+  async function checkIn(
+    p: Person,
+    answers: string[],
+  ): Promise<{ texts: string[]; cards: unknown[]; replies: Partial<Activity>[] }> {
     await p.chat('check in');
     for (const answer of answers.slice(0, -1)) await p.chat(answer);
-    const { status, replies } = await postActivity(h.t.baseUrl, messageActivity(answers[answers.length - 1], { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }));
+    const { status, replies } = await postActivity(
+      h.t.baseUrl,
+      messageActivity(answers[answers.length - 1], {
+        conversationId: p.conversationId,
+        userId: p.id,
+        serviceUrl: h.channel.serviceUrl,
+      }),
+    );
     expect(status).toBe(200);
     h.t.clock.advance(WEEK);
     return { texts: replies.map((r) => r.text ?? ''), cards: cardsIn(replies), replies };
@@ -58,26 +74,49 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     expect(await assessments(p)).toEqual([{ trigger: 'intake', handoff: false, tier: 'slowEscalation' }]);
 
     const up = await checkIn(p, leafWeek(16));
-    expect(up.texts).toEqual([h.text('checkin.done'), started(reasonLine('highDose', { threshold: 15 })), h.text('resources.handoff.intro'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+    expect(up.texts).toEqual([
+      h.text('checkin.done'),
+      started(reasonLine('highDose', { threshold: 15 })),
+      h.text('resources.handoff.intro'),
+      h.text('checkin.progressHint'),
+      h.text('menu.prompt'),
+    ]);
     expect(up.cards).toHaveLength(1);
-    expect((up.cards[0] as { content: { actions: { url: string }[] } }).content.actions[0].url).toBe('https://findtreatment.gov/locator?sAddr=10001');
+    expect((up.cards[0] as { content: { actions: { url: string }[] } }).content.actions[0].url).toBe(
+      'https://findtreatment.gov/locator?sAddr=10001',
+    );
     expect(await assessments(p)).toEqual([
       { trigger: 'intake', handoff: false, tier: 'slowEscalation' },
       { trigger: 'checkin', handoff: true, tier: 'highDose' },
     ]);
     const latest = await h.t.app.intake.latest(p.personId);
-    expect(latest?.profile).toMatchObject({ products: ['leaf'], currentDose: { kind: 'amount', amount: 16, unit: 'g' }, otherSubstances: [] });
+    expect(latest?.profile).toMatchObject({
+      products: ['leaf'],
+      currentDose: { kind: 'amount', amount: 16, unit: 'g' },
+      otherSubstances: [],
+    });
     expect(latest?.profile.monthsOfUse).toBe(8.2); // a week after the intake
 
     // The same picture a week later: no new assessment, the card again after a short reminder.
     const same = await checkIn(p, leafWeek(16));
-    expect(same.texts).toEqual([h.text('checkin.done'), h.text('checkin.plan.reminder'), h.text('resources.handoff.intro'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+    expect(same.texts).toEqual([
+      h.text('checkin.done'),
+      h.text('checkin.plan.reminder'),
+      h.text('resources.handoff.intro'),
+      h.text('checkin.progressHint'),
+      h.text('menu.prompt'),
+    ]);
     expect(same.cards).toHaveLength(1);
     expect(await assessments(p)).toHaveLength(2);
 
     // 4 g: re-assessed below the line; the card is no longer offered, and the stored assessment says so.
     const down = await checkIn(p, leafWeek(4));
-    expect(down.texts).toEqual([h.text('checkin.done'), h.text('checkin.plan.ended'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+    expect(down.texts).toEqual([
+      h.text('checkin.done'),
+      h.text('checkin.plan.ended'),
+      h.text('checkin.progressHint'),
+      h.text('menu.prompt'),
+    ]);
     expect(down.cards).toHaveLength(0);
     expect((await assessments(p))[2]).toEqual({ trigger: 'checkin', handoff: false, tier: 'slowEscalation' });
     expect(await h.t.app.intake.handoffOffer(p.personId)).toBeUndefined();
@@ -95,7 +134,13 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     const p = await withIntake('raised', leafIntake(12));
     for (const answers of [leafWeek(12), SKIP_ALL]) {
       const week = await checkIn(p, answers);
-      expect(week.texts).toEqual([h.text('checkin.done'), h.text('checkin.plan.reminder'), h.text('resources.handoff.intro'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+      expect(week.texts).toEqual([
+        h.text('checkin.done'),
+        h.text('checkin.plan.reminder'),
+        h.text('resources.handoff.intro'),
+        h.text('checkin.progressHint'),
+        h.text('menu.prompt'),
+      ]);
       expect(week.cards).toHaveLength(1);
     }
     expect(await assessments(p)).toEqual([{ trigger: 'intake', handoff: true, tier: 'raisedDose' }]);
@@ -122,7 +167,13 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
 
     // Mostly leaf the next week does not show the 7-OH stopped: the profile keeps it, the card comes again.
     const leafNext = await checkIn(p, ['7', '2', 'leaf', '4', 'mild', 'well', 'okay', '10', 'family']);
-    expect(leafNext.texts).toEqual([h.text('checkin.done'), h.text('checkin.plan.reminder'), h.text('resources.handoff.intro'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
+    expect(leafNext.texts).toEqual([
+      h.text('checkin.done'),
+      h.text('checkin.plan.reminder'),
+      h.text('resources.handoff.intro'),
+      h.text('checkin.progressHint'),
+      h.text('menu.prompt'),
+    ]);
     expect(leafNext.cards).toHaveLength(1);
     expect(await assessments(p)).toHaveLength(2);
     expect((await h.t.app.intake.latest(p.personId))?.profile.products).toEqual(['leaf', 'sevenOh']);
@@ -146,7 +197,9 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     expect(calm.texts).toEqual([h.text('checkin.done'), h.text('checkin.progressHint'), h.text('menu.prompt')]);
     const severe = await checkIn(p, ['7', '20', 'leaf', '5', 'severe', 'poor', 'okay', '10', 'family']);
     expect(severe.cards).toHaveLength(1);
-    expect((severe.cards[0] as { content: { actions: { url: string }[] } }).content.actions[0].url).toBe('https://findtreatment.gov');
+    expect((severe.cards[0] as { content: { actions: { url: string }[] } }).content.actions[0].url).toBe(
+      'https://findtreatment.gov',
+    );
     expect(severe.texts).toEqual([
       h.text('checkin.done'),
       h.text('checkin.review.handoffIntro'),
@@ -171,7 +224,10 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     await p.chat('3');
     expect(await p.chat('2 shots')).toEqual([h.text('checkin.form.ask')]);
     for (const answer of ['extract', '6', 'mild', 'well', 'okay', '10']) await p.chat(answer);
-    const { replies } = await postActivity(h.t.baseUrl, messageActivity('family', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }));
+    const { replies } = await postActivity(
+      h.t.baseUrl,
+      messageActivity('family', { conversationId: p.conversationId, userId: p.id, serviceUrl: h.channel.serviceUrl }),
+    );
     const texts = replies.map((r) => r.text ?? '');
     expect(texts.slice(0, 5)).toEqual([
       h.text('checkin.done'),
@@ -183,8 +239,18 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     expect(cardsIn(replies)).toHaveLength(1);
     expect(texts).toContain(h.text('checkin.review.seekCare'));
     const saved = await store().checkIns.latestFor(p.personId);
-    expect(saved).toMatchObject({ daysUsed: 3, gramsPerDay: null, unitsPerDay: 2, unit: 'shot', form: 'extract', handoff: true });
-    expect((await h.t.app.intake.latest(p.personId))?.profile).toMatchObject({ products: ['leaf', 'extract'], currentDose: { kind: 'amount', amount: 2, unit: 'shot' } });
+    expect(saved).toMatchObject({
+      daysUsed: 3,
+      gramsPerDay: null,
+      unitsPerDay: 2,
+      unit: 'shot',
+      form: 'extract',
+      handoff: true,
+    });
+    expect((await h.t.app.intake.latest(p.personId))?.profile).toMatchObject({
+      products: ['leaf', 'extract'],
+      currentDose: { kind: 'amount', amount: 2, unit: 'shot' },
+    });
     // The weeks so far show the amount as given, not as skipped.
     const progress = (await p.chat('progress')).join('\n');
     expect(progress).toContain(h.text('progress.amountInUnits', { amount: '2 shots' }));
@@ -197,6 +263,11 @@ describeEachDatabaseKind('check-ins re-assess the risk and offer the hand-off ag
     expect(back.texts).toContain(h.text('checkin.review.returnAfterBreak'));
     expect(back.texts).not.toContain(h.text('checkin.review.returnAfterBreakStronger'));
     expect(back.cards).toHaveLength(1);
-    expect(await store().checkIns.latestFor(p.personId)).toMatchObject({ gramsPerDay: 4, unitsPerDay: null, unit: null, form: 'leaf' });
+    expect(await store().checkIns.latestFor(p.personId)).toMatchObject({
+      gramsPerDay: 4,
+      unitsPerDay: null,
+      unit: null,
+      form: 'leaf',
+    });
   });
 });

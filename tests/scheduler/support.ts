@@ -23,7 +23,10 @@ export interface Person {
 }
 
 /** The real app (pacing off, no interval) plus a fake channel on loopback as everyone's serviceUrl. */
-export async function startCheckInHarness(env: Record<string, string> = {}, database: DatabaseKind = 'sqlite'): Promise<CheckInHarness> {
+export async function startCheckInHarness(
+  env: Record<string, string> = {},
+  database: DatabaseKind = 'sqlite',
+): Promise<CheckInHarness> {
   const channel = await startFakeChannel();
   const db = appDatabaseEnv(database);
   const t = await startTestApp({ env: { CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0', ...db.env, ...env } });

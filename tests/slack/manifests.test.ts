@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { SLACK_EVENTS_PATH, SLACK_INTERACTIONS_PATH } from '../../src/channels/slack';
 
-const manifest = (name: string) => load(readFileSync(join(__dirname, '../../deploy/slack', name), 'utf8')) as Record<string, any>;
+const manifest = (name: string) =>
+  load(readFileSync(join(__dirname, '../../deploy/slack', name), 'utf8')) as Record<string, any>;
 
 describe('Slack app manifests (deploy/slack/)', () => {
   const events = manifest('events-api-manifest.yaml');

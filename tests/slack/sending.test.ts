@@ -34,15 +34,33 @@ describe('the Bot Framework token allow-list', () => {
 
 describe('Slack Web API failures as check-in outcomes', () => {
   test.each([
-    [{ code: ErrorCode.RateLimitedError, retryAfter: 30 }, { kind: 'rateLimited', statusCode: 429, retryAfterMs: 30_000 }],
-    [{ code: ErrorCode.PlatformError, data: { error: 'channel_not_found' } }, { kind: 'gone', statusCode: 404 }],
-    [{ code: ErrorCode.PlatformError, data: { error: 'account_inactive' } }, { kind: 'gone', statusCode: 404 }],
-    [{ code: ErrorCode.PlatformError, data: { error: 'invalid_blocks' } }, { kind: 'rejected', statusCode: 400 }],
+    [
+      { code: ErrorCode.RateLimitedError, retryAfter: 30 },
+      { kind: 'rateLimited', statusCode: 429, retryAfterMs: 30_000 },
+    ],
+    [
+      { code: ErrorCode.PlatformError, data: { error: 'channel_not_found' } },
+      { kind: 'gone', statusCode: 404 },
+    ],
+    [
+      { code: ErrorCode.PlatformError, data: { error: 'account_inactive' } },
+      { kind: 'gone', statusCode: 404 },
+    ],
+    [
+      { code: ErrorCode.PlatformError, data: { error: 'invalid_blocks' } },
+      { kind: 'rejected', statusCode: 400 },
+    ],
     [{ code: ErrorCode.PlatformError, data: { error: 'internal_error' } }, { kind: 'transient' }],
     // A bad or revoked bot token is the operator's to fix: retried, nobody's check-ins paused.
     [{ code: ErrorCode.PlatformError, data: { error: 'invalid_auth' } }, { kind: 'transient' }],
-    [{ code: ErrorCode.HTTPError, statusCode: 503 }, { kind: 'transient', statusCode: 503 }],
-    [{ code: ErrorCode.HTTPError, statusCode: 429 }, { kind: 'rateLimited', statusCode: 429 }],
+    [
+      { code: ErrorCode.HTTPError, statusCode: 503 },
+      { kind: 'transient', statusCode: 503 },
+    ],
+    [
+      { code: ErrorCode.HTTPError, statusCode: 429 },
+      { kind: 'rateLimited', statusCode: 429 },
+    ],
     [{ code: ErrorCode.RequestError }, { kind: 'transient' }],
     [new Error('socket hang up'), { kind: 'transient' }],
   ])('%j -> %j', (error, outcome) => {
@@ -70,11 +88,23 @@ describe('the real Web API client against a fake Slack: its errors become the ri
 
   test.each([
     [{ ok: true, ts: '1.2' }, { kind: 'sent' }],
-    [{ ok: false, error: 'channel_not_found' }, { kind: 'gone', statusCode: 404 }],
+    [
+      { ok: false, error: 'channel_not_found' },
+      { kind: 'gone', statusCode: 404 },
+    ],
     [{ ok: false, error: 'invalid_auth' }, { kind: 'transient' }],
-    [{ ok: false, error: 'msg_too_long' }, { kind: 'rejected', statusCode: 400 }],
-    [{ status: 429, headers: { 'retry-after': '7' }, ok: false, error: 'ratelimited' }, { kind: 'rateLimited', statusCode: 429, retryAfterMs: 7000 }],
-    [{ status: 503, ok: false }, { kind: 'transient', statusCode: 503 }],
+    [
+      { ok: false, error: 'msg_too_long' },
+      { kind: 'rejected', statusCode: 400 },
+    ],
+    [
+      { status: 429, headers: { 'retry-after': '7' }, ok: false, error: 'ratelimited' },
+      { kind: 'rateLimited', statusCode: 429, retryAfterMs: 7000 },
+    ],
+    [
+      { status: 503, ok: false },
+      { kind: 'transient', statusCode: 503 },
+    ],
   ])('%j -> %j', async (answer, outcome) => {
     expect(await outcomeOf(answer)).toEqual(outcome);
   });
@@ -92,13 +122,22 @@ describe('Slack event de-duplication (in memory)', () => {
 });
 
 describe('one sending path per channel', () => {
-  const job = (channelId: string): SendJob => ({ personId: `${channelId}:p`, kind: 'prompt', programWeek: 1, idempotencyKey: 'k', reference: { channelId } as never });
+  const job = (channelId: string): SendJob => ({
+    personId: `${channelId}:p`,
+    kind: 'prompt',
+    programWeek: 1,
+    idempotencyKey: 'k',
+    reference: { channelId },
+  });
 
   test('the route that owns the reference sends; everything else goes through Bot Framework', async () => {
     const sent: string[] = [];
-    const slack = { owns: (r: { channelId?: string }) => r.channelId === 'slack', send: async () => (sent.push('slack'), { kind: 'sent' as const }) };
+    const slack = {
+      owns: (r: { channelId?: string }) => r.channelId === 'slack',
+      send: async () => (sent.push('slack'), { kind: 'sent' as const }),
+    };
     const botFramework = { send: async () => (sent.push('botframework'), { kind: 'sent' as const }) };
-    const router = new RoutingCheckInSender([slack as never], botFramework);
+    const router = new RoutingCheckInSender([slack], botFramework);
     await router.send(job('slack'));
     await router.send(job('msteams'));
     await router.send(job('webchat'));

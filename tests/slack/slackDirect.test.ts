@@ -1,5 +1,15 @@
 import { grantConsent, postActivity, startTestApp, type TestApp, welcomeTexts } from '../support/app';
-import { buttonClick, dmEvent, DM, FakeSlackApi, PERSON, postSigned, slackEnv, SLACK_TOKEN, TEAM } from '../support/fakeSlack';
+import {
+  buttonClick,
+  dmEvent,
+  DM,
+  FakeSlackApi,
+  PERSON,
+  postSigned,
+  slackEnv,
+  SLACK_TOKEN,
+  TEAM,
+} from '../support/fakeSlack';
 
 let t: TestApp;
 let slack: FakeSlackApi;
@@ -28,7 +38,10 @@ const settle = () => t.app.slack!.channel.idle();
 const dmOf = (user: string) => (user === PERSON ? DM : `D${user.slice(1)}`);
 
 async function dm(text: string, user = PERSON, channel = dmOf(user)) {
-  const answer = await postSigned(events(), JSON.stringify(dmEvent(text, { user, channel })), { contentType: JSON_TYPE, now: t.clock.now() });
+  const answer = await postSigned(events(), JSON.stringify(dmEvent(text, { user, channel })), {
+    contentType: JSON_TYPE,
+    now: t.clock.now(),
+  });
   expect(answer.status).toBe(200);
   await settle();
   return slack.posted();
@@ -36,9 +49,16 @@ async function dm(text: string, user = PERSON, channel = dmOf(user)) {
 
 describe('the direct Slack route', () => {
   test('answers url_verification with the challenge', async () => {
-    const body = JSON.stringify({ token: 'x', challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const body = JSON.stringify({
+      token: 'x',
+      challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
     const answer = await postSigned(events(), body, { contentType: JSON_TYPE, now: t.clock.now() });
-    expect(answer).toEqual({ status: 200, body: { challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' } });
+    expect(answer).toEqual({
+      status: 200,
+      body: { challenge: '3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' },
+    });
   });
 
   test.each([
@@ -67,17 +87,29 @@ describe('the direct Slack route', () => {
     expect(slack.calls.every((c) => c.authorization === `Bearer ${SLACK_TOKEN}`)).toBe(true);
     const menu = posted[posted.length - 1];
     const buttons = menu.blocks.find((b) => b.block_id === 'steady-choices')!.elements as Array<{ value: string }>;
-    expect(buttons.map((b) => b.value).sort()).toEqual(content().entries().filter(([key]) => key.startsWith('menu.options.')).map(([, label]) => label).sort());
+    expect(buttons.map((b) => b.value).sort()).toEqual(
+      content()
+        .entries()
+        .filter(([key]) => key.startsWith('menu.options.'))
+        .map(([, label]) => label)
+        .sort(),
+    );
     expect(await t.app.services.store.people.get(`slack:U0ROUND:${TEAM}`)).toBeDefined();
   });
 
   test('a button click (block_actions) answers the prompt, as do a typed number and typed words', async () => {
     const menu = (await dm('hi', 'U0CLICK')).pop()!;
-    const values = (menu.blocks.find((b) => b.block_id === 'steady-choices')!.elements as Array<{ value: string }>).map((b) => b.value);
+    const values = (menu.blocks.find((b) => b.block_id === 'steady-choices')!.elements as Array<{ value: string }>).map(
+      (b) => b.value,
+    );
     const message = slack.lastChoices(dmOf('U0CLICK'));
     slack.calls.length = 0;
     const about = content().text('menu.options.about');
-    const click = await postSigned(interactions(), buttonClick(about, { user: 'U0CLICK', channel: dmOf('U0CLICK'), message }), { contentType: FORM_TYPE, now: t.clock.now() });
+    const click = await postSigned(
+      interactions(),
+      buttonClick(about, { user: 'U0CLICK', channel: dmOf('U0CLICK'), message }),
+      { contentType: FORM_TYPE, now: t.clock.now() },
+    );
     expect(click.status).toBe(200);
     await settle();
     expect(slack.posted()[0]).toMatchObject({ channel: dmOf('U0CLICK'), text: content().text('about.text') });
@@ -92,7 +124,11 @@ describe('the direct Slack route', () => {
   test('Slack gets its acknowledgement before the turn is done (the reply is still on its way)', async () => {
     slack.hold();
     try {
-      const answer = await postSigned(events(), JSON.stringify(dmEvent('hi', { user: 'U0ACK', channel: dmOf('U0ACK') })), { contentType: JSON_TYPE, now: t.clock.now() });
+      const answer = await postSigned(
+        events(),
+        JSON.stringify(dmEvent('hi', { user: 'U0ACK', channel: dmOf('U0ACK') })),
+        { contentType: JSON_TYPE, now: t.clock.now() },
+      );
       expect(answer.status).toBe(200);
       expect(t.app.slack!.channel['pending'].size).toBeGreaterThan(0);
     } finally {
@@ -110,12 +146,20 @@ describe('the direct Slack route', () => {
     expect(first.status).toBe(200);
     expect(count).toBeGreaterThan(0);
     const replay = await postSigned(events(), body, { contentType: JSON_TYPE, now: t.clock.now() });
-    const retry = await postSigned(events(), body, { contentType: JSON_TYPE, now: t.clock.now(), headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const retry = await postSigned(events(), body, {
+      contentType: JSON_TYPE,
+      now: t.clock.now(),
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     await settle();
     expect([replay.status, retry.status]).toEqual([200, 200]);
     expect(slack.posted()).toHaveLength(count);
 
-    const clickBody = buttonClick(content().text('menu.options.about'), { user: 'U0REPLAY', channel: dmOf('U0REPLAY'), message: slack.lastChoices(dmOf('U0REPLAY')) });
+    const clickBody = buttonClick(content().text('menu.options.about'), {
+      user: 'U0REPLAY',
+      channel: dmOf('U0REPLAY'),
+      message: slack.lastChoices(dmOf('U0REPLAY')),
+    });
     await postSigned(interactions(), clickBody, { contentType: FORM_TYPE, now: t.clock.now() });
     await settle();
     const afterClick = slack.posted().length;
@@ -128,7 +172,10 @@ describe('the direct Slack route', () => {
   test('messages from bots, edits and link-button clicks are not turns', async () => {
     const fromBot = dmEvent('I am a bot', { user: 'U0BOTMSG', extra: { bot_id: 'B0OTHER', subtype: 'bot_message' } });
     const edit = dmEvent('edited', { user: 'U0BOTMSG', extra: { subtype: 'message_changed' } });
-    for (const body of [fromBot, edit]) expect((await postSigned(events(), JSON.stringify(body), { contentType: JSON_TYPE, now: t.clock.now() })).status).toBe(200);
+    for (const body of [fromBot, edit])
+      expect(
+        (await postSigned(events(), JSON.stringify(body), { contentType: JSON_TYPE, now: t.clock.now() })).status,
+      ).toBe(200);
     const link = buttonClick('Find treatment', { user: 'U0BOTMSG', blockId: 'some-card-links' });
     expect((await postSigned(interactions(), link, { contentType: FORM_TYPE, now: t.clock.now() })).status).toBe(200);
     await settle();
@@ -137,10 +184,18 @@ describe('the direct Slack route', () => {
   });
 
   test('a mention in a channel gets "message me directly" and nothing is stored', async () => {
-    const mention = dmEvent('<@U0BOT> help me cut down', { user: 'U0PUBLIC', channel: 'C0GENERAL', extra: { type: 'app_mention', channel_type: undefined } });
-    expect((await postSigned(events(), JSON.stringify(mention), { contentType: JSON_TYPE, now: t.clock.now() })).status).toBe(200);
+    const mention = dmEvent('<@U0BOT> help me cut down', {
+      user: 'U0PUBLIC',
+      channel: 'C0GENERAL',
+      extra: { type: 'app_mention', channel_type: undefined },
+    });
+    expect(
+      (await postSigned(events(), JSON.stringify(mention), { contentType: JSON_TYPE, now: t.clock.now() })).status,
+    ).toBe(200);
     await settle();
-    expect(slack.posted()).toEqual([expect.objectContaining({ channel: 'C0GENERAL', text: content().text('channels.directOnly') })]);
+    expect(slack.posted()).toEqual([
+      expect.objectContaining({ channel: 'C0GENERAL', text: content().text('channels.directOnly') }),
+    ]);
     expect(await t.app.services.store.people.get(`slack:U0PUBLIC:${TEAM}`)).toBeUndefined();
   });
 
@@ -150,8 +205,15 @@ describe('the direct Slack route', () => {
     await grantConsent(t, `slack:U0PROACTIVE:${TEAM}`);
     await dm('hi', 'U0PROACTIVE', 'D0PROACTIVE');
     slack.calls.length = 0;
-    expect(await t.app.slack!.channel.sendTo(`slack:U0PROACTIVE:${TEAM}`, { text: 'Weekly check-in', choices: [{ value: 'ok', label: 'Good' }] })).toBe(true);
-    expect(slack.posted()).toEqual([expect.objectContaining({ channel: 'D0PROACTIVE', text: 'Weekly check-in\n1. Good' })]);
+    expect(
+      await t.app.slack!.channel.sendTo(`slack:U0PROACTIVE:${TEAM}`, {
+        text: 'Weekly check-in',
+        choices: [{ value: 'ok', label: 'Good' }],
+      }),
+    ).toBe(true);
+    expect(slack.posted()).toEqual([
+      expect.objectContaining({ channel: 'D0PROACTIVE', text: 'Weekly check-in\n1. Good' }),
+    ]);
     expect(await t.app.slack!.channel.sendTo(`slack:U0NOBODY:${TEAM}`, { text: 'x' })).toBe(false);
   });
 
@@ -159,14 +221,25 @@ describe('the direct Slack route', () => {
     for (const text of ['x'.repeat(4001), 'hi\u0007there']) {
       slack.calls.length = 0;
       const posted = await dm(text, 'U0LONG');
-      expect(posted).toEqual([expect.objectContaining({ channel: dmOf('U0LONG'), text: content().text('channels.unreadable') })]);
+      expect(posted).toEqual([
+        expect.objectContaining({ channel: dmOf('U0LONG'), text: content().text('channels.unreadable') }),
+      ]);
     }
     expect(await t.app.services.store.people.get(`slack:U0LONG:${TEAM}`)).toBeUndefined();
   });
 
   test('bad bodies get a 4xx, never a crash', async () => {
-    expect((await postSigned(events(), JSON.stringify({ type: 'event_callback' }), { contentType: JSON_TYPE, now: t.clock.now() })).status).toBe(400);
-    expect((await postSigned(interactions(), 'payload=%7Bnot-json', { contentType: FORM_TYPE, now: t.clock.now() })).status).toBe(400);
+    expect(
+      (
+        await postSigned(events(), JSON.stringify({ type: 'event_callback' }), {
+          contentType: JSON_TYPE,
+          now: t.clock.now(),
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await postSigned(interactions(), 'payload=%7Bnot-json', { contentType: FORM_TYPE, now: t.clock.now() })).status,
+    ).toBe(400);
   });
 });
 
@@ -196,7 +269,10 @@ describe('Slack through Azure Bot Service (channelId slack on /api/messages)', (
     const clicked = await postActivity(t.baseUrl, azureSlack('', { SlackMessage: {}, Payload: payload }));
     expect(clicked.replies[0].text).toBe(content().text('about.text'));
     // With consent the reference is kept for check-ins.
-    expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({ channelId: 'slack', conversation: { id: 'B0BOT:T0TEAM:D0AZURE' } });
+    expect(await t.app.references.get('slack:U0AZURE:T0TEAM')).toMatchObject({
+      channelId: 'slack',
+      conversation: { id: 'B0BOT:T0TEAM:D0AZURE' },
+    });
     // That conversation is Azure's: the direct route's Web API never posts to it.
     slack.calls.length = 0;
     expect(await t.app.slack!.channel.sendTo('slack:U0AZURE:T0TEAM', { text: 'x' })).toBe(false);

@@ -13,7 +13,10 @@ describe('Socket Mode connection', () => {
     socket = new FakeSocketMode();
     await socket.start(slack);
     // A short ping timeout makes the client's reconnect back-off short too (it waits one timeout per failure).
-    t = await startTestApp({ env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl }, overrides: { slackSocketModePingTimeoutMs: 1500 } });
+    t = await startTestApp({
+      env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl },
+      overrides: { slackSocketModePingTimeoutMs: 1500 },
+    });
     await t.app.slack!.connect();
   });
   afterAll(async () => {
@@ -23,7 +26,9 @@ describe('Socket Mode connection', () => {
   });
 
   const hi = async (user: string) => {
-    const { ack, ms } = await socket.deliver('events_api', dmEvent('hi', { user, channel: `D${user.slice(1)}` }), { envelopeId: `env-${user}` });
+    const { ack, ms } = await socket.deliver('events_api', dmEvent('hi', { user, channel: `D${user.slice(1)}` }), {
+      envelopeId: `env-${user}`,
+    });
     await t.app.slack!.channel.idle();
     return { ack, ms };
   };
@@ -51,7 +56,11 @@ describe('Socket Mode connection', () => {
   });
 
   test('without a signing secret there are no HTTP routes to attack', async () => {
-    const response = await fetch(`${t.baseUrl}/api/slack/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${t.baseUrl}/api/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(response.status).toBe(404);
   });
 
@@ -71,7 +80,11 @@ describe('Socket Mode connection', () => {
 
   test('a malformed envelope is acknowledged (so Slack does not resend it) and runs nothing', async () => {
     slack.calls.length = 0;
-    const { ack } = await socket.deliver('events_api', { type: 'event_callback', event: { type: 'message', text: 'no ids' } }, { envelopeId: 'env-bad' });
+    const { ack } = await socket.deliver(
+      'events_api',
+      { type: 'event_callback', event: { type: 'message', text: 'no ids' } },
+      { envelopeId: 'env-bad' },
+    );
     await t.app.slack!.channel.idle();
     expect(ack.envelope_id).toBe('env-bad');
     expect(slack.calls).toEqual([]);

@@ -62,7 +62,14 @@ describe('tokens stay home (app id set)', () => {
   async function enrollByReference(personId: string, reference: Record<string, unknown>) {
     await grantConsent(t, personId);
     expect(await t.app.references.save(personId, reference, t.clock.now())).toBe(true);
-    await t.app.checkIns.enroll({ personId, channelId: String(reference.channelId), weekday: 0, timeZone: 'America/New_York', hour: 18, minute: 0 });
+    await t.app.checkIns.enroll({
+      personId,
+      channelId: String(reference.channelId),
+      weekday: 0,
+      timeZone: 'America/New_York',
+      hour: 18,
+      minute: 0,
+    });
   }
 
   test('Slack gets only the bot token, Bot Framework only its own token, and nobody else gets anything', async () => {
@@ -71,7 +78,14 @@ describe('tokens stay home (app id set)', () => {
     await grantConsent(t, `slack:${user}:${TEAM}`);
     for (const line of ['hi', 'check-ins on', 'sunday 6pm', 'Eastern']) {
       const body = JSON.stringify(dmEvent(line, { user, channel: 'D0HOME' }));
-      expect((await postSigned(`${t.baseUrl}/api/slack/events`, body, { contentType: 'application/json', now: t.clock.now() })).status).toBe(200);
+      expect(
+        (
+          await postSigned(`${t.baseUrl}/api/slack/events`, body, {
+            contentType: 'application/json',
+            now: t.clock.now(),
+          })
+        ).status,
+      ).toBe(200);
       await t.app.slack!.channel.idle();
     }
     // Direct Slack turns asked Azure for nothing.
@@ -79,16 +93,36 @@ describe('tokens stay home (app id set)', () => {
 
     // Someone on a Bot Framework channel (allow-listed host), and two references outside the list: one on
     // the Slack host but not the direct route (what the old sender did), one on an unknown service.
-    await enrollByReference('test:bf-person', { channelId: 'test', serviceUrl: botFramework.serviceUrl, conversation: { id: 'bf-conversation' }, user: { id: 'bf-person' }, bot: { id: 'steady' } });
-    await enrollByReference('slack:U0AZURE:T0TEAM', { channelId: 'slack', serviceUrl: slackApiUrl.replace(/api\/$/, ''), conversation: { id: 'B0BOT:T0TEAM:D0AZURE' }, user: { id: 'U0AZURE:T0TEAM' }, bot: { id: 'B0BOT:T0TEAM' } });
-    await enrollByReference('msteams:stray', { channelId: 'msteams', serviceUrl: elsewhereUrl, conversation: { id: 'a:stray' }, user: { id: 'stray' }, bot: { id: 'steady' } });
+    await enrollByReference('test:bf-person', {
+      channelId: 'test',
+      serviceUrl: botFramework.serviceUrl,
+      conversation: { id: 'bf-conversation' },
+      user: { id: 'bf-person' },
+      bot: { id: 'steady' },
+    });
+    await enrollByReference('slack:U0AZURE:T0TEAM', {
+      channelId: 'slack',
+      serviceUrl: slackApiUrl.replace(/api\/$/, ''),
+      conversation: { id: 'B0BOT:T0TEAM:D0AZURE' },
+      user: { id: 'U0AZURE:T0TEAM' },
+      bot: { id: 'B0BOT:T0TEAM' },
+    });
+    await enrollByReference('msteams:stray', {
+      channelId: 'msteams',
+      serviceUrl: elsewhereUrl,
+      conversation: { id: 'a:stray' },
+      user: { id: 'stray' },
+      bot: { id: 'steady' },
+    });
 
     slack.calls.length = 0;
     const report = await t.app.runCheckIns(SUNDAY_6PM);
     expect(report).toMatchObject({ claimed: 4, sent: 2, paused: 2 });
 
     // Direct Slack: exactly one chat.postMessage, with the bot token and nothing else.
-    expect(slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([['chat.postMessage', 'D0HOME', `Bearer ${SLACK_TOKEN}`]]);
+    expect(slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([
+      ['chat.postMessage', 'D0HOME', `Bearer ${SLACK_TOKEN}`],
+    ]);
     // Bot Framework: the check-in went to its conversation with a token from (fake) Azure AD.
     expect(botFramework.received.map((r) => r.conversationId)).toEqual(['bf-conversation']);
     expect(azure.tokenRequests.length).toBeGreaterThan(0);
@@ -105,7 +139,9 @@ describe('tokens stay home (app id set)', () => {
     expect(unknownHosts).toEqual([]);
     const bearerTo = (host: string) => recorder.requests.filter((r) => r.host === host).map((r) => r.authorization);
     // The Bot Framework token went only to the allow-listed Bot Framework host.
-    const withAzureToken = recorder.requests.filter((r) => azure.issued.some((token) => r.authorization === `Bearer ${token}`));
+    const withAzureToken = recorder.requests.filter((r) =>
+      azure.issued.some((token) => r.authorization === `Bearer ${token}`),
+    );
     expect(withAzureToken.length).toBeGreaterThan(0);
     expect(new Set(withAzureToken.map((r) => r.host))).toEqual(new Set([ports.botFramework]));
     // Slack's host saw only the bot token, and only on its Web API path.

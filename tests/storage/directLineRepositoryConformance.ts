@@ -14,7 +14,12 @@ export function describeDirectLineRepositoryConformance(
     });
     afterEach(async () => dispose());
 
-    const conversation = (conversationId: string, userId = 'dl_a') => ({ conversationId, userId, personId: `directline:${userId}`, at });
+    const conversation = (conversationId: string, userId = 'dl_a') => ({
+      conversationId,
+      userId,
+      personId: `directline:${userId}`,
+      at,
+    });
     const message = (text: string) => ({ type: 'message', text });
 
     test('createConversation is true once, then false without changing the row', async () => {
@@ -34,16 +39,26 @@ export function describeDirectLineRepositoryConformance(
       await repo.createConversation(conversation('c1'));
       await repo.createConversation(conversation('c2'));
       const a = await repo.appendActivity('c1', { direction: 'user', activity: message('one'), at });
-      const b = await repo.appendActivity('c1', { direction: 'bot', activity: message('two'), at: new Date(at.getTime() + 1000) });
+      const b = await repo.appendActivity('c1', {
+        direction: 'bot',
+        activity: message('two'),
+        at: new Date(at.getTime() + 1000),
+      });
       const c = await repo.appendActivity('c2', { direction: 'bot', activity: message('three'), at });
       expect([a.stored.seq, b.stored.seq, c.stored.seq]).toEqual([1, 2, 1]);
-      expect(b.stored).toEqual({ seq: 2, activityId: 'c1|0000002', direction: 'bot', activity: { type: 'message', text: 'two', id: 'c1|0000002' } });
+      expect(b.stored).toEqual({
+        seq: 2,
+        activityId: 'c1|0000002',
+        direction: 'bot',
+        activity: { type: 'message', text: 'two', id: 'c1|0000002' },
+      });
       expect((await repo.getConversation('c1'))?.lastActivityAt).toBe('2026-12-01T15:00:01.000Z');
     });
 
     test('activitiesAfter returns what follows the watermark, oldest first, up to the limit', async () => {
       await repo.createConversation(conversation('c1'));
-      for (const text of ['a', 'b', 'c', 'd']) await repo.appendActivity('c1', { direction: 'bot', activity: message(text), at });
+      for (const text of ['a', 'b', 'c', 'd'])
+        await repo.appendActivity('c1', { direction: 'bot', activity: message(text), at });
       expect((await repo.activitiesAfter('c1', 0, 10)).map((s) => s.activity.text)).toEqual(['a', 'b', 'c', 'd']);
       expect((await repo.activitiesAfter('c1', 2, 10)).map((s) => s.activity.text)).toEqual(['c', 'd']);
       expect((await repo.activitiesAfter('c1', 1, 2)).map((s) => s.seq)).toEqual([2, 3]);
@@ -53,9 +68,24 @@ export function describeDirectLineRepositoryConformance(
     test('an idempotency key is stored once per conversation', async () => {
       await repo.createConversation(conversation('c1'));
       await repo.createConversation(conversation('c2'));
-      const first = await repo.appendActivity('c1', { direction: 'bot', activity: message('check-in'), at, idempotencyKey: 'k' });
-      const again = await repo.appendActivity('c1', { direction: 'bot', activity: message('check-in, again'), at, idempotencyKey: 'k' });
-      const elsewhere = await repo.appendActivity('c2', { direction: 'bot', activity: message('check-in'), at, idempotencyKey: 'k' });
+      const first = await repo.appendActivity('c1', {
+        direction: 'bot',
+        activity: message('check-in'),
+        at,
+        idempotencyKey: 'k',
+      });
+      const again = await repo.appendActivity('c1', {
+        direction: 'bot',
+        activity: message('check-in, again'),
+        at,
+        idempotencyKey: 'k',
+      });
+      const elsewhere = await repo.appendActivity('c2', {
+        direction: 'bot',
+        activity: message('check-in'),
+        at,
+        idempotencyKey: 'k',
+      });
       expect(first.duplicate).toBe(false);
       expect(again).toEqual({ stored: first.stored, duplicate: true });
       expect(elsewhere.duplicate).toBe(false);
@@ -63,7 +93,9 @@ export function describeDirectLineRepositoryConformance(
     });
 
     test('appending to an unknown conversation fails', async () => {
-      await expect(repo.appendActivity('nope', { direction: 'bot', activity: message('x'), at })).rejects.toThrow(/not found/);
+      await expect(repo.appendActivity('nope', { direction: 'bot', activity: message('x'), at })).rejects.toThrow(
+        /not found/,
+      );
     });
 
     test('exportFor and deleteFor cover every conversation of the person and nobody else', async () => {

@@ -29,7 +29,7 @@ function setup() {
            CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED)`);
   const group = GroupCommit.of(db);
   const observer = new Database(file, { readonly: true });
-  const committed = () => (observer.prepare('SELECT id FROM rows ORDER BY id').pluck().all() as number[]);
+  const committed = () => observer.prepare('SELECT id FROM rows ORDER BY id').pluck().all() as number[];
   const insert = (id: number) => () => db.prepare('INSERT INTO rows (id) VALUES (?)').run(id);
   return {
     db,
@@ -72,7 +72,8 @@ describe('GroupCommit', () => {
     const fresh = openSqlite(':memory:');
     const keys = Object.keys(fresh);
     GroupCommit.of(fresh);
-    for (const name of ['prepare', 'transaction', 'exec', 'pragma'] as const) expect(fresh[name]).toBe(Database.prototype[name]);
+    for (const name of ['prepare', 'transaction', 'exec', 'pragma'] as const)
+      expect(fresh[name]).toBe(Database.prototype[name]);
     expect(Object.keys(fresh)).toEqual(keys);
     fresh.close();
   });
@@ -80,7 +81,10 @@ describe('GroupCommit', () => {
   test.each<[string, (db: SqliteDb) => void]>([
     ['a write statement', (db) => db.prepare('INSERT INTO rows (id) VALUES (100)').run()],
     ['a transaction', (db) => db.transaction(() => db.prepare('INSERT INTO rows (id) VALUES (100)').run())()],
-    ['an immediate transaction', (db) => db.transaction(() => db.prepare('INSERT INTO rows (id) VALUES (100)').run()).immediate()],
+    [
+      'an immediate transaction',
+      (db) => db.transaction(() => db.prepare('INSERT INTO rows (id) VALUES (100)').run()).immediate(),
+    ],
     ['exec', (db) => db.exec('INSERT INTO rows (id) VALUES (100)')],
   ])('%s outside the group commits at once, never held back by a queued group', async (_label, write) => {
     const grouped = t.group.run(t.insert(1));
@@ -94,10 +98,12 @@ describe('GroupCommit', () => {
   test('a write that fails rejects alone, undone whole; the rest of the group commits', async () => {
     const good = t.group.run(t.insert(1));
     const duplicate = t.group.run(t.insert(1));
-    const nested = t.group.run(() => t.db.transaction(() => {
-      t.db.prepare('INSERT INTO rows (id) VALUES (2)').run();
-      throw new Error('undone');
-    })());
+    const nested = t.group.run(() =>
+      t.db.transaction(() => {
+        t.db.prepare('INSERT INTO rows (id) VALUES (2)').run();
+        throw new Error('undone');
+      })(),
+    );
     const halfway = t.group.run(() => {
       t.db.prepare('INSERT INTO rows (id) VALUES (3)').run();
       throw new Error('halfway');
@@ -155,7 +161,9 @@ describe('the data store', () => {
     await store.state.write({ 'test/conversations/c1/': { step: 1 } });
     expect(stateRows()).toBe(1);
     await store.intake.saveAnswers('person-1', { goal: 'cutDown' }, new Date(), false);
-    expect(observer.prepare('SELECT answers FROM intake_answers WHERE person_id = ?').pluck().get('person-1')).toBe('{"goal":"cutDown"}');
+    expect(observer.prepare('SELECT answers FROM intake_answers WHERE person_id = ?').pluck().get('person-1')).toBe(
+      '{"goal":"cutDown"}',
+    );
     void store.state.write({ 'test/conversations/c2/': { step: 1 } });
     await store.close();
     expect(stateRows()).toBe(2);
@@ -181,7 +189,15 @@ describe('the data store', () => {
     ];
     // Each of them is queued for the one group transaction, which nobody sees yet.
     expect(store.db.inTransaction).toBe(false);
-    const tables = ['people', 'person_state_keys', 'consents', 'conversation_refs', 'intake_answers', 'risk_assessments', 'bot_state'];
+    const tables = [
+      'people',
+      'person_state_keys',
+      'consents',
+      'conversation_refs',
+      'intake_answers',
+      'risk_assessments',
+      'bot_state',
+    ];
     for (const table of tables) expect(count(table)).toBe(0);
     await Promise.all(writes);
     for (const table of tables) expect(count(table)).toBe(1);

@@ -7,7 +7,11 @@ describeEachDatabase('IntakeRepository', (open) => {
   let dispose: () => Promise<void>;
   let query: (sql: string) => Promise<any[]>;
   const at = (iso: string) => new Date(iso);
-  const profile = { products: ['leaf' as const], currentDose: { kind: 'amount' as const, amount: 12, unit: 'g' as const }, otherSubstances: [] };
+  const profile = {
+    products: ['leaf' as const],
+    currentDose: { kind: 'amount' as const, amount: 12, unit: 'g' as const },
+    otherSubstances: [],
+  };
 
   beforeEach(async () => {
     ({ store, dispose, query } = await open());
@@ -40,11 +44,25 @@ describeEachDatabase('IntakeRepository', (open) => {
 
   test('assessments keep their rules version and time; the latest is the last added', async () => {
     const repo = store.intake;
-    const first = await repo.addAssessment('p1', { trigger: 'intake', profile, assessment: assess(profile) }, at('2026-12-01T10:00:00Z'));
+    const first = await repo.addAssessment(
+      'p1',
+      { trigger: 'intake', profile, assessment: assess(profile) },
+      at('2026-12-01T10:00:00Z'),
+    );
     const changed = { ...profile, currentDose: { kind: 'amount' as const, amount: 20, unit: 'g' as const } };
-    await repo.addAssessment('p1', { trigger: 'checkin', profile: changed, assessment: assess(changed) }, at('2026-12-08T10:00:00Z'));
+    await repo.addAssessment(
+      'p1',
+      { trigger: 'checkin', profile: changed, assessment: assess(changed) },
+      at('2026-12-08T10:00:00Z'),
+    );
     const latest = await repo.latestAssessment('p1');
-    expect(latest).toMatchObject({ personId: 'p1', trigger: 'checkin', rulesVersion: RISK_RULES_VERSION, assessedAt: '2026-12-08T10:00:00.000Z', assessment: { tier: 'highDose' } });
+    expect(latest).toMatchObject({
+      personId: 'p1',
+      trigger: 'checkin',
+      rulesVersion: RISK_RULES_VERSION,
+      assessedAt: '2026-12-08T10:00:00.000Z',
+      assessment: { tier: 'highDose' },
+    });
     expect(latest!.id).toBeGreaterThan(first.id);
     expect(await repo.latestAssessment('nobody')).toBeUndefined();
   });
@@ -53,7 +71,11 @@ describeEachDatabase('IntakeRepository', (open) => {
     const repo = store.intake;
     for (const person of ['p1', 'p2']) {
       await repo.saveAnswers(person, { zip: '90210' }, at('2026-12-01T10:00:00Z'), true);
-      await repo.addAssessment(person, { trigger: 'intake', profile, assessment: assess(profile) }, at('2026-12-01T10:00:00Z'));
+      await repo.addAssessment(
+        person,
+        { trigger: 'intake', profile, assessment: assess(profile) },
+        at('2026-12-01T10:00:00Z'),
+      );
     }
     const exported = await repo.exportFor('p1');
     expect(exported.intake?.answers).toEqual({ zip: '90210' });

@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { LAST_SEEN_RESOLUTION_MS, type PersonRepository, type StateKeyRepository } from '../../src/storage/repositories';
+import {
+  LAST_SEEN_RESOLUTION_MS,
+  type PersonRepository,
+  type StateKeyRepository,
+} from '../../src/storage/repositories';
 import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
 import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
@@ -17,7 +21,12 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     'SQLite',
     async () => {
       const store = SqliteDataStore.open(join(makeTempDir('seen-'), 'coach.db'));
-      return { people: store.people, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose: () => store.close() };
+      return {
+        people: store.people,
+        stateKeys: store.stateKeys,
+        writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }),
+        dispose: () => store.close(),
+      };
     },
   ],
 ];
@@ -27,14 +36,20 @@ if (TEST_DATABASE_URL) {
     async () => {
       const { pool, dispose } = await freshPostgresSchema();
       const store = new PostgresDataStore(pool);
-      return { people: store.people, stateKeys: store.stateKeys, writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }), dispose };
+      return {
+        people: store.people,
+        stateKeys: store.stateKeys,
+        writeState: (key) => store.state.write({ [key]: { eTag: '*', note: key } }),
+        dispose,
+      };
     },
   ]);
 }
 
-const linkedKeys = async (backend: Backend) => ((await backend.stateKeys.exportFor('test:p1')) as Array<{ key: string }>).map((s) => s.key).sort();
+const linkedKeys = async (backend: Backend) =>
+  ((await backend.stateKeys.exportFor('test:p1')) as Array<{ key: string }>).map((s) => s.key).sort();
 
-describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open) => {
+describe.each(backends)("a turn's bookkeeping in one write (%s)", (_name, open) => {
   const at = new Date('2026-12-01T10:00:00Z');
   const later = (ms: number) => new Date(at.getTime() + ms);
   let backend: Backend;
@@ -43,11 +58,16 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
   });
   afterEach(() => backend.dispose());
 
-  test('seen creates the person and links the turn\'s state keys, so export reaches them', async () => {
+  test("seen creates the person and links the turn's state keys, so export reaches them", async () => {
     await backend.writeState('test/users/p1/');
     await backend.writeState('test/conversations/c1/');
     await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], at);
-    expect(await backend.people.get('test:p1')).toEqual({ personId: 'test:p1', channelId: 'test', createdAt: at.toISOString(), lastSeenAt: at.toISOString() });
+    expect(await backend.people.get('test:p1')).toEqual({
+      personId: 'test:p1',
+      channelId: 'test',
+      createdAt: at.toISOString(),
+      lastSeenAt: at.toISOString(),
+    });
     expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/users/p1/']);
   });
 
@@ -56,17 +76,35 @@ describe.each(backends)('a turn\'s bookkeeping in one write (%s)', (_name, open)
     await backend.writeState('test/conversations/c1/');
     await backend.writeState('test/conversations/c2/');
     await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], at);
-    await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], later(LAST_SEEN_RESOLUTION_MS - 60_000));
+    await backend.people.seen(
+      'test:p1',
+      'test',
+      ['test/users/p1/', 'test/conversations/c1/'],
+      later(LAST_SEEN_RESOLUTION_MS - 60_000),
+    );
     expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(at.toISOString());
-    await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c2/'], later(LAST_SEEN_RESOLUTION_MS + 60_000));
-    expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(later(LAST_SEEN_RESOLUTION_MS + 60_000).toISOString());
+    await backend.people.seen(
+      'test:p1',
+      'test',
+      ['test/users/p1/', 'test/conversations/c2/'],
+      later(LAST_SEEN_RESOLUTION_MS + 60_000),
+    );
+    expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(
+      later(LAST_SEEN_RESOLUTION_MS + 60_000).toISOString(),
+    );
     expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
   });
 
   test('within the resolution a new key is still linked, and a deleted person is recorded again', async () => {
-    for (const key of ['test/users/p1/', 'test/conversations/c1/', 'test/conversations/c2/']) await backend.writeState(key);
+    for (const key of ['test/users/p1/', 'test/conversations/c1/', 'test/conversations/c2/'])
+      await backend.writeState(key);
     await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c1/'], at);
-    await backend.people.seen('test:p1', 'test', ['test/users/p1/', 'test/conversations/c2/', 'test/conversations/c2/'], later(60_000));
+    await backend.people.seen(
+      'test:p1',
+      'test',
+      ['test/users/p1/', 'test/conversations/c2/', 'test/conversations/c2/'],
+      later(60_000),
+    );
     expect(await linkedKeys(backend)).toEqual(['test/conversations/c1/', 'test/conversations/c2/', 'test/users/p1/']);
     expect((await backend.people.get('test:p1'))?.lastSeenAt).toBe(at.toISOString());
     await backend.people.delete('test:p1');

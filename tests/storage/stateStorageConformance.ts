@@ -5,7 +5,10 @@ import { documentJson, storedJsonOf } from '../../src/storage/storedDocuments';
  * The contract every botbuilder Storage in this project meets (MemoryStorage's eTag rules).
  * Each database's test file calls this with a factory for a fresh, empty store.
  */
-export function describeStateStorageConformance(name: string, makeStore: () => Promise<{ store: Storage; dispose(): Promise<void> }>): void {
+export function describeStateStorageConformance(
+  name: string,
+  makeStore: () => Promise<{ store: Storage; dispose(): Promise<void> }>,
+): void {
   describe(`${name} conforms to the botbuilder Storage contract`, () => {
     let store: Storage;
     let dispose: () => Promise<void>;
@@ -29,7 +32,7 @@ export function describeStateStorageConformance(name: string, makeStore: () => P
       expect(Object.keys(items)).toEqual(['present']);
     });
 
-    test('two keys read together (a turn\'s conversation and user state), and one key asked twice', async () => {
+    test("two keys read together (a turn's conversation and user state), and one key asked twice", async () => {
       await store.write({ conversation: { step: 1 }, user: { welcomed: true } });
       const both = await store.read(['conversation', 'user']);
       expect(both).toMatchObject({ conversation: { step: 1 }, user: { welcomed: true } });
@@ -38,7 +41,14 @@ export function describeStateStorageConformance(name: string, makeStore: () => P
     });
 
     test('the JSON an item was read from is what it serializes to, so a turn can tell an untouched state without serializing it', async () => {
-      const document = { text: 'café \u2014 \u0000 "quoted"', amount: 12.5, big: 1e21, small: -0, list: [1, null, { deep: true }], empty: {} };
+      const document = {
+        text: 'café \u2014 \u0000 "quoted"',
+        amount: 12.5,
+        big: 1e21,
+        small: -0,
+        list: [1, null, { deep: true }],
+        empty: {},
+      };
       await store.write({ d: document });
       const item = (await store.read(['d'])).d;
       expect(storedJsonOf(item)).toBe(documentJson(item));

@@ -22,7 +22,9 @@ export interface TestApp {
 }
 
 /** The real app on a loopback port with a fresh SQLite file on disk. */
-export async function startTestApp(options: { env?: Record<string, string>; dir?: string; overrides?: AppOverrides } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; dir?: string; overrides?: AppOverrides } = {},
+): Promise<TestApp> {
   const dir = options.dir ?? makeTempDir();
   const dbFile = join(dir, 'coach.db');
   const config = loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'info', ...options.env });
@@ -70,7 +72,10 @@ export function messageActivity(text: string, options: TurnOptions = {}): Partia
 }
 
 /** POSTs an activity with expectReplies and returns the status and the bot's replies. */
-export async function postActivity(baseUrl: string, activity: unknown): Promise<{ status: number; replies: Partial<Activity>[]; body: unknown }> {
+export async function postActivity(
+  baseUrl: string,
+  activity: unknown,
+): Promise<{ status: number; replies: Partial<Activity>[]; body: unknown }> {
   const response = await fetch(`${baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -95,7 +100,10 @@ export async function say(baseUrl: string, text: string, options: TurnOptions = 
 }
 
 /** Runs a test body against its own app and always stops it, so a failing assertion cannot leave the server running. */
-export async function withTestApp(options: Parameters<typeof startTestApp>[0], body: (t: TestApp) => Promise<void>): Promise<void> {
+export async function withTestApp(
+  options: Parameters<typeof startTestApp>[0],
+  body: (t: TestApp) => Promise<void>,
+): Promise<void> {
   const t = await startTestApp(options);
   try {
     await body(t);
@@ -112,5 +120,10 @@ export async function grantConsent(t: TestApp, personId: string): Promise<void> 
 
 /** What a person sees first on any channel: greeting, not-a-clinician note, privacy note, then the menu. */
 export function welcomeTexts(content: { text(key: string): string }): string[] {
-  return [content.text('welcome.greeting'), content.text('welcome.notClinician'), content.text('privacy.notice'), content.text('menu.prompt')];
+  return [
+    content.text('welcome.greeting'),
+    content.text('welcome.notClinician'),
+    content.text('privacy.notice'),
+    content.text('menu.prompt'),
+  ];
 }

@@ -7,7 +7,11 @@ import { makeTempDir } from './app';
 import { describePostgres, freshPostgresSchema, freshPostgresUrl } from './postgres';
 
 /** A fresh store, plus raw SQL for tests that must damage or inspect rows directly. */
-export type OpenStore = () => Promise<{ store: DataStore; query(sql: string): Promise<any[]>; dispose(): Promise<void> }>;
+export type OpenStore = () => Promise<{
+  store: DataStore;
+  query(sql: string): Promise<any[]>;
+  dispose(): Promise<void>;
+}>;
 
 export const openSqliteStore: OpenStore = async () => {
   const dir = makeTempDir('store-');

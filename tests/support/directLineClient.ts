@@ -7,9 +7,11 @@ import WebSocket from 'ws';
  * before the client loads. The client code itself runs unchanged, as it does inside Web Chat.
  */
 const globals = globalThis as Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the globals must exist before the client loads
 globals.XMLHttpRequest ??= require('xhr2');
 globals.WebSocket ??= WebSocket;
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the globals above (an import would hoist)
 const directLineJs = require('botframework-directlinejs') as typeof import('botframework-directlinejs');
 export const { DirectLine, ConnectionStatus } = directLineJs;
 export type DirectLineClient = InstanceType<typeof DirectLine>;
@@ -24,7 +26,11 @@ export interface Conversation {
   /** Every activity the client has received so far, in order. */
   received: ClientActivity[];
   /** Resolves once `predicate` holds for the received activities (fails after timeoutMs). */
-  waitFor(predicate: (received: ClientActivity[]) => boolean, what: string, timeoutMs?: number): Promise<ClientActivity[]>;
+  waitFor(
+    predicate: (received: ClientActivity[]) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<ClientActivity[]>;
   /** Posts a message as the person and resolves with the id the channel gave it. */
   say(text: string): Promise<string>;
   end(): void;
@@ -41,7 +47,7 @@ export function openConversation(options: {
   const received: ClientActivity[] = [];
   const waiters = new Set<() => void>();
   const subscription = client.activity$.subscribe((activity) => {
-    received.push(activity as ClientActivity);
+    received.push(activity);
     waiters.forEach((check) => check());
   });
   return {
@@ -57,7 +63,11 @@ export function openConversation(options: {
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`Timed out waiting for ${what}; received: ${JSON.stringify(received.map((a) => a.text ?? a.type))}`));
+          reject(
+            new Error(
+              `Timed out waiting for ${what}; received: ${JSON.stringify(received.map((a) => a.text ?? a.type))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();
@@ -78,7 +88,8 @@ export function openConversation(options: {
   };
 }
 
-export const textsOf = (activities: ClientActivity[]): string[] => activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+export const textsOf = (activities: ClientActivity[]): string[] =>
+  activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
 
 /** Direct Line REST calls made by hand, for what the client library does not expose. */
 export async function call(
@@ -93,7 +104,12 @@ export async function call(
       ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {}),
       ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
-    body: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body),
   });
   const raw = await response.text();
   let body: unknown = raw;
@@ -106,7 +122,10 @@ export async function call(
 }
 
 /** A fresh person and conversation, as the page gets them. */
-export async function newSession(baseUrl: string, resume?: string): Promise<{
+export async function newSession(
+  baseUrl: string,
+  resume?: string,
+): Promise<{
   token: string;
   conversationId: string;
   userId: string;

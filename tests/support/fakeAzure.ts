@@ -69,7 +69,10 @@ class TokenEndpointCredentialsFactory extends ServiceClientCredentialsFactory {
   async createCredentials(appId: string, audience: string | undefined): Promise<TokenCredentials> {
     return new TokenEndpointCredentials(async () => {
       this.attempts++;
-      const response = await fetch(this.endpoint(), { method: 'POST', headers: { 'x-app-id': appId, 'x-audience': audience ?? '' } });
+      const response = await fetch(this.endpoint(), {
+        method: 'POST',
+        headers: { 'x-app-id': appId, 'x-audience': audience ?? '' },
+      });
       return ((await response.json()) as { access_token: string }).access_token;
     });
   }

@@ -23,17 +23,27 @@ export class FakeSlackApi {
 
   /** host: another loopback address (127.0.0.2) lets a test tell this server's traffic apart by host. */
   async start(host = '127.0.0.1'): Promise<string> {
-    this.server = createServer(async (req, res) => {
-      const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
-      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
-      // Slack's ts: seconds.micro, unique and increasing per workspace.
-      const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
-      const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
-      this.calls.push(call);
-      if (this.held) await this.held;
-      const { status = 200, headers = {}, ...answer } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<string, unknown> & { status?: number; headers?: Record<string, string> };
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(answer));
+    this.server = createServer((req, res) => {
+      // A fake that fails drops the connection, which the test then sees.
+      void (async () => {
+        const body = parseBody(req.headers['content-type'] ?? '', await readAll(req));
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0];
+        // Slack's ts: seconds.micro, unique and increasing per workspace.
+        const ts = method === 'chat.postMessage' ? `1764700000.${String(++this.nextTs).padStart(6, '0')}` : undefined;
+        const call: SlackCall = { method, authorization: req.headers.authorization, ts, body };
+        this.calls.push(call);
+        if (this.held) await this.held;
+        const {
+          status = 200,
+          headers = {},
+          ...answer
+        } = (this.answers.get(method)?.(call) ?? { ok: true, channel: body.channel, ts: ts ?? body.ts }) as Record<
+          string,
+          unknown
+        > & { status?: number; headers?: Record<string, string> };
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(answer));
+      })().catch(() => res.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
     return `http://${host}:${(this.server.address() as AddressInfo).port}/api/`;
@@ -58,7 +68,14 @@ export class FakeSlackApi {
 
   /** The latest message posted to a channel that has choice buttons, with its ts (what a click refers to). */
   lastChoices(channel: string): { ts: string; text: string; blocks: Array<Record<string, any>> } | undefined {
-    const call = [...this.calls].reverse().find((c) => c.method === 'chat.postMessage' && c.body.channel === channel && (c.body.blocks ?? []).some((b: any) => b.block_id === 'steady-choices'));
+    const call = [...this.calls]
+      .reverse()
+      .find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.body.channel === channel &&
+          (c.body.blocks ?? []).some((b: any) => b.block_id === 'steady-choices'),
+      );
     return call ? { ts: call.ts!, text: call.body.text, blocks: call.body.blocks } : undefined;
   }
 
@@ -99,7 +116,15 @@ export function slackEnv(apiUrl: string): Record<string, string> {
 export async function postSigned(
   url: string,
   body: string,
-  options: { contentType: string; now: Date; secret?: string; timestamp?: string; tamper?: (body: string) => string; headers?: Record<string, string>; omit?: Array<'signature' | 'timestamp'> },
+  options: {
+    contentType: string;
+    now: Date;
+    secret?: string;
+    timestamp?: string;
+    tamper?: (body: string) => string;
+    headers?: Record<string, string>;
+    omit?: Array<'signature' | 'timestamp'>;
+  },
 ): Promise<{ status: number; body: any }> {
   const timestamp = options.timestamp ?? String(Math.floor(options.now.getTime() / 1000));
   const headers: Record<string, string> = {
@@ -124,7 +149,10 @@ export async function postSigned(
 let counter = 0;
 
 /** A direct message event as the Events API delivers it. */
-export function dmEvent(text: string, options: { eventId?: string; user?: string; channel?: string; extra?: Record<string, unknown> } = {}) {
+export function dmEvent(
+  text: string,
+  options: { eventId?: string; user?: string; channel?: string; extra?: Record<string, unknown> } = {},
+) {
   counter++;
   return {
     token: 'legacy-verification-token',
@@ -145,7 +173,9 @@ export function dmEvent(text: string, options: { eventId?: string; user?: string
     type: 'event_callback',
     event_id: options.eventId ?? `Ev${String(counter).padStart(8, '0')}`,
     event_time: 1764600000,
-    authorizations: [{ enterprise_id: null, team_id: TEAM, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEAM, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
   };
 }
@@ -174,7 +204,12 @@ export function buttonClickPayload(value: string, options: ClickOptions = {}) {
     api_app_id: 'A0APP',
     token: 'legacy-verification-token',
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
-    message: { type: 'message', ts: messageTs, text: options.message?.text ?? '', blocks: options.message?.blocks ?? [] },
+    message: {
+      type: 'message',
+      ts: messageTs,
+      text: options.message?.text ?? '',
+      blocks: options.message?.blocks ?? [],
+    },
     trigger_id: '123.456.abc',
     team: { id: TEAM, domain: 'steady-test' },
     enterprise: null,
@@ -182,7 +217,16 @@ export function buttonClickPayload(value: string, options: ClickOptions = {}) {
     channel: { id: channel, name: 'directmessage' },
     state: { values: {} },
     response_url: 'https://hooks.slack.com/actions/T0TEAM/1/abc',
-    actions: [{ action_id: 'choice-1', block_id: options.blockId ?? 'steady-choices', text: { type: 'plain_text', text: value, emoji: true }, value, type: 'button', action_ts: `1764600001.${String(counter).padStart(6, '0')}` }],
+    actions: [
+      {
+        action_id: 'choice-1',
+        block_id: options.blockId ?? 'steady-choices',
+        text: { type: 'plain_text', text: value, emoji: true },
+        value,
+        type: 'button',
+        action_ts: `1764600001.${String(counter).padStart(6, '0')}`,
+      },
+    ],
   };
 }
 
@@ -207,10 +251,17 @@ export class FakeSocketMode {
     this.wss.on('connection', (socket) => {
       this.connections.push(socket);
       socket.on('message', (data) => {
-        const ack = JSON.parse(String(data)) as { envelope_id?: string };
+        const ack = JSON.parse((data as Buffer).toString()) as { envelope_id?: string };
         if (ack.envelope_id) this.waiting.get(ack.envelope_id)?.(ack);
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0APP' } }));
+      socket.send(
+        JSON.stringify({
+          type: 'hello',
+          num_connections: 1,
+          debug_info: { host: 'fake' },
+          connection_info: { app_id: 'A0APP' },
+        }),
+      );
     });
     await new Promise<void>((resolve) => this.http!.listen(0, '127.0.0.1', resolve));
     const url = `ws://127.0.0.1:${(this.http.address() as AddressInfo).port}/link?ticket=fake`;
@@ -234,13 +285,20 @@ export class FakeSocketMode {
   }
 
   /** Sends one envelope as Slack does and waits for its acknowledgement (rejects after timeoutMs). */
-  async deliver(type: 'events_api' | 'interactive', payload: unknown, options: { retryAttempt?: number; envelopeId?: string; timeoutMs?: number } = {}): Promise<{ ack: Record<string, unknown>; ms: number }> {
+  async deliver(
+    type: 'events_api' | 'interactive',
+    payload: unknown,
+    options: { retryAttempt?: number; envelopeId?: string; timeoutMs?: number } = {},
+  ): Promise<{ ack: Record<string, unknown>; ms: number }> {
     await this.waitForConnection(this.connections.length);
     const socket = this.live!;
     const envelopeId = options.envelopeId ?? `env-${++this.envelopes}`;
     const started = Date.now();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`envelope ${envelopeId} was not acknowledged`)), options.timeoutMs ?? 3000);
+      const timer = setTimeout(
+        () => reject(new Error(`envelope ${envelopeId} was not acknowledged`)),
+        options.timeoutMs ?? 3000,
+      );
       this.waiting.set(envelopeId, (ack) => {
         clearTimeout(timer);
         this.waiting.delete(envelopeId);
@@ -252,7 +310,9 @@ export class FakeSocketMode {
           type,
           payload,
           accepts_response_payload: false,
-          ...(type === 'events_api' ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' } : {}),
+          ...(type === 'events_api'
+            ? { retry_attempt: options.retryAttempt ?? 0, retry_reason: options.retryAttempt ? 'timeout' : '' }
+            : {}),
         }),
       );
     });

@@ -5,7 +5,11 @@ import { grantConsent, messageActivity, postActivity, type TestApp } from './app
  * A conversation with the real app over HTTP that keeps every reply activity (cards and files too).
  * The person has already agreed to saving answers (the consent gate has its own tests) unless consent is false.
  */
-export function conversation(t: TestApp, id: string, options: { userId?: string; channelId?: string; consent?: boolean } = {}) {
+export function conversation(
+  t: TestApp,
+  id: string,
+  options: { userId?: string; channelId?: string; consent?: boolean } = {},
+) {
   const all: Partial<Activity>[] = [];
   const userId = options.userId ?? `${id}-person`;
   let consentRecorded = options.consent === false;
@@ -14,7 +18,10 @@ export function conversation(t: TestApp, id: string, options: { userId?: string;
       await grantConsent(t, `${options.channelId ?? 'test'}:${userId}`);
       consentRecorded = true;
     }
-    const { status, replies } = await postActivity(t.baseUrl, messageActivity(text, { conversationId: id, userId, channelId: options.channelId }));
+    const { status, replies } = await postActivity(
+      t.baseUrl,
+      messageActivity(text, { conversationId: id, userId, channelId: options.channelId }),
+    );
     if (status !== 200) throw new Error(`POST /api/messages answered ${status}`);
     all.push(...replies);
     return replies;
@@ -27,6 +34,11 @@ export function conversation(t: TestApp, id: string, options: { userId?: string;
   };
 }
 
-export const cardsIn = (replies: Partial<Activity>[]) => replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-export const filesIn = (replies: Partial<Activity>[]) => replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'text/plain');
-export const buttonsOf = (reply: Partial<Activity> | undefined) => (reply?.suggestedActions?.actions ?? []).map((a) => a.title);
+export const cardsIn = (replies: Partial<Activity>[]) =>
+  replies
+    .flatMap((r) => r.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+export const filesIn = (replies: Partial<Activity>[]) =>
+  replies.flatMap((r) => r.attachments ?? []).filter((a) => a.contentType === 'text/plain');
+export const buttonsOf = (reply: Partial<Activity> | undefined) =>
+  (reply?.suggestedActions?.actions ?? []).map((a) => a.title);

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const packages = new Set<string>();
   for (const file of Object.keys(require.cache)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    if (match) packages.add(match[1]!);
+    if (match) packages.add(match[1]);
   }
   await app.stop();
   process.stdout.write(`${JSON.stringify([...packages].sort())}\n`);

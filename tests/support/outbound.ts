@@ -18,12 +18,24 @@ export class OutboundRecorder {
   private readonly onHttp = (message: unknown) => {
     const request = (message as { request: ClientRequest }).request;
     const auth = request.getHeader('authorization');
-    this.requests.push({ host: String(request.getHeader('host') ?? request.host), path: request.path, authorization: auth === undefined ? undefined : String(auth) });
+    this.requests.push({
+      host: String(request.getHeader('host') ?? request.host),
+      path: request.path,
+      authorization: auth === undefined ? undefined : String(auth),
+    });
   };
 
   private readonly onUndici = (message: unknown) => {
-    const request = (message as { request: { origin: string | URL; path: string; headers: string[] | string | Record<string, string> } }).request;
-    this.requests.push({ host: new URL(String(request.origin)).host, path: request.path, authorization: undiciHeader(request.headers, 'authorization') });
+    const request = (
+      message as {
+        request: { origin: string | URL; path: string; headers: string[] | string | Record<string, string> };
+      }
+    ).request;
+    this.requests.push({
+      host: new URL(String(request.origin)).host,
+      path: request.path,
+      authorization: undiciHeader(request.headers, 'authorization'),
+    });
   };
 
   start(): this {
@@ -40,7 +52,8 @@ export class OutboundRecorder {
 
 function undiciHeader(headers: string[] | string | Record<string, string>, name: string): string | undefined {
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
+    for (let i = 0; i < headers.length; i += 2)
+      if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
     return undefined;
   }
   if (typeof headers === 'string') {

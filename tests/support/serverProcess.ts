@@ -23,7 +23,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   const output: string[] = [];
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start in 20 s')), 20000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n').filter(Boolean)) {
         output.push(line);
         const match = /listening on http:\/\/[^:]+:(\d+)/.exec(line);
@@ -33,7 +33,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         }
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}: ${output.join('\n')}`));

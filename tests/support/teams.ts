@@ -7,13 +7,27 @@ export type TeamsScope = 'personal' | 'groupChat' | 'channel';
 
 function conversation(scope: TeamsScope, userId: string) {
   if (scope === 'personal') return { conversationType: 'personal', tenantId: TENANT, id: `a:1personal-${userId}` };
-  if (scope === 'groupChat') return { conversationType: 'groupChat', tenantId: TENANT, isGroup: true, id: '19:group-chat@thread.v2' };
-  return { conversationType: 'channel', tenantId: TENANT, isGroup: true, id: '19:general@thread.tacv2;messageid=1700000000000' };
+  if (scope === 'groupChat')
+    return { conversationType: 'groupChat', tenantId: TENANT, isGroup: true, id: '19:group-chat@thread.v2' };
+  return {
+    conversationType: 'channel',
+    tenantId: TENANT,
+    isGroup: true,
+    id: '19:general@thread.tacv2;messageid=1700000000000',
+  };
 }
 
 function channelData(scope: TeamsScope) {
   const base = { tenant: { id: TENANT } };
-  return scope === 'channel' ? { ...base, teamsChannelId: '19:general@thread.tacv2', teamsTeamId: '19:team@thread.tacv2', channel: { id: '19:general@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : base;
+  return scope === 'channel'
+    ? {
+        ...base,
+        teamsChannelId: '19:general@thread.tacv2',
+        teamsTeamId: '19:team@thread.tacv2',
+        channel: { id: '19:general@thread.tacv2' },
+        team: { id: '19:team@thread.tacv2' },
+      }
+    : base;
 }
 
 function base(scope: TeamsScope, userId: string) {
@@ -34,19 +48,41 @@ function base(scope: TeamsScope, userId: string) {
 }
 
 export function teamsInstall(scope: TeamsScope, userId = 'alex') {
-  return { ...base(scope, userId), type: 'installationUpdate', action: 'add', channelData: { ...channelData(scope), settings: { source: { name: 'message' } }, source: { name: 'message' } } };
+  return {
+    ...base(scope, userId),
+    type: 'installationUpdate',
+    action: 'add',
+    channelData: { ...channelData(scope), settings: { source: { name: 'message' } }, source: { name: 'message' } },
+  };
 }
 
 export function teamsBotAdded(scope: TeamsScope, userId = 'alex') {
-  return { ...base(scope, userId), type: 'conversationUpdate', membersAdded: [{ id: TEAMS_BOT.id }], channelData: { ...channelData(scope), eventType: 'teamMemberAdded' } };
+  return {
+    ...base(scope, userId),
+    type: 'conversationUpdate',
+    membersAdded: [{ id: TEAMS_BOT.id }],
+    channelData: { ...channelData(scope), eventType: 'teamMemberAdded' },
+  };
 }
 
 export function teamsMessage(scope: TeamsScope, text: string, userId = 'alex') {
-  const mention = scope === 'personal' ? {} : { entities: [{ type: 'mention', text: '<at>Steady</at>', mentioned: TEAMS_BOT }] };
-  return { ...base(scope, userId), type: 'message', text: scope === 'personal' ? text : `<at>Steady</at> ${text}`, textFormat: 'plain', ...mention };
+  const mention =
+    scope === 'personal' ? {} : { entities: [{ type: 'mention', text: '<at>Steady</at>', mentioned: TEAMS_BOT }] };
+  return {
+    ...base(scope, userId),
+    type: 'message',
+    text: scope === 'personal' ? text : `<at>Steady</at> ${text}`,
+    textFormat: 'plain',
+    ...mention,
+  };
 }
 
 /** An Adaptive Card Action.Submit click as Teams posts it when the button has no msteams.imBack: no text, the data in value. */
 export function teamsSubmit(data: Record<string, unknown>, userId = 'alex') {
-  return { ...base('personal', userId), type: 'message', value: data, channelData: { ...channelData('personal'), source: { name: 'message' } } };
+  return {
+    ...base('personal', userId),
+    type: 'message',
+    value: data,
+    channelData: { ...channelData('personal'), source: { name: 'message' } },
+  };
 }

@@ -11,18 +11,33 @@ describe('Slack and Teams configuration', () => {
       apiUrl: 'https://slack.com/api/',
       timeoutMs: 15_000,
     });
-    expect(loadConfig({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack?.apiUrl).toBe('http://127.0.0.1:9/api/');
+    expect(
+      loadConfig({ SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2', SLACK_API_URL: 'http://127.0.0.1:9/api' })
+        .slack?.apiUrl,
+    ).toBe('http://127.0.0.1:9/api/');
     expect(loadConfig({ SLACK_SIGNING_SECRET: '', SLACK_BOT_TOKEN: '' }).slack).toBeUndefined();
   });
 
   test('Socket Mode needs the bot token and an app-level token, and no signing secret', () => {
-    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toEqual({ appToken: 'xapp-1-A0-1', botToken: 'xoxb-1-2', apiUrl: 'https://slack.com/api/', timeoutMs: 15_000 });
-    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toMatchObject({ appToken: 'xapp-1-A0-1', signingSecret: secret });
+    expect(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack).toEqual({
+      appToken: 'xapp-1-A0-1',
+      botToken: 'xoxb-1-2',
+      apiUrl: 'https://slack.com/api/',
+      timeoutMs: 15_000,
+    });
+    expect(
+      loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A0-1', SLACK_SIGNING_SECRET: secret, SLACK_BOT_TOKEN: 'xoxb-1-2' }).slack,
+    ).toMatchObject({ appToken: 'xapp-1-A0-1', signingSecret: secret });
   });
 
   test('the Bot Framework token allow-list defaults to Azure channel hosts and takes a comma-separated list', () => {
-    expect(loadConfig({}).auth.trustedServiceHosts).toEqual(expect.arrayContaining(['*.botframework.com', 'smba.trafficmanager.net']));
-    expect(loadConfig({ BOT_FRAMEWORK_SERVICE_URLS: ' *.Example.org, 127.0.0.1 ' }).auth.trustedServiceHosts).toEqual(['*.example.org', '127.0.0.1']);
+    expect(loadConfig({}).auth.trustedServiceHosts).toEqual(
+      expect.arrayContaining(['*.botframework.com', 'smba.trafficmanager.net']),
+    );
+    expect(loadConfig({ BOT_FRAMEWORK_SERVICE_URLS: ' *.Example.org, 127.0.0.1 ' }).auth.trustedServiceHosts).toEqual([
+      '*.example.org',
+      '127.0.0.1',
+    ]);
   });
 
   test.each([
@@ -47,6 +62,8 @@ describe('Slack and Teams configuration', () => {
 
   test('the Teams website defaults to an https page and loses a trailing slash', () => {
     expect(loadConfig({}).teams.websiteUrl).toMatch(/^https:\/\//);
-    expect(loadConfig({ TEAMS_WEBSITE_URL: 'https://coach.example.org/' }).teams.websiteUrl).toBe('https://coach.example.org');
+    expect(loadConfig({ TEAMS_WEBSITE_URL: 'https://coach.example.org/' }).teams.websiteUrl).toBe(
+      'https://coach.example.org',
+    );
   });
 });

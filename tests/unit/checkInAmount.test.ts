@@ -2,9 +2,12 @@ import { CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../../src/c
 import { loadContent } from '../../src/content/loader';
 
 const content = loadContent('en');
-const words = Object.fromEntries(CHECKIN_UNITS.map((u) => [u, content.list(`checkin.amount.units.${u}`)])) as Record<CheckInUnit, string[]>;
+const words = Object.fromEntries(CHECKIN_UNITS.map((u) => [u, content.list(`checkin.amount.units.${u}`)])) as Record<
+  CheckInUnit,
+  string[]
+>;
 
-describe('check-in amounts in grams or the person\'s own units', () => {
+describe("check-in amounts in grams or the person's own units", () => {
   test.each([
     ['6', { grams: 6 }],
     ['6.5 g', { grams: 6.5 }],
@@ -27,7 +30,7 @@ describe('check-in amounts in grams or the person\'s own units', () => {
 });
 
 describe('the check-in form question knows extract products by their names', () => {
-  const { recognizeChoice } = jest.requireActual('../../src/nlu/choices') as typeof import('../../src/nlu/choices');
+  const { recognizeChoice } = jest.requireActual<typeof import('../../src/nlu/choices')>('../../src/nlu/choices');
   const options = ['leaf', 'extract', 'sevenOh', 'other'].map((id) => ({
     value: id,
     label: content.text(`checkin.form.options.${id}`),

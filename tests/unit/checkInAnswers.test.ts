@@ -3,7 +3,9 @@ import { parseGrams, parseTimeOfDay, parseWeekday, parseWholeNumber } from '../.
 import { loadContent } from '../../src/content/loader';
 
 const content = loadContent('en');
-const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) => content.list(`schedule.dayWords.${d}`));
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) =>
+  content.list(`schedule.dayWords.${d}`),
+);
 const NOON = content.list('schedule.timeWords.noon');
 const dayWords = { min: content.list('checkin.daysUsed.none'), max: content.list('checkin.daysUsed.all') };
 

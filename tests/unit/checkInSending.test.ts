@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { parseAt } from '../../src/cli/checkins';
 import { ConfigError, loadConfig } from '../../src/config';
 import { encodePng } from '../../src/checkins/png';
@@ -40,17 +41,25 @@ describe('pacing', () => {
   test('sends are spaced 1/rate apart; 0 means no waiting', async () => {
     let now = 0;
     const waits: number[] = [];
-    const pacer = new Pacer(4, () => now, async (ms) => {
-      waits.push(ms);
-    });
+    const pacer = new Pacer(
+      4,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
     await Promise.all([pacer.wait(), pacer.wait(), pacer.wait()]);
     expect(waits).toEqual([250, 500]);
     now = 2000;
     await pacer.wait();
     expect(waits).toEqual([250, 500]);
-    const off = new Pacer(0, () => 0, async () => {
-      throw new Error('should not sleep');
-    });
+    const off = new Pacer(
+      0,
+      () => 0,
+      async () => {
+        throw new Error('should not sleep');
+      },
+    );
     await off.wait();
   });
 });
@@ -76,10 +85,11 @@ describe('PNG', () => {
       { amount: 'Grams a day', cravings: 'Cravings 0-10', week: 'Week' },
     );
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([720, 480]);
-    const pixels = require('node:zlib').inflateSync(png.subarray(41, png.length - 16)) as Buffer;
+    const pixels = inflateSync(png.subarray(41, png.length - 16));
     const colourCount = (rgb: number[]) => {
       let n = 0;
-      for (let i = 0; i < pixels.length - 2; i++) if (pixels[i] === rgb[0] && pixels[i + 1] === rgb[1] && pixels[i + 2] === rgb[2]) n++;
+      for (let i = 0; i < pixels.length - 2; i++)
+        if (pixels[i] === rgb[0] && pixels[i + 1] === rgb[1] && pixels[i + 2] === rgb[2]) n++;
       return n;
     };
     expect(colourCount([43, 108, 176])).toBeGreaterThan(5000); // bars
@@ -90,7 +100,13 @@ describe('PNG', () => {
 describe('configuration and the operator command', () => {
   test('check-in defaults work offline; bad values are refused by name', () => {
     const config = loadConfig({});
-    expect(config.checkIns).toMatchObject({ intervalMs: 60_000, sendsPerSecond: 20, concurrency: 16, leaseMs: 300_000, followupHours: 24 });
+    expect(config.checkIns).toMatchObject({
+      intervalMs: 60_000,
+      sendsPerSecond: 20,
+      concurrency: 16,
+      leaseMs: 300_000,
+      followupHours: 24,
+    });
     expect(config.checkIns.quietHours).toEqual({ start: { hour: 21, minute: 0 }, end: { hour: 9, minute: 0 } });
     expect(loadConfig({ CHECKIN_SENDS_PER_SECOND: '0' }).checkIns.sendsPerSecond).toBe(0);
     for (const [variable, value] of [

@@ -3,7 +3,10 @@ import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/chann
 import { loadConfig } from '../../src/config';
 
 const request = (socket: string, forwardedFor?: string): IncomingMessage =>
-  ({ socket: { remoteAddress: socket }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress: socket },
+    headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
+  }) as unknown as IncomingMessage;
 
 const trust = (value: string): TrustProxy => {
   const parsed = parseTrustProxy(value);

@@ -18,6 +18,7 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   failNext = false;
 
   private factory(): ConnectorFactory {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the inner class's methods read the outer fake
     const self = this;
     return new (class extends ConnectorFactory {
       async create(serviceUrl: string): Promise<ConnectorClient> {
@@ -32,7 +33,12 @@ class CountingAuthentication extends BotFrameworkAuthentication {
   }
   async authenticateRequest(_activity: Activity, _authHeader: string): Promise<AuthenticateRequestResult> {
     const claimsIdentity = new ClaimsIdentity([{ type: 'aud', value: 'bot-app' }], true);
-    return { audience: 'https://api.botframework.com', claimsIdentity, callerId: undefined, connectorFactory: this.factory() };
+    return {
+      audience: 'https://api.botframework.com',
+      claimsIdentity,
+      callerId: undefined,
+      connectorFactory: this.factory(),
+    };
   }
   authenticateStreamingRequest(): Promise<AuthenticateRequestResult> {
     return this.authenticateRequest({} as Activity, '');
@@ -61,8 +67,12 @@ describe('ClientCachingAuthentication', () => {
   test('one connector client per app, serviceUrl and audience, reused across turns', async () => {
     const inner = new CountingAuthentication();
     const auth = new ClientCachingAuthentication(inner);
-    const first = await (await auth.authenticateRequest({} as Activity, 'Bearer x')).connectorFactory!.create('https://a.example/', 'aud1');
-    const second = await (await auth.authenticateRequest({} as Activity, 'Bearer y')).connectorFactory!.create('https://a.example/', 'aud1');
+    const first = await (
+      await auth.authenticateRequest({} as Activity, 'Bearer x')
+    ).connectorFactory!.create('https://a.example/', 'aud1');
+    const second = await (
+      await auth.authenticateRequest({} as Activity, 'Bearer y')
+    ).connectorFactory!.create('https://a.example/', 'aud1');
     expect(second).toBe(first);
     expect(await auth.createConnectorFactory(identity('bot-app')).create('https://a.example/', 'aud1')).toBe(first);
     expect(inner.connectorsMade).toBe(1);
@@ -78,8 +88,12 @@ describe('ClientCachingAuthentication', () => {
     const inner = new CountingAuthentication();
     const auth = new ClientCachingAuthentication(inner);
     inner.failNext = true;
-    await expect(auth.createConnectorFactory(identity('bot-app')).create('https://a.example/')).rejects.toThrow('no token');
-    await expect(auth.createConnectorFactory(identity('bot-app')).create('https://a.example/')).resolves.toBeInstanceOf(ConnectorClient);
+    await expect(auth.createConnectorFactory(identity('bot-app')).create('https://a.example/')).rejects.toThrow(
+      'no token',
+    );
+    await expect(auth.createConnectorFactory(identity('bot-app')).create('https://a.example/')).resolves.toBeInstanceOf(
+      ConnectorClient,
+    );
     expect(inner.connectorsMade).toBe(1);
   });
 

@@ -15,14 +15,28 @@ describe('loadConfig', () => {
   test('postgres: ?schema= picks a schema and is taken out of the URL the driver sees; a bad name is refused', () => {
     const url = 'postgres://coach:pw@db:5432/coach';
     expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, poolSize: 10 });
-    expect(loadConfig({ DATABASE_URL: `${url}?schema=steady_a`, DATABASE_POOL_SIZE: '4' }).database).toEqual({ kind: 'postgres', url, schema: 'steady_a', poolSize: 4 });
-    expect(loadConfig({ DATABASE_URL: `${url}?sslmode=require&schema=s1` }).database).toMatchObject({ url: `${url}?sslmode=require`, schema: 's1' });
-    expect(loadConfig({ DATABASE_URL: `${url}?schema=s1&sslmode=require` }).database).toMatchObject({ url: `${url}?sslmode=require`, schema: 's1' });
+    expect(loadConfig({ DATABASE_URL: `${url}?schema=steady_a`, DATABASE_POOL_SIZE: '4' }).database).toEqual({
+      kind: 'postgres',
+      url,
+      schema: 'steady_a',
+      poolSize: 4,
+    });
+    expect(loadConfig({ DATABASE_URL: `${url}?sslmode=require&schema=s1` }).database).toMatchObject({
+      url: `${url}?sslmode=require`,
+      schema: 's1',
+    });
+    expect(loadConfig({ DATABASE_URL: `${url}?schema=s1&sslmode=require` }).database).toMatchObject({
+      url: `${url}?sslmode=require`,
+      schema: 's1',
+    });
     expect(() => loadConfig({ DATABASE_URL: `${url}?schema=x;drop` })).toThrow(ConfigError);
   });
 
   test('Direct Line defaults work offline: self-hosted, secret kept next to the database', () => {
-    const { directLine } = loadConfig({ DATABASE_URL: 'sqlite:/var/lib/steady/coach.db', DIRECT_LINE_TOKEN_SECRET: '' });
+    const { directLine } = loadConfig({
+      DATABASE_URL: 'sqlite:/var/lib/steady/coach.db',
+      DIRECT_LINE_TOKEN_SECRET: '',
+    });
     expect(directLine).toMatchObject({
       tokenSecret: undefined,
       dataDir: '/var/lib/steady',
@@ -31,7 +45,10 @@ describe('loadConfig', () => {
       messagesPerMinute: 30,
       azure: undefined,
     });
-    expect(loadConfig({ DIRECT_LINE_SECRET: 'abc', DIRECT_LINE_DOMAIN: 'http://127.0.0.1:9/v3/directline/' }).directLine.azure).toEqual({
+    expect(
+      loadConfig({ DIRECT_LINE_SECRET: 'abc', DIRECT_LINE_DOMAIN: 'http://127.0.0.1:9/v3/directline/' }).directLine
+        .azure,
+    ).toEqual({
       secret: 'abc',
       domain: 'http://127.0.0.1:9/v3/directline',
     });
@@ -62,7 +79,7 @@ describe('loadConfig', () => {
   ])('%j is refused, naming %s', (env, variable) => {
     let thrown: unknown;
     try {
-      loadConfig(env as NodeJS.ProcessEnv);
+      loadConfig(env);
     } catch (error) {
       thrown = error;
     }
@@ -84,7 +101,10 @@ describe('loadConfig', () => {
       timeout: 20000,
     });
     expect(result.status).toBe(2);
-    const lines = result.stderr.trim().split('\n').filter((l) => !l.includes('DeprecationWarning') && !l.includes('trace-deprecation'));
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('DeprecationWarning') && !l.includes('trace-deprecation'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^Invalid configuration: PORT /);
   });

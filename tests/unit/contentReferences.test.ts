@@ -19,7 +19,9 @@ describe('{@key} references between texts', () => {
     });
     const content = loadContent('en', root);
     expect(content.text('safety.text', { name: 'Sam' })).toBe('Please reach out. Call 988 now. You matter, Sam.');
-    expect(content.entries().find(([key]) => key === 'safety.text')?.[1]).toBe('Please reach out. Call 988 now. You matter, {name}.');
+    expect(content.entries().find(([key]) => key === 'safety.text')?.[1]).toBe(
+      'Please reach out. Call 988 now. You matter, {name}.',
+    );
   });
 
   test('an unknown reference stops start-up, naming the text', () => {

@@ -24,10 +24,12 @@ describe("the app's dialog contexts", () => {
 
   test('a turn with a waiting dialog makes its context with DialogSet.createContext and runs the activityReceived event as published', async () => {
     const events: string[] = [];
-    const onDialogEvent = jest.spyOn(Dialog.prototype, 'onDialogEvent').mockImplementation(async (_dc, event: DialogEvent) => {
-      events.push(event.name);
-      return false;
-    });
+    const onDialogEvent = jest
+      .spyOn(Dialog.prototype, 'onDialogEvent')
+      .mockImplementation(async (_dc, event: DialogEvent) => {
+        events.push(event.name);
+        return false;
+      });
     const createContext = jest.spyOn(dialogs, 'createContext');
     try {
       const conversationId = 'dialog-contexts';

@@ -14,13 +14,20 @@ describe('DirectLineTokens', () => {
   test('a token verifies for its own kind only, and carries its conversation and user', async () => {
     const { token, expiresIn } = await tokens.issue('conversation', { conv: 'c1', user: 'dl_a' });
     expect(expiresIn).toBe(3600);
-    expect(await tokens.verify('conversation', token)).toMatchObject({ ok: true, claims: { kind: 'conversation', conv: 'c1', user: 'dl_a' } });
-    for (const other of ['stream', 'resume', 'bot'] as const) expect(await tokens.verify(other, token)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(await tokens.verify('conversation', token)).toMatchObject({
+      ok: true,
+      claims: { kind: 'conversation', conv: 'c1', user: 'dl_a' },
+    });
+    for (const other of ['stream', 'resume', 'bot'] as const)
+      expect(await tokens.verify(other, token)).toEqual({ ok: false, reason: 'bad_signature' });
   });
 
   test('another secret, a missing token, garbage and expiry are each refused with a reason', async () => {
     const { token } = await tokens.issue('stream', { conv: 'c1', user: 'dl_a' });
-    expect(await new DirectLineTokens('b'.repeat(64), clock, lifetimes).verify('stream', token)).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(await new DirectLineTokens('b'.repeat(64), clock, lifetimes).verify('stream', token)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     expect(await tokens.verify('stream', undefined)).toEqual({ ok: false, reason: 'missing' });
     expect(await tokens.verify('stream', 'a.b')).toEqual({ ok: false, reason: 'malformed' });
     clock.advance(119_000);
@@ -32,14 +39,24 @@ describe('DirectLineTokens', () => {
   test('a standard HS256 JWT: its header and claims read with any JWT library, as botframework-directlinejs reads the user', async () => {
     const { token } = await tokens.issue('conversation', { conv: 'c1', user: 'dl_a' });
     expect(decodeProtectedHeader(token)).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(decodeJwt(token)).toMatchObject({ iss: 'steady-directline', kind: 'conversation', conv: 'c1', user: 'dl_a' });
+    expect(decodeJwt(token)).toMatchObject({
+      iss: 'steady-directline',
+      kind: 'conversation',
+      conv: 'c1',
+      user: 'dl_a',
+    });
   });
 
   test('a token signed with another algorithm, unsigned, or with the wrong claims is refused', async () => {
     const key = new TextEncoder().encode('a'.repeat(64));
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: 'steady-directline', kind: 'stream', conv: 'c', user: 'u' })).toString('base64url')}.`;
     expect(await tokens.verify('stream', none)).toEqual({ ok: false, reason: 'malformed' });
-    const hs512 = await new SignJWT({ kind: 'stream', conv: 'c', user: 'u' }).setProtectedHeader({ alg: 'HS512' }).setIssuer('steady-directline').setIssuedAt().setExpirationTime('1h').sign(key);
+    const hs512 = await new SignJWT({ kind: 'stream', conv: 'c', user: 'u' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setIssuer('steady-directline')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
     expect((await tokens.verify('stream', hs512)).ok).toBe(false);
     const future = clock.now().getTime() / 1000 + 3600;
     const forged = new DirectLineTokens('a'.repeat(64), { now: () => new Date(future * 1000) }, lifetimes);

@@ -3,9 +3,12 @@ import { dirname, join, resolve } from 'node:path';
 
 // The README is a front door and docs/ is the long reading: every relative link in them must lead somewhere.
 const ROOT = join(__dirname, '..', '..');
-const pages = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
-  .filter((name) => name.endsWith('.md'))
-  .map((name) => join('docs', name))];
+const pages = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join('docs', name)),
+];
 
 function relativeLinks(markdown: string): string[] {
   const links: string[] = [];

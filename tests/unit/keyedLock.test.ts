@@ -12,7 +12,11 @@ describe('KeyedLock', () => {
       events.push(`${name} end`);
       return name;
     };
-    const results = await Promise.all([lock.run('c1', task('a', 3)), lock.run('c1', task('b', 1)), lock.run('c1', task('c', 2))]);
+    const results = await Promise.all([
+      lock.run('c1', task('a', 3)),
+      lock.run('c1', task('b', 1)),
+      lock.run('c1', task('c', 2)),
+    ]);
     expect(results).toEqual(['a', 'b', 'c']);
     expect(events).toEqual(['a start', 'a end', 'b start', 'b end', 'c start', 'c end']);
     expect(lock.size).toBe(0);
@@ -22,7 +26,9 @@ describe('KeyedLock', () => {
     const lock = new KeyedLock();
     const events: string[] = [];
     let release!: () => void;
-    const slow = lock.run('c1', () => new Promise<void>((resolve) => (release = resolve)).then(() => events.push('c1 done')));
+    const slow = lock.run('c1', () =>
+      new Promise<void>((resolve) => (release = resolve)).then(() => events.push('c1 done')),
+    );
     await lock.run('c2', async () => events.push('c2 done'));
     expect(events).toEqual(['c2 done']);
     release();

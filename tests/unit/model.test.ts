@@ -5,7 +5,9 @@ import { loadConfig } from '../../src/config';
 import { createChatModel } from '../../src/nlu/model';
 
 /** A fake OpenAI-compatible endpoint on loopback: the true edge of the model seam. */
-function fakeEndpoint(handler: (body: any) => { status: number; body: unknown; delayMs?: number }): Promise<{ server: Server; url: string; requests: any[] }> {
+function fakeEndpoint(
+  handler: (body: any) => { status: number; body: unknown; delayMs?: number },
+): Promise<{ server: Server; url: string; requests: any[] }> {
   const requests: any[] = [];
   const server = createServer((req, res) => {
     let raw = '';
@@ -22,7 +24,9 @@ function fakeEndpoint(handler: (body: any) => { status: number; body: unknown; d
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests }),
+    ),
   );
 }
 
@@ -36,20 +40,35 @@ describe('the optional chat model', () => {
   });
 
   test('calls /chat/completions with roles, model, key, and returns the text', async () => {
-    const fake = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: 'plain answer' } }] } }));
+    const fake = await fakeEndpoint(() => ({
+      status: 200,
+      body: { choices: [{ message: { content: 'plain answer' } }] },
+    }));
     const config = loadConfig({ LLM_BASE_URL: fake.url, LLM_MODEL: 'tiny', LLM_API_KEY: 'k1' });
     const model = (await createChatModel(config.llm))!;
     const reply = await model.invoke([new SystemMessage('be brief'), new HumanMessage('hello')]);
     expect(reply.text).toBe('plain answer');
     expect(fake.requests[0].path).toBe('/v1/chat/completions');
     expect(fake.requests[0].auth).toBe('Bearer k1');
-    expect(fake.requests[0].body).toMatchObject({ model: 'tiny', messages: [{ role: 'system', content: 'be brief' }, { role: 'user', content: 'hello' }] });
+    expect(fake.requests[0].body).toMatchObject({
+      model: 'tiny',
+      messages: [
+        { role: 'system', content: 'be brief' },
+        { role: 'user', content: 'hello' },
+      ],
+    });
     fake.server.close();
   });
 
   test('a slow endpoint times out and an error status rejects', async () => {
-    const slow = await fakeEndpoint(() => ({ status: 200, body: { choices: [{ message: { content: 'late' } }] }, delayMs: 1500 }));
-    const model = (await createChatModel(loadConfig({ LLM_BASE_URL: slow.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '200' }).llm))!;
+    const slow = await fakeEndpoint(() => ({
+      status: 200,
+      body: { choices: [{ message: { content: 'late' } }] },
+      delayMs: 1500,
+    }));
+    const model = (await createChatModel(
+      loadConfig({ LLM_BASE_URL: slow.url, LLM_MODEL: 'm', LLM_TIMEOUT_MS: '200' }).llm,
+    ))!;
     await expect(model.invoke('hi')).rejects.toThrow();
     slow.server.closeAllConnections();
     slow.server.close();

@@ -8,16 +8,26 @@ const ROOT = join(__dirname, '..', '..');
 
 /** The npm packages a fresh process loads while building the app with this environment. */
 async function packagesLoadedWith(env: Record<string, string>): Promise<string[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'tests/support/loadedPackages.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(makeTempDir('packages-'), 'coach.db')}`, ...env },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--disable-warning=DEP0111', '--import', 'tsx', join(ROOT, 'tests/support/loadedPackages.ts')],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        LOG_LEVEL: 'silent',
+        DATABASE_URL: `sqlite:${join(makeTempDir('packages-'), 'coach.db')}`,
+        ...env,
+      },
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').pop()!) as string[];
 }
 
 // Start-up time is mostly module loading: the default deployment should not load what it does not use.
 describe('packages loaded at start-up', () => {
-  const optional = (name: string) => name === 'pg' || name === 'prom-client' || name.startsWith('@langchain/') || name.startsWith('@slack/');
+  const optional = (name: string) =>
+    name === 'pg' || name === 'prom-client' || name.startsWith('@langchain/') || name.startsWith('@slack/');
   // botbuilder-dialogs' public entry loads the Recognizers-Text libraries of its built-in prompts; importing
   // its internal lib/ modules to avoid that is no longer done (dependencies run as published).
 
@@ -45,14 +55,18 @@ describe('packages loaded at start-up', () => {
   }, 30_000);
 
   // Only with a PostgreSQL server (.ci/run starts one); the two cases above run everywhere.
-  (TEST_DATABASE_URL ? test : test.skip)('on PostgreSQL, the SQLite native module is not loaded', async () => {
-    const database = freshPostgresUrl();
-    try {
-      const loaded = await packagesLoadedWith({ DATABASE_URL: database.url });
-      expect(loaded).toContain('pg');
-      expect(loaded).not.toContain('better-sqlite3');
-    } finally {
-      await database.dispose();
-    }
-  }, 30_000);
+  (TEST_DATABASE_URL ? test : test.skip)(
+    'on PostgreSQL, the SQLite native module is not loaded',
+    async () => {
+      const database = freshPostgresUrl();
+      try {
+        const loaded = await packagesLoadedWith({ DATABASE_URL: database.url });
+        expect(loaded).toContain('pg');
+        expect(loaded).not.toContain('better-sqlite3');
+      } finally {
+        await database.dispose();
+      }
+    },
+    30_000,
+  );
 });

@@ -7,7 +7,8 @@ describe('terminal chat', () => {
   });
 
   test('lines wrap at word boundaries and no line is wider than asked', () => {
-    const text = 'Switching strains does not reset tolerance. All strains act on the same places in your brain.\nSecond line.';
+    const text =
+      'Switching strains does not reset tolerance. All strains act on the same places in your brain.\nSecond line.';
     const wrapped = wrap(text, 30);
     for (const line of wrapped.split('\n')) expect(line.length).toBeLessThanOrEqual(30);
     expect(wrapped.replace(/\n/g, ' ')).toBe(text.replace(/\n/g, ' '));

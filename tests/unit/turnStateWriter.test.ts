@@ -1,4 +1,12 @@
-import { type Activity, ConversationState, type Storage, type StoreItems, TestAdapter, TurnContext, UserState } from 'botbuilder';
+import {
+  type Activity,
+  ConversationState,
+  type Storage,
+  type StoreItems,
+  TestAdapter,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { TurnConversationState, TurnStateWriter, TurnUserState } from '../../src/bot/TurnStateWriter';
@@ -81,7 +89,7 @@ describe('TurnStateWriter', () => {
     expect(items[USER_KEY].person).toEqual({ welcomedAt: '2026-11-28T00:00:00Z' });
   });
 
-  test('a turn reads both states in one call, under the keys botbuilder\'s own states use', async () => {
+  test("a turn reads both states in one call, under the keys botbuilder's own states use", async () => {
     const context = new TurnContext(new TestAdapter(), activity());
     expect(conversationState.getStorageKey(context)).toBe(new ConversationState(storage).getStorageKey(context));
     expect(userState.getStorageKey(context)).toBe(new UserState(storage).getStorageKey(context));
@@ -131,7 +139,7 @@ describe('TurnStateWriter', () => {
     expect(await stored()).toEqual({});
   });
 
-  test('the turn error handler\'s reset (delete, then a forced save) leaves an empty conversation state', async () => {
+  test("the turn error handler's reset (delete, then a forced save) leaves an empty conversation state", async () => {
     await turn(async (context) => dialog.set(context, { step: 6 }));
     const context = new TurnContext(new TestAdapter(), activity());
     await writer.load(context);

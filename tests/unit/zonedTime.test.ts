@@ -59,8 +59,12 @@ describe('zoned time', () => {
   });
 
   test('outsideQuietHours moves a late-evening or early instant to the end of quiet hours, local time', () => {
-    expect(outsideQuietHours(new Date('2026-12-07T03:00:00Z'), NY, QUIET).toISOString()).toBe('2026-12-07T14:00:00.000Z'); // 10 pm -> 9 am
-    expect(outsideQuietHours(new Date('2026-12-07T10:00:00Z'), NY, QUIET).toISOString()).toBe('2026-12-07T14:00:00.000Z'); // 5 am -> 9 am
+    expect(outsideQuietHours(new Date('2026-12-07T03:00:00Z'), NY, QUIET).toISOString()).toBe(
+      '2026-12-07T14:00:00.000Z',
+    ); // 10 pm -> 9 am
+    expect(outsideQuietHours(new Date('2026-12-07T10:00:00Z'), NY, QUIET).toISOString()).toBe(
+      '2026-12-07T14:00:00.000Z',
+    ); // 5 am -> 9 am
     const afternoon = new Date('2026-12-07T20:00:00Z');
     expect(outsideQuietHours(afternoon, NY, QUIET)).toBe(afternoon);
   });

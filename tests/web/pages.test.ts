@@ -20,7 +20,13 @@ describe('the web page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
-    for (const key of ['webpage.title', 'webpage.tagline', 'webpage.startFresh', 'webpage.privacyLink', 'webpage.connecting']) {
+    for (const key of [
+      'webpage.title',
+      'webpage.tagline',
+      'webpage.startFresh',
+      'webpage.privacyLink',
+      'webpage.connecting',
+    ]) {
       expect(html).toContain(escapeHtml(text(key)));
     }
     // Web Chat's bundle downloads from the start (preload); the page script runs it once the first messages show.
@@ -70,7 +76,13 @@ describe('the web page', () => {
       get(`${t.baseUrl}${path}`, { headers: { 'accept-encoding': acceptEncoding } }, (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], cacheControl: res.headers['cache-control'], body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({
+            encoding: res.headers['content-encoding'],
+            cacheControl: res.headers['cache-control'],
+            body: Buffer.concat(chunks),
+          }),
+        );
       }).on('error', reject);
     });
 
@@ -100,14 +112,17 @@ describe('the web page', () => {
     expect(brotliDecompressSync(brotli.body).equals(bundle)).toBe(true);
   }, 90_000);
 
-  test.each(['/static/steady.css', '/static/steady-chat.js', '/static/favicon.svg'])('%s is served under its hashed name', async (name) => {
-    const url = (await assetUrls())[name];
-    expect(url).toMatch(/\.[0-9a-f]{12}\.\w+$/);
-    const response = await fetch(`${t.baseUrl}${url}`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toContain('immutable');
-    expect((await response.text()).length).toBeGreaterThan(100);
-  });
+  test.each(['/static/steady.css', '/static/steady-chat.js', '/static/favicon.svg'])(
+    '%s is served under its hashed name',
+    async (name) => {
+      const url = (await assetUrls())[name];
+      expect(url).toMatch(/\.[0-9a-f]{12}\.\w+$/);
+      const response = await fetch(`${t.baseUrl}${url}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toContain('immutable');
+      expect((await response.text()).length).toBeGreaterThan(100);
+    },
+  );
 
   test('an old or wrong hash is 404, so a stale page never gets a mismatched file', async () => {
     expect((await fetch(`${t.baseUrl}/webchat/webchat.000000000000.js`)).status).toBe(404);
@@ -143,7 +158,9 @@ describe('pickEncoding', () => {
 
 describe('fillTemplate', () => {
   test('escapes {{text}}, keeps {{{markup}}}, and refuses a missing value', () => {
-    expect(fillTemplate('<p>{{a}}</p>{{{b}}}', { a: '<b>"x" & y</b>', b: '<i>ok</i>' })).toBe('<p>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</p><i>ok</i>');
+    expect(fillTemplate('<p>{{a}}</p>{{{b}}}', { a: '<b>"x" & y</b>', b: '<i>ok</i>' })).toBe(
+      '<p>&lt;b&gt;&quot;x&quot; &amp; y&lt;/b&gt;</p><i>ok</i>',
+    );
     expect(() => fillTemplate('{{missing}}', {})).toThrow('missing');
   });
 });

@@ -28,8 +28,12 @@ describe('the privacy promises match what a web session leaves in the database',
     expect(content.text('privacy.policy')).toContain('On the web page, the server keeps our chat word for word');
     expect(content.text('privacy.policy')).toContain('my logs never hold what you type');
     expect(content.text('privacy.page')).toContain('The server keeps the chat, word for word');
-    expect(content.text('program.reflectionFirst', { question: 'Q' })).toContain("I don't add what you write here to your saved answers");
-    expect(content.text('program.reflectionFirst', { question: 'Q' })).toContain('It stays in our chat history until you delete your data');
+    expect(content.text('program.reflectionFirst', { question: 'Q' })).toContain(
+      "I don't add what you write here to your saved answers",
+    );
+    expect(content.text('program.reflectionFirst', { question: 'Q' })).toContain(
+      'It stays in our chat history until you delete your data',
+    );
   });
 
   test('a reflection typed on the web is in the chat history only: no other table, no log line', async () => {
@@ -37,7 +41,10 @@ describe('the privacy promises match what a web session leaves in the database',
     const path = `/v3/directline/conversations/${session.conversationId}`;
     expect((await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).status).toBe(201);
     const say = async (text: string) => {
-      const posted = await call(t.baseUrl, 'POST', `${path}/activities`, { token: session.token, body: { type: 'message', text, from: { id: 'x' } } });
+      const posted = await call(t.baseUrl, 'POST', `${path}/activities`, {
+        token: session.token,
+        body: { type: 'message', text, from: { id: 'x' } },
+      });
       expect(posted.status).toBe(200);
     };
     await say(content.text('menu.options.program'));
@@ -46,8 +53,13 @@ describe('the privacy promises match what a web session leaves in the database',
     // Through the lesson and the practice to the first reflection question.
     for (let i = 1; i < sessionPieces(week1).length && i < 40; i++) {
       const { body } = await call(t.baseUrl, 'GET', `${path}/activities`, { token: session.token });
-      const texts: string[] = body.activities.filter((a: { from: { role?: string } }) => a.from.role !== 'user').map((a: { text?: string }) => a.text ?? '');
-      if (texts.some((text) => text.includes(content.text('program.reflectionFirst', { question: week1.reflection[0] })))) break;
+      const texts: string[] = body.activities
+        .filter((a: { from: { role?: string } }) => a.from.role !== 'user')
+        .map((a: { text?: string }) => a.text ?? '');
+      if (
+        texts.some((text) => text.includes(content.text('program.reflectionFirst', { question: week1.reflection[0] })))
+      )
+        break;
       await say('next');
     }
     const reflection = 'Walking my dog zebrafinch at dawn helped me on day three';
@@ -62,10 +74,18 @@ describe('the privacy promises match what a web session leaves in the database',
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>;
       for (const { name } of tables) {
         const rows = db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>;
-        const text = rows.map((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v))).join('\u0000')).join('\n');
+        const text = rows
+          .map((row) =>
+            Object.values(row)
+              .map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)))
+              .join('\u0000'),
+          )
+          .join('\n');
         if (text.includes('zebrafinch')) holding.push(name);
       }
-      const history = tables.map((table) => table.name).filter((name) => /directline/i.test(name) && /activit/i.test(name));
+      const history = tables
+        .map((table) => table.name)
+        .filter((name) => /directline/i.test(name) && /activit/i.test(name));
       expect(history.length).toBeGreaterThan(0);
       // Kept word for word where the page reads it back, and nowhere else.
       expect(holding).toEqual(history.filter((name) => holding.includes(name)));

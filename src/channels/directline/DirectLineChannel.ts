@@ -7,7 +7,13 @@ import type { Logger } from '../../logger';
 import { InProcessNotifier } from '../../storage/notifier';
 import { DATA_DELETED_EVENT } from '../../privacy/personalData';
 import { hashKey } from '../../storage/hashKey';
-import type { ChangeNotifier, ChannelActivity, DirectLineRepository, RevocationRepository, StoredActivity } from '../../storage/repositories';
+import type {
+  ChangeNotifier,
+  ChannelActivity,
+  DirectLineRepository,
+  RevocationRepository,
+  StoredActivity,
+} from '../../storage/repositories';
 import { type CoachAdapter, describeError } from '../adapter';
 import { describeInvalidActivity } from '../inboundActivity';
 import { type BotActivity, botActivitySchema, clientActivitySchema, idempotencyKeyOf } from './activitySchema';
@@ -28,7 +34,12 @@ export interface Refusal {
   retryAfterSeconds?: number;
 }
 
-const refuse = (status: number, error: string, extra: Partial<Refusal> = {}): Refusal => ({ ok: false, status, error, ...extra });
+const refuse = (status: number, error: string, extra: Partial<Refusal> = {}): Refusal => ({
+  ok: false,
+  status,
+  error,
+  ...extra,
+});
 
 export interface ActivityGroup {
   activities: StoredActivity['activity'][];
@@ -113,15 +124,20 @@ export class DirectLineChannel {
   newIdentity(clientKey: string): Outcome<{ userId: string; conversationId: string }> {
     if (this.draining) return refuse(503, 'shutting_down');
     const decision = this.perClient.take(clientKey);
-    if (!decision.allowed) return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
-    return { ok: true, value: { userId: `dl_${randomBytes(12).toString('base64url')}`, conversationId: newConversationId() } };
+    if (!decision.allowed)
+      return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
+    return {
+      ok: true,
+      value: { userId: `dl_${randomBytes(12).toString('base64url')}`, conversationId: newConversationId() },
+    };
   }
 
   /** A new conversation id for someone who already has a user id (a resume key), within the same per-client limit. */
   newConversationFor(clientKey: string): Outcome<string> {
     if (this.draining) return refuse(503, 'shutting_down');
     const decision = this.perClient.take(clientKey);
-    if (!decision.allowed) return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
+    if (!decision.allowed)
+      return refuse(429, 'too_many_conversations', { retryAfterSeconds: decision.retryAfterSeconds });
     return { ok: true, value: newConversationId() };
   }
 
@@ -154,7 +170,12 @@ export class DirectLineChannel {
     // A token that outlived its person's data must not bring their conversation back.
     if (await this.isRevoked(claims.user)) return refuse(403, 'token_revoked');
     const personId = personIdOf({ channelId: CHANNEL_ID, from: { id: claims.user, name: '' } });
-    const created = await repo.createConversation({ conversationId: claims.conv, userId: claims.user, personId, at: clock.now() });
+    const created = await repo.createConversation({
+      conversationId: claims.conv,
+      userId: claims.user,
+      personId,
+      at: clock.now(),
+    });
     if (created) {
       this.deps.logger.info({ conversationId: claims.conv }, 'direct line conversation started');
       await this.runTurn(claims, { type: 'conversationUpdate', membersAdded: [{ id: claims.user, role: 'user' }] });
@@ -170,7 +191,8 @@ export class DirectLineChannel {
     if (!parsed.success) return refuse(400, 'invalid_activity', { reason: describeInvalidActivity(parsed.error) });
     if (this.closing.has(claims.conv)) return refuse(403, 'token_revoked');
     const conversation = await this.deps.repo.getConversation(claims.conv);
-    if (!conversation) return (await this.isRevoked(claims.user)) ? refuse(403, 'token_revoked') : refuse(404, 'conversation_not_found');
+    if (!conversation)
+      return (await this.isRevoked(claims.user)) ? refuse(403, 'token_revoked') : refuse(404, 'conversation_not_found');
     if (conversation.userId !== claims.user) return refuse(403, 'wrong_user');
     const decision = this.perConversation.take(claims.conv);
     if (!decision.allowed) return refuse(429, 'rate_limited', { retryAfterSeconds: decision.retryAfterSeconds });
@@ -189,7 +211,9 @@ export class DirectLineChannel {
     const { stored } = await this.deps.repo.appendActivity(claims.conv, { direction: 'user', activity: echo, at: now });
     this.notify(claims.conv);
     let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.turnAckMs ?? DEFAULT_TURN_ACK_MS)));
+    const patience = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, this.deps.turnAckMs ?? DEFAULT_TURN_ACK_MS)),
+    );
     await Promise.race([this.runTurn(claims, stored.activity), patience]);
     clearTimeout(timer);
     return { ok: true, value: { id: stored.activityId } };
@@ -206,7 +230,12 @@ export class DirectLineChannel {
     const now = this.deps.clock.now();
     const activity = this.stampBotActivity(conversationId, parsed.data, now, replyToId);
     const idempotencyKey = idempotencyKeyOf(parsed.data);
-    const { stored, duplicate } = await this.deps.repo.appendActivity(conversationId, { direction: 'bot', activity, at: now, idempotencyKey });
+    const { stored, duplicate } = await this.deps.repo.appendActivity(conversationId, {
+      direction: 'bot',
+      activity,
+      at: now,
+      idempotencyKey,
+    });
     if (duplicate) {
       this.deps.logger.info({ conversationId, activityId: stored.activityId }, 'duplicate bot activity dropped');
     } else {
@@ -248,7 +277,11 @@ export class DirectLineChannel {
    */
   private async close(conversationId: string, personId: string, userId: string, seq: number): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.revocations.revoke(revocationSubject(userId), now, new Date(now.getTime() + this.deps.revokeForSeconds * 1000));
+    await this.deps.revocations.revoke(
+      revocationSubject(userId),
+      now,
+      new Date(now.getTime() + this.deps.revokeForSeconds * 1000),
+    );
     if (this.closing.has(conversationId)) return;
     const timer = setTimeout(() => void this.erase(conversationId), this.deps.eraseGraceMs ?? DEFAULT_ERASE_GRACE_MS);
     timer.unref();
@@ -265,7 +298,9 @@ export class DirectLineChannel {
         this.deps.logger.info('direct line conversation erased after its person deleted their data');
         for (const listener of this.closedListeners) listener(conversationId);
       })
-      .catch((error) => this.deps.logger.error({ error: describeError(error) }, 'direct line conversation could not be erased'))
+      .catch((error) =>
+        this.deps.logger.error({ error: describeError(error) }, 'direct line conversation could not be erased'),
+      )
       .finally(() => this.closing.delete(conversationId));
     return closing.erasing;
   }
@@ -296,7 +331,10 @@ export class DirectLineChannel {
   async drain(graceMs: number): Promise<void> {
     this.draining = true;
     if (this.turns > 0) {
-      await Promise.race([new Promise<void>((resolve) => (this.turnsDone = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+      await Promise.race([
+        new Promise<void>((resolve) => (this.turnsDone = resolve)),
+        new Promise((r) => setTimeout(r, graceMs).unref()),
+      ]);
     }
     // Deletions waiting for delivery are done now rather than left to a restart that knows nothing of them.
     await this.eraseClosing();

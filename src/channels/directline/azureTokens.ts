@@ -7,14 +7,17 @@ const generatedToken = z.object({
 });
 
 export type AzureTokenResult =
-  | { ok: true; conversationId: string; token: string; expiresIn: number }
-  | { ok: false; status?: number };
+  { ok: true; conversationId: string; token: string; expiresIn: number } | { ok: false; status?: number };
 
 /**
  * Exchanges the Direct Line secret for a token bound to one user, with Azure's
  * POST {domain}/tokens/generate. The secret only ever travels from this server to Azure.
  */
-export async function generateAzureToken(azure: { secret: string; domain: string }, userId: string, timeoutMs = 10_000): Promise<AzureTokenResult> {
+export async function generateAzureToken(
+  azure: { secret: string; domain: string },
+  userId: string,
+  timeoutMs = 10_000,
+): Promise<AzureTokenResult> {
   let response: Response;
   try {
     response = await fetch(`${azure.domain}/tokens/generate`, {
@@ -29,5 +32,10 @@ export async function generateAzureToken(azure: { secret: string; domain: string
   if (!response.ok) return { ok: false, status: response.status };
   const parsed = generatedToken.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) return { ok: false, status: response.status };
-  return { ok: true, conversationId: parsed.data.conversationId, token: parsed.data.token, expiresIn: parsed.data.expires_in };
+  return {
+    ok: true,
+    conversationId: parsed.data.conversationId,
+    token: parsed.data.token,
+    expiresIn: parsed.data.expires_in,
+  };
 }

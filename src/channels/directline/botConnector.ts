@@ -1,4 +1,11 @@
-import { type BotFrameworkAuthentication, type ClaimsIdentity, ConnectorClient, type ConnectorClientOptions, ConnectorFactory, TokenCredentials } from 'botframework-connector';
+import {
+  type BotFrameworkAuthentication,
+  type ClaimsIdentity,
+  ConnectorClient,
+  type ConnectorClientOptions,
+  ConnectorFactory,
+  TokenCredentials,
+} from 'botframework-connector';
 import { DelegatingAuthentication } from '../DelegatingAuthentication';
 import type { DirectLineTokens } from './tokens';
 
@@ -63,7 +70,8 @@ class OwnChannelConnectorFactory extends ConnectorFactory {
   }
 
   override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    if (this.endpoint.owns(serviceUrl)) return new ConnectorClient(this.endpoint.credentials(), { ...this.options, baseUri: serviceUrl });
+    if (this.endpoint.owns(serviceUrl))
+      return new ConnectorClient(this.endpoint.credentials(), { ...this.options, baseUri: serviceUrl });
     return this.inner.create(serviceUrl, audience);
   }
 }
@@ -84,6 +92,10 @@ export class OwnChannelAuthentication extends DelegatingAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return new OwnChannelConnectorFactory(this.inner.createConnectorFactory(claimsIdentity), this.endpoint, this.connectorOptions);
+    return new OwnChannelConnectorFactory(
+      this.inner.createConnectorFactory(claimsIdentity),
+      this.endpoint,
+      this.connectorOptions,
+    );
   }
 }

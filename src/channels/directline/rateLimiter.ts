@@ -29,7 +29,10 @@ export class RateLimiter {
     const bucket = this.level(this.buckets.get(key), now);
     if (bucket.tokens < 1) {
       this.buckets.set(key, bucket);
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000)),
+      };
     }
     bucket.tokens -= 1;
     this.buckets.set(key, bucket);

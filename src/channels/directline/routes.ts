@@ -11,6 +11,9 @@ import type { DirectLineChannel, Outcome, Refusal } from './DirectLineChannel';
 import { parseWatermark } from './stream';
 import { bearerToken, type DirectLineTokens, type TokenClaims } from './tokens';
 
+/** A parameter from the matched route's path (restify types req.params as any). */
+const pathParam = (req: restify.Request, name: string): string => (req.params as Record<string, string>)[name];
+
 export const DIRECT_LINE_PATH = '/v3/directline';
 export const TOKEN_ENDPOINT = '/api/directline/token';
 
@@ -49,8 +52,14 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
 
   const refuse = (req: restify.Request, res: restify.Response, refusal: Refusal) => {
     if (refusal.retryAfterSeconds) res.header('Retry-After', String(refusal.retryAfterSeconds));
-    logger.info({ status: refusal.status, error: refusal.error, route: req.getRoute()?.path }, 'direct line request refused');
-    res.send(refusal.status, refusal.reason ? { error: refusal.error, reason: refusal.reason } : { error: refusal.error });
+    logger.info(
+      { status: refusal.status, error: refusal.error, route: req.getRoute()?.path },
+      'direct line request refused',
+    );
+    res.send(
+      refusal.status,
+      refusal.reason ? { error: refusal.error, reason: refusal.reason } : { error: refusal.error },
+    );
   };
 
   const authorize = async (req: restify.Request, conversationId?: string): Promise<Outcome<TokenClaims>> => {
@@ -60,7 +69,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
         ? { ok: false, status: 403, error: 'token_expired' }
         : { ok: false, status: 401, error: 'unauthorized' };
     }
-    if (conversationId !== undefined && check.claims.conv !== conversationId) return { ok: false, status: 403, error: 'wrong_conversation' };
+    if (conversationId !== undefined && check.claims.conv !== conversationId)
+      return { ok: false, status: 403, error: 'wrong_conversation' };
     return { ok: true, value: check.claims };
   };
 
@@ -85,7 +95,10 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req, res) => {
     const identity = channel.newIdentity(clientKey(req, deps));
     if (!identity.ok) return refuse(req, res, identity);
-    const { token, expiresIn } = await tokens.issue('conversation', { conv: identity.value.conversationId, user: identity.value.userId });
+    const { token, expiresIn } = await tokens.issue('conversation', {
+      conv: identity.value.conversationId,
+      user: identity.value.userId,
+    });
     res.header('Cache-Control', 'no-store');
     res.send(200, { conversationId: identity.value.conversationId, token, expires_in: expiresIn });
   });
@@ -93,7 +106,8 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req, res) => {
     const auth = await authorize(req);
     if (!auth.ok) return refuse(req, res, auth);
-    if (await channel.isRevoked(auth.value.user)) return refuse(req, res, { ok: false, status: 403, error: 'token_revoked' });
+    if (await channel.isRevoked(auth.value.user))
+      return refuse(req, res, { ok: false, status: 403, error: 'token_revoked' });
     const { token, expiresIn } = await tokens.issue('conversation', { conv: auth.value.conv, user: auth.value.user });
     res.header('Cache-Control', 'no-store');
     res.send(200, { conversationId: auth.value.conv, token, expires_in: expiresIn });
@@ -104,20 +118,25 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
     if (!auth.ok) return refuse(req, res, auth);
     const started = await channel.start(auth.value);
     if (!started.ok) return refuse(req, res, started);
-    res.send(started.value.created ? 201 : 200, await conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!));
+    res.send(
+      started.value.created ? 201 : 200,
+      await conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!),
+    );
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = queryParam(req, 'watermark') ?? '';
-    if (parseWatermark(watermark) === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
-    if (!(await channel.conversationExists(auth.value.conv))) return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
+    if (parseWatermark(watermark) === undefined)
+      return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
+    if (!(await channel.conversationExists(auth.value.conv)))
+      return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
     res.send(200, await conversationAnswer(req, auth.value, bearerToken(req.headers.authorization)!, watermark));
   });
 
   server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const posted = await channel.postFromUser(auth.value, req.body);
     if (!posted.ok) return refuse(req, res, posted);
@@ -125,11 +144,12 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   });
 
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req, res) => {
-    const auth = await authorize(req, req.params.conversationId);
+    const auth = await authorize(req, pathParam(req, 'conversationId'));
     if (!auth.ok) return refuse(req, res, auth);
     const watermark = parseWatermark(queryParam(req, 'watermark'));
     if (watermark === undefined) return refuse(req, res, { ok: false, status: 400, error: 'invalid_watermark' });
-    if (!(await channel.conversationExists(auth.value.conv))) return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
+    if (!(await channel.conversationExists(auth.value.conv)))
+      return refuse(req, res, { ok: false, status: 404, error: 'conversation_not_found' });
     res.header('Cache-Control', 'no-store');
     const group = await channel.activitiesAfter(auth.value.conv, watermark);
     res.send(200, group);
@@ -141,7 +161,7 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
     if (!(await tokens.verify('bot', bearerToken(req.headers.authorization))).ok) {
       return refuse(req, res, { ok: false, status: 401, error: 'unauthorized' });
     }
-    const posted = await channel.postFromBot(req.params.conversationId, req.body, req.params.replyToId);
+    const posted = await channel.postFromBot(pathParam(req, 'conversationId'), req.body, pathParam(req, 'replyToId'));
     if (!posted.ok) return refuse(req, res, posted);
     res.send(200, posted.value);
   };
@@ -149,7 +169,11 @@ export function mountDirectLine(server: restify.Server, deps: DirectLineRouteDep
   server.post('/v3/conversations/:conversationId/activities/:replyToId', fromBot);
 }
 
-async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resume: string | undefined): Promise<Outcome<PageSession>> {
+async function pageSession(
+  req: restify.Request,
+  deps: DirectLineRouteDeps,
+  resume: string | undefined,
+): Promise<Outcome<PageSession>> {
   const { channel, tokens, config } = deps;
   const returning = resume ? await tokens.verify('resume', resume) : undefined;
   let userId: string;
@@ -157,7 +181,8 @@ async function pageSession(req: restify.Request, deps: DirectLineRouteDeps, resu
   let resumed = false;
   if (returning?.ok && !(await channel.isRevoked(returning.claims.user))) {
     userId = returning.claims.user;
-    if (!config.azure) resumed = returning.claims.conv !== '' && (await channel.conversationExists(returning.claims.conv));
+    if (!config.azure)
+      resumed = returning.claims.conv !== '' && (await channel.conversationExists(returning.claims.conv));
     if (resumed) conversationId = returning.claims.conv;
     else {
       // A resume key that does not lead back to its conversation makes a new one (here or at Azure):
@@ -225,11 +250,19 @@ function clientKey(req: restify.Request, deps: DirectLineRouteDeps): string {
 const HOST_HEADER = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
 
 /** The WebSocket address as the client reached us (behind a TLS proxy: wss). */
-async function streamUrlFor(req: restify.Request, deps: DirectLineRouteDeps, claims: TokenClaims, watermark: string): Promise<string> {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim();
+async function streamUrlFor(
+  req: restify.Request,
+  deps: DirectLineRouteDeps,
+  claims: TokenClaims,
+  watermark: string,
+): Promise<string> {
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
+    .split(',')[0]
+    .trim();
   const secure = forwarded === 'https' || Boolean((req.socket as TLSSocket).encrypted);
-  const host = req.headers.host && HOST_HEADER.test(req.headers.host) ? req.headers.host : new URL(deps.endpoint.serviceUrl).host;
+  const host =
+    req.headers.host && HOST_HEADER.test(req.headers.host) ? req.headers.host : new URL(deps.endpoint.serviceUrl).host;
   const { token } = await deps.tokens.issue('stream', { conv: claims.conv, user: claims.user });
   const query = new URLSearchParams({ watermark, t: token });
-  return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
+  return `${secure ? 'wss' : 'ws'}://${host}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(claims.conv)}/stream?${query.toString()}`;
 }

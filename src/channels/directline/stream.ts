@@ -101,13 +101,21 @@ export class DirectLineStream {
     if (conversationId === undefined) return refuseUpgrade(socket, 400, 'invalid_conversation_id');
     const check = await this.tokens.verify('stream', url.searchParams.get('t') ?? undefined);
     if (this.closing || socket.destroyed) return refuseUpgrade(socket, 503, 'shutting_down');
-    if (!check.ok) return refuseUpgrade(socket, check.reason === 'expired' ? 403 : 401, check.reason === 'expired' ? 'token_expired' : 'unauthorized');
+    if (!check.ok)
+      return refuseUpgrade(
+        socket,
+        check.reason === 'expired' ? 403 : 401,
+        check.reason === 'expired' ? 'token_expired' : 'unauthorized',
+      );
     if (check.claims.conv !== conversationId) return refuseUpgrade(socket, 403, 'wrong_conversation');
     const watermark = parseWatermark(url.searchParams.get('watermark'));
     if (watermark === undefined) return refuseUpgrade(socket, 400, 'invalid_watermark');
     // One read per socket opened (not per message): a person who deleted their data gets no stream.
     this.channel.isRevoked(check.claims.user).then(
-      (revoked) => (revoked ? refuseUpgrade(socket, 403, 'token_revoked') : this.accept(req, socket, head, conversationId, watermark)),
+      (revoked) =>
+        revoked
+          ? refuseUpgrade(socket, 403, 'token_revoked')
+          : this.accept(req, socket, head, conversationId, watermark),
       (error) => {
         this.logger.warn({ error: describeError(error) }, 'direct line upgrade could not check revocation');
         refuseUpgrade(socket, 503, 'unavailable');
@@ -144,7 +152,10 @@ export class DirectLineStream {
     // A frame that breaks the protocol (too large, bad UTF-8, reserved bits or opcodes) ends this socket
     // (ws closes it with the right code after 'error'); nothing else.
     ws.on('error', (error) => {
-      this.logger.info({ conversationId, error: error.name, code: (error as NodeJS.ErrnoException).code }, 'direct line socket closed on a protocol error');
+      this.logger.info(
+        { conversationId, error: error.name, code: (error as NodeJS.ErrnoException).code },
+        'direct line socket closed on a protocol error',
+      );
       ws.terminate();
     });
     let cursor = watermark;
@@ -162,7 +173,10 @@ export class DirectLineStream {
         }
       });
       pulling.catch((error) => {
-        this.logger.warn({ conversationId, error: (error as Error).name }, 'direct line stream could not read activities');
+        this.logger.warn(
+          { conversationId, error: (error as Error).name },
+          'direct line stream could not read activities',
+        );
         ws.close(1011);
       });
     };

@@ -25,8 +25,7 @@ export interface TokenClaims {
 }
 
 export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'missing' | 'malformed' | 'bad_signature' | 'expired' };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'missing' | 'malformed' | 'bad_signature' | 'expired' };
 
 const ISSUER = 'steady-directline';
 const CLOCK_SKEW_SECONDS = 60;
@@ -41,7 +40,12 @@ export class DirectLineTokens {
     readonly lifetimes: Record<TokenKind, number>,
   ) {
     const derive = (kind: TokenKind) => createHmac('sha256', secret).update(`${ISSUER}:${kind}`).digest();
-    this.keys = { conversation: derive('conversation'), stream: derive('stream'), resume: derive('resume'), bot: derive('bot') };
+    this.keys = {
+      conversation: derive('conversation'),
+      stream: derive('stream'),
+      resume: derive('resume'),
+      bot: derive('bot'),
+    };
   }
 
   /** Signs a token with `jose` (HS256, this kind's key). */
@@ -63,14 +67,24 @@ export class DirectLineTokens {
     const now = this.clock.now();
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.keys[kind], { algorithms: ['HS256'], issuer: ISSUER, currentDate: now }));
+      ({ payload } = await jwtVerify(token, this.keys[kind], {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        currentDate: now,
+      }));
     } catch (error) {
       if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'bad_signature' };
       if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
       return { ok: false, reason: 'malformed' };
     }
     const { conv, user, iat, exp } = payload;
-    if (payload.kind !== kind || typeof user !== 'string' || typeof conv !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') {
+    if (
+      payload.kind !== kind ||
+      typeof user !== 'string' ||
+      typeof conv !== 'string' ||
+      typeof iat !== 'number' ||
+      typeof exp !== 'number'
+    ) {
       return { ok: false, reason: 'malformed' };
     }
     // Issued too far in the future (a clock gone wrong): refused like an expired one.
@@ -107,6 +121,7 @@ export function loadTokenSecret(options: { secret?: string; dataDir?: string }):
     rmSync(draft, { force: true });
   }
   const secret = readFileSync(file, 'utf8').trim();
-  if (secret.length < 32) throw new Error(`The Direct Line token secret in ${file} is too short; delete the file to make a new one`);
+  if (secret.length < 32)
+    throw new Error(`The Direct Line token secret in ${file} is too short; delete the file to make a new one`);
   return secret;
 }

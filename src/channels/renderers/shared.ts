@@ -35,7 +35,11 @@ export function dataUrl(contentType: string, bytes: Buffer, charset?: string): s
 }
 
 export function fileAttachment(file: OutboundFile): Attachment {
-  return { contentType: file.contentType, name: file.name, contentUrl: dataUrl(file.contentType, Buffer.from(file.content, 'utf8'), 'utf-8') };
+  return {
+    contentType: file.contentType,
+    name: file.name,
+    contentUrl: dataUrl(file.contentType, Buffer.from(file.content, 'utf8'), 'utf-8'),
+  };
 }
 
 /**
@@ -74,11 +78,17 @@ export function linksIn(text: string): TextLink[] {
 export function linksAsPlainText(text: string): string {
   return text.replace(MARKDOWN_LINK, (_m, label: string, url: string) => {
     if (!/^https:/i.test(url)) return label;
-    return url.replace(/^https:\/\/(www\.)?/i, '').startsWith(label.replace(/^www\./, '')) ? label : `${label} (${url})`;
+    return url.replace(/^https:\/\/(www\.)?/i, '').startsWith(label.replace(/^www\./, ''))
+      ? label
+      : `${label} (${url})`;
   });
 }
 
-export const cardAsText = (card: ResourceCard): string[] => [card.title, ...card.lines, ...card.links.map((link) => link.plain)];
+export const cardAsText = (card: ResourceCard): string[] => [
+  card.title,
+  ...card.lines,
+  ...card.links.map((link) => link.plain),
+];
 
 /** Where files can't be sent, their text follows the message unless the message already says it. */
 export function filesAsText(content: Content, files: OutboundFile[] = []): string[] {
@@ -97,9 +107,14 @@ export function numberedChoices(content: Content, choices: ChoiceOption[] = []):
 
 /** The whole message as plain text: what text-only channels show and what notifications preview. */
 export function messageAsPlainText(content: Content, message: OutboundMessage): string {
-  const lines = [message.text, ...(message.card ? cardAsText(message.card) : []), ...imagesAsText(content, message.images)];
+  const lines = [
+    message.text,
+    ...(message.card ? cardAsText(message.card) : []),
+    ...imagesAsText(content, message.images),
+  ];
   // A 0-10 scale reads better on one line, where option numbers cannot be mixed up with the answers.
-  if (message.choiceLayout === 'inline' && message.choices?.length) lines.push(content.text('choices.inline', { options: message.choices.map((c) => c.label).join(' / ') }));
+  if (message.choiceLayout === 'inline' && message.choices?.length)
+    lines.push(content.text('choices.inline', { options: message.choices.map((c) => c.label).join(' / ') }));
   else lines.push(...numberedChoices(content, message.choices));
   return linksAsPlainText([lines.join('\n'), ...filesAsText(content, message.files)].join('\n\n'));
 }

@@ -44,10 +44,16 @@ function sections(text: string): SlackBlock[] {
 
 /** Block Kit for one message: mrkdwn sections, the resource card, pictures, and choice buttons. */
 export function slackMessage(content: Content, message: OutboundMessage): SlackMessage {
-  const blocks: SlackBlock[] = [...sections(toMrkdwn([linesAsMrkdwn(message.text), ...filesAsText(content, message.files)].join('\n\n')))];
+  const blocks: SlackBlock[] = [
+    ...sections(toMrkdwn([linesAsMrkdwn(message.text), ...filesAsText(content, message.files)].join('\n\n'))),
+  ];
   for (const image of message.images ?? []) {
     if (image.url) blocks.push({ type: 'image', image_url: image.url, alt_text: image.altText });
-    else blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(content.text('files.imageAsText', { altText: image.altText })) }] });
+    else
+      blocks.push({
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: toMrkdwn(content.text('files.imageAsText', { altText: image.altText })) }],
+      });
   }
   if (message.card) {
     const { card } = message;
@@ -59,7 +65,12 @@ export function slackMessage(content: Content, message: OutboundMessage): SlackM
     if (web.length > 0) {
       blocks.push({
         type: 'actions',
-        elements: web.map((link, i) => ({ type: 'button', action_id: `link-${i}`, text: { type: 'plain_text', text: clip(link.label, BUTTON_TEXT_MAX) }, url: link.url })),
+        elements: web.map((link, i) => ({
+          type: 'button',
+          action_id: `link-${i}`,
+          text: { type: 'plain_text', text: clip(link.label, BUTTON_TEXT_MAX) },
+          url: link.url,
+        })),
       });
     }
   }
@@ -69,7 +80,12 @@ export function slackMessage(content: Content, message: OutboundMessage): SlackM
       type: 'actions',
       block_id: SLACK_CHOICES_BLOCK,
       // The value is the label, so a click becomes the same text a typed answer would be.
-      elements: choices.map((c, i) => ({ type: 'button', action_id: `choice-${i}`, text: { type: 'plain_text', text: clip(c.label, BUTTON_TEXT_MAX) }, value: c.label })),
+      elements: choices.map((c, i) => ({
+        type: 'button',
+        action_id: `choice-${i}`,
+        text: { type: 'plain_text', text: clip(c.label, BUTTON_TEXT_MAX) },
+        value: c.label,
+      })),
     });
   }
   return { text: messageAsPlainText(content, message), blocks };

@@ -13,7 +13,11 @@ import { adaptiveCard, adaptiveCardAttachment, filesAsText, imageAttachment, lin
 export function choiceCard(choices: ChoiceOption[]): Attachment {
   return adaptiveCardAttachment(
     [],
-    choices.map((c) => ({ type: 'Action.Submit', title: c.label, data: { msteams: { type: 'imBack', value: c.label }, choice: c.label } })),
+    choices.map((c) => ({
+      type: 'Action.Submit',
+      title: c.label,
+      data: { msteams: { type: 'imBack', value: c.label }, choice: c.label },
+    })),
   );
 }
 
@@ -28,7 +32,9 @@ export function callCard(content: Content, text: string): Attachment | undefined
     [],
     links.map((link) => ({
       type: 'Action.OpenUrl',
-      title: /^tel:/i.test(link.url) ? content.text('channels.callLink', { label: link.label }) : link.label.charAt(0).toUpperCase() + link.label.slice(1),
+      title: /^tel:/i.test(link.url)
+        ? content.text('channels.callLink', { label: link.label })
+        : link.label.charAt(0).toUpperCase() + link.label.slice(1),
       url: link.url,
     })),
   );

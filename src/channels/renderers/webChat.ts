@@ -17,7 +17,10 @@ export function renderWebChat(message: OutboundMessage): Partial<Activity> {
   if (attachments.length > 0) activity.attachments = attachments;
   const choices = message.choices ?? [];
   if (choices.length > 0) {
-    activity.suggestedActions = { actions: choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label })), to: [] };
+    activity.suggestedActions = {
+      actions: choices.map((c) => ({ type: ActionTypes.ImBack, title: c.label, value: c.label })),
+      to: [],
+    };
   }
   return activity;
 }

@@ -49,12 +49,42 @@ const blockActions = z
   .object({
     type: z.literal('block_actions'),
     user: z.object({ id: z.string().min(1).max(64), team_id: z.string().max(64).optional() }).passthrough(),
-    team: z.object({ id: z.string().min(1).max(64) }).passthrough().nullish(),
-    channel: z.object({ id: z.string().min(1).max(64) }).passthrough().optional(),
+    team: z
+      .object({ id: z.string().min(1).max(64) })
+      .passthrough()
+      .nullish(),
+    channel: z
+      .object({ id: z.string().min(1).max(64) })
+      .passthrough()
+      .optional(),
     api_app_id: z.string().max(64).optional(),
-    actions: z.array(z.object({ block_id: z.string().max(255).optional(), action_ts: z.string().max(64).optional(), value: z.string().max(2000).optional() }).passthrough()).min(1).max(25),
-    container: z.object({ channel_id: z.string().max(64).optional(), message_ts: z.string().max(64).optional() }).passthrough().optional(),
-    message: z.object({ ts: z.string().max(64).optional(), text: z.string().optional(), blocks: z.array(z.object({ type: z.string() }).passthrough()).max(100).optional() }).passthrough().optional(),
+    actions: z
+      .array(
+        z
+          .object({
+            block_id: z.string().max(255).optional(),
+            action_ts: z.string().max(64).optional(),
+            value: z.string().max(2000).optional(),
+          })
+          .passthrough(),
+      )
+      .min(1)
+      .max(25),
+    container: z
+      .object({ channel_id: z.string().max(64).optional(), message_ts: z.string().max(64).optional() })
+      .passthrough()
+      .optional(),
+    message: z
+      .object({
+        ts: z.string().max(64).optional(),
+        text: z.string().optional(),
+        blocks: z
+          .array(z.object({ type: z.string() }).passthrough())
+          .max(100)
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -109,7 +139,11 @@ export class SlackChannel {
 
   /** True for a conversation reference of this route (not Azure's Slack channel): proactive sends go through chat.postMessage. */
   owns(reference: Partial<ConversationReference> | undefined): boolean {
-    return reference?.channelId === SLACK_CHANNEL && reference.serviceUrl === this.deps.serviceUrl && slackChannelOf(reference) !== undefined;
+    return (
+      reference?.channelId === SLACK_CHANNEL &&
+      reference.serviceUrl === this.deps.serviceUrl &&
+      slackChannelOf(reference) !== undefined
+    );
   }
 
   /** An Events API envelope (its HTTP signature already checked, or from the Socket Mode connection). */
@@ -118,8 +152,13 @@ export class SlackChannel {
     if (!parsed.success) return { status: 400, body: { error: 'invalid_event' } };
     const envelope = parsed.data;
     if (envelope.type === 'url_verification') return { status: 200, body: { challenge: envelope.challenge } };
-    if (!(await this.deps.dedup.markSeen(`slack:event:${envelope.team_id}:${envelope.event_id}`, this.deps.clock.now()))) {
-      this.deps.logger.info({ channelId: SLACK_CHANNEL, eventId: envelope.event_id, retryNum }, 'slack event already handled');
+    if (
+      !(await this.deps.dedup.markSeen(`slack:event:${envelope.team_id}:${envelope.event_id}`, this.deps.clock.now()))
+    ) {
+      this.deps.logger.info(
+        { channelId: SLACK_CHANNEL, eventId: envelope.event_id, retryNum },
+        'slack event already handled',
+      );
       return { status: 200 };
     }
     const event = messageEvent.safeParse(envelope.event);
@@ -130,7 +169,8 @@ export class SlackChannel {
     const person = { user: data.user, team: envelope.team_id, channel: data.channel };
     if (data.type === 'app_mention' || data.channel_type !== 'im') {
       // Coaching is private: in a channel or group the coach only asks to be messaged directly.
-      if (data.type === 'app_mention') this.later(() => this.post(data.channel, { text: this.deps.content.text('channels.directOnly') }));
+      if (data.type === 'app_mention')
+        this.later(() => this.post(data.channel, { text: this.deps.content.text('channels.directOnly') }));
       return { status: 200 };
     }
     const text = unescapeSlack(data.text ?? '');
@@ -147,19 +187,27 @@ export class SlackChannel {
     const channel = click.channel?.id ?? click.container?.channel_id;
     const team = click.user.team_id ?? click.team?.id;
     // Link buttons on resource cards also report clicks; only choice buttons answer a prompt.
-    if (action.block_id !== SLACK_CHOICES_BLOCK || action.value === undefined || !channel || !team) return { status: 200 };
+    if (action.block_id !== SLACK_CHOICES_BLOCK || action.value === undefined || !channel || !team)
+      return { status: 200 };
     const now = this.deps.clock.now();
     // The same click delivered twice (a retry, a replay) is dropped without a word.
-    if (!(await this.deps.dedup.markSeen(`slack:click:${team}:${click.user.id}:${action.action_ts ?? ''}`, now))) return { status: 200 };
+    if (!(await this.deps.dedup.markSeen(`slack:click:${team}:${click.user.id}:${action.action_ts ?? ''}`, now)))
+      return { status: 200 };
     const messageTs = click.container?.message_ts ?? click.message?.ts;
     const who = { user: click.user.id, team, channel };
     // A question is answered once: a second click on its message, or a click on a message the conversation
     // has moved past, is answered politely and changes nothing.
     const live = this.latest.get(channel);
     const moved = live?.ts !== undefined && (live.ts !== messageTs || !live.choices);
-    const stale = messageTs !== undefined && (moved || !(await this.deps.dedup.markSeen(`slack:answered:${team}:${channel}:${messageTs}`, now)));
+    const stale =
+      messageTs !== undefined &&
+      (moved || !(await this.deps.dedup.markSeen(`slack:answered:${team}:${channel}:${messageTs}`, now)));
     if (stale) {
-      this.later(() => this.order.run(`${team}:${channel}`, () => this.post(channel, { text: this.deps.content.text('channels.alreadyAnswered') })));
+      this.later(() =>
+        this.order.run(`${team}:${channel}`, () =>
+          this.post(channel, { text: this.deps.content.text('channels.alreadyAnswered') }),
+        ),
+      );
       return { status: 200 };
     }
     if (live) this.latest.set(channel, { ts: live.ts, choices: false });
@@ -184,7 +232,10 @@ export class SlackChannel {
    * A proactive turn (a check-in, its follow-up) for a reference of this route: runs `logic` locally in the
    * person's conversation and posts what it says with chat.postMessage. Throws Slack's error when a post fails.
    */
-  async deliverProactive(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  async deliverProactive(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     const channel = slackChannelOf(reference);
     if (!channel || !reference.conversation) throw new Error('not a direct Slack conversation');
     const activity = {
@@ -201,14 +252,18 @@ export class SlackChannel {
     const sender = this.deps.proactiveSender ?? this.deps.sender;
     await this.order.run(reference.conversation.id, async () => {
       const replies = await this.deps.adapter.processLocally(activity, logic);
-      for (const reply of replies) if (reply.type === 'message') await this.postTurnReply(channel, slackMessageOf(reply), sender);
+      for (const reply of replies)
+        if (reply.type === 'message') await this.postTurnReply(channel, slackMessageOf(reply), sender);
     });
   }
 
   /** Waits up to graceMs for turns still running. */
   async drain(graceMs: number): Promise<void> {
     if (this.pending.size === 0) return;
-    await Promise.race([Promise.allSettled([...this.pending]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    await Promise.race([
+      Promise.allSettled([...this.pending]),
+      new Promise((resolve) => setTimeout(resolve, graceMs).unref()),
+    ]);
   }
 
   /** Resolves when every accepted request so far has been fully handled (for tests and shutdown). */
@@ -231,7 +286,10 @@ export class SlackChannel {
     };
     const checked = inboundActivitySchema.safeParse(candidate);
     if (!checked.success) {
-      this.deps.logger.warn({ channelId: SLACK_CHANNEL, field: checked.error.issues[0]?.path.join('.') }, 'slack message refused');
+      this.deps.logger.warn(
+        { channelId: SLACK_CHANNEL, field: checked.error.issues[0]?.path.join('.') },
+        'slack message refused',
+      );
       await this.post(who.channel, { text: this.deps.content.text('channels.unreadable') });
       return;
     }
@@ -246,11 +304,20 @@ export class SlackChannel {
   }
 
   /** The clicked message, updated: its choice buttons replaced by one line saying what was picked. */
-  private async showAnswered(channel: string, ts: string, original: { text?: string; blocks?: Array<Record<string, unknown>> } | undefined, choice: string): Promise<void> {
-    const answered: SlackBlock = { type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(this.deps.content.text('channels.answered', { choice })) }] };
+  private async showAnswered(
+    channel: string,
+    ts: string,
+    original: { text?: string; blocks?: Array<Record<string, unknown>> } | undefined,
+    choice: string,
+  ): Promise<void> {
+    const answered: SlackBlock = {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: toMrkdwn(this.deps.content.text('channels.answered', { choice })) }],
+    };
     const kept = (original?.blocks ?? []).filter((block) => block.block_id !== SLACK_CHOICES_BLOCK) as SlackBlock[];
     const text = original?.text ?? '';
-    const blocks = kept.length > 0 ? kept : text ? [{ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(text) } }] : [];
+    const blocks =
+      kept.length > 0 ? kept : text ? [{ type: 'section', text: { type: 'mrkdwn', text: toMrkdwn(text) } }] : [];
     try {
       await this.deps.sender.update(channel, ts, { text, blocks: [...blocks, answered] });
     } catch (error) {
@@ -273,7 +340,9 @@ export class SlackChannel {
 
   private later(task: () => Promise<void>): void {
     const running = task()
-      .catch((error) => this.deps.logger.error({ channelId: SLACK_CHANNEL, error: describeError(error) }, 'slack turn failed'))
+      .catch((error) =>
+        this.deps.logger.error({ channelId: SLACK_CHANNEL, error: describeError(error) }, 'slack turn failed'),
+      )
       .finally(() => this.pending.delete(running));
     this.pending.add(running);
   }

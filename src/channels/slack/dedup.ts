@@ -19,7 +19,11 @@ const MAX_ENTRIES = 10_000;
 export class InMemorySlackDeduplicator implements SlackDeduplicator {
   private readonly seen = new Map<string, number>();
 
-  async markSeen(key: string, at: Date): Promise<boolean> {
+  markSeen(key: string, at: Date): Promise<boolean> {
+    return Promise.resolve(this.markSeenNow(key, at));
+  }
+
+  private markSeenNow(key: string, at: Date): boolean {
     const now = at.getTime();
     for (const [seenKey, seenAt] of this.seen) {
       if (now - seenAt < SLACK_DEDUP_TTL_MS && this.seen.size < MAX_ENTRIES) break;

@@ -27,9 +27,10 @@ export interface SlackDirect extends ServerMount {
 
 /** restify's body parsers keep the exact text they parsed in req.rawBody; the signature covers those bytes. */
 function rawBodyOf(req: restify.Request): string | Buffer | undefined {
-  const raw = (req as restify.Request & { rawBody?: string | Buffer }).rawBody;
-  if (raw !== undefined) return raw;
-  return typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : undefined;
+  const raw = (req as { rawBody?: unknown }).rawBody;
+  if (typeof raw === 'string' || Buffer.isBuffer(raw)) return raw;
+  const body: unknown = req.body;
+  return typeof body === 'string' || Buffer.isBuffer(body) ? body : undefined;
 }
 
 function header(req: restify.Request, name: string): string | undefined {
@@ -56,8 +57,17 @@ export async function createSlackDirect(deps: {
 }): Promise<SlackDirect> {
   const { config, services } = deps;
   const webApi = deps.sender ? undefined : await import('./webApi');
-  const sender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
-  const proactiveSender = deps.sender ?? new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, retries: 0, timeoutMs: config.timeoutMs });
+  const sender =
+    deps.sender ??
+    new webApi!.SlackWebApiSender({ botToken: config.botToken, apiUrl: config.apiUrl, timeoutMs: config.timeoutMs });
+  const proactiveSender =
+    deps.sender ??
+    new webApi!.SlackWebApiSender({
+      botToken: config.botToken,
+      apiUrl: config.apiUrl,
+      retries: 0,
+      timeoutMs: config.timeoutMs,
+    });
   const channel = new SlackChannel({
     adapter: deps.adapter,
     logic: deps.logic,
@@ -85,15 +95,16 @@ export async function createSlackDirect(deps: {
   /** Checks the signature; on failure answers 401 and returns false. */
   const verified = (req: restify.Request, res: restify.Response): boolean => {
     const rawBody = rawBodyOf(req);
-    const check = rawBody === undefined || !signingSecret
-      ? ({ ok: false, reason: 'missing_signature' } as const)
-      : verifySlackRequest({
-          secret: signingSecret,
-          timestamp: header(req, 'x-slack-request-timestamp'),
-          signature: header(req, 'x-slack-signature'),
-          rawBody,
-          now: services.clock.now(),
-        });
+    const check =
+      rawBody === undefined || !signingSecret
+        ? ({ ok: false, reason: 'missing_signature' } as const)
+        : verifySlackRequest({
+            secret: signingSecret,
+            timestamp: header(req, 'x-slack-request-timestamp'),
+            signature: header(req, 'x-slack-signature'),
+            rawBody,
+            now: services.clock.now(),
+          });
     if (check.ok) return true;
     services.logger.warn({ channelId: 'slack', reason: check.reason, route: req.getPath() }, 'slack request refused');
     res.send(401, { error: check.reason });
@@ -118,7 +129,8 @@ export async function createSlackDirect(deps: {
         if (!verified(req, res)) return;
         let payload: unknown;
         try {
-          payload = JSON.parse(String((req.body as { payload?: unknown } | undefined)?.payload ?? ''));
+          const raw = (req.body as { payload?: unknown } | undefined)?.payload;
+          payload = JSON.parse(typeof raw === 'string' ? raw : '');
         } catch {
           res.send(400, { error: 'invalid_payload' });
           return;

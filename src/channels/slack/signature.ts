@@ -3,7 +3,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Slack refuses to sign anything older; so do we (replays of an old request). */
 export const SLACK_MAX_AGE_SECONDS = 5 * 60;
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: 'missing_signature' | 'stale_timestamp' | 'bad_signature' };
+export type SignatureCheck =
+  { ok: true } | { ok: false; reason: 'missing_signature' | 'stale_timestamp' | 'bad_signature' };
 
 /** `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the app's signing secret. */
 export function slackSignature(secret: string, timestamp: string, rawBody: string | Buffer): string {
@@ -24,9 +25,11 @@ export function verifySlackRequest(input: {
   const { timestamp, signature } = input;
   if (!timestamp || !signature) return { ok: false, reason: 'missing_signature' };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'stale_timestamp' };
-  if (Math.abs(Math.floor(input.now.getTime() / 1000) - Number(timestamp)) > SLACK_MAX_AGE_SECONDS) return { ok: false, reason: 'stale_timestamp' };
+  if (Math.abs(Math.floor(input.now.getTime() / 1000) - Number(timestamp)) > SLACK_MAX_AGE_SECONDS)
+    return { ok: false, reason: 'stale_timestamp' };
   const expected = Buffer.from(slackSignature(input.secret, timestamp, input.rawBody), 'utf8');
   const received = Buffer.from(signature, 'utf8');
-  if (expected.length !== received.length || !timingSafeEqual(expected, received)) return { ok: false, reason: 'bad_signature' };
+  if (expected.length !== received.length || !timingSafeEqual(expected, received))
+    return { ok: false, reason: 'bad_signature' };
   return { ok: true };
 }

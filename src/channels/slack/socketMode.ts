@@ -18,8 +18,10 @@ function quietLogger(logger: Logger) {
   return {
     debug: () => undefined,
     info: () => undefined,
-    warn: (...parts: unknown[]) => logger.warn({ channelId: 'slack', via: 'socket-mode', detail: line(parts) }, 'slack socket mode warning'),
-    error: (...parts: unknown[]) => logger.error({ channelId: 'slack', via: 'socket-mode', detail: line(parts) }, 'slack socket mode error'),
+    warn: (...parts: unknown[]) =>
+      logger.warn({ channelId: 'slack', via: 'socket-mode', detail: line(parts) }, 'slack socket mode warning'),
+    error: (...parts: unknown[]) =>
+      logger.error({ channelId: 'slack', via: 'socket-mode', detail: line(parts) }, 'slack socket mode error'),
     setLevel: (next: LogLevel) => (level = next),
     getLevel: () => level,
     setName: () => undefined,
@@ -47,9 +49,12 @@ export class SlackSocketMode {
       clientPingTimeout: options.clientPingTimeoutMs,
       clientOptions: { slackApiUrl: options.apiUrl },
     });
-    this.client.on('slack_event', (delivery: { ack: () => Promise<void>; type: string; body: unknown; retry_num?: number }) => {
-      void this.handle(delivery);
-    });
+    this.client.on(
+      'slack_event',
+      (delivery: { ack: () => Promise<void>; type: string; body: unknown; retry_num?: number }) => {
+        void this.handle(delivery);
+      },
+    );
   }
 
   async connect(): Promise<void> {
@@ -61,18 +66,29 @@ export class SlackSocketMode {
     await this.client.disconnect();
   }
 
-  private async handle(delivery: { ack: () => Promise<void>; type: string; body: unknown; retry_num?: number }): Promise<void> {
+  private async handle(delivery: {
+    ack: () => Promise<void>;
+    type: string;
+    body: unknown;
+    retry_num?: number;
+  }): Promise<void> {
     try {
       if (delivery.type === 'events_api') await this.channel.acceptEvent(delivery.body, delivery.retry_num);
       else if (delivery.type === 'interactive') await this.channel.acceptInteraction(delivery.body);
     } catch (error) {
-      this.logger.error({ channelId: 'slack', via: 'socket-mode', error: describeError(error) }, 'slack envelope failed');
+      this.logger.error(
+        { channelId: 'slack', via: 'socket-mode', error: describeError(error) },
+        'slack envelope failed',
+      );
     }
     // Acknowledged whatever came of it: an envelope we cannot use would only come back as a retry.
     try {
       await delivery.ack();
     } catch (error) {
-      this.logger.warn({ channelId: 'slack', via: 'socket-mode', error: describeError(error) }, 'slack acknowledgement failed');
+      this.logger.warn(
+        { channelId: 'slack', via: 'socket-mode', error: describeError(error) },
+        'slack acknowledgement failed',
+      );
     }
   }
 }

@@ -30,12 +30,16 @@ export class SlackWebApiSender implements SlackSender {
   }
 
   async postMessage(channel: string, message: SlackMessage): Promise<{ ts?: string }> {
-    const result = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+    const result = await this.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+    });
     return { ts: result.ts };
   }
 
   async update(channel: string, ts: string, message: SlackMessage): Promise<void> {
-    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks as never });
+    await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   }
-
 }

@@ -29,7 +29,37 @@ export type AmountMention = z.infer<typeof amountMentionSchema>;
 /** Words people put in front of an amount that do not change it. */
 const LEAD_IN =
   /^(?:(?:no|nope|nah|actually|sorry|wait|oops|hmm|um|uh|well|ok|okay|so|correction|i meant|i mean|make that|change that to|change it to|its|it is|it was|i take|i took|i use|i used|i do|i did|i was taking|i was doing|i started with|i started at|started with|started at|now|right now|currently|these days|usually|normally|probably|about|around|roughly|approximately|approx|like|maybe|somewhere around|close to|nearly|almost|just under|just over|over|under|more like|at least|at most|prob|abt|~)[\s,:.!-]*)+/;
-const FILLERS = new Set(['level', 'heaping', 'heaped', 'rounded', 'big', 'small', 'full', 'generous', 'of', 'kratom', 'powder', 'plain', 'leaf', 'extract', 'size', 'or', 'so', 'the', 'my', 'red', 'green', 'white', 'gold', 'yellow', 'maeng', 'da', 'bali', 'capsule', 'capsules']);
+const FILLERS = new Set([
+  'level',
+  'heaping',
+  'heaped',
+  'rounded',
+  'big',
+  'small',
+  'full',
+  'generous',
+  'of',
+  'kratom',
+  'powder',
+  'plain',
+  'leaf',
+  'extract',
+  'size',
+  'or',
+  'so',
+  'the',
+  'my',
+  'red',
+  'green',
+  'white',
+  'gold',
+  'yellow',
+  'maeng',
+  'da',
+  'bali',
+  'capsule',
+  'capsules',
+]);
 const DAILY_MARKER = /^(?:a|per|each|every|\/)$/;
 
 function unitOf(word: string | undefined, vocab: Vocabulary): UnitId | undefined {
@@ -43,7 +73,9 @@ const extractWordCache = new WeakMap<Vocabulary, RegExp[]>();
 function extractWords(vocab: Vocabulary): RegExp[] {
   let patterns = extractWordCache.get(vocab);
   if (!patterns) {
-    patterns = vocab.products.extract.filter((p) => !/^\d/.test(p) && !unitOf(p, vocab)).map((p) => new RegExp(`\\b${p}\\b`));
+    patterns = vocab.products.extract
+      .filter((p) => !/^\d/.test(p) && !unitOf(p, vocab))
+      .map((p) => new RegExp(`\\b${p}\\b`));
     extractWordCache.set(vocab, patterns);
   }
   return patterns;
@@ -61,7 +93,11 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
   const mention = readAmountOnce(raw, vocab);
   const t = wordsToNumbers(normalizeText(raw));
   const grams = [...t.matchAll(/(\d+(?:\.\d+)?)\s*(?:g|gr|grams?|gram)\b/g)].map((m) => Number(m[1]));
-  if (grams.length === 1 && ESTIMATE_UNITS.has(mention.unit ?? '') && !/\bof\s*\d+(?:\.\d+)?\s*(?:g|gr|grams?)\b/.test(t)) {
+  if (
+    grams.length === 1 &&
+    ESTIMATE_UNITS.has(mention.unit ?? '') &&
+    !/\bof\s*\d+(?:\.\d+)?\s*(?:g|gr|grams?)\b/.test(t)
+  ) {
     mention.quantity = grams[0];
     mention.quantityHigh = null;
     mention.unit = 'gram';
@@ -70,7 +106,11 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
     /\b(\d+)\s*(?:doses|servings|times|scoops|rounds)\s*(?:of|at)\s*(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\b/.exec(t) ??
     /\b(\d+)\s*(?:x\s*)?(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*(?:doses|servings)\b/.exec(t);
   const times = /\b(\d+(?:\.\d+)?)\s*(?:g|gr|grams?)\s*(?:x|times)\s*(\d+)\b/.exec(t);
-  const perDose = multiplied ? { each: Number(multiplied[2]), n: Number(multiplied[1]) } : times ? { each: Number(times[1]), n: Number(times[2]) } : undefined;
+  const perDose = multiplied
+    ? { each: Number(multiplied[2]), n: Number(multiplied[1]) }
+    : times
+      ? { each: Number(times[1]), n: Number(times[2]) }
+      : undefined;
   if (perDose && perDose.n >= 1 && perDose.n <= 24) {
     mention.quantity = perDose.each;
     mention.quantityHigh = null;
@@ -86,8 +126,12 @@ export function readAmount(raw: string, vocab: Vocabulary): AmountMention {
 function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
   const mention: AmountMention = amountMentionSchema.parse({ quantity: null });
   let frequencyGiven = false;
-  const normalized = normalizeText(raw).replace(/\btriple zeros?\b/g, '000').replace(/\bdouble zeros?\b/g, '00').replace(/\bsingle zeros?\b/g, 'size 0');
-  const saidDontKnow = isOneOf(normalized, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(normalized.split(' '), p));
+  const normalized = normalizeText(raw)
+    .replace(/\btriple zeros?\b/g, '000')
+    .replace(/\bdouble zeros?\b/g, '00')
+    .replace(/\bsingle zeros?\b/g, 'size 0');
+  const saidDontKnow =
+    isOneOf(normalized, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(normalized.split(' '), p));
   let t = wordsToNumbers(normalized).replace(LEAD_IN, '').trim();
 
   if (/\b7oh\b/.test(t)) mention.mentionsSevenOh = true;
@@ -99,37 +143,55 @@ function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
   });
   if (extractWords(vocab).some((p) => p.test(t))) mention.mentionsExtract = true;
 
-  t = t.replace(/(?:\bsize\s*(000|00|0)\b|\b(000|00)s?\b|\b(0)\s*(?=size\b|caps?\b|capsules?\b))/g, (_m, a?: string, b?: string, c?: string) => {
-    mention.capsuleSize = (a ?? b ?? c) as AmountMention['capsuleSize'];
-    return ' ';
-  });
-  t = t.replace(/(\d)\s*(mg|g|gr|grams?|milligrams?)\s*(?:each|per (?:cap|capsule|pill)|a (?:cap|capsule|pill)|(?=caps?\b|capsules?\b|pills?\b))/g, (m, n: string, unit: string) => {
-    const grams = unit.startsWith('m') ? Number(n) / 1000 : Number(n);
-    if (grams <= 0 || grams > 2) return m;
-    mention.gramsPerCapsule = grams;
-    return ' ';
-  });
-  t = t.replace(/\b(?:caps?|capsules?|pills?)\s*(?:of|with|at|,)?\s*(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|grams?)\b/g, (m, n: string, unit: string) => {
-    const grams = unit.startsWith('m') ? Number(n) / 1000 : Number(n);
-    if (grams <= 0 || grams > 2) return m;
-    mention.gramsPerCapsule = grams;
-    return ' capsules ';
-  });
+  t = t.replace(
+    /(?:\bsize\s*(000|00|0)\b|\b(000|00)s?\b|\b(0)\s*(?=size\b|caps?\b|capsules?\b))/g,
+    (_m, a?: string, b?: string, c?: string) => {
+      mention.capsuleSize = (a ?? b ?? c) as AmountMention['capsuleSize'];
+      return ' ';
+    },
+  );
+  t = t.replace(
+    /(\d)\s*(mg|g|gr|grams?|milligrams?)\s*(?:each|per (?:cap|capsule|pill)|a (?:cap|capsule|pill)|(?=caps?\b|capsules?\b|pills?\b))/g,
+    (m, n: string, unit: string) => {
+      const grams = unit.startsWith('m') ? Number(n) / 1000 : Number(n);
+      if (grams <= 0 || grams > 2) return m;
+      mention.gramsPerCapsule = grams;
+      return ' ';
+    },
+  );
+  t = t.replace(
+    /\b(?:caps?|capsules?|pills?)\s*(?:of|with|at|,)?\s*(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|grams?)\b/g,
+    (m, n: string, unit: string) => {
+      const grams = unit.startsWith('m') ? Number(n) / 1000 : Number(n);
+      if (grams <= 0 || grams > 2) return m;
+      mention.gramsPerCapsule = grams;
+      return ' capsules ';
+    },
+  );
 
-  t = t.replace(/\bevery (\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))? ?(?:hours?|hrs?|h)\b/g, (_m, a: string, b?: string) => {
-    mention.everyHours = b ? (Number(a) + Number(b)) / 2 : Number(a);
-    frequencyGiven = true;
-    return ' ';
-  });
-  t = t.replace(/\b(?:in|split into|over|across|spread over)\s*(\d+)\s*(?:doses|servings|goes|sittings|parts|times)\b/g, (_m, n: string) => {
-    mention.timesPerDay = Number(n);
-    return ' ';
-  });
-  t = t.replace(/\b(\d+(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(\d+(?:\.\d+)?))?\s*(?:x|times)\b(?:\s*(?:a|per|each|every)\s*day|\s*daily)?/g, (_m, a: string, b?: string) => {
-    mention.timesPerDay = b ? (Number(a) + Number(b)) / 2 : Number(a);
-    frequencyGiven = true;
-    return ' ';
-  });
+  t = t.replace(
+    /\bevery (\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))? ?(?:hours?|hrs?|h)\b/g,
+    (_m, a: string, b?: string) => {
+      mention.everyHours = b ? (Number(a) + Number(b)) / 2 : Number(a);
+      frequencyGiven = true;
+      return ' ';
+    },
+  );
+  t = t.replace(
+    /\b(?:in|split into|over|across|spread over)\s*(\d+)\s*(?:doses|servings|goes|sittings|parts|times)\b/g,
+    (_m, n: string) => {
+      mention.timesPerDay = Number(n);
+      return ' ';
+    },
+  );
+  t = t.replace(
+    /\b(\d+(?:\.\d+)?)(?:\s*(?:-|to|or)\s*(\d+(?:\.\d+)?))?\s*(?:x|times)\b(?:\s*(?:a|per|each|every)\s*day|\s*daily)?/g,
+    (_m, a: string, b?: string) => {
+      mention.timesPerDay = b ? (Number(a) + Number(b)) / 2 : Number(a);
+      frequencyGiven = true;
+      return ' ';
+    },
+  );
   if (/\bmorning and (?:at )?night\b|\bmorning and evening\b|\bam and pm\b/.test(t) && mention.timesPerDay === null) {
     mention.timesPerDay = 2;
     frequencyGiven = true;
@@ -173,11 +235,18 @@ function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
     let k = next;
     while (k < words.length && k < next + 3 && FILLERS.has(words[k]) && !unitOf(words[k], vocab)) k++;
     const unit = unitOf(words[k], vocab);
-    found.push({ low, high: high !== undefined && high > low ? high : undefined, unit, index: i, end: unit ? k + 1 : next });
+    found.push({
+      low,
+      high: high !== undefined && high > low ? high : undefined,
+      unit,
+      index: i,
+      end: unit ? k + 1 : next,
+    });
     i = unit ? k : next - 1;
   }
 
-  for (let i = 1; i < found.length; i++) if (!found[i].unit && found[i - 1].unit && found[i].high === undefined) found[i].unit = found[i - 1].unit;
+  for (let i = 1; i < found.length; i++)
+    if (!found[i].unit && found[i - 1].unit && found[i].high === undefined) found[i].unit = found[i - 1].unit;
   const withUnit = found.filter((f) => f.unit);
   const chosen = withUnit[0] ?? found[0];
   if (chosen) {
@@ -185,10 +254,14 @@ function readAmountOnce(raw: string, vocab: Vocabulary): AmountMention {
     mention.quantityHigh = chosen.high ?? null;
     mention.unit = chosen.unit ?? null;
     const sameUnit = withUnit.filter((f) => f.unit === chosen.unit && f.high === undefined);
-    const partsOfDay = ['morning', 'afternoon', 'evening', 'night', 'lunch', 'bedtime'].filter((p) => words.includes(p)).length >= 2;
+    const partsOfDay =
+      ['morning', 'afternoon', 'evening', 'night', 'lunch', 'bedtime'].filter((p) => words.includes(p)).length >= 2;
     if (chosen.high === undefined && sameUnit.length > 1 && (partsOfDay || /\b(?:and|plus|then)\b|\+/.test(t))) {
       mention.summedParts = sameUnit.map((f) => f.low);
-      mention.quantity = roundTo(sameUnit.reduce((sum, f) => sum + f.low, 0), 2);
+      mention.quantity = roundTo(
+        sameUnit.reduce((sum, f) => sum + f.low, 0),
+        2,
+      );
     }
     const after = words.slice(chosen.end, chosen.end + 2).join(' ');
     const dailyAfter = /^(?:(?:a|per|each|every) day|daily|day)\b/.test(after);
@@ -214,7 +287,11 @@ const MAX_CAPSULES_A_DAY = 1000;
 const PERIOD_DAYS = { day: 1, week: 7, month: 30 } as const;
 
 /** Applies the stated conversions to a mention. Every conversion used is returned as an assumption. */
-export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: AmountContext = {}): Extraction<'amount'> {
+export function amountFromMention(
+  m: AmountMention,
+  vocab: Vocabulary,
+  context: AmountContext = {},
+): Extraction<'amount'> {
   const field = 'amount' as const;
   if (m.quantity === null) {
     if (m.unit === 'scoop') return { field, status: 'unclear', hint: 'scoop' };
@@ -234,7 +311,8 @@ export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: 
     quantity = (m.quantity + m.quantityHigh) / 2;
     assumptions.push({ id: 'range', vars: { low: m.quantity, high: m.quantityHigh, middle: roundTo(quantity, 2) } });
   }
-  if (m.summedParts && m.summedParts.length > 1) assumptions.push({ id: 'summed', vars: { parts: m.summedParts.join(' + ') } });
+  if (m.summedParts && m.summedParts.length > 1)
+    assumptions.push({ id: 'summed', vars: { parts: m.summedParts.join(' + ') } });
 
   let times = m.timesPerDay ?? undefined;
   if (m.everyHours && !times) {
@@ -272,12 +350,18 @@ export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: 
     case 'teaspoon':
     case 'spoon':
       grams = perDay * (m.heaping ? g.heapingTeaspoon : g.teaspoon);
-      assumptions.unshift({ id: m.heaping ? 'heapingTeaspoon' : 'teaspoon', vars: { grams: m.heaping ? g.heapingTeaspoon : g.teaspoon } });
+      assumptions.unshift({
+        id: m.heaping ? 'heapingTeaspoon' : 'teaspoon',
+        vars: { grams: m.heaping ? g.heapingTeaspoon : g.teaspoon },
+      });
       if (m.unit === 'spoon') assumptions.unshift({ id: 'spoonAsTeaspoon', vars: {} });
       break;
     case 'tablespoon':
       grams = perDay * (m.heaping ? g.heapingTablespoon : g.tablespoon);
-      assumptions.unshift({ id: m.heaping ? 'heapingTablespoon' : 'tablespoon', vars: { grams: m.heaping ? g.heapingTablespoon : g.tablespoon } });
+      assumptions.unshift({
+        id: m.heaping ? 'heapingTablespoon' : 'tablespoon',
+        vars: { grams: m.heaping ? g.heapingTablespoon : g.tablespoon },
+      });
       break;
     case 'capsule': {
       const size = m.capsuleSize ?? undefined;
@@ -285,10 +369,20 @@ export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: 
       if (gramsPerCapsule === undefined) {
         // "2019 caps" is more likely a year than a count: ask again rather than ask the capsule size.
         if (perDay > MAX_CAPSULES_A_DAY) return { field, status: 'unclear', hint: 'tooLarge' };
-        return { field, status: 'needsCapsuleSize', count: roundTo(perDay, 2) || 1, ...(times ? { timesPerDay: times } : {}), adds };
+        return {
+          field,
+          status: 'needsCapsuleSize',
+          count: roundTo(perDay, 2) || 1,
+          ...(times ? { timesPerDay: times } : {}),
+          adds,
+        };
       }
       grams = perDay * gramsPerCapsule;
-      if (!m.gramsPerCapsule) assumptions.unshift({ id: 'capsule', vars: size ? { size, grams: gramsPerCapsule } : { size: '', grams: gramsPerCapsule } });
+      if (!m.gramsPerCapsule)
+        assumptions.unshift({
+          id: 'capsule',
+          vars: size ? { size, grams: gramsPerCapsule } : { size: '', grams: gramsPerCapsule },
+        });
       break;
     }
     case 'shot':
@@ -307,7 +401,13 @@ export function amountFromMention(m: AmountMention, vocab: Vocabulary, context: 
   return {
     field,
     status: 'ok',
-    value: { amount, unit, ...(times ? { timesPerDay: times } : {}), ...(gramsPerCapsule ? { gramsPerCapsule } : {}), adds },
+    value: {
+      amount,
+      unit,
+      ...(times ? { timesPerDay: times } : {}),
+      ...(gramsPerCapsule ? { gramsPerCapsule } : {}),
+      adds,
+    },
     assumptions,
   };
 }

@@ -11,7 +11,10 @@ export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: C
   if (startsLikeQuestion(text, content)) return false;
   const said = ` ${normalize(text)} `;
   const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
-  const unit = Object.values(vocabulary.units).flat().some((u) => said.includes(` ${normalize(u)} `)) || /\d\s*(?:g|gr|grams?|mg)\b/.test(said);
+  const unit =
+    Object.values(vocabulary.units)
+      .flat()
+      .some((u) => said.includes(` ${normalize(u)} `)) || /\d\s*(?:g|gr|grams?|mg)\b/.test(said);
   return number && unit;
 }
 

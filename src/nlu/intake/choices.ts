@@ -6,8 +6,12 @@ import { CAPSULE_SIZES, type Vocabulary } from './vocabulary';
 
 /** Readers for the shorter answers: how often, which products, other substances, yes/no, goal, ZIP, earlier stops. */
 
-const wordsOf = (raw: string) => plainWords(wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2')).split(' ').filter(Boolean);
-export const saysDontKnow = (raw: string, vocab: Vocabulary) => isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
+const wordsOf = (raw: string) =>
+  plainWords(wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2'))
+    .split(' ')
+    .filter(Boolean);
+export const saysDontKnow = (raw: string, vocab: Vocabulary) =>
+  isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
 
 export const timesMentionSchema = z.object({
   dontKnow: z.boolean().default(false),
@@ -29,7 +33,9 @@ export function readTimes(raw: string, vocab: Vocabulary): TimesMention {
     m.everyHours = 1;
     return m;
   }
-  const parts = ['morning', 'noon', 'lunch', 'afternoon', 'evening', 'night', 'bedtime'].filter((p) => new RegExp(`\\b${p}\\b`).test(text));
+  const parts = ['morning', 'noon', 'lunch', 'afternoon', 'evening', 'night', 'bedtime'].filter((p) =>
+    new RegExp(`\\b${p}\\b`).test(text),
+  );
   const range = /(\d+(?:\.\d+)?)\s*(?:-|to|or)\s*(\d+(?:\.\d+)?)/.exec(text);
   const single = /(\d+(?:\.\d+)?)/.exec(text);
   if (range) {
@@ -46,9 +52,15 @@ export function timesFromMention(m: TimesMention, vocab: Vocabulary): Extraction
   const field = 'timesPerDay' as const;
   if (m.everyHours !== null) {
     const times = Math.max(1, Math.round(vocab.wakingHours / m.everyHours));
-    return { field, status: 'ok', value: { times }, assumptions: [{ id: 'everyHours', vars: { hours: m.everyHours, wakingHours: vocab.wakingHours, times } }] };
+    return {
+      field,
+      status: 'ok',
+      value: { times },
+      assumptions: [{ id: 'everyHours', vars: { hours: m.everyHours, wakingHours: vocab.wakingHours, times } }],
+    };
   }
-  if (m.times === null || m.times === 0) return m.dontKnow ? { field, status: 'unknown' } : { field, status: 'unclear' };
+  if (m.times === null || m.times === 0)
+    return m.dontKnow ? { field, status: 'unknown' } : { field, status: 'unclear' };
   let times = m.times;
   const assumptions: Assumption[] = [];
   if (m.timesHigh !== null && m.timesHigh > m.times) {
@@ -66,12 +78,16 @@ export function readProducts(raw: string, vocab: Vocabulary): ProductsMention {
   const text = normalizeText(raw);
   const words = wordsOf(text.replace(/\b7oh\b/g, ' sevenoh '));
   const products: Product[] = [];
-  if (words.includes('sevenoh') || vocab.products.sevenOh.some((p) => containsPhrase(words, plainWords(p)))) products.push('sevenOh');
-  if (/\b\d+\s?x\b/.test(text) || vocab.products.extract.some((p) => containsPhrase(words, plainWords(p)))) products.push('extract');
+  if (words.includes('sevenoh') || vocab.products.sevenOh.some((p) => containsPhrase(words, plainWords(p))))
+    products.push('sevenOh');
+  if (/\b\d+\s?x\b/.test(text) || vocab.products.extract.some((p) => containsPhrase(words, plainWords(p))))
+    products.push('extract');
   // "extract capsules", "OPMS gold": capsules or a colour that belong to an extract line are not leaf.
   const extractCapsules = vocab.products.extractCapsules.some((p) => containsPhrase(words, plainWords(p)));
   if (extractCapsules && !products.includes('extract')) products.push('extract');
-  const leafWords = extractCapsules ? vocab.products.leaf.filter((p) => !['capsule', 'capsules', 'caps', 'gold'].includes(p)) : vocab.products.leaf;
+  const leafWords = extractCapsules
+    ? vocab.products.leaf.filter((p) => !['capsule', 'capsules', 'caps', 'gold'].includes(p))
+    : vocab.products.leaf;
   if (leafWords.some((p) => containsPhrase(words, plainWords(p)))) products.push('leaf');
   if (products.length === 0 && /\bkratom\b/.test(text)) products.push('leaf');
   return { products: PRODUCTS.filter((p) => products.includes(p)) };
@@ -79,7 +95,9 @@ export function readProducts(raw: string, vocab: Vocabulary): ProductsMention {
 
 export function productsFromMention(m: ProductsMention): Extraction<'products'> {
   const products = PRODUCTS.filter((p) => m.products.includes(p));
-  return products.length > 0 ? { field: 'products', status: 'ok', value: { products }, assumptions: [] } : { field: 'products', status: 'unclear' };
+  return products.length > 0
+    ? { field: 'products', status: 'ok', value: { products }, assumptions: [] }
+    : { field: 'products', status: 'unclear' };
 }
 
 export const substancesMentionSchema = z.object({
@@ -91,8 +109,12 @@ export type SubstancesMention = z.infer<typeof substancesMentionSchema>;
 
 export function readSubstances(raw: string, vocab: Vocabulary): SubstancesMention {
   const words = wordsOf(raw);
-  const found: Substance[] = SUBSTANCES.filter((s) => vocab.substances[s].some((p) => containsPhrase(words, plainWords(p))));
-  const none = found.length === 0 && (isOneOf(raw, vocab.none) || vocab.none.some((p) => p.includes(' ') && containsPhrase(words, plainWords(p))));
+  const found: Substance[] = SUBSTANCES.filter((s) =>
+    vocab.substances[s].some((p) => containsPhrase(words, plainWords(p))),
+  );
+  const none =
+    found.length === 0 &&
+    (isOneOf(raw, vocab.none) || vocab.none.some((p) => p.includes(' ') && containsPhrase(words, plainWords(p))));
   return { substances: found, none, dontKnow: found.length === 0 && !none && saysDontKnow(raw, vocab) };
 }
 
@@ -107,7 +129,8 @@ export function readYesNo(raw: string, vocab: Vocabulary): Extraction<'yesNo'> {
   const field = 'yesNo' as const;
   const said = plainWords(raw).replace(/^(?:um+|uh+|well|hmm+|oh)\s+/, '');
   const words = said.split(' ');
-  const first = (list: string[]) => list.some((p) => said === plainWords(p) || (words.length <= 6 && said.startsWith(`${plainWords(p)} `)));
+  const first = (list: string[]) =>
+    list.some((p) => said === plainWords(p) || (words.length <= 6 && said.startsWith(`${plainWords(p)} `)));
   const yes = first(vocab.yes);
   const no = first(vocab.no);
   if (yes !== no) return { field, status: 'ok', value: { answer: yes ? 'yes' : 'no' }, assumptions: [] };
@@ -121,19 +144,25 @@ export function readGoal(raw: string, vocab: Vocabulary): Extraction<'goal'> {
   const cutDown = vocab.goals.cutDown.some((p) => containsPhrase(words, plainWords(p)));
   if (stop !== cutDown) return { field, status: 'ok', value: { goal: stop ? 'stop' : 'cutDown' }, assumptions: [] };
   // "cut down first, then quit": cutting down is the way, stopping the goal.
-  if (stop && cutDown && /\b(?:then|after that|eventually|first|and later|down to zero)\b/.test(plainWords(raw))) return { field, status: 'ok', value: { goal: 'stop' }, assumptions: [] };
+  if (stop && cutDown && /\b(?:then|after that|eventually|first|and later|down to zero)\b/.test(plainWords(raw)))
+    return { field, status: 'ok', value: { goal: 'stop' }, assumptions: [] };
   if (stop && cutDown) return { field, status: 'unknown' };
   return saysDontKnow(raw, vocab) ? { field, status: 'unknown' } : { field, status: 'unclear' };
 }
 
 export function readZip(raw: string): Extraction<'zip'> {
   const match = /(?<!\d)(\d{5})(?:-\d{4})?(?!\d)/.exec(normalizeText(raw));
-  return match ? { field: 'zip', status: 'ok', value: { zip: match[1] }, assumptions: [] } : { field: 'zip', status: 'unclear' };
+  return match
+    ? { field: 'zip', status: 'ok', value: { zip: match[1] }, assumptions: [] }
+    : { field: 'zip', status: 'unclear' };
 }
 
 export function readCapsuleSize(raw: string, vocab: Vocabulary): Extraction<'capsuleSize'> {
   const field = 'capsuleSize' as const;
-  const text = normalizeText(raw).replace(/\btriple zeros?\b/g, '000').replace(/\bdouble zeros?\b/g, '00').replace(/\bsingle zeros?\b|\bzero\b/g, '0');
+  const text = normalizeText(raw)
+    .replace(/\btriple zeros?\b/g, '000')
+    .replace(/\bdouble zeros?\b/g, '00')
+    .replace(/\bsingle zeros?\b|\bzero\b/g, '0');
   const mass = /(\d+(?:\.\d+)?)\s*(mg|milligrams?|g|grams?|gr)\b/.exec(text);
   if (mass) {
     const grams = mass[2].startsWith('m') ? Number(mass[1]) / 1000 : Number(mass[1]);
@@ -167,7 +196,8 @@ export function readEarlierStop(raw: string, vocab: Vocabulary): EarlierStopMent
   const m = earlierStopMentionSchema.parse({});
   const text = wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2');
   const words = plainWords(text).split(' ').filter(Boolean);
-  const saysNever = /\b(?:never|haven'?t|have not|not yet|first (?:time|try|attempt))\b/.test(text) || /^(?:no|nope|nah)\b/.test(text);
+  const saysNever =
+    /\b(?:never|haven'?t|have not|not yet|first (?:time|try|attempt))\b/.test(text) || /^(?:no|nope|nah)\b/.test(text);
   if (saysNever && !/\d|\b(?:days?|weeks?|months?|went back|relapsed|caved|lasted|made it)\b/.test(text)) {
     m.tried = false;
     return m;
@@ -178,12 +208,15 @@ export function readEarlierStop(raw: string, vocab: Vocabulary): EarlierStopMent
     return m;
   }
   const dayOf = /\b(?:day|dy)\s*(\d+)\b/.exec(text);
-  const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) day\b/.exec(text);
+  const ordinal = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) day\b/.exec(
+    text,
+  );
   if (dayOf) m.wentBackOnDay = Number(dayOf[1]);
   else if (ordinal) m.wentBackOnDay = ORDINALS.indexOf(ordinal[1]) + 1 || parseInt(ordinal[1], 10);
   else {
     for (let i = 0; i < words.length; i++) {
-      const value = words[i] === 'a' || words[i] === 'an' ? 1 : /^\d+(?:\.\d+)?$/.test(words[i]) ? Number(words[i]) : undefined;
+      const value =
+        words[i] === 'a' || words[i] === 'an' ? 1 : /^\d+(?:\.\d+)?$/.test(words[i]) ? Number(words[i]) : undefined;
       if (value === undefined) continue;
       const unit = DAY_UNITS.find(([pattern]) => pattern.test(words[i + 1] ?? ''));
       if (unit) {
@@ -192,10 +225,19 @@ export function readEarlierStop(raw: string, vocab: Vocabulary): EarlierStopMent
       }
     }
   }
-  if (m.wentBackOnDay === null && /\b(?:first|couple of|few|1st) (?:days?|morning|night)\b|\bnext day\b|\bsame day\b|\bwithin (?:a|the first|1) (?:week|few days)\b/.test(text)) {
+  if (
+    m.wentBackOnDay === null &&
+    /\b(?:first|couple of|few|1st) (?:days?|morning|night)\b|\bnext day\b|\bsame day\b|\bwithin (?:a|the first|1) (?:week|few days)\b/.test(
+      text,
+    )
+  ) {
     m.wentBackOnDay = /\bnext day\b/.test(text) ? 1 : /\bsame day\b/.test(text) ? 0 : /\bweek\b/.test(text) ? 7 : 3;
   }
-  if (m.wentBackOnDay !== null || /\b(?:yes|yeah|yep|tried|quit|stopped|relapsed|went back|caved|gave in|lasted|made it)\b/.test(text)) m.tried = true;
+  if (
+    m.wentBackOnDay !== null ||
+    /\b(?:yes|yeah|yep|tried|quit|stopped|relapsed|went back|caved|gave in|lasted|made it)\b/.test(text)
+  )
+    m.tried = true;
   if (m.tried === null && saysDontKnow(raw, vocab)) m.dontKnow = true;
   return m;
 }
@@ -203,10 +245,13 @@ export function readEarlierStop(raw: string, vocab: Vocabulary): EarlierStopMent
 export function earlierStopFromMention(m: EarlierStopMention): Extraction<'earlierStop'> {
   const field = 'earlierStop' as const;
   if (m.tried === false) return { field, status: 'ok', value: { tried: false }, assumptions: [] };
-  if (m.tried && m.stillOff) return { field, status: 'ok', value: { tried: true, outcome: 'stillOff' }, assumptions: [] };
+  if (m.tried && m.stillOff)
+    return { field, status: 'ok', value: { tried: true, outcome: 'stillOff' }, assumptions: [] };
   if (m.wentBackOnDay !== null) {
     const day = Math.round(m.wentBackOnDay);
-    return day <= MAX_DAYS ? { field, status: 'ok', value: { tried: true, day }, assumptions: [] } : { field, status: 'unclear' };
+    return day <= MAX_DAYS
+      ? { field, status: 'ok', value: { tried: true, day }, assumptions: [] }
+      : { field, status: 'unclear' };
   }
   if (m.tried) return { field, status: 'unclear', hint: 'howItWent' };
   return m.dontKnow ? { field, status: 'unknown' } : { field, status: 'unclear' };

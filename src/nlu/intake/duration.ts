@@ -14,7 +14,20 @@ export const durationMentionSchema = z.object({
 });
 export type DurationMention = z.infer<typeof durationMentionSchema>;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_SHORT = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_OTHER: Record<string, number> = { sept: 9, febuary: 2, feburary: 2 };
 const SEASON_MONTH: Record<string, number> = { spring: 4, summer: 7, fall: 10, autumn: 10, winter: 1 };
@@ -28,7 +41,13 @@ const UNIT_WORDS: Array<[DurationMention['unit'], RegExp]> = [
 function durationUnit(word: string | undefined): DurationMention['unit'] {
   if (!word) return null;
   for (const [unit, pattern] of UNIT_WORDS) if (pattern.test(word)) return unit;
-  for (const [unit, full] of [['days', 'days'], ['weeks', 'weeks'], ['months', 'months'], ['years', 'years']] as const) if (sameWord(word, full)) return unit;
+  for (const [unit, full] of [
+    ['days', 'days'],
+    ['weeks', 'weeks'],
+    ['months', 'months'],
+    ['years', 'years'],
+  ] as const)
+    if (sameWord(word, full)) return unit;
   return null;
 }
 
@@ -42,7 +61,11 @@ function monthOf(word: string): number | null {
 export function readDuration(raw: string, vocab: Vocabulary, now: Date): DurationMention {
   const m = durationMentionSchema.parse({});
   const text = wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2');
-  const words = text.replace(/[^a-z0-9.\- ]/g, ' ').replace(/(?<!\d)[.-]|[.-](?!\d)/g, ' ').split(/\s+/).filter(Boolean);
+  const words = text
+    .replace(/[^a-z0-9.\- ]/g, ' ')
+    .replace(/(?<!\d)[.-]|[.-](?!\d)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
   if (/\b(?:less than|under|not even|not quite|almost)\b/.test(text)) m.lessThan = true;
   if (/\b(?:covid|pandemic|lockdown|quarantine)\b/.test(text)) {
     m.sinceYear = 2020;
@@ -109,7 +132,8 @@ export function readDuration(raw: string, vocab: Vocabulary, now: Date): Duratio
     if (month) m.sinceMonth = month;
   }
   if (m.amount === null && m.sinceMonth === null && m.sinceYear === null) {
-    if (isOneOf(text, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(words, plainWords(p)))) m.dontKnow = true;
+    if (isOneOf(text, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(words, plainWords(p))))
+      m.dontKnow = true;
   }
   return m;
 }

@@ -22,7 +22,13 @@ import {
   timesMentionSchema,
 } from './choices';
 import { durationFromMention, durationMentionSchema, readDuration } from './duration';
-import { type ExtractField, type Extraction, extractionSchemaFor, type ExtractRequest, extractRequestSchema } from './schemas';
+import {
+  type ExtractField,
+  type Extraction,
+  extractionSchemaFor,
+  type ExtractRequest,
+  extractRequestSchema,
+} from './schemas';
 import type { ExtractionPrompts, Vocabulary } from './vocabulary';
 
 /** Free-text understanding for the intake: one request in, one zod-validated extraction out. */
@@ -41,7 +47,10 @@ export interface ExtractorOptions {
 }
 
 /** Typed helper for callers that know their field. */
-export async function extractField<F extends ExtractField>(extractor: IntakeExtractor, request: ExtractRequest & { field: F }): Promise<Extraction<F>> {
+export async function extractField<F extends ExtractField>(
+  extractor: IntakeExtractor,
+  request: ExtractRequest & { field: F },
+): Promise<Extraction<F>> {
   return (await extractor.invoke(request)) as Extraction<F>;
 }
 
@@ -74,13 +83,27 @@ export function extractWithRules(request: ExtractRequest, vocab: Vocabulary): Ex
 
 /** Fields worth a model call; the rest are short, button-like answers the rules read reliably. */
 type ModelField = keyof ExtractionPrompts['fields'];
-const MODEL_FIELDS: Record<ModelField, { schema: z.ZodType; convert(mention: any, request: ExtractRequest, vocab: Vocabulary): Extraction }> = {
-  amount: { schema: amountMentionSchema, convert: (m, r, v) => amountFromMention(m, v, { gramsPerCapsule: r.gramsPerCapsule }) },
-  duration: { schema: durationMentionSchema, convert: (m, r) => durationFromMention(m, new Date(r.now)) },
-  timesPerDay: { schema: timesMentionSchema, convert: (m, _r, v) => timesFromMention(m, v) },
-  products: { schema: productsMentionSchema, convert: (m) => productsFromMention(m) },
-  substances: { schema: substancesMentionSchema, convert: (m) => substancesFromMention(m) },
-  earlierStop: { schema: earlierStopMentionSchema, convert: (m) => earlierStopFromMention(m) },
+interface ModelFieldSpec {
+  schema: z.ZodType;
+  /** Called only with what `schema` parsed from the model's reply. */
+  convert(mention: unknown, request: ExtractRequest, vocab: Vocabulary): Extraction;
+}
+
+/** Pairs a mention schema with its converter, so the converter sees the schema's own type. */
+function modelField<S extends z.ZodType>(
+  schema: S,
+  convert: (mention: z.infer<S>, request: ExtractRequest, vocab: Vocabulary) => Extraction,
+): ModelFieldSpec {
+  return { schema, convert: (mention, request, vocab) => convert(mention as z.infer<S>, request, vocab) };
+}
+
+const MODEL_FIELDS: Record<ModelField, ModelFieldSpec> = {
+  amount: modelField(amountMentionSchema, (m, r, v) => amountFromMention(m, v, { gramsPerCapsule: r.gramsPerCapsule })),
+  duration: modelField(durationMentionSchema, (m, r) => durationFromMention(m, new Date(r.now))),
+  timesPerDay: modelField(timesMentionSchema, (m, _r, v) => timesFromMention(m, v)),
+  products: modelField(productsMentionSchema, (m) => productsFromMention(m)),
+  substances: modelField(substancesMentionSchema, (m) => substancesFromMention(m)),
+  earlierStop: modelField(earlierStopMentionSchema, (m) => earlierStopFromMention(m)),
 };
 
 class ModelFailure extends Error {}
@@ -143,7 +166,9 @@ export async function createIntakeExtractor(options: ExtractorOptions): Promise<
   const extract = async (input: ExtractRequest): Promise<Extraction> => {
     const request = extractRequestSchema.parse(input);
     const checkedRules = extractionSchemaFor(request.field).safeParse(extractWithRules(request, vocabulary));
-    const rules = checkedRules.success ? (checkedRules.data as Extraction) : ({ field: request.field, status: 'unclear' } as Extraction);
+    const rules = checkedRules.success
+      ? (checkedRules.data as Extraction)
+      : ({ field: request.field, status: 'unclear' } as Extraction);
     const spec = request.field in MODEL_FIELDS ? MODEL_FIELDS[request.field as ModelField] : undefined;
     if (!model || !spec || request.text.trim() === '') {
       onOutcome?.({ field: request.field, source: 'rules' });
@@ -155,7 +180,9 @@ export async function createIntakeExtractor(options: ExtractorOptions): Promise<
         ['human', request.text],
       ];
       const reply = await withTimeout((signal) => model.invoke(messages, { signal }), timeoutMs);
-      const mention = spec.schema.safeParse(firstJsonObject(typeof reply.content === 'string' ? reply.content : reply.text));
+      const mention = spec.schema.safeParse(
+        firstJsonObject(typeof reply.content === 'string' ? reply.content : reply.text),
+      );
       if (!mention.success) throw new ModelFailure('JSON did not match the mention schema');
       const checked = extractionSchemaFor(request.field).safeParse(spec.convert(mention.data, request, vocabulary));
       if (!checked.success) throw new ModelFailure('extraction did not validate');

@@ -3,7 +3,18 @@ import { DOSE_UNITS, earlierStopSchema, PRODUCTS, SUBSTANCES } from '../../risk/
 import { CAPSULE_SIZES } from './vocabulary';
 
 /** The questions free text can answer. Each has its own value shape. */
-export const EXTRACT_FIELDS = ['amount', 'capsuleSize', 'duration', 'timesPerDay', 'products', 'substances', 'yesNo', 'earlierStop', 'goal', 'zip'] as const;
+export const EXTRACT_FIELDS = [
+  'amount',
+  'capsuleSize',
+  'duration',
+  'timesPerDay',
+  'products',
+  'substances',
+  'yesNo',
+  'earlierStop',
+  'goal',
+  'zip',
+] as const;
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
 
 export const extractRequestSchema = z.object({
@@ -34,7 +45,10 @@ export const ASSUMPTION_IDS = [
   'summed',
   'lessThan',
 ] as const;
-export const assumptionSchema = z.object({ id: z.enum(ASSUMPTION_IDS), vars: z.record(z.string(), z.union([z.string(), z.number()])) });
+export const assumptionSchema = z.object({
+  id: z.enum(ASSUMPTION_IDS),
+  vars: z.record(z.string(), z.union([z.string(), z.number()])),
+});
 export type Assumption = z.infer<typeof assumptionSchema>;
 
 /** Why an answer was not understood, when we can tell; picks a more helpful re-ask. */
@@ -64,11 +78,16 @@ export const valueSchemas = {
 export type ValueOf<F extends ExtractField> = z.infer<(typeof valueSchemas)[F]>;
 
 export type Extraction<F extends ExtractField = ExtractField> = F extends ExtractField
-  ?
-      | { field: F; status: 'ok'; value: ValueOf<F>; assumptions: Assumption[] }
-      | { field: F; status: 'unknown' }
-      | { field: F; status: 'unclear'; hint?: UnclearHint }
-      | { field: F; status: 'needsCapsuleSize'; count: number; timesPerDay?: number; adds: Array<(typeof PRODUCTS)[number]> }
+  ? | { field: F; status: 'ok'; value: ValueOf<F>; assumptions: Assumption[] }
+    | { field: F; status: 'unknown' }
+    | { field: F; status: 'unclear'; hint?: UnclearHint }
+    | {
+        field: F;
+        status: 'needsCapsuleSize';
+        count: number;
+        timesPerDay?: number;
+        adds: Array<(typeof PRODUCTS)[number]>;
+      }
   : never;
 
 const schemaCache = new Map<ExtractField, z.ZodType>();
@@ -79,10 +98,21 @@ export function extractionSchemaFor(field: ExtractField): z.ZodType {
   if (!schema) {
     const tag = z.literal(field);
     const variants = [
-      z.object({ field: tag, status: z.literal('ok'), value: valueSchemas[field], assumptions: z.array(assumptionSchema) }),
+      z.object({
+        field: tag,
+        status: z.literal('ok'),
+        value: valueSchemas[field],
+        assumptions: z.array(assumptionSchema),
+      }),
       z.object({ field: tag, status: z.literal('unknown') }),
       z.object({ field: tag, status: z.literal('unclear'), hint: z.enum(UNCLEAR_HINTS).optional() }),
-      z.object({ field: tag, status: z.literal('needsCapsuleSize'), count: z.number().positive().max(1000), timesPerDay: z.number().positive().max(48).optional(), adds: z.array(z.enum(PRODUCTS)) }),
+      z.object({
+        field: tag,
+        status: z.literal('needsCapsuleSize'),
+        count: z.number().positive().max(1000),
+        timesPerDay: z.number().positive().max(48).optional(),
+        adds: z.array(z.enum(PRODUCTS)),
+      }),
     ];
     schema = z.union(field === 'amount' ? variants : variants.slice(0, 3));
     schemaCache.set(field, schema);

@@ -31,10 +31,39 @@ export function plainWords(text: string): string {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, none: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  none: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
 const VAGUE: Array<[RegExp, string]> = [
   [/\bhalf a dozen\b/g, '6'],
   [/\ba dozen\b|\bdozen\b/g, '12'],
@@ -53,16 +82,23 @@ const VAGUE: Array<[RegExp, string]> = [
  * "a couple of" -> 2, "twice" -> "2 times"), and "N unit and a half" into N.5 unit.
  */
 export function wordsToNumbers(text: string): string {
-  let out = text.replace(/\b([a-z]+)-([a-z]+)\b/g, (match, a: string, b: string) => (a in TENS && b in UNITS ? `${a} ${b}` : match));
-  out = out.replace(/\b(?:(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?: (one|two|three|four|five|six|seven|eight|nine))?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?: hundred)?\b/g,
+  let out = text.replace(/\b([a-z]+)-([a-z]+)\b/g, (match, a: string, b: string) =>
+    a in TENS && b in UNITS ? `${a} ${b}` : match,
+  );
+  out = out.replace(
+    /\b(?:(twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety)(?: (one|two|three|four|five|six|seven|eight|nine))?|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))(?: hundred)?\b/g,
     (match, tens?: string, unit?: string, small?: string) => {
       const value = tens ? TENS[tens] + (unit ? UNITS[unit] : 0) : UNITS[small!];
       return String(match.endsWith(' hundred') ? value * 100 : value);
-    });
+    },
+  );
   out = out.replace(/\ba hundred\b/g, '100');
   for (const [pattern, replacement] of VAGUE) out = out.replace(pattern, replacement);
   out = out.replace(/(\d+(?:\.\d+)?) and a half\b/g, (_m, n: string) => String(Number(n) + 0.5));
-  out = out.replace(/\b(a|an|1|\d+(?:\.\d+)?) ([a-z]+) and a half\b/g, (_m, n: string, unit: string) => `${n === 'a' || n === 'an' ? 1.5 : Number(n) + 0.5} ${unit}`);
+  out = out.replace(
+    /\b(a|an|1|\d+(?:\.\d+)?) ([a-z]+) and a half\b/g,
+    (_m, n: string, unit: string) => `${n === 'a' || n === 'an' ? 1.5 : Number(n) + 0.5} ${unit}`,
+  );
   return out;
 }
 
@@ -74,7 +110,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

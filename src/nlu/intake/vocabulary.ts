@@ -5,7 +5,21 @@ import { z } from 'zod';
 import { CONTENT_DIR } from '../../paths';
 import { PRODUCTS, SUBSTANCES } from '../../risk/profile';
 
-export const UNIT_IDS = ['gram', 'milligram', 'kilogram', 'ounce', 'teaspoon', 'tablespoon', 'spoon', 'capsule', 'shot', 'tablet', 'dropper', 'scoop', 'cup'] as const;
+export const UNIT_IDS = [
+  'gram',
+  'milligram',
+  'kilogram',
+  'ounce',
+  'teaspoon',
+  'tablespoon',
+  'spoon',
+  'capsule',
+  'shot',
+  'tablet',
+  'dropper',
+  'scoop',
+  'cup',
+] as const;
 export type UnitId = (typeof UNIT_IDS)[number];
 export const CAPSULE_SIZES = ['000', '00', '0'] as const;
 export type CapsuleSize = (typeof CAPSULE_SIZES)[number];
@@ -14,7 +28,14 @@ const phrases = z.array(z.string().min(1)).min(1);
 const positive = z.number().positive();
 
 const vocabularySchema = z.object({
-  gramsPer: z.object({ teaspoon: positive, heapingTeaspoon: positive, tablespoon: positive, heapingTablespoon: positive, ounce: positive, kilogram: positive }),
+  gramsPer: z.object({
+    teaspoon: positive,
+    heapingTeaspoon: positive,
+    tablespoon: positive,
+    heapingTablespoon: positive,
+    ounce: positive,
+    kilogram: positive,
+  }),
   capsuleGrams: z.object({ '000': positive, '00': positive, '0': positive }),
   defaultCapsuleSize: z.enum(CAPSULE_SIZES),
   wakingHours: z.number().min(8).max(24),
@@ -27,7 +48,9 @@ const vocabularySchema = z.object({
   }),
   /** Plants people mix up with kratom (kava): not kratom, said so, and asked again. */
   notKratom: phrases,
-  substances: z.object(Object.fromEntries(SUBSTANCES.map((s) => [s, phrases])) as Record<(typeof SUBSTANCES)[number], typeof phrases>),
+  substances: z.object(
+    Object.fromEntries(SUBSTANCES.map((s) => [s, phrases])) as Record<(typeof SUBSTANCES)[number], typeof phrases>,
+  ),
   yes: phrases,
   no: phrases,
   dontKnow: phrases,
@@ -38,7 +61,14 @@ export type Vocabulary = z.infer<typeof vocabularySchema>;
 
 const promptsSchema = z.object({
   system: z.string().min(1),
-  fields: z.object({ amount: z.string(), duration: z.string(), timesPerDay: z.string(), products: z.string(), substances: z.string(), earlierStop: z.string() }),
+  fields: z.object({
+    amount: z.string(),
+    duration: z.string(),
+    timesPerDay: z.string(),
+    products: z.string(),
+    substances: z.string(),
+    earlierStop: z.string(),
+  }),
 });
 export type ExtractionPrompts = z.infer<typeof promptsSchema>;
 

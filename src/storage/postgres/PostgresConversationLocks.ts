@@ -50,7 +50,10 @@ export class PostgresConversationLocks implements ConversationLocks {
   private async acquire(client: PoolClient, key: string): Promise<void> {
     const deadline = Date.now() + this.waitMs;
     for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [key]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
+        [key],
+      );
       if (rows[0]?.locked) return;
       if (Date.now() + pause > deadline) throw new ConversationLockTimeout(this.waitMs);
       await new Promise((resolve) => setTimeout(resolve, pause));

@@ -16,10 +16,10 @@ export class PostgresConversationRefRepository implements ConversationRefReposit
   }
 
   async get(personId: string, channelId: string): Promise<StoredReference | undefined> {
-    const { rows } = await this.pool.query<{ reference: string }>('SELECT reference FROM conversation_refs WHERE person_id = $1 AND channel_id = $2', [
-      personId,
-      channelId,
-    ]);
+    const { rows } = await this.pool.query<{ reference: string }>(
+      'SELECT reference FROM conversation_refs WHERE person_id = $1 AND channel_id = $2',
+      [personId, channelId],
+    );
     return rows[0] && (JSON.parse(rows[0].reference) as StoredReference);
   }
 
@@ -28,7 +28,11 @@ export class PostgresConversationRefRepository implements ConversationRefReposit
       'SELECT channel_id, reference, updated_at FROM conversation_refs WHERE person_id = $1 ORDER BY channel_id',
       [personId],
     );
-    return rows.map((r) => ({ channelId: r.channel_id, reference: JSON.parse(r.reference), updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      channelId: r.channel_id,
+      reference: JSON.parse(r.reference) as StoredReference,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async deleteFor(personId: string): Promise<void> {

@@ -1,5 +1,11 @@
 import type { Pool } from 'pg';
-import type { DirectLineConversation, DirectLineExport, DirectLineRepository, NewActivity, StoredActivity } from '../repositories';
+import type {
+  DirectLineConversation,
+  DirectLineExport,
+  DirectLineRepository,
+  NewActivity,
+  StoredActivity,
+} from '../repositories';
 import { activityIdFor, UnknownConversationError } from '../sqlite/SqliteDirectLineRepository';
 import { withTransaction } from './database';
 
@@ -26,14 +32,24 @@ const toConversation = (row: ConversationRow): DirectLineConversation => ({
   lastActivityAt: row.last_activity_at.toISOString(),
 });
 
-const toStored = (row: ActivityRow): StoredActivity => ({ seq: row.seq, activityId: row.activity_id, direction: row.direction, activity: JSON.parse(row.activity) });
+const toStored = (row: ActivityRow): StoredActivity => ({
+  seq: row.seq,
+  activityId: row.activity_id,
+  direction: row.direction,
+  activity: JSON.parse(row.activity) as StoredActivity['activity'],
+});
 
 export class PostgresDirectLineRepository implements DirectLineRepository {
   readonly name = 'directLine';
 
   constructor(private readonly pool: Pool) {}
 
-  async createConversation(c: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean> {
+  async createConversation(c: {
+    conversationId: string;
+    userId: string;
+    personId: string;
+    at: Date;
+  }): Promise<boolean> {
     const result = await this.pool.query(
       `INSERT INTO directline_conversations (conversation_id, person_id, user_id, created_at, last_activity_at)
        VALUES ($1, $2, $3, $4, $4) ON CONFLICT (conversation_id) DO NOTHING`,
@@ -43,14 +59,23 @@ export class PostgresDirectLineRepository implements DirectLineRepository {
   }
 
   async getConversation(conversationId: string): Promise<DirectLineConversation | undefined> {
-    const { rows } = await this.pool.query<ConversationRow>('SELECT * FROM directline_conversations WHERE conversation_id = $1', [conversationId]);
+    const { rows } = await this.pool.query<ConversationRow>(
+      'SELECT * FROM directline_conversations WHERE conversation_id = $1',
+      [conversationId],
+    );
     return rows[0] && toConversation(rows[0]);
   }
 
   /** Locks the conversation row first, so appends from several instances get consecutive watermarks. */
-  async appendActivity(conversationId: string, input: NewActivity): Promise<{ stored: StoredActivity; duplicate: boolean }> {
+  async appendActivity(
+    conversationId: string,
+    input: NewActivity,
+  ): Promise<{ stored: StoredActivity; duplicate: boolean }> {
     return withTransaction(this.pool, async (client) => {
-      const locked = await client.query('SELECT 1 FROM directline_conversations WHERE conversation_id = $1 FOR UPDATE', [conversationId]);
+      const locked = await client.query(
+        'SELECT 1 FROM directline_conversations WHERE conversation_id = $1 FOR UPDATE',
+        [conversationId],
+      );
       if (locked.rowCount === 0) throw new UnknownConversationError(conversationId);
       if (input.idempotencyKey !== undefined) {
         const earlier = await client.query<ActivityRow>(
@@ -59,16 +84,31 @@ export class PostgresDirectLineRepository implements DirectLineRepository {
         );
         if (earlier.rows[0]) return { stored: toStored(earlier.rows[0]), duplicate: true };
       }
-      const last = await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0)::int AS seq FROM directline_activities WHERE conversation_id = $1', [conversationId]);
+      const last = await client.query<{ seq: number }>(
+        'SELECT COALESCE(MAX(seq), 0)::int AS seq FROM directline_activities WHERE conversation_id = $1',
+        [conversationId],
+      );
       const seq = last.rows[0].seq + 1;
       const activityId = activityIdFor(conversationId, seq);
       const activity = { ...input.activity, id: activityId };
       await client.query(
         `INSERT INTO directline_activities (conversation_id, seq, activity_id, direction, type, idempotency_key, created_at, activity)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [conversationId, seq, activityId, input.direction, activity.type, input.idempotencyKey ?? null, input.at, JSON.stringify(activity)],
+        [
+          conversationId,
+          seq,
+          activityId,
+          input.direction,
+          activity.type,
+          input.idempotencyKey ?? null,
+          input.at,
+          JSON.stringify(activity),
+        ],
       );
-      await client.query('UPDATE directline_conversations SET last_activity_at = $2 WHERE conversation_id = $1', [conversationId, input.at]);
+      await client.query('UPDATE directline_conversations SET last_activity_at = $2 WHERE conversation_id = $1', [
+        conversationId,
+        input.at,
+      ]);
       return { stored: { seq, activityId, direction: input.direction, activity }, duplicate: false };
     });
   }
@@ -82,7 +122,10 @@ export class PostgresDirectLineRepository implements DirectLineRepository {
   }
 
   async exportFor(personId: string): Promise<DirectLineExport> {
-    const { rows } = await this.pool.query<ConversationRow>('SELECT * FROM directline_conversations WHERE person_id = $1 ORDER BY created_at, conversation_id', [personId]);
+    const { rows } = await this.pool.query<ConversationRow>(
+      'SELECT * FROM directline_conversations WHERE person_id = $1 ORDER BY created_at, conversation_id',
+      [personId],
+    );
     const conversations = [];
     for (const row of rows) {
       const activities = await this.activitiesAfter(row.conversation_id, 0, Number.MAX_SAFE_INTEGER);

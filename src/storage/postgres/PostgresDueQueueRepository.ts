@@ -1,5 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
+import type {
+  ClaimResult,
+  DueCheckIn,
+  DueQueueRepository,
+  DueUpdate,
+  NewDueCheckIn,
+  SendAttempt,
+} from '../repositories';
 import { type DueRow, toDue } from '../sqlite/SqliteDueQueueRepository';
 import { withTransaction } from './database';
 import { DueQueueUpdates } from '../dueQueueUpdates';
@@ -49,7 +56,10 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
   }
 
   async hasKey(idempotencyKey: string): Promise<boolean> {
-    const { rows } = await this.pool.query(`SELECT 1 FROM checkin_due WHERE idempotency_key = $1 AND state <> 'cancelled'`, [idempotencyKey]);
+    const { rows } = await this.pool.query(
+      `SELECT 1 FROM checkin_due WHERE idempotency_key = $1 AND state <> 'cancelled'`,
+      [idempotencyKey],
+    );
     return rows.length > 0;
   }
 
@@ -85,7 +95,10 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
   }
 
   async beginSend(id: number): Promise<void> {
-    await this.pool.query(`UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = $1 AND state = 'leased'`, [id]);
+    await this.pool.query(
+      `UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = $1 AND state = 'leased'`,
+      [id],
+    );
   }
 
   async apply(updates: DueUpdate[], at: Date): Promise<void> {
@@ -94,20 +107,17 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
     await withTransaction(this.pool, async (client) => {
       for (const update of updates) {
         if (update.type === 'reschedule') {
-          await client.query(`UPDATE checkin_due SET state = 'pending', due_at = $1, outcome = $2, lease_until = NULL, unrecorded_sends = 0 WHERE id = $3`, [
-            update.dueAt.toISOString(),
-            update.outcome,
-            update.id,
-          ]);
+          await client.query(
+            `UPDATE checkin_due SET state = 'pending', due_at = $1, outcome = $2, lease_until = NULL, unrecorded_sends = 0 WHERE id = $3`,
+            [update.dueAt.toISOString(), update.outcome, update.id],
+          );
           if (update.attempt) await this.recordAttempt(client, update.id, atIso, update.attempt);
           continue;
         }
-        const row = await client.query(`UPDATE checkin_due SET state = $1, outcome = $2, finished_at = $3, lease_until = NULL, unrecorded_sends = 0 WHERE id = $4`, [
-          update.state,
-          update.outcome,
-          atIso,
-          update.id,
-        ]);
+        const row = await client.query(
+          `UPDATE checkin_due SET state = $1, outcome = $2, finished_at = $3, lease_until = NULL, unrecorded_sends = 0 WHERE id = $4`,
+          [update.state, update.outcome, atIso, update.id],
+        );
         if (row.rowCount === 0) continue;
         if (update.attempt) await this.recordAttempt(client, update.id, atIso, update.attempt);
         for (const next of update.next ?? []) await this.insertRow(client, next, atIso);
@@ -116,18 +126,18 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
   }
 
   async cancelPending(personId: string, outcome: string, at: Date): Promise<number> {
-    const result = await this.pool.query(`UPDATE checkin_due SET state = 'cancelled', outcome = $1, finished_at = $2 WHERE person_id = $3 AND state = 'pending'`, [
-      outcome,
-      at.toISOString(),
-      personId,
-    ]);
+    const result = await this.pool.query(
+      `UPDATE checkin_due SET state = 'cancelled', outcome = $1, finished_at = $2 WHERE person_id = $3 AND state = 'pending'`,
+      [outcome, at.toISOString(), personId],
+    );
     return result.rowCount ?? 0;
   }
 
   async pendingFor(personId: string): Promise<DueCheckIn[]> {
-    const { rows } = await this.pool.query<DueRow>(`SELECT * FROM checkin_due WHERE person_id = $1 AND state IN ('pending', 'leased') ORDER BY due_at, id`, [
-      personId,
-    ]);
+    const { rows } = await this.pool.query<DueRow>(
+      `SELECT * FROM checkin_due WHERE person_id = $1 AND state IN ('pending', 'leased') ORDER BY due_at, id`,
+      [personId],
+    );
     return rows.map(toDue);
   }
 
@@ -148,15 +158,26 @@ export class PostgresDueQueueRepository extends DueQueueUpdates implements DueQu
   }
 
   async attemptsFor(personId: string): Promise<Array<SendAttempt & { dueId: number; attemptedAt: string }>> {
-    const { rows } = await this.pool.query<{ due_id: number; attempted_at: string; outcome: string; status_code: number | null }>(
-      'SELECT due_id, attempted_at, outcome, status_code FROM checkin_attempts WHERE person_id = $1 ORDER BY id',
-      [personId],
-    );
-    return rows.map((r) => ({ dueId: r.due_id, attemptedAt: r.attempted_at, outcome: r.outcome, statusCode: r.status_code ?? undefined }));
+    const { rows } = await this.pool.query<{
+      due_id: number;
+      attempted_at: string;
+      outcome: string;
+      status_code: number | null;
+    }>('SELECT due_id, attempted_at, outcome, status_code FROM checkin_attempts WHERE person_id = $1 ORDER BY id', [
+      personId,
+    ]);
+    return rows.map((r) => ({
+      dueId: r.due_id,
+      attemptedAt: r.attempted_at,
+      outcome: r.outcome,
+      statusCode: r.status_code ?? undefined,
+    }));
   }
 
   async exportFor(personId: string): Promise<unknown> {
-    const { rows } = await this.pool.query<DueRow>('SELECT * FROM checkin_due WHERE person_id = $1 ORDER BY id', [personId]);
+    const { rows } = await this.pool.query<DueRow>('SELECT * FROM checkin_due WHERE person_id = $1 ORDER BY id', [
+      personId,
+    ]);
     return { due: rows.map(toDue), attempts: await this.attemptsFor(personId) };
   }
 

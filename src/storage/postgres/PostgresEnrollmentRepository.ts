@@ -16,23 +16,32 @@ export class PostgresEnrollmentRepository implements EnrollmentRepository {
          local_time = excluded.local_time, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
          quiet_end = excluded.quiet_end, status = 'active', status_reason = NULL, updated_at = excluded.updated_at
        RETURNING *`,
-      [input.personId, input.channelId, input.weekday, input.localTime, input.timeZone, input.quietStart, input.quietEnd, at.toISOString()],
+      [
+        input.personId,
+        input.channelId,
+        input.weekday,
+        input.localTime,
+        input.timeZone,
+        input.quietStart,
+        input.quietEnd,
+        at.toISOString(),
+      ],
     );
-    return toEnrollment(rows[0]!);
+    return toEnrollment(rows[0]);
   }
 
   async get(personId: string): Promise<Enrollment | undefined> {
-    const { rows } = await this.pool.query<EnrollmentRow>('SELECT * FROM checkin_enrollments WHERE person_id = $1', [personId]);
+    const { rows } = await this.pool.query<EnrollmentRow>('SELECT * FROM checkin_enrollments WHERE person_id = $1', [
+      personId,
+    ]);
     return rows[0] && toEnrollment(rows[0]);
   }
 
   async setStatus(personId: string, status: EnrollmentStatus, reason: string | undefined, at: Date): Promise<void> {
-    await this.pool.query('UPDATE checkin_enrollments SET status = $1, status_reason = $2, updated_at = $3 WHERE person_id = $4', [
-      status,
-      reason ?? null,
-      at.toISOString(),
-      personId,
-    ]);
+    await this.pool.query(
+      'UPDATE checkin_enrollments SET status = $1, status_reason = $2, updated_at = $3 WHERE person_id = $4',
+      [status, reason ?? null, at.toISOString(), personId],
+    );
   }
 
   async exportFor(personId: string): Promise<unknown> {

@@ -26,23 +26,40 @@ export class PostgresIntakeRepository implements IntakeRepository {
     await this.pool.query('DELETE FROM intake_answers WHERE person_id = $1', [personId]);
   }
 
-  async addAssessment(personId: string, entry: Pick<StoredAssessment, 'trigger' | 'profile' | 'assessment'>, at: Date): Promise<StoredAssessment> {
+  async addAssessment(
+    personId: string,
+    entry: Pick<StoredAssessment, 'trigger' | 'profile' | 'assessment'>,
+    at: Date,
+  ): Promise<StoredAssessment> {
     const { rows } = await this.pool.query<AssessmentRow>(
       `INSERT INTO risk_assessments (person_id, rules_version, trigger, profile, result, assessed_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [personId, entry.assessment.version, entry.trigger, JSON.stringify(entry.profile), JSON.stringify(entry.assessment), at.toISOString()],
+      [
+        personId,
+        entry.assessment.version,
+        entry.trigger,
+        JSON.stringify(entry.profile),
+        JSON.stringify(entry.assessment),
+        at.toISOString(),
+      ],
     );
     return toAssessment({ ...rows[0], id: Number(rows[0].id) });
   }
 
   async latestAssessment(personId: string): Promise<StoredAssessment | undefined> {
-    const { rows } = await this.pool.query<AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = $1 ORDER BY id DESC LIMIT 1', [personId]);
+    const { rows } = await this.pool.query<AssessmentRow>(
+      'SELECT * FROM risk_assessments WHERE person_id = $1 ORDER BY id DESC LIMIT 1',
+      [personId],
+    );
     return rows[0] && toAssessment({ ...rows[0], id: Number(rows[0].id) });
   }
 
   async exportFor(personId: string): Promise<{ intake?: IntakeAnswersRecord; assessments: StoredAssessment[] }> {
     const intake = await this.getAnswers(personId);
-    const { rows } = await this.pool.query<AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = $1 ORDER BY id', [personId]);
+    const { rows } = await this.pool.query<AssessmentRow>(
+      'SELECT * FROM risk_assessments WHERE person_id = $1 ORDER BY id',
+      [personId],
+    );
     return { ...(intake ? { intake } : {}), assessments: rows.map((r) => toAssessment({ ...r, id: Number(r.id) })) };
   }
 

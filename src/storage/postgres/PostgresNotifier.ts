@@ -56,7 +56,9 @@ export class PostgresNotifier implements ChangeNotifier {
   }
 
   private channelName(): Promise<string> {
-    this.channel ??= this.pool.query<{ schema: string }>('SELECT current_schema() AS schema').then(({ rows }) => `steady_changes_${rows[0]?.schema ?? 'public'}`);
+    this.channel ??= this.pool
+      .query<{ schema: string }>('SELECT current_schema() AS schema')
+      .then(({ rows }) => `steady_changes_${rows[0]?.schema ?? 'public'}`);
     return this.channel;
   }
 

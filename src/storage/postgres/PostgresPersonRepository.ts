@@ -20,12 +20,21 @@ export class PostgresPersonRepository implements PersonRepository {
   }
 
   async get(personId: string): Promise<PersonRecord | undefined> {
-    const { rows } = await this.pool.query<{ person_id: string; channel_id: string; created_at: Date; last_seen_at: Date }>(
-      'SELECT * FROM people WHERE person_id = $1',
-      [personId],
-    );
+    const { rows } = await this.pool.query<{
+      person_id: string;
+      channel_id: string;
+      created_at: Date;
+      last_seen_at: Date;
+    }>('SELECT * FROM people WHERE person_id = $1', [personId]);
     const row = rows[0];
-    return row && { personId: row.person_id, channelId: row.channel_id, createdAt: row.created_at.toISOString(), lastSeenAt: row.last_seen_at.toISOString() };
+    return (
+      row && {
+        personId: row.person_id,
+        channelId: row.channel_id,
+        createdAt: row.created_at.toISOString(),
+        lastSeenAt: row.last_seen_at.toISOString(),
+      }
+    );
   }
 
   async delete(personId: string): Promise<void> {
@@ -48,4 +57,3 @@ export class PostgresPersonRepository implements PersonRepository {
     await this.delete(personId);
   }
 }
-

@@ -16,12 +16,21 @@ export class PostgresConsentRepository implements ConsentRepository {
   constructor(private readonly pool: Pool) {}
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
-    const { rows } = await this.pool.query<{ person_id: string; status: ConsentStatus; policy_version: string; decided_at: string }>(
-      'SELECT * FROM consents WHERE person_id = $1',
-      [personId],
-    );
+    const { rows } = await this.pool.query<{
+      person_id: string;
+      status: ConsentStatus;
+      policy_version: string;
+      decided_at: string;
+    }>('SELECT * FROM consents WHERE person_id = $1', [personId]);
     const row = rows[0];
-    return row && { personId: row.person_id, status: row.status, policyVersion: row.policy_version, decidedAt: row.decided_at };
+    return (
+      row && {
+        personId: row.person_id,
+        status: row.status,
+        policyVersion: row.policy_version,
+        decidedAt: row.decided_at,
+      }
+    );
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {
@@ -48,14 +57,21 @@ export class PostgresSafetyEventRepository implements SafetyEventRepository {
   constructor(private readonly pool: Pool) {}
 
   async record(personId: string, kind: SafetyEventKind, at: Date): Promise<void> {
-    await this.pool.query('INSERT INTO safety_events (person_id, kind, occurred_at) VALUES ($1, $2, $3)', [personId, kind, at.toISOString()]);
+    await this.pool.query('INSERT INTO safety_events (person_id, kind, occurred_at) VALUES ($1, $2, $3)', [
+      personId,
+      kind,
+      at.toISOString(),
+    ]);
   }
 
   async listFor(personId: string): Promise<SafetyEvent[]> {
-    const { rows } = await this.pool.query<{ id: string; person_id: string; kind: SafetyEventKind; occurred_at: string; followed_up_at: string | null }>(
-      'SELECT * FROM safety_events WHERE person_id = $1 ORDER BY occurred_at, id',
-      [personId],
-    );
+    const { rows } = await this.pool.query<{
+      id: string;
+      person_id: string;
+      kind: SafetyEventKind;
+      occurred_at: string;
+      followed_up_at: string | null;
+    }>('SELECT * FROM safety_events WHERE person_id = $1 ORDER BY occurred_at, id', [personId]);
     return rows.map((row) => ({
       id: Number(row.id),
       personId: row.person_id,
@@ -70,7 +86,11 @@ export class PostgresSafetyEventRepository implements SafetyEventRepository {
   }
 
   async exportFor(personId: string): Promise<Array<Omit<SafetyEvent, 'id' | 'personId'>>> {
-    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({ kind, occurredAt, ...(followedUpAt ? { followedUpAt } : {}) }));
+    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({
+      kind,
+      occurredAt,
+      ...(followedUpAt ? { followedUpAt } : {}),
+    }));
   }
 
   async deleteFor(personId: string): Promise<void> {
@@ -94,7 +114,10 @@ export class PostgresStateKeyRepository implements StateKeyRepository {
 
   async deleteFor(personId: string): Promise<void> {
     await withTransaction(this.pool, async (client) => {
-      await client.query('DELETE FROM bot_state WHERE key IN (SELECT state_key FROM person_state_keys WHERE person_id = $1)', [personId]);
+      await client.query(
+        'DELETE FROM bot_state WHERE key IN (SELECT state_key FROM person_state_keys WHERE person_id = $1)',
+        [personId],
+      );
       await client.query('DELETE FROM person_state_keys WHERE person_id = $1', [personId]);
     });
   }

@@ -8,7 +8,9 @@ export class PostgresProgressRepository implements ProgressRepository {
   constructor(private readonly pool: Pool) {}
 
   async get(personId: string): Promise<ProgramProgress | undefined> {
-    const { rows } = await this.pool.query<ProgressRow>('SELECT * FROM program_progress WHERE person_id = $1', [personId]);
+    const { rows } = await this.pool.query<ProgressRow>('SELECT * FROM program_progress WHERE person_id = $1', [
+      personId,
+    ]);
     return rows[0] && fromRow(rows[0]);
   }
 
@@ -20,7 +22,18 @@ export class PostgresProgressRepository implements ProgressRepository {
        ON CONFLICT (person_id) DO UPDATE SET week = excluded.week, step = excluded.step, unlocked_week = excluded.unlocked_week,
          unlocked_at = excluded.unlocked_at, pace = excluded.pace, paused_at = excluded.paused_at, completed = excluded.completed,
          updated_at = excluded.updated_at`,
-      [r.person_id, r.week, r.step, r.unlocked_week, r.unlocked_at, r.pace, r.paused_at, r.completed, r.started_at, r.updated_at],
+      [
+        r.person_id,
+        r.week,
+        r.step,
+        r.unlocked_week,
+        r.unlocked_at,
+        r.pace,
+        r.paused_at,
+        r.completed,
+        r.started_at,
+        r.updated_at,
+      ],
     );
   }
 

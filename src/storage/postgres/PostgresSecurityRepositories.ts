@@ -23,7 +23,10 @@ export class PostgresRevocationRepository implements RevocationRepository {
   }
 
   async isRevoked(subjectHash: string, at: Date): Promise<boolean> {
-    const { rowCount } = await this.pool.query('SELECT 1 FROM revoked_subjects WHERE subject_hash = $1 AND expires_at > $2', [subjectHash, at]);
+    const { rowCount } = await this.pool.query(
+      'SELECT 1 FROM revoked_subjects WHERE subject_hash = $1 AND expires_at > $2',
+      [subjectHash, at],
+    );
     return (rowCount ?? 0) > 0;
   }
 }

@@ -1,10 +1,9 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
 import { ETagConflictError } from '../sqlite/SqliteStateStorage';
 import { withTransaction } from './database';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
-
 
 /**
  * botbuilder Storage on PostgreSQL with the same rules as SqliteStateStorage: a conditional write
@@ -27,16 +26,22 @@ export class PostgresStateStorage implements Storage {
 
   async write(changes: StoreItems): Promise<void> {
     if (!changes || typeof changes !== 'object') throw new TypeError('Changes are required when writing.');
-    const entries = Object.entries(changes);
+    const entries = Object.entries(changes) as [string, StoreItem | undefined][];
     if (entries.length === 0) return;
     await withTransaction(this.pool, async (client) => {
       for (const [key, item] of entries) {
         const expected: unknown = item?.eTag;
         const json = documentJson(item);
         if (expected !== undefined && expected !== '*' && expected !== '') {
-          const updated = await client.query('UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4', [key, newETag(), json, expected]);
+          const updated = await client.query(
+            'UPDATE bot_state SET etag = $2, document = $3, updated_at = now() WHERE key = $1 AND etag = $4',
+            [key, newETag(), json, expected],
+          );
           if (updated.rowCount === 1) continue;
-          const inserted = await client.query('INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING', [key, newETag(), json]);
+          const inserted = await client.query(
+            'INSERT INTO bot_state (key, etag, document, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (key) DO NOTHING',
+            [key, newETag(), json],
+          );
           if (inserted.rowCount === 1) continue;
           throw new ETagConflictError(key);
         }

@@ -43,15 +43,24 @@ export async function migrate(pool: Pool, migrationsDir: string): Promise<number
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)');
-    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)',
+    );
+    const applied = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+    );
     const ran: number[] = [];
-    for (const file of readdirSync(migrationsDir).filter((f) => MIGRATION_FILE.test(f)).sort()) {
+    for (const file of readdirSync(migrationsDir)
+      .filter((f) => MIGRATION_FILE.test(f))
+      .sort()) {
       const version = Number(MIGRATION_FILE.exec(file)![1]);
       if (applied.has(version)) continue;
       await inTransaction(client, async () => {
         await client.query(readFileSync(join(migrationsDir, file), 'utf8'));
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [version, file]);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+          version,
+          file,
+        ]);
       });
       ran.push(version);
     }

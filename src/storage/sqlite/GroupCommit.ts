@@ -63,11 +63,12 @@ export class GroupCommit {
       try {
         return Promise.resolve(write());
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes on exactly what write() threw
         return Promise.reject(error);
       }
     }
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ write, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.push({ write, resolve: resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());

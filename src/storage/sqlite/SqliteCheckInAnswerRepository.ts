@@ -44,7 +44,13 @@ export const toRecord = (row: AnswerRow): CheckInRecord => ({
 });
 
 /** The INSERT's values in column order (person_id … reasons); both databases use it. */
-export const answerValues = (personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): unknown[] => [
+export const answerValues = (
+  personId: string,
+  programWeek: number,
+  answers: CheckInAnswers,
+  review: { handoff: boolean; reasons: string[] },
+  at: Date,
+): unknown[] => [
   personId,
   programWeek,
   at.toISOString(),
@@ -70,10 +76,20 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   private readonly countAfter;
 
   constructor(private readonly db: SqliteDb) {
-    this.countAfter = db.prepare<[string, string], number>('SELECT COUNT(*) FROM checkin_answers WHERE person_id = ? AND answered_at >= ?').pluck();
+    this.countAfter = db
+      .prepare<[string, string], number>(
+        'SELECT COUNT(*) FROM checkin_answers WHERE person_id = ? AND answered_at >= ?',
+      )
+      .pluck();
   }
 
-  async save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }, at: Date): Promise<CheckInRecord> {
+  async save(
+    personId: string,
+    programWeek: number,
+    answers: CheckInAnswers,
+    review: { handoff: boolean; reasons: string[] },
+    at: Date,
+  ): Promise<CheckInRecord> {
     const row = this.db
       .prepare<unknown[], AnswerRow>(
         `INSERT INTO checkin_answers (person_id, program_week, answered_at, days_used, grams_per_day, form, cravings,
@@ -92,7 +108,11 @@ export class SqliteCheckInAnswerRepository implements CheckInAnswerRepository {
   }
 
   async latestFor(personId: string): Promise<CheckInRecord | undefined> {
-    const row = this.db.prepare<[string], AnswerRow>('SELECT * FROM checkin_answers WHERE person_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1').get(personId);
+    const row = this.db
+      .prepare<[string], AnswerRow>(
+        'SELECT * FROM checkin_answers WHERE person_id = ? ORDER BY answered_at DESC, id DESC LIMIT 1',
+      )
+      .get(personId);
     return row && toRecord(row);
   }
 

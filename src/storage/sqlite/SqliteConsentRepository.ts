@@ -21,7 +21,14 @@ export class SqliteConsentRepository implements ConsentRepository {
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
     const row = prepared<[string], ConsentRow>(this.db, 'SELECT * FROM consents WHERE person_id = ?').get(personId);
-    return row && { personId: row.person_id, status: row.status, policyVersion: row.policy_version, decidedAt: row.decided_at };
+    return (
+      row && {
+        personId: row.person_id,
+        status: row.status,
+        policyVersion: row.policy_version,
+        decidedAt: row.decided_at,
+      }
+    );
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {

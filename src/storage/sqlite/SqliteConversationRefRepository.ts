@@ -17,7 +17,9 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
        ON CONFLICT(person_id, channel_id) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at
        WHERE conversation_refs.reference IS NOT excluded.reference`,
     );
-    this.selectOne = db.prepare<[string, string], { reference: string }>('SELECT reference FROM conversation_refs WHERE person_id = ? AND channel_id = ?');
+    this.selectOne = db.prepare<[string, string], { reference: string }>(
+      'SELECT reference FROM conversation_refs WHERE person_id = ? AND channel_id = ?',
+    );
   }
 
   /** Runs on every consented turn and seldom changes anything: a read first spares the write lock. */
@@ -34,9 +36,15 @@ export class SqliteConversationRefRepository implements ConversationRefRepositor
 
   async exportFor(personId: string): Promise<unknown> {
     const rows = this.db
-      .prepare<[string], { channel_id: string; reference: string; updated_at: string }>('SELECT channel_id, reference, updated_at FROM conversation_refs WHERE person_id = ?')
+      .prepare<[string], { channel_id: string; reference: string; updated_at: string }>(
+        'SELECT channel_id, reference, updated_at FROM conversation_refs WHERE person_id = ?',
+      )
       .all(personId);
-    return rows.map((r) => ({ channelId: r.channel_id, reference: JSON.parse(r.reference), updatedAt: r.updated_at }));
+    return rows.map((r) => ({
+      channelId: r.channel_id,
+      reference: JSON.parse(r.reference) as StoredReference,
+      updatedAt: r.updated_at,
+    }));
   }
 
   async deleteFor(personId: string): Promise<void> {

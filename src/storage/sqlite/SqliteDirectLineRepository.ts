@@ -46,7 +46,7 @@ const toStored = (row: ActivityRow): StoredActivity => ({
   seq: row.seq,
   activityId: row.activity_id,
   direction: row.direction,
-  activity: JSON.parse(row.activity),
+  activity: JSON.parse(row.activity) as StoredActivity['activity'],
 });
 
 export class SqliteDirectLineRepository implements DirectLineRepository {
@@ -54,7 +54,12 @@ export class SqliteDirectLineRepository implements DirectLineRepository {
 
   constructor(private readonly db: SqliteDb) {}
 
-  async createConversation(c: { conversationId: string; userId: string; personId: string; at: Date }): Promise<boolean> {
+  async createConversation(c: {
+    conversationId: string;
+    userId: string;
+    personId: string;
+    at: Date;
+  }): Promise<boolean> {
     const iso = c.at.toISOString();
     const result = this.db
       .prepare(
@@ -72,10 +77,16 @@ export class SqliteDirectLineRepository implements DirectLineRepository {
     return row && toConversation(row);
   }
 
-  async appendActivity(conversationId: string, input: NewActivity): Promise<{ stored: StoredActivity; duplicate: boolean }> {
+  async appendActivity(
+    conversationId: string,
+    input: NewActivity,
+  ): Promise<{ stored: StoredActivity; duplicate: boolean }> {
     return this.db
       .transaction(() => {
-        const exists = this.db.prepare('SELECT 1 FROM directline_conversations WHERE conversation_id = ?').pluck().get(conversationId);
+        const exists = this.db
+          .prepare('SELECT 1 FROM directline_conversations WHERE conversation_id = ?')
+          .pluck()
+          .get(conversationId);
         if (!exists) throw new UnknownConversationError(conversationId);
         if (input.idempotencyKey !== undefined) {
           const earlier = this.db
@@ -99,8 +110,19 @@ export class SqliteDirectLineRepository implements DirectLineRepository {
                (conversation_id, seq, activity_id, direction, type, idempotency_key, created_at, activity)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(conversationId, seq, activityId, input.direction, activity.type, input.idempotencyKey ?? null, iso, JSON.stringify(activity));
-        this.db.prepare('UPDATE directline_conversations SET last_activity_at = ? WHERE conversation_id = ?').run(iso, conversationId);
+          .run(
+            conversationId,
+            seq,
+            activityId,
+            input.direction,
+            activity.type,
+            input.idempotencyKey ?? null,
+            iso,
+            JSON.stringify(activity),
+          );
+        this.db
+          .prepare('UPDATE directline_conversations SET last_activity_at = ? WHERE conversation_id = ?')
+          .run(iso, conversationId);
         return { stored: { seq, activityId, direction: input.direction, activity }, duplicate: false };
       })
       .immediate();
@@ -118,7 +140,9 @@ export class SqliteDirectLineRepository implements DirectLineRepository {
 
   async exportFor(personId: string): Promise<DirectLineExport> {
     const conversations = this.db
-      .prepare<[string], ConversationRow>('SELECT * FROM directline_conversations WHERE person_id = ? ORDER BY created_at, conversation_id')
+      .prepare<[string], ConversationRow>(
+        'SELECT * FROM directline_conversations WHERE person_id = ? ORDER BY created_at, conversation_id',
+      )
       .all(personId);
     const activities = this.db.prepare<[string], ActivityRow>(
       'SELECT seq, activity_id, direction, activity FROM directline_activities WHERE conversation_id = ? ORDER BY seq',

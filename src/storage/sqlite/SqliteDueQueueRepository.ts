@@ -1,4 +1,11 @@
-import type { ClaimResult, DueCheckIn, DueQueueRepository, DueUpdate, NewDueCheckIn, SendAttempt } from '../repositories';
+import type {
+  ClaimResult,
+  DueCheckIn,
+  DueQueueRepository,
+  DueUpdate,
+  NewDueCheckIn,
+  SendAttempt,
+} from '../repositories';
 import type { SqliteDb } from './database';
 import { DueQueueUpdates } from '../dueQueueUpdates';
 
@@ -63,11 +70,19 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
     this.insertAttempt = db.prepare(
       'INSERT INTO checkin_attempts (due_id, person_id, attempted_at, outcome, status_code) SELECT id, person_id, ?, ?, ? FROM checkin_due WHERE id = ?',
     );
-    this.selectKey = db.prepare<[string], number>(`SELECT 1 FROM checkin_due WHERE idempotency_key = ? AND state <> 'cancelled'`).pluck();
-    this.cancelRows = db.prepare(`UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`);
-    this.selectPending = db.prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`);
+    this.selectKey = db
+      .prepare<[string], number>(`SELECT 1 FROM checkin_due WHERE idempotency_key = ? AND state <> 'cancelled'`)
+      .pluck();
+    this.cancelRows = db.prepare(
+      `UPDATE checkin_due SET state = 'cancelled', outcome = ?, finished_at = ? WHERE person_id = ? AND state = 'pending'`,
+    );
+    this.selectPending = db.prepare<[string], DueRow>(
+      `SELECT * FROM checkin_due WHERE person_id = ? AND state IN ('pending', 'leased') ORDER BY due_at, id`,
+    );
     this.selectLastWeek = db
-      .prepare<[string], number | null>(`SELECT MAX(program_week) FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state <> 'cancelled'`)
+      .prepare<[string], number | null>(
+        `SELECT MAX(program_week) FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state <> 'cancelled'`,
+      )
       .pluck();
     this.abandonExpired = db.prepare<{ now: string }, DueRow>(
       `UPDATE checkin_due SET state = 'abandoned', outcome = 'lease_expired_twice', finished_at = @now, lease_until = NULL
@@ -83,7 +98,9 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
          ORDER BY due_at, id LIMIT @limit)
        RETURNING *`,
     );
-    this.markSending = db.prepare(`UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = ? AND state = 'leased'`);
+    this.markSending = db.prepare(
+      `UPDATE checkin_due SET unrecorded_sends = unrecorded_sends + 1 WHERE id = ? AND state = 'leased'`,
+    );
     this.finishRow = db.prepare(
       `UPDATE checkin_due SET state = @state, outcome = @outcome, finished_at = @at, lease_until = NULL, unrecorded_sends = 0 WHERE id = @id`,
     );
@@ -162,7 +179,9 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
 
   async lastSentPrompt(personId: string): Promise<DueCheckIn | undefined> {
     const row = this.db
-      .prepare<[string], DueRow>(`SELECT * FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state = 'sent' ORDER BY slot_at DESC, id DESC LIMIT 1`)
+      .prepare<[string], DueRow>(
+        `SELECT * FROM checkin_due WHERE person_id = ? AND kind = 'prompt' AND state = 'sent' ORDER BY slot_at DESC, id DESC LIMIT 1`,
+      )
       .get(personId);
     return row && toDue(row);
   }
@@ -173,11 +192,19 @@ export class SqliteDueQueueRepository extends DueQueueUpdates implements DueQueu
         'SELECT due_id, attempted_at, outcome, status_code FROM checkin_attempts WHERE person_id = ? ORDER BY id',
       )
       .all(personId)
-      .map((r) => ({ dueId: r.due_id, attemptedAt: r.attempted_at, outcome: r.outcome, statusCode: r.status_code ?? undefined }));
+      .map((r) => ({
+        dueId: r.due_id,
+        attemptedAt: r.attempted_at,
+        outcome: r.outcome,
+        statusCode: r.status_code ?? undefined,
+      }));
   }
 
   async exportFor(personId: string): Promise<unknown> {
-    const due = this.db.prepare<[string], DueRow>('SELECT * FROM checkin_due WHERE person_id = ? ORDER BY id').all(personId).map(toDue);
+    const due = this.db
+      .prepare<[string], DueRow>('SELECT * FROM checkin_due WHERE person_id = ? ORDER BY id')
+      .all(personId)
+      .map(toDue);
     return { due, attempts: await this.attemptsFor(personId) };
   }
 

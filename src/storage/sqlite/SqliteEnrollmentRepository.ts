@@ -45,7 +45,9 @@ export class SqliteEnrollmentRepository implements EnrollmentRepository {
          local_time = excluded.local_time, time_zone = excluded.time_zone, quiet_start = excluded.quiet_start,
          quiet_end = excluded.quiet_end, status = 'active', status_reason = NULL, updated_at = excluded.updated_at`,
     );
-    this.updateStatus = db.prepare('UPDATE checkin_enrollments SET status = ?, status_reason = ?, updated_at = ? WHERE person_id = ?');
+    this.updateStatus = db.prepare(
+      'UPDATE checkin_enrollments SET status = ?, status_reason = ?, updated_at = ? WHERE person_id = ?',
+    );
   }
 
   async upsert(input: EnrollmentInput, at: Date): Promise<Enrollment> {

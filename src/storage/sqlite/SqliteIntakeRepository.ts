@@ -43,8 +43,8 @@ export const toAssessment = (row: AssessmentRow): StoredAssessment => ({
   personId: row.person_id,
   rulesVersion: row.rules_version,
   trigger: row.trigger,
-  profile: JSON.parse(row.profile),
-  assessment: JSON.parse(row.result),
+  profile: JSON.parse(row.profile) as StoredAssessment['profile'],
+  assessment: JSON.parse(row.result) as StoredAssessment['assessment'],
   assessedAt: row.assessed_at,
 });
 
@@ -58,7 +58,9 @@ export class SqliteIntakeRepository implements IntakeRepository {
   ) {}
 
   async getAnswers(personId: string): Promise<IntakeAnswersRecord | undefined> {
-    const row = prepared<[string], AnswersRow>(this.db, 'SELECT * FROM intake_answers WHERE person_id = ?').get(personId);
+    const row = prepared<[string], AnswersRow>(this.db, 'SELECT * FROM intake_answers WHERE person_id = ?').get(
+      personId,
+    );
     return row && toRecord(row);
   }
 
@@ -77,7 +79,11 @@ export class SqliteIntakeRepository implements IntakeRepository {
     this.db.prepare('DELETE FROM intake_answers WHERE person_id = ?').run(personId);
   }
 
-  async addAssessment(personId: string, entry: Pick<StoredAssessment, 'trigger' | 'profile' | 'assessment'>, at: Date): Promise<StoredAssessment> {
+  async addAssessment(
+    personId: string,
+    entry: Pick<StoredAssessment, 'trigger' | 'profile' | 'assessment'>,
+    at: Date,
+  ): Promise<StoredAssessment> {
     const row = {
       person_id: personId,
       rules_version: entry.assessment.version,
@@ -97,13 +103,19 @@ export class SqliteIntakeRepository implements IntakeRepository {
   }
 
   async latestAssessment(personId: string): Promise<StoredAssessment | undefined> {
-    const row = prepared<[string], AssessmentRow>(this.db, 'SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id DESC LIMIT 1').get(personId);
+    const row = prepared<[string], AssessmentRow>(
+      this.db,
+      'SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id DESC LIMIT 1',
+    ).get(personId);
     return row && toAssessment(row);
   }
 
   async exportFor(personId: string): Promise<{ intake?: IntakeAnswersRecord; assessments: StoredAssessment[] }> {
     const intake = await this.getAnswers(personId);
-    const assessments = this.db.prepare<[string], AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id').all(personId).map(toAssessment);
+    const assessments = this.db
+      .prepare<[string], AssessmentRow>('SELECT * FROM risk_assessments WHERE person_id = ? ORDER BY id')
+      .all(personId)
+      .map(toAssessment);
     return { ...(intake ? { intake } : {}), assessments };
   }
 

@@ -15,7 +15,9 @@ export class SqliteSafetyEventRepository implements SafetyEventRepository {
   constructor(private readonly db: SqliteDb) {}
 
   async record(personId: string, kind: SafetyEventKind, at: Date): Promise<void> {
-    this.db.prepare('INSERT INTO safety_events (person_id, kind, occurred_at) VALUES (?, ?, ?)').run(personId, kind, at.toISOString());
+    this.db
+      .prepare('INSERT INTO safety_events (person_id, kind, occurred_at) VALUES (?, ?, ?)')
+      .run(personId, kind, at.toISOString());
   }
 
   async listFor(personId: string): Promise<SafetyEvent[]> {
@@ -36,7 +38,11 @@ export class SqliteSafetyEventRepository implements SafetyEventRepository {
   }
 
   async exportFor(personId: string): Promise<Array<Omit<SafetyEvent, 'id' | 'personId'>>> {
-    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({ kind, occurredAt, ...(followedUpAt ? { followedUpAt } : {}) }));
+    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({
+      kind,
+      occurredAt,
+      ...(followedUpAt ? { followedUpAt } : {}),
+    }));
   }
 
   async deleteFor(personId: string): Promise<void> {

@@ -24,7 +24,12 @@ export class SqliteRevocationRepository implements RevocationRepository {
   }
 
   async isRevoked(subjectHash: string, at: Date): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM revoked_subjects WHERE subject_hash = ? AND expires_at > ?').pluck().get(subjectHash, at.toISOString()) === 1;
+    return (
+      this.db
+        .prepare('SELECT 1 FROM revoked_subjects WHERE subject_hash = ? AND expires_at > ?')
+        .pluck()
+        .get(subjectHash, at.toISOString()) === 1
+    );
   }
 }
 

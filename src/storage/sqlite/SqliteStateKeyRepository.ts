@@ -11,7 +11,12 @@ export class SqliteStateKeyRepository implements StateKeyRepository {
   constructor(private readonly db: SqliteDb) {}
 
   private keysOf(personId: string): string[] {
-    return this.db.prepare<[string], string>('SELECT state_key FROM person_state_keys WHERE person_id = ? ORDER BY first_seen_at, state_key').pluck().all(personId);
+    return this.db
+      .prepare<[string], string>(
+        'SELECT state_key FROM person_state_keys WHERE person_id = ? ORDER BY first_seen_at, state_key',
+      )
+      .pluck()
+      .all(personId);
   }
 
   async exportFor(personId: string): Promise<Array<{ key: string; state: unknown }>> {

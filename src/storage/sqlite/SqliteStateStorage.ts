@@ -1,4 +1,4 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
@@ -10,7 +10,6 @@ export class ETagConflictError extends Error {
     this.name = 'ETagConflictError';
   }
 }
-
 
 /**
  * botbuilder Storage on SQLite with MemoryStorage's eTag rules: a write succeeds when the key is new or
@@ -29,9 +28,13 @@ export class SqliteStateStorage implements Storage {
     private readonly db: SqliteDb,
     private readonly group?: GroupCommit,
   ) {
-    this.selectOne = db.prepare<[string], { etag: string; document: string }>('SELECT etag, document FROM bot_state WHERE key = ?');
+    this.selectOne = db.prepare<[string], { etag: string; document: string }>(
+      'SELECT etag, document FROM bot_state WHERE key = ?',
+    );
     // A turn reads its conversation and user state together.
-    this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>('SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)');
+    this.selectTwo = db.prepare<[string, string], { key: string; etag: string; document: string }>(
+      'SELECT key, etag, document FROM bot_state WHERE key IN (?, ?)',
+    );
     this.upsert = db.prepare<[string, string, string, string]>(
       `INSERT INTO bot_state (key, etag, document, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, document = excluded.document, updated_at = excluded.updated_at`,
@@ -39,7 +42,7 @@ export class SqliteStateStorage implements Storage {
     this.deleteOne = db.prepare('DELETE FROM bot_state WHERE key = ?');
     // Built once: better-sqlite3 makes a new wrapper (and its BEGIN statements) on every transaction() call.
     this.writeAll = db.transaction((changes: StoreItems, updatedAt: string) => {
-      for (const [key, item] of Object.entries(changes)) {
+      for (const [key, item] of Object.entries(changes) as [string, StoreItem | undefined][]) {
         const incomingETag: unknown = item?.eTag;
         if (incomingETag !== undefined && incomingETag !== '*' && incomingETag !== '') {
           const existing = this.selectOne.get(key);
@@ -54,7 +57,7 @@ export class SqliteStateStorage implements Storage {
     if (!Array.isArray(keys)) throw new TypeError('Keys are required when reading.');
     const items: StoreItems = {};
     if (keys.length === 2 && keys[0] !== keys[1]) {
-      for (const row of this.selectTwo.all(keys[0]!, keys[1]!)) items[row.key] = storedItem(row.document, row.etag);
+      for (const row of this.selectTwo.all(keys[0], keys[1])) items[row.key] = storedItem(row.document, row.etag);
       return items;
     }
     for (const key of keys) {

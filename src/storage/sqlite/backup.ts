@@ -16,7 +16,8 @@ export interface BackupResult {
  */
 export async function backupSqlite(source: string, target: string): Promise<BackupResult> {
   if (!existsSync(source)) throw new BackupError(`there is no database at ${source} (check DATABASE_URL)`);
-  if (existsSync(target)) throw new BackupError(`${target} already exists; choose a new file name (for example one with the date in it)`);
+  if (existsSync(target))
+    throw new BackupError(`${target} already exists; choose a new file name (for example one with the date in it)`);
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
   // Read-write, though it only reads: a read-only connection cannot open a WAL database whose -shm file is gone.
@@ -30,11 +31,14 @@ export async function backupSqlite(source: string, target: string): Promise<Back
     let bytes: number;
     try {
       check = copy.pragma('integrity_check', { simple: true }) as string;
-      bytes = (copy.pragma('page_count', { simple: true }) as number) * (copy.pragma('page_size', { simple: true }) as number);
+      bytes =
+        (copy.pragma('page_count', { simple: true }) as number) *
+        (copy.pragma('page_size', { simple: true }) as number);
     } finally {
       copy.close();
     }
-    if (check !== 'ok') throw new BackupError(`the copy failed its integrity check (${check}); the database file may be damaged`);
+    if (check !== 'ok')
+      throw new BackupError(`the copy failed its integrity check (${check}); the database file may be damaged`);
     renameSync(partial, target);
     return { file: target, bytes, pages: totalPages };
   } catch (error) {

@@ -39,9 +39,13 @@ function prepareDatabaseFile(file: string): void {
 }
 
 export function migrate(db: SqliteDb, migrationsDir: string): number[] {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
-  const files = readdirSync(migrationsDir).filter((f) => MIGRATION_FILE.test(f)).sort();
+  const files = readdirSync(migrationsDir)
+    .filter((f) => MIGRATION_FILE.test(f))
+    .sort();
   const ran: number[] = [];
   for (const file of files) {
     const version = Number(MIGRATION_FILE.exec(file)![1]);
@@ -49,7 +53,11 @@ export function migrate(db: SqliteDb, migrationsDir: string): number[] {
     const sql = readFileSync(join(migrationsDir, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, file, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        version,
+        file,
+        new Date().toISOString(),
+      );
     }).immediate();
     ran.push(version);
   }

@@ -60,7 +60,7 @@
   function load() {
     try {
       return JSON.parse(window.localStorage.getItem(STORAGE_KEY) || '{}') || {};
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -71,7 +71,7 @@
         STORAGE_KEY,
         JSON.stringify({ resume: session.resume, userId: session.userId, conversationId: session.conversationId }),
       );
-    } catch (error) {
+    } catch {
       // Private browsing without storage: the chat works for this visit only.
     }
   }
@@ -79,7 +79,7 @@
   function forget() {
     try {
       window.localStorage.removeItem(STORAGE_KEY);
-    } catch (error) {
+    } catch {
       // Nothing was stored.
     }
   }
@@ -89,7 +89,7 @@
       var notice = window.sessionStorage.getItem(NOTICE_KEY);
       window.sessionStorage.removeItem(NOTICE_KEY);
       return notice;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -97,7 +97,7 @@
   function leaveNotice(key) {
     try {
       window.sessionStorage.setItem(NOTICE_KEY, key);
-    } catch (error) {
+    } catch {
       // The fresh chat still starts; only the line saying so is lost.
     }
   }
@@ -154,7 +154,11 @@
     return function (next) {
       return function (args) {
         var action = args.cardAction;
-        if ((action.type === 'openUrl' || action.type === 'call') && typeof action.value === 'string' && PHONE_LINK.test(action.value)) {
+        if (
+          (action.type === 'openUrl' || action.type === 'call') &&
+          typeof action.value === 'string' &&
+          PHONE_LINK.test(action.value)
+        ) {
           openPhoneApp(action.value);
           return undefined;
         }
