@@ -11,7 +11,19 @@ import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
 import { detectorBench } from './detector';
 import { fanout } from './fanout';
 import { postgresBenchUrl, postgresThroughput } from './postgres';
-import { COACH_NODE_FLAGS, cpuMilliseconds, type LoadResult, percentiles, resent, ROOT, rssMegabytes, runLoad, type Server, startProcess, turn } from './lib';
+import {
+  COACH_NODE_FLAGS,
+  cpuMilliseconds,
+  type LoadResult,
+  percentiles,
+  resent,
+  ROOT,
+  rssMegabytes,
+  runLoad,
+  type Server,
+  startProcess,
+  turn,
+} from './lib';
 import { BENCH_SCRIPT } from './script';
 import { writeBenchmarkDocs } from './docs';
 
@@ -57,7 +69,9 @@ async function throughput() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const c of contenders) {
       const cpuBefore = cpuMilliseconds(c.server.child.pid!);
-      c.rounds.push(await runLoad(c.server.port, BENCH_SCRIPT, perRound, CONCURRENCY, `${c.key}-${round}`, 0, c.latencies));
+      c.rounds.push(
+        await runLoad(c.server.port, BENCH_SCRIPT, perRound, CONCURRENCY, `${c.key}-${round}`, 0, c.latencies),
+      );
       c.cpuMs += cpuMilliseconds(c.server.child.pid!) - cpuBefore;
     }
   }
@@ -65,7 +79,14 @@ async function throughput() {
     const turns = c.rounds.reduce((sum, r) => sum + r.turns, 0);
     const seconds = c.rounds.reduce((sum, r) => sum + r.seconds, 0);
     // Then 16 conversations at a chat pace: each pauses about THINK_MS after a reply, far quicker than anyone types.
-    const paced = await runLoad(c.server.port, BENCH_SCRIPT, PACED_CONVERSATIONS, CONCURRENCY, `${c.key}-paced`, THINK_MS);
+    const paced = await runLoad(
+      c.server.port,
+      BENCH_SCRIPT,
+      PACED_CONVERSATIONS,
+      CONCURRENCY,
+      `${c.key}-paced`,
+      THINK_MS,
+    );
     return {
       conversations: c.rounds.reduce((sum, r) => sum + r.conversations, 0),
       turns,
@@ -85,7 +106,10 @@ async function throughput() {
   await Promise.all(contenders.map((c) => c.server.stop()));
   // The coach's turns count only if they did the work: every conversation must have finished its intake.
   const check = SqliteDataStore.open(db.slice('sqlite:'.length));
-  const completedIntakes = check.db.prepare('SELECT count(*) FROM intake_answers WHERE completed_at IS NOT NULL').pluck().get() as number;
+  const completedIntakes = check.db
+    .prepare('SELECT count(*) FROM intake_answers WHERE completed_at IS NOT NULL')
+    .pluck()
+    .get() as number;
   await check.close();
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -96,7 +120,9 @@ async function throughput() {
     coach: { ...coach, completedIntakes },
     ratio: median(roundRatios),
     roundRatios,
-    dialogsOnlyRatio: median(dialogsRun!.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun!.rounds[i]!.turnsPerSecond))),
+    dialogsOnlyRatio: median(
+      dialogsRun!.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun!.rounds[i]!.turnsPerSecond)),
+    ),
     cpuRatio: ratio(echo.cpuMsPerTurn, coach.cpuMsPerTurn),
   };
 }
@@ -107,7 +133,10 @@ async function startup() {
     const t0 = process.hrtime.bigint();
     const server = await startProcess('src/index.js', { DATABASE_URL: freshDb() }, COACH_NODE_FLAGS);
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then((r) => r.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${server.port}/healthz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ok) break;
     }
     runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -128,7 +157,11 @@ async function memory() {
   }
   await server.stop();
   const at = (n: number) => samples.find((s) => s.conversations === n)!.rssMb;
-  return { samples, rssAtTargetMb: at(MEMORY_CONVERSATIONS), growthAfterTargetMb: Math.round((at(MEMORY_CONVERSATIONS * 1.5) - at(MEMORY_CONVERSATIONS)) * 10) / 10 };
+  return {
+    samples,
+    rssAtTargetMb: at(MEMORY_CONVERSATIONS),
+    growthAfterTargetMb: Math.round((at(MEMORY_CONVERSATIONS * 1.5) - at(MEMORY_CONVERSATIONS)) * 10) / 10,
+  };
 }
 
 /** Counts botbuilder Storage calls per turn, measured in-process without HTTP. */
@@ -175,7 +208,12 @@ async function storage() {
   }
   await app.stop();
   const per = (n: number) => Math.round((n / turns) * 100) / 100;
-  return { turns, readsPerTurn: per(counting.reads), writesPerTurn: per(counting.writes), storageMsPerTurn: Math.round((counting.ms / turns) * 1000) / 1000 };
+  return {
+    turns,
+    readsPerTurn: per(counting.reads),
+    writesPerTurn: per(counting.writes),
+    storageMsPerTurn: Math.round((counting.ms / turns) * 1000) / 1000,
+  };
 }
 
 async function main() {
@@ -185,7 +223,9 @@ async function main() {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
   };
-  process.stdout.write(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`);
+  process.stdout.write(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`,
+  );
   process.stdout.write(`Script: ${BENCH_SCRIPT.length} turns per conversation, concurrency ${CONCURRENCY}\n\n`);
 
   const t = await throughput();
@@ -201,24 +241,44 @@ async function main() {
     ['echo bot (bare stack) turns/s', String(t.echo.turnsPerSecond), ''],
     ['echo bot p50 / p99 ms, closed loop', `${t.echo.p50Ms} / ${t.echo.p99Ms}`, ''],
     ['echo bot server CPU per turn (ms)', String(t.echo.cpuMsPerTurn), ''],
-    [`echo bot p50 / p99 ms, 16 conversations, ${THINK_MS} ms pauses (the machine's own tail)`, `${t.echo.paced.p50Ms} / ${t.echo.paced.p99Ms}`, ''],
+    [
+      `echo bot p50 / p99 ms, 16 conversations, ${THINK_MS} ms pauses (the machine's own tail)`,
+      `${t.echo.paced.p50Ms} / ${t.echo.paced.p99Ms}`,
+      '',
+    ],
     ['dialogs-only bot turns/s (bare stack + botbuilder-dialogs)', String(t.dialogsOnly.turnsPerSecond), ''],
     ['dialogs-only / echo throughput', String(t.dialogsOnlyRatio), ''],
     ['coach turns/s', String(t.coach.turnsPerSecond), ''],
-    [`coach / echo throughput (median of ${ROUNDS} alternating rounds)`, `${t.ratio} (${t.roundRatios.join(', ')})`, '>= 0.9'],
+    [
+      `coach / echo throughput (median of ${ROUNDS} alternating rounds)`,
+      `${t.ratio} (${t.roundRatios.join(', ')})`,
+      '>= 0.9',
+    ],
     ['coach server CPU per turn (ms)', String(t.coach.cpuMsPerTurn), ''],
     ['echo / coach CPU per turn', String(t.cpuRatio), ''],
     ['coach p50 / p99 ms, closed loop (16 in flight)', `${t.coach.p50Ms} / ${t.coach.p99Ms}`, 'p99 < 25 ms'],
-    [`coach p50 / p99 ms, 16 conversations, ${THINK_MS} ms pauses`, `${t.coach.paced.p50Ms} / ${t.coach.paced.p99Ms}`, 'p99 < 25 ms'],
+    [
+      `coach p50 / p99 ms, 16 conversations, ${THINK_MS} ms pauses`,
+      `${t.coach.paced.p50Ms} / ${t.coach.paced.p99Ms}`,
+      'p99 < 25 ms',
+    ],
     ['start-up to /healthz 200 (median, max ms)', `${s.medianMs}, ${s.maxMs}`, '< 1500 ms'],
     [`RSS after ${MEMORY_CONVERSATIONS} conversations (MB)`, String(m.rssAtTargetMb), '< 250 MB'],
     [`RSS growth over the next ${MEMORY_CONVERSATIONS / 2} (MB)`, String(m.growthAfterTargetMb), 'flat'],
     ['state reads / writes per turn', `${st.readsPerTurn} / ${st.writesPerTurn}`, ''],
     ['state storage time per turn (ms)', String(st.storageMsPerTurn), ''],
-    [`fan-out: ${f.people} check-ins due at once, ${f.workers} dispatcher(s), sends/s`, String(f.sendsPerSecond), '>= 1000'],
+    [
+      `fan-out: ${f.people} check-ins due at once, ${f.workers} dispatcher(s), sends/s`,
+      String(f.sendsPerSecond),
+      '>= 1000',
+    ],
     ['fan-out CPU per send (ms)', String(f.cpuMsPerSend), ''],
     ['fan-out peak RSS per dispatcher (MB)', String(f.peakRssMb), ''],
-    [`safety detector p50 / p99 µs per message (${d.messages} corpus messages, fastest of 20 rounds)`, `${d.perMessageP50Us} / ${d.perMessageP99Us}`, 'p99 < 200 µs'],
+    [
+      `safety detector p50 / p99 µs per message (${d.messages} corpus messages, fastest of 20 rounds)`,
+      `${d.perMessageP50Us} / ${d.perMessageP99Us}`,
+      'p99 < 200 µs',
+    ],
     ['safety detector p50 / p99 µs over every call (machine tail included)', `${d.p50Us} / ${d.p99Us}`, ''],
     [
       'coach turns/s: SQLite 1 instance | PostgreSQL 2 instances',
@@ -228,18 +288,44 @@ async function main() {
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   process.stdout.write(`${'measure'.padEnd(width)}  value            target\n`);
-  for (const [name, value, target] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padEnd(16)} ${target}\n`);
+  for (const [name, value, target] of rows)
+    process.stdout.write(`${name.padEnd(width)}  ${value.padEnd(16)} ${target}\n`);
 
-  if (f.acceptedByChannel !== f.people) process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
+  if (f.acceptedByChannel !== f.people)
+    process.stdout.write(`\nfan-out: the channel accepted ${f.acceptedByChannel} of ${f.people}\n`);
   const errors = t.echo.errors + t.dialogsOnly.errors + t.coach.errors;
   if (errors > 0) process.stdout.write(`\n${errors} turns failed during the run\n`);
-  if (resent.requests > 0) process.stdout.write(`\n${resent.requests} requests sent again after the server closed an idle keep-alive socket\n`);
+  if (resent.requests > 0)
+    process.stdout.write(
+      `\n${resent.requests} requests sent again after the server closed an idle keep-alive socket\n`,
+    );
   const expectedIntakes = Math.ceil(THROUGHPUT_CONVERSATIONS / ROUNDS) * ROUNDS + 200 + PACED_CONVERSATIONS;
-  if (t.coach.completedIntakes !== expectedIntakes) process.stdout.write(`\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`);
+  if (t.coach.completedIntakes !== expectedIntakes)
+    process.stdout.write(
+      `\nonly ${t.coach.completedIntakes} of ${expectedIntakes} coach conversations finished the intake\n`,
+    );
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const file = join(ROOT, 'bench', 'results', 'latest.json');
   const table = rows.map(([measure, value, target]) => ({ measure, value, target }));
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine, table, throughput: t, startup: s, memory: m, storage: st, fanout: f, detector: d, postgres: pg }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        table,
+        throughput: t,
+        startup: s,
+        memory: m,
+        storage: st,
+        fanout: f,
+        detector: d,
+        postgres: pg,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   writeBenchmarkDocs(); // docs/benchmarks.md shows exactly what latest.json holds
   process.stdout.write(`\nWritten to ${file} and docs/benchmarks.md\n`);
 }

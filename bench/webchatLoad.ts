@@ -42,7 +42,11 @@ async function main() {
     await coldLoad(browser, url, greeting); // the server's own first page and first conversation; not counted
     const loads: ColdLoad[] = [];
     for (let i = 0; i < visits; i++) loads.push(await coldLoad(browser, url, greeting));
-    const spread = (values: number[]) => ({ ...percentiles([...values]), min: Math.min(...values), max: Math.max(...values) });
+    const spread = (values: number[]) => ({
+      ...percentiles([...values]),
+      min: Math.min(...values),
+      max: Math.max(...values),
+    });
     const report = {
       date: new Date().toISOString(),
       visits,
@@ -70,7 +74,9 @@ async function main() {
       const previous = JSON.parse(readFileSync(latest, 'utf8')) as Record<string, unknown>;
       writeFileSync(latest, JSON.stringify({ ...previous, webchatColdLoad: report }, null, 2) + '\n');
     }
-    process.stdout.write(`Written to bench/results/webchat-load.json${existsSync(latest) ? ' and the webchatColdLoad field of latest.json' : ''}\n`);
+    process.stdout.write(
+      `Written to bench/results/webchat-load.json${existsSync(latest) ? ' and the webchatColdLoad field of latest.json' : ''}\n`,
+    );
   } finally {
     await browser.close();
     await server.stop();

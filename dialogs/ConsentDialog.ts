@@ -35,8 +35,15 @@ export class ConsentDialog extends ComponentDialog {
   private async explainAndAsk(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content, renderer } = this.services;
     const channelId = step.context.activity.channelId;
-    await step.context.sendActivities(['consent.intro', 'consent.whatWeStore', 'consent.yourRights'].map((key) => renderer.render({ text: content.text(key) }, channelId)));
-    const message = { text: content.text('consent.question'), choices: choicesFromContent(content, 'consent', ['yes', 'no']) };
+    await step.context.sendActivities(
+      ['consent.intro', 'consent.whatWeStore', 'consent.yourRights'].map((key) =>
+        renderer.render({ text: content.text(key) }, channelId),
+      ),
+    );
+    const message = {
+      text: content.text('consent.question'),
+      choices: choicesFromContent(content, 'consent', ['yes', 'no']),
+    };
     return step.prompt(CONSENT_PROMPT, OptionPrompt.options({ message, retryKey: 'consent.reprompt' }));
   }
 

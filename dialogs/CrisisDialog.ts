@@ -43,7 +43,10 @@ export class CrisisDialog extends ComponentDialog {
     const { detection } = step.options as CrisisOptions;
     await recordSafetyEvent(this.services, step.context, 'ambiguous', detection);
     const { content } = this.services;
-    const message = { text: content.text('safety.ambiguous.question'), choices: choicesFromContent(content, 'safety.ambiguous', CHECK_ANSWERS) };
+    const message = {
+      text: content.text('safety.ambiguous.question'),
+      choices: choicesFromContent(content, 'safety.ambiguous', CHECK_ANSWERS),
+    };
     return step.prompt(CHECK_PROMPT, OptionPrompt.options({ message, retryKey: 'safety.ambiguous.reprompt' }));
   }
 
@@ -51,12 +54,20 @@ export class CrisisDialog extends ComponentDialog {
     const answer = (step.result as CheckAnswer | undefined) ?? 'unsure';
     const { resumes, detection } = step.options as CrisisOptions;
     if (answer === 'no') {
-      await sendKeys(this.services, step.context, ['safety.ambiguous.safe', ...(resumes ? ['safety.backToQuestion'] : [])]);
+      await sendKeys(this.services, step.context, [
+        'safety.ambiguous.safe',
+        ...(resumes ? ['safety.backToQuestion'] : []),
+      ]);
       return step.endDialog();
     }
     const kind = answer === 'body' ? 'severeWithdrawal' : 'suicide';
     if (answer === 'unsure') await sendKeys(this.services, step.context, ['safety.ambiguous.unsure']);
-    await answerDanger(this.services, step.context, { ...detection, kind, kinds: [kind], signals: [...detection.signals, `check.${answer}`] }, resumes);
+    await answerDanger(
+      this.services,
+      step.context,
+      { ...detection, kind, kinds: [kind], signals: [...detection.signals, `check.${answer}`] },
+      resumes,
+    );
     return step.endDialog();
   }
 
@@ -67,14 +78,21 @@ export class CrisisDialog extends ComponentDialog {
 
 async function sendKeys(services: DialogServices, context: TurnContext, keys: string[]): Promise<void> {
   const { content, renderer } = services;
-  await context.sendActivities(keys.map((key) => renderer.render({ text: content.text(key) }, context.activity.channelId)));
+  await context.sendActivities(
+    keys.map((key) => renderer.render({ text: content.text(key) }, context.activity.channelId)),
+  );
 }
 
 /**
  * The crisis answer for a kind of danger (911 now, 988, get care today), and nothing after it in this
  * turn: a question the person was on keeps waiting, and `resumes` adds one line saying so.
  */
-export async function answerDanger(services: DialogServices, context: TurnContext, detection: Detection, resumes: boolean): Promise<void> {
+export async function answerDanger(
+  services: DialogServices,
+  context: TurnContext,
+  detection: Detection,
+  resumes: boolean,
+): Promise<void> {
   const kind = detection.kind as SafetyEventKind;
   await recordSafetyEvent(services, context, kind, detection);
   await sendKeys(services, context, [...responseKeys(kind, detection), ...(resumes ? ['safety.returnLine'] : [])]);
@@ -103,7 +121,12 @@ export function stopTurnAfterCrisisAnswer(context: TurnContext): void {
  * The log line carries the kind, the rule and concept ids that fired and the detector's version, never
  * the words; the stored row (only for people who agreed to have data kept) carries the kind and time.
  */
-async function recordSafetyEvent(services: DialogServices, context: TurnContext, kind: SafetyEventKind, detection: Detection): Promise<void> {
+async function recordSafetyEvent(
+  services: DialogServices,
+  context: TurnContext,
+  kind: SafetyEventKind,
+  detection: Detection,
+): Promise<void> {
   const { safetyEvents, logger } = services;
   logger.info({ kind, signals: detection.signals, detector: DETECTOR_VERSION }, 'safety net responded');
   services.metrics?.crisisReplies.inc({ kind });
@@ -116,10 +139,20 @@ async function recordSafetyEvent(services: DialogServices, context: TurnContext,
 export function responseKeys(kind: SafetyEventKind, detection?: Detection): string[] {
   switch (kind) {
     case 'medical':
-      return ['safety.medical.text', 'safety.medical.poison', ...(detection?.kinds.includes('suicide') ? ['safety.medical.alsoSuicide'] : [])];
+      return [
+        'safety.medical.text',
+        'safety.medical.poison',
+        ...(detection?.kinds.includes('suicide') ? ['safety.medical.alsoSuicide'] : []),
+      ];
     case 'suicide': {
       const someoneElse = detection?.signals.some((s) => s.startsWith('suicide.someoneElse')) ?? false;
-      return ['safety.suicide.text', 'safety.suicide.reachOut', ...(someoneElse ? ['safety.suicide.someoneElse'] : []), 'safety.suicide.danger', 'safety.suicide.botNote'];
+      return [
+        'safety.suicide.text',
+        'safety.suicide.reachOut',
+        ...(someoneElse ? ['safety.suicide.someoneElse'] : []),
+        'safety.suicide.danger',
+        'safety.suicide.botNote',
+      ];
     }
     case 'severeWithdrawal':
       return ['safety.severeWithdrawal.text', 'safety.severeWithdrawal.help', 'safety.severeWithdrawal.danger'];

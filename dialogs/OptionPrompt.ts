@@ -1,5 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import type { PromptOptions, PromptRecognizerResult, PromptValidator, PromptValidatorContext } from 'botbuilder-dialogs';
+import type {
+  PromptOptions,
+  PromptRecognizerResult,
+  PromptValidator,
+  PromptValidatorContext,
+} from 'botbuilder-dialogs';
 import { PromptBase } from './PromptBase';
 import type { ChoiceOption, OutboundMessage } from '../src/channels/messages';
 import type { DialogServices } from './services';
@@ -36,7 +41,12 @@ export class OptionPrompt extends PromptBase<string> {
     return prompt.recognized.succeeded || normalize(prompt.context.activity.text ?? '') !== '';
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+  protected async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean,
+  ): Promise<void> {
     const request = options.validations as OptionPromptRequest;
     const message: OutboundMessage = isRetry
       ? { ...request.message, text: this.services.content.text(request.retryKey ?? DEFAULT_RETRY_KEY) }
@@ -45,10 +55,17 @@ export class OptionPrompt extends PromptBase<string> {
   }
 
   protected override isAnswer(text: string, options: PromptOptions): boolean {
-    return recognizeChoiceExactly(text, (options.validations as OptionPromptRequest | undefined)?.message.choices ?? []) !== undefined;
+    return (
+      recognizeChoiceExactly(text, (options.validations as OptionPromptRequest | undefined)?.message.choices ?? []) !==
+      undefined
+    );
   }
 
-  protected async onRecognize(context: TurnContext, _state: object, options: PromptOptions): Promise<PromptRecognizerResult<string>> {
+  protected async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+  ): Promise<PromptRecognizerResult<string>> {
     const request = options.validations as OptionPromptRequest;
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     const picked = recognizeChoice(text, request.message.choices ?? []);
@@ -57,7 +74,11 @@ export class OptionPrompt extends PromptBase<string> {
 }
 
 /** Options whose labels are `<prefix>.options.<value>` and synonyms (optional) `<prefix>.synonyms.<value>` in content. */
-export function choicesFromContent(content: DialogServices['content'], prefix: string, values: readonly string[]): ChoiceOption[] {
+export function choicesFromContent(
+  content: DialogServices['content'],
+  prefix: string,
+  values: readonly string[],
+): ChoiceOption[] {
   return values.map((value) => ({
     value,
     label: content.text(`${prefix}.options.${value}`),

@@ -23,7 +23,8 @@ export interface ProgramDialogOptions {
   command?: ProgramCommand;
 }
 
-type ChoiceValue = 'start' | 'notNow' | 'next' | 'skip' | 'repeat' | 'pause' | 'topic' | 'startNext' | 'openNow' | 'ownPace' | 'later';
+type ChoiceValue =
+  'start' | 'notNow' | 'next' | 'skip' | 'repeat' | 'pause' | 'topic' | 'startNext' | 'openNow' | 'ownPace' | 'later';
 type ProgramServices = Pick<DialogServices, 'content' | 'renderer' | 'logger' | 'program'>;
 
 /**
@@ -39,7 +40,14 @@ export class ProgramDialog extends ComponentDialog {
     this.addDialog(new OptionPrompt(STEP_PROMPT, services, this.acceptsStepAnswer.bind(this)));
     this.addDialog(new OptionPrompt(REFLECTION_PROMPT, services, OptionPrompt.acceptAnyText));
     this.addDialog(new WaterfallDialog(INTRO_FLOW, [this.offerStart.bind(this), this.afterOffer.bind(this)]));
-    this.addDialog(new WaterfallDialog(SESSION_FLOW, [this.enter.bind(this), this.show.bind(this), this.act.bind(this), this.loop.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(SESSION_FLOW, [
+        this.enter.bind(this),
+        this.show.bind(this),
+        this.act.bind(this),
+        this.loop.bind(this),
+      ]),
+    );
     this.initialDialogId = SESSION_FLOW;
   }
 
@@ -91,13 +99,18 @@ export class ProgramDialog extends ComponentDialog {
     if (!status) return step.endDialog(); // their data was deleted while the session was open
     const piece = status.piece;
     if (!piece) return this.showWeekEnd(step, status);
-    if (status.step === 0) await this.say(step, content.text('program.weekHeading', { week: status.week, title: status.title }));
+    if (status.step === 0)
+      await this.say(step, content.text('program.weekHeading', { week: status.week, title: status.title }));
     if (piece.kind === 'reflection') {
-      const text = piece.index === 0 ? content.text('program.reflectionFirst', { question: piece.question }) : piece.question;
+      const text =
+        piece.index === 0 ? content.text('program.reflectionFirst', { question: piece.question }) : piece.question;
       const message = { text, choices: [this.choice('skip'), this.choice('pause')] };
       return this.ask(step, REFLECTION_PROMPT, message);
     }
-    const text = piece.kind === 'practice' ? content.text('program.practice', { title: piece.title, text: piece.text }) : piece.text;
+    const text =
+      piece.kind === 'practice'
+        ? content.text('program.practice', { title: piece.title, text: piece.text })
+        : piece.text;
     const choices = [this.choice('next'), this.choice('repeat'), this.choice('pause')];
     if (piece.kind === 'lesson' && piece.topic) choices.splice(1, 0, this.choice('topic'));
     return this.ask(step, STEP_PROMPT, { text, choices });
@@ -113,13 +126,19 @@ export class ProgramDialog extends ComponentDialog {
     await this.say(step, content.text('program.weekDone', { week: status.week }));
     let message: OutboundMessage;
     if (next.open) {
-      message = { text: content.text('program.nextReady', { week: next.week }), choices: [this.choice('startNext', next.week), this.choice('later')] };
+      message = {
+        text: content.text('program.nextReady', { week: next.week }),
+        choices: [this.choice('startNext', next.week), this.choice('later')],
+      };
     } else if (next.opensInDays !== undefined) {
       const key = next.opensInDays === 1 ? 'program.nextOpensTomorrow' : 'program.nextOpensIn';
       const text = content.text(key, { week: next.week, days: next.opensInDays });
       message = { text, choices: [this.choice('openNow'), this.choice('ownPace'), this.choice('later')] };
     } else {
-      message = { text: content.text('program.nextWhenFinished', { week: next.week }), choices: [this.choice('openNow'), this.choice('later')] };
+      message = {
+        text: content.text('program.nextWhenFinished', { week: next.week }),
+        choices: [this.choice('openNow'), this.choice('later')],
+      };
     }
     return this.ask(step, STEP_PROMPT, message);
   }
@@ -133,7 +152,8 @@ export class ProgramDialog extends ComponentDialog {
     const { content, program } = this.services;
     const text = step.context.activity.text ?? '';
     const choices = (step.values as { choices?: ChoiceOption[] }).choices ?? [];
-    const picked = choiceUnlessQuestion(step.result as string | undefined, text, choices, content) as ChoiceValue | undefined;
+    const picked = choiceUnlessQuestion(step.result as string | undefined, text, choices, content) as
+      ChoiceValue | undefined;
     if (picked === 'topic') {
       const status = await program.status(this.personId(step));
       const topicId = status?.piece?.kind === 'lesson' ? status.piece.topic : undefined;
@@ -156,7 +176,8 @@ export class ProgramDialog extends ComponentDialog {
       await program.next(this.personId(step));
       return step.next();
     }
-    if (looksLikeQuestion(text, content)) return step.beginDialog(EXPLAIN_DIALOG, { question: text } satisfies ExplainOptions);
+    if (looksLikeQuestion(text, content))
+      return step.beginDialog(EXPLAIN_DIALOG, { question: text } satisfies ExplainOptions);
     return step.next();
   }
 
@@ -194,13 +215,20 @@ export class ProgramDialog extends ComponentDialog {
         return 'end';
       case 'skipAhead': {
         const outcome = await program.skipAhead(personId);
-        await this.say(step, outcome.ok ? content.text('program.skipped', { week: outcome.status.week }) : content.text('program.lastWeek'));
+        await this.say(
+          step,
+          outcome.ok
+            ? content.text('program.skipped', { week: outcome.status.week })
+            : content.text('program.lastWeek'),
+        );
         return 'show';
       }
       case 'goToWeek': {
         const outcome = await program.goToWeek(personId, command.week);
-        if (!outcome.ok && outcome.reason === 'outOfRange') await this.say(step, content.text('program.weekOutOfRange', { count: program.weekCount }));
-        if (!outcome.ok && outcome.reason === 'notOpen') await this.say(step, this.notOpenText(command.week, outcome.opensInDays));
+        if (!outcome.ok && outcome.reason === 'outOfRange')
+          await this.say(step, content.text('program.weekOutOfRange', { count: program.weekCount }));
+        if (!outcome.ok && outcome.reason === 'notOpen')
+          await this.say(step, this.notOpenText(command.week, outcome.opensInDays));
         return 'show';
       }
     }
@@ -209,7 +237,10 @@ export class ProgramDialog extends ComponentDialog {
   private notOpenText(week: number, opensInDays: number | undefined): string {
     const { content } = this.services;
     if (opensInDays === undefined) return content.text('program.weekNotOpenYet', { week });
-    return content.text(opensInDays === 1 ? 'program.weekNotOpenTomorrow' : 'program.weekNotOpen', { week, days: opensInDays });
+    return content.text(opensInDays === 1 ? 'program.weekNotOpenTomorrow' : 'program.weekNotOpen', {
+      week,
+      days: opensInDays,
+    });
   }
 
   private whereText(status: ProgramStatus): string {
@@ -223,13 +254,19 @@ export class ProgramDialog extends ComponentDialog {
   private async acceptsStepAnswer(prompt: PromptValidatorContext<string>): Promise<boolean> {
     if (prompt.recognized.succeeded) return true;
     const text = prompt.context.activity.text ?? '';
-    return parseProgramCommand(text, this.services.content) !== undefined || looksLikeQuestion(text, this.services.content);
+    return (
+      parseProgramCommand(text, this.services.content) !== undefined || looksLikeQuestion(text, this.services.content)
+    );
   }
 
   private choice(value: ChoiceValue, week?: number): ChoiceOption {
     const { content } = this.services;
     const label = content.text(`program.choices.${value}`, week === undefined ? {} : { week });
-    return { value, label, synonyms: content.has(`program.synonyms.${value}`) ? content.list(`program.synonyms.${value}`) : [] };
+    return {
+      value,
+      label,
+      synonyms: content.has(`program.synonyms.${value}`) ? content.list(`program.synonyms.${value}`) : [],
+    };
   }
 
   private personId(step: WaterfallStepContext): string {

@@ -104,7 +104,11 @@ export class UnderstandingRouter {
         await this.runIntent(dc, decision.id, text);
         return true;
       case 'offerIntents':
-        await this.offer(dc, this.services.content.text('intents.tie'), decision.ids.map((id) => this.intentChoice(id)));
+        await this.offer(
+          dc,
+          this.services.content.text('intents.tie'),
+          decision.ids.map((id) => this.intentChoice(id)),
+        );
         return true;
       case 'answer':
         await this.answer(dc, decision.id);
@@ -126,7 +130,11 @@ export class UnderstandingRouter {
   private async routeFirst(dc: DialogContext, text: string): Promise<boolean> {
     if (!text) return false;
     const understood = this.understanding.read(text);
-    if (understood.kind === 'none' || (understood.kind === 'intent' && ['greeting', 'thanks', 'startOver', 'help'].includes(understood.id))) return false;
+    if (
+      understood.kind === 'none' ||
+      (understood.kind === 'intent' && ['greeting', 'thanks', 'startOver', 'help'].includes(understood.id))
+    )
+      return false;
     return this.route(dc);
   }
 
@@ -167,7 +175,12 @@ export class UnderstandingRouter {
   }
 
   private async answer(dc: DialogContext, questionId: string): Promise<void> {
-    await dc.context.sendActivity(this.services.renderer.render({ text: this.understanding.bank.get(questionId).answer }, dc.context.activity.channelId));
+    await dc.context.sendActivity(
+      this.services.renderer.render(
+        { text: this.understanding.bank.get(questionId).answer },
+        dc.context.activity.channelId,
+      ),
+    );
     this.services.logger.info({ question: questionId }, 'bank question answered');
     await resumeOrMenu(dc);
   }
@@ -199,7 +212,9 @@ export class UnderstandingRouter {
   }
 
   private async say(context: TurnContext, key: string): Promise<void> {
-    await context.sendActivity(this.services.renderer.render({ text: this.services.content.text(key) }, context.activity.channelId));
+    await context.sendActivity(
+      this.services.renderer.render({ text: this.services.content.text(key) }, context.activity.channelId),
+    );
   }
 }
 
@@ -242,7 +257,8 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < MIN_WORDS_UNASKED) && !asking) return { kind: 'pass' };
+      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < MIN_WORDS_UNASKED) && !asking)
+        return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };

@@ -14,9 +14,14 @@ import { ROOT_DIALOG } from './RootDialog';
  * `check-ins on`, `pause check-ins`, `resume check-ins`, `stop check-ins`, `check in` and `progress`:
  * available at any time, each confirmed in words.
  */
-export function checkInCommands(services: Pick<DialogServices, 'content' | 'renderer' | 'consent'>, checkIns: CheckInService): GlobalCommand[] {
+export function checkInCommands(
+  services: Pick<DialogServices, 'content' | 'renderer' | 'consent'>,
+  checkIns: CheckInService,
+): GlobalCommand[] {
   const say = (dc: DialogContext, key: string, vars?: Record<string, string | number>) =>
-    dc.context.sendActivity(services.renderer.render({ text: services.content.text(key, vars) }, dc.context.activity.channelId));
+    dc.context.sendActivity(
+      services.renderer.render({ text: services.content.text(key, vars) }, dc.context.activity.channelId),
+    );
 
   /** After a one-line answer: an open check-in is closed, anything else asks its question again. */
   const carryOn = async (dc: DialogContext, closeCheckIn: boolean) => {
@@ -43,7 +48,12 @@ export function checkInCommands(services: Pick<DialogServices, 'content' | 'rend
       phrasesKey: 'schedule.commands.pause',
       async run(dc) {
         const result = await checkIns.pause(personIdOf(dc.context.activity));
-        const key = { paused: 'paused', alreadyPaused: 'alreadyPaused', stopped: 'wasStopped', notEnrolled: 'notEnrolled' }[result];
+        const key = {
+          paused: 'paused',
+          alreadyPaused: 'alreadyPaused',
+          stopped: 'wasStopped',
+          notEnrolled: 'notEnrolled',
+        }[result];
         await say(dc, `schedule.status.${key}`);
         await carryOn(dc, true);
       },

@@ -5,7 +5,10 @@ import type { DialogServices } from './services';
 import { CONSENT_DIALOG, type ConsentOptions } from './ConsentDialog';
 
 /** True when the person agreed to the current privacy policy version. */
-export async function hasConsent(services: Pick<DialogServices, 'consent'>, activity: Pick<Activity, 'channelId' | 'from'>): Promise<boolean> {
+export async function hasConsent(
+  services: Pick<DialogServices, 'consent'>,
+  activity: Pick<Activity, 'channelId' | 'from'>,
+): Promise<boolean> {
   return services.consent.isGranted(personIdOf(activity));
 }
 

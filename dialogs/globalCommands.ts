@@ -6,7 +6,8 @@ import { ROOT_DIALOG } from './RootDialog';
 
 /** help and start over: available inside every dialog. Later features add their own commands. */
 export function coreCommands(services: Pick<DialogServices, 'content' | 'renderer'>): GlobalCommand[] {
-  const say = (channelId: string, key: string) => services.renderer.render({ text: services.content.text(key) }, channelId);
+  const say = (channelId: string, key: string) =>
+    services.renderer.render({ text: services.content.text(key) }, channelId);
   return [
     {
       id: 'help',

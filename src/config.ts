@@ -17,7 +17,8 @@ const databaseUrl = z
   .string()
   .default('sqlite:./data/coach.db')
   .refine((value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\/.+/.test(value), {
-    message: 'must be sqlite:<file path> (for example sqlite:./data/coach.db) or postgres://user:password@host:5432/database',
+    message:
+      'must be sqlite:<file path> (for example sqlite:./data/coach.db) or postgres://user:password@host:5432/database',
   });
 
 /**
@@ -28,20 +29,35 @@ function splitPostgresSchema(url: string): { url: string; schema?: string } {
   const match = /([?&])schema=([^&]*)(&?)/.exec(url);
   if (!match) return { url };
   const schema = decodeURIComponent(match[2]!);
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new ConfigError('DATABASE_URL', 'schema must be letters, digits and _ (for example ?schema=coach)');
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
+    throw new ConfigError('DATABASE_URL', 'schema must be letters, digits and _ (for example ?schema=coach)');
   const rest = url.slice(0, match.index) + (match[3] ? match[1] : '') + url.slice(match.index + match[0].length);
   return { url: rest, schema };
 }
 
 /** A comma-separated list of host names (no scheme, no port), lower-cased; [::1] may be written with or without brackets. */
-const hostList = (fallback: string) => z
-  .string()
-  .default(fallback)
-  .transform((value) => value.split(',').map((host) => host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1')).filter(Boolean))
-  .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]{1,253}$/.test(host)), { message: 'must be host names separated by commas, for example localhost,coach.example.org' });
+const hostList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[(.*)\]$/, '$1'),
+        )
+        .filter(Boolean),
+    )
+    .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]{1,253}$/.test(host)), {
+      message: 'must be host names separated by commas, for example localhost,coach.example.org',
+    });
 
 /** An optional text where an empty value (as a blank line in .env gives) counts as absent. */
-const optionalText = (schema: z.ZodString) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optionalText = (schema: z.ZodString) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
 /**
  * Where Azure's channels live (public and government clouds, Teams' regional and GCC hosts). The bot's Azure
@@ -59,7 +75,10 @@ export const DEFAULT_BOT_FRAMEWORK_HOSTS = [
 
 /** `a.example.org, *.example.com` -> lower-case patterns; undefined when one is not a host name. */
 export function parseHostPatterns(value: string): string[] | undefined {
-  const patterns = value.split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const patterns = value
+    .split(',')
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
   const host = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
   return patterns.every((p) => host.test(p)) ? patterns : undefined;
 }
@@ -76,7 +95,12 @@ const envSchema = z
     MicrosoftAppType: z.enum(APP_TYPES).default('MultiTenant'),
     MicrosoftAppTenantId: z.string().default(''),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(256 * 1024),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(256 * 1024),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     LLM_BASE_URL: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]).default(''),
     LLM_MODEL: z.string().default(''),
@@ -90,7 +114,12 @@ const envSchema = z
     DIRECT_LINE_TOKEN_SECRET: optionalText(z.string().min(32, 'must be at least 32 characters')),
     DIRECT_LINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     DIRECT_LINE_RESUME_DAYS: z.coerce.number().int().min(1).max(400).default(90),
-    DIRECT_LINE_MAX_ACTIVITY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(32 * 1024),
+    DIRECT_LINE_MAX_ACTIVITY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(1024 * 1024)
+      .default(32 * 1024),
     DIRECT_LINE_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     DIRECT_LINE_NEW_CONVERSATIONS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
     DIRECT_LINE_MAX_SOCKETS: z.coerce.number().int().min(1).max(100_000).default(500),
@@ -100,22 +129,50 @@ const envSchema = z
     DIRECT_LINE_DOMAIN: z
       .string()
       .default('https://directline.botframework.com/v3/directline')
-      .refine((value) => /^https?:\/\/[^/]+/.test(value), { message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline' }),
-    SLACK_SIGNING_SECRET: optionalText(z.string().min(16, 'must be the signing secret from your Slack app (Basic Information)')),
-    SLACK_BOT_TOKEN: optionalText(z.string().regex(/^xoxb-/, { message: 'must be a bot token (it starts with xoxb-)' })),
-    SLACK_APP_TOKEN: optionalText(z.string().regex(/^xapp-/, { message: 'must be an app-level token (it starts with xapp-) with the connections:write scope' })),
+      .refine((value) => /^https?:\/\/[^/]+/.test(value), {
+        message: 'must be an http(s) URL, for example https://directline.botframework.com/v3/directline',
+      }),
+    SLACK_SIGNING_SECRET: optionalText(
+      z.string().min(16, 'must be the signing secret from your Slack app (Basic Information)'),
+    ),
+    SLACK_BOT_TOKEN: optionalText(
+      z.string().regex(/^xoxb-/, { message: 'must be a bot token (it starts with xoxb-)' }),
+    ),
+    SLACK_APP_TOKEN: optionalText(
+      z.string().regex(/^xapp-/, {
+        message: 'must be an app-level token (it starts with xapp-) with the connections:write scope',
+      }),
+    ),
     BOT_FRAMEWORK_SERVICE_URLS: z
       .string()
       .default(DEFAULT_BOT_FRAMEWORK_HOSTS.join(','))
-      .refine((value) => parseHostPatterns(value) !== undefined, { message: 'must be a comma-separated list of host names, each optionally starting with *. (for example *.botframework.com,smba.trafficmanager.net)' }),
+      .refine((value) => parseHostPatterns(value) !== undefined, {
+        message:
+          'must be a comma-separated list of host names, each optionally starting with *. (for example *.botframework.com,smba.trafficmanager.net)',
+      }),
     SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
     TEAMS_WEBSITE_URL: z.url({ protocol: /^https$/ }).default('https://github.com/steady-coach/steady'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
-    RETENTION_CHECK_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(360),
-    CHECKIN_INTERVAL_MS: z.coerce.number().int().min(0).max(24 * 3_600_000).default(60_000),
+    RETENTION_CHECK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(360),
+    CHECKIN_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000)
+      .default(60_000),
     CHECKIN_SENDS_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
     CHECKIN_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(16),
-    CHECKIN_LEASE_MS: z.coerce.number().int().min(10_000).max(24 * 3_600_000).default(300_000),
+    CHECKIN_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(10_000)
+      .max(24 * 3_600_000)
+      .default(300_000),
     CHECKIN_SEND_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
     CHECKIN_FOLLOWUP_HOURS: z.coerce.number().min(1).max(144).default(24),
     TRUST_PROXY: z
@@ -132,7 +189,9 @@ const envSchema = z
     CHECKIN_QUIET_HOURS: z
       .string()
       .default('21:00-09:00')
-      .refine((value) => parseQuietHours(value) !== undefined, { message: 'must look like 21:00-09:00 (start-end, 24-hour local time)' }),
+      .refine((value) => parseQuietHours(value) !== undefined, {
+        message: 'must look like 21:00-09:00 (start-end, 24-hour local time)',
+      }),
   })
   .superRefine((env, ctx) => {
     const host = env.HOST ?? defaultHost(env.MicrosoftAppId);
@@ -146,22 +205,48 @@ const envSchema = z
       });
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is required when MicrosoftAppId is set',
+      });
     }
     if (Boolean(env.LLM_BASE_URL) !== Boolean(env.LLM_MODEL)) {
-      ctx.addIssue({ code: 'custom', path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'], message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.LLM_BASE_URL ? 'LLM_MODEL' : 'LLM_BASE_URL'],
+        message: 'must be set together with the other (LLM_BASE_URL and LLM_MODEL)',
+      });
     }
     if (env.SAFETY_MODEL_SCREEN && !env.LLM_BASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SAFETY_MODEL_SCREEN'], message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SAFETY_MODEL_SCREEN'],
+        message: 'needs a model: set LLM_BASE_URL and LLM_MODEL too',
+      });
     }
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message:
+          'is required with SLACK_SIGNING_SECRET (Events API) or SLACK_APP_TOKEN (Socket Mode): it is the token replies are posted with',
+      });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'or SLACK_APP_TOKEN must be set with SLACK_BOT_TOKEN (SLACK_SIGNING_SECRET for the Events API, SLACK_APP_TOKEN for Socket Mode)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'or SLACK_APP_TOKEN must be set with SLACK_BOT_TOKEN (SLACK_SIGNING_SECRET for the Events API, SLACK_APP_TOKEN for Socket Mode)',
+      });
     }
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: 'is required when MicrosoftAppType is SingleTenant',
+      });
     }
   });
 
@@ -256,7 +341,10 @@ export interface DirectLineConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
     this.name = 'ConfigError';
   }
@@ -278,7 +366,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0] ?? 'environment');
-    const received = issue.code === 'invalid_value' || issue.code === 'invalid_type' ? describeAllowed(issue) : issue.message;
+    const received =
+      issue.code === 'invalid_value' || issue.code === 'invalid_type' ? describeAllowed(issue) : issue.message;
     throw new ConfigError(variable, received);
   }
   const e = parsed.data;
@@ -287,9 +376,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST ?? defaultHost(e.MicrosoftAppId),
-    database: databaseFile !== undefined
-      ? { kind: 'sqlite', file: databaseFile }
-      : { kind: 'postgres', ...splitPostgresSchema(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
+    database:
+      databaseFile !== undefined
+        ? { kind: 'sqlite', file: databaseFile }
+        : { kind: 'postgres', ...splitPostgresSchema(e.DATABASE_URL), poolSize: e.DATABASE_POOL_SIZE },
     auth: {
       appId: e.MicrosoftAppId,
       appPassword: e.MicrosoftAppPassword,
@@ -302,7 +392,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     unauthenticated: { allowedHosts: e.ALLOWED_HOSTS, allowedServiceHosts: e.ALLOWED_SERVICE_HOSTS },
     outboundTimeoutMs: e.OUTBOUND_TIMEOUT_MS,
-    llm: e.LLM_BASE_URL ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS } : undefined,
+    llm: e.LLM_BASE_URL
+      ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
+      : undefined,
     safetyModelScreen: e.SAFETY_MODEL_SCREEN && e.LLM_BASE_URL ? { timeoutMs: e.SAFETY_MODEL_TIMEOUT_MS } : undefined,
     directLine: {
       tokenSecret: e.DIRECT_LINE_TOKEN_SECRET,
@@ -315,7 +407,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSockets: e.DIRECT_LINE_MAX_SOCKETS,
       maxSocketsPerConversation: e.DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION,
       maxSocketsPerClient: e.DIRECT_LINE_MAX_SOCKETS_PER_CLIENT,
-      azure: e.DIRECT_LINE_SECRET ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') } : undefined,
+      azure: e.DIRECT_LINE_SECRET
+        ? { secret: e.DIRECT_LINE_SECRET, domain: e.DIRECT_LINE_DOMAIN.replace(/\/+$/, '') }
+        : undefined,
       trustProxy,
     },
     retention: { days: e.RETENTION_DAYS, checkMinutes: e.RETENTION_CHECK_MINUTES },
@@ -339,7 +433,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     teams: { websiteUrl: e.TEAMS_WEBSITE_URL.replace(/\/+$/, '') },
     trustProxy,
-    metrics: { enabled: e.METRICS === 'loopback' || e.METRICS_TOKEN !== undefined, loopback: e.METRICS === 'loopback', token: e.METRICS_TOKEN },
+    metrics: {
+      enabled: e.METRICS === 'loopback' || e.METRICS_TOKEN !== undefined,
+      loopback: e.METRICS === 'loopback',
+      token: e.METRICS_TOKEN,
+    },
   };
 }
 

@@ -162,13 +162,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     model,
     program,
     metrics,
-    consent: createConsentService({ consents: store.consents, clock, policyVersion: () => content.text('privacy.version') }),
+    consent: createConsentService({
+      consents: store.consents,
+      clock,
+      policyVersion: () => content.text('privacy.version'),
+    }),
     safetyEvents: createSafetyEventLog({ safetyEvents: store.safetyEvents, clock }),
     personalData: createPersonalDataService({ store }),
   };
   const topicSearch = new TopicSearch(content.explainers());
   const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
-  const phraser = new ExplainerPhraser(services.model, { timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
+  const phraser = new ExplainerPhraser(services.model, {
+    timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS,
+  });
 
   const vocabulary = loadVocabulary(content.locale);
   const extractor = await createIntakeExtractor({
@@ -182,9 +188,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   const intake = new IntakeService(store.intake, services.clock, content, logger);
 
-  const programWeeks: ProgramWeekSource = overrides.programWeeks ?? programOrEnrollmentWeeks(services.program, store.enrollments);
+  const programWeeks: ProgramWeekSource =
+    overrides.programWeeks ?? programOrEnrollmentWeeks(services.program, store.enrollments);
   const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
-  const checkIns = new CheckInService({ store, planner, weeks: programWeeks, clock: services.clock, quietHours: config.checkIns.quietHours });
+  const checkIns = new CheckInService({
+    store,
+    planner,
+    weeks: programWeeks,
+    clock: services.clock,
+    quietHours: config.checkIns.quietHours,
+  });
   const intakeDeps: IntakeDeps = {
     services: dialogServices,
     extractor,
@@ -209,13 +222,26 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   dialogs.add(new ConsentDialog(dialogServices));
   dialogs.add(new DeleteDataDialog(dialogServices));
   const screen = config.safetyModelScreen;
-  const cautionModel = overrides.cautionModel ?? (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
-  const safetyNet = new SafetyNet({ model: cautionModel, modelTimeoutMs: screen?.timeoutMs, isOwnText: (text) => content.isOwnText(text) });
+  const cautionModel =
+    overrides.cautionModel ??
+    (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
+  const safetyNet = new SafetyNet({
+    model: cautionModel,
+    modelTimeoutMs: screen?.timeoutMs,
+    isOwnText: (text) => content.isOwnText(text),
+  });
   dialogs.add(new CheckInEnrollDialog(dialogServices, checkIns));
-  dialogs.add(new CheckInDialog(dialogServices, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake));
+  dialogs.add(
+    new CheckInDialog(dialogServices, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake),
+  );
   dialogs.add(new ProgressDialog(dialogServices, checkIns));
 
-  const commands = [...coreCommands(dialogServices), ...privacyCommands(dialogServices, config.retention.days), ...learnCommands(dialogServices), ...checkInCommands(dialogServices, checkIns)];
+  const commands = [
+    ...coreCommands(dialogServices),
+    ...privacyCommands(dialogServices, config.retention.days),
+    ...learnCommands(dialogServices),
+    ...checkInCommands(dialogServices, checkIns),
+  ];
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -226,12 +252,22 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     dialogs,
     rootDialogId: ROOT_DIALOG,
     commands,
-    router: new UnderstandingRouter(dialogServices, understanding, commands, conversationState.createProperty('understandingOffer')),
+    router: new UnderstandingRouter(
+      dialogServices,
+      understanding,
+      commands,
+      conversationState.createProperty('understandingOffer'),
+    ),
     guards: [new SafetyGuard(safetyNet, dialogServices)],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
-  const adapter = createCloudAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs);
+  const adapter = createCloudAdapter(
+    config.auth,
+    directLineEndpoint,
+    overrides.botFrameworkCredentials,
+    config.outboundTimeoutMs,
+  );
   installTurnErrorHandler(adapter, { conversationState, content, renderer: services.renderer, logger });
   const teams = new TeamsGate({ content, renderer: services.renderer, logger });
   const channelLogic = channelAwareLogic((context: TurnContext) => bot.run(context), { teams });
@@ -270,16 +306,24 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     maxBodyBytes: config.maxBodyBytes,
     unauthenticated: config.auth.appId ? undefined : config.unauthenticated,
     mounts: [directLine, webPages, ...(slack ? [slack] : [])],
-    metrics: metrics ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback } : undefined,
+    metrics: metrics
+      ? { registry: metrics, token: config.metrics.token, loopback: config.metrics.loopback }
+      : undefined,
   });
-  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) => bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
+  const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) =>
+    bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
   // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
     overrides.checkInSender ??
     new RoutingCheckInSender(
       slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
       new BotCheckInSender(
-        createProactiveAdapter(config.auth, directLineEndpoint, overrides.botFrameworkCredentials, config.outboundTimeoutMs),
+        createProactiveAdapter(
+          config.auth,
+          directLineEndpoint,
+          overrides.botFrameworkCredentials,
+          config.outboundTimeoutMs,
+        ),
         config.auth.appId,
         deliverCheckIn,
         services.clock,
@@ -306,9 +350,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       everyMs: config.checkIns.intervalMs,
       onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
     }),
-    retention: createRetentionJob({ store, logger, retentionDays: config.retention.days, everyMs: config.retention.checkMinutes * 60_000 }),
+    retention: createRetentionJob({
+      store,
+      logger,
+      retentionDays: config.retention.days,
+      everyMs: config.retention.checkMinutes * 60_000,
+    }),
   };
-  const scheduler = new Scheduler({ clock: services.clock, logger, jobs: [jobs.checkIns, jobs.retention], timers: overrides.timers });
+  const scheduler = new Scheduler({
+    clock: services.clock,
+    logger,
+    jobs: [jobs.checkIns, jobs.retention],
+    timers: overrides.timers,
+  });
 
   return {
     config,
@@ -346,8 +400,12 @@ function azureOrigins(domain: string): string[] {
  * and everyone else's chat goes on. Requests have their own guard that answers 400/500 (src/http).
  */
 function keepServingAfterStrayErrors(logger: Logger): void {
-  process.on('uncaughtException', (error) => logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'));
-  process.on('unhandledRejection', (error) => logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'));
+  process.on('uncaughtException', (error) =>
+    logger.error({ error: describeError(error) }, 'uncaught error; the server keeps running'),
+  );
+  process.on('unhandledRejection', (error) =>
+    logger.error({ error: describeError(error) }, 'unhandled rejection; the server keeps running'),
+  );
 }
 
 async function main(): Promise<void> {
@@ -366,7 +424,11 @@ async function main(): Promise<void> {
   // "Delete my data" that a crash cut short is finished before anyone can reach the server.
   const erased = await finishPendingErasures(app.services.store, {
     before: (personId) => app.directLine.channel.revokePerson(personId),
-    onError: (error) => app.services.logger.error({ error: describeError(error) }, 'an unfinished erase failed again; it is retried at the next start'),
+    onError: (error) =>
+      app.services.logger.error(
+        { error: describeError(error) },
+        'an unfinished erase failed again; it is retried at the next start',
+      ),
   });
   if (erased > 0) app.services.logger.info({ erased }, 'unfinished erases finished at start-up');
   const port = await app.http.listen(config.port, config.host);
@@ -374,9 +436,14 @@ async function main(): Promise<void> {
   // Socket Mode (when SLACK_APP_TOKEN is set) connects out to Slack; one-shot tools never open it.
   await app.slack?.connect();
   app.scheduler.start();
-  app.services.logger.info({ host: config.host, port, jobs: app.scheduler.jobNames, checkInIntervalMs: config.checkIns.intervalMs }, 'kratom coach listening');
+  app.services.logger.info(
+    { host: config.host, port, jobs: app.scheduler.jobNames, checkInIntervalMs: config.checkIns.intervalMs },
+    'kratom coach listening',
+  );
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  process.stdout.write(`Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`);
+  process.stdout.write(
+    `Steady is listening on http://${config.host}:${port} - open http://${shownHost}:${port}/ to chat\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

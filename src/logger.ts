@@ -52,6 +52,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 /** An error's name and stack frames, without its message: a message can quote what a person typed. */
 export function describeError(error: unknown): { name: string; frames: string[] } {
   if (!(error instanceof Error)) return { name: typeof error, frames: [] };
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('at '))
+    .slice(0, 8);
   return { name: error.name, frames: frames.map((f) => f.trim()) };
 }

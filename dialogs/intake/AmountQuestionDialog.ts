@@ -18,7 +18,12 @@ const SHOTS = 'shots';
 const CAPSULE_CHOICES = { size000: '000', size00: '00', size0: '0' } as const;
 const BANDS = ['under10', 'from10to15', 'atLeast15'] as const;
 const MAX_GRAMS_A_DAY = 300;
-const RETRY_BY_HINT: Record<string, string> = { scoop: 'retryScoop', tea: 'retryTea', tooLarge: 'retryTooLarge', unit: 'retryUnit' };
+const RETRY_BY_HINT: Record<string, string> = {
+  scoop: 'retryScoop',
+  tea: 'retryTea',
+  tooLarge: 'retryTooLarge',
+  unit: 'retryUnit',
+};
 
 /**
  * "About how much in a day?" for the start and for now. Understands grams, spoons, capsules (asking
@@ -33,11 +38,23 @@ export class AmountQuestionDialog extends QuestionDialog {
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
     const content = this.content();
     if (options.stage === CAPSULE_SIZE) {
-      return { text: content.text('intake.questions.amount.capsuleSize'), choices: optionChoices(this.deps, 'intake.questions.amount.capsuleChoices', [...Object.keys(CAPSULE_CHOICES), 'unsure']), numbersPickChoices: false };
+      return {
+        text: content.text('intake.questions.amount.capsuleSize'),
+        choices: optionChoices(this.deps, 'intake.questions.amount.capsuleChoices', [
+          ...Object.keys(CAPSULE_CHOICES),
+          'unsure',
+        ]),
+        numbersPickChoices: false,
+      };
     }
-    if (options.stage === SHOTS) return { text: content.text('intake.questions.currentDose.shots'), numbersPickChoices: false };
+    if (options.stage === SHOTS)
+      return { text: content.text('intake.questions.currentDose.shots'), numbersPickChoices: false };
     if (options.stage === BAND) {
-      return { text: content.text('intake.questions.currentDose.unknown'), choices: optionChoices(this.deps, 'intake.questions.currentDose.choices', [...BANDS, 'unsure']), numbersPickChoices: false };
+      return {
+        text: content.text('intake.questions.currentDose.unknown'),
+        choices: optionChoices(this.deps, 'intake.questions.currentDose.choices', [...BANDS, 'unsure']),
+        numbersPickChoices: false,
+      };
     }
     return { text: content.text(`intake.questions.${options.id}.prompt`), numbersPickChoices: false };
   }
@@ -52,13 +69,17 @@ export class AmountQuestionDialog extends QuestionDialog {
   protected override confirmText(options: StageOptions, retry: boolean): string {
     const amount = formatDose(this.content(), options.pending?.answer as DoseAnswer);
     const shots = options.pending?.extras?.shotsPerDay;
-    if (shots !== undefined && shots > 0 && !retry) return this.content().text('intake.questions.amount.confirmWithShots', { amount, shots });
-    return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', { amount });
+    if (shots !== undefined && shots > 0 && !retry)
+      return this.content().text('intake.questions.amount.confirmWithShots', { amount, shots });
+    return this.content().text(retry ? 'intake.questions.amount.confirmRetry' : 'intake.questions.amount.confirm', {
+      amount,
+    });
   }
 
   /** A number with an amount word ("about 15 g", "3 scoops"), not opening like a question; "17 years" is not a dose. */
   protected override looksLikeAnswer(options: StageOptions, text: string): boolean {
-    if (options.stage === CAPSULE_SIZE) return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
+    if (options.stage === CAPSULE_SIZE)
+      return !startsLikeQuestion(text, this.content()) && /\b0{1,3}\b/.test(normalize(text));
     if (options.stage === SHOTS) return !startsLikeQuestion(text, this.content()) && shotCount(text) !== undefined;
     return looksLikeAmount(text, this.deps.vocabulary, this.content());
   }
@@ -73,13 +94,19 @@ export class AmountQuestionDialog extends QuestionDialog {
     }
     if (saysSkip(this.deps, reply.text)) return this.unknownAmount(options);
     // "I'm 17", "been using 17 years", "day 2": a number, but not an amount; never "about 17 g a day".
-    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content())) return { kind: 'retry', retryKey: this.retryKey(options) };
+    if (numberIsNotADose(reply.text, this.deps.vocabulary, this.content()))
+      return { kind: 'retry', retryKey: this.retryKey(options) };
     return this.fromExtraction(options, await extract(this.deps, 'amount', reply.text, options.gramsPerCapsule));
   }
 
   private unknownAmount(options: StageOptions): Reading {
-    if (options.id === 'currentDose') return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
-    return { kind: 'answer', answer: { kind: 'unknown' }, note: this.content().text('intake.questions.startDose.unknown') };
+    if (options.id === 'currentDose')
+      return options.stage === BAND ? { kind: 'answer', answer: { kind: 'unknown' } } : { kind: 'stage', stage: BAND };
+    return {
+      kind: 'answer',
+      answer: { kind: 'unknown' },
+      note: this.content().text('intake.questions.startDose.unknown'),
+    };
   }
 
   private fromExtraction(options: StageOptions, reading: Extraction<'amount'>): Reading {
@@ -87,9 +114,26 @@ export class AmountQuestionDialog extends QuestionDialog {
       case 'ok': {
         const { amount, unit, timesPerDay, adds, gramsPerCapsule } = reading.value;
         // Leaf and extracts: a grams answer is the leaf; the shots are counted apart, so ask how many.
-        if (options.alsoExtract && options.id === 'currentDose' && unit !== 'shot' && !(adds ?? []).includes('extract')) {
-          const extras = { ...(timesPerDay ? { timesPerDay } : {}), ...(gramsPerCapsule ? { gramsPerCapsule } : {}), adds };
-          return { kind: 'stage', stage: SHOTS, pending: { answer: { kind: 'amount', amount, unit, assumptions: reading.assumptions }, extras, lines: assumptionLines(this.content(), reading.assumptions) } };
+        if (
+          options.alsoExtract &&
+          options.id === 'currentDose' &&
+          unit !== 'shot' &&
+          !(adds ?? []).includes('extract')
+        ) {
+          const extras = {
+            ...(timesPerDay ? { timesPerDay } : {}),
+            ...(gramsPerCapsule ? { gramsPerCapsule } : {}),
+            adds,
+          };
+          return {
+            kind: 'stage',
+            stage: SHOTS,
+            pending: {
+              answer: { kind: 'amount', amount, unit, assumptions: reading.assumptions },
+              extras,
+              lines: assumptionLines(this.content(), reading.assumptions),
+            },
+          };
         }
         return {
           kind: 'confirm',
@@ -99,7 +143,14 @@ export class AmountQuestionDialog extends QuestionDialog {
         };
       }
       case 'needsCapsuleSize':
-        return { kind: 'stage', stage: CAPSULE_SIZE, pending: { count: reading.count, extras: { ...(reading.timesPerDay ? { timesPerDay: reading.timesPerDay } : {}), adds: reading.adds } } };
+        return {
+          kind: 'stage',
+          stage: CAPSULE_SIZE,
+          pending: {
+            count: reading.count,
+            extras: { ...(reading.timesPerDay ? { timesPerDay: reading.timesPerDay } : {}), adds: reading.adds },
+          },
+        };
       case 'unknown':
         return this.unknownAmount(options);
       case 'unclear': {
@@ -116,13 +167,19 @@ export class AmountQuestionDialog extends QuestionDialog {
     const dontKnow = saysSkip(this.deps, reply.text) || saysDontKnow(reply.text, this.deps.vocabulary);
     const shots = dontKnow ? undefined : shotCount(reply.text);
     if (shots === undefined && !dontKnow) return { kind: 'retry', retryKey: this.retryKey(options) };
-    return { kind: 'confirm', answer: pending.answer, extras: { ...pending.extras, ...(shots !== undefined ? { shotsPerDay: shots } : {}) }, lines: pending.lines ?? [] };
+    return {
+      kind: 'confirm',
+      answer: pending.answer,
+      extras: { ...pending.extras, ...(shots !== undefined ? { shotsPerDay: shots } : {}) },
+      lines: pending.lines ?? [],
+    };
   }
 
   private async readCapsuleSize(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     const { vocabulary } = this.deps;
     let grams: number | undefined;
-    if (reply.choice && reply.choice in CAPSULE_CHOICES) grams = vocabulary.capsuleGrams[CAPSULE_CHOICES[reply.choice as keyof typeof CAPSULE_CHOICES]];
+    if (reply.choice && reply.choice in CAPSULE_CHOICES)
+      grams = vocabulary.capsuleGrams[CAPSULE_CHOICES[reply.choice as keyof typeof CAPSULE_CHOICES]];
     else if (reply.choice === 'unsure') grams = vocabulary.capsuleGrams[vocabulary.defaultCapsuleSize];
     else {
       const size = await extract(this.deps, 'capsuleSize', reply.text);
@@ -143,13 +200,26 @@ export class AmountQuestionDialog extends QuestionDialog {
   }
 }
 
-const COUNT_WORDS: Record<string, number> = { none: 0, zero: 0, no: 0, one: 1, a: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6 };
+const COUNT_WORDS: Record<string, number> = {
+  none: 0,
+  zero: 0,
+  no: 0,
+  one: 1,
+  a: 1,
+  two: 2,
+  couple: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+};
 
 /** A small count of shots: "2", "two shots", "none", "about 3"; undefined when there is no count. */
 function shotCount(text: string): number | undefined {
   const said = normalize(text);
   const digits = /\b(\d{1,2})\b/.exec(said);
   if (digits) return Number(digits[1]) <= 48 ? Number(digits[1]) : undefined;
-  for (const word of said.split(' ')) if (word in COUNT_WORDS && (word !== 'a' || /\ba (?:shot|bottle)\b/.test(said))) return COUNT_WORDS[word];
+  for (const word of said.split(' '))
+    if (word in COUNT_WORDS && (word !== 'a' || /\ba (?:shot|bottle)\b/.test(said))) return COUNT_WORDS[word];
   return undefined;
 }

@@ -50,7 +50,9 @@ export class AnswerPrompt extends PromptBase<RawAnswer> {
     // The review's "looks good", "yes that's right", "the goal is wrong": a yes, a no, or a named answer.
     // "can i drink alcohol while tapering?" names an answer ("alcohol") but asks something: the router answers it.
     const said = normalize(text);
-    const asks = text.trim().endsWith('?') || (request.questionStarters ?? []).map(normalize).some((s) => s && (said === s || said.startsWith(`${s} `)));
+    const asks =
+      text.trim().endsWith('?') ||
+      (request.questionStarters ?? []).map(normalize).some((s) => s && (said === s || said.startsWith(`${s} `)));
     if (asks) return false;
     return (request.answerWords ?? []).some((w) => ` ${said} `.includes(` ${normalize(w)} `));
   }

@@ -29,15 +29,23 @@ export class ChoiceQuestionDialog extends QuestionDialog {
     // Free text the rules read as this question's answer ("powder and extract shots", "3 or 4 times") is
     // the answer, even when its words are also a bank question's words.
     const spec = QUESTIONS[options.id];
-    const reading = extractWithRules({ field: spec.field, text, now: this.deps.services.clock.now().toISOString() }, this.deps.vocabulary);
+    const reading = extractWithRules(
+      { field: spec.field, text, now: this.deps.services.clock.now().toISOString() },
+      this.deps.vocabulary,
+    );
     return spec.fromText?.(text) !== undefined || spec.fromExtraction(reading as never) !== undefined;
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {
     const spec = QUESTIONS[options.id];
     const choices = optionChoices(this.deps, `intake.questions.${options.id}.choices`, spec.choices);
-    if (OPTIONAL_QUESTIONS.has(options.id)) choices.push({ value: SKIP, label: this.content().text('intake.skip.label') });
-    return { text: this.content().text(`intake.questions.${options.id}.prompt`), choices, numbersPickChoices: spec.numbersPickChoices };
+    if (OPTIONAL_QUESTIONS.has(options.id))
+      choices.push({ value: SKIP, label: this.content().text('intake.skip.label') });
+    return {
+      text: this.content().text(`intake.questions.${options.id}.prompt`),
+      choices,
+      numbersPickChoices: spec.numbersPickChoices,
+    };
   }
 
   protected retryKey(options: StageOptions): string {
@@ -47,7 +55,9 @@ export class ChoiceQuestionDialog extends QuestionDialog {
   protected async read(options: StageOptions, reply: RawAnswer): Promise<Reading> {
     const spec = QUESTIONS[options.id];
     if (reply.choice === SKIP || saysSkip(this.deps, reply.text)) {
-      return OPTIONAL_QUESTIONS.has(options.id) ? { kind: 'outcome', outcome: { kind: 'skipped', id: options.id } } : { kind: 'retry', retryKey: this.retryKey(options) };
+      return OPTIONAL_QUESTIONS.has(options.id)
+        ? { kind: 'outcome', outcome: { kind: 'skipped', id: options.id } }
+        : { kind: 'retry', retryKey: this.retryKey(options) };
     }
     if (reply.choice) {
       const answer = spec.fromChoice(reply.choice);
@@ -58,37 +68,64 @@ export class ChoiceQuestionDialog extends QuestionDialog {
     const correction = await amountCorrection(this.deps, reply.text);
     if (correction) return { kind: 'outcome', outcome: correction };
     // Kava is a different plant: say so, and ask again rather than guess a product.
-    if (options.id === 'products' && this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) && !/\bkratom\b/i.test(reply.text)) {
+    if (
+      options.id === 'products' &&
+      this.deps.vocabulary.notKratom.some((p) => ` ${normalize(reply.text)} `.includes(` ${normalize(p)} `)) &&
+      !/\bkratom\b/i.test(reply.text)
+    ) {
       return { kind: 'retry', retryKey: 'intake.questions.products.notKratom' };
     }
 
     const extraction = await extract(this.deps, spec.field, reply.text);
     const answer = spec.fromExtraction(extraction);
     if (answer === undefined) {
-      const hinted = extraction.status === 'unclear' && extraction.hint ? `${this.retryKey(options)}${extraction.hint[0].toUpperCase()}${extraction.hint.slice(1)}` : undefined;
+      const hinted =
+        extraction.status === 'unclear' && extraction.hint
+          ? `${this.retryKey(options)}${extraction.hint[0].toUpperCase()}${extraction.hint.slice(1)}`
+          : undefined;
       return { kind: 'retry', retryKey: hinted && this.content().has(hinted) ? hinted : this.retryKey(options) };
     }
-    return { kind: 'answer', answer, note: this.acknowledgement(options, answer, extraction.status === 'ok' ? extraction.assumptions : []) };
+    return {
+      kind: 'answer',
+      answer,
+      note: this.acknowledgement(options, answer, extraction.status === 'ok' ? extraction.assumptions : []),
+    };
   }
 
   /** A free-text answer is said back briefly where it helps ("Okay, about 4 times a day."). */
-  private acknowledgement(options: StageOptions, answer: unknown, assumptions: Parameters<typeof assumptionLines>[1]): string | undefined {
+  private acknowledgement(
+    options: StageOptions,
+    answer: unknown,
+    assumptions: Parameters<typeof assumptionLines>[1],
+  ): string | undefined {
     const content = this.content();
     if (options.id === 'timesPerDay' && typeof answer === 'object' && answer && 'times' in answer) {
       const { times, low, high } = answer as { times: number; low?: number; high?: number };
       // A range is read back as said ("3 to 4 times"), not as the middle the rules use.
       if (low !== undefined && high !== undefined) {
-        const rest = assumptionLines(content, assumptions.filter((a) => a.id !== 'range'));
-        return [...rest, content.text('intake.questions.timesPerDay.ackRange', { low: num(low), high: num(high), times: num(times) })].join(' ');
+        const rest = assumptionLines(
+          content,
+          assumptions.filter((a) => a.id !== 'range'),
+        );
+        return [
+          ...rest,
+          content.text('intake.questions.timesPerDay.ackRange', { low: num(low), high: num(high), times: num(times) }),
+        ].join(' ');
       }
     }
     const lines = assumptionLines(content, assumptions);
     if (options.id === 'timesPerDay' && typeof answer === 'object' && answer && 'times' in answer) {
       lines.push(content.text('intake.questions.timesPerDay.ack', { times: num((answer as { times: number }).times) }));
     }
-    if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0) lines.push(content.text('intake.questions.substances.ack'));
+    if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0)
+      lines.push(content.text('intake.questions.substances.ack'));
     // What they use, read in their own words, is said back so a wrong reading is caught ("extract capsules" are extracts).
-    if (options.id === 'products') lines.push(content.text('intake.questions.products.ack', { products: formatAnswer(content, 'products', answer as AnswerOf<'products'>) }));
+    if (options.id === 'products')
+      lines.push(
+        content.text('intake.questions.products.ack', {
+          products: formatAnswer(content, 'products', answer as AnswerOf<'products'>),
+        }),
+      );
     return lines.length > 0 ? lines.join(' ') : undefined;
   }
 }

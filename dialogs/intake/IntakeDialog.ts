@@ -1,4 +1,10 @@
-import type { DialogContext, DialogDependencies, DialogReason, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type {
+  DialogContext,
+  DialogDependencies,
+  DialogReason,
+  DialogTurnResult,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
 import { personIdOf } from '../../src/bot/identity';
 import { normalize } from '../../src/nlu/choices';
@@ -13,7 +19,17 @@ import { ChoiceQuestionDialog } from './ChoiceQuestionDialog';
 import { DurationQuestionDialog } from './DurationQuestionDialog';
 import { INTAKE_CHANGE_DIALOG, INTAKE_LOOP_DIALOG, IntakeLoopDialog } from './IntakeLoopDialog';
 import { INTAKE_RESULT_DIALOG, IntakeResultDialog } from './IntakeResultDialog';
-import { amountCorrection, answersThisTurn, extract, type IntakeDeps, optionChoices, type QuestionOptions, saysLater, send, setAnswersThisTurn } from './support';
+import {
+  amountCorrection,
+  answersThisTurn,
+  extract,
+  type IntakeDeps,
+  optionChoices,
+  type QuestionOptions,
+  saysLater,
+  send,
+  setAnswersThisTurn,
+} from './support';
 
 export const INTAKE_DIALOG = 'intake';
 const REVIEW = 'intake.review';
@@ -63,7 +79,8 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
   }
 
   override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    if (!liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG })) return super.resumeDialog(dc, reason, result);
+    if (!liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG }))
+      return super.resumeDialog(dc, reason, result);
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }
@@ -80,13 +97,23 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const { content } = this.deps.services;
     const saved = await this.deps.intake.load(this.personId(step));
     if (saved?.completed && saved.completedAt) {
-      const date = new Date(saved.completedAt).toLocaleDateString(content.locale, { month: 'long', day: 'numeric', timeZone: 'UTC' });
-      const message = { text: content.text('intake.done.prompt', { date }), choices: optionChoices(this.deps, 'intake.done.choices', ['result', 'update', 'fresh']) };
+      const date = new Date(saved.completedAt).toLocaleDateString(content.locale, {
+        month: 'long',
+        day: 'numeric',
+        timeZone: 'UTC',
+      });
+      const message = {
+        text: content.text('intake.done.prompt', { date }),
+        choices: optionChoices(this.deps, 'intake.done.choices', ['result', 'update', 'fresh']),
+      };
       return step.prompt(ENTRY_PROMPT, OptionPrompt.options({ message, retryKey: 'intake.done.reprompt' }));
     }
     const progress = saved ? answeredCount(saved.answers) : { answered: 0, total: 0 };
     if (progress.answered > 0) {
-      const message = { text: content.text('intake.resume.prompt', progress), choices: optionChoices(this.deps, 'intake.resume.choices', ['continue', 'fresh']) };
+      const message = {
+        text: content.text('intake.resume.prompt', progress),
+        choices: optionChoices(this.deps, 'intake.resume.choices', ['continue', 'fresh']),
+      };
       return step.prompt(ENTRY_PROMPT, OptionPrompt.options({ message, retryKey: 'intake.resume.reprompt' }));
     }
     await this.introduce(step);
@@ -111,24 +138,55 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
 
   private async introduce(step: WaterfallStepContext): Promise<void> {
     const { content } = this.deps.services;
-    await send(this.deps, step.context, [content.text('intake.intro.start'), content.text('intake.intro.how'), content.text('intake.intro.optional')].join(' '));
+    await send(
+      this.deps,
+      step.context,
+      [
+        content.text('intake.intro.start'),
+        content.text('intake.intro.how'),
+        content.text('intake.intro.optional'),
+      ].join(' '),
+    );
   }
 
   private async showReview(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.deps.services;
     const answers = await this.answers(step);
     const lines = QUESTION_IDS.filter((id) => answers[id] !== undefined).flatMap((id) => [
-      content.text('intake.review.line', { label: content.text(`intake.review.labels.${id}`), answer: formatAnswer(content, id, answers[id]!) }),
+      content.text('intake.review.line', {
+        label: content.text(`intake.review.labels.${id}`),
+        answer: formatAnswer(content, id, answers[id]!),
+      }),
       // Shots beside leaf are read back under today's amount.
       ...(id === 'currentDose' && answers.shotsPerDay !== undefined
-        ? [content.text('intake.review.line', { label: content.text('intake.review.labels.shotsPerDay'), answer: String(answers.shotsPerDay) })]
+        ? [
+            content.text('intake.review.line', {
+              label: content.text('intake.review.labels.shotsPerDay'),
+              answer: String(answers.shotsPerDay),
+            }),
+          ]
         : []),
     ]);
     const retry = Boolean((step.options as { retry?: boolean } | undefined)?.retry);
-    const text = retry ? content.text('intake.review.reprompt') : [content.text('intake.review.intro'), ...lines, content.text('intake.review.prompt')].join('\n');
+    const text = retry
+      ? content.text('intake.review.reprompt')
+      : [content.text('intake.review.intro'), ...lines, content.text('intake.review.prompt')].join('\n');
     const message = { text, choices: optionChoices(this.deps, 'intake.review.choices', ['ok', 'change']) };
-    const answerWords = [...this.deps.vocabulary.yes, ...this.deps.vocabulary.no, ...content.list('intake.review.changeWords'), ...QUESTION_IDS.flatMap((id) => this.mentions(id))];
-    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true, answerWords, questionStarters: content.list('explain.questionStarters') }));
+    const answerWords = [
+      ...this.deps.vocabulary.yes,
+      ...this.deps.vocabulary.no,
+      ...content.list('intake.review.changeWords'),
+      ...QUESTION_IDS.flatMap((id) => this.mentions(id)),
+    ];
+    return step.prompt(
+      REPLY_PROMPT,
+      AnswerPrompt.options({
+        message,
+        numbersPickChoices: true,
+        answerWords,
+        questionStarters: content.list('explain.questionStarters'),
+      }),
+    );
   }
 
   /** Words that name one answer in the review ("goal", "the amount now"). */
@@ -144,10 +202,14 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
    */
   private namedChange(text: string): QuestionOptions | undefined {
     const said = ` ${normalize(text)} `;
-    if (!this.deps.services.content.list('intake.review.changeWords').some((w) => said.includes(` ${normalize(w)} `))) return undefined;
+    if (!this.deps.services.content.list('intake.review.changeWords').some((w) => said.includes(` ${normalize(w)} `)))
+      return undefined;
     const id = QUESTION_IDS.find((q) => this.mentions(q).some((m) => said.includes(` ${normalize(m)} `)));
     if (!id) return undefined;
-    const parts = text.split(/[,.;:!]|\bbut\b|\bshould be\b|\bactually\b|\bit s\b|\bit's\b/i).map((p) => p.trim()).filter(Boolean);
+    const parts = text
+      .split(/[,.;:!]|\bbut\b|\bshould be\b|\bactually\b|\bit s\b|\bit's\b/i)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const rest = parts.length > 1 ? parts[parts.length - 1] : undefined;
     return rest ? { id, presetText: rest } : { id };
   }
@@ -158,7 +220,11 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     let choice = reply.choice;
     if (!choice) {
       const correction = await amountCorrection(this.deps, reply.text);
-      if (correction?.kind === 'correction') return step.replaceDialog(INTAKE_LOOP_DIALOG, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
+      if (correction?.kind === 'correction')
+        return step.replaceDialog(INTAKE_LOOP_DIALOG, {
+          id: correction.target,
+          presetText: correction.text,
+        } satisfies QuestionOptions);
       const named = this.namedChange(reply.text);
       if (named) return step.replaceDialog(INTAKE_LOOP_DIALOG, named);
       const said = await extract(this.deps, 'yesNo', reply.text);
@@ -179,7 +245,10 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const answers = await this.answers(step);
     const ids = QUESTION_IDS.filter((id) => applies(id, answers));
     const retry = Boolean((step.options as { retry?: boolean } | undefined)?.retry);
-    const message = { text: content.text(retry ? 'intake.review.whichRetry' : 'intake.review.which'), choices: optionChoices(this.deps, 'intake.review.labels', ids) };
+    const message = {
+      text: content.text(retry ? 'intake.review.whichRetry' : 'intake.review.which'),
+      choices: optionChoices(this.deps, 'intake.review.labels', ids),
+    };
     return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true }));
   }
 
@@ -189,7 +258,11 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const id = QUESTION_IDS.find((q) => q === reply.choice);
     if (id) return step.replaceDialog(INTAKE_LOOP_DIALOG, { id } satisfies QuestionOptions);
     const correction = await amountCorrection(this.deps, reply.text);
-    if (correction?.kind === 'correction') return step.replaceDialog(INTAKE_LOOP_DIALOG, { id: correction.target, presetText: correction.text } satisfies QuestionOptions);
+    if (correction?.kind === 'correction')
+      return step.replaceDialog(INTAKE_LOOP_DIALOG, {
+        id: correction.target,
+        presetText: correction.text,
+      } satisfies QuestionOptions);
     return step.replaceDialog(WHICH, { retry: true });
   }
 
@@ -198,4 +271,3 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     return undefined;
   }
 }
-

@@ -7,13 +7,24 @@ import { PRODUCTS } from '../../src/risk/profile';
 import { AMOUNT_QUESTION_DIALOG } from './AmountQuestionDialog';
 import { CHOICE_QUESTION_DIALOG } from './ChoiceQuestionDialog';
 import { DURATION_QUESTION_DIALOG } from './DurationQuestionDialog';
-import { answersThisTurn, type IntakeDeps, type QuestionOptions, type QuestionOutcome, send, setAnswersThisTurn } from './support';
+import {
+  answersThisTurn,
+  type IntakeDeps,
+  type QuestionOptions,
+  type QuestionOutcome,
+  send,
+  setAnswersThisTurn,
+} from './support';
 
 export const INTAKE_LOOP_DIALOG = 'intake.loop';
 /** The id an earlier release gave to "change one answer"; a stack saved then may still hold it. */
 export const INTAKE_CHANGE_DIALOG = 'intake.change';
 
-const DIALOG_FOR_KIND = { choice: CHOICE_QUESTION_DIALOG, amount: AMOUNT_QUESTION_DIALOG, duration: DURATION_QUESTION_DIALOG } as const;
+const DIALOG_FOR_KIND = {
+  choice: CHOICE_QUESTION_DIALOG,
+  amount: AMOUNT_QUESTION_DIALOG,
+  duration: DURATION_QUESTION_DIALOG,
+} as const;
 
 /**
  * Asks the first unanswered question, saves what it returns, and asks the next, until none is left;
@@ -43,7 +54,11 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
     return this.askNext(dc);
   }
 
-  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: QuestionOutcome): Promise<DialogTurnResult> {
+  override async resumeDialog(
+    dc: DialogContext,
+    _reason: DialogReason,
+    result?: QuestionOutcome,
+  ): Promise<DialogTurnResult> {
     const { content } = this.deps.services;
     if (!result || result.kind === 'paused') {
       await send(this.deps, dc.context, content.text('intake.pause.done'));
@@ -63,13 +78,22 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
 
   private async ask(dc: DialogContext, id: QuestionId, presetText?: string): Promise<DialogTurnResult> {
     const answers = await answersThisTurn(this.deps, dc.context);
-    const both = id === 'currentDose' && (answers.products ?? []).includes('leaf') && (answers.products ?? []).includes('extract');
-    const options: QuestionOptions = { id, gramsPerCapsule: answers.gramsPerCapsule, ...(both ? { alsoExtract: true } : {}), ...(presetText ? { presetText } : {}) };
+    const both =
+      id === 'currentDose' && (answers.products ?? []).includes('leaf') && (answers.products ?? []).includes('extract');
+    const options: QuestionOptions = {
+      id,
+      gramsPerCapsule: answers.gramsPerCapsule,
+      ...(both ? { alsoExtract: true } : {}),
+      ...(presetText ? { presetText } : {}),
+    };
     return dc.beginDialog(DIALOG_FOR_KIND[QUESTIONS[id].kind], options);
   }
 
   /** Saves an answered or skipped question with what the answer revealed besides; returns anything worth saying. */
-  private async save(dc: DialogContext, outcome: Extract<QuestionOutcome, { kind: 'answered' | 'skipped' }>): Promise<string[]> {
+  private async save(
+    dc: DialogContext,
+    outcome: Extract<QuestionOutcome, { kind: 'answered' | 'skipped' }>,
+  ): Promise<string[]> {
     const { content, logger } = this.deps.services;
     const personId = personIdOf(dc.context.activity);
     const answers: Record<string, unknown> = { ...(await answersThisTurn(this.deps, dc.context)) };
@@ -82,12 +106,15 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
       const extras = outcome.extras ?? {};
       if (extras.gramsPerCapsule) answers.gramsPerCapsule = extras.gramsPerCapsule;
       if (extras.shotsPerDay !== undefined && outcome.id === 'currentDose') answers.shotsPerDay = extras.shotsPerDay;
-      if (extras.timesPerDay && outcome.id === 'currentDose' && answers.timesPerDay === undefined) answers.timesPerDay = { kind: 'count', times: extras.timesPerDay };
+      if (extras.timesPerDay && outcome.id === 'currentDose' && answers.timesPerDay === undefined)
+        answers.timesPerDay = { kind: 'count', times: extras.timesPerDay };
       const products = (answers.products as IntakeAnswers['products']) ?? [];
       const added = (extras.adds ?? []).filter((p) => !products.includes(p));
       if (added.length > 0) {
         answers.products = PRODUCTS.filter((p) => products.includes(p) || added.includes(p));
-        for (const product of added) if (content.has(`intake.notedProducts.${product}`)) notes.push(content.text(`intake.notedProducts.${product}`));
+        for (const product of added)
+          if (content.has(`intake.notedProducts.${product}`))
+            notes.push(content.text(`intake.notedProducts.${product}`));
       }
     }
     await this.deps.intake.save(personId, answers as IntakeAnswers);

@@ -5,7 +5,18 @@ import type { OutboundMessage } from '../../src/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
 import { recognizeChoice } from '../../src/nlu/choices';
 import { type RawAnswer, readReply } from './AnswerPrompt';
-import { type AnswerExtras, extract, type IntakeDeps, optionChoices, type QuestionOptions, type QuestionOutcome, saysLater, saysSkip, send, yesOrNo } from './support';
+import {
+  type AnswerExtras,
+  extract,
+  type IntakeDeps,
+  optionChoices,
+  type QuestionOptions,
+  type QuestionOutcome,
+  saysLater,
+  saysSkip,
+  send,
+  yesOrNo,
+} from './support';
 import { saysDontKnow } from '../../src/nlu/intake/choices';
 
 /** Where a question dialog is: asking, in a follow-up of its own (capsule size, a rough range), or confirming. */
@@ -93,9 +104,11 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
   takesAsAnswer(dc: DialogContext, text: string): boolean {
     const stage = stageOf(dc.activeDialog);
     if (!stage) return false;
-    if (saysLater(this.deps, text) || saysSkip(this.deps, text) || saysDontKnow(text, this.deps.vocabulary)) return true;
+    if (saysLater(this.deps, text) || saysSkip(this.deps, text) || saysDontKnow(text, this.deps.vocabulary))
+      return true;
     const question = this.question(stage);
-    if (recognizeChoice(text, question.choices ?? [], { numbers: question.numbersPickChoices, contains: false })) return true;
+    if (recognizeChoice(text, question.choices ?? [], { numbers: question.numbersPickChoices, contains: false }))
+      return true;
     if (stage.stage === CONFIRM) return yesOrNo(this.deps, text);
     return this.looksLikeAnswer(stage, text);
   }
@@ -122,21 +135,35 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
   private question(options: StageOptions): Question {
     let message: Question;
     if (options.stage === CONFIRM) {
-      const text = [...(options.retryKey ? [] : (options.pending?.lines ?? [])), this.confirmText(options, Boolean(options.retryKey))].join(' ');
-      message = { text, choices: optionChoices(this.deps, 'intake.confirm.choices', ['yes', 'no']), numbersPickChoices: true };
+      const text = [
+        ...(options.retryKey ? [] : (options.pending?.lines ?? [])),
+        this.confirmText(options, Boolean(options.retryKey)),
+      ].join(' ');
+      message = {
+        text,
+        choices: optionChoices(this.deps, 'intake.confirm.choices', ['yes', 'no']),
+        numbersPickChoices: true,
+      };
     } else {
       message = this.message(options);
       if (options.retryKey) message = { ...message, text: this.content().text(options.retryKey) };
       else if (options.askAgain) message = { ...message, text: this.content().text('intake.confirm.askAgain') };
     }
-    if (options.attempts === STUCK_AFTER) message = { ...message, text: `${message.text} ${this.content().text('intake.stuck')}` };
+    if (options.attempts === STUCK_AFTER)
+      message = { ...message, text: `${message.text} ${this.content().text('intake.stuck')}` };
     return message;
   }
 
   private async interpret(dc: DialogContext, options: StageOptions, reply: RawAnswer): Promise<DialogTurnResult> {
     if (saysLater(this.deps, reply.text)) return dc.endDialog({ kind: 'paused' } satisfies QuestionOutcome);
-    const reading = options.stage === CONFIRM ? await this.readConfirmation(options, reply) : await this.read(options, reply);
-    const base: StageOptions = { id: options.id, gramsPerCapsule: options.gramsPerCapsule, ...(options.alsoExtract ? { alsoExtract: true } : {}), stage: options.stage };
+    const reading =
+      options.stage === CONFIRM ? await this.readConfirmation(options, reply) : await this.read(options, reply);
+    const base: StageOptions = {
+      id: options.id,
+      gramsPerCapsule: options.gramsPerCapsule,
+      ...(options.alsoExtract ? { alsoExtract: true } : {}),
+      stage: options.stage,
+    };
     switch (reading.kind) {
       case 'answer': {
         const checked = answerSchemas[options.id].safeParse(reading.answer);
@@ -145,15 +172,35 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
           return this.enter(dc, { ...base, retryKey: this.retryKey(options), attempts: (options.attempts ?? 0) + 1 });
         }
         if (reading.note) await send(this.deps, dc.context, reading.note);
-        const outcome: QuestionOutcome = { kind: 'answered', id: options.id, answer: checked.data as AnswerOf<QuestionId>, ...(reading.extras ? { extras: reading.extras } : {}) };
+        const outcome: QuestionOutcome = {
+          kind: 'answered',
+          id: options.id,
+          answer: checked.data as AnswerOf<QuestionId>,
+          ...(reading.extras ? { extras: reading.extras } : {}),
+        };
         return dc.endDialog(outcome);
       }
       case 'confirm':
-        return this.enter(dc, { ...base, stage: CONFIRM, pending: { answer: reading.answer, extras: reading.extras, lines: reading.lines } });
+        return this.enter(dc, {
+          ...base,
+          stage: CONFIRM,
+          pending: { answer: reading.answer, extras: reading.extras, lines: reading.lines },
+        });
       case 'stage':
-        return this.enter(dc, { ...base, stage: reading.stage, pending: reading.pending, presetText: reading.presetText, askAgain: reading.askAgain });
+        return this.enter(dc, {
+          ...base,
+          stage: reading.stage,
+          pending: reading.pending,
+          presetText: reading.presetText,
+          askAgain: reading.askAgain,
+        });
       case 'retry':
-        return this.enter(dc, { ...base, pending: options.pending, retryKey: reading.retryKey, attempts: (options.attempts ?? 0) + 1 });
+        return this.enter(dc, {
+          ...base,
+          pending: options.pending,
+          retryKey: reading.retryKey,
+          attempts: (options.attempts ?? 0) + 1,
+        });
       case 'outcome':
         return dc.endDialog(reading.outcome);
     }
@@ -168,7 +215,8 @@ export abstract class QuestionDialog extends Dialog<QuestionOptions> {
       const said = await extract(this.deps, 'yesNo', reply.text);
       if (said.status === 'ok') verdict = said.value.answer;
     }
-    if (verdict === 'yes' && pending?.answer !== undefined) return { kind: 'answer', answer: pending.answer, extras: pending.extras };
+    if (verdict === 'yes' && pending?.answer !== undefined)
+      return { kind: 'answer', answer: pending.answer, extras: pending.extras };
     if (verdict === 'no') return { kind: 'stage', stage: ASK, askAgain: true };
     return { kind: 'retry', retryKey: 'confirm' };
   }

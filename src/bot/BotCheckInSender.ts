@@ -1,7 +1,14 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
 import { UntrustedServiceUrlError } from '../channels/trustedServiceUrls';
-import { type CheckInSender, outcomeForStatus, parseRetryAfter, type ProactiveDelivery, type SendJob, type SendOutcome } from '../scheduler/sender';
+import {
+  type CheckInSender,
+  outcomeForStatus,
+  parseRetryAfter,
+  type ProactiveDelivery,
+  type SendJob,
+  type SendOutcome,
+} from '../scheduler/sender';
 
 // ProactiveDelivery is declared with the sender contract (src/scheduler/sender.ts) so the Slack sender need not import this file.
 export type { ProactiveDelivery };
@@ -42,15 +49,19 @@ export class BotCheckInSender implements CheckInSender {
   async send(job: SendJob): Promise<SendOutcome> {
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(this.appId || '', job.reference as Partial<ConversationReference>, async (context) => {
-        // Errors are caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
-        try {
-          stampIdempotencyKey(context, job.idempotencyKey);
-          await this.deliver(context, job);
-        } catch (error) {
-          failure = error;
-        }
-      });
+      await this.adapter.continueConversationAsync(
+        this.appId || '',
+        job.reference as Partial<ConversationReference>,
+        async (context) => {
+          // Errors are caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
+          try {
+            stampIdempotencyKey(context, job.idempotencyKey);
+            await this.deliver(context, job);
+          } catch (error) {
+            failure = error;
+          }
+        },
+      );
     } catch (error) {
       failure = error;
     }
@@ -62,7 +73,9 @@ export class BotCheckInSender implements CheckInSender {
     if (error instanceof UntrustedServiceUrlError) return { kind: 'gone', statusCode: 403 };
     const shape = httpErrorOf(error);
     const statusCode = typeof shape.statusCode === 'number' ? shape.statusCode : undefined;
-    const retryAfter = shape.response?.headers?.get?.('retry-after') ?? (typeof shape.retryAfter === 'string' ? shape.retryAfter : undefined);
+    const retryAfter =
+      shape.response?.headers?.get?.('retry-after') ??
+      (typeof shape.retryAfter === 'string' ? shape.retryAfter : undefined);
     return outcomeForStatus(statusCode, parseRetryAfter(retryAfter, this.clock.now()));
   }
 }

@@ -33,7 +33,9 @@ class NoOutboundCredentials extends TokenCredentials {
   }
 
   override signRequest(_webResource: WebResource): Promise<WebResource> {
-    return Promise.reject(new Error('a local turn has no Bot Framework connector (its replies are returned, not sent)'));
+    return Promise.reject(
+      new Error('a local turn has no Bot Framework connector (its replies are returned, not sent)'),
+    );
   }
 }
 
@@ -64,7 +66,11 @@ export class CoachAdapter extends CloudAdapter {
    * Runs a turn for an activity that arrived over HTTP and passed the server's own checks, with the
    * request's Authorization header; returns what to answer with (the replies, for expectReplies).
    */
-  processInbound(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  processInbound(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
 
@@ -73,14 +79,21 @@ export class CoachAdapter extends CloudAdapter {
    * checked the activity themselves (the direct Slack route, the terminal chat): no Bot Framework JWT is
    * checked and no Bot Framework token is ever fetched, with or without an app id.
    */
-  async processLocally(activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<Partial<Activity>[]> {
+  async processLocally(
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<Partial<Activity>[]> {
     const local: AuthenticateRequestResult = {
       audience: '',
       callerId: undefined,
       claimsIdentity: this.createClaimsIdentity(this.appId),
       connectorFactory: new LocalTurnConnectorFactory(),
     };
-    const response = await this.processActivity(local, { ...activity, deliveryMode: 'expectReplies' } as Activity, logic);
+    const response = await this.processActivity(
+      local,
+      { ...activity, deliveryMode: 'expectReplies' } as Activity,
+      logic,
+    );
     const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
     return body?.activities ?? [];
   }
@@ -135,7 +148,10 @@ function adapterWith(
   credentials: ServiceClientCredentialsFactory | undefined,
   options: ConnectorClientOptions,
 ): CoachAdapter {
-  return new CoachAdapter(new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, options)), auth.appId);
+  return new CoachAdapter(
+    new ClientCachingAuthentication(channelAuthentication(auth, ownChannel, credentials, options)),
+    auth.appId,
+  );
 }
 
 /**
@@ -148,7 +164,13 @@ function channelAuthentication(
   credentials?: ServiceClientCredentialsFactory,
   connectorOptions?: ConnectorClientOptions,
 ) {
-  const configured = new ConfigurationBotFrameworkAuthentication(authConfiguration(auth), credentials, undefined, undefined, connectorOptions);
+  const configured = new ConfigurationBotFrameworkAuthentication(
+    authConfiguration(auth),
+    credentials,
+    undefined,
+    undefined,
+    connectorOptions,
+  );
   const guarded = auth.appId ? new TrustedServiceUrlAuthentication(configured, auth.trustedServiceHosts) : configured;
   return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel, connectorOptions) : guarded;
 }
@@ -175,7 +197,10 @@ export function installTurnErrorHandler(
       deps.logger.error({ errorId, error: describeError(resetError) }, 'could not reset dialog state');
     }
     try {
-      const reply = deps.renderer.render({ text: deps.content.text('errors.generic', { errorId }) }, context.activity.channelId);
+      const reply = deps.renderer.render(
+        { text: deps.content.text('errors.generic', { errorId }) },
+        context.activity.channelId,
+      );
       await context.sendActivity(reply);
     } catch (sendError) {
       deps.logger.error({ errorId, error: describeError(sendError) }, 'could not tell the person about the error');

@@ -39,7 +39,9 @@ class CachingConnectorFactory extends ConnectorFactory {
   }
 
   override create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, () => this.inner.create(serviceUrl, audience));
+    return this.clients.get(`${this.appId}|${serviceUrl}|${audience ?? ''}`, () =>
+      this.inner.create(serviceUrl, audience),
+    );
   }
 }
 

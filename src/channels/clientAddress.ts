@@ -50,4 +50,3 @@ function stripPort(entry: string): string {
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
   return v4WithPort ? v4WithPort[1]! : entry;
 }
-

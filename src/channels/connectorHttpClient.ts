@@ -35,7 +35,14 @@ export class ChannelTimeoutError extends Error {
 }
 
 /** Codes the connector's retry policy treats as a passing network fault (its own client raises them as RestErrors). */
-const RETRIED_NETWORK_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'ENOTFOUND']);
+const RETRIED_NETWORK_CODES = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOENT',
+  'ENOTFOUND',
+]);
 
 export interface ConnectorHttpClientOptions {
   /** Each attempt (connecting, sending and reading the whole answer) gives up after this long. */
@@ -72,7 +79,8 @@ export class ConnectorHttpClient {
   async sendRequest(request: WebResourceLike): Promise<CompatResponse> {
     const timeoutMs = request.timeout > 0 ? Math.min(request.timeout, this.timeoutMs) : this.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = request.abortSignal instanceof AbortSignal ? AbortSignal.any([request.abortSignal, deadline]) : deadline;
+    const signal =
+      request.abortSignal instanceof AbortSignal ? AbortSignal.any([request.abortSignal, deadline]) : deadline;
     let response: Response;
     let bodyAsText: string;
     try {
@@ -86,9 +94,11 @@ export class ConnectorHttpClient {
     } catch (error) {
       throw this.failure(error, deadline, timeoutMs);
     }
-    if (this.singleAttempt && isRetriedBySdk(response.status)) throw new ChannelRefusedError(response.status, response.headers);
+    if (this.singleAttempt && isRetriedBySdk(response.status))
+      throw new ChannelRefusedError(response.status, response.headers);
     const headers = Object.fromEntries(response.headers);
-    if (!this.singleAttempt && headers['retry-after'] !== undefined) headers['retry-after'] = cappedRetryAfter(headers['retry-after'], timeoutMs);
+    if (!this.singleAttempt && headers['retry-after'] !== undefined)
+      headers['retry-after'] = cappedRetryAfter(headers['retry-after'], timeoutMs);
     return { request, status: response.status, headers: toHttpHeadersLike(createHttpHeaders(headers)), bodyAsText };
   }
 
@@ -96,7 +106,8 @@ export class ConnectorHttpClient {
     if (deadline.aborted) return new ChannelTimeoutError(timeoutMs);
     if (this.singleAttempt) return error;
     const code = (error as { cause?: { code?: unknown } }).cause?.code;
-    if (typeof code === 'string' && RETRIED_NETWORK_CODES.has(code)) return new RestError('the channel could not be reached', { code });
+    if (typeof code === 'string' && RETRIED_NETWORK_CODES.has(code))
+      return new RestError('the channel could not be reached', { code });
     return error;
   }
 }

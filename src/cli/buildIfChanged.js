@@ -21,7 +21,8 @@ const SOURCES = ['src', 'dialogs', 'bench'];
 const SETTINGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 const BUILD_ONLY = process.argv.includes('--build-only');
-const say = (line) => (BUILD_ONLY ? process.stderr : process.stdout).write(`[${BUILD_ONLY ? 'build' : 'start'}] ${line}\n`);
+const say = (line) =>
+  (BUILD_ONLY ? process.stderr : process.stdout).write(`[${BUILD_ONLY ? 'build' : 'start'}] ${line}\n`);
 
 /** The TypeScript compiler, or undefined on a production install (it is a development package). */
 function compiler() {
@@ -43,7 +44,10 @@ function* files(dir) {
 /** A fingerprint of every source file's name, size and modification time: cheap, and any edit changes it. */
 function sourcesStamp() {
   const hash = createHash('sha256');
-  const all = [...SOURCES.flatMap((dir) => [...files(join(ROOT, dir))]), ...SETTINGS.map((file) => join(ROOT, file))].sort();
+  const all = [
+    ...SOURCES.flatMap((dir) => [...files(join(ROOT, dir))]),
+    ...SETTINGS.map((file) => join(ROOT, file)),
+  ].sort();
   for (const file of all) {
     if (!existsSync(file)) continue;
     const { size, mtimeMs } = statSync(file);
@@ -60,7 +64,9 @@ function build() {
       if (!BUILD_ONLY) say('TypeScript: not installed (a production install); running the build in dist/ as it is.');
       return;
     }
-    say('There is no build in dist/ and no TypeScript to make one: run `npm ci && npm run build` first (docs/deploying.md).');
+    say(
+      'There is no build in dist/ and no TypeScript to make one: run `npm ci && npm run build` first (docs/deploying.md).',
+    );
     process.exit(1);
   }
   const stamp = sourcesStamp();
@@ -69,7 +75,11 @@ function build() {
     if (!BUILD_ONLY) say('TypeScript: up to date in dist/ (no source changed since the last build).');
     return;
   }
-  say(existsSync(DIST) ? 'TypeScript: sources changed, compiling into dist/ …' : 'TypeScript: first build, compiling into dist/ …');
+  say(
+    existsSync(DIST)
+      ? 'TypeScript: sources changed, compiling into dist/ …'
+      : 'TypeScript: first build, compiling into dist/ …',
+  );
   const started = Date.now();
   // In --build-only mode the compiler's messages go to stderr too, so a script's stdout stays its own.
   const stdio = BUILD_ONLY ? ['ignore', 2, 2] : 'inherit';
@@ -85,12 +95,17 @@ function build() {
 async function compressWebChat() {
   const { ASSET_CACHE_DIR, compressedCopy, hashAssets } = require(join(DIST, 'src', 'web', 'assets.js'));
   const bundle = hashAssets().find((asset) => asset.name === 'webchat.js');
-  const missing = ['br', 'gzip'].filter((encoding) => !existsSync(join(ASSET_CACHE_DIR, `${bundle.url.split('/').pop()}.${encoding === 'br' ? 'br' : 'gz'}`)));
+  const missing = ['br', 'gzip'].filter(
+    (encoding) =>
+      !existsSync(join(ASSET_CACHE_DIR, `${bundle.url.split('/').pop()}.${encoding === 'br' ? 'br' : 'gz'}`)),
+  );
   if (missing.length === 0) {
     say(`Web Chat bundle: compressed copies ready in ${relative(ROOT, ASSET_CACHE_DIR)}/.`);
     return;
   }
-  say(`Web Chat bundle: making its ${missing.join(' and ')} copies once (about 20 s) in ${relative(ROOT, ASSET_CACHE_DIR)}/ …`);
+  say(
+    `Web Chat bundle: making its ${missing.join(' and ')} copies once (about 20 s) in ${relative(ROOT, ASSET_CACHE_DIR)}/ …`,
+  );
   const started = Date.now();
   for (const encoding of missing) await compressedCopy(bundle, encoding);
   say(`Web Chat bundle: compressed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -103,12 +118,16 @@ if (!BUILD_ONLY) {
       const database = process.env.DATABASE_URL ?? 'sqlite:./data/coach.db';
       if (database.startsWith('sqlite:')) {
         const file = database.slice('sqlite:'.length).replace(/^\/\//, '');
-        say(`Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`);
+        say(
+          `Data: the SQLite database ${file}${existsSync(file) ? '' : ' (new: made now)'}; the Direct Line token secret beside it.`,
+        );
       }
       say('Starting the server …');
     })
     .catch((error) => {
       // The server makes the copies itself on the first visit; starting matters more.
-      say(`Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`);
+      say(
+        `Web Chat bundle: could not make the compressed copies now (${error.message}); the server makes them on the first visit.`,
+      );
     });
 }

@@ -29,13 +29,21 @@ export async function sendTurn(app: App, activity: Partial<Activity>): Promise<P
 const LEAVE_WORDS = new Set(['exit', 'quit', 'bye', ':q', '/exit', '/quit']);
 
 export function isLeaveWord(line: string): boolean {
-  return LEAVE_WORDS.has(line.trim().toLowerCase().replace(/[.!]+$/, ''));
+  return LEAVE_WORDS.has(
+    line
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, ''),
+  );
 }
 
 /** A terminal has no buttons: "tap" becomes "type" (the choices are a numbered list). */
 export function forTerminal(text: string): string {
   return text
-    .replace(/\b([Tt])ap a button or type its number\b/g, (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`)
+    .replace(
+      /\b([Tt])ap a button or type its number\b/g,
+      (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`,
+    )
     .replace(/\b([Tt])ap a button\b/g, (_m, t: string) => `${t === 'T' ? 'T' : 't'}ype the number of your choice`)
     .replace(/\b([Tt])ap\b/g, (_m, t: string) => (t === 'T' ? 'Type' : 'type'));
 }
@@ -64,7 +72,10 @@ export function wrap(text: string, width: number): string {
  * nothing started (no server, no scheduler, so no check-ins are sent and no purge runs from here).
  */
 export async function openChat(loaded: Config, overrides: Pick<AppOverrides, 'timers'> = {}): Promise<App> {
-  const config = { ...loaded, auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' } };
+  const config = {
+    ...loaded,
+    auth: { ...loaded.auth, appId: '', appPassword: '', appType: 'MultiTenant' as const, tenantId: '' },
+  };
   return buildApp(config, { ...overrides, logger: createLogger('silent') });
 }
 
@@ -73,7 +84,9 @@ async function main(): Promise<void> {
   const app = await openChat(loadConfig());
   const width = () => Math.max(40, Math.min(100, (process.stdout.columns ?? 80) - 2));
   const print = (replies: Partial<Activity>[]) =>
-    replies.filter((r) => r.text).forEach((r) => process.stdout.write(`\n${wrap(`Steady: ${forTerminal(r.text!)}`, width())}\n`));
+    replies
+      .filter((r) => r.text)
+      .forEach((r) => process.stdout.write(`\n${wrap(`Steady: ${forTerminal(r.text!)}`, width())}\n`));
 
   print(await sendTurn(app, { type: 'conversationUpdate', membersAdded: [{ id: PERSON_ID, name: 'You' }] }));
   const terminal = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nYou: ' });

@@ -33,8 +33,12 @@ async function main(): Promise<void> {
     // Every job once at that instant: the check-ins' counts first, then how each other job went.
     const outcomes = await app.scheduler.tick(at);
     const checkIns = outcomes.find((outcome) => outcome.name === app.jobs.checkIns.name);
-    const others = Object.fromEntries(outcomes.filter((outcome) => outcome !== checkIns).map(({ name, ok, result }) => [name, { ok, result }]));
-    process.stdout.write(`${JSON.stringify({ at: at.toISOString(), ...(checkIns?.result as object | undefined), jobs: others })}\n`);
+    const others = Object.fromEntries(
+      outcomes.filter((outcome) => outcome !== checkIns).map(({ name, ok, result }) => [name, { ok, result }]),
+    );
+    process.stdout.write(
+      `${JSON.stringify({ at: at.toISOString(), ...(checkIns?.result as object | undefined), jobs: others })}\n`,
+    );
     if (outcomes.some((outcome) => !outcome.ok)) process.exitCode = 1;
   } finally {
     await app.stop();

@@ -48,7 +48,12 @@ export function decisionAt(text: string, place: Place): Decision | { kind: 'take
 }
 
 /** Right when the decision does what the row expects. Off-topic ("none") is right when nothing wrong is answered. */
-function isRight(kind: 'question' | 'request', expected: string, decision: ReturnType<typeof decisionAt>, place: Place): boolean {
+function isRight(
+  kind: 'question' | 'request',
+  expected: string,
+  decision: ReturnType<typeof decisionAt>,
+  place: Place,
+): boolean {
   if (kind === 'question') {
     if (expected === 'none') return decision.kind === 'unknown' || decision.kind === 'pass';
     return decision.kind === 'answer' && expected.split('|').includes(decision.id);
@@ -58,7 +63,10 @@ function isRight(kind: 'question' | 'request', expected: string, decision: Retur
 }
 
 function offered(expected: string, decision: ReturnType<typeof decisionAt>): boolean {
-  return (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') && expected.split('|').some((id) => (decision.ids as string[]).includes(id));
+  return (
+    (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') &&
+    expected.split('|').some((id) => (decision.ids as string[]).includes(id))
+  );
 }
 
 function pct(n: number, d: number): string {
@@ -98,12 +106,23 @@ function evaluate(split: Split): void {
       if (!menuOk && split === 'dev') misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
       groups.set(group, g);
     }
-    process.stdout.write(`\n${kind === 'question' ? 'Questions (by topic)' : 'Requests (by intent)'}: ${rows.length}\n`);
-    process.stdout.write(`| ${kind === 'question' ? 'topic' : 'intent'} | n | first message | mid-intake | offered in "did you mean" |\n|---|---|---|---|---|\n`);
-    for (const [group, g] of [...groups.entries()].sort()) process.stdout.write(`| ${group} | ${g.n} | ${pct(g.menu, g.n)} | ${pct(g.intake, g.n)} | ${g.offered} |\n`);
-    process.stdout.write(`| **all** | ${rows.length} | ${pct(menuRight, rows.length)} | ${pct(intakeRight, rows.length)} | ${offeredCount} |\n`);
-    if (missKinds.size) process.stdout.write(`misses at the menu by kind: ${[...missKinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
-    if (process.argv.includes('--misses') && misses.length) process.stdout.write(`misses at the menu:\n${misses.join('\n')}\n`);
+    process.stdout.write(
+      `\n${kind === 'question' ? 'Questions (by topic)' : 'Requests (by intent)'}: ${rows.length}\n`,
+    );
+    process.stdout.write(
+      `| ${kind === 'question' ? 'topic' : 'intent'} | n | first message | mid-intake | offered in "did you mean" |\n|---|---|---|---|---|\n`,
+    );
+    for (const [group, g] of [...groups.entries()].sort())
+      process.stdout.write(`| ${group} | ${g.n} | ${pct(g.menu, g.n)} | ${pct(g.intake, g.n)} | ${g.offered} |\n`);
+    process.stdout.write(
+      `| **all** | ${rows.length} | ${pct(menuRight, rows.length)} | ${pct(intakeRight, rows.length)} | ${offeredCount} |\n`,
+    );
+    if (missKinds.size)
+      process.stdout.write(
+        `misses at the menu by kind: ${[...missKinds.entries()].map(([k, n]) => `${k} ${n}`).join(', ')}\n`,
+      );
+    if (process.argv.includes('--misses') && misses.length)
+      process.stdout.write(`misses at the menu:\n${misses.join('\n')}\n`);
   }
 }
 

@@ -1,9 +1,30 @@
 import { z } from 'zod';
 import { assumptionSchema } from '../nlu/intake/schemas';
-import { DOSE_BANDS, DOSE_UNITS, DURATION_BANDS, earlierStopSchema, PRODUCTS, type RiskProfile, SUBSTANCES } from '../risk/profile';
+import {
+  DOSE_BANDS,
+  DOSE_UNITS,
+  DURATION_BANDS,
+  earlierStopSchema,
+  PRODUCTS,
+  type RiskProfile,
+  SUBSTANCES,
+} from '../risk/profile';
 
 /** The intake's questions in the order they are asked. */
-export const QUESTION_IDS = ['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay', 'rotation', 'substances', 'pregnant', 'earlierStop', 'goal', 'zip'] as const;
+export const QUESTION_IDS = [
+  'products',
+  'age',
+  'startedAgo',
+  'startDose',
+  'currentDose',
+  'timesPerDay',
+  'rotation',
+  'substances',
+  'pregnant',
+  'earlierStop',
+  'goal',
+  'zip',
+] as const;
 export type QuestionId = (typeof QUESTION_IDS)[number];
 
 export const doseAnswerSchema = z.discriminatedUnion('kind', [
@@ -19,7 +40,11 @@ export const doseAnswerSchema = z.discriminatedUnion('kind', [
 export type DoseAnswer = z.infer<typeof doseAnswerSchema>;
 
 export const durationAnswerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('months'), months: z.number().finite().min(0).max(1200), assumptions: z.array(assumptionSchema).default([]) }),
+  z.object({
+    kind: z.literal('months'),
+    months: z.number().finite().min(0).max(1200),
+    assumptions: z.array(assumptionSchema).default([]),
+  }),
   z.object({ kind: z.literal('band'), band: z.enum(DURATION_BANDS) }),
   z.object({ kind: z.literal('unknown') }),
 ]);
@@ -32,7 +57,15 @@ export const answerSchemas = {
   startedAgo: durationAnswerSchema,
   startDose: doseAnswerSchema,
   currentDose: doseAnswerSchema,
-  timesPerDay: z.discriminatedUnion('kind', [z.object({ kind: z.literal('count'), times: z.number().positive().max(48), low: z.number().positive().max(48).optional(), high: z.number().positive().max(48).optional() }), z.object({ kind: z.literal('unknown') })]),
+  timesPerDay: z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('count'),
+      times: z.number().positive().max(48),
+      low: z.number().positive().max(48).optional(),
+      high: z.number().positive().max(48).optional(),
+    }),
+    z.object({ kind: z.literal('unknown') }),
+  ]),
   rotation: z.enum(['yes', 'no', 'unsure']),
   substances: z.array(z.enum(SUBSTANCES)),
   pregnant: z.enum(['yes', 'no', 'unsure', 'skipped']),

@@ -79,7 +79,9 @@ export function formatAnswer<Q extends QuestionId>(content: Content, id: Q, answ
     case 'timesPerDay': {
       const a = answer as AnswerOf<'timesPerDay'>;
       if (a.kind !== 'count') return v('unknown');
-      return a.low !== undefined && a.high !== undefined ? v('timesPerDayRange', { low: num(a.low), high: num(a.high) }) : v('timesPerDay', { times: num(a.times) });
+      return a.low !== undefined && a.high !== undefined
+        ? v('timesPerDayRange', { low: num(a.low), high: num(a.high) })
+        : v('timesPerDay', { times: num(a.times) });
     }
     case 'age':
       return answer === 'skipped' ? v('skipped') : v(`age.${answer as string}`);

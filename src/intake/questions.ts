@@ -55,7 +55,12 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     field: 'products',
     choices: ['leaf', 'leafAndExtract', 'extract', 'sevenOh'],
     numbersPickChoices: true,
-    fromChoice: lookup<AnswerOf<'products'>>({ leaf: ['leaf'], leafAndExtract: ['leaf', 'extract'], extract: ['extract'], sevenOh: ['sevenOh'] }),
+    fromChoice: lookup<AnswerOf<'products'>>({
+      leaf: ['leaf'],
+      leafAndExtract: ['leaf', 'extract'],
+      extract: ['extract'],
+      sevenOh: ['sevenOh'],
+    }),
     fromExtraction: (e) => (e.field === 'products' && e.status === 'ok' ? e.value.products : undefined),
   }),
   age: spec({
@@ -72,17 +77,53 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
       return said === 'yes' ? 'under18' : said === 'no' ? 'adult' : undefined;
     },
   }),
-  startedAgo: spec({ id: 'startedAgo', kind: 'duration', field: 'duration', choices: [], numbersPickChoices: false, fromChoice: none, fromExtraction: none }),
-  startDose: spec({ id: 'startDose', kind: 'amount', field: 'amount', choices: [], numbersPickChoices: false, fromChoice: none, fromExtraction: none }),
-  currentDose: spec({ id: 'currentDose', kind: 'amount', field: 'amount', choices: [], numbersPickChoices: false, fromChoice: none, fromExtraction: none }),
+  startedAgo: spec({
+    id: 'startedAgo',
+    kind: 'duration',
+    field: 'duration',
+    choices: [],
+    numbersPickChoices: false,
+    fromChoice: none,
+    fromExtraction: none,
+  }),
+  startDose: spec({
+    id: 'startDose',
+    kind: 'amount',
+    field: 'amount',
+    choices: [],
+    numbersPickChoices: false,
+    fromChoice: none,
+    fromExtraction: none,
+  }),
+  currentDose: spec({
+    id: 'currentDose',
+    kind: 'amount',
+    field: 'amount',
+    choices: [],
+    numbersPickChoices: false,
+    fromChoice: none,
+    fromExtraction: none,
+  }),
   timesPerDay: spec({
     id: 'timesPerDay',
     kind: 'choice',
     field: 'timesPerDay',
     choices: ['once', 'twice', 'three', 'fourOrMore'],
     numbersPickChoices: true,
-    fromChoice: lookup<AnswerOf<'timesPerDay'>>({ once: { kind: 'count', times: 1 }, twice: { kind: 'count', times: 2 }, three: { kind: 'count', times: 3 }, fourOrMore: { kind: 'count', times: 4 } }),
-    fromExtraction: (e) => (e.field !== 'timesPerDay' ? undefined : e.status === 'ok' ? { kind: 'count', times: e.value.times, ...rangeOf(e.assumptions) } : e.status === 'unknown' ? { kind: 'unknown' } : undefined),
+    fromChoice: lookup<AnswerOf<'timesPerDay'>>({
+      once: { kind: 'count', times: 1 },
+      twice: { kind: 'count', times: 2 },
+      three: { kind: 'count', times: 3 },
+      fourOrMore: { kind: 'count', times: 4 },
+    }),
+    fromExtraction: (e) =>
+      e.field !== 'timesPerDay'
+        ? undefined
+        : e.status === 'ok'
+          ? { kind: 'count', times: e.value.times, ...rangeOf(e.assumptions) }
+          : e.status === 'unknown'
+            ? { kind: 'unknown' }
+            : undefined,
   }),
   rotation: yesNoQuestion('rotation', ['yes', 'no', 'unsure']),
   substances: spec({
@@ -91,7 +132,10 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     field: 'substances',
     choices: ['none', 'opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'],
     numbersPickChoices: true,
-    fromChoice: (value) => (value === 'none' ? [] : (['opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'] as const).filter((s) => s === value)),
+    fromChoice: (value) =>
+      value === 'none'
+        ? []
+        : (['opioids', 'benzodiazepines', 'alcohol', 'gabapentinoids'] as const).filter((s) => s === value),
     fromExtraction: (e) => (e.field === 'substances' && e.status === 'ok' ? e.value.substances : undefined),
   }),
   pregnant: yesNoQuestion('pregnant', ['yes', 'no']),
@@ -101,8 +145,19 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     field: 'earlierStop',
     choices: ['never', 'wentBackEarly', 'wentBackLater'],
     numbersPickChoices: true,
-    fromChoice: lookup<AnswerOf<'earlierStop'>>({ never: { tried: false }, wentBackEarly: { tried: true, outcome: 'wentBackEarly' }, wentBackLater: { tried: true, outcome: 'wentBackLater' } }),
-    fromExtraction: (e) => (e.field !== 'earlierStop' ? undefined : e.status === 'ok' ? e.value : e.status === 'unknown' ? 'unknown' : undefined),
+    fromChoice: lookup<AnswerOf<'earlierStop'>>({
+      never: { tried: false },
+      wentBackEarly: { tried: true, outcome: 'wentBackEarly' },
+      wentBackLater: { tried: true, outcome: 'wentBackLater' },
+    }),
+    fromExtraction: (e) =>
+      e.field !== 'earlierStop'
+        ? undefined
+        : e.status === 'ok'
+          ? e.value
+          : e.status === 'unknown'
+            ? 'unknown'
+            : undefined,
   }),
   goal: spec({
     id: 'goal',
@@ -111,7 +166,8 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
     choices: ['stop', 'cutDown', 'unsure'],
     numbersPickChoices: true,
     fromChoice: lookup<AnswerOf<'goal'>>({ stop: 'stop', cutDown: 'cutDown', unsure: 'unsure' }),
-    fromExtraction: (e) => (e.field !== 'goal' ? undefined : e.status === 'ok' ? e.value.goal : e.status === 'unknown' ? 'unsure' : undefined),
+    fromExtraction: (e) =>
+      e.field !== 'goal' ? undefined : e.status === 'ok' ? e.value.goal : e.status === 'unknown' ? 'unsure' : undefined,
   }),
   zip: spec({
     id: 'zip',
@@ -125,7 +181,10 @@ export const QUESTIONS: { [Q in QuestionId]: QuestionSpec<Q> } = {
 };
 
 /** "3 or 4 times": the range as said, kept next to the middle the rules use, so it is read back as said. */
-function rangeOf(assumptions: ReadonlyArray<{ id: string; vars?: Record<string, unknown> }>): { low?: number; high?: number } {
+function rangeOf(assumptions: ReadonlyArray<{ id: string; vars?: Record<string, unknown> }>): {
+  low?: number;
+  high?: number;
+} {
   const range = assumptions.find((a) => a.id === 'range');
   const low = Number(range?.vars?.low);
   const high = Number(range?.vars?.high);

@@ -119,7 +119,8 @@ export class IntentMatcher {
     for (const key of content.listKeys('intents.synonyms.')) {
       const canonical = key.slice('intents.synonyms.'.length);
       for (const variant of content.list(key).map(normalize)) {
-        if (variant.includes(' ')) this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+        if (variant.includes(' '))
+          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -177,7 +178,7 @@ export class IntentMatcher {
     const grams = trigrams(said);
     const best = new Map<IntentId, number>();
     for (const phrase of this.phrases) {
-      const score = dice(grams, phrase.grams ??= trigrams(phrase.normalized));
+      const score = dice(grams, (phrase.grams ??= trigrams(phrase.normalized)));
       if (score > (best.get(phrase.intent) ?? 0)) best.set(phrase.intent, score);
     }
     const [top, second] = [...best.entries()].sort((a, b) => b[1] - a[1]);
@@ -226,7 +227,8 @@ export class IntentMatcher {
       let best = max + 1;
       // Typos rarely hit the first letter; comparing only words that start alike keeps this cheap.
       for (const candidate of this.vocabulary) {
-        if (candidate.length < 3 || candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max) continue;
+        if (candidate.length < 3 || candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > max)
+          continue;
         const distance = editDistance(word, candidate, max);
         if (distance < best) {
           best = distance;

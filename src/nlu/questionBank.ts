@@ -80,7 +80,8 @@ export class QuestionBank {
     for (const key of content.listKeys('questions.synonyms.')) {
       const canonical = key.slice('questions.synonyms.'.length).toLowerCase();
       for (const variant of content.list(key).map(normalize)) {
-        if (variant.includes(' ')) this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+        if (variant.includes(' '))
+          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -91,7 +92,13 @@ export class QuestionBank {
       .map((key) => {
         const base = key.slice(0, -'.asks'.length);
         const [topic, name] = base.slice('questions.bank.'.length).split('.');
-        return { id: `${topic}.${name}`, topic, title: content.text(`${base}.title`), answer: content.text(`${base}.answer`), asks: content.list(key) };
+        return {
+          id: `${topic}.${name}`,
+          topic,
+          title: content.text(`${base}.title`),
+          answer: content.text(`${base}.answer`),
+          asks: content.list(key),
+        };
       });
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
     this.index = new MiniSearch<QuestionDocument>({
@@ -130,7 +137,11 @@ export class QuestionBank {
     const ranked = this.rank(message);
     const [top, second] = ranked;
     if (!top || top.coverage < RELATED_COVERAGE) return { kind: 'none' };
-    if (top.coverage >= MATCH_COVERAGE && (!second || top.coverage > second.coverage + COVERAGE_LEAD || top.score >= MATCH_LEAD * second.score)) return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
+    if (
+      top.coverage >= MATCH_COVERAGE &&
+      (!second || top.coverage > second.coverage + COVERAGE_LEAD || top.score >= MATCH_LEAD * second.score)
+    )
+      return { kind: 'match', id: top.id, score: top.coverage, words: top.words };
     return { kind: 'unclear', ids: ranked.slice(0, OFFERED).map((r) => r.id), score: top.coverage };
   }
 
@@ -141,25 +152,27 @@ export class QuestionBank {
     // Typo tolerance costs a walk of the index per word: a long message is matched on exact words only.
     const options = terms.length > MAX_FUZZY_TERMS ? { fuzzy: false, prefix: false } : {};
     const fuzzy = terms.length <= MAX_FUZZY_TERMS;
-    return this.index
-      .search(message, options)
-      .map((hit) => {
-        const id = hit.id as string;
-        let found = 0;
-        let words = 0;
-        let asked = 0;
-        for (const term of terms) {
-          const weight = this.weightOf(term, id, fuzzy);
-          found += weight;
-          if (weight > 0) words++;
-          if (weight > ANSWER_WORD) asked++;
-        }
-        // Words only the answer uses support a match but cannot make one: a question needs its own words.
-        const coverage = asked === 0 ? 0 : found / terms.length;
-        return { id, score: hit.score, coverage, words };
-      })
-      // Most of the message's words first; the search score orders questions that use as many.
-      .sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+    return (
+      this.index
+        .search(message, options)
+        .map((hit) => {
+          const id = hit.id as string;
+          let found = 0;
+          let words = 0;
+          let asked = 0;
+          for (const term of terms) {
+            const weight = this.weightOf(term, id, fuzzy);
+            found += weight;
+            if (weight > 0) words++;
+            if (weight > ANSWER_WORD) asked++;
+          }
+          // Words only the answer uses support a match but cannot make one: a question needs its own words.
+          const coverage = asked === 0 ? 0 : found / terms.length;
+          return { id, score: hit.score, coverage, words };
+        })
+        // Most of the message's words first; the search score orders questions that use as many.
+        .sort((a, b) => b.coverage - a.coverage || b.score - a.score)
+    );
   }
 
   /** How much one of the message's words counts towards a question: its own word, its answer's, or a typo of one. */
@@ -170,18 +183,28 @@ export class QuestionBank {
     if (answer.has(term)) return ANSWER_WORD;
     if (!fuzzy || term.length < 5) return 0;
     const max = term.length >= 8 ? 2 : 1;
-    for (const word of asks) if (Math.abs(word.length - term.length) <= max && editDistance(word, term, max) <= max) return TYPO_WORD;
+    for (const word of asks)
+      if (Math.abs(word.length - term.length) <= max && editDistance(word, term, max) <= max) return TYPO_WORD;
     return 0;
   }
 
   /** The message's searchable words, as the index sees them. */
   private terms(message: string): string[] {
-    return [...new Set(this.prepare(message).split(' ').filter((w) => w && !STOP_WORDS.has(w)).map(stem))];
+    return [
+      ...new Set(
+        this.prepare(message)
+          .split(' ')
+          .filter((w) => w && !STOP_WORDS.has(w))
+          .map(stem),
+      ),
+    ];
   }
 
   /** Lower case, no punctuation, "7-oh" as one word, synonyms replaced by the word the bank uses. */
   private prepare(text: string): string {
-    let said = normalize(text.replace(/\b(?:7|seven)\s*-?\s*(?:oh|hydroxy[a-z]*)\b/gi, ' sevenoh ').replace(/[’']/g, ''));
+    let said = normalize(
+      text.replace(/\b(?:7|seven)\s*-?\s*(?:oh|hydroxy[a-z]*)\b/gi, ' sevenoh ').replace(/[’']/g, ''),
+    );
     for (const [pattern, canonical] of this.multiWordSynonyms) said = said.replace(pattern, canonical);
     return said
       .split(' ')

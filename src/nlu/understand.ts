@@ -45,14 +45,16 @@ export class Understanding {
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
-      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2)) return { kind: 'intent', id: intent.id, sure: true };
+      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2))
+        return { kind: 'intent', id: intent.id, sure: true };
     }
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
       return { kind: 'intent', id: intent.id, sure: false };
     }
-    if (question.kind === 'match') return { kind: 'question', id: question.id, score: question.score, words: question.words };
+    if (question.kind === 'match')
+      return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };

@@ -10,7 +10,12 @@ export const RETENTION_JOB = 'retentionPurge';
  * retentionDays. Runs once right after the scheduler starts, then every `everyMs` (0 = only by
  * `npm run purge` or `npm run checkins` from cron). The file keeps its old name until the layout move.
  */
-export function createRetentionJob(deps: { store: DataStore; logger: Logger; retentionDays: number; everyMs: number }): ScheduledJob<number> {
+export function createRetentionJob(deps: {
+  store: DataStore;
+  logger: Logger;
+  retentionDays: number;
+  everyMs: number;
+}): ScheduledJob<number> {
   const { store, logger, retentionDays } = deps;
   return {
     name: RETENTION_JOB,

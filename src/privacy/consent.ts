@@ -9,7 +9,11 @@ export interface ConsentService {
   record(personId: string, granted: boolean): Promise<void>;
 }
 
-export function createConsentService(deps: { consents: ConsentRepository; clock: Clock; policyVersion: () => string }): ConsentService {
+export function createConsentService(deps: {
+  consents: ConsentRepository;
+  clock: Clock;
+  policyVersion: () => string;
+}): ConsentService {
   const { consents, clock, policyVersion } = deps;
   return {
     async isGranted(personId) {

@@ -46,10 +46,16 @@ export class PersonalDataDeletionError extends Error {
  * owner that failed, a Direct Line history that waits for its confirmation to be delivered) is finished
  * at the next start-up by finishPendingErasures.
  */
-export async function deletePersonalData(store: DataStore, personId: string, options: { keep?: readonly string[]; at?: Date } = {}): Promise<void> {
+export async function deletePersonalData(
+  store: DataStore,
+  personId: string,
+  options: { keep?: readonly string[]; at?: Date } = {},
+): Promise<void> {
   await store.pendingErasures.add(personId, options.at ?? new Date());
   const failed: string[] = [];
-  const owners: PersonalDataOwner[] = [...store.personalData()].reverse().filter((owner) => !options.keep?.includes(owner.name));
+  const owners: PersonalDataOwner[] = [...store.personalData()]
+    .reverse()
+    .filter((owner) => !options.keep?.includes(owner.name));
   for (const owner of owners) {
     try {
       await owner.deleteFor(personId);

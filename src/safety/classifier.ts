@@ -47,7 +47,8 @@ export function visitFeatures(clauses: readonly string[], visit: (feature: strin
     const clause = raw.length > budget ? raw.slice(0, budget) : raw;
     budget -= clause.length + 1;
     const padded = ` ${clause} `;
-    for (let n = MIN_N; n <= MAX_N; n++) for (let i = 0; i + n <= padded.length; i++) visit(`c:${padded.slice(i, i + n)}`);
+    for (let n = MIN_N; n <= MAX_N; n++)
+      for (let i = 0; i + n <= padded.length; i++) visit(`c:${padded.slice(i, i + n)}`);
     const words = clause.split(' ');
     for (let i = 0; i < words.length; i++) {
       visit(`w:${words[i]}`);
@@ -130,7 +131,12 @@ export class Classifier {
       }
       contributions.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const probability = sigmoid(z);
-      result[head] = { head, probability, raised: probability >= this.model[head].threshold, top: contributions.slice(0, 3).map(([i]) => i) };
+      result[head] = {
+        head,
+        probability,
+        raised: probability >= this.model[head].threshold,
+        top: contributions.slice(0, 3).map(([i]) => i),
+      };
     });
     return result;
   }

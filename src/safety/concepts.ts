@@ -13,17 +13,61 @@ import type { DangerKind } from './types';
 const words = (...list: string[]) => `(?:${list.join('|')})`;
 
 const PERSON_WORDS = words(
-  'he', 'she', 'they', 'him', 'her', 'them', 'someone', 'somebody',
+  'he',
+  'she',
+  'they',
+  'him',
+  'her',
+  'them',
+  'someone',
+  'somebody',
   '(?:my |our |the )?(?:friend|boyfriend|girlfriend|husband|wife|partner|son|daughter|kid|child|mom|mother|dad|father|brother|sister|roommate|buddy|cousin|uncle|aunt|baby|toddler|fiance|fiancee|grandma|grandpa|grandmother|grandfather|coworker|neighbor|nephew|niece)',
 );
 const CHILD_WORDS = words(
-  'kid', 'kids', 'child', 'children', 'son', 'daughter', 'toddler', 'baby', 'babies', 'grandson', 'granddaughter', 'grandbaby', 'grandkid',
-  'nephew', 'niece', 'little one', 'little girl', 'little boy', 'boy', 'girl', 'infant',
-  '\\d+ ?(?:year|yr|month|mo)s? old', '\\d+ ?(?:yo|y o)', '(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:year|month)s? old',
+  'kid',
+  'kids',
+  'child',
+  'children',
+  'son',
+  'daughter',
+  'toddler',
+  'baby',
+  'babies',
+  'grandson',
+  'granddaughter',
+  'grandbaby',
+  'grandkid',
+  'nephew',
+  'niece',
+  'little one',
+  'little girl',
+  'little boy',
+  'boy',
+  'girl',
+  'infant',
+  '\\d+ ?(?:year|yr|month|mo)s? old',
+  '\\d+ ?(?:yo|y o)',
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:year|month)s? old',
 );
 const PRODUCT_WORDS = words(
-  'kratom', 'sevenoh', 'extracts?', 'capsules?', 'caps', 'tablets?', 'tabs?', 'pills?', 'gumm(?:y|ies)', 'shots?', 'powder', 'tea', 'stash',
-  'meds', 'medicine', 'mitragynine', 'leaf', '\\d+ ?(?:g|gs|grams?|mg|pills|tabs|caps|capsules|shots|bottles)',
+  'kratom',
+  'sevenoh',
+  'extracts?',
+  'capsules?',
+  'caps',
+  'tablets?',
+  'tabs?',
+  'pills?',
+  'gumm(?:y|ies)',
+  'shots?',
+  'powder',
+  'tea',
+  'stash',
+  'meds',
+  'medicine',
+  'mitragynine',
+  'leaf',
+  '\\d+ ?(?:g|gs|grams?|mg|pills|tabs|caps|capsules|shots|bottles)',
 );
 
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
@@ -58,23 +102,32 @@ export const CONCEPTS = {
     '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
-  endsMe: '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
+  endsMe:
+    '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
-  unnamedAct: '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+  unnamedAct:
+    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
-  methodWay: '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
-  harmVerb: '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
-  harmTarget: '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
-  harmPurpose: '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
-  onPurpose: '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+  methodWay:
+    '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
+  harmVerb:
+    '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
+  harmTarget:
+    '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
+  harmPurpose:
+    '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
+  onPurpose:
+    '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
-  selfHarmWord: '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
-  means: '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+  selfHarmWord:
+    '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+  means:
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -118,7 +171,8 @@ export const CONCEPTS = {
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
   /** Signs of a heart attack strong enough on their own. */
-  heartStrong: '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
+  heartStrong:
+    '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
@@ -127,7 +181,8 @@ export const CONCEPTS = {
     '\\bheart (?:rate|is racing) (?:is )?(?:1[5-9]\\d|2\\d\\d)\\b|\\b(?:1[5-9]\\d|2\\d\\d) bpm\\b|\\bpulse (?:is )?(?:like )?(?:[1-3]\\d|4\\d)\\b',
     '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
   ),
-  heartSpread: '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
+  heartSpread:
+    '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
     '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
     '\\b(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing)\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
@@ -142,51 +197,70 @@ export const CONCEPTS = {
   /** A whole supply at once. */
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every pill|everything (?:i had|i have|in the (?:cabinet|house|medicine cabinet)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
-  ingested: '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+  ingested:
+    '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
-  swallowed: '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+  swallowed:
+    '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   // Stance
-  intent: '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
+  intent:
+    '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
-  amountQuestion: '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+  amountQuestion:
+    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
 
   // What cancels
-  history: '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  history:
+    '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past)|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
-  deathOfOther: '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
-  reportedQuestion: '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
-  assurance: '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
-  kratomObject: '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
+  deathOfOther:
+    '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
+  reportedQuestion:
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+  assurance:
+    '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+  kratomObject:
+    '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
    */
-  selfRiskAnchor: '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut|cutting|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
-  emergencyAnchor: '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
+  selfRiskAnchor:
+    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut|cutting|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
+  emergencyAnchor:
+    '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
   /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
-  denial: '\\b(?:not|never) (?:been |ever been |really )?(?:suicidal|going to|gon na|want to|wanting to|planning to|trying to|thinking (?:of|about)|suicidal|ever (?:going to|want))\\b|\\bi do not want to (?:die|kill|hurt|end|harm)\\b|\\bno (?:thoughts|plans?|intent|intention|urges?) (?:of|to|about)\\b',
-  heartSpreadStrong: '\\b(?:jaw|left arm|my arm|arm|neck|shoulder|short of breath|out of breath|catch my breath|can not breathe|faint|pass out|passed out|blacked out|vision went dark|numb\\w*|tingl\\w*)\\b',
+  denial:
+    '\\b(?:not|never) (?:been |ever been |really )?(?:suicidal|going to|gon na|want to|wanting to|planning to|trying to|thinking (?:of|about)|suicidal|ever (?:going to|want))\\b|\\bi do not want to (?:die|kill|hurt|end|harm)\\b|\\bno (?:thoughts|plans?|intent|intention|urges?) (?:of|to|about)\\b',
+  heartSpreadStrong:
+    '\\b(?:jaw|left arm|my arm|arm|neck|shoulder|short of breath|out of breath|catch my breath|can not breathe|faint|pass out|passed out|blacked out|vision went dark|numb\\w*|tingl\\w*)\\b',
   /** Mild signs that also come with withdrawal: they make chest symptoms an emergency only when withdrawal is not named. */
   heartSpreadMild: '\\b(?:sweat\\w*|clammy|sick|weak|dizzy|nausea|shaky)\\b',
   /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
-  withdrawalContext: '\\b(?:withdrawal|withdrawals|wd|detox|day \\d+|\\d+ days? (?:off|clean|without)|off kratom|since i (?:quit|stopped)|tapering|taper)\\b',
+  withdrawalContext:
+    '\\b(?:withdrawal|withdrawals|wd|detox|day \\d+|\\d+ days? (?:off|clean|without)|off kratom|since i (?:quit|stopped)|tapering|taper)\\b',
   justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
   /** An ordinary dose: "my usual dose", "2g to take the edge off". */
-  usualDose: '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:dose|doses|amount|capsules?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
+  usualDose:
+    '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:dose|doses|amount|capsules?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
   /** Everyday things a death word is said about in jest ("i will die if i do not get coffee"). */
-  trivialObject: '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
+  trivialObject:
+    '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
   /** The last of the product ("my very last capsule"): an ending of kratom, not of a life. */
-  lastDose: '\\b(?:last|final|very last) (?:dose|doses|capsule|capsules|cap|caps|tablet|tablets|tab|tabs|shot|shots|bag|scoop|cup|gram|grams|pill|pills)(?: (?:of kratom|of sevenoh|ever|for good|forever))?\\b',
+  lastDose:
+    '\\b(?:last|final|very last) (?:dose|doses|capsule|capsules|cap|caps|tablet|tablets|tab|tabs|shot|shots|bag|scoop|cup|gram|grams|pill|pills)(?: (?:of kratom|of sevenoh|ever|for good|forever))?\\b',
   /** Sleep talk: alarms, naps, beds, waking late. */
-  sleepContext: '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
+  sleepContext:
+    '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
-  figureMarker: '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than)\\b',
+  figureMarker:
+    '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than)\\b',
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -218,30 +292,109 @@ export const CONCEPT_RULES: ConceptRule[] = [
     when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
   },
   // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
-  { id: 'concept.bulkIngestion', kinds: ['medical', 'ambiguous'], notInQuestions: true, scope: 'clause', when: (p) => p.ingested && p.bulk },
+  {
+    id: 'concept.bulkIngestion',
+    kinds: ['medical', 'ambiguous'],
+    notInQuestions: true,
+    scope: 'clause',
+    when: (p) => p.ingested && p.bulk,
+  },
   // A child and a product that went in their mouth: Poison Control and 911.
-  { id: 'concept.childSwallowed', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.child && p.swallowed && p.product },
+  {
+    id: 'concept.childSwallowed',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'clause',
+    when: (p) => p.child && p.swallowed && p.product,
+  },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
-  { id: 'concept.personInDanger', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.otherPerson && p.bodyDanger },
-  { id: 'concept.sedation', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.sedatingProduct && p.sedation },
-  { id: 'concept.heart', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => (p.heartSign && p.heartSpread && !(p.withdrawalContext && p.heartSpreadMild && !p.heartSpreadStrong)) || p.heartStrong },
-  { id: 'concept.heartStrong', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.heartSign && p.death },
+  {
+    id: 'concept.personInDanger',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'clause',
+    when: (p) => p.otherPerson && p.bodyDanger,
+  },
+  {
+    id: 'concept.sedation',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.sedatingProduct && p.sedation,
+  },
+  {
+    id: 'concept.heart',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) =>
+      (p.heartSign && p.heartSpread && !(p.withdrawalContext && p.heartSpreadMild && !p.heartSpreadStrong)) ||
+      p.heartStrong,
+  },
+  {
+    id: 'concept.heartStrong',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'clause',
+    when: (p) => p.heartSign && p.death,
+  },
   { id: 'concept.emergency', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.emergencySign },
-  { id: 'concept.feelDyingAfterUse', kinds: ['medical'], notInQuestions: true, scope: 'message', when: (p) => p.feelDying && (p.sedatingProduct || p.ingested) },
+  {
+    id: 'concept.feelDyingAfterUse',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.feelDying && (p.sedatingProduct || p.ingested),
+  },
   // A question seeking an amount or a way, with a death outcome.
-  { id: 'concept.methodQuestion', kinds: ['suicide'], scope: 'message', when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means) },
+  {
+    id: 'concept.methodQuestion',
+    kinds: ['suicide'],
+    scope: 'message',
+    when: (p) => p.amountQuestion && (p.deathStrong || p.deathSoft || p.endItWith || p.means),
+  },
   { id: 'concept.methodAmount', kinds: ['suicide'], scope: 'clause', when: (p) => p.methodWay && p.amountQuestion },
-  { id: 'concept.cutQuestion', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.amountQuestion && (p.harmVerb || p.harmTool) && !p.kratomObject },
-  { id: 'concept.methodWay', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest) },
+  {
+    id: 'concept.cutQuestion',
+    kinds: ['ambiguous'],
+    scope: 'clause',
+    when: (p) => p.amountQuestion && (p.harmVerb || p.harmTool) && !p.kratomObject,
+  },
+  {
+    id: 'concept.methodWay',
+    kinds: ['ambiguous'],
+    scope: 'clause',
+    when: (p) => p.methodWay && (!p.kratomObject || p.means || p.ingested || p.willIngest),
+  },
   // Intent with a time, about a death or a means.
-  { id: 'concept.intentWithTime', kinds: ['suicide'], scope: 'message', when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject },
+  {
+    id: 'concept.intentWithTime',
+    kinds: ['suicide'],
+    scope: 'message',
+    when: (p) => (p.intent || p.time) && deathOrMeans(p) && !p.kratomObject,
+  },
   { id: 'concept.intentDeath', kinds: ['suicide'], scope: 'clause', when: (p) => p.intent && p.death },
   // "doing it this weekend": intent and time with no object named. Unsure: ask.
   { id: 'concept.unnamedAct', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
-  { id: 'concept.unnamedActWithTime', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject },
+  {
+    id: 'concept.unnamedActWithTime',
+    kinds: ['ambiguous'],
+    scope: 'clause',
+    when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject,
+  },
   // Preparation or a farewell: ask; with death or means: 988.
-  { id: 'concept.preparation', kinds: ['suicide'], scope: 'message', when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) && !(p.kratomObject && !p.ingested && !p.willIngest) },
-  { id: 'concept.farewell', kinds: ['ambiguous'], scope: 'message', when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff },
+  {
+    id: 'concept.preparation',
+    kinds: ['suicide'],
+    scope: 'message',
+    when: (p) => (p.preparation || p.farewell) && deathOrMeans(p) && !(p.kratomObject && !p.ingested && !p.willIngest),
+  },
+  {
+    id: 'concept.farewell',
+    kinds: ['ambiguous'],
+    scope: 'message',
+    when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff,
+  },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
   // Self-harm of any kind.
@@ -249,7 +402,11 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.selfHarm',
     kinds: ['suicide'],
     scope: 'clause',
-    when: (p) => p.selfHarmWord || (p.harmTarget && p.harmTool) || (p.harmTarget && p.harmPurpose) || (p.harmVerb && (p.harmTarget || p.harmTool) && (p.harmPurpose || p.intent || p.time)),
+    when: (p) =>
+      p.selfHarmWord ||
+      (p.harmTarget && p.harmTool) ||
+      (p.harmTarget && p.harmPurpose) ||
+      (p.harmVerb && (p.harmTarget || p.harmTool) && (p.harmPurpose || p.intent || p.time)),
   },
   { id: 'concept.harmToMyself', kinds: ['ambiguous'], scope: 'clause', when: (p) => p.harmVerb && p.harmTarget },
   { id: 'concept.selfHarmPurpose', kinds: ['suicide'], scope: 'message', when: (p) => p.harmVerb && p.harmPurpose },
@@ -266,8 +423,28 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && p.figureMarker) return 'figureOfOther';
   // "i feel like i'm dying but i know it's just withdrawal": the person names the cause, and nothing else points at harm.
-  if (message.justWithdrawal && !p.means && !p.ingested && !p.harmTarget && !p.wish && !p.intent && !p.bodyDanger && !p.heartStrong) return 'justWithdrawal';
+  if (
+    message.justWithdrawal &&
+    !p.means &&
+    !p.ingested &&
+    !p.harmTarget &&
+    !p.wish &&
+    !p.intent &&
+    !p.bodyDanger &&
+    !p.heartStrong
+  )
+    return 'justWithdrawal';
   // A death word about coffee or traffic, with nothing about a way, a body or a goodbye.
-  if (p.trivialObject && p.death && !p.means && !p.harmTarget && !p.ingested && !p.farewell && !p.preparation && !p.time) return 'trivialObject';
+  if (
+    p.trivialObject &&
+    p.death &&
+    !p.means &&
+    !p.harmTarget &&
+    !p.ingested &&
+    !p.farewell &&
+    !p.preparation &&
+    !p.time
+  )
+    return 'trivialObject';
   return undefined;
 }

@@ -21,20 +21,56 @@ function literalWords(patterns: RegExp[]): string[] {
 
 const VOCABULARY = buildVocabulary(
   [
-    ...literalWords([...RULES.map((r) => r.pattern), ...Object.values(CONCEPTS).map((source) => new RegExp(source)), ...COMBO_RULES.flatMap((c) => c.parts), ...IDIOMS, CONTEXT.distantPast, CONTEXT.recentPast, CONTEXT.question, CONTEXT.aboutMeNow]),
+    ...literalWords([
+      ...RULES.map((r) => r.pattern),
+      ...Object.values(CONCEPTS).map((source) => new RegExp(source)),
+      ...COMBO_RULES.flatMap((c) => c.parts),
+      ...IDIOMS,
+      CONTEXT.distantPast,
+      CONTEXT.recentPast,
+      CONTEXT.question,
+      CONTEXT.aboutMeNow,
+    ]),
     ...CONTEXT.bridges,
     ...COMMON_WORDS,
   ],
   FUZZY_TARGETS,
 );
 
-const everywhere = (pattern: RegExp): RegExp => new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+const everywhere = (pattern: RegExp): RegExp =>
+  new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
 const GLOBAL_RULES = RULES.map((rule) => ({ rule, pattern: everywhere(rule.pattern) }));
 const GLOBAL_COMBOS = COMBO_RULES.map((combo) => ({ combo, parts: combo.parts.map(everywhere) }));
 const CONCEPT_NAMES = Object.keys(CONCEPTS) as Concept[];
 const GLOBAL_CONCEPTS = CONCEPT_NAMES.map((name) => ({ name, pattern: new RegExp(CONCEPTS[name], 'g') }));
 /** Cancellers and context carry their own negations ("i am not", "i have not"); a "not" before them changes nothing. */
-const NOT_NEGATABLE = new Set<Concept>(['heartSpreadMild', 'heartSpreadStrong', 'withdrawalContext', 'justWithdrawal', 'usualDose', 'selfRiskAnchor', 'emergencyAnchor', 'denial', 'trivialObject', 'lastDose', 'sleepContext', 'figureMarker', 'history', 'pastEvent', 'now', 'willIngest', 'weOrYou', 'deathOfOther', 'reportedQuestion', 'assurance', 'kratomObject', 'idiomOfOther', 'bodyDanger', 'emergencySign', 'sedation']);
+const NOT_NEGATABLE = new Set<Concept>([
+  'heartSpreadMild',
+  'heartSpreadStrong',
+  'withdrawalContext',
+  'justWithdrawal',
+  'usualDose',
+  'selfRiskAnchor',
+  'emergencyAnchor',
+  'denial',
+  'trivialObject',
+  'lastDose',
+  'sleepContext',
+  'figureMarker',
+  'history',
+  'pastEvent',
+  'now',
+  'willIngest',
+  'weOrYou',
+  'deathOfOther',
+  'reportedQuestion',
+  'assurance',
+  'kratomObject',
+  'idiomOfOther',
+  'bodyDanger',
+  'emergencySign',
+  'sedation',
+]);
 
 /**
  * The concepts of one clause, each matched only when a rule first asks for it (rules are && chains, so
@@ -46,7 +82,9 @@ class ClauseConcepts {
   kratomElsewhere = false;
   constructor(private readonly text: string) {}
   has(i: number): boolean {
-    if (this.known[i] === 0) this.known[i] = firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
+    if (this.known[i] === 0)
+      this.known[i] =
+        firstLiveMatch(GLOBAL_CONCEPTS[i].pattern, this.text, !NOT_NEGATABLE.has(CONCEPT_NAMES[i])) >= 0 ? 2 : 1;
     return this.known[i] === 2;
   }
   get death(): boolean {
@@ -113,7 +151,9 @@ function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean)
   for (const rule of CONCEPT_RULES) {
     const fires = rule.notInQuestions
       ? asking.length > 0 && (rule.scope === 'message' ? rule.when(notAsking) : asking.some((p) => rule.when(p)))
-      : rule.scope === 'message' ? rule.when(message) : live.some((p) => rule.when(p));
+      : rule.scope === 'message'
+        ? rule.when(message)
+        : live.some((p) => rule.when(p));
     if (!fires) continue;
     for (const kind of rule.kinds) {
       // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
@@ -194,7 +234,8 @@ function applyContext(rule: DangerRule, index: number, clause: ClauseContext, hu
     kind = 'ambiguous';
     tags.push('question');
   }
-  if ((kind === 'medical' || kind === 'severeWithdrawal') && CONTEXT.worry.test(clause.text.slice(0, index))) return undefined;
+  if ((kind === 'medical' || kind === 'severeWithdrawal') && CONTEXT.worry.test(clause.text.slice(0, index)))
+    return undefined;
   if (clause.distant) {
     kind = kind === 'suicide' ? 'ambiguous' : undefined;
     tags.push('past');
@@ -231,12 +272,42 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
   const future = whole.intent && whole.willIngest && !whole.ingested;
   // Withdrawal named and no red-flag sign: the withdrawal rules decide (care today), not a score.
-  const withdrawalOnly = whole.withdrawalContext && !whole.bodyDanger && !whole.heartStrong && !whole.heartSpreadStrong && !whole.sedation && !whole.emergencySign;
+  const withdrawalOnly =
+    whole.withdrawalContext &&
+    !whole.bodyDanger &&
+    !whole.heartStrong &&
+    !whole.heartSpreadStrong &&
+    !whole.sedation &&
+    !whole.emergencySign;
   // A short reply ("sorry, 5 g", "i need to sleep") gives a score too little to read: rules alone decide.
   const words = clauses.reduce((n, c) => n + c.text.split(' ').filter(Boolean).length, 0);
   return {
-    selfRisk: words < CLASSIFIER_MIN_WORDS || !whole.selfRiskAnchor || explained || whole.denial || whole.signOff || whole.lastDose || whole.sleepContext || idiom || history || past || screened || kratomEnds || othersWords,
-    emergency: !whole.emergencyAnchor || explained || withdrawalOnly || whole.usualDose || whole.lastDose || future || history || past || screened || othersWords || asking,
+    selfRisk:
+      words < CLASSIFIER_MIN_WORDS ||
+      !whole.selfRiskAnchor ||
+      explained ||
+      whole.denial ||
+      whole.signOff ||
+      whole.lastDose ||
+      whole.sleepContext ||
+      idiom ||
+      history ||
+      past ||
+      screened ||
+      kratomEnds ||
+      othersWords,
+    emergency:
+      !whole.emergencyAnchor ||
+      explained ||
+      withdrawalOnly ||
+      whole.usualDose ||
+      whole.lastDose ||
+      future ||
+      history ||
+      past ||
+      screened ||
+      othersWords ||
+      asking,
   };
 }
 
@@ -252,7 +323,8 @@ function classifierHits(normalized: string[], clauses: ClauseContext[], concepts
   const veto = classifierVeto(clauses, concepts);
   const out: Hit[] = [];
   const signal = (head: Head) => `clf.${head}:${scores[head].top.map((i) => `f${i}`).join('+')}`;
-  if (needEmergency && scores.emergency.raised && !veto.emergency) out.push({ kind: 'medical', signal: signal('emergency') });
+  if (needEmergency && scores.emergency.raised && !veto.emergency)
+    out.push({ kind: 'medical', signal: signal('emergency') });
   if (needSelfRisk && scores.selfRisk.raised && !veto.selfRisk) {
     // With a medical answer, 988 goes with it (an overdose on purpose); alone, unsure means ask.
     out.push({ kind: hasKind('medical') || out.length > 0 ? 'suicide' : 'ambiguous', signal: signal('selfRisk') });
@@ -264,7 +336,10 @@ function classifierHits(normalized: string[], clauses: ClauseContext[], concepts
 export function classifierVetoOf(text: string): Record<Head, boolean> {
   const message = normalizeForSafety(text, VOCABULARY);
   const clauses = message.clauses.map(readClause);
-  return classifierVeto(clauses, clauses.map((c) => asPresent(new ClauseConcepts(c.text))));
+  return classifierVeto(
+    clauses,
+    clauses.map((c) => asPresent(new ClauseConcepts(c.text))),
+  );
 }
 
 /** The normalized clauses of a message, as the detector and the classifier read them (for training tools). */
@@ -285,7 +360,8 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
 
   const lazy = clauses.map((c) => new ClauseConcepts(c.text));
   // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
-  const kratomNamed = lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+  const kratomNamed =
+    lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
   for (const c of lazy) c.kratomElsewhere = kratomNamed;
   const concepts = lazy.map(asPresent);
   const cancelled = cancelledClauses(concepts);
@@ -313,7 +389,9 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
   for (const { combo, parts } of GLOBAL_COMBOS) {
     if (!parts.every((part) => current.some((c) => firstLiveMatch(part, c.text, true) >= 0))) continue;
     const recent = combo.kind === 'medical' && current.some((c) => c.recent);
-    hits.push(recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id });
+    hits.push(
+      recent ? { kind: 'severeWithdrawal', signal: `${combo.id}~recent` } : { kind: combo.kind, signal: combo.id },
+    );
   }
 
   if (options.classifier !== false) hits.push(...classifierHits(message.clauses, clauses, concepts, hits));
@@ -321,7 +399,11 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
   if (hits.length === 0) return NO_DANGER;
   // A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the
   // 911 answer would hide the safety question, so it carries the 988 line instead.
-  if (hits.some((h) => h.kind === 'medical') && hits.some((h) => h.kind === 'ambiguous') && !hits.some((h) => h.kind === 'suicide')) {
+  if (
+    hits.some((h) => h.kind === 'medical') &&
+    hits.some((h) => h.kind === 'ambiguous') &&
+    !hits.some((h) => h.kind === 'suicide')
+  ) {
     hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
   }
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));

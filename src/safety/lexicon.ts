@@ -37,74 +37,376 @@ const r = (source: string): RegExp => new RegExp(source);
 
 export const RULES: DangerRule[] = [
   // Medical emergencies: call 911 now.
-  { id: 'medical.cantBreathe', kind: 'medical', negatable: false, pattern: r(`\\b(?:can not|can barely|could not|unable to|hard to|hurts to|struggling to|trouble|difficulty|problems|having trouble) (?:to )?(?:breathe|breath|breathing|get (?:enough )?air|catch my breath)\\b`) },
-  { id: 'medical.notBreathing', kind: 'medical', negatable: false, pattern: /\b(?:not|stopped|stops|stop|keeps stopping) breathing\b|\bbreathing (?:keeps |has |just )?(?:stopping|stops|stopped|pausing|pauses)\b|\b(?:gurgling|rattling|death rattle)\b/ },
-  { id: 'medical.breathingWrong', kind: 'medical', pattern: /\bbreathing (?:is |feels |seems |looks |sounds |has been |got |went )?(?:really |so |very |super |kind of |too |getting )?(?:slow|slower|shallow|weird|strange|funny|labored|laboured|raspy|rattling|gurgling)\b|\b(?:slow|shallow) breathing\b|\bgasping\b|\bchoking\b/ },
-  { id: 'medical.turningBlue', kind: 'medical', pattern: r(`\\b(?:lips|face|skin|fingers|fingertips|nails) (?:are |is |look |looks |turning |turned |going |gone |kind of |a bit |really |getting )*(?:blue|purple|grey|gray)\\b|\\bturning blue\\b|\\b${PERSON} (?:is |are |looks |look )?(?:turning |going )?(?:blue|purple)\\b`) },
-  { id: 'medical.cantWakeSomeone', kind: 'medical', negatable: false, pattern: r(`\\b(?:can not|could not|unable to|trying to|tried to) (?:wake|rouse|get) (?:up )?${PERSON}(?: to wake)?\\b|\\b${PERSON} (?:will not|would not|is not|does not|did not|can not) (?:wake up|wake|respond|answer me)\\b|\\b${PERSON} (?:is |are )?(?:still )?(?:not|non) ?(?:responding|responsive)\\b|\\b${PERSON} (?:is |are )?(?:not|stopped) (?:moving|waking)\\b|\\bunresponsive\\b|\\bunconscious\\b`) },
-  { id: 'medical.collapsed', kind: 'medical', pattern: r(`\\b(?:i|${PERSON}) (?:just |has |have )?collapsed\\b|\\b${PERSON} (?:just |has )?(?:passed out|fainted|blacked out)\\b`) },
-  { id: 'medical.seizure', kind: 'medical', pattern: /\b(?:having|had|has|have|is having|going into|went into) (?:a |another |some )?(?:seizure|seizures|fit|convulsion|convulsions)\b|\b(?:seizing|convulsing)\b/ },
-  { id: 'medical.seizureMention', kind: 'medical', inQuestion: 'drop', pattern: /\b(?:seizure|seizures|convulsions?)\b/ },
-  { id: 'medical.chestPain', kind: 'medical', inQuestion: 'drop', pattern: /\bchest (?:pain|pains|hurts|is hurting|tightness|is tight|feels tight|pressure|is crushing|feels heavy|is killing me)\b|\bchest (?:is |feels )?(?:so |really |very |super )?(?:tight|heavy)\b|\bpain in my chest\b|\btight chest\b/ },
-  { id: 'medical.heart', kind: 'medical', inQuestion: 'drop', pattern: /\bheart attack\b|\bheart (?:has |just )?(?:stopped|is stopping|stopping)\b|\bsomething (?:is )?(?:really |very |seriously )?wrong with (?:my|his|her) (?:heart|breathing|chest)\b/ },
+  {
+    id: 'medical.cantBreathe',
+    kind: 'medical',
+    negatable: false,
+    pattern: r(
+      `\\b(?:can not|can barely|could not|unable to|hard to|hurts to|struggling to|trouble|difficulty|problems|having trouble) (?:to )?(?:breathe|breath|breathing|get (?:enough )?air|catch my breath)\\b`,
+    ),
+  },
+  {
+    id: 'medical.notBreathing',
+    kind: 'medical',
+    negatable: false,
+    pattern:
+      /\b(?:not|stopped|stops|stop|keeps stopping) breathing\b|\bbreathing (?:keeps |has |just )?(?:stopping|stops|stopped|pausing|pauses)\b|\b(?:gurgling|rattling|death rattle)\b/,
+  },
+  {
+    id: 'medical.breathingWrong',
+    kind: 'medical',
+    pattern:
+      /\bbreathing (?:is |feels |seems |looks |sounds |has been |got |went )?(?:really |so |very |super |kind of |too |getting )?(?:slow|slower|shallow|weird|strange|funny|labored|laboured|raspy|rattling|gurgling)\b|\b(?:slow|shallow) breathing\b|\bgasping\b|\bchoking\b/,
+  },
+  {
+    id: 'medical.turningBlue',
+    kind: 'medical',
+    pattern: r(
+      `\\b(?:lips|face|skin|fingers|fingertips|nails) (?:are |is |look |looks |turning |turned |going |gone |kind of |a bit |really |getting )*(?:blue|purple|grey|gray)\\b|\\bturning blue\\b|\\b${PERSON} (?:is |are |looks |look )?(?:turning |going )?(?:blue|purple)\\b`,
+    ),
+  },
+  {
+    id: 'medical.cantWakeSomeone',
+    kind: 'medical',
+    negatable: false,
+    pattern: r(
+      `\\b(?:can not|could not|unable to|trying to|tried to) (?:wake|rouse|get) (?:up )?${PERSON}(?: to wake)?\\b|\\b${PERSON} (?:will not|would not|is not|does not|did not|can not) (?:wake up|wake|respond|answer me)\\b|\\b${PERSON} (?:is |are )?(?:still )?(?:not|non) ?(?:responding|responsive)\\b|\\b${PERSON} (?:is |are )?(?:not|stopped) (?:moving|waking)\\b|\\bunresponsive\\b|\\bunconscious\\b`,
+    ),
+  },
+  {
+    id: 'medical.collapsed',
+    kind: 'medical',
+    pattern: r(
+      `\\b(?:i|${PERSON}) (?:just |has |have )?collapsed\\b|\\b${PERSON} (?:just |has )?(?:passed out|fainted|blacked out)\\b`,
+    ),
+  },
+  {
+    id: 'medical.seizure',
+    kind: 'medical',
+    pattern:
+      /\b(?:having|had|has|have|is having|going into|went into) (?:a |another |some )?(?:seizure|seizures|fit|convulsion|convulsions)\b|\b(?:seizing|convulsing)\b/,
+  },
+  {
+    id: 'medical.seizureMention',
+    kind: 'medical',
+    inQuestion: 'drop',
+    pattern: /\b(?:seizure|seizures|convulsions?)\b/,
+  },
+  {
+    id: 'medical.chestPain',
+    kind: 'medical',
+    inQuestion: 'drop',
+    pattern:
+      /\bchest (?:pain|pains|hurts|is hurting|tightness|is tight|feels tight|pressure|is crushing|feels heavy|is killing me)\b|\bchest (?:is |feels )?(?:so |really |very |super )?(?:tight|heavy)\b|\bpain in my chest\b|\btight chest\b/,
+  },
+  {
+    id: 'medical.heart',
+    kind: 'medical',
+    inQuestion: 'drop',
+    pattern:
+      /\bheart attack\b|\bheart (?:has |just )?(?:stopped|is stopping|stopping)\b|\bsomething (?:is )?(?:really |very |seriously )?wrong with (?:my|his|her) (?:heart|breathing|chest)\b/,
+  },
   { id: 'medical.overdosing', kind: 'medical', pattern: /\boverdosing\b|\boverdosed\b/ },
   { id: 'medical.overdoseMention', kind: 'medical', inQuestion: 'drop', pattern: /\boverdose\b/ },
-  { id: 'medical.tookTooMuch', kind: 'medical', pattern: /\b(?:took|taken|used|dosed|swallowed) (?:way |far |a lot |a bit |much )?(?:too|to|2) (?:much|many)\b|\b(?:had|did|done|taking) (?:way |far )?(?:too|to|2) (?:much|many) (?:kratom|pills|extract|extracts|shots|sevenoh|capsules|of (?:it|my|the|that))\b/ },
-  { id: 'medical.tookAllPills', kind: 'medical', pattern: /\b(?:took|swallowed|taken|ate|downed) (?:all|a whole bottle|the whole bottle|a bottle|a bunch|a handful|handfuls|a lot) (?:of )?(?:my |the |his |her |their )?(?:pills|meds|medication|medicine|tablets|capsules|bottle)\b/ },
-  { id: 'medical.childSwallowed', kind: 'medical', pattern: r(`\\b(?:kid|kids|child|son|daughter|toddler|baby|dog|cat|puppy|grandson|granddaughter)\\b.{0,40}\\b(?:ate|swallowed|got into|has eaten|chewed|drank)\\b.{0,30}\\b(?:kratom|pills|capsules|caps|extract|powder|tablets|meds|sevenoh|shot|shots)\\b`) },
-  { id: 'medical.vomitingBlood', kind: 'medical', pattern: /\b(?:vomiting|throwing up|puking|coughing up|threw up|vomited|puked|coughed up) blood\b|\bblood in (?:my |the )?(?:vomit|puke)\b/ },
-  { id: 'medical.callForHelp', kind: 'medical', pattern: /\b(?:need|call|calling|get|send|called) (?:an |the )?(?:ambulance|paramedics|911)\b|\bthis is an emergency\b|\bmedical emergency\b/ },
+  {
+    id: 'medical.tookTooMuch',
+    kind: 'medical',
+    pattern:
+      /\b(?:took|taken|used|dosed|swallowed) (?:way |far |a lot |a bit |much )?(?:too|to|2) (?:much|many)\b|\b(?:had|did|done|taking) (?:way |far )?(?:too|to|2) (?:much|many) (?:kratom|pills|extract|extracts|shots|sevenoh|capsules|of (?:it|my|the|that))\b/,
+  },
+  {
+    id: 'medical.tookAllPills',
+    kind: 'medical',
+    pattern:
+      /\b(?:took|swallowed|taken|ate|downed) (?:all|a whole bottle|the whole bottle|a bottle|a bunch|a handful|handfuls|a lot) (?:of )?(?:my |the |his |her |their )?(?:pills|meds|medication|medicine|tablets|capsules|bottle)\b/,
+  },
+  {
+    id: 'medical.childSwallowed',
+    kind: 'medical',
+    pattern: r(
+      `\\b(?:kid|kids|child|son|daughter|toddler|baby|dog|cat|puppy|grandson|granddaughter)\\b.{0,40}\\b(?:ate|swallowed|got into|has eaten|chewed|drank)\\b.{0,30}\\b(?:kratom|pills|capsules|caps|extract|powder|tablets|meds|sevenoh|shot|shots)\\b`,
+    ),
+  },
+  {
+    id: 'medical.vomitingBlood',
+    kind: 'medical',
+    pattern:
+      /\b(?:vomiting|throwing up|puking|coughing up|threw up|vomited|puked|coughed up) blood\b|\bblood in (?:my |the )?(?:vomit|puke)\b/,
+  },
+  {
+    id: 'medical.callForHelp',
+    kind: 'medical',
+    pattern:
+      /\b(?:need|call|calling|get|send|called) (?:an |the )?(?:ambulance|paramedics|911)\b|\bthis is an emergency\b|\bmedical emergency\b/,
+  },
 
   // Thoughts of suicide or self-harm: 988.
-  { id: 'suicide.killMyself', kind: 'suicide', pattern: /\b(?:kill|killing|killed|end|ending|ended|off|offing|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|stab|stabbing) myself\b/ },
-  { id: 'suicide.endMyLife', kind: 'suicide', pattern: /\b(?:take|taking|took|end|ending|ended) my (?:own )?life\b(?! back)/ },
+  {
+    id: 'suicide.killMyself',
+    kind: 'suicide',
+    pattern:
+      /\b(?:kill|killing|killed|end|ending|ended|off|offing|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|stab|stabbing) myself\b/,
+  },
+  {
+    id: 'suicide.endMyLife',
+    kind: 'suicide',
+    pattern: /\b(?:take|taking|took|end|ending|ended) my (?:own )?life\b(?! back)/,
+  },
   { id: 'suicide.suicideWord', kind: 'suicide', inQuestion: 'ambiguous', pattern: /\bsuicid(?:e|al|ally)\b/ },
-  { id: 'suicide.lossBySuicide', kind: 'ambiguous', pattern: /\b(?:died by|died of|committed|lost (?:him|her|them|my \w+) to|death by) suicide\b/, suppresses: ['suicide.suicideWord'] },
-  { id: 'suicide.wantToDie', kind: 'suicide', pattern: /\b(?:want|wanted|wanting|wish|wishing|ready|going|need|deserve|deserved|hope|hoping|praying|longing|trying|tried) (?:to|2) die\b|\bwant (?:to|2) be dead\b|\b(?:rather|better off|rather just) (?:be )?dead\b/ },
-  { id: 'suicide.wishDead', kind: 'suicide', pattern: /\b(?:wish|wished|wishing) (?:i|that i) (?:was|were|had|could|would) (?:just )?(?:dead|die|died|never been born|not exist|disappear forever)\b|\bwish i (?:had )?never (?:been born|woke up)\b/ },
-  { id: 'suicide.notWantToLive', kind: 'suicide', negatable: false, pattern: /\b(?:do not|not|never|no longer) (?:want|wish) (?:to|2) (?:live|be alive|exist|keep living|go on living|stay alive|keep going|be here anymore|wake up(?: again| tomorrow| ever)?$)/ },
-  { id: 'suicide.neverWakeUp', kind: 'suicide', pattern: /\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) wake up\b|\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:do not|will not|never|would not|would never|could never|did not) wake up\b|\bnever wake up again\b/ },
-  { id: 'suicide.betterOffWithoutMe', kind: 'suicide', pattern: /\bbetter (?:off )?without me\b|\bbetter off if i (?:was|were|am|died|disappeared|left|was not here|were not here)\b|\b(?:better|happier|easier) (?:off )?(?:if|when) i (?:was|were|am|was just|were just) (?:dead|gone)\b|\b(?:want|wish|going) to (?:go to )?sleep forever\b/ },
-  { id: 'suicide.noReasonToLive', kind: 'suicide', negatable: false, pattern: /\bno (?:reason|point|purpose) (?:for me )?(?:in |to )?(?:live|living|keep living|go on living|be alive|being alive|stay alive)\b|\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b|\b(?:see|have|find|got) (?:any|a|no) reason (?:to|for me to) (?:live|keep living|go on|go on living|be alive|stay alive)\b|\b(?:life|living) is (?:not|no longer) worth (?:living|it)\b/ },
-  { id: 'suicide.stopExisting', kind: 'suicide', negatable: false, pattern: /\b(?:stop|quit|not|cease) (?:existing|exist)\b|\btired of (?:living|being alive|existing|life)\b/ },
-  { id: 'suicide.notAroundLong', kind: 'suicide', negatable: false, pattern: /\b(?:will not|not going to|do not see myself|can not see myself|not) (?:be |being )?(?:around|here|alive|a problem for anyone|a burden for anyone|a burden to anyone) (?:much longer|for long|for much longer|anymore|by (?:tomorrow|next week))\b|\b(?:stockpiling|stockpiled|stockpile) (?:my |some |up )?(?:pills|meds|medication)\b|\b(?:saving|saved) up (?:my )?(?:pills|meds)\b/ },
-  { id: 'suicide.searchingMethods', kind: 'suicide', pattern: /\b(?:looking up|looked up|searching|searched|googling|googled|researching|researched|reading about) (?:ways|how|methods) (?:to|2) (?:die|kill myself|end it|end my life|overdose)\b/ },
-  { id: 'suicide.goodbye', kind: 'suicide', objectMayBeKratom: true, pattern: /\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?)\b|\bwriting (?:my )?(?:goodbye|last) (?:letters?|notes?)\b|\bthis is (?:my )?goodbye\b/ },
-  { id: 'suicide.endItAll', kind: 'suicide', pattern: /\bend(?:ing)? it all\b|\bend(?:ing)? it (?:tonight|today|now|soon)\b/ },
-  { id: 'suicide.intentToOverdose', kind: 'suicide', pattern: /\boverdose (?:on purpose|intentionally|deliberately)\b|\b(?:going to|want to|will|plan to|planning to|thinking about|thinking of|about to) (?:overdose|take all my pills|take all my meds|swallow all my pills)\b|\b(?:take|taking|swallow|swallowing) (?:all|a whole bottle|the whole bottle) (?:of )?my (?:pills|meds)\b/, suppresses: ['medical.overdoseMention'] },
-  { id: 'suicide.careIfIDie', kind: 'suicide', negatable: false, pattern: /\b(?:do not|no longer|not) care (?:if i (?:live|die|wake up)|whether i (?:live|die))\b/ },
-  { id: 'suicide.selfHarm', kind: 'suicide', pattern: /\bself harm(?:ing)?\b|\b(?:cutting|burning|hurting|harming) myself\b|\b(?:want|wanted|wanting|going|need|urge|urges|feel like|tempted|thinking about|thinking of) (?:to )?(?:hurt|harm|cut|burn|hurting|harming|cutting|burning) myself\b|\b(?:hurt|harm|cut|burn) myself (?:on purpose|again|deliberately)\b/ },
-  { id: 'suicide.someoneElse', kind: 'suicide', pattern: /\b(?:kill|killing|hurt|hurting|end|ending) (?:himself|herself|themselves|themself)\b|\bend(?:ing)? (?:his|her|their) (?:own )?life\b/ },
+  {
+    id: 'suicide.lossBySuicide',
+    kind: 'ambiguous',
+    pattern: /\b(?:died by|died of|committed|lost (?:him|her|them|my \w+) to|death by) suicide\b/,
+    suppresses: ['suicide.suicideWord'],
+  },
+  {
+    id: 'suicide.wantToDie',
+    kind: 'suicide',
+    pattern:
+      /\b(?:want|wanted|wanting|wish|wishing|ready|going|need|deserve|deserved|hope|hoping|praying|longing|trying|tried) (?:to|2) die\b|\bwant (?:to|2) be dead\b|\b(?:rather|better off|rather just) (?:be )?dead\b/,
+  },
+  {
+    id: 'suicide.wishDead',
+    kind: 'suicide',
+    pattern:
+      /\b(?:wish|wished|wishing) (?:i|that i) (?:was|were|had|could|would) (?:just )?(?:dead|die|died|never been born|not exist|disappear forever)\b|\bwish i (?:had )?never (?:been born|woke up)\b/,
+  },
+  {
+    id: 'suicide.notWantToLive',
+    kind: 'suicide',
+    negatable: false,
+    pattern:
+      /\b(?:do not|not|never|no longer) (?:want|wish) (?:to|2) (?:live|be alive|exist|keep living|go on living|stay alive|keep going|be here anymore|wake up(?: again| tomorrow| ever)?$)/,
+  },
+  {
+    id: 'suicide.neverWakeUp',
+    kind: 'suicide',
+    pattern:
+      /\b(?:sleep|go to sleep|fall asleep|close my eyes) and (?:never|not) wake up\b|\b(?:hope|hoping|pray|praying|wish) (?:that )?i (?:do not|will not|never|would not|would never|could never|did not) wake up\b|\bnever wake up again\b/,
+  },
+  {
+    id: 'suicide.betterOffWithoutMe',
+    kind: 'suicide',
+    pattern:
+      /\bbetter (?:off )?without me\b|\bbetter off if i (?:was|were|am|died|disappeared|left|was not here|were not here)\b|\b(?:better|happier|easier) (?:off )?(?:if|when) i (?:was|were|am|was just|were just) (?:dead|gone)\b|\b(?:want|wish|going) to (?:go to )?sleep forever\b/,
+  },
+  {
+    id: 'suicide.noReasonToLive',
+    kind: 'suicide',
+    negatable: false,
+    pattern:
+      /\bno (?:reason|point|purpose) (?:for me )?(?:in |to )?(?:live|living|keep living|go on living|be alive|being alive|stay alive)\b|\b(?:nothing|no one|nobody|noone) (?:left )?to live for\b|\b(?:see|have|find|got) (?:any|a|no) reason (?:to|for me to) (?:live|keep living|go on|go on living|be alive|stay alive)\b|\b(?:life|living) is (?:not|no longer) worth (?:living|it)\b/,
+  },
+  {
+    id: 'suicide.stopExisting',
+    kind: 'suicide',
+    negatable: false,
+    pattern: /\b(?:stop|quit|not|cease) (?:existing|exist)\b|\btired of (?:living|being alive|existing|life)\b/,
+  },
+  {
+    id: 'suicide.notAroundLong',
+    kind: 'suicide',
+    negatable: false,
+    pattern:
+      /\b(?:will not|not going to|do not see myself|can not see myself|not) (?:be |being )?(?:around|here|alive|a problem for anyone|a burden for anyone|a burden to anyone) (?:much longer|for long|for much longer|anymore|by (?:tomorrow|next week))\b|\b(?:stockpiling|stockpiled|stockpile) (?:my |some |up )?(?:pills|meds|medication)\b|\b(?:saving|saved) up (?:my )?(?:pills|meds)\b/,
+  },
+  {
+    id: 'suicide.searchingMethods',
+    kind: 'suicide',
+    pattern:
+      /\b(?:looking up|looked up|searching|searched|googling|googled|researching|researched|reading about) (?:ways|how|methods) (?:to|2) (?:die|kill myself|end it|end my life|overdose)\b/,
+  },
+  {
+    id: 'suicide.goodbye',
+    kind: 'suicide',
+    objectMayBeKratom: true,
+    pattern:
+      /\b(?:goodbye|suicide|farewell) (?:letters?|notes?|messages?)\b|\bwriting (?:my )?(?:goodbye|last) (?:letters?|notes?)\b|\bthis is (?:my )?goodbye\b/,
+  },
+  {
+    id: 'suicide.endItAll',
+    kind: 'suicide',
+    pattern: /\bend(?:ing)? it all\b|\bend(?:ing)? it (?:tonight|today|now|soon)\b/,
+  },
+  {
+    id: 'suicide.intentToOverdose',
+    kind: 'suicide',
+    pattern:
+      /\boverdose (?:on purpose|intentionally|deliberately)\b|\b(?:going to|want to|will|plan to|planning to|thinking about|thinking of|about to) (?:overdose|take all my pills|take all my meds|swallow all my pills)\b|\b(?:take|taking|swallow|swallowing) (?:all|a whole bottle|the whole bottle) (?:of )?my (?:pills|meds)\b/,
+    suppresses: ['medical.overdoseMention'],
+  },
+  {
+    id: 'suicide.careIfIDie',
+    kind: 'suicide',
+    negatable: false,
+    pattern: /\b(?:do not|no longer|not) care (?:if i (?:live|die|wake up)|whether i (?:live|die))\b/,
+  },
+  {
+    id: 'suicide.selfHarm',
+    kind: 'suicide',
+    pattern:
+      /\bself harm(?:ing)?\b|\b(?:cutting|burning|hurting|harming) myself\b|\b(?:want|wanted|wanting|going|need|urge|urges|feel like|tempted|thinking about|thinking of) (?:to )?(?:hurt|harm|cut|burn|hurting|harming|cutting|burning) myself\b|\b(?:hurt|harm|cut|burn) myself (?:on purpose|again|deliberately)\b/,
+  },
+  {
+    id: 'suicide.someoneElse',
+    kind: 'suicide',
+    pattern:
+      /\b(?:kill|killing|hurt|hurting|end|ending) (?:himself|herself|themselves|themself)\b|\bend(?:ing)? (?:his|her|their) (?:own )?life\b/,
+  },
 
   // Words that could mean danger or could be venting: check in gently.
-  { id: 'ambiguous.cantGoOn', kind: 'ambiguous', negatable: false, pattern: /\bcan not (?:do|take|handle|stand|bear|deal with|cope with|keep doing) (?:this|it|that|any of this|this life|life)(?: anymore| no more| much longer| any longer)\b|\bcan not (?:go on|keep going|keep fighting|keep living|live like this|keep this up)\b/ },
-  { id: 'ambiguous.whatsThePoint', kind: 'ambiguous', pattern: /\bwhat is (?:even )?the point(?: (?:of|in) (?:it|this|that|any of this|anything|trying|even trying|going on|living|life|fighting|doing this))?(?: anymore)?$|\b(?:there is )?no point (?:in )?(?:anything|trying|going on|anymore)\b/ },
-  { id: 'ambiguous.giveUp', kind: 'ambiguous', pattern: /\bi (?:just |am going to |am about to |am ready to |want to )?(?:give up|am giving up)(?: on (?:everything|myself|it all|life))?$/ },
+  {
+    id: 'ambiguous.cantGoOn',
+    kind: 'ambiguous',
+    negatable: false,
+    pattern:
+      /\bcan not (?:do|take|handle|stand|bear|deal with|cope with|keep doing) (?:this|it|that|any of this|this life|life)(?: anymore| no more| much longer| any longer)\b|\bcan not (?:go on|keep going|keep fighting|keep living|live like this|keep this up)\b/,
+  },
+  {
+    id: 'ambiguous.whatsThePoint',
+    kind: 'ambiguous',
+    pattern:
+      /\bwhat is (?:even )?the point(?: (?:of|in) (?:it|this|that|any of this|anything|trying|even trying|going on|living|life|fighting|doing this))?(?: anymore)?$|\b(?:there is )?no point (?:in )?(?:anything|trying|going on|anymore)\b/,
+  },
+  {
+    id: 'ambiguous.giveUp',
+    kind: 'ambiguous',
+    pattern:
+      /\bi (?:just |am going to |am about to |am ready to |want to )?(?:give up|am giving up)(?: on (?:everything|myself|it all|life))?$/,
+  },
   { id: 'ambiguous.killingMe', kind: 'ambiguous', pattern: /\bkill(?:ing)? me\b/ },
-  { id: 'ambiguous.dying', kind: 'ambiguous', pattern: /\b(?:i am|i think i am|feel like i am|feels like i am|i am literally|i am actually) dying\b(?! (?:to|for|of laughter|laughing))/ },
-  { id: 'ambiguous.wantItToStop', kind: 'ambiguous', pattern: /\b(?:want|need|wish) (?:it|this|everything|the pain|all of this|it all)(?: all)? (?:to|2) (?:stop|end|be over)\b|\bmake (?:it|this|the pain|everything) stop\b/ },
+  {
+    id: 'ambiguous.dying',
+    kind: 'ambiguous',
+    pattern:
+      /\b(?:i am|i think i am|feel like i am|feels like i am|i am literally|i am actually) dying\b(?! (?:to|for|of laughter|laughing))/,
+  },
+  {
+    id: 'ambiguous.wantItToStop',
+    kind: 'ambiguous',
+    pattern:
+      /\b(?:want|need|wish) (?:it|this|everything|the pain|all of this|it all)(?: all)? (?:to|2) (?:stop|end|be over)\b|\bmake (?:it|this|the pain|everything) stop\b/,
+  },
   { id: 'ambiguous.hopeless', kind: 'ambiguous', pattern: /\b(?:hopeless|no hope|lost all hope|lost hope)\b/ },
-  { id: 'ambiguous.trapped', kind: 'ambiguous', negatable: false, pattern: /\bno way out\b|\b(?:feel|am|feeling) trapped\b|\b(?:can not|do not) see (?:a|any) way (?:out|forward)\b/ },
-  { id: 'ambiguous.burden', kind: 'ambiguous', pattern: /\b(?:i am|feel like|i am just|i am such) (?:a |such a |just a |nothing but a )?burden\b/ },
-  { id: 'ambiguous.disappear', kind: 'ambiguous', pattern: /\b(?:want|wish|going) (?:to|2|i could) (?:just )?disappear\b|\b(?:if|when) i (?:disappeared|was gone|were gone|vanished)\b|\b(?:nobody|no one) (?:would|will) (?:even )?(?:care|notice|miss me)\b/ },
-  { id: 'ambiguous.doneWithEverything', kind: 'ambiguous', objectMayBeKratom: true, pattern: /\b(?:i am|i am so|i am just|i am completely|i am totally) done(?: with (?:everything|it all|all of it|life|this life|living))?$/ },
-  { id: 'ambiguous.tiredOfFighting', kind: 'ambiguous', pattern: /\btired of (?:fighting|everything|trying|it all)\b|\bsleep forever\b|\bend (?:things|everything)\b/ },
-  { id: 'ambiguous.howMuchLonger', kind: 'ambiguous', pattern: /\bhow (?:much )?long(?:er)? (?:i can|can i|i am going to be able to) (?:do this|take this|take it|keep going|go on|keep this up|last)\b|\bnothing matters(?: anymore)?\b|\bend of my rope\b|\bat my wits end\b|\bmade (?:my )?peace\b|\b(?:do not|no longer) care (?:what happens to me|about anything|about myself)\b/ },
-  { id: 'ambiguous.notWantToBeHere', kind: 'ambiguous', negatable: false, pattern: /\b(?:do not|not) want to be here\b/ },
+  {
+    id: 'ambiguous.trapped',
+    kind: 'ambiguous',
+    negatable: false,
+    pattern: /\bno way out\b|\b(?:feel|am|feeling) trapped\b|\b(?:can not|do not) see (?:a|any) way (?:out|forward)\b/,
+  },
+  {
+    id: 'ambiguous.burden',
+    kind: 'ambiguous',
+    pattern: /\b(?:i am|feel like|i am just|i am such) (?:a |such a |just a |nothing but a )?burden\b/,
+  },
+  {
+    id: 'ambiguous.disappear',
+    kind: 'ambiguous',
+    pattern:
+      /\b(?:want|wish|going) (?:to|2|i could) (?:just )?disappear\b|\b(?:if|when) i (?:disappeared|was gone|were gone|vanished)\b|\b(?:nobody|no one) (?:would|will) (?:even )?(?:care|notice|miss me)\b/,
+  },
+  {
+    id: 'ambiguous.doneWithEverything',
+    kind: 'ambiguous',
+    objectMayBeKratom: true,
+    pattern:
+      /\b(?:i am|i am so|i am just|i am completely|i am totally) done(?: with (?:everything|it all|all of it|life|this life|living))?$/,
+  },
+  {
+    id: 'ambiguous.tiredOfFighting',
+    kind: 'ambiguous',
+    pattern: /\btired of (?:fighting|everything|trying|it all)\b|\bsleep forever\b|\bend (?:things|everything)\b/,
+  },
+  {
+    id: 'ambiguous.howMuchLonger',
+    kind: 'ambiguous',
+    pattern:
+      /\bhow (?:much )?long(?:er)? (?:i can|can i|i am going to be able to) (?:do this|take this|take it|keep going|go on|keep this up|last)\b|\bnothing matters(?: anymore)?\b|\bend of my rope\b|\bat my wits end\b|\bmade (?:my )?peace\b|\b(?:do not|no longer) care (?:what happens to me|about anything|about myself)\b/,
+  },
+  {
+    id: 'ambiguous.notWantToBeHere',
+    kind: 'ambiguous',
+    negatable: false,
+    pattern: /\b(?:do not|not) want to be here\b/,
+  },
 
   // Severe withdrawal warning signs: get care today.
-  { id: 'severeWithdrawal.cantKeepDown', kind: 'severeWithdrawal', negatable: false, pattern: /\b(?:can not|could not|unable to|can barely|not able to) (?:keep|hold) (?:anything|water|fluids|food|liquids|it|any food|any water|a thing) down\b/ },
-  { id: 'severeWithdrawal.vomitingForDays', kind: 'severeWithdrawal', pattern: /\bcan not stop (?:vomiting|throwing up|puking|having diarrhea)\b|\b(?:can not|could not|have not been able to|unable to) (?:drink|eat|keep)\b.{0,30}\bwithout (?:puking|throwing up|vomiting|being sick)\b|\b(?:throwing up|vomiting|puking|diarrhea|the runs)\b.{0,30}\b(?:for (?:\d+|two|three|four|five|six|several|a few|a couple|a couple of|many|over a|over \d+) days?|all (?:day|night)|nonstop|non stop|constantly|every hour|since yesterday)\b|\beverything (?:that )?i (?:eat|drink)(?: (?:and|or) (?:eat|drink))? (?:comes|is coming) (?:right )?back up\b/ },
-  { id: 'severeWithdrawal.hallucinating', kind: 'severeWithdrawal', inQuestion: 'drop', pattern: /\bhall?ucinat\w*|\b(?:seeing|hearing) (?:things|voices|bugs|shadows)\b|\bhearing voices\b|\b(?:seeing|see|saw|hearing|hear|heard)\b.{0,30}\bthat (?:are not|is not|were not|was not) (?:really )?(?:there|real)\b|\b(?:things|people|bugs|stuff|spiders|voices) that (?:are not|is not) (?:really )?(?:there|real)\b/ },
-  { id: 'severeWithdrawal.confused', kind: 'severeWithdrawal', negatable: false, pattern: /\b(?:do not|can not) (?:know|tell|remember) where i am\b|\b(?:really|so|very|super|totally) (?:confused|disoriented)\b|\bdisoriented\b/ },
-  { id: 'severeWithdrawal.heartRacing', kind: 'severeWithdrawal', pattern: /\bheart (?:is |keeps )?skipping (?:beats|a beat)\b.{0,30}\b(?:all day|all night|for hours|nonstop)\b|\bheart\b.{0,40}\b(?:racing|pounding|beating)\b.{0,40}\b(?:will not slow|would not slow|not slowing|for hours|all day|all night|nonstop|non stop|out of my chest|so fast|too fast|really fast|so hard)\b|\bheart (?:is )?(?:going to|about to) (?:beat|pound|jump|explode) out\b/ },
-  { id: 'severeWithdrawal.fever', kind: 'severeWithdrawal', pattern: /\b(?:fever|temp|temperature)\b.{0,15}\b(?:10[2-9]|39|4[0-2])\b|\bhigh fever\b/ },
-  { id: 'severeWithdrawal.bloodPressure', kind: 'severeWithdrawal', pattern: /\bblood pressure\b.{0,15}\b(?:1[6-9]\d|2\d\d)\b|\bblood pressure (?:is |has been |was )?(?:really |very |so |super |dangerously )?(?:high|through the roof|sky high)\b/ },
-  { id: 'severeWithdrawal.fainting', kind: 'severeWithdrawal', pattern: /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa))|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/ },
-  { id: 'severeWithdrawal.dehydrated', kind: 'severeWithdrawal', negatable: false, pattern: /\b(?:have not|not|did not|can not) (?:peed|pee|urinated)\b|\b(?:pee|urine) is (?:really |very |so )?(?:dark|brown)\b|\b(?:severely|really|very|so) dehydrated\b/ },
-  { id: 'severeWithdrawal.severeWords', kind: 'severeWithdrawal', inQuestion: 'drop', pattern: /\b(?:severe|extreme|unbearable|dangerous) (?:withdrawal|withdrawals)\b/ },
-  { id: 'severeWithdrawal.shaking', kind: 'severeWithdrawal', pattern: /\bshaking (?:uncontrollably|so bad|so badly|badly|all over|nonstop|non stop)\b|\b(?:hands|body|legs) (?:will not|can not|would not) stop shaking\b|\buncontrollable shaking\b|\btremors?\b/ },
-  { id: 'severeWithdrawal.stoppingDepressants', kind: 'severeWithdrawal', pattern: r(`\\b(?:quit|quitting|stopped|stopping|coming off|came off|detoxing|getting off|cold turkey)\\b.{0,40}\\b(?:alcohol|drinking|booze|benzos?|benzodiazepines?|xanax|klonopin|valium|ativan|alprazolam|clonazepam|diazepam|lorazepam|phenibut|gabapentin|lyrica|pregabalin)\\b`) },
+  {
+    id: 'severeWithdrawal.cantKeepDown',
+    kind: 'severeWithdrawal',
+    negatable: false,
+    pattern:
+      /\b(?:can not|could not|unable to|can barely|not able to) (?:keep|hold) (?:anything|water|fluids|food|liquids|it|any food|any water|a thing) down\b/,
+  },
+  {
+    id: 'severeWithdrawal.vomitingForDays',
+    kind: 'severeWithdrawal',
+    pattern:
+      /\bcan not stop (?:vomiting|throwing up|puking|having diarrhea)\b|\b(?:can not|could not|have not been able to|unable to) (?:drink|eat|keep)\b.{0,30}\bwithout (?:puking|throwing up|vomiting|being sick)\b|\b(?:throwing up|vomiting|puking|diarrhea|the runs)\b.{0,30}\b(?:for (?:\d+|two|three|four|five|six|several|a few|a couple|a couple of|many|over a|over \d+) days?|all (?:day|night)|nonstop|non stop|constantly|every hour|since yesterday)\b|\beverything (?:that )?i (?:eat|drink)(?: (?:and|or) (?:eat|drink))? (?:comes|is coming) (?:right )?back up\b/,
+  },
+  {
+    id: 'severeWithdrawal.hallucinating',
+    kind: 'severeWithdrawal',
+    inQuestion: 'drop',
+    pattern:
+      /\bhall?ucinat\w*|\b(?:seeing|hearing) (?:things|voices|bugs|shadows)\b|\bhearing voices\b|\b(?:seeing|see|saw|hearing|hear|heard)\b.{0,30}\bthat (?:are not|is not|were not|was not) (?:really )?(?:there|real)\b|\b(?:things|people|bugs|stuff|spiders|voices) that (?:are not|is not) (?:really )?(?:there|real)\b/,
+  },
+  {
+    id: 'severeWithdrawal.confused',
+    kind: 'severeWithdrawal',
+    negatable: false,
+    pattern:
+      /\b(?:do not|can not) (?:know|tell|remember) where i am\b|\b(?:really|so|very|super|totally) (?:confused|disoriented)\b|\bdisoriented\b/,
+  },
+  {
+    id: 'severeWithdrawal.heartRacing',
+    kind: 'severeWithdrawal',
+    pattern:
+      /\bheart (?:is |keeps )?skipping (?:beats|a beat)\b.{0,30}\b(?:all day|all night|for hours|nonstop)\b|\bheart\b.{0,40}\b(?:racing|pounding|beating)\b.{0,40}\b(?:will not slow|would not slow|not slowing|for hours|all day|all night|nonstop|non stop|out of my chest|so fast|too fast|really fast|so hard)\b|\bheart (?:is )?(?:going to|about to) (?:beat|pound|jump|explode) out\b/,
+  },
+  {
+    id: 'severeWithdrawal.fever',
+    kind: 'severeWithdrawal',
+    pattern: /\b(?:fever|temp|temperature)\b.{0,15}\b(?:10[2-9]|39|4[0-2])\b|\bhigh fever\b/,
+  },
+  {
+    id: 'severeWithdrawal.bloodPressure',
+    kind: 'severeWithdrawal',
+    pattern:
+      /\bblood pressure\b.{0,15}\b(?:1[6-9]\d|2\d\d)\b|\bblood pressure (?:is |has been |was )?(?:really |very |so |super |dangerously )?(?:high|through the roof|sky high)\b/,
+  },
+  {
+    id: 'severeWithdrawal.fainting',
+    kind: 'severeWithdrawal',
+    pattern:
+      /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa))|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/,
+  },
+  {
+    id: 'severeWithdrawal.dehydrated',
+    kind: 'severeWithdrawal',
+    negatable: false,
+    pattern:
+      /\b(?:have not|not|did not|can not) (?:peed|pee|urinated)\b|\b(?:pee|urine) is (?:really |very |so )?(?:dark|brown)\b|\b(?:severely|really|very|so) dehydrated\b/,
+  },
+  {
+    id: 'severeWithdrawal.severeWords',
+    kind: 'severeWithdrawal',
+    inQuestion: 'drop',
+    pattern: /\b(?:severe|extreme|unbearable|dangerous) (?:withdrawal|withdrawals)\b/,
+  },
+  {
+    id: 'severeWithdrawal.shaking',
+    kind: 'severeWithdrawal',
+    pattern:
+      /\bshaking (?:uncontrollably|so bad|so badly|badly|all over|nonstop|non stop)\b|\b(?:hands|body|legs) (?:will not|can not|would not) stop shaking\b|\buncontrollable shaking\b|\btremors?\b/,
+  },
+  {
+    id: 'severeWithdrawal.stoppingDepressants',
+    kind: 'severeWithdrawal',
+    pattern: r(
+      `\\b(?:quit|quitting|stopped|stopping|coming off|came off|detoxing|getting off|cold turkey)\\b.{0,40}\\b(?:alcohol|drinking|booze|benzos?|benzodiazepines?|xanax|klonopin|valium|ativan|alprazolam|clonazepam|diazepam|lorazepam|phenibut|gabapentin|lyrica|pregabalin)\\b`,
+    ),
+  },
 ];
 
 export const COMBO_RULES: ComboRule[] = [
@@ -174,18 +476,74 @@ export const CONTEXT = {
   negators: new Set(['not', 'never', 'no', 'nor', 'nobody']),
   /** Words that may sit between a negation and what it negates ("not going to ...", "no thoughts of ..."). */
   bridges: new Set([
-    'i', 'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had', 'will', 'would',
-    'going', 'to', 'want', 'wanting', 'wanted', 'really', 'actually', 'ever', 'even', 'feeling', 'feel', 'felt', 'thinking',
-    'think', 'thought', 'thoughts', 'planning', 'plan', 'about', 'of', 'trying', 'like', 'so', 'that', 'it', 'all', 'any',
-    'currently', 'right', 'now', 'honestly', 'seriously', 'just', 'having', 'a', 'an', 'the', 'anymore', 'ideas', 'urges', 'at',
+    'i',
+    'am',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'being',
+    'do',
+    'does',
+    'did',
+    'have',
+    'has',
+    'had',
+    'will',
+    'would',
+    'going',
+    'to',
+    'want',
+    'wanting',
+    'wanted',
+    'really',
+    'actually',
+    'ever',
+    'even',
+    'feeling',
+    'feel',
+    'felt',
+    'thinking',
+    'think',
+    'thought',
+    'thoughts',
+    'planning',
+    'plan',
+    'about',
+    'of',
+    'trying',
+    'like',
+    'so',
+    'that',
+    'it',
+    'all',
+    'any',
+    'currently',
+    'right',
+    'now',
+    'honestly',
+    'seriously',
+    'just',
+    'having',
+    'a',
+    'an',
+    'the',
+    'anymore',
+    'ideas',
+    'urges',
+    'at',
   ]),
   distantPast:
     /\b(?:used to|(?:\d+|a|an|one|two|three|four|five|six|several|a few|few|couple|a couple|couple of|a couple of|many) (?:years?|months?) ago|(?:\d+|two|three|four|five|six|several|a few|many) weeks ago|last (?:year|month|summer|winter|spring|fall|autumn)|in the past|back (?:then|when|in)|when i was (?:young|younger|a kid|a teen|little|in)|years back|years ago|as a (?:kid|teen|teenager))\b/,
   recentPast:
     /\b(?:yesterday|last night|this morning|earlier today|earlier|(?:a|one|two|three|few|a few|couple|a couple of|\d+) days? ago|the other day|last week|last weekend|overnight)\b/,
   /** A question asking for information: starts like a question and says nothing about the person right now. */
-  question: /^(?:can(?! not| barely| hardly| no longer)|could(?! not| barely| hardly)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
-  aboutMeNow: /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
+  question:
+    /^(?:can(?! not| barely| hardly| no longer)|could(?! not| barely| hardly)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
+  aboutMeNow:
+    /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
   /** Fear of something that has not happened: "afraid of having a seizure". */
   worry: /\b(?:afraid|scared|worried|nervous|terrified|fear|risk|chance|chances) (?:of|about)\b/,
 };

@@ -4,16 +4,26 @@ import type { CheckInPlanner } from './CheckInPlanner';
 import type { ProgramWeekSource } from './programWeek';
 import { formatClock, type QuietHours } from './zonedTime';
 
-export type ScheduleChoice = Pick<EnrollmentInput, 'personId' | 'channelId' | 'weekday' | 'timeZone'> & { hour: number; minute: number };
+export type ScheduleChoice = Pick<EnrollmentInput, 'personId' | 'channelId' | 'weekday' | 'timeZone'> & {
+  hour: number;
+  minute: number;
+};
 
 export type PauseResult = 'paused' | 'alreadyPaused' | 'stopped' | 'notEnrolled';
-export type ResumeResult = { status: 'resumed' | 'alreadyActive'; nextAt: Date } | { status: 'stopped' | 'notEnrolled' };
+export type ResumeResult =
+  { status: 'resumed' | 'alreadyActive'; nextAt: Date } | { status: 'stopped' | 'notEnrolled' };
 export type StopResult = 'stopped' | 'alreadyStopped' | 'notEnrolled';
 
 /** What dialogs and commands do with a person's check-ins: enroll, pause, resume, stop, save and read answers. */
 export class CheckInService {
   constructor(
-    private readonly deps: { store: Pick<DataStore, 'enrollments' | 'dueQueue' | 'checkIns'>; planner: CheckInPlanner; weeks: ProgramWeekSource; clock: Clock; quietHours: QuietHours },
+    private readonly deps: {
+      store: Pick<DataStore, 'enrollments' | 'dueQueue' | 'checkIns'>;
+      planner: CheckInPlanner;
+      weeks: ProgramWeekSource;
+      clock: Clock;
+      quietHours: QuietHours;
+    },
   ) {}
 
   get quietHours(): QuietHours {
@@ -57,7 +67,12 @@ export class CheckInService {
   }
 
   /** Saves one week's answers with their review, stamped now. */
-  save(personId: string, programWeek: number, answers: CheckInAnswers, review: { handoff: boolean; reasons: string[] }): Promise<CheckInRecord> {
+  save(
+    personId: string,
+    programWeek: number,
+    answers: CheckInAnswers,
+    review: { handoff: boolean; reasons: string[] },
+  ): Promise<CheckInRecord> {
     return this.deps.store.checkIns.save(personId, programWeek, answers, review, this.deps.clock.now());
   }
 

@@ -124,7 +124,10 @@ export class Scheduler {
     try {
       return { name: job.name, ok: true, result: await job.run(at, () => this.stopping) };
     } catch (error) {
-      this.deps.logger.error({ job: job.name, error: error instanceof Error ? error.name : typeof error }, 'periodic job failed');
+      this.deps.logger.error(
+        { job: job.name, error: error instanceof Error ? error.name : typeof error },
+        'periodic job failed',
+      );
       return { name: job.name, ok: false };
     }
   }

@@ -33,7 +33,12 @@ export class WeeksSinceEnrollment implements ProgramWeekSource {
  * The check-in's program week: the person's week in the 12-week program, or weeks since enrollment
  * for someone who has not started it.
  */
-export function programOrEnrollmentWeeks(program: { currentWeek(personId: string): Promise<number | undefined> }, enrollments: EnrollmentRepository): ProgramWeekSource {
+export function programOrEnrollmentWeeks(
+  program: { currentWeek(personId: string): Promise<number | undefined> },
+  enrollments: EnrollmentRepository,
+): ProgramWeekSource {
   const enrollmentWeeks = new WeeksSinceEnrollment(enrollments);
-  return { weekAt: async (personId, at) => (await program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at) };
+  return {
+    weekAt: async (personId, at) => (await program.currentWeek(personId)) ?? enrollmentWeeks.weekAt(personId, at),
+  };
 }

@@ -161,4 +161,3 @@ export function outsideQuietHours(instant: Date, zone: string, quiet: QuietHours
 export function formatClock(time: LocalTime): string {
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
-

@@ -5,7 +5,8 @@ import { BlockList, isIP } from 'node:net';
  * none (the default: the socket's address is the client), the nearest `hops` proxies, or any proxy
  * whose address falls in one of the listed ranges.
  */
-export type TrustProxy = { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'ranges'; ranges: BlockList; text: string };
+export type TrustProxy =
+  { kind: 'none' } | { kind: 'hops'; hops: number } | { kind: 'ranges'; ranges: BlockList; text: string };
 
 export const TRUST_NO_PROXY: TrustProxy = { kind: 'none' };
 
@@ -18,10 +19,15 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
   if (text === '' || text === '0' || text === 'false') return TRUST_NO_PROXY;
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    return hops <= 32 ? { kind: 'hops', hops } : { error: 'must be a hop count from 0 to 32, or a list of CIDR ranges' };
+    return hops <= 32
+      ? { kind: 'hops', hops }
+      : { error: 'must be a hop count from 0 to 32, or a list of CIDR ranges' };
   }
   const ranges = new BlockList();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [address, prefixText, extra] = part.split('/');
     const family = isIP(address ?? '');
     const prefix = prefixText === undefined ? (family === 6 ? 128 : 32) : Number(prefixText);

@@ -22,7 +22,9 @@ async function until(check: () => boolean | Promise<boolean>): Promise<void> {
 }
 const available = existsSync(CHROMIUM);
 if (!available) {
-  process.stderr.write(`Browser test skipped: ${CHROMIUM} not found. Install it with: apt-get update && apt-get install -y chromium\n`);
+  process.stderr.write(
+    `Browser test skipped: ${CHROMIUM} not found. Install it with: apt-get update && apt-get install -y chromium\n`,
+  );
 }
 
 (available ? describe : describe.skip)('the chat page in headless Chromium (390x844)', () => {
@@ -74,7 +76,10 @@ if (!available) {
   // A message as shown in the transcript, found by how it begins: Web Chat renders markdown, with
   // typographic quotes (I’m) and links that carry extra text for screen readers.
   const bubble = (text: string) => {
-    const start = text.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+    const start = text
+      .slice(0, 40)
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/'/g, "['’]");
     return page.getByRole('paragraph').filter({ hasText: new RegExp(`^${start}`) });
   };
   // A string, because the tests are type-checked without the DOM library.
@@ -92,7 +97,10 @@ if (!available) {
     expect(t.app.directLine.stream.openSockets).toBe(1);
 
     // Answer with a suggested-action button, as a person would tap it.
-    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await page
+      .getByRole('button', { name: content.text('menu.options.about') })
+      .first()
+      .click();
     await bubble(content.text('about.text')).last().waitFor();
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone.png') });
@@ -104,7 +112,8 @@ if (!available) {
     await bubble(content.text('support.text')).last().waitFor();
     // The support message's numbers are links a phone can call or text.
     const support = bubble(content.text('support.text')).last();
-    for (const href of ['tel:911', 'tel:988', 'sms:988']) await expect(support.locator(`a[href="${href}"]`).count()).resolves.toBe(1);
+    for (const href of ['tel:911', 'tel:988', 'sms:988'])
+      await expect(support.locator(`a[href="${href}"]`).count()).resolves.toBe(1);
 
     await page.reload();
     await bubble(content.text('support.text')).last().waitFor();
@@ -129,7 +138,10 @@ if (!available) {
   /** Sends a message into the page's conversation as the bot would (the same rendering, the same channel route). */
   const botSays = async (activity: object) => {
     const { conversationId } = await stored();
-    const posted = await t.app.directLine.channel.postFromBot(conversationId!, { from: { id: 'steady', role: 'bot' }, ...activity });
+    const posted = await t.app.directLine.channel.postFromBot(conversationId!, {
+      from: { id: 'steady', role: 'bot' },
+      ...activity,
+    });
     expect(posted.ok).toBe(true);
   };
   const axe = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -165,11 +177,20 @@ if (!available) {
       await page.goto(`${t.baseUrl}/`);
       await bubble(content.text('menu.prompt')).last().waitFor();
       const header = page.locator('header');
-      await expect(header.getByRole('link', { name: '911', exact: true }).getAttribute('href')).resolves.toBe('tel:911');
-      await expect(header.getByRole('link', { name: '988', exact: true }).getAttribute('href')).resolves.toBe('tel:988');
+      await expect(header.getByRole('link', { name: '911', exact: true }).getAttribute('href')).resolves.toBe(
+        'tel:911',
+      );
+      await expect(header.getByRole('link', { name: '988', exact: true }).getAttribute('href')).resolves.toBe(
+        'tel:988',
+      );
 
       // Crisis texts carry their numbers as markdown links (CONTRACTS item 1); the page must keep them.
-      await botSays(renderer.render({ text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' }, 'directline'));
+      await botSays(
+        renderer.render(
+          { text: 'Call [988](tel:988) or [text 988](sms:988) now. In danger, call [911](tel:911).' },
+          'directline',
+        ),
+      );
       const call988 = page.locator('.webchat__bubble__content a[href="tel:988"]').last();
       const text988 = page.locator('.webchat__bubble__content a[href="sms:988"]').last();
       await text988.waitFor();
@@ -198,14 +219,18 @@ if (!available) {
       await page.getByRole('textbox').first().focus();
       for (let i = 0; i < 40 && reached.size < links.length; i++) {
         await page.keyboard.press('Shift+Tab');
-        const name = (await page.evaluate('document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")')) as string;
+        const name = (await page.evaluate(
+          'document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")',
+        )) as string;
         for (const link of links) if (name.includes(link.label)) reached.add(link.label);
       }
       expect([...reached].sort()).toEqual(links.map((l) => l.label).sort());
 
       // The web link first: after a tel: or sms: hand-off, headless Chromium's invisible prompt can hold it up.
       // No outside network here: the browser gets a stand-in page for findtreatment.gov.
-      await browser.route('https://findtreatment.gov/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>stand-in</title>' }));
+      await browser.route('https://findtreatment.gov/**', (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<title>stand-in</title>' }),
+      );
       const web = links.find((l) => l.url.startsWith('https:'))!;
       const [popup] = await Promise.all([page.waitForEvent('popup'), cardButton(web.label).click()]);
       await popup.waitForLoadState();
@@ -233,7 +258,16 @@ if (!available) {
   test('lines stay lines: a summary of several lines shows as several lines, and a list as a list', async () => {
     await page.goto(`${t.baseUrl}/`);
     await bubble(content.text('menu.prompt')).last().waitFor();
-    await botSays(renderer.render({ text: ["Here's what you told me:", '• What you use: plain leaf', '• Now: 8 g a day', 'Is that right?'].join('\n') }, 'directline'));
+    await botSays(
+      renderer.render(
+        {
+          text: ["Here's what you told me:", '• What you use: plain leaf', '• Now: 8 g a day', 'Is that right?'].join(
+            '\n',
+          ),
+        },
+        'directline',
+      ),
+    );
     const item = page.locator('.webchat__bubble__content li', { hasText: 'What you use: plain leaf' });
     await item.waitFor();
     await expect(page.locator('.webchat__bubble__content li', { hasText: 'Now: 8 g a day' }).count()).resolves.toBe(1);
@@ -270,7 +304,9 @@ if (!available) {
     await bubble(tooLong).last().waitFor();
 
     // A box without the limit (an old page, a browser that ignores it): the page still does not send it.
-    await page.evaluate(`document.querySelector('.webchat__send-box input, .webchat__send-box textarea').removeAttribute('maxlength')`);
+    await page.evaluate(
+      `document.querySelector('.webchat__send-box input, .webchat__send-box textarea').removeAttribute('maxlength')`,
+    );
     await sendBox.fill('b'.repeat(MAX_TEXT_CHARS + 1000));
     await sendBox.press('Enter');
     await until(async () => (await bubble(tooLong).count()) === 2);
@@ -285,7 +321,10 @@ if (!available) {
   test('after "delete my data": the page starts a new chat by itself, says so once, and the chat keeps working', async () => {
     await page.goto(`${t.baseUrl}/`);
     await bubble(content.text('menu.prompt')).last().waitFor();
-    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await page
+      .getByRole('button', { name: content.text('menu.options.about') })
+      .first()
+      .click();
     await bubble(content.text('about.text')).last().waitFor();
     const before = await stored();
 
@@ -301,7 +340,10 @@ if (!available) {
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-after-delete.png') });
 
     // Keep chatting: a tap and a typed answer both get their replies.
-    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await page
+      .getByRole('button', { name: content.text('menu.options.about') })
+      .first()
+      .click();
     await bubble(content.text('about.text')).last().waitFor();
     // The line goes once the person writes again.
     await expect(page.getByText(content.text('webpage.dataDeleted')).count()).resolves.toBe(0);
@@ -320,7 +362,13 @@ if (!available) {
     await sendBox.fill('delete my data');
     await sendBox.press('Enter');
     await bubble(content.text('privacy.delete.confirm')).last().waitFor();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: content.text('privacy.delete.options.yes') }).first().click()]);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page
+        .getByRole('button', { name: content.text('privacy.delete.options.yes') })
+        .first()
+        .click(),
+    ]);
     await page.getByText(content.text('webpage.dataDeleted')).waitFor();
     await bubble(content.text('welcome.greeting')).last().waitFor();
     const after = await stored();
@@ -328,7 +376,10 @@ if (!available) {
     expect(after.userId).not.toBe(before.userId);
     await until(async () => !(await t.app.directLine.channel.conversationExists(before.conversationId!)));
     expect(await t.app.directLine.channel.conversationExists(before.conversationId!)).toBe(false);
-    await page.getByRole('button', { name: content.text('menu.options.about') }).first().click();
+    await page
+      .getByRole('button', { name: content.text('menu.options.about') })
+      .first()
+      .click();
     await bubble(content.text('about.text')).last().waitFor();
     await expect(page.getByText(/Send failed/i).count()).resolves.toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-after-real-delete.png') });
@@ -373,7 +424,8 @@ if (!available) {
     await page.goto(`${t.baseUrl}/`);
     await page.locator('.webchat__bubble__content', { hasText: content.text('menu.prompt').slice(0, 20) }).waitFor();
     await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(`axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } }, resultTypes: ['violations'] })
+    const violations =
+      await page.evaluate(`axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } }, resultTypes: ['violations'] })
       .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) })))`);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-desktop.png') });
@@ -381,7 +433,7 @@ if (!available) {
     await context.close();
   });
 
-  test('before Web Chat has run, the page shows the bot\'s first messages itself, then Web Chat takes their place', async () => {
+  test("before Web Chat has run, the page shows the bot's first messages itself, then Web Chat takes their place", async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
@@ -408,14 +460,17 @@ if (!available) {
       await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-early.png') });
       // The early view passes axe too (7:1 contrast included).
       await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      const violations = await page.evaluate(`axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } }, resultTypes: ['violations'] })
+      const violations =
+        await page.evaluate(`axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } }, resultTypes: ['violations'] })
         .then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => String(n.target)) })))`);
       expect(violations).toEqual([]);
       release();
       // Web Chat shows the same messages, with their buttons, and the early ones are gone: no message twice.
       await page.locator('.webchat__suggested-actions button').first().waitFor();
       await expect(early.count()).resolves.toBe(0);
-      await expect(page.locator('.webchat__bubble__content', { hasText: content.text('menu.prompt') }).count()).resolves.toBe(1);
+      await expect(
+        page.locator('.webchat__bubble__content', { hasText: content.text('menu.prompt') }).count(),
+      ).resolves.toBe(1);
       expect(problems).toEqual([]);
     } finally {
       release();
@@ -439,4 +494,3 @@ if (!available) {
     );
   });
 });
-

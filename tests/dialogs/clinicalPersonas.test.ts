@@ -32,7 +32,8 @@ describe('clinical personas through the real intake', () => {
       const passed = mine.filter((o) => o.misses.length === 0).length;
       // The note for issue 23 reports these lines.
       process.stdout.write(`clinical personas ${split}: ${passed}/${mine.length} got the framework's outcome\n`);
-      for (const o of mine.filter((m) => m.misses.length > 0)) process.stdout.write(`  ${o.id}: ${o.misses.join('; ')}\n`);
+      for (const o of mine.filter((m) => m.misses.length > 0))
+        process.stdout.write(`  ${o.id}: ${o.misses.join('; ')}\n`);
     }
     await t.stop();
   });
@@ -40,24 +41,62 @@ describe('clinical personas through the real intake', () => {
   /** A content template as a pattern: its {placeholders} match anything. */
   const ANY = '\u0000';
   const anyValue = new Proxy({}, { has: () => true, get: () => ANY }) as Record<string, string>;
-  const pattern = (key: string) => new RegExp(c(key, anyValue).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').split(ANY).join('.+?'));
+  const pattern = (key: string) =>
+    new RegExp(
+      c(key, anyValue)
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .split(ANY)
+        .join('.+?'),
+    );
   const asks = (reply: string, key: string) => pattern(key).test(reply);
 
   /** What the persona says to whatever the bot asked last. */
   function answerTo(persona: Persona, reply: string): string | undefined {
     const says = persona.says;
-    if (asks(reply, 'intake.questions.amount.confirm') || asks(reply, 'intake.questions.amount.confirmRetry') || asks(reply, 'intake.questions.amount.confirmWithShots')) return 'yes';
-    if (asks(reply, 'intake.questions.startedAgo.confirm') || asks(reply, 'intake.questions.startedAgo.confirmRetry')) return 'yes';
+    if (
+      asks(reply, 'intake.questions.amount.confirm') ||
+      asks(reply, 'intake.questions.amount.confirmRetry') ||
+      asks(reply, 'intake.questions.amount.confirmWithShots')
+    )
+      return 'yes';
+    if (asks(reply, 'intake.questions.startedAgo.confirm') || asks(reply, 'intake.questions.startedAgo.confirmRetry'))
+      return 'yes';
     if (asks(reply, 'intake.questions.amount.capsuleSize')) return 'not sure';
     if (asks(reply, 'intake.questions.currentDose.shots')) return says.shotsPerDay ?? 'not sure';
     if (asks(reply, 'intake.questions.currentDose.unknown')) return says.doseBand ?? 'I really don’t know';
     if (asks(reply, 'intake.questions.startedAgo.unknown')) return says.durationBand ?? 'I really don’t know';
     if (reply.includes(c('intake.review.prompt'))) return 'looks right';
-    const ids = ['products', 'age', 'startedAgo', 'startDose', 'currentDose', 'timesPerDay', 'rotation', 'substances', 'pregnant', 'earlierStop', 'goal', 'zip'] as const;
+    const ids = [
+      'products',
+      'age',
+      'startedAgo',
+      'startDose',
+      'currentDose',
+      'timesPerDay',
+      'rotation',
+      'substances',
+      'pregnant',
+      'earlierStop',
+      'goal',
+      'zip',
+    ] as const;
     for (const id of ids) {
       // (has: so the same driver can replay the personas on an older build that lacks a question.)
-      if (!t.app.services.content.has(`intake.questions.${id}.prompt`) || !reply.includes(c(`intake.questions.${id}.prompt`))) continue;
-      const fallback: Record<string, string> = { age: 'skip', rotation: 'no', substances: 'none', pregnant: 'no', earlierStop: 'never', goal: 'stop', zip: 'skip', startDose: "don't know" };
+      if (
+        !t.app.services.content.has(`intake.questions.${id}.prompt`) ||
+        !reply.includes(c(`intake.questions.${id}.prompt`))
+      )
+        continue;
+      const fallback: Record<string, string> = {
+        age: 'skip',
+        rotation: 'no',
+        substances: 'none',
+        pregnant: 'no',
+        earlierStop: 'never',
+        goal: 'stop',
+        zip: 'skip',
+        startDose: "don't know",
+      };
       return (says as Record<string, string | undefined>)[id] ?? fallback[id];
     }
     return undefined;
@@ -88,14 +127,29 @@ describe('clinical personas through the real intake', () => {
       const cards = cardsIn(result).length;
       const want = persona.expect;
       if (assessment.handoff !== want.handoff) misses.push(`hand-off ${assessment.handoff}, want ${want.handoff}`);
-      if ((cards > 0) !== want.handoff) misses.push(`hand-off card ${cards > 0}`);
+      if (cards > 0 !== want.handoff) misses.push(`hand-off card ${cards > 0}`);
       if (assessment.approach !== want.approach) misses.push(`approach ${assessment.approach}, want ${want.approach}`);
       const dose = profile.currentDose;
-      const read = dose === undefined ? 'unknown' : dose.kind === 'band' ? { band: dose.band } : { amount: dose.amount, unit: dose.unit };
-      if (JSON.stringify(read) !== JSON.stringify(want.dose)) misses.push(`dose read ${JSON.stringify(read)}, want ${JSON.stringify(want.dose)}`);
-      if (assessment.handoff && /what could work: stopping at once|can both work|likely to be shorter|short taper/i.test(texts)) misses.push('"stop at once" beside a hand-off');
+      const read =
+        dose === undefined
+          ? 'unknown'
+          : dose.kind === 'band'
+            ? { band: dose.band }
+            : { amount: dose.amount, unit: dose.unit };
+      if (JSON.stringify(read) !== JSON.stringify(want.dose))
+        misses.push(`dose read ${JSON.stringify(read)}, want ${JSON.stringify(want.dose)}`);
+      if (
+        assessment.handoff &&
+        /what could work: stopping at once|can both work|likely to be shorter|short taper/i.test(texts)
+      )
+        misses.push('"stop at once" beside a hand-off');
       if (want.young) {
-        if (!/parent or another adult you trust/.test(texts) || !/doctor or nurse/.test(texts) || !texts.includes('findtreatment.gov')) misses.push('young person not pointed to an adult and a clinician');
+        if (
+          !/parent or another adult you trust/.test(texts) ||
+          !/doctor or nurse/.test(texts) ||
+          !texts.includes('findtreatment.gov')
+        )
+          misses.push('young person not pointed to an adult and a clinician');
         if (/^Week \d+: about|^Weeks \d+ to \d+: about/m.test(texts)) misses.push('young person got a self-taper');
       }
     }
@@ -104,7 +158,7 @@ describe('clinical personas through the real intake', () => {
     if (persona.split === 'dev') expect(misses).toEqual([]);
   });
 
-  test('held-out split: at most one persona in twenty misses (the issue\'s bar)', () => {
+  test("held-out split: at most one persona in twenty misses (the issue's bar)", () => {
     const test = outcomes.filter((o) => o.split === 'test');
     expect(test.length).toBe(PERSONAS.filter((p) => p.split === 'test').length);
     expect(test.filter((o) => o.misses.length > 0).length).toBeLessThanOrEqual(Math.floor(test.length / 20));

@@ -40,7 +40,11 @@ describe('consent before anything that keeps personal data', () => {
       clock,
       logger: createLogger('silent'),
       program: new ProgramService({ content, progress: store.programProgress, clock }),
-      consent: createConsentService({ consents: store.consents, clock, policyVersion: () => content.text('privacy.version') }),
+      consent: createConsentService({
+        consents: store.consents,
+        clock,
+        policyVersion: () => content.text('privacy.version'),
+      }),
       safetyEvents: createSafetyEventLog({ safetyEvents: store.safetyEvents, clock }),
       personalData: createPersonalDataService({ store }),
     };
@@ -54,7 +58,12 @@ describe('consent before anything that keeps personal data', () => {
       ]),
     );
     dialogs.add(new TextPrompt('waits.prompt'));
-    dialogs.add(new WaterfallDialog(WAITS_DIALOG, [async (step) => step.prompt('waits.prompt', { prompt: 'waiting' }), async (step) => step.endDialog()]));
+    dialogs.add(
+      new WaterfallDialog(WAITS_DIALOG, [
+        async (step) => step.prompt('waits.prompt', { prompt: 'waiting' }),
+        async (step) => step.endDialog(),
+      ]),
+    );
     dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', services));
     dialogs.add(new InfoDialog(KEEPS_DATA_DIALOG, 'about.text', services));
     dialogs.add(new ConsentDialog(services));
@@ -67,8 +76,14 @@ describe('consent before anything that keeps personal data', () => {
   });
   afterEach(() => store.close());
 
-  const person = (id: string) => new TestAdapter(logic, { from: { id }, conversation: { id: `${id}-conversation` } } as never);
-  const askedForConsent = () => [text('consent.intro'), text('consent.whatWeStore'), text('consent.yourRights'), text('consent.question')];
+  const person = (id: string) =>
+    new TestAdapter(logic, { from: { id }, conversation: { id: `${id}-conversation` } } as never);
+  const askedForConsent = () => [
+    text('consent.intro'),
+    text('consent.whatWeStore'),
+    text('consent.yourRights'),
+    text('consent.question'),
+  ];
 
   async function replies(adapter: TestAdapter, message: string): Promise<string[]> {
     const texts: string[] = [];
@@ -90,7 +105,11 @@ describe('consent before anything that keeps personal data', () => {
     expect(await replies(adapter, '2')).toEqual(askedForConsent());
     expect(await replies(adapter, 'yes')).toEqual([text('consent.granted'), text('about.text'), text('menu.prompt')]);
     const stored = await store.consents.get('test:agrees');
-    expect(stored).toMatchObject({ status: 'granted', policyVersion: text('privacy.version'), decidedAt: '2026-12-01T15:00:00.000Z' });
+    expect(stored).toMatchObject({
+      status: 'granted',
+      policyVersion: text('privacy.version'),
+      decidedAt: '2026-12-01T15:00:00.000Z',
+    });
     expect(await replies(adapter, '2')).toEqual([text('about.text'), text('menu.prompt')]);
   });
 

@@ -145,7 +145,10 @@ describe('intake conversation', () => {
   test('in free text to a hand-off: extracts noted from "two shots", ZIP in the locator link, prescriber summary as a file', async () => {
     const chat = await open('free-text');
     await chat.say('plan my next steps');
-    expect(await chat.say('mostly powder')).toEqual([c('intake.questions.products.ack', { products: c('intake.values.products.leaf') }), c('intake.questions.age.prompt')]);
+    expect(await chat.say('mostly powder')).toEqual([
+      c('intake.questions.products.ack', { products: c('intake.values.products.leaf') }),
+      c('intake.questions.age.prompt'),
+    ]);
     expect(await chat.say("no, I'm 34")).toEqual([c('intake.questions.startedAgo.prompt')]);
     expect(await chat.say('a year and a half')).toEqual([
       c('intake.questions.startedAgo.confirm', { duration: c('intake.durations.yearAndHalf') }),

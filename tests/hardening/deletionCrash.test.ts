@@ -30,7 +30,13 @@ describe('"delete my data" cut short by kill -9 is finished at the next start', 
   test('after the restart no table, no raw file and no token holds the person', async () => {
     const dir = makeTempDir('erase-crash-');
     const dbFile = join(dir, 'coach.db');
-    const env = { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, RETENTION_CHECK_MINUTES: '0', CHECKIN_INTERVAL_MS: '0' };
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dbFile}`,
+      RETENTION_CHECK_MINUTES: '0',
+      CHECKIN_INTERVAL_MS: '0',
+    };
 
     const first = await startServerProcess(env);
     const base = first.baseUrl;
@@ -40,19 +46,38 @@ describe('"delete my data" cut short by kill -9 is finished at the next start', 
     // A read-only look at the live database (WAL mode lets it read beside the server); no stream and no
     // poll, so the confirmation is never delivered and the channel keeps the history for its grace period.
     const probe = new Database(dbFile, { readonly: true, fileMustExist: true });
-    const count = (sql: string, ...args: unknown[]) => probe.prepare(sql).pluck().get(...args) as number;
-    const botActivities = () => count("SELECT count(*) FROM directline_activities WHERE conversation_id = ? AND direction = 'bot'", conv);
+    const count = (sql: string, ...args: unknown[]) =>
+      probe
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number;
+    const botActivities = () =>
+      count("SELECT count(*) FROM directline_activities WHERE conversation_id = ? AND direction = 'bot'", conv);
     const send = async (text: string) => {
       const before = botActivities();
-      expect((await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, { token, body: { type: 'message', text } })).status).toBe(200);
+      expect(
+        (
+          await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, {
+            token,
+            body: { type: 'message', text },
+          })
+        ).status,
+      ).toBe(200);
       await until(() => botActivities() > before, `an answer to "${text}"`);
     };
     await send('hi');
     await send(MARKER);
     await send('delete my data');
-    await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, { token, body: { type: 'message', text: 'yes' } });
+    await call(base, 'POST', `/v3/directline/conversations/${conv}/activities`, {
+      token,
+      body: { type: 'message', text: 'yes' },
+    });
     await until(
-      () => count("SELECT count(*) FROM directline_activities WHERE conversation_id = ? AND activity LIKE '%steady.dataDeleted%'", conv) === 1,
+      () =>
+        count(
+          "SELECT count(*) FROM directline_activities WHERE conversation_id = ? AND activity LIKE '%steady.dataDeleted%'",
+          conv,
+        ) === 1,
       'the data-deleted event',
     );
     // The window this test is about: confirmed, and the history (with the person's sentence) still there.
@@ -83,7 +108,10 @@ describe('"delete my data" cut short by kill -9 is finished at the next start', 
     } finally {
       db.close();
     }
-    const raw = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`].filter(existsSync).map((file) => readFileSync(file).toString('latin1')).join('\n');
+    const raw = [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]
+      .filter(existsSync)
+      .map((file) => readFileSync(file).toString('latin1'))
+      .join('\n');
     expect(raw).not.toContain(userId);
     expect(raw).not.toContain(MARKER);
   }, 90_000);

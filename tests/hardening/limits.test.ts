@@ -76,13 +76,16 @@ describe('6. WebSocket streams per client', () => {
   let t: TestApp;
   beforeAll(async () => {
     // TRUST_PROXY=1 lets the test speak as several clients, through X-Forwarded-For as a proxy would send it.
-    t = await startTestApp({ env: { DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: '3', DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: '4', TRUST_PROXY: '1' } });
+    t = await startTestApp({
+      env: { DIRECT_LINE_MAX_SOCKETS_PER_CLIENT: '3', DIRECT_LINE_MAX_SOCKETS_PER_CONVERSATION: '4', TRUST_PROXY: '1' },
+    });
   });
   afterAll(async () => t.stop());
 
   const streamUrl = async () => {
     const session = await newSession(t.baseUrl);
-    return (await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).body.streamUrl as string;
+    return (await call(t.baseUrl, 'POST', '/v3/directline/conversations', { token: session.token })).body
+      .streamUrl as string;
   };
   const open = (url: string, client: string) =>
     new Promise<{ status: number; error?: string; ws: WebSocket }>((resolve) => {
@@ -99,7 +102,11 @@ describe('6. WebSocket streams per client', () => {
   test('one client cannot hold more than its share of sockets, across conversations; others still get theirs', async () => {
     const first = await streamUrl();
     const second = await streamUrl();
-    const held = [await open(first, '203.0.113.7'), await open(first, '203.0.113.7'), await open(second, '203.0.113.7')];
+    const held = [
+      await open(first, '203.0.113.7'),
+      await open(first, '203.0.113.7'),
+      await open(second, '203.0.113.7'),
+    ];
     expect(held.map((s) => s.status)).toEqual([101, 101, 101]);
     const refused = await open(second, '203.0.113.7');
     expect([refused.status, refused.error]).toEqual([429, 'too_many_sockets_for_client']);
@@ -279,8 +286,10 @@ describe('7. a serviceUrl that never answers cannot wedge a conversation', () =>
     await expect(retried.postMessage('D0DM', { text: 'hi' } as never)).rejects.toThrow();
   }, 60_000);
 
-  test('the timeout is set through public options of ours: no source reaches into a connector\'s client or pipeline', () => {
-    const offenders = sourceFiles(join(__dirname, '..', '..', 'src')).filter((file) => /\.client\??\.pipeline|removeRetryPolicy|addPolicy\(/.test(readFileSync(file, 'utf8')));
+  test("the timeout is set through public options of ours: no source reaches into a connector's client or pipeline", () => {
+    const offenders = sourceFiles(join(__dirname, '..', '..', 'src')).filter((file) =>
+      /\.client\??\.pipeline|removeRetryPolicy|addPolicy\(/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

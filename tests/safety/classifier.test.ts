@@ -16,7 +16,9 @@ describe('the safety classifier (statistical layer)', () => {
     const index = new Map(CLASSIFIER.model.features.map((f, i) => [f, i]));
     for (const m of dev.slice(0, 300)) {
       const clauses = normalizedClauses(m.text);
-      const expected = [...featureSet(clauses)].flatMap((f) => (index.has(f) ? [index.get(f)!] : [])).sort((a, b) => a - b);
+      const expected = [...featureSet(clauses)]
+        .flatMap((f) => (index.has(f) ? [index.get(f)!] : []))
+        .sort((a, b) => a - b);
       const viaScore = new Set<number>();
       // top ids are a subset of the present features; check the full set through a zero-threshold view
       const present = (CLASSIFIER as unknown as { present(c: readonly string[]): Set<number> }).present(clauses);
@@ -49,7 +51,9 @@ describe('the safety classifier (statistical layer)', () => {
   });
 
   test('raises dev messages the rules alone leave unanswered, into the question or 911', () => {
-    const raised = dev.filter((m) => detectDanger(m.text, { classifier: false }).kind === 'none' && detectDanger(m.text).kind !== 'none');
+    const raised = dev.filter(
+      (m) => detectDanger(m.text, { classifier: false }).kind === 'none' && detectDanger(m.text).kind !== 'none',
+    );
     expect(raised.length).toBeGreaterThanOrEqual(5);
     for (const m of raised) expect(['ambiguous', 'medical']).toContain(detectDanger(m.text).kind);
   });

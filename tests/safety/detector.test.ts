@@ -63,7 +63,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     ["I'm dying to know if this works", 'none'],
     ['trying to kill time', 'none'],
     ["I'm bored to death", 'none'],
-    ["my back is killing me", 'none'],
+    ['my back is killing me', 'none'],
     ['this craving is killing me', 'none'],
     ['this craving is killing me lol', 'none'],
     // Questions for information.
@@ -90,7 +90,7 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
     ['I w a n t to d i e', 'suicide'],
     ['S U I C I D E', 'suicide'],
     ['I WANT TO DIE!!!', 'suicide'],
-    ["I can\u2019t breathe", 'medical'],
+    ['I can\u2019t breathe', 'medical'],
     // Ordinary kratom talk with numbers and ZIP codes.
     ['I take 15 g a day, my zip is 90210', 'none'],
     ['I missed my dose', 'none'],
@@ -114,7 +114,8 @@ describe('detectDanger: context that softens a match, and nothing else', () => {
 
   test('signals are rule names, never words from the message', () => {
     for (const entry of [...corpus, ...holdout]) {
-      for (const signal of detectDanger(entry.text).signals) expect(signal).toMatch(/^(?:[a-zA-Z]+\.[a-zA-Z]+(~[a-z+]+)?|clf\.[a-zA-Z]+:f\d+(?:\+f\d+)*)$/);
+      for (const signal of detectDanger(entry.text).signals)
+        expect(signal).toMatch(/^(?:[a-zA-Z]+\.[a-zA-Z]+(~[a-z+]+)?|clf\.[a-zA-Z]+:f\d+(?:\+f\d+)*)$/);
     }
   });
 

@@ -42,7 +42,10 @@ export function examples(): Example[] {
     return {
       features: [...featureSet(normalizedClauses(m.text))].sort(),
       labels: { selfRisk: group === 'suicide' ? 1 : 0, emergency: emergency ? 1 : 0 },
-      negativeFor: { selfRisk: group === 'benign', emergency: group === 'benign' || (group === 'suicide' && !emergency) },
+      negativeFor: {
+        selfRisk: group === 'benign',
+        emergency: group === 'benign' || (group === 'suicide' && !emergency),
+      },
     };
   });
 }
@@ -90,8 +93,14 @@ function trainModel(data: Example[]): Omit<ClassifierModel, 'version'> {
   const rows = toRows(data, index);
   const keep = new Set<string>();
   for (const head of HEADS) {
-    const { w } = fit(rows, data.map((e) => e.labels[head]), vocabulary.length);
-    const ranked = vocabulary.map((f, i) => [f, Math.abs(w[i])] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const { w } = fit(
+      rows,
+      data.map((e) => e.labels[head]),
+      vocabulary.length,
+    );
+    const ranked = vocabulary
+      .map((f, i) => [f, Math.abs(w[i])] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     for (const [f] of ranked.slice(0, KEEP_PER_HEAD)) keep.add(f);
   }
   const features = [...keep].sort();
@@ -100,7 +109,11 @@ function trainModel(data: Example[]): Omit<ClassifierModel, 'version'> {
   const weights: Array<[number, number]> = features.map(() => [0, 0]);
   const heads = {} as Record<Head, { bias: number; threshold: number }>;
   HEADS.forEach((head, h) => {
-    const { bias, w } = fit(keptRows, data.map((e) => e.labels[head]), features.length);
+    const { bias, w } = fit(
+      keptRows,
+      data.map((e) => e.labels[head]),
+      features.length,
+    );
     features.forEach((_, i) => (weights[i][h] = Math.round(w[i] * 1000)));
     heads[head] = { bias: Math.round(bias * 1000) / 1000, threshold: 1 };
   });
@@ -135,7 +148,9 @@ export function cvScores(data: Example[]): Record<Head, number[]> {
  * flagged at most MAX_FALSE_RATE of the time by the score alone. At run time the veto (classifierVetoOf:
  * anchors and the rules' cancellers) removes more; its effect is reported, not used to pick.
  */
-function crossValidatedThresholds(data: Example[]): Record<Head, { threshold: number; recall: number; falseRate: number }> {
+function crossValidatedThresholds(
+  data: Example[],
+): Record<Head, { threshold: number; recall: number; falseRate: number }> {
   const scores = cvScores(data);
   const out = {} as Record<Head, { threshold: number; recall: number; falseRate: number }>;
   for (const head of HEADS) {
@@ -145,7 +160,8 @@ function crossValidatedThresholds(data: Example[]): Record<Head, { threshold: nu
     const positives = data.flatMap((e, i) => (e.labels[head] ? [scores[head][i]] : []));
     const allowed = Math.floor(MAX_FALSE_RATE * negatives.length);
     let threshold = MIN_THRESHOLD;
-    while (threshold < 0.99 && negatives.filter((p) => p >= threshold).length > allowed) threshold = Math.round(threshold * 100 + 1) / 100;
+    while (threshold < 0.99 && negatives.filter((p) => p >= threshold).length > allowed)
+      threshold = Math.round(threshold * 100 + 1) / 100;
     out[head] = {
       threshold,
       recall: positives.filter((p) => p >= threshold).length / positives.length,
@@ -171,7 +187,9 @@ export function buildModel(): { model: ClassifierModel; cv: ReturnType<typeof cr
 
 /** One feature and its weights a line: small diffs when the model changes. */
 export function serialize(model: ClassifierModel): string {
-  const lines = model.features.map((f, i) => `    [${JSON.stringify(f)}, ${model.weights[i][0]}, ${model.weights[i][1]}]`);
+  const lines = model.features.map(
+    (f, i) => `    [${JSON.stringify(f)}, ${model.weights[i][0]}, ${model.weights[i][1]}]`,
+  );
   return `{
   "version": ${JSON.stringify(model.version)},
   "selfRisk": ${JSON.stringify(model.selfRisk)},
@@ -189,13 +207,17 @@ function main(): void {
   const { model, cv } = buildModel();
   const text = serialize(model);
   for (const head of HEADS) {
-    console.log(`${head}: threshold ${cv[head].threshold}, cross-validated recall ${(100 * cv[head].recall).toFixed(1)}%, false rate ${(100 * cv[head].falseRate).toFixed(1)}%`);
+    console.log(
+      `${head}: threshold ${cv[head].threshold}, cross-validated recall ${(100 * cv[head].recall).toFixed(1)}%, false rate ${(100 * cv[head].falseRate).toFixed(1)}%`,
+    );
   }
   console.log(`${model.features.length} features, ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (check) {
     const committed = readFileSync(MODEL_PATH, 'utf8');
     if (committed !== text) {
-      console.error('src/safety/classifierModel.json does not match what training on dev.tsv produces: run npm run safety:train');
+      console.error(
+        'src/safety/classifierModel.json does not match what training on dev.tsv produces: run npm run safety:train',
+      );
       process.exit(1);
     }
     console.log('src/safety/classifierModel.json matches the training run');

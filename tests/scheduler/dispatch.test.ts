@@ -24,7 +24,11 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const [prompt] = p.received();
       expect(prompt.activity.text).toBe(h.text('schedule.invitation.prompt', { week: 1 }));
       expect(prompt.activity.channelData?.idempotencyKey).toBe(`checkin:${p.personId}:week-1`);
-      expect((prompt.activity as { suggestedActions?: { actions: Array<{ title: string }> } }).suggestedActions?.actions.map((a) => a.title)).toEqual([
+      expect(
+        (prompt.activity as { suggestedActions?: { actions: Array<{ title: string }> } }).suggestedActions?.actions.map(
+          (a) => a.title,
+        ),
+      ).toEqual([
         h.text('schedule.invitation.options.start'),
         h.text('schedule.invitation.options.later'),
         h.text('schedule.invitation.options.stop'),
@@ -58,7 +62,8 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       h.t.clock.set(new Date(SUNDAY_6PM.getTime() + 5 * MINUTE));
 
       expect(await later.chat('Later')).toEqual([h.text('checkin.later'), h.text('menu.prompt')]);
-      for (const reply of ['Start check-in', '0', '3', 'None', 'Well', 'Good', '10', 'No one yet']) await answered.chat(reply);
+      for (const reply of ['Start check-in', '0', '3', 'None', 'Well', 'Good', '10', 'No one yet'])
+        await answered.chat(reply);
       expect(await h.t.app.services.store.checkIns.listFor(answered.personId)).toHaveLength(1);
 
       const report = await h.t.app.runCheckIns(MONDAY_6PM);
@@ -68,20 +73,41 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
     });
 
     test.each([
-      ['March (clocks go forward)', 'sunday 6pm', '2027-03-01T12:00:00Z', '2027-03-07T23:00:00.000Z', '2027-03-14T22:00:00.000Z'],
-      ['November (clocks go back)', 'sunday 6pm', '2026-10-20T12:00:00Z', '2026-10-25T22:00:00.000Z', '2026-11-01T23:00:00.000Z'],
-      ['March, an afternoon slot', 'sunday 2:30 pm', '2027-03-01T12:00:00Z', '2027-03-07T19:30:00.000Z', '2027-03-14T18:30:00.000Z'],
-    ])('across a DST change in America/New_York, %s: same local weekday and time a week later', async (_label, dayAndTime, enrolledAt, first, second) => {
-      const p = h.person(`dst-${_label.length}`);
-      h.t.clock.set(enrolledAt);
-      await p.enroll(dayAndTime);
-      const store = h.t.app.services.store;
-      expect((await store.dueQueue.pendingFor(p.personId)).map((r) => r.dueAt.toISOString())).toEqual([first]);
-      await h.t.app.runCheckIns(new Date(first));
-      const next = (await store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!;
-      expect(next.dueAt.toISOString()).toBe(second);
-      expect(next.programWeek).toBe(2);
-    });
+      [
+        'March (clocks go forward)',
+        'sunday 6pm',
+        '2027-03-01T12:00:00Z',
+        '2027-03-07T23:00:00.000Z',
+        '2027-03-14T22:00:00.000Z',
+      ],
+      [
+        'November (clocks go back)',
+        'sunday 6pm',
+        '2026-10-20T12:00:00Z',
+        '2026-10-25T22:00:00.000Z',
+        '2026-11-01T23:00:00.000Z',
+      ],
+      [
+        'March, an afternoon slot',
+        'sunday 2:30 pm',
+        '2027-03-01T12:00:00Z',
+        '2027-03-07T19:30:00.000Z',
+        '2027-03-14T18:30:00.000Z',
+      ],
+    ])(
+      'across a DST change in America/New_York, %s: same local weekday and time a week later',
+      async (_label, dayAndTime, enrolledAt, first, second) => {
+        const p = h.person(`dst-${_label.length}`);
+        h.t.clock.set(enrolledAt);
+        await p.enroll(dayAndTime);
+        const store = h.t.app.services.store;
+        expect((await store.dueQueue.pendingFor(p.personId)).map((r) => r.dueAt.toISOString())).toEqual([first]);
+        await h.t.app.runCheckIns(new Date(first));
+        const next = (await store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!;
+        expect(next.dueAt.toISOString()).toBe(second);
+        expect(next.programWeek).toBe(2);
+      },
+    );
 
     test('changing the schedule replaces the queued prompt and never repeats a week already sent', async () => {
       const p = h.person('reschedule');
@@ -93,7 +119,9 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await p.chat('Eastern');
       const pending = await h.t.app.services.store.dueQueue.pendingFor(p.personId);
       // Monday is still week 1, which was sent on Sunday, so the next prompt is the Monday of week 2.
-      expect(pending.map((r) => [r.kind, r.programWeek, r.dueAt.toISOString()])).toEqual([['prompt', 2, '2026-12-15T00:00:00.000Z']]);
+      expect(pending.map((r) => [r.kind, r.programWeek, r.dueAt.toISOString()])).toEqual([
+        ['prompt', 2, '2026-12-15T00:00:00.000Z'],
+      ]);
     });
 
     test('the in-process interval sends what is due and stops with the app', async () => {
@@ -103,7 +131,8 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
         await p.enroll();
         fast.t.clock.set(SUNDAY_6PM);
         fast.t.app.scheduler.start();
-        for (let waited = 0; p.received().length === 0 && waited < 5000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+        for (let waited = 0; p.received().length === 0 && waited < 5000; waited += 20)
+          await new Promise((r) => setTimeout(r, 20));
         expect(p.received()).toHaveLength(1);
       } finally {
         await fast.stop();
@@ -144,16 +173,23 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ sent: 1, paused: 1 });
       const store = h.t.app.services.store;
-      expect(await store.enrollments.get(gone.personId)).toMatchObject({ status: 'paused', statusReason: `channel_${status}` });
+      expect(await store.enrollments.get(gone.personId)).toMatchObject({
+        status: 'paused',
+        statusReason: `channel_${status}`,
+      });
       expect(await store.dueQueue.pendingFor(gone.personId)).toEqual([]);
-      expect(await store.dueQueue.attemptsFor(gone.personId)).toEqual([expect.objectContaining({ outcome: 'gone', statusCode: status })]);
+      expect(await store.dueQueue.attemptsFor(gone.personId)).toEqual([
+        expect.objectContaining({ outcome: 'gone', statusCode: status }),
+      ]);
       expect(fine.received()).toHaveLength(1);
       // One request only: nothing retried a refused send.
       expect(h.channel.requests.filter((r) => r.conversationId === gone.conversationId)).toHaveLength(1);
       // The person can turn them back on.
       h.channel.respondWith(undefined);
       h.t.clock.set(new Date(SUNDAY_6PM.getTime() + MINUTE));
-      expect((await gone.chat('resume check-ins'))[0]).toBe(h.text('schedule.status.resumed', { date: 'Sunday, December 13 at 6:00 PM' }));
+      expect((await gone.chat('resume check-ins'))[0]).toBe(
+        h.text('schedule.status.resumed', { date: 'Sunday, December 13 at 6:00 PM' }),
+      );
     });
 
     test('a 500 or an unreachable channel retries with growing backoff, one request per attempt', async () => {
@@ -170,11 +206,17 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       expect(await dueAt()).toBe(SUNDAY_6PM.getTime() + 30_000 + 60_000);
       expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 90_000))).toMatchObject({ sent: 1 });
       expect(h.channel.requests.map((r) => r.status)).toEqual([500, 500, 200]);
-      expect((await store.dueQueue.attemptsFor(p.personId)).map((a) => a.outcome)).toEqual(['transient', 'transient', 'sent']);
+      expect((await store.dueQueue.attemptsFor(p.personId)).map((a) => a.outcome)).toEqual([
+        'transient',
+        'transient',
+        'sent',
+      ]);
 
       await h.channel.close();
       expect(await h.t.app.runCheckIns(NEXT_SUNDAY_6PM)).toMatchObject({ retried: 1 });
-      expect((await store.dueQueue.attemptsFor(p.personId)).at(-1)).toEqual(expect.objectContaining({ outcome: 'transient', statusCode: undefined }));
+      expect((await store.dueQueue.attemptsFor(p.personId)).at(-1)).toEqual(
+        expect.objectContaining({ outcome: 'transient', statusCode: undefined }),
+      );
     });
   });
 
@@ -191,7 +233,9 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       await first.enroll();
       await second.enroll();
       let refuse = true;
-      h.channel.respondWith(() => (refuse ? ((refuse = false), { status: 429, headers: { 'Retry-After': '120' } }) : undefined));
+      h.channel.respondWith(() =>
+        refuse ? ((refuse = false), { status: 429, headers: { 'Retry-After': '120' } }) : undefined,
+      );
 
       const report = await h.t.app.runCheckIns(SUNDAY_6PM);
       expect(report).toMatchObject({ claimed: 2, sent: 0, rateLimited: 2 });
@@ -199,7 +243,11 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       expect(h.channel.requests).toHaveLength(1);
       const retryAt = new Date(SUNDAY_6PM.getTime() + 120_000).toISOString();
       for (const p of [first, second]) {
-        expect((await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')?.dueAt.toISOString()).toBe(retryAt);
+        expect(
+          (await h.t.app.services.store.dueQueue.pendingFor(p.personId))
+            .find((r) => r.kind === 'prompt')
+            ?.dueAt.toISOString(),
+        ).toBe(retryAt);
       }
       expect((await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 119_000))).claimed).toBe(0);
       expect(await h.t.app.runCheckIns(new Date(retryAt))).toMatchObject({ sent: 2 });
@@ -227,7 +275,9 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       expect(h.channel.requests).toHaveLength(1);
       // The SDK's policy would have waited about a second before its first retry.
       expect(Date.now() - started).toBeLessThan(900);
-      const retryAt = (await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find((r) => r.kind === 'prompt')!.dueAt;
+      const retryAt = (await h.t.app.services.store.dueQueue.pendingFor(p.personId)).find(
+        (r) => r.kind === 'prompt',
+      )!.dueAt;
       expect(retryAt.getTime()).toBeGreaterThan(SUNDAY_6PM.getTime());
       expect(await h.t.app.runCheckIns(retryAt)).toMatchObject({ sent: 1 });
       expect(p.received()).toHaveLength(1);
@@ -258,7 +308,11 @@ describeEachDatabaseKind('check-in dispatch', (database) => {
       const queue = h.t.app.services.store.dueQueue;
       expect((await queue.claim(SUNDAY_6PM, 10, LEASE)).claimed).toHaveLength(1); // the process dies
       expect((await queue.claim(new Date(SUNDAY_6PM.getTime() + LEASE), 10, LEASE)).claimed).toHaveLength(1); // and its successor too
-      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 2 * LEASE))).toMatchObject({ abandoned: 0, claimed: 1, sent: 1 });
+      expect(await h.t.app.runCheckIns(new Date(SUNDAY_6PM.getTime() + 2 * LEASE))).toMatchObject({
+        abandoned: 0,
+        claimed: 1,
+        sent: 1,
+      });
       expect(p.received().map((r) => r.activity.channelData?.idempotencyKey)).toEqual([`checkin:${p.personId}:week-1`]);
     });
 

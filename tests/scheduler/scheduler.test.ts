@@ -30,7 +30,12 @@ class FakeTimers implements SchedulerTimers {
 
 const AT = new Date('2026-12-06T23:00:00Z');
 
-function recordingJob(name: string, everyMs: number, ran: string[], extra: Partial<ScheduledJob> = {}): ScheduledJob<string> {
+function recordingJob(
+  name: string,
+  everyMs: number,
+  ran: string[],
+  extra: Partial<ScheduledJob> = {},
+): ScheduledJob<string> {
   return { name, everyMs, ...extra, run: async (now) => (ran.push(`${name}@${now.toISOString()}`), name) };
 }
 
@@ -42,7 +47,11 @@ describe('Scheduler', () => {
       clock: new FakeClock(AT),
       logger: createLogger('silent'),
       timers,
-      jobs: [recordingJob('a', 1000, ran), recordingJob('cronOnly', 0, ran), recordingJob('purge', 5000, ran, { runAtStart: true })],
+      jobs: [
+        recordingJob('a', 1000, ran),
+        recordingJob('cronOnly', 0, ran),
+        recordingJob('purge', 5000, ran, { runAtStart: true }),
+      ],
     });
     expect(timers.active).toBe(0);
     await scheduler.tick(AT);
@@ -64,7 +73,12 @@ describe('Scheduler', () => {
     const logs = new LogCapture();
     const ran: string[] = [];
     const broken: ScheduledJob = { name: 'broken', everyMs: 0, run: async () => Promise.reject(new Error('boom')) };
-    const scheduler = new Scheduler({ clock: new FakeClock(AT), logger: createLogger('info', logs), timers: new FakeTimers(), jobs: [broken, recordingJob('after', 0, ran)] });
+    const scheduler = new Scheduler({
+      clock: new FakeClock(AT),
+      logger: createLogger('info', logs),
+      timers: new FakeTimers(),
+      jobs: [broken, recordingJob('after', 0, ran)],
+    });
     const outcomes = await scheduler.tick(AT);
     expect(outcomes).toEqual([
       { name: 'broken', ok: false },
@@ -90,7 +104,12 @@ describe('Scheduler', () => {
         }),
     };
     const quick = recordingJob('quick', 0, order);
-    const scheduler = new Scheduler({ clock: new FakeClock(AT), logger: createLogger('silent'), timers: new FakeTimers(), jobs: [slow, quick] });
+    const scheduler = new Scheduler({
+      clock: new FakeClock(AT),
+      logger: createLogger('silent'),
+      timers: new FakeTimers(),
+      jobs: [slow, quick],
+    });
     const first = scheduler.run(slow, AT);
     const second = scheduler.run(quick, AT);
     await new Promise((r) => setImmediate(r));

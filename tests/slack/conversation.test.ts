@@ -3,7 +3,17 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { grantConsent, startTestApp, type TestApp, welcomeTexts } from '../support/app';
 import { FAKE_APP_ID, FakeAzureAd } from '../support/fakeAzure';
-import { buttonClick, buttonClickPayload, dmEvent, FakeSlackApi, FakeSocketMode, postSigned, SLACK_SECRET, SLACK_TOKEN, TEAM } from '../support/fakeSlack';
+import {
+  buttonClick,
+  buttonClickPayload,
+  dmEvent,
+  FakeSlackApi,
+  FakeSocketMode,
+  postSigned,
+  SLACK_SECRET,
+  SLACK_TOKEN,
+  TEAM,
+} from '../support/fakeSlack';
 
 const SUNDAY_6PM = new Date('2026-12-06T23:00:00Z'); // America/New_York, EST
 const MONDAY_6PM = new Date('2026-12-07T23:00:00Z');
@@ -16,7 +26,11 @@ interface Route {
   /** A direct message from `user` in their DM channel; waits until the turn is done. */
   message(user: string, text: string, options?: { eventId?: string; retry?: number }): Promise<void>;
   /** A click on a button of `message` (what Slack sends back about the clicked message). */
-  click(user: string, value: string, message: { ts: string; text?: string; blocks?: Array<Record<string, any>> } | undefined): Promise<void>;
+  click(
+    user: string,
+    value: string,
+    message: { ts: string; text?: string; blocks?: Array<Record<string, any>> } | undefined,
+  ): Promise<void>;
   /** Token requests made to Azure AD (always none expected on this route). */
   azureAttempts(): number;
   stop(): Promise<void>;
@@ -28,9 +42,18 @@ async function eventsApiRoute(options: { withAppId: boolean }): Promise<Route> {
   const slack = new FakeSlackApi();
   const apiUrl = await slack.start();
   const azure = await FakeAzureAd.unreachable();
-  const appIdEnv: Record<string, string> = options.withAppId ? { MicrosoftAppId: FAKE_APP_ID, MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1' } : {};
+  const appIdEnv: Record<string, string> = options.withAppId
+    ? { MicrosoftAppId: FAKE_APP_ID, MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1' }
+    : {};
   const t = await startTestApp({
-    env: { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0', ...appIdEnv },
+    env: {
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: apiUrl,
+      CHECKIN_SENDS_PER_SECOND: '0',
+      CHECKIN_INTERVAL_MS: '0',
+      ...appIdEnv,
+    },
     overrides: { botFrameworkCredentials: azure.factory },
   });
   const settle = () => t.app.slack!.channel.idle();
@@ -39,13 +62,23 @@ async function eventsApiRoute(options: { withAppId: boolean }): Promise<Route> {
     slack,
     async message(user, text, opts = {}) {
       const body = JSON.stringify(dmEvent(text, { user, channel: dmOf(user), eventId: opts.eventId }));
-      const headers: Record<string, string> = opts.retry ? { 'x-slack-retry-num': String(opts.retry), 'x-slack-retry-reason': 'http_timeout' } : {};
-      const answer = await postSigned(`${t.baseUrl}/api/slack/events`, body, { contentType: 'application/json', now: t.clock.now(), headers });
+      const headers: Record<string, string> = opts.retry
+        ? { 'x-slack-retry-num': String(opts.retry), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
+      const answer = await postSigned(`${t.baseUrl}/api/slack/events`, body, {
+        contentType: 'application/json',
+        now: t.clock.now(),
+        headers,
+      });
       expect(answer.status).toBe(200);
       await settle();
     },
     async click(user, value, message) {
-      const answer = await postSigned(`${t.baseUrl}/api/slack/interactions`, buttonClick(value, { user, channel: dmOf(user), message }), { contentType: 'application/x-www-form-urlencoded', now: t.clock.now() });
+      const answer = await postSigned(
+        `${t.baseUrl}/api/slack/interactions`,
+        buttonClick(value, { user, channel: dmOf(user), message }),
+        { contentType: 'application/x-www-form-urlencoded', now: t.clock.now() },
+      );
       expect(answer.status).toBe(200);
       await settle();
     },
@@ -65,7 +98,16 @@ async function socketModeRoute(): Promise<Route> {
   const azure = await FakeAzureAd.unreachable();
   const t = await startTestApp({
     // Socket Mode only (no signing secret), with an app id whose Azure cannot be reached.
-    env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0', MicrosoftAppId: FAKE_APP_ID, MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1' },
+    env: {
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: apiUrl,
+      CHECKIN_SENDS_PER_SECOND: '0',
+      CHECKIN_INTERVAL_MS: '0',
+      MicrosoftAppId: FAKE_APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      HOST: '127.0.0.1',
+    },
     overrides: { botFrameworkCredentials: azure.factory },
   });
   await t.app.slack!.connect();
@@ -117,13 +159,19 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
   afterEach(() => {
     // Slack-direct never needs Azure: no token was ever asked for, and only the bot token reached Slack.
     expect(r.azureAttempts()).toBe(0);
-    expect(r.slack.calls.filter((c) => c.method !== 'apps.connections.open').every((c) => c.authorization === `Bearer ${SLACK_TOKEN}`)).toBe(true);
+    expect(
+      r.slack.calls
+        .filter((c) => c.method !== 'apps.connections.open')
+        .every((c) => c.authorization === `Bearer ${SLACK_TOKEN}`),
+    ).toBe(true);
   });
 
   test('"hi" gets the welcome and the menu as buttons', async () => {
     await r.message('U0HELLO', 'hi');
     const posted = postedTo('U0HELLO');
-    expect(posted.map((p) => p.text.split('\n')[0])).toEqual(welcomeTexts(r.t.app.services.content).map((line) => line.split('\n')[0]));
+    expect(posted.map((p) => p.text.split('\n')[0])).toEqual(
+      welcomeTexts(r.t.app.services.content).map((line) => line.split('\n')[0]),
+    );
     expect(posted[posted.length - 1].blocks.some((b) => b.block_id === 'steady-choices')).toBe(true);
   });
 
@@ -180,9 +228,13 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
 
     r.slack.calls.length = 0;
     expect(await r.t.app.runCheckIns(SUNDAY_6PM)).toMatchObject({ claimed: 1, sent: 1 });
-    expect(r.slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([['chat.postMessage', dmOf(user), `Bearer ${SLACK_TOKEN}`]]);
+    expect(r.slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([
+      ['chat.postMessage', dmOf(user), `Bearer ${SLACK_TOKEN}`],
+    ]);
     expect(r.slack.calls[0].body.text.split('\n')[0]).toBe(text('schedule.invitation.prompt', { week: 1 }));
-    expect(r.slack.calls[0].body.blocks.find((b: any) => b.block_id === 'steady-choices').elements.map((e: any) => e.value)).toEqual([
+    expect(
+      r.slack.calls[0].body.blocks.find((b: any) => b.block_id === 'steady-choices').elements.map((e: any) => e.value),
+    ).toEqual([
       text('schedule.invitation.options.start'),
       text('schedule.invitation.options.later'),
       text('schedule.invitation.options.stop'),
@@ -198,7 +250,10 @@ describe.each(routes)('a Slack conversation over %s', (_name, open) => {
     r.t.clock.set(new Date(MONDAY_6PM.getTime() + 60_000));
     r.slack.calls.length = 0;
     await r.click(user, text('schedule.invitation.options.start'), followup);
-    expect(postedTo(user).map((p) => p.text.split('\n')[0])).toEqual([text('checkin.intro'), text('checkin.daysUsed.ask').split('\n')[0]]);
+    expect(postedTo(user).map((p) => p.text.split('\n')[0])).toEqual([
+      text('checkin.intro'),
+      text('checkin.daysUsed.ask').split('\n')[0],
+    ]);
   });
 });
 
@@ -206,10 +261,14 @@ describe('npm run checkins -- --at <instant> for a person on direct Slack', () =
   /** The operator command as its own process, as cron runs it (tsx instead of the build). */
   const runCli = (env: Record<string, string>, ...args: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/checkins.ts'), ...args], {
-        cwd: join(__dirname, '../..'),
-        env: { PATH: process.env.PATH, ...env },
-      });
+      const child = spawn(
+        process.execPath,
+        ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/checkins.ts'), ...args],
+        {
+          cwd: join(__dirname, '../..'),
+          env: { PATH: process.env.PATH, ...env },
+        },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -220,13 +279,22 @@ describe('npm run checkins -- --at <instant> for a person on direct Slack', () =
   test('posts the check-in with chat.postMessage, once, with the bot token', async () => {
     const slack = new FakeSlackApi();
     const apiUrl = await slack.start();
-    const env = { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl, CHECKIN_SENDS_PER_SECOND: '0', CHECKIN_INTERVAL_MS: '0' };
+    const env = {
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: apiUrl,
+      CHECKIN_SENDS_PER_SECOND: '0',
+      CHECKIN_INTERVAL_MS: '0',
+    };
     const t = await startTestApp({ env });
     try {
       const user = 'U0CRON';
       await grantConsent(t, `slack:${user}:${TEAM}`);
       for (const line of ['hi', 'check-ins on', 'sunday 6pm', 'Eastern']) {
-        await postSigned(`${t.baseUrl}/api/slack/events`, JSON.stringify(dmEvent(line, { user, channel: 'D0CRON' })), { contentType: 'application/json', now: t.clock.now() });
+        await postSigned(`${t.baseUrl}/api/slack/events`, JSON.stringify(dmEvent(line, { user, channel: 'D0CRON' })), {
+          contentType: 'application/json',
+          now: t.clock.now(),
+        });
         await t.app.slack!.channel.idle();
       }
       await t.stop({ keepFiles: true });
@@ -234,8 +302,12 @@ describe('npm run checkins -- --at <instant> for a person on direct Slack', () =
       const run = await runCli({ ...env, DATABASE_URL: `sqlite:${t.dbFile}` }, '--at', SUNDAY_6PM.toISOString());
       expect(run.stderr).toBe('');
       expect(JSON.parse(run.stdout)).toMatchObject({ claimed: 1, sent: 1 });
-      expect(slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([['chat.postMessage', 'D0CRON', `Bearer ${SLACK_TOKEN}`]]);
-      expect(slack.calls[0].body.text.split('\n')[0]).toBe(t.app.services.content.text('schedule.invitation.prompt', { week: 1 }));
+      expect(slack.calls.map((c) => [c.method, c.body.channel, c.authorization])).toEqual([
+        ['chat.postMessage', 'D0CRON', `Bearer ${SLACK_TOKEN}`],
+      ]);
+      expect(slack.calls[0].body.text.split('\n')[0]).toBe(
+        t.app.services.content.text('schedule.invitation.prompt', { week: 1 }),
+      );
       // Run again at the same instant: nothing more is due.
       const again = await runCli({ ...env, DATABASE_URL: `sqlite:${t.dbFile}` }, '--at', SUNDAY_6PM.toISOString());
       expect(JSON.parse(again.stdout)).toMatchObject({ claimed: 0 });
@@ -258,17 +330,29 @@ describe('event de-duplication across a restart (CONTRACTS item 5)', () => {
     const apiUrl = await slack.start();
     const socket = new FakeSocketMode();
     await socket.start(slack);
-    const env = { SLACK_SIGNING_SECRET: SLACK_SECRET, SLACK_APP_TOKEN: APP_TOKEN, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: apiUrl };
+    const env = {
+      SLACK_SIGNING_SECRET: SLACK_SECRET,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: apiUrl,
+    };
     const first = await startTestApp({ env });
     const event = dmEvent('hi', { user: 'U0RESTART', channel: 'D0RESTART', eventId: 'EvRESTART01' });
-    await postSigned(`${first.baseUrl}/api/slack/events`, JSON.stringify(event), { contentType: 'application/json', now: first.clock.now() });
+    await postSigned(`${first.baseUrl}/api/slack/events`, JSON.stringify(event), {
+      contentType: 'application/json',
+      now: first.clock.now(),
+    });
     await first.app.slack!.channel.idle();
     await first.stop({ keepFiles: true });
     const second = await startTestApp({ env, dir: first.dir });
     try {
       await second.app.slack!.connect();
       slack.calls.length = 0;
-      const retry = await postSigned(`${second.baseUrl}/api/slack/events`, JSON.stringify(event), { contentType: 'application/json', now: second.clock.now(), headers: { 'x-slack-retry-num': '1' } });
+      const retry = await postSigned(`${second.baseUrl}/api/slack/events`, JSON.stringify(event), {
+        contentType: 'application/json',
+        now: second.clock.now(),
+        headers: { 'x-slack-retry-num': '1' },
+      });
       expect(retry.status).toBe(200);
       await second.app.slack!.channel.idle();
       const afterHttpRetry = slack.posted().length;

@@ -84,13 +84,19 @@ describe('personal-data owners', () => {
 
     await deletePersonalData(store, personId);
     expect(rowsMentioning(join(dir, 'coach.db'), 'alice')).toEqual([]);
-    expect(rowsMentioning(join(dir, 'coach.db'), 'bob').sort()).toEqual(['bot_state', 'consents', 'people', 'person_state_keys', 'safety_events']);
+    expect(rowsMentioning(join(dir, 'coach.db'), 'bob').sort()).toEqual([
+      'bot_state',
+      'consents',
+      'people',
+      'person_state_keys',
+      'safety_events',
+    ]);
     const empty = await exportPersonalData(store, personId, at);
     expect(empty.sections).toEqual({ people: null, consent: null, safetyEvents: [], botState: [], ...NOTHING_ELSE });
     await expect(deletePersonalData(store, personId)).resolves.toBeUndefined();
   });
 
-  test('owners registered later (another feature\'s tables) are exported and deleted too, before people', async () => {
+  test("owners registered later (another feature's tables) are exported and deleted too, before people", async () => {
     const order: string[] = [];
     const track = (name: string, inner: PersonalDataOwner): PersonalDataOwner => ({
       name,
@@ -100,15 +106,39 @@ describe('personal-data owners', () => {
         await inner.deleteFor(id);
       },
     });
-    const extra: PersonalDataOwner = { name: 'checkins', exportFor: async () => [{ week: 1 }], deleteFor: async () => undefined };
+    const extra: PersonalDataOwner = {
+      name: 'checkins',
+      exportFor: async () => [{ week: 1 }],
+      deleteFor: async () => undefined,
+    };
     const tracked = new SqliteDataStore(store.db);
     tracked.registerPersonalData(extra);
     expect(() => tracked.registerPersonalData(extra)).toThrow(/already registered/);
     const personId = await seed(store, 'carol', new Date());
     expect((await exportPersonalData(tracked, personId, new Date())).sections.checkins).toEqual([{ week: 1 }]);
     const owners = tracked.personalData().map((o) => track(o.name, o));
-    await deletePersonalData({ ...tracked, personalData: () => owners, scrubDeleted: () => tracked.scrubDeleted() } as unknown as SqliteDataStore, personId);
-    expect(order).toEqual(['checkins', 'checkin_answers', 'checkin_due', 'checkin_enrollments', 'conversation_refs', 'programProgress', 'directLine', 'intake', 'botState', 'safetyEvents', 'consent', 'people']);
+    await deletePersonalData(
+      {
+        ...tracked,
+        personalData: () => owners,
+        scrubDeleted: () => tracked.scrubDeleted(),
+      } as unknown as SqliteDataStore,
+      personId,
+    );
+    expect(order).toEqual([
+      'checkins',
+      'checkin_answers',
+      'checkin_due',
+      'checkin_enrollments',
+      'conversation_refs',
+      'programProgress',
+      'directLine',
+      'intake',
+      'botState',
+      'safetyEvents',
+      'consent',
+      'people',
+    ]);
   });
 
   test('purgeInactive removes everything about people last seen before the cutoff, in batches', async () => {
@@ -140,7 +170,7 @@ describe('personal-data owners', () => {
 });
 
 describe('retention in the running app', () => {
-  test('the scheduler\'s retention job purges people inactive longer than RETENTION_DAYS', async () => {
+  test("the scheduler's retention job purges people inactive longer than RETENTION_DAYS", async () => {
     await withTestApp({ env: { RETENTION_DAYS: '30', RETENTION_CHECK_MINUTES: '0' } }, async (t) => {
       await say(t.baseUrl, 'hi', { conversationId: 'active', userId: 'active-person' });
       t.clock.advance(20 * DAY);
@@ -162,7 +192,8 @@ describe('retention in the running app', () => {
       // Building starts nothing; main() starts the scheduler, as here.
       expect(await t.app.services.store.people.get('test:long-gone')).toBeDefined();
       t.app.scheduler.start();
-      for (let i = 0; i < 100 && (await t.app.services.store.people.get('test:long-gone')); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && (await t.app.services.store.people.get('test:long-gone')); i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(await t.app.services.store.people.get('test:long-gone')).toBeUndefined();
     });
   });
@@ -175,11 +206,15 @@ describe('retention in the running app', () => {
     await seed(store, 'cli-new', new Date('2026-11-01T00:00:00Z'));
     await store.close();
     const run = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/purge.ts'), ...args], {
-        env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}`, ...env },
-        encoding: 'utf8',
-        timeout: 20000,
-      });
+      spawnSync(
+        process.execPath,
+        ['--disable-warning=DEP0111', '--import', 'tsx', join(__dirname, '../../src/cli/purge.ts'), ...args],
+        {
+          env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}`, ...env },
+          encoding: 'utf8',
+          timeout: 20000,
+        },
+      );
     const result = run(['--at', '2027-02-01T00:00:00Z']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^Purged 1 inactive person \(last seen before 2026-02-01T00:00:00.000Z\)\.$/m);
@@ -192,7 +227,10 @@ describe('retention in the running app', () => {
 
   test('RETENTION_DAYS and RETENTION_CHECK_MINUTES have working defaults and refuse nonsense', () => {
     expect(loadConfig({}).retention).toEqual({ days: 365, checkMinutes: 360 });
-    expect(loadConfig({ RETENTION_DAYS: '90', RETENTION_CHECK_MINUTES: '0' }).retention).toEqual({ days: 90, checkMinutes: 0 });
+    expect(loadConfig({ RETENTION_DAYS: '90', RETENTION_CHECK_MINUTES: '0' }).retention).toEqual({
+      days: 90,
+      checkMinutes: 0,
+    });
     for (const env of [{ RETENTION_DAYS: '0' }, { RETENTION_DAYS: 'forever' }, { RETENTION_CHECK_MINUTES: '-1' }]) {
       expect(() => loadConfig(env)).toThrow(ConfigError);
     }

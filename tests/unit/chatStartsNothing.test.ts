@@ -31,7 +31,12 @@ describe('npm run chat starts no background jobs', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const config = () => loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'coach.db')}`, RETENTION_CHECK_MINUTES: '1', CHECKIN_INTERVAL_MS: '1000' });
+  const config = () =>
+    loadConfig({
+      DATABASE_URL: `sqlite:${join(dir, 'coach.db')}`,
+      RETENTION_CHECK_MINUTES: '1',
+      CHECKIN_INTERVAL_MS: '1000',
+    });
 
   test('building the chat app asks the scheduler for no timer, and a turn does not either', async () => {
     const timers = new CountingTimers();

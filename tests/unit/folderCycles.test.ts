@@ -34,7 +34,8 @@ function nodeOf(file: string): string | undefined {
   return parts.length === 2 ? parts[1]!.replace(/\.(ts|js)$/, '') : parts[1];
 }
 
-const IMPORT = /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const IMPORT =
+  /(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 
 /** "from -> to" with the importing files, for every relative import between two different nodes. */
 function folderEdges(): Map<string, string[]> {
@@ -95,7 +96,9 @@ describe('folder dependencies', () => {
 
   test('no cycle between the top-level folders of src/ and dialogs/, apart from the known edges', () => {
     const cycle = findCycle([...edges.keys()].filter((edge) => !(edge in KNOWN_CYCLE_EDGES)));
-    const detail = cycle?.slice(1).map((to, i) => `${cycle[i]} -> ${to}: ${(edges.get(`${cycle[i]} -> ${to}`) ?? []).join(', ')}`);
+    const detail = cycle
+      ?.slice(1)
+      .map((to, i) => `${cycle[i]} -> ${to}: ${(edges.get(`${cycle[i]} -> ${to}`) ?? []).join(', ')}`);
     expect(detail).toBeUndefined();
   });
 

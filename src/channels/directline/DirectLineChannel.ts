@@ -266,7 +266,11 @@ export class DirectLineChannel {
     const { conversations } = await this.deps.repo.exportFor(personId);
     const now = this.deps.clock.now();
     for (const userId of new Set(conversations.map((c) => c.userId))) {
-      await this.deps.revocations.revoke(revocationSubject(userId), now, new Date(now.getTime() + this.deps.revokeForSeconds * 1000));
+      await this.deps.revocations.revoke(
+        revocationSubject(userId),
+        now,
+        new Date(now.getTime() + this.deps.revokeForSeconds * 1000),
+      );
     }
   }
 

@@ -18,13 +18,20 @@ const STREAM_TOKEN_SECONDS = 120;
 const BOT_TOKEN_SECONDS = 300;
 
 /** Step one, before the adapter exists: the signing keys and the address the bot will post to. */
-export function createDirectLineEndpoint(config: DirectLineConfig, services: Pick<ChannelServices, 'clock'>): OwnChannelEndpoint {
-  const tokens = new DirectLineTokens(loadTokenSecret({ secret: config.tokenSecret, dataDir: config.dataDir }), services.clock, {
-    conversation: config.tokenTtlSeconds,
-    stream: STREAM_TOKEN_SECONDS,
-    resume: config.resumeDays * 86_400,
-    bot: BOT_TOKEN_SECONDS,
-  });
+export function createDirectLineEndpoint(
+  config: DirectLineConfig,
+  services: Pick<ChannelServices, 'clock'>,
+): OwnChannelEndpoint {
+  const tokens = new DirectLineTokens(
+    loadTokenSecret({ secret: config.tokenSecret, dataDir: config.dataDir }),
+    services.clock,
+    {
+      conversation: config.tokenTtlSeconds,
+      stream: STREAM_TOKEN_SECONDS,
+      resume: config.resumeDays * 86_400,
+      bot: BOT_TOKEN_SECONDS,
+    },
+  );
   return new OwnChannelEndpoint(tokens);
 }
 
@@ -64,7 +71,14 @@ export function createDirectLine(deps: {
     stream,
     endpoint,
     mount(server) {
-      mountDirectLine(server, { channel, tokens: endpoint.tokens, endpoint, config, clock: services.clock, logger: services.logger });
+      mountDirectLine(server, {
+        channel,
+        tokens: endpoint.tokens,
+        endpoint,
+        config,
+        clock: services.clock,
+        logger: services.logger,
+      });
       stream.attach(server.server);
     },
     listening(address, port) {

@@ -131,7 +131,8 @@ export class DirectLineStream {
       return refuseUpgrade(socket, 429, 'too_many_sockets_for_conversation');
     }
     const client = clientAddress(req, this.limits.trustProxy);
-    if ((this.perClient.get(client) ?? 0) >= this.limits.maxSocketsPerClient) return refuseUpgrade(socket, 429, 'too_many_sockets_for_client');
+    if ((this.perClient.get(client) ?? 0) >= this.limits.maxSocketsPerClient)
+      return refuseUpgrade(socket, 429, 'too_many_sockets_for_client');
     this.open++;
     addOne(this.perConversation, conversationId);
     addOne(this.perClient, client);

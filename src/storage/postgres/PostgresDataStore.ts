@@ -13,10 +13,18 @@ import { PostgresDirectLineRepository } from './PostgresDirectLineRepository';
 import { PostgresIntakeRepository } from './PostgresIntakeRepository';
 import { PostgresPersonRepository } from './PostgresPersonRepository';
 import { PostgresProgressRepository } from './PostgresProgressRepository';
-import { PostgresConsentRepository, PostgresSafetyEventRepository, PostgresStateKeyRepository } from './PostgresPrivacyRepositories';
+import {
+  PostgresConsentRepository,
+  PostgresSafetyEventRepository,
+  PostgresStateKeyRepository,
+} from './PostgresPrivacyRepositories';
 import { PostgresNotifier } from './PostgresNotifier';
 import { PostgresStateStorage } from './PostgresStateStorage';
-import { PostgresRevocationRepository, PostgresSeenEventRepository, PostgresPendingErasureRepository } from './PostgresSecurityRepositories';
+import {
+  PostgresRevocationRepository,
+  PostgresSeenEventRepository,
+  PostgresPendingErasureRepository,
+} from './PostgresSecurityRepositories';
 
 export class PostgresDataStore implements DataStore {
   readonly state: PostgresStateStorage;
@@ -57,7 +65,9 @@ export class PostgresDataStore implements DataStore {
     this.revocations = new PostgresRevocationRepository(pool);
     this.seenEvents = new PostgresSeenEventRepository(pool);
     this.pendingErasures = new PostgresPendingErasureRepository(pool);
-    this.operations = new SqlOperationsRepository(async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>);
+    this.operations = new SqlOperationsRepository(
+      async (sql) => (await pool.query(sql)).rows as Array<Record<string, unknown>>,
+    );
     // The same owners in the same order as SQLite: export order, deleted in reverse so people go last.
     this.owners = new PersonalDataRegistry(builtInOwners(this));
   }
@@ -65,7 +75,11 @@ export class PostgresDataStore implements DataStore {
   static async open(options: PostgresOptions): Promise<PostgresDataStore> {
     const store = new PostgresDataStore(await openPostgres(options));
     // A few connections of their own: one per conversation with a turn in flight on this instance.
-    store.conversationLocks = new PostgresConversationLocks({ url: options.url, size: options.poolSize ?? 10, namespace: options.schema ?? 'public' });
+    store.conversationLocks = new PostgresConversationLocks({
+      url: options.url,
+      size: options.poolSize ?? 10,
+      namespace: options.schema ?? 'public',
+    });
     return store;
   }
 

@@ -1,5 +1,10 @@
 import type { Pool } from 'pg';
-import { type PendingErasureRepository, type RevocationRepository, SEEN_EVENT_TTL_MS, type SeenEventRepository } from '../repositories';
+import {
+  type PendingErasureRepository,
+  type RevocationRepository,
+  SEEN_EVENT_TTL_MS,
+  type SeenEventRepository,
+} from '../repositories';
 import { hashKey } from '../hashKey';
 
 /** Expired rows are swept at most this often per instance, on a write; reads ignore them by their expiry. */
@@ -55,11 +60,16 @@ export class PostgresPendingErasureRepository implements PendingErasureRepositor
   constructor(private readonly pool: Pool) {}
 
   async add(personId: string, at: Date): Promise<void> {
-    await this.pool.query('INSERT INTO pending_erasures (person_id, requested_at) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING', [personId, at]);
+    await this.pool.query(
+      'INSERT INTO pending_erasures (person_id, requested_at) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING',
+      [personId, at],
+    );
   }
 
   async list(): Promise<string[]> {
-    const { rows } = await this.pool.query<{ person_id: string }>('SELECT person_id FROM pending_erasures ORDER BY requested_at, person_id');
+    const { rows } = await this.pool.query<{ person_id: string }>(
+      'SELECT person_id FROM pending_erasures ORDER BY requested_at, person_id',
+    );
     return rows.map((row) => row.person_id);
   }
 

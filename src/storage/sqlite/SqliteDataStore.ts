@@ -17,7 +17,11 @@ import { SqliteStateKeyRepository } from './SqliteStateKeyRepository';
 import { SqliteProgressRepository } from './SqliteProgressRepository';
 import { SqliteStateStorage } from './SqliteStateStorage';
 import { GroupCommit } from './GroupCommit';
-import { SqliteRevocationRepository, SqliteSeenEventRepository, SqlitePendingErasureRepository } from './SqliteSecurityRepositories';
+import {
+  SqliteRevocationRepository,
+  SqliteSeenEventRepository,
+  SqlitePendingErasureRepository,
+} from './SqliteSecurityRepositories';
 
 export class SqliteDataStore implements DataStore {
   readonly state: SqliteStateStorage;

@@ -1,4 +1,9 @@
-import { type PendingErasureRepository, type RevocationRepository, SEEN_EVENT_TTL_MS, type SeenEventRepository } from '../repositories';
+import {
+  type PendingErasureRepository,
+  type RevocationRepository,
+  SEEN_EVENT_TTL_MS,
+  type SeenEventRepository,
+} from '../repositories';
 import { hashKey } from '../hashKey';
 import type { SqliteDb } from './database';
 
@@ -59,11 +64,16 @@ export class SqlitePendingErasureRepository implements PendingErasureRepository 
   constructor(private readonly db: SqliteDb) {}
 
   async add(personId: string, at: Date): Promise<void> {
-    this.db.prepare('INSERT INTO pending_erasures (person_id, requested_at) VALUES (?, ?) ON CONFLICT(person_id) DO NOTHING').run(personId, at.toISOString());
+    this.db
+      .prepare('INSERT INTO pending_erasures (person_id, requested_at) VALUES (?, ?) ON CONFLICT(person_id) DO NOTHING')
+      .run(personId, at.toISOString());
   }
 
   async list(): Promise<string[]> {
-    return this.db.prepare('SELECT person_id FROM pending_erasures ORDER BY requested_at, person_id').pluck().all() as string[];
+    return this.db
+      .prepare('SELECT person_id FROM pending_erasures ORDER BY requested_at, person_id')
+      .pluck()
+      .all() as string[];
   }
 
   async remove(personId: string): Promise<void> {

@@ -250,9 +250,12 @@
   // history; Web Chat replaces them with the same messages (and their buttons) when it starts.
   function showFirstMessages(session) {
     if (!session.started) return undefined;
-    return fetch(absolute(session.domain) + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities', {
-      headers: { authorization: 'Bearer ' + session.token },
-    })
+    return fetch(
+      absolute(session.domain) + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities',
+      {
+        headers: { authorization: 'Bearer ' + session.token },
+      },
+    )
       .then(function (response) {
         return response.ok ? response.json() : undefined;
       })
@@ -457,10 +460,7 @@
   var EARLY_WAIT_MS = 1000;
   var firstShown = resume
     ? Promise.resolve()
-    : Promise.race([
-        early.then(showFirstMessages).then(afterPaint, function () {}),
-        wait(EARLY_WAIT_MS),
-      ]);
+    : Promise.race([early.then(showFirstMessages).then(afterPaint, function () {}), wait(EARLY_WAIT_MS)]);
   firstShown
     .then(loadWebChat)
     .then(function () {

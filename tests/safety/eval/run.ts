@@ -20,7 +20,15 @@ type Mode = 'rules' | 'detector' | 'first' | 'intake';
 
 function detectorOutcome(text: string, classifier = true): Outcome {
   const detection = detectDanger(text, { classifier });
-  if (detection.kind === 'none') return { crisisLine: false, asked: false, yesBringsCrisisLine: false, emergency: false, poisonControl: false, alarmed: false };
+  if (detection.kind === 'none')
+    return {
+      crisisLine: false,
+      asked: false,
+      yesBringsCrisisLine: false,
+      emergency: false,
+      poisonControl: false,
+      alarmed: false,
+    };
   const keys = responseKeys(detection.kind, detection);
   const asked = keys.includes('safety.ambiguous.question');
   return {
@@ -61,8 +69,10 @@ class BotRunner {
       await chat.say(this.text('intake.skip.label')); // the optional under-18 question
       let atDose = await chat.say(this.text('intake.questions.startedAgo.choices.atLeast6Months'));
       // The intake may read the answer back to confirm it first.
-      for (const next of ['yes', '2 years', 'yes']) if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) atDose = await chat.say(next);
-      if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) throw new Error('the intake did not reach the dose question');
+      for (const next of ['yes', '2 years', 'yes'])
+        if (!atDose.includes(this.text('intake.questions.startDose.prompt'))) atDose = await chat.say(next);
+      if (!atDose.includes(this.text('intake.questions.startDose.prompt')))
+        throw new Error('the intake did not reach the dose question');
     }
     const first = this.read(await chat.say(text));
     const yesBringsCrisisLine = first.asked ? this.read(await chat.say('yes')).crisisLine : false;
@@ -89,7 +99,8 @@ const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixe
 
 function summary(rows: Row[]) {
   const group = (g: string) => rows.filter((r) => CATEGORIES[r.category].group === g);
-  const sum = (rs: Row[]) => rs.reduce((acc, r) => ({ total: acc.total + r.total, hits: acc.hits + r.hits }), { total: 0, hits: 0 });
+  const sum = (rs: Row[]) =>
+    rs.reduce((acc, r) => ({ total: acc.total + r.total, hits: acc.hits + r.hits }), { total: 0, hits: 0 });
   const suicide = sum(group('suicide'));
   const emergency = sum(group('emergency'));
   const benign = sum(group('benign'));
@@ -112,13 +123,20 @@ async function main(): Promise<void> {
       for (const mode of modes) {
         const hits: boolean[] = [];
         for (const m of messages) {
-          const outcome = mode === 'rules' || mode === 'detector' ? detectorOutcome(m.text, mode === 'detector') : await bot!.outcome(mode, m.text);
+          const outcome =
+            mode === 'rules' || mode === 'detector'
+              ? detectorOutcome(m.text, mode === 'detector')
+              : await bot!.outcome(mode, m.text);
           hits.push(isHit(m.category, outcome));
         }
         results[`${split}/${mode}`] = table(messages, hits);
         if (showMisses && mode === 'detector') {
           if (split !== 'dev') console.log(`(misses on the ${split} split are not listed: tune on dev only)`);
-          else messages.forEach((m, i) => hits[i] || console.log(`MISS ${m.category}\t${m.text}\t${detectDanger(m.text).signals.join(",")}`));
+          else
+            messages.forEach(
+              (m, i) =>
+                hits[i] || console.log(`MISS ${m.category}\t${m.text}\t${detectDanger(m.text).signals.join(',')}`),
+            );
         }
       }
     }
