@@ -79,10 +79,15 @@ export async function coldLoad(browser: Browser, url: string, firstText: string)
       const poll = () => (window.__coldLoad.webChat >= 0 ? resolve() : setTimeout(poll, 50));
       poll();
     })`);
-    const timing = (await page.evaluate(`(() => {
+    const timing = await page.evaluate<{
+      first: number;
+      webChat: number;
+      webChatRan: number;
+      bundleArrivedMs: number;
+    }>(`(() => {
       const bundle = performance.getEntriesByType('resource').find((e) => /\\/webchat\\/webchat\\./.test(e.name));
       return { ...window.__coldLoad, bundleArrivedMs: bundle ? bundle.responseEnd : -1 };
-    })()`)) as { first: number; webChat: number; webChatRan: number; bundleArrivedMs: number };
+    })()`);
     let wireBytes = 0;
     let bundleWireBytes = 0;
     for (const [id, size] of bytes) {

@@ -100,9 +100,9 @@ async function throughput() {
     };
   };
   const [echoRun, dialogsRun, coachRun] = contenders;
-  const echo = await summary(echoRun!);
-  const dialogsOnly = await summary(dialogsRun!);
-  const coach = await summary(coachRun!);
+  const echo = await summary(echoRun);
+  const dialogsOnly = await summary(dialogsRun);
+  const coach = await summary(coachRun);
   await Promise.all(contenders.map((c) => c.server.stop()));
   // The coach's turns count only if they did the work: every conversation must have finished its intake.
   const check = SqliteDataStore.open(db.slice('sqlite:'.length));
@@ -112,8 +112,8 @@ async function throughput() {
     .get() as number;
   await check.close();
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const roundRatios = coachRun!.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun!.rounds[i]!.turnsPerSecond));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const roundRatios = coachRun.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun.rounds[i].turnsPerSecond));
   return {
     echo,
     dialogsOnly,
@@ -121,7 +121,7 @@ async function throughput() {
     ratio: median(roundRatios),
     roundRatios,
     dialogsOnlyRatio: median(
-      dialogsRun!.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun!.rounds[i]!.turnsPerSecond)),
+      dialogsRun.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun.rounds[i].turnsPerSecond)),
     ),
     cpuRatio: ratio(echo.cpuMsPerTurn, coach.cpuMsPerTurn),
   };

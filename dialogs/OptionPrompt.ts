@@ -37,7 +37,7 @@ export class OptionPrompt extends PromptBase<string> {
   }
 
   /** A validator for prompts where typed text is an answer too: an option, or any non-empty text (returned as undefined). */
-  static async acceptAnyText(prompt: PromptValidatorContext<string>): Promise<boolean> {
+  static async acceptAnyText(this: void, prompt: PromptValidatorContext<string>): Promise<boolean> {
     return prompt.recognized.succeeded || normalize(prompt.context.activity.text ?? '') !== '';
   }
 

@@ -95,7 +95,7 @@ export class UnderstandingRouter {
       atMenu: !dc.activeDialog || innermost(dc).activeDialog?.id === 'root.menuPrompt',
       nothingOpen: !dc.activeDialog,
       explaining: isDialogActive(dc, EXPLAIN_DIALOG),
-      opens: (id) => DIALOG_OF[id] !== undefined && isDialogActive(dc, DIALOG_OF[id]!),
+      opens: (id) => DIALOG_OF[id] !== undefined && isDialogActive(dc, DIALOG_OF[id]),
     });
     switch (decision.kind) {
       case 'pass':

@@ -28,7 +28,7 @@ const databaseUrl = z
 function splitPostgresSchema(url: string): { url: string; schema?: string } {
   const match = /([?&])schema=([^&]*)(&?)/.exec(url);
   if (!match) return { url };
-  const schema = decodeURIComponent(match[2]!);
+  const schema = decodeURIComponent(match[2]);
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema))
     throw new ConfigError('DATABASE_URL', 'schema must be letters, digits and _ (for example ?schema=coach)');
   const rest = url.slice(0, match.index) + (match[3] ? match[1] : '') + url.slice(match.index + match[0].length);

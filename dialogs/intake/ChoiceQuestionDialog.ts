@@ -33,7 +33,7 @@ export class ChoiceQuestionDialog extends QuestionDialog {
       { field: spec.field, text, now: this.deps.services.clock.now().toISOString() },
       this.deps.vocabulary,
     );
-    return spec.fromText?.(text) !== undefined || spec.fromExtraction(reading as never) !== undefined;
+    return spec.fromText?.(text) !== undefined || spec.fromExtraction(reading) !== undefined;
   }
 
   protected message(options: StageOptions): OutboundMessage & { numbersPickChoices: boolean } {

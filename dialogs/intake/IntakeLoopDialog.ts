@@ -117,7 +117,7 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
             notes.push(content.text(`intake.notedProducts.${product}`));
       }
     }
-    await this.deps.intake.save(personId, answers as IntakeAnswers);
+    await this.deps.intake.save(personId, answers);
     // What a load would now return (parsing drops anything invalid, exactly as reading it back would).
     setAnswersThisTurn(dc.context, parseAnswers(answers));
     // No person id: a log line outlives "delete my data", and the id would tie it to the person.

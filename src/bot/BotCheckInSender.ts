@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Clock } from '../clock';
 import { UntrustedServiceUrlError } from '../channels/trustedServiceUrls';
 import {
@@ -49,19 +49,15 @@ export class BotCheckInSender implements CheckInSender {
   async send(job: SendJob): Promise<SendOutcome> {
     let failure: unknown;
     try {
-      await this.adapter.continueConversationAsync(
-        this.appId || '',
-        job.reference as Partial<ConversationReference>,
-        async (context) => {
-          // Errors are caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
-          try {
-            stampIdempotencyKey(context, job.idempotencyKey);
-            await this.deliver(context, job);
-          } catch (error) {
-            failure = error;
-          }
-        },
-      );
+      await this.adapter.continueConversationAsync(this.appId || '', job.reference, async (context) => {
+        // Errors are caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
+        try {
+          stampIdempotencyKey(context, job.idempotencyKey);
+          await this.deliver(context, job);
+        } catch (error) {
+          failure = error;
+        }
+      });
     } catch (error) {
       failure = error;
     }
@@ -86,7 +82,8 @@ function stampIdempotencyKey(context: TurnContext, key: string): void {
   context.onSendActivities(async (_ctx, activities, next) => {
     for (const activity of activities) {
       const idempotencyKey = sent === 0 ? key : `${key}:${sent}`;
-      activity.channelData = { ...(activity.channelData ?? {}), idempotencyKey };
+      const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+      activity.channelData = { ...channelData, idempotencyKey };
       sent++;
     }
     return next();

@@ -41,8 +41,8 @@ class NoOutboundCredentials extends TokenCredentials {
 
 /** Connectors for local turns: never authenticated, never used (replies are collected with expectReplies). */
 class LocalTurnConnectorFactory extends ConnectorFactory {
-  override async create(serviceUrl: string): Promise<ConnectorClient> {
-    return new ConnectorClient(new NoOutboundCredentials(), { baseUri: serviceUrl });
+  override create(serviceUrl: string): Promise<ConnectorClient> {
+    return Promise.resolve(new ConnectorClient(new NoOutboundCredentials(), { baseUri: serviceUrl }));
   }
 }
 
@@ -89,11 +89,7 @@ export class CoachAdapter extends CloudAdapter {
       claimsIdentity: this.createClaimsIdentity(this.appId),
       connectorFactory: new LocalTurnConnectorFactory(),
     };
-    const response = await this.processActivity(
-      local,
-      { ...activity, deliveryMode: 'expectReplies' } as Activity,
-      logic,
-    );
+    const response = await this.processActivity(local, { ...activity, deliveryMode: 'expectReplies' }, logic);
     const body = response?.body as { activities?: Partial<Activity>[] } | undefined;
     return body?.activities ?? [];
   }

@@ -19,14 +19,14 @@ export function clientAddress(req: IncomingMessage, trust: TrustProxy = TRUST_NO
   if (trust.kind === 'hops') {
     let index = chain.length - 1;
     for (let hop = 0; hop < trust.hops && index > 0; hop++) {
-      if (!isIP(chain[index - 1]!)) break;
+      if (!isIP(chain[index - 1])) break;
       index--;
     }
-    return chain[index]!;
+    return chain[index];
   }
   let index = chain.length - 1;
-  while (index > 0 && isTrusted(chain[index]!, trust.ranges) && isIP(chain[index - 1]!)) index--;
-  return chain[index]!;
+  while (index > 0 && isTrusted(chain[index], trust.ranges) && isIP(chain[index - 1])) index--;
+  return chain[index];
 }
 
 function forwardedFor(req: IncomingMessage): string[] {
@@ -46,7 +46,7 @@ function isTrusted(address: string, ranges: BlockList): boolean {
 /** Some proxies write "1.2.3.4:5678" or "[::1]:5678". */
 function stripPort(entry: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(entry);
-  if (bracketed) return bracketed[1]!;
+  if (bracketed) return bracketed[1];
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(entry);
-  return v4WithPort ? v4WithPort[1]! : entry;
+  return v4WithPort ? v4WithPort[1] : entry;
 }

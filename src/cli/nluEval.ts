@@ -96,9 +96,18 @@ function evaluate(split: Split): void {
       const menuOk = isRight(kind, row.expected, atMenu, 'menu');
       const intakeOk = isRight(kind, row.expected, midIntake, 'intake');
       g.n++;
-      if (menuOk) (g.menu++, menuRight++);
-      if (intakeOk) (g.intake++, intakeRight++);
-      if (!menuOk && offered(row.expected, atMenu)) (g.offered++, offeredCount++);
+      if (menuOk) {
+        g.menu++;
+        menuRight++;
+      }
+      if (intakeOk) {
+        g.intake++;
+        intakeRight++;
+      }
+      if (!menuOk && offered(row.expected, atMenu)) {
+        g.offered++;
+        offeredCount++;
+      }
       if (!menuOk) {
         const k = atMenu.kind === 'answer' || atMenu.kind === 'intent' ? `wrong ${atMenu.kind}` : atMenu.kind;
         missKinds.set(k, (missKinds.get(k) ?? 0) + 1);

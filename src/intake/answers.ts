@@ -96,7 +96,7 @@ const PARSED_ANSWERS_KEPT = 512;
 export function parseAnswers(raw: Record<string, unknown>): IntakeAnswers {
   const json = JSON.stringify(raw);
   const known = parsedAnswers.get(json);
-  if (known) return known as IntakeAnswers;
+  if (known) return known;
   const parsed = deepFreeze(validAnswers(raw));
   if (parsedAnswers.size >= PARSED_ANSWERS_KEPT) parsedAnswers.delete(parsedAnswers.keys().next().value!);
   parsedAnswers.set(json, parsed);
@@ -122,7 +122,7 @@ function validAnswers(raw: Record<string, unknown>): IntakeAnswers {
   if (capsule.success) answers.gramsPerCapsule = capsule.data;
   const shots = shotsPerDaySchema.safeParse(raw.shotsPerDay);
   if (shots.success) answers.shotsPerDay = shots.data;
-  return answers as IntakeAnswers;
+  return answers;
 }
 
 export function applies(id: QuestionId, answers: IntakeAnswers): boolean {

@@ -34,7 +34,7 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
     if (!family || extra !== undefined || !/^\d*$/.test(prefixText ?? '') || prefix > (family === 6 ? 128 : 32)) {
       return { error: `has "${part}", which is not an address or a CIDR range (for example 10.0.0.0/8 or 127.0.0.1)` };
     }
-    ranges.addSubnet(unmapped(address!), prefix, family === 6 ? 'ipv6' : 'ipv4');
+    ranges.addSubnet(unmapped(address), prefix, family === 6 ? 'ipv6' : 'ipv4');
   }
   return { kind: 'ranges', ranges, text };
 }
@@ -42,5 +42,5 @@ export function parseTrustProxy(value: string): TrustProxy | { error: string } {
 /** "::ffff:10.0.0.1" (an IPv4 client on a dual-stack socket) is 10.0.0.1. */
 export function unmapped(address: string): string {
   const match = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  return match ? match[1]! : address;
+  return match ? match[1] : address;
 }

@@ -219,9 +219,9 @@ if (!available) {
       await page.getByRole('textbox').first().focus();
       for (let i = 0; i < 40 && reached.size < links.length; i++) {
         await page.keyboard.press('Shift+Tab');
-        const name = (await page.evaluate(
+        const name = await page.evaluate<string>(
           'document.activeElement && (document.activeElement.getAttribute("aria-label") || document.activeElement.textContent || "")',
-        )) as string;
+        );
         for (const link of links) if (name.includes(link.label)) reached.add(link.label);
       }
       expect([...reached].sort()).toEqual(links.map((l) => l.label).sort());
@@ -278,7 +278,7 @@ if (!available) {
     const intro = content.text('privacy.export.intro');
     const summary = page.locator('.webchat__bubble__content', { hasText: intro }).last();
     await summary.waitFor();
-    const lines = ((await summary.innerText()) as string).split('\n').filter((line) => line.trim());
+    const lines = (await summary.innerText()).split('\n').filter((line) => line.trim());
     expect(lines[0].trim()).toBe(intro.replace(/'/g, '’'));
     expect(lines.length).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'webchat-phone-lines.png') });

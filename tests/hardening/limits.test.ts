@@ -114,8 +114,8 @@ describe('6. WebSocket streams per client', () => {
     const other = await open(await streamUrl(), '198.51.100.9');
     expect(other.status).toBe(101);
     // A closed socket frees its place for the same client.
-    const closed = new Promise((resolve) => held[0]!.ws.once('close', resolve));
-    held[0]!.ws.close();
+    const closed = new Promise((resolve) => held[0].ws.once('close', resolve));
+    held[0].ws.close();
     await closed;
     await until(() => t.app.directLine.stream.openSockets === 3, 'the server to count the closed socket');
     expect((await open(first, '203.0.113.7')).status).toBe(101);

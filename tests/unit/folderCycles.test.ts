@@ -31,7 +31,7 @@ function nodeOf(file: string): string | undefined {
   const parts = relative(ROOT, file).split(sep);
   if (parts[0] === 'dialogs') return 'dialogs';
   if (parts[0] !== 'src' || parts.length < 2) return undefined;
-  return parts.length === 2 ? parts[1]!.replace(/\.(ts|js)$/, '') : parts[1];
+  return parts.length === 2 ? parts[1].replace(/\.(ts|js)$/, '') : parts[1];
 }
 
 const IMPORT =
@@ -44,7 +44,7 @@ function folderEdges(): Map<string, string[]> {
     const from = nodeOf(file);
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
-      const spec = match[1] ?? match[2] ?? match[3] ?? match[4]!;
+      const spec = match[1] ?? match[2] ?? match[3] ?? match[4];
       if (!spec.startsWith('.')) continue;
       const to = nodeOf(resolve(dirname(file), spec));
       if (!from || !to || from === to) continue;

@@ -1,4 +1,3 @@
-import type { ConversationReference } from 'botbuilder';
 import type { ProactiveDelivery } from '../../scheduler/sender';
 import type { CheckInSender, SendJob, SendOutcome } from '../../scheduler/sender';
 import type { StoredReference } from '../../storage/repositories';
@@ -16,13 +15,13 @@ export class SlackCheckInSender implements CheckInSender {
   ) {}
 
   owns(reference: StoredReference): boolean {
-    return this.channel.owns(reference as Partial<ConversationReference>);
+    return this.channel.owns(reference);
   }
 
   async send(job: SendJob): Promise<SendOutcome> {
     let failure: unknown;
     try {
-      await this.channel.deliverProactive(job.reference as Partial<ConversationReference>, async (context) => {
+      await this.channel.deliverProactive(job.reference, async (context) => {
         // Caught here: a thrown error would reach the adapter's onTurnError, which talks to the person.
         try {
           await this.deliver(context, job);
