@@ -1,3 +1,4 @@
+import { QUESTION_IDS } from '../../src/intake/answers';
 import { RISK_RULES_VERSION } from '../../src/risk/rules';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardsIn, conversation } from '../support/intake';
@@ -66,21 +67,7 @@ describe('clinical personas through the real intake', () => {
     if (asks(reply, 'intake.questions.currentDose.unknown')) return says.doseBand ?? 'I really don’t know';
     if (asks(reply, 'intake.questions.startedAgo.unknown')) return says.durationBand ?? 'I really don’t know';
     if (reply.includes(c('intake.review.prompt'))) return 'looks right';
-    const ids = [
-      'products',
-      'age',
-      'startedAgo',
-      'startDose',
-      'currentDose',
-      'timesPerDay',
-      'rotation',
-      'substances',
-      'pregnant',
-      'earlierStop',
-      'goal',
-      'zip',
-    ] as const;
-    for (const id of ids) {
+    for (const id of QUESTION_IDS) {
       // (has: so the same driver can replay the personas on an older build that lacks a question.)
       if (
         !t.app.services.content.has(`intake.questions.${id}.prompt`) ||

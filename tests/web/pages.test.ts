@@ -30,7 +30,7 @@ describe('the web page', () => {
       expect(html).toContain(escapeHtml(text(key)));
     }
     // Web Chat's bundle downloads from the start (preload); the page script runs it once the first messages show.
-    expect(html).toMatch(/<link rel="preload" href="\/webchat\/webchat\.[0-9a-f]{12}\.js" as="script">/);
+    expect(html).toMatch(/<link rel="preload" href="\/webchat\/webchat\.[0-9a-f]{12}\.js" as="script" ?\/?>/);
     expect(html).toMatch(/<script src="\/static\/steady-chat\.[0-9a-f]{12}\.js" defer><\/script>/);
     expect(html).toContain('href="/privacy"');
     // 988 beside 911 in the header, both as links a phone can call.
