@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   // The chat page's own script runs in the browser.
   {
-    files: ['src/web/public/**/*.js'],
+    files: ['src/platform/web/public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {

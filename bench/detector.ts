@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { detectDanger } from '../src/safety/detect';
+import { detectDanger } from '../src/features/safety/detect';
 import { ROOT } from './lib';
 
 const ROUNDS = 20;

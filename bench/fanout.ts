@@ -6,8 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promptKey } from '../src/scheduler/CheckInPlanner';
-import { SqliteDataStore } from '../src/storage/sqlite/SqliteDataStore';
+import { promptKey } from '../src/features/checkins/CheckInPlanner';
+import { SqliteDataStore } from '../src/platform/storage/sqlite/SqliteDataStore';
 import { COACH_NODE_FLAGS, ROOT } from './lib';
 
 export const FANOUT_DUE = new Date('2026-12-06T23:00:00Z'); // Sunday 6 pm in New York

@@ -1,7 +1,7 @@
 // One fan-out dispatcher process (see fanout.ts): the real app on the shared database, run once at the due instant.
-import { loadConfig } from '../src/config';
+import { loadConfig } from '../src/platform/config';
 import { buildApp } from '../src/index';
-import { createLogger } from '../src/logger';
+import { createLogger } from '../src/platform/logger';
 import { FANOUT_DUE } from './fanout';
 
 async function main(): Promise<void> {

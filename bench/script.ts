@@ -1,5 +1,5 @@
-import { loadContent } from '../src/content/loader';
-import type { Content } from '../src/content/Content';
+import { loadContent } from '../src/platform/content/loader';
+import type { Content } from '../src/platform/content/Content';
 
 /** The echo bot's conversations: the same texts as the coach's, so both see the same number and size of turns. */
 export const texts = (script: ScriptStep[]): string[] => script.map((s) => s.text);

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent } from '../src/content/loader';
+import { loadContent } from '../src/platform/content/loader';
 import { CHROMIUM, CHROMIUM_FLAGS, type ColdLoad, coldLoad } from './browser';
 import { COACH_NODE_FLAGS, percentiles, ROOT, startProcess } from './lib';
 

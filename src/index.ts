@@ -1,75 +1,93 @@
 import type { TurnContext } from 'botbuilder';
-import { DialogSet } from './vendor/dialogsLibrary';
-import { ConsentDialog } from '../dialogs/ConsentDialog';
-import { CrisisDialog } from '../dialogs/CrisisDialog';
-import { DeleteDataDialog } from '../dialogs/DeleteDataDialog';
-import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/InfoDialog';
-import { HelpNowDialog } from '../dialogs/HelpNowDialog';
-import { MAIN_MENU, questionsGoToExplainers } from '../dialogs/mainMenu';
-import { UnderstandingRouter } from '../dialogs/UnderstandingRouter';
-import { Understanding } from './nlu/understand';
-import { coreCommands } from '../dialogs/globalCommands';
+import { DialogSet } from './platform/bot/dialogsLibrary';
+import { ConsentDialog } from '../dialogs/privacy/ConsentDialog';
+import { CrisisDialog } from '../dialogs/safety/CrisisDialog';
+import { DeleteDataDialog } from '../dialogs/privacy/DeleteDataDialog';
+import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/menu/InfoDialog';
+import { HelpNowDialog } from '../dialogs/menu/HelpNowDialog';
+import { MAIN_MENU, questionsGoToExplainers } from '../dialogs/menu/mainMenu';
+import { UnderstandingRouter } from '../dialogs/menu/UnderstandingRouter';
+import { Understanding } from './features/understanding/understand';
+import { coreCommands } from '../dialogs/menu/globalCommands';
 import { IntakeDialog } from '../dialogs/intake/IntakeDialog';
 import type { IntakeDeps } from '../dialogs/intake/support';
-import { privacyCommands } from '../dialogs/privacyCommands';
-import { EXPLAIN_DIALOG, ExplainDialog } from '../dialogs/ExplainDialog';
-import { learnCommands } from '../dialogs/learnCommands';
-import { ProgramDialog } from '../dialogs/ProgramDialog';
-import { ROOT_DIALOG, RootDialog } from '../dialogs/RootDialog';
-import { SafetyGuard } from '../dialogs/safetyGuard';
-import { CoachBot } from './bot/CoachBot';
-import { TurnConversationState, TurnUserState } from './bot/TurnStateWriter';
-import type { CoachServices } from './bot/services';
-import type { DialogServices } from '../dialogs/services';
-import { createCloudAdapter, createProactiveAdapter, describeError, installTurnErrorHandler } from './channels/adapter';
-import { finishPendingErasures } from './privacy/personalData';
-import { channelAwareLogic } from './channels/channelLogic';
-import { type ConversationReferenceStore, StoredConversationReferences } from './channels/conversationReferences';
-import { createSlackDirect, type SlackDirect } from './channels/slack';
-import type { SlackSender } from './channels/slack/webApi';
-import type { SlackDeduplicator } from './channels/slack/dedup';
-import { SlackCheckInSender } from './channels/slack/SlackCheckInSender';
+import { privacyCommands } from '../dialogs/privacy/privacyCommands';
+import { EXPLAIN_DIALOG, ExplainDialog } from '../dialogs/explain/ExplainDialog';
+import { learnCommands } from '../dialogs/program/learnCommands';
+import { ProgramDialog } from '../dialogs/program/ProgramDialog';
+import { RootDialog } from '../dialogs/menu/RootDialog';
+import { ROOT_DIALOG } from '../dialogs/shared/rootDialog';
+import { SafetyGuard } from '../dialogs/safety/safetyGuard';
+import { CoachBot } from './platform/bot/CoachBot';
+import { TurnConversationState, TurnUserState } from './platform/bot/TurnStateWriter';
+import type { CoachServices } from './services';
+import type { DialogServices } from '../dialogs/shared/services';
+import {
+  createCloudAdapter,
+  createProactiveAdapter,
+  describeError,
+  installTurnErrorHandler,
+} from './platform/channels/adapter';
+import { deletePersonalData, finishPendingErasures } from './features/privacy/personalData';
+import { channelAwareLogic } from './platform/channels/channelLogic';
+import {
+  type ConversationReferenceStore,
+  StoredConversationReferences,
+} from './platform/channels/conversationReferences';
+import { createSlackDirect, type SlackDirect } from './platform/channels/slack';
+import type { SlackSender } from './platform/channels/slack/webApi';
+import type { SlackDeduplicator } from './platform/channels/slack/dedup';
+import { SlackCheckInSender } from './features/checkins/senders/SlackCheckInSender';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import { RoutingCheckInSender } from './scheduler/routingSender';
-import { TeamsGate } from './channels/teams/TeamsGate';
-import { createDirectLine, createDirectLineEndpoint, type DirectLine, TOKEN_ENDPOINT } from './channels/directline';
-import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/CheckInDialog';
-import { CHECKIN_ENROLL_DIALOG, CheckInEnrollDialog } from '../dialogs/CheckInEnrollDialog';
-import { checkInCommands } from '../dialogs/checkInCommands';
-import { ProgressDialog } from '../dialogs/ProgressDialog';
-import { BotCheckInSender } from './bot/BotCheckInSender';
-import { DefaultRenderer } from './channels/render';
-import { type Clock, systemClock } from './clock';
-import { type Config, ConfigError, loadConfig, loadDotEnv } from './config';
-import { loadContent } from './content/loader';
-import { createLogger, type Logger } from './logger';
-import { createConsentService } from './privacy/consent';
-import { createPersonalDataService } from './privacy/personalData';
-import { createRetentionJob } from './privacy/RetentionTimer';
-import { createSafetyEventLog } from './safety/events';
-import { ChatModelCaution } from './safety/modelScreen';
-import { type CautionModel, SafetyNet } from './safety/SafetyNet';
-import type { Metrics } from './metrics';
-import { createServer, type RunningServer } from './server';
-import { IntakeService } from './intake/IntakeService';
-import { createIntakeExtractor } from './nlu/intake/extractor';
-import { loadExtractionPrompts, loadVocabulary } from './nlu/intake/vocabulary';
-import { type ChatModel, createChatModel } from './nlu/model';
-import { ExplainerPhraser } from './nlu/phrasing';
-import { TopicSearch } from './nlu/topicSearch';
-import { programIntentPattern } from './program/commands';
-import { ProgramService } from './program/ProgramService';
-import { type CheckInReviewer, DefaultCheckInReviewer } from './checkins/review';
-import { CheckInDispatcher, DEFAULT_DISPATCH_SETTINGS, type DispatchReport } from './scheduler/CheckInDispatcher';
-import { CheckInPlanner } from './scheduler/CheckInPlanner';
-import { createCheckInJob } from './scheduler/CheckInScheduler';
-import { type ScheduledJob, Scheduler, type SchedulerTimers } from './scheduler/Scheduler';
-import { CheckInService } from './scheduler/CheckInService';
-import { type ProgramWeekSource, programOrEnrollmentWeeks } from './scheduler/programWeek';
-import type { CheckInSender } from './scheduler/sender';
-import { openDataStore } from './storage';
-import type { DataStore } from './storage/repositories';
-import { createWebPages } from './web/pages';
+import { RoutingCheckInSender } from './features/checkins/routingSender';
+import { TeamsGate } from './platform/channels/teams/TeamsGate';
+import {
+  createDirectLine,
+  createDirectLineEndpoint,
+  type DirectLine,
+  TOKEN_ENDPOINT,
+} from './platform/channels/directline';
+import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/checkins/CheckInDialog';
+import { CHECKIN_ENROLL_DIALOG, CheckInEnrollDialog } from '../dialogs/checkins/CheckInEnrollDialog';
+import { checkInCommands } from '../dialogs/checkins/checkInCommands';
+import { ProgressDialog } from '../dialogs/checkins/ProgressDialog';
+import { BotCheckInSender } from './features/checkins/senders/BotCheckInSender';
+import { DefaultRenderer } from './platform/channels/render';
+import { type Clock, systemClock } from './platform/clock';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './platform/config';
+import { loadContent } from './platform/content/loader';
+import { createLogger, type Logger } from './platform/logger';
+import { createConsentService } from './features/privacy/consent';
+import { createPersonalDataService } from './features/privacy/personalData';
+import { createRetentionJob } from './features/privacy/retentionJob';
+import { createSafetyEventLog } from './features/safety/events';
+import { ChatModelCaution } from './features/safety/modelScreen';
+import { type CautionModel, SafetyNet } from './features/safety/SafetyNet';
+import type { Metrics } from './platform/metrics';
+import { createServer, type RunningServer } from './platform/server';
+import { IntakeService } from './features/intake/IntakeService';
+import { createIntakeExtractor } from './features/intake/reader/extractor';
+import { loadExtractionPrompts, loadVocabulary } from './features/intake/reader/vocabulary';
+import { type ChatModel, createChatModel } from './platform/nlu/model';
+import { ExplainerPhraser } from './features/explain/phrasing';
+import { TopicSearch } from './features/explain/topicSearch';
+import { programIntentPattern } from './features/program/commands';
+import { ProgramService } from './features/program/ProgramService';
+import { type CheckInReviewer, DefaultCheckInReviewer } from './features/checkins/review';
+import {
+  CheckInDispatcher,
+  DEFAULT_DISPATCH_SETTINGS,
+  type DispatchReport,
+} from './features/checkins/CheckInDispatcher';
+import { CheckInPlanner } from './features/checkins/CheckInPlanner';
+import { createCheckInJob } from './features/checkins/checkInJob';
+import { type ScheduledJob, Scheduler, type SchedulerTimers } from './platform/scheduler/Scheduler';
+import { CheckInService } from './features/checkins/CheckInService';
+import { type ProgramWeekSource, programOrEnrollmentWeeks } from './features/program/programWeek';
+import type { CheckInSender } from './features/checkins/sender';
+import { openDataStore } from './platform/storage';
+import type { DataStore } from './platform/storage/repositories';
+import { createWebPages } from './platform/web/pages';
 
 /** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
 const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
@@ -144,7 +162,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // Metrics are off by default; when on, the store and the turn logic are seen through counters.
   // prom-client is loaded only then.
   let openSockets = () => 0;
-  const metricsModule = config.metrics.enabled ? await import('./metrics') : undefined;
+  const metricsModule = config.metrics.enabled ? await import('./platform/metrics') : undefined;
   const metrics: Metrics | undefined = metricsModule ? new metricsModule.Metrics(() => openSockets()) : undefined;
   const openedStore = overrides.store ?? (await openDataStore(config.database));
   const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
@@ -279,6 +297,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     adapter,
     logic,
     botId: config.auth.appId || 'steady',
+    erasePerson: (personId) => deletePersonalData(services.store, personId, { at: services.clock.now() }),
   });
   openSockets = () => directLine.stream.openSockets;
   const webPages = createWebPages({

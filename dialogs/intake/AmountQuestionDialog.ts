@@ -1,14 +1,14 @@
-import type { OutboundMessage } from '../../src/channels/messages';
-import type { DoseAnswer } from '../../src/intake/answers';
-import { assumptionLines, formatDose } from '../../src/intake/format';
-import type { Extraction } from '../../src/nlu/intake/schemas';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import type { DoseAnswer } from '../../src/features/intake/answers';
+import { assumptionLines, formatDose } from '../../src/features/intake/format';
+import type { Extraction } from '../../src/features/intake/reader/schemas';
 import type { RawAnswer } from './AnswerPrompt';
-import { normalize } from '../../src/nlu/choices';
-import { startsLikeQuestion } from '../../src/nlu/questions';
-import { looksLikeAmount, numberIsNotADose } from '../../src/nlu/intake/answerShape';
+import { normalize } from '../../src/platform/nlu/choices';
+import { startsLikeQuestion } from '../../src/features/explain/questions';
+import { looksLikeAmount, numberIsNotADose } from '../../src/features/intake/reader/answerShape';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
-import { saysDontKnow } from '../../src/nlu/intake/choices';
+import { saysDontKnow } from '../../src/features/intake/reader/choices';
 
 export const AMOUNT_QUESTION_DIALOG = 'intake.amountQuestion';
 

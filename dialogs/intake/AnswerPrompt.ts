@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptOptions, PromptRecognizerResult } from 'botbuilder-dialogs';
-import { PromptBase } from '../PromptBase';
-import type { DialogServices } from '../services';
-import type { OutboundMessage } from '../../src/channels/messages';
-import { normalize, recognizeChoice } from '../../src/nlu/choices';
+import { PromptBase } from '../shared/PromptBase';
+import type { DialogServices } from '../shared/services';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import { normalize, recognizeChoice } from '../../src/platform/nlu/choices';
 
 export interface AnswerRequest {
   message: OutboundMessage;

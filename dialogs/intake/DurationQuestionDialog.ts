@@ -1,9 +1,9 @@
-import type { OutboundMessage } from '../../src/channels/messages';
-import type { AnswerOf } from '../../src/intake/answers';
-import { assumptionLines, formatDuration } from '../../src/intake/format';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import type { AnswerOf } from '../../src/features/intake/answers';
+import { assumptionLines, formatDuration } from '../../src/features/intake/format';
 import type { RawAnswer } from './AnswerPrompt';
-import { normalize } from '../../src/nlu/choices';
-import { startsLikeQuestion } from '../../src/nlu/questions';
+import { normalize } from '../../src/platform/nlu/choices';
+import { startsLikeQuestion } from '../../src/features/explain/questions';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 

@@ -5,14 +5,14 @@ import type {
   DialogTurnResult,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { Dialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
-import { personIdOf } from '../../src/bot/identity';
-import { normalize } from '../../src/nlu/choices';
-import type { QuestionId } from '../../src/intake/answers';
-import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/intake/answers';
-import { formatAnswer } from '../../src/intake/format';
-import { liftComponentStack } from '../dialogContexts';
-import { OptionPrompt } from '../OptionPrompt';
+import { Dialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
+import { personIdOf } from '../../src/platform/bot/identity';
+import { normalize } from '../../src/platform/nlu/choices';
+import type { QuestionId } from '../../src/features/intake/answers';
+import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/features/intake/answers';
+import { formatAnswer } from '../../src/features/intake/format';
+import { liftComponentStack } from '../shared/dialogContexts';
+import { OptionPrompt } from '../shared/OptionPrompt';
 import { AmountQuestionDialog } from './AmountQuestionDialog';
 import { AnswerPrompt, type RawAnswer } from './AnswerPrompt';
 import { ChoiceQuestionDialog } from './ChoiceQuestionDialog';

@@ -1,9 +1,9 @@
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
-import { Dialog } from '../../src/vendor/dialogsLibrary';
-import { personIdOf } from '../../src/bot/identity';
-import { type IntakeAnswers, nextQuestion, parseAnswers, type QuestionId } from '../../src/intake/answers';
-import { QUESTIONS } from '../../src/intake/questions';
-import { PRODUCTS } from '../../src/risk/profile';
+import { Dialog } from '../../src/platform/bot/dialogsLibrary';
+import { personIdOf } from '../../src/platform/bot/identity';
+import { type IntakeAnswers, nextQuestion, parseAnswers, type QuestionId } from '../../src/features/intake/answers';
+import { QUESTIONS } from '../../src/features/intake/questions';
+import { PRODUCTS } from '../../src/features/risk/profile';
 import { AMOUNT_QUESTION_DIALOG } from './AmountQuestionDialog';
 import { CHOICE_QUESTION_DIALOG } from './ChoiceQuestionDialog';
 import { DURATION_QUESTION_DIALOG } from './DurationQuestionDialog';

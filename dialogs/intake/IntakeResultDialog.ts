@@ -1,8 +1,8 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { ComponentDialog, WaterfallDialog } from '../../src/vendor/dialogsLibrary';
-import { personIdOf } from '../../src/bot/identity';
-import { nextChoices, planMessages, prescriberSummary, topicKey, topicsFor } from '../../src/intake/result';
-import { OptionPrompt } from '../OptionPrompt';
+import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
+import { personIdOf } from '../../src/platform/bot/identity';
+import { nextChoices, planMessages, prescriberSummary, topicKey, topicsFor } from '../../src/features/intake/result';
+import { OptionPrompt } from '../shared/OptionPrompt';
 import { type IntakeDeps, send } from './support';
 
 export const INTAKE_RESULT_DIALOG = 'intake.result';

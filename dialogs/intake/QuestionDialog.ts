@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import { Dialog } from '../../src/vendor/dialogsLibrary';
-import type { OutboundMessage } from '../../src/channels/messages';
-import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/intake/answers';
-import { recognizeChoice } from '../../src/nlu/choices';
+import { Dialog } from '../../src/platform/bot/dialogsLibrary';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/features/intake/answers';
+import { recognizeChoice } from '../../src/platform/nlu/choices';
 import { type RawAnswer, readReply } from './AnswerPrompt';
 import {
   type AnswerExtras,
@@ -17,7 +17,7 @@ import {
   send,
   yesOrNo,
 } from './support';
-import { saysDontKnow } from '../../src/nlu/intake/choices';
+import { saysDontKnow } from '../../src/features/intake/reader/choices';
 
 /** Where a question dialog is: asking, in a follow-up of its own (capsule size, a rough range), or confirming. */
 export interface StageOptions extends QuestionOptions {

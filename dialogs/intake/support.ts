@@ -1,14 +1,14 @@
 import type { TurnContext } from 'botbuilder';
-import type { DialogServices } from '../services';
-import type { ChoiceOption, OutboundMessage } from '../../src/channels/messages';
-import { personIdOf } from '../../src/bot/identity';
-import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/intake/answers';
-import type { IntakeService } from '../../src/intake/IntakeService';
-import { matchesPhrase, normalize } from '../../src/nlu/choices';
-import { type IntakeExtractor, extractField } from '../../src/nlu/intake/extractor';
-import type { ExtractField, Extraction } from '../../src/nlu/intake/schemas';
-import type { Vocabulary } from '../../src/nlu/intake/vocabulary';
-import type { Product } from '../../src/risk/profile';
+import type { DialogServices } from '../shared/services';
+import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
+import { personIdOf } from '../../src/platform/bot/identity';
+import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/features/intake/answers';
+import type { IntakeService } from '../../src/features/intake/IntakeService';
+import { matchesPhrase, normalize } from '../../src/platform/nlu/choices';
+import { type IntakeExtractor, extractField } from '../../src/features/intake/reader/extractor';
+import type { ExtractField, Extraction } from '../../src/features/intake/reader/schemas';
+import type { Vocabulary } from '../../src/features/intake/reader/vocabulary';
+import type { Product } from '../../src/features/risk/profile';
 
 /** What the intake dialogs need, handed in by the composition root. */
 export interface IntakeDeps {

@@ -1,5 +1,5 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
-import { BackupError, backupSqlite } from '../storage/sqlite/backup';
+import { ConfigError, loadConfig, loadDotEnv } from '../platform/config';
+import { BackupError, backupSqlite } from '../platform/storage/sqlite/backup';
 
 /**
  * `npm run backup -- <file>`: an online, consistent copy of the SQLite database (the server may keep

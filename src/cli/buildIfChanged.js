@@ -93,7 +93,7 @@ function build() {
 }
 
 async function compressWebChat() {
-  const { ASSET_CACHE_DIR, compressedCopy, hashAssets } = require(join(DIST, 'src', 'web', 'assets.js'));
+  const { ASSET_CACHE_DIR, compressedCopy, hashAssets } = require(join(DIST, 'src', 'platform', 'web', 'assets.js'));
   const bundle = hashAssets().find((asset) => asset.name === 'webchat.js');
   const missing = ['br', 'gzip'].filter(
     (encoding) =>

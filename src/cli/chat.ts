@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { createInterface } from 'node:readline';
-import { type Config, ConfigError, loadConfig, loadDotEnv } from '../config';
-import { createLogger } from '../logger';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from '../platform/config';
+import { createLogger } from '../platform/logger';
 import { type App, type AppOverrides, buildApp } from '../index';
 
 /**

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { ConfigError, loadConfig, loadDotEnv } from '../platform/config';
 import { buildApp } from '../index';
-import { createLogger } from '../logger';
+import { createLogger } from '../platform/logger';
 
 /**
  * `npm run checkins -- --at 2026-12-07T18:00:00Z`: runs the check-ins (and periodic jobs) due at that

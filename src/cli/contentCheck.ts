@@ -1,6 +1,6 @@
-import { ContentError } from '../content/Content';
-import { loadContent } from '../content/loader';
-import { checkReading, formatReadingReport } from '../content/readingCheck';
+import { ContentError } from '../platform/content/Content';
+import { loadContent } from '../platform/content/loader';
+import { checkReading, formatReadingReport } from '../platform/content/readingCheck';
 
 /** `npm run content:check`: validates the content library and prints the reading-level table. Exit 1 on any failure. */
 function main(): number {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decide, type Decision } from '../../dialogs/UnderstandingRouter';
-import { loadContent } from '../content/loader';
-import { looksLikeAmount } from '../nlu/intake/answerShape';
-import { loadVocabulary } from '../nlu/intake/vocabulary';
-import { Understanding } from '../nlu/understand';
-import { programIntentPattern } from '../program/commands';
+import { decide, type Decision } from '../../dialogs/menu/UnderstandingRouter';
+import { loadContent } from '../platform/content/loader';
+import { looksLikeAmount } from '../features/intake/reader/answerShape';
+import { loadVocabulary } from '../features/intake/reader/vocabulary';
+import { Understanding } from '../features/understanding/understand';
+import { programIntentPattern } from '../features/program/commands';
 
 /**
  * npm run nlu:eval [-- --split dev|test|test-b|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the

@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
-import { purgeInactive, retentionCutoff } from '../privacy/personalData';
-import { openDataStore } from '../storage';
+import { ConfigError, loadConfig, loadDotEnv } from '../platform/config';
+import { purgeInactive, retentionCutoff } from '../features/privacy/personalData';
+import { openDataStore } from '../platform/storage';
 
 /**
  * `npm run purge [-- --at <ISO instant>]`: deletes everything about people inactive longer than

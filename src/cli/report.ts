@@ -1,6 +1,6 @@
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
-import { buildProgramReport, formatReportTable } from '../operations/programReport';
-import { openDataStore } from '../storage';
+import { ConfigError, loadConfig, loadDotEnv } from '../platform/config';
+import { buildProgramReport, formatReportTable } from '../features/program/programReport';
+import { openDataStore } from '../platform/storage';
 
 /**
  * `npm run report [-- --json]`: the program's figures in aggregate, as a table (the default) or as JSON.

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { teamsPackage } from '../channels/teams/package/manifest';
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
-import { loadContent } from '../content/loader';
+import { teamsPackage } from '../platform/channels/teams/package/manifest';
+import { ConfigError, loadConfig, loadDotEnv } from '../platform/config';
+import { loadContent } from '../platform/content/loader';
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 

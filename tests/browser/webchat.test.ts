@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type BrowserContext, type Page } from 'playwright-core';
-import { DefaultRenderer } from '../../src/channels/render';
-import { MAX_TEXT_CHARS } from '../../src/channels/inboundActivity';
-import { loadContent } from '../../src/content/loader';
-import { handoffMessage } from '../../src/intake/handoff';
+import { DefaultRenderer } from '../../src/platform/channels/render';
+import { MAX_TEXT_CHARS } from '../../src/platform/channels/inboundActivity';
+import { loadContent } from '../../src/platform/content/loader';
+import { handoffMessage } from '../../src/features/intake/handoff';
 import { CHROMIUM, CHROMIUM_FLAGS, coldLoad } from '../../bench/browser';
 import { makeTempDir, startTestApp, type TestApp } from '../support/app';
 

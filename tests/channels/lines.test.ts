@@ -1,7 +1,7 @@
-import { DefaultRenderer } from '../../src/channels/render';
-import { linesAsMarkdown, linesAsMrkdwn, TEAMS_LINES } from '../../src/channels/renderers/lines';
-import { slackMessageOf } from '../../src/channels/renderers/slack';
-import { loadContent } from '../../src/content/loader';
+import { DefaultRenderer } from '../../src/platform/channels/render';
+import { linesAsMarkdown, linesAsMrkdwn, TEAMS_LINES } from '../../src/platform/channels/renderers/lines';
+import { slackMessageOf } from '../../src/platform/channels/renderers/slack';
+import { loadContent } from '../../src/platform/content/loader';
 
 /*
  * Content texts are plain lines ("• " before list items). Markdown would run single lines together

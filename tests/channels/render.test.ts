@@ -1,12 +1,12 @@
 import type { Activity } from 'botbuilder';
-import { loadContent } from '../../src/content/loader';
-import { channelFamily, DefaultRenderer } from '../../src/channels/render';
-import type { OutboundMessage } from '../../src/channels/messages';
-import { slackMessageOf, SLACK_CHOICES_BLOCK, toMrkdwn } from '../../src/channels/renderers/slack';
-import { buttonAnswerOf } from '../../src/channels/buttonAnswers';
-import { recognizeChoice } from '../../src/nlu/choices';
-import { handoffMessage } from '../../src/intake/handoff';
-import { encodePng } from '../../src/checkins/png';
+import { loadContent } from '../../src/platform/content/loader';
+import { channelFamily, DefaultRenderer } from '../../src/platform/channels/render';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import { slackMessageOf, SLACK_CHOICES_BLOCK, toMrkdwn } from '../../src/platform/channels/renderers/slack';
+import { buttonAnswerOf } from '../../src/platform/channels/buttonAnswers';
+import { recognizeChoice } from '../../src/platform/nlu/choices';
+import { handoffMessage } from '../../src/features/intake/handoff';
+import { encodePng } from '../../src/features/checkins/png';
 
 const content = loadContent('en');
 const renderer = new DefaultRenderer(content);

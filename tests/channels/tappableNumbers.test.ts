@@ -1,7 +1,7 @@
-import { DefaultRenderer } from '../../src/channels/render';
-import { linksAsPlainText } from '../../src/channels/renderers/shared';
-import { slackMessageOf } from '../../src/channels/renderers/slack';
-import { loadContent } from '../../src/content/loader';
+import { DefaultRenderer } from '../../src/platform/channels/render';
+import { linksAsPlainText } from '../../src/platform/channels/renderers/shared';
+import { slackMessageOf } from '../../src/platform/channels/renderers/slack';
+import { loadContent } from '../../src/platform/content/loader';
 import { messageActivity, postActivity, startTestApp, type TestApp } from '../support/app';
 
 /** Issue 20, item 5 (CONTRACTS item 1): crisis, support and hand-off numbers stay tappable on every channel. */

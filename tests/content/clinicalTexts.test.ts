@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 
 /**
  * The clinical texts agree with each other: one withdrawal timeline (content/en/messages/withdrawal.yaml)

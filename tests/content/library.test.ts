@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPLAINER_TOPIC_IDS, ContentError } from '../../src/content/Content';
-import { loadContent } from '../../src/content/loader';
-import { CONTENT_DIR } from '../../src/paths';
+import { EXPLAINER_TOPIC_IDS, ContentError } from '../../src/platform/content/Content';
+import { loadContent } from '../../src/platform/content/loader';
+import { CONTENT_DIR } from '../../src/platform/paths';
 import { makeTempDir } from '../support/app';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');

@@ -1,6 +1,6 @@
-import { loadContent } from '../../src/content/loader';
-import { checkReading, formatReadingReport } from '../../src/content/readingCheck';
-import { fleschKincaidGrade, measure, READING_RULES, sentencesOf, syllablesInToken, syllablesInWord, wordsOf } from '../../src/content/readability';
+import { loadContent } from '../../src/platform/content/loader';
+import { checkReading, formatReadingReport } from '../../src/platform/content/readingCheck';
+import { fleschKincaidGrade, measure, READING_RULES, sentencesOf, syllablesInToken, syllablesInWord, wordsOf } from '../../src/platform/content/readability';
 
 /** Words with their dictionary syllable counts, chosen to exercise each rule (silent e, -es, -ed, -le, vowel pairs, -ing). */
 const SYLLABLES: Record<string, number> = {

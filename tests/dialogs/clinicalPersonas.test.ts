@@ -1,5 +1,5 @@
-import { QUESTION_IDS } from '../../src/intake/answers';
-import { RISK_RULES_VERSION } from '../../src/risk/rules';
+import { QUESTION_IDS } from '../../src/features/intake/answers';
+import { RISK_RULES_VERSION } from '../../src/features/risk/rules';
 import { startTestApp, type TestApp } from '../support/app';
 import { cardsIn, conversation } from '../support/intake';
 import { type Persona, PERSONAS } from './clinicalPersonas';

@@ -1,4 +1,4 @@
-import type { Approach } from '../../src/risk/rules';
+import type { Approach } from '../../src/features/risk/rules';
 
 /**
  * People who take the intake in their own words, with the outcome the seed article's framework and

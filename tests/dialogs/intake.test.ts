@@ -1,4 +1,4 @@
-import { RISK_RULES_VERSION } from '../../src/risk/rules';
+import { RISK_RULES_VERSION } from '../../src/features/risk/rules';
 import { startTestApp, type TestApp } from '../support/app';
 import { buttonsOf, cardsIn, conversation, filesIn } from '../support/intake';
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { PersonalDataOwner } from '../../src/storage/repositories';
-import { EXPORT_FORMAT, type PersonalDataExport } from '../../src/privacy/personalData';
+import type { PersonalDataOwner } from '../../src/platform/storage/repositories';
+import { EXPORT_FORMAT, type PersonalDataExport } from '../../src/features/privacy/personalData';
 import {
   messageActivity,
   postActivity,

@@ -1,5 +1,5 @@
-import { loadContent } from '../../src/content/loader';
-import { sessionPieces } from '../../src/program/session';
+import { loadContent } from '../../src/platform/content/loader';
+import { sessionPieces } from '../../src/features/program/session';
 import { makeTempDir, say, startTestApp, type TestApp } from '../support/app';
 import { grantConsent } from '../support/app';
 

@@ -9,7 +9,7 @@ import {
   type PromptValidator,
   TextPrompt,
 } from 'botbuilder-dialogs';
-import { PromptBase, type PromptInstanceState } from '../../dialogs/PromptBase';
+import { PromptBase, type PromptInstanceState } from '../../dialogs/shared/PromptBase';
 
 const ASK = 'ask';
 const ASIDE = 'aside';

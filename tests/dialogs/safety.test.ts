@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { linksAsPlainText } from '../../src/channels/renderers/shared';
+import { linksAsPlainText } from '../../src/platform/channels/renderers/shared';
 import { messageActivity, postActivity, say, startTestApp, type TestApp, withTestApp } from '../support/app';
 
 /** The safety net over real HTTP: every message, every channel, before commands and dialogs. */

@@ -1,4 +1,4 @@
-import { LAST_SEEN_RESOLUTION_MS } from '../../src/storage/repositories';
+import { LAST_SEEN_RESOLUTION_MS } from '../../src/platform/storage/repositories';
 import { say, startTestApp, type TestApp } from '../support/app';
 
 /** Transcript tests: the real bot over HTTP, one conversation per test, asserting each reply. */

@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 import { startTestApp, type TestApp } from '../support/app';
 import { welcomeTexts } from '../support/app';
 import { call, newSession, openConversation, textsOf } from '../support/directLineClient';

@@ -1,13 +1,13 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CoachAdapter } from '../../src/channels/adapter';
-import { OwnChannelEndpoint } from '../../src/channels/directline/botConnector';
-import { DirectLineChannel } from '../../src/channels/directline/DirectLineChannel';
-import { DirectLineTokens, type TokenClaims } from '../../src/channels/directline/tokens';
-import { createLogger } from '../../src/logger';
-import { openSqlite } from '../../src/storage/sqlite/database';
-import { SqliteDirectLineRepository } from '../../src/storage/sqlite/SqliteDirectLineRepository';
-import { SqliteRevocationRepository } from '../../src/storage/sqlite/SqliteSecurityRepositories';
+import type { CoachAdapter } from '../../src/platform/channels/adapter';
+import { OwnChannelEndpoint } from '../../src/platform/channels/directline/botConnector';
+import { DirectLineChannel } from '../../src/platform/channels/directline/DirectLineChannel';
+import { DirectLineTokens, type TokenClaims } from '../../src/platform/channels/directline/tokens';
+import { createLogger } from '../../src/platform/logger';
+import { openSqlite } from '../../src/platform/storage/sqlite/database';
+import { SqliteDirectLineRepository } from '../../src/platform/storage/sqlite/SqliteDirectLineRepository';
+import { SqliteRevocationRepository } from '../../src/platform/storage/sqlite/SqliteSecurityRepositories';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 

@@ -1,4 +1,4 @@
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 import { startTestApp, type TestApp } from '../support/app';
 import { welcomeTexts } from '../support/app';
 import { call, type Conversation, newSession, openConversation, textsOf } from '../support/directLineClient';

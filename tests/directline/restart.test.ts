@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 import { makeTempDir, startTestApp } from '../support/app';
 import { welcomeTexts } from '../support/app';
 import { newSession, openConversation, textsOf } from '../support/directLineClient';

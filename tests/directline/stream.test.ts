@@ -1,4 +1,4 @@
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 import { welcomeTexts } from '../support/app';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../support/app';

@@ -1,8 +1,8 @@
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import type { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import type { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import type { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { grantConsent, makeTempDir, startTestApp, type TestApp } from '../support/app';
 import { appDatabaseEnv, describeEachDatabaseKind, type DatabaseKind } from '../support/databases';
 import { call, newSession } from '../support/directLineClient';

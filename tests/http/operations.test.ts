@@ -1,7 +1,7 @@
-import { openDataStore } from '../../src/storage';
-import { createServer } from '../../src/server';
-import { createLogger } from '../../src/logger';
-import type { CoachAdapter } from '../../src/channels/adapter';
+import { openDataStore } from '../../src/platform/storage';
+import { createServer } from '../../src/platform/server';
+import { createLogger } from '../../src/platform/logger';
+import type { CoachAdapter } from '../../src/platform/channels/adapter';
 import { say, withTestApp } from '../support/app';
 import { LogCapture } from '../support/fakes';
 

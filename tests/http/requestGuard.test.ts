@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
-import { guardRequestHandlers } from '../../src/http/requestGuards';
-import { createLogger } from '../../src/logger';
+import { guardRequestHandlers } from '../../src/platform/http/requestGuards';
+import { createLogger } from '../../src/platform/logger';
 
 /**
  * Issue 21's last resort around request handling: whatever a handler throws while routing (restify 11

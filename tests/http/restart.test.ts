@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { makeTempDir, postActivity, messageActivity, say } from '../support/app';
 import { startServerProcess } from '../support/serverProcess';
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 
 const content = loadContent('en');
 

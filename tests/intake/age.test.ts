@@ -1,4 +1,4 @@
-import { readAge } from '../../src/intake/age';
+import { readAge } from '../../src/features/intake/age';
 
 describe('reading an answer to "Are you under 18?" given as an age or in words', () => {
   test.each([

@@ -1,8 +1,8 @@
-import { loadContent } from '../../src/content/loader';
-import { QUESTION_IDS } from '../../src/intake/answers';
-import { QUESTIONS } from '../../src/intake/questions';
-import { topicKey } from '../../src/intake/result';
-import { ASSUMPTION_IDS } from '../../src/nlu/intake/schemas';
+import { loadContent } from '../../src/platform/content/loader';
+import { QUESTION_IDS } from '../../src/features/intake/answers';
+import { QUESTIONS } from '../../src/features/intake/questions';
+import { topicKey } from '../../src/features/intake/result';
+import { ASSUMPTION_IDS } from '../../src/features/intake/reader/schemas';
 
 const content = loadContent('en');
 const MY_AREAS = ['intake.', 'risk.', 'resources.'];

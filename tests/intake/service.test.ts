@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { loadContent } from '../../src/content/loader';
-import { parseAnswers, toRiskProfile } from '../../src/intake/answers';
-import { IntakeService } from '../../src/intake/IntakeService';
-import { RISK_RULES_VERSION } from '../../src/risk/rules';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { loadContent } from '../../src/platform/content/loader';
+import { parseAnswers, toRiskProfile } from '../../src/features/intake/answers';
+import { IntakeService } from '../../src/features/intake/IntakeService';
+import { RISK_RULES_VERSION } from '../../src/features/risk/rules';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 

@@ -5,9 +5,9 @@ import {
   type ExtractionSource,
   extractField,
   extractWithRules,
-} from '../../src/nlu/intake/extractor';
-import { EXTRACT_FIELDS, type ExtractField, extractionSchemaFor } from '../../src/nlu/intake/schemas';
-import { loadExtractionPrompts, loadVocabulary } from '../../src/nlu/intake/vocabulary';
+} from '../../src/features/intake/reader/extractor';
+import { EXTRACT_FIELDS, type ExtractField, extractionSchemaFor } from '../../src/features/intake/reader/schemas';
+import { loadExtractionPrompts, loadVocabulary } from '../../src/features/intake/reader/vocabulary';
 
 const vocabulary = loadVocabulary('en');
 const prompts = loadExtractionPrompts('en');

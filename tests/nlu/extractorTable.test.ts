@@ -1,6 +1,6 @@
-import { extractWithRules } from '../../src/nlu/intake/extractor';
-import type { ExtractField, Extraction } from '../../src/nlu/intake/schemas';
-import { loadVocabulary } from '../../src/nlu/intake/vocabulary';
+import { extractWithRules } from '../../src/features/intake/reader/extractor';
+import type { ExtractField, Extraction } from '../../src/features/intake/reader/schemas';
+import { loadVocabulary } from '../../src/features/intake/reader/vocabulary';
 
 /**
  * Real-world phrasings and what the rule-based extractor must read from them.

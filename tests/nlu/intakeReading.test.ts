@@ -1,8 +1,8 @@
-import { amountFromMention, readAmount } from '../../src/nlu/intake/amount';
-import { numberIsNotADose } from '../../src/nlu/intake/answerShape';
-import { productsFromMention, readGoal, readProducts } from '../../src/nlu/intake/choices';
-import { loadVocabulary } from '../../src/nlu/intake/vocabulary';
-import { loadContent } from '../../src/content/loader';
+import { amountFromMention, readAmount } from '../../src/features/intake/reader/amount';
+import { numberIsNotADose } from '../../src/features/intake/reader/answerShape';
+import { productsFromMention, readGoal, readProducts } from '../../src/features/intake/reader/choices';
+import { loadVocabulary } from '../../src/features/intake/reader/vocabulary';
+import { loadContent } from '../../src/platform/content/loader';
 
 const vocab = loadVocabulary('en');
 const content = loadContent('en');

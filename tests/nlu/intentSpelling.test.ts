@@ -1,5 +1,5 @@
-import { loadContent } from '../../src/content/loader';
-import { IntentMatcher } from '../../src/nlu/intents';
+import { loadContent } from '../../src/platform/content/loader';
+import { IntentMatcher } from '../../src/platform/nlu/intents';
 
 /** The spelling fallback: run-together words reach their request; unrelated words reach nothing. */
 describe('intent matching by spelling when no phrase shares enough words', () => {

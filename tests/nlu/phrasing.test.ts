@@ -1,7 +1,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import { FakeListChatModel } from '@langchain/core/utils/testing';
-import { loadContent } from '../../src/content/loader';
-import { ExplainerPhraser, type PhrasingRequest, rephrasingProblem } from '../../src/nlu/phrasing';
+import { loadContent } from '../../src/platform/content/loader';
+import { ExplainerPhraser, type PhrasingRequest, rephrasingProblem } from '../../src/features/explain/phrasing';
 
 const topic = loadContent('en').explainer('tolerance-basics');
 const request: PhrasingRequest = {

@@ -1,7 +1,7 @@
-import { loadContent } from '../../src/content/loader';
-import { QuestionBank } from '../../src/nlu/questionBank';
-import { IntentMatcher } from '../../src/nlu/intents';
-import { programIntentPattern } from '../../src/program/commands';
+import { loadContent } from '../../src/platform/content/loader';
+import { QuestionBank } from '../../src/features/explain/questionBank';
+import { IntentMatcher } from '../../src/platform/nlu/intents';
+import { programIntentPattern } from '../../src/features/program/commands';
 
 const content = loadContent('en');
 const bank = new QuestionBank(content);

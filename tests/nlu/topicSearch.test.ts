@@ -1,6 +1,6 @@
-import { loadContent } from '../../src/content/loader';
-import { editDistance, stem, terms, tokenize } from '../../src/nlu/search';
-import { TopicSearch } from '../../src/nlu/topicSearch';
+import { loadContent } from '../../src/platform/content/loader';
+import { editDistance, stem, terms, tokenize } from '../../src/platform/nlu/search';
+import { TopicSearch } from '../../src/features/explain/topicSearch';
 import { EXPLAIN_PHRASINGS, HELD_OUT_PHRASINGS, OFF_TOPIC } from './explainPhrasings';
 
 const content = loadContent('en');

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { intakeScript, texts } from '../../bench/script';
-import { purgeInactive } from '../../src/privacy/personalData';
-import { buildProgramReport, formatReportTable } from '../../src/operations/programReport';
-import type { ReportRows } from '../../src/storage/operations';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
+import { purgeInactive } from '../../src/features/privacy/personalData';
+import { buildProgramReport, formatReportTable } from '../../src/features/program/programReport';
+import type { ReportRows } from '../../src/platform/storage/operations';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
 import { grantConsent, say, withTestApp } from '../support/app';
 import { describePostgres, freshPostgresUrl, TEST_DATABASE_URL } from '../support/postgres';
 

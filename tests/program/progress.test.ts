@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { loadContent } from '../../src/content/loader';
-import { ProgramService } from '../../src/program/ProgramService';
-import { parseProgramCommand } from '../../src/program/commands';
-import * as rules from '../../src/program/progress';
-import { sessionPieces } from '../../src/program/session';
-import type { ProgramProgress } from '../../src/storage/repositories';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { loadContent } from '../../src/platform/content/loader';
+import { ProgramService } from '../../src/features/program/ProgramService';
+import { parseProgramCommand } from '../../src/features/program/commands';
+import * as rules from '../../src/features/program/progress';
+import { sessionPieces } from '../../src/features/program/session';
+import type { ProgramProgress } from '../../src/platform/storage/repositories';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { intakeScript, type ScriptStep } from '../../bench/script';
-import { loadContent } from '../../src/content/loader';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { loadContent } from '../../src/platform/content/loader';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir, messageActivity, postActivity } from '../support/app';
 import { integrityCheck, type ServerProcess, startServerProcess } from '../support/serverProcess';
 

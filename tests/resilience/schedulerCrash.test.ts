@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type FakeChannel, type ReceivedActivity, startFakeChannel } from '../../bench/fakeChannel';
-import { CHANNEL_ID as WEB_CHANNEL } from '../../src/channels/directline/DirectLineChannel';
-import { promptKey } from '../../src/scheduler/CheckInPlanner';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { CHANNEL_ID as WEB_CHANNEL } from '../../src/platform/channels/directline/DirectLineChannel';
+import { promptKey } from '../../src/features/checkins/CheckInPlanner';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 import { freePort, integrityCheck, type ServerProcess, startServerProcess } from '../support/serverProcess';
 

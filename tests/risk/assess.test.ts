@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { loadContent } from '../../src/content/loader';
+import { loadContent } from '../../src/platform/content/loader';
 import {
   APPROACHES,
   assess,
@@ -11,7 +11,7 @@ import {
   type RiskProfile,
   SUBSTANCES,
   TIERS,
-} from '../../src/risk';
+} from '../../src/features/risk';
 
 const grams = (amount: number) => ({ kind: 'amount' as const, amount, unit: 'g' as const });
 

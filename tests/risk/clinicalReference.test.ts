@@ -10,7 +10,7 @@ import {
   RULE_IDS,
   RULES,
   SLOW_ESCALATION_MONTHS,
-} from '../../src/risk';
+} from '../../src/features/risk';
 import {
   TAPER_MAX_STEP_SHARE,
   TAPER_STEP_SHARE,
@@ -18,8 +18,8 @@ import {
   WEEKLY_STEPS_UNDER_MONTHS,
   FAST_STEP_DAYS,
   SLOW_STEP_DAYS,
-} from '../../src/risk/taper';
-import { DefaultCheckInReviewer, type ReviewReason } from '../../src/checkins/review';
+} from '../../src/features/risk/taper';
+import { DefaultCheckInReviewer, type ReviewReason } from '../../src/features/checkins/review';
 
 /** docs/clinical.md stays current: every rule id, approach, check-in reason and threshold is there, with a source. */
 const page = readFileSync(join(__dirname, '../../docs/clinical.md'), 'utf8');

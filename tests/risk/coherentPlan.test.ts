@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { OutboundMessage } from '../../src/channels/messages';
-import { loadContent } from '../../src/content/loader';
-import { type IntakeAnswers, parseAnswers, toRiskProfile } from '../../src/intake/answers';
-import { handoffMessage } from '../../src/intake/handoff';
-import { planMessages, topicKey, topicsFor } from '../../src/intake/result';
-import { assess, type Assessment, DOSE_UNITS, PRODUCTS, type RiskProfile, SUBSTANCES } from '../../src/risk';
+import type { OutboundMessage } from '../../src/platform/channels/messages';
+import { loadContent } from '../../src/platform/content/loader';
+import { type IntakeAnswers, parseAnswers, toRiskProfile } from '../../src/features/intake/answers';
+import { handoffMessage } from '../../src/features/intake/handoff';
+import { planMessages, topicKey, topicsFor } from '../../src/features/intake/result';
+import { assess, type Assessment, DOSE_UNITS, PRODUCTS, type RiskProfile, SUBSTANCES } from '../../src/features/risk';
 
 /**
  * One coherent plan: for any intake answers, the whole result as the person reads it (summary, meaning,

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import { loadContent } from '../../src/content/loader';
-import { noGramTaperText, taperText } from '../../src/intake/result';
-import { assess, type RiskProfile, sketchTaper } from '../../src/risk';
+import { loadContent } from '../../src/platform/content/loader';
+import { noGramTaperText, taperText } from '../../src/features/intake/result';
+import { assess, type RiskProfile, sketchTaper } from '../../src/features/risk';
 import {
   FAST_STEP_DAYS,
   SLOW_STEP_DAYS,
   TAPER_MAX_STEP_SHARE,
   TAPER_STOP_AT_GRAMS,
   type TaperSketch,
-} from '../../src/risk/taper';
+} from '../../src/features/risk/taper';
 
 const content = loadContent('en');
 const grams = (amount: number) => ({ kind: 'amount' as const, amount, unit: 'g' as const });

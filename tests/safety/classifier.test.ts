@@ -1,5 +1,5 @@
-import { CLASSIFIER, CLASSIFIER_VERSION, featureSet, HEADS } from '../../src/safety/classifier';
-import { DETECTOR_VERSION, detectDanger, normalizedClauses } from '../../src/safety/detect';
+import { CLASSIFIER, CLASSIFIER_VERSION, featureSet, HEADS } from '../../src/features/safety/classifier';
+import { DETECTOR_VERSION, detectDanger, normalizedClauses } from '../../src/features/safety/detect';
 import { loadSplit } from './eval/corpus';
 
 const dev = loadSplit('dev');

@@ -1,4 +1,4 @@
-import type { DangerKind } from '../../src/safety/types';
+import type { DangerKind } from '../../src/features/safety/types';
 
 /**
  * A labelled corpus for the safety net, written before the detector's rules and kept as written.

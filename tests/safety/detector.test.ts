@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectDanger } from '../../src/safety/detect';
-import type { DangerKind } from '../../src/safety/types';
+import { detectDanger } from '../../src/features/safety/detect';
+import type { DangerKind } from '../../src/features/safety/types';
 import { corpus } from './corpus';
 import { holdout } from './holdout';
 import { evaluate, formatReport } from './metrics';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { detectDanger } from '../../src/safety/detect';
-import { type CautionModel, SafetyNet } from '../../src/safety/SafetyNet';
-import { DANGER_KINDS } from '../../src/safety/types';
+import { detectDanger } from '../../src/features/safety/detect';
+import { type CautionModel, SafetyNet } from '../../src/features/safety/SafetyNet';
+import { DANGER_KINDS } from '../../src/features/safety/types';
 import { corpus } from './corpus';
 import { holdout } from './holdout';
 

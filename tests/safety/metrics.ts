@@ -1,5 +1,5 @@
-import { detectDanger } from '../../src/safety/detect';
-import { DANGER_KINDS, type DangerKind } from '../../src/safety/types';
+import { detectDanger } from '../../src/features/safety/detect';
+import { DANGER_KINDS, type DangerKind } from '../../src/features/safety/types';
 import type { CorpusEntry } from './corpus';
 
 export interface KindMetrics {

@@ -1,6 +1,6 @@
-import { loadContent } from '../../src/content/loader';
-import { detectDanger } from '../../src/safety/detect';
-import { SafetyNet } from '../../src/safety/SafetyNet';
+import { loadContent } from '../../src/platform/content/loader';
+import { detectDanger } from '../../src/features/safety/detect';
+import { SafetyNet } from '../../src/features/safety/SafetyNet';
 import { corpus } from './corpus';
 
 describe("SafetyNet keeps results only for the bot's own texts", () => {

@@ -1,6 +1,6 @@
 /**
- * `npm run safety:train`: trains the safety classifier (src/safety/classifier.ts) on the dev split only
- * and writes src/safety/classifierModel.json. `npm run safety:train -- --check` trains again and fails
+ * `npm run safety:train`: trains the safety classifier (src/features/safety/classifier.ts) on the dev split only
+ * and writes src/features/safety/classifierModel.json. `npm run safety:train -- --check` trains again and fails
  * when the committed file differs (so the weights in the repo are exactly what this script makes).
  *
  * Everything is deterministic: features are sorted, training is full-batch gradient descent (Adam) for a
@@ -11,11 +11,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClassifierModel, featureSet, type Head, HEADS } from '../../src/safety/classifier';
-import { normalizedClauses } from '../../src/safety/detect';
+import { type ClassifierModel, featureSet, type Head, HEADS } from '../../src/features/safety/classifier';
+import { normalizedClauses } from '../../src/features/safety/detect';
 import { CATEGORIES, loadSplit } from './eval/corpus';
 
-const MODEL_PATH = join(__dirname, '..', '..', 'src', 'safety', 'classifierModel.json');
+const MODEL_PATH = join(__dirname, '..', '..', 'src', 'features', 'safety', 'classifierModel.json');
 export const MODEL_VERSION = 'clf-1.0.0';
 /** Features seen in fewer messages than this are not used (one message's quirks are not a pattern). */
 const MIN_DOCS = 2;
@@ -216,15 +216,15 @@ function main(): void {
     const committed = readFileSync(MODEL_PATH, 'utf8');
     if (committed !== text) {
       console.error(
-        'src/safety/classifierModel.json does not match what training on dev.tsv produces: run npm run safety:train',
+        'src/features/safety/classifierModel.json does not match what training on dev.tsv produces: run npm run safety:train',
       );
       process.exit(1);
     }
-    console.log('src/safety/classifierModel.json matches the training run');
+    console.log('src/features/safety/classifierModel.json matches the training run');
     return;
   }
   writeFileSync(MODEL_PATH, text);
-  console.log('wrote src/safety/classifierModel.json');
+  console.log('wrote src/features/safety/classifierModel.json');
 }
 
 if (require.main === module) main();

@@ -1,8 +1,8 @@
 import { messageActivity, postActivity, startTestApp, type TestApp } from '../support/app';
 import { describePostgres, freshPostgresUrl, TEST_DATABASE_URL } from '../support/postgres';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import { ConversationLockTimeout } from '../../src/storage/conversationLocks';
-import { PostgresConversationLocks } from '../../src/storage/postgres/PostgresConversationLocks';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import { ConversationLockTimeout } from '../../src/platform/storage/conversationLocks';
+import { PostgresConversationLocks } from '../../src/platform/storage/postgres/PostgresConversationLocks';
 
 jest.setTimeout(120_000);
 

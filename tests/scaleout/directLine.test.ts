@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import type { PostgresNotifier } from '../../src/storage/postgres/PostgresNotifier';
+import type { PostgresNotifier } from '../../src/platform/storage/postgres/PostgresNotifier';
 import { startTestApp, type TestApp } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
 import { describePostgres, freshPostgresUrl } from '../support/postgres';

@@ -1,9 +1,9 @@
 import { type FakeChannel, startFakeChannel } from '../../bench/fakeChannel';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import type { NewDueCheckIn } from '../../src/storage/repositories';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import type { NewDueCheckIn } from '../../src/platform/storage/repositories';
 import { grantConsent, say, startTestApp, type TestApp } from '../support/app';
 import { describePostgres, freshPostgresUrl, TEST_DATABASE_URL } from '../support/postgres';
-import { openPostgres } from '../../src/storage/postgres/database';
+import { openPostgres } from '../../src/platform/storage/postgres/database';
 
 const SUNDAY_6PM = new Date('2026-12-06T23:00:00Z'); // America/New_York, EST
 const MINUTE = 60_000;

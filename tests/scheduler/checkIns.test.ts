@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../src/scheduler/format';
+import { formatDateTime } from '../../src/features/checkins/format';
 import { describeEachDatabaseKind } from '../support/databases';
 import { type CheckInHarness, startCheckInHarness } from './support';
 

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import type { IntakeAnswers } from '../../src/intake/answers';
+import type { IntakeAnswers } from '../../src/features/intake/answers';
 import { messageActivity, postActivity } from '../support/app';
 import { describeEachDatabaseKind } from '../support/databases';
 import { cardsIn } from '../support/intake';

@@ -1,5 +1,5 @@
-import { createLogger } from '../../src/logger';
-import { type ScheduledJob, Scheduler, type SchedulerTimers } from '../../src/scheduler/Scheduler';
+import { createLogger } from '../../src/platform/logger';
+import { type ScheduledJob, Scheduler, type SchedulerTimers } from '../../src/platform/scheduler/Scheduler';
 import { FakeClock, LogCapture } from '../support/fakes';
 
 /** Timers that only record what was asked and fire when the test says so. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { SLACK_EVENTS_PATH, SLACK_INTERACTIONS_PATH } from '../../src/channels/slack';
+import { SLACK_EVENTS_PATH, SLACK_INTERACTIONS_PATH } from '../../src/platform/channels/slack';
 
 const manifest = (name: string) =>
   load(readFileSync(join(__dirname, '../../deploy/slack', name), 'utf8')) as Record<string, any>;

@@ -1,12 +1,12 @@
 import { ErrorCode } from '@slack/web-api';
-import { isTrustedServiceUrl } from '../../src/channels/trustedServiceUrls';
-import { InMemorySlackDeduplicator, SLACK_DEDUP_TTL_MS } from '../../src/channels/slack/dedup';
-import { slackSendOutcome } from '../../src/channels/slack/outcomes';
-import { SlackWebApiSender } from '../../src/channels/slack/webApi';
+import { isTrustedServiceUrl } from '../../src/platform/channels/trustedServiceUrls';
+import { InMemorySlackDeduplicator, SLACK_DEDUP_TTL_MS } from '../../src/platform/channels/slack/dedup';
+import { slackSendOutcome } from '../../src/features/checkins/senders/slackOutcomes';
+import { SlackWebApiSender } from '../../src/platform/channels/slack/webApi';
 import { FakeSlackApi } from '../support/fakeSlack';
-import { DEFAULT_BOT_FRAMEWORK_HOSTS } from '../../src/config';
-import { RoutingCheckInSender } from '../../src/scheduler/routingSender';
-import type { SendJob } from '../../src/scheduler/sender';
+import { DEFAULT_BOT_FRAMEWORK_HOSTS } from '../../src/platform/config';
+import { RoutingCheckInSender } from '../../src/features/checkins/routingSender';
+import type { SendJob } from '../../src/features/checkins/sender';
 
 describe('the Bot Framework token allow-list', () => {
   test.each([

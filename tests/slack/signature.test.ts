@@ -1,4 +1,4 @@
-import { slackSignature, verifySlackRequest } from '../../src/channels/slack/signature';
+import { slackSignature, verifySlackRequest } from '../../src/platform/channels/slack/signature';
 
 const secret = '8f742231b10e8888abcd99yyyzzz85a5';
 const now = new Date('2026-12-01T15:00:00Z');

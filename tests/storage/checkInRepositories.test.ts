@@ -3,7 +3,7 @@ import {
   type DataStore,
   LAST_SEEN_RESOLUTION_MS,
   type NewDueCheckIn,
-} from '../../src/storage/repositories';
+} from '../../src/platform/storage/repositories';
 import { describeEachDatabase } from '../support/databases';
 
 const at = (iso: string) => new Date(iso);

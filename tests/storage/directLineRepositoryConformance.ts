@@ -1,4 +1,4 @@
-import type { DirectLineRepository } from '../../src/storage/repositories';
+import type { DirectLineRepository } from '../../src/platform/storage/repositories';
 
 /** The DirectLineRepository contract, written once for every database. */
 export function describeDirectLineRepositoryConformance(

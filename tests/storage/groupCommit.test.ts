@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqlite, type SqliteDb } from '../../src/storage/sqlite/database';
-import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
-import { assess } from '../../src/risk';
+import { openSqlite, type SqliteDb } from '../../src/platform/storage/sqlite/database';
+import { GroupCommit } from '../../src/platform/storage/sqlite/GroupCommit';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
+import { assess } from '../../src/features/risk';
 import { makeTempDir } from '../support/app';
 
 /**

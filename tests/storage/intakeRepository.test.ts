@@ -1,5 +1,5 @@
-import { assess, RISK_RULES_VERSION } from '../../src/risk';
-import type { DataStore } from '../../src/storage/repositories';
+import { assess, RISK_RULES_VERSION } from '../../src/features/risk';
+import type { DataStore } from '../../src/platform/storage/repositories';
 import { describeEachDatabase } from '../support/databases';
 
 describeEachDatabase('IntakeRepository', (open) => {

@@ -3,9 +3,9 @@ import {
   LAST_SEEN_RESOLUTION_MS,
   type PersonRepository,
   type StateKeyRepository,
-} from '../../src/storage/repositories';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+} from '../../src/platform/storage/repositories';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 import { freshPostgresSchema, TEST_DATABASE_URL } from '../support/postgres';
 

@@ -1,12 +1,17 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
-import { deletePersonalData, exportPersonalData, purgeInactive, retentionCutoff } from '../../src/privacy/personalData';
-import { createRetentionJob } from '../../src/privacy/RetentionTimer';
-import type { PersonalDataOwner } from '../../src/storage/repositories';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { ConfigError, loadConfig } from '../../src/platform/config';
+import { createLogger } from '../../src/platform/logger';
+import {
+  deletePersonalData,
+  exportPersonalData,
+  purgeInactive,
+  retentionCutoff,
+} from '../../src/features/privacy/personalData';
+import { createRetentionJob } from '../../src/features/privacy/retentionJob';
+import type { PersonalDataOwner } from '../../src/platform/storage/repositories';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir, say, withTestApp } from '../support/app';
 
 const DAY = 24 * 60 * 60 * 1000;

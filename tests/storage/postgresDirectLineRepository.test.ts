@@ -1,4 +1,4 @@
-import { PostgresDirectLineRepository } from '../../src/storage/postgres/PostgresDirectLineRepository';
+import { PostgresDirectLineRepository } from '../../src/platform/storage/postgres/PostgresDirectLineRepository';
 import { describePostgres, freshPostgresSchema } from '../support/postgres';
 import { describeDirectLineRepositoryConformance } from './directLineRepositoryConformance';
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
-import { migrate, POSTGRES_MIGRATIONS_DIR } from '../../src/storage/postgres/database';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import { PostgresStateStorage } from '../../src/storage/postgres/PostgresStateStorage';
+import { migrate, POSTGRES_MIGRATIONS_DIR } from '../../src/platform/storage/postgres/database';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import { PostgresStateStorage } from '../../src/platform/storage/postgres/PostgresStateStorage';
 import { describePostgres, freshPostgresSchema, TEST_DATABASE_URL } from '../support/postgres';
 import { describeStateStorageConformance } from './stateStorageConformance';
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqlite } from '../../src/storage/sqlite/database';
-import { SqliteDirectLineRepository } from '../../src/storage/sqlite/SqliteDirectLineRepository';
+import { openSqlite } from '../../src/platform/storage/sqlite/database';
+import { SqliteDirectLineRepository } from '../../src/platform/storage/sqlite/SqliteDirectLineRepository';
 import { makeTempDir } from '../support/app';
 import { describeDirectLineRepositoryConformance } from './directLineRepositoryConformance';
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openSqlite } from '../../src/storage/sqlite/database';
-import { GroupCommit } from '../../src/storage/sqlite/GroupCommit';
-import { SqliteStateStorage } from '../../src/storage/sqlite/SqliteStateStorage';
+import { openSqlite } from '../../src/platform/storage/sqlite/database';
+import { GroupCommit } from '../../src/platform/storage/sqlite/GroupCommit';
+import { SqliteStateStorage } from '../../src/platform/storage/sqlite/SqliteStateStorage';
 import { makeTempDir } from '../support/app';
 import { describeStateStorageConformance } from './stateStorageConformance';
 

@@ -1,5 +1,5 @@
 import type { Storage } from 'botbuilder';
-import { documentJson, storedJsonOf } from '../../src/storage/storedDocuments';
+import { documentJson, storedJsonOf } from '../../src/platform/storage/storedDocuments';
 
 /**
  * The contract every botbuilder Storage in this project meets (MemoryStorage's eTag rules).

@@ -2,9 +2,9 @@ import type { Activity } from 'botbuilder';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { buildApp, type App, type AppOverrides } from '../../src/index';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/platform/logger';
 import { FakeClock, LogCapture } from './fakes';
 
 export function makeTempDir(prefix = 'coach-test-'): string {

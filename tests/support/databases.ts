@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PostgresDataStore } from '../../src/storage/postgres/PostgresDataStore';
-import type { DataStore } from '../../src/storage/repositories';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { PostgresDataStore } from '../../src/platform/storage/postgres/PostgresDataStore';
+import type { DataStore } from '../../src/platform/storage/repositories';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from './app';
 import { describePostgres, freshPostgresSchema, freshPostgresUrl } from './postgres';
 

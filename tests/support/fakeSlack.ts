@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { slackSignature } from '../../src/channels/slack/signature';
+import { slackSignature } from '../../src/platform/channels/slack/signature';
 
 export interface SlackCall {
   method: string;

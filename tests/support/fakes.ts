@@ -1,5 +1,5 @@
-import type { Clock } from '../../src/clock';
-import type { CheckInSender, SendJob, SendOutcome } from '../../src/scheduler/sender';
+import type { Clock } from '../../src/platform/clock';
+import type { CheckInSender, SendJob, SendOutcome } from '../../src/features/checkins/sender';
 
 export class FakeClock implements Clock {
   constructor(private current = new Date('2026-12-01T15:00:00Z')) {}

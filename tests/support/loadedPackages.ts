@@ -1,6 +1,6 @@
 // Run as its own process (node --import tsx): builds the app from the environment's config, as
 // src/index.ts does, and prints the npm packages that were loaded, one JSON array on stdout.
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/platform/config';
 import { buildApp } from '../../src/index';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { openPostgres } from '../../src/storage/postgres/database';
+import { openPostgres } from '../../src/platform/storage/postgres/database';
 
 /** PostgreSQL suites run when TEST_DATABASE_URL points at a server (.ci/run starts one). */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';

@@ -1,6 +1,6 @@
 // Child process for the durability test: writes, reports, then waits to be killed with SIGKILL.
-import { openSqlite } from '../../src/storage/sqlite/database';
-import { SqliteStateStorage } from '../../src/storage/sqlite/SqliteStateStorage';
+import { openSqlite } from '../../src/platform/storage/sqlite/database';
+import { SqliteStateStorage } from '../../src/platform/storage/sqlite/SqliteStateStorage';
 
 async function main(): Promise<void> {
   const store = new SqliteStateStorage(openSqlite(process.argv[2]));

@@ -3,8 +3,8 @@ import { unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { loadContent } from '../../src/content/loader';
-import { COLOR_ICON, MANIFEST_VERSION, OUTLINE_ICON, teamsManifest, teamsPackage } from '../../src/channels/teams/package/manifest';
+import { loadContent } from '../../src/platform/content/loader';
+import { COLOR_ICON, MANIFEST_VERSION, OUTLINE_ICON, teamsManifest, teamsPackage } from '../../src/platform/channels/teams/package/manifest';
 
 const content = loadContent('en');
 const appId = '3f1e2d4c-5b6a-4789-8abc-0123456789ab';

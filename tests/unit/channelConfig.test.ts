@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig } from '../../src/platform/config';
 
 describe('Slack and Teams configuration', () => {
   const secret = 'a'.repeat(32);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { openChat, sendTurn } from '../../src/cli/chat';
-import { loadConfig } from '../../src/config';
-import type { SchedulerTimers } from '../../src/scheduler/Scheduler';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { loadConfig } from '../../src/platform/config';
+import type { SchedulerTimers } from '../../src/platform/scheduler/Scheduler';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 
 /** Timers that only count what was asked of them. */

@@ -1,5 +1,5 @@
-import { CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../../src/checkins/amount';
-import { loadContent } from '../../src/content/loader';
+import { CHECKIN_UNITS, type CheckInUnit, parseCheckInAmount } from '../../src/features/checkins/amount';
+import { loadContent } from '../../src/platform/content/loader';
 
 const content = loadContent('en');
 const words = Object.fromEntries(CHECKIN_UNITS.map((u) => [u, content.list(`checkin.amount.units.${u}`)])) as Record<
@@ -30,7 +30,8 @@ describe("check-in amounts in grams or the person's own units", () => {
 });
 
 describe('the check-in form question knows extract products by their names', () => {
-  const { recognizeChoice } = jest.requireActual<typeof import('../../src/nlu/choices')>('../../src/nlu/choices');
+  const { recognizeChoice } =
+    jest.requireActual<typeof import('../../src/platform/nlu/choices')>('../../src/platform/nlu/choices');
   const options = ['leaf', 'extract', 'sevenOh', 'other'].map((id) => ({
     value: id,
     label: content.text(`checkin.form.options.${id}`),

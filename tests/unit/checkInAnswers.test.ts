@@ -1,6 +1,6 @@
-import { timeZoneFromActivity } from '../../src/channels/timeZone';
-import { parseGrams, parseTimeOfDay, parseWeekday, parseWholeNumber } from '../../src/nlu/checkInAnswers';
-import { loadContent } from '../../src/content/loader';
+import { timeZoneFromActivity } from '../../src/platform/channels/timeZone';
+import { parseGrams, parseTimeOfDay, parseWeekday, parseWholeNumber } from '../../src/features/checkins/checkInAnswers';
+import { loadContent } from '../../src/platform/content/loader';
 
 const content = loadContent('en');
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].map((d) =>

@@ -1,6 +1,6 @@
-import { DefaultCheckInReviewer, type ReviewReason } from '../../src/checkins/review';
-import type { RiskProfile } from '../../src/risk/profile';
-import type { CheckInAnswers } from '../../src/storage/repositories';
+import { DefaultCheckInReviewer, type ReviewReason } from '../../src/features/checkins/review';
+import type { RiskProfile } from '../../src/features/risk/profile';
+import type { CheckInAnswers } from '../../src/platform/storage/repositories';
 
 const base: CheckInAnswers = {
   daysUsed: 7,

@@ -1,11 +1,11 @@
 import { inflateSync } from 'node:zlib';
 import { parseAt } from '../../src/cli/checkins';
-import { ConfigError, loadConfig } from '../../src/config';
-import { encodePng } from '../../src/checkins/png';
-import { crc32 } from '../../src/util/crc32';
-import { renderProgressChart } from '../../src/checkins/progressChart';
-import { Pacer } from '../../src/scheduler/pacer';
-import { outcomeForStatus, parseRetryAfter } from '../../src/scheduler/sender';
+import { ConfigError, loadConfig } from '../../src/platform/config';
+import { encodePng } from '../../src/features/checkins/png';
+import { crc32 } from '../../src/platform/util/crc32';
+import { renderProgressChart } from '../../src/features/checkins/progressChart';
+import { Pacer } from '../../src/features/checkins/pacer';
+import { outcomeForStatus, parseRetryAfter } from '../../src/features/checkins/sender';
 
 const NOW = new Date('2026-12-06T23:00:00Z');
 

@@ -1,4 +1,4 @@
-import { matchesPhrase, normalize, recognizeChoice } from '../../src/nlu/choices';
+import { matchesPhrase, normalize, recognizeChoice } from '../../src/platform/nlu/choices';
 
 const options = [
   { value: 'support', label: 'Get support now', synonyms: ['hotline', 'resources'] },

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/channels/clientAddress';
-import { loadConfig } from '../../src/config';
+import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/platform/channels/clientAddress';
+import { loadConfig } from '../../src/platform/config';
 
 const request = (socket: string, forwardedFor?: string): IncomingMessage =>
   ({

@@ -9,7 +9,7 @@ import {
   TokenCredentials,
   type UserTokenClient,
 } from 'botframework-connector';
-import { ClientCachingAuthentication } from '../../src/channels/cachingAuthentication';
+import { ClientCachingAuthentication } from '../../src/platform/channels/cachingAuthentication';
 
 /** The edge: authentication that counts every client it makes and can be told to fail once. */
 class CountingAuthentication extends BotFrameworkAuthentication {

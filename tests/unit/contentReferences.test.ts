@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError } from '../../src/content/Content';
-import { loadContent } from '../../src/content/loader';
+import { ContentError } from '../../src/platform/content/Content';
+import { loadContent } from '../../src/platform/content/loader';
 import { makeTempDir } from '../support/app';
 
 function contentWith(files: Record<string, string>): string {

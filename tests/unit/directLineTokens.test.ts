@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
-import { DirectLineTokens, loadTokenSecret } from '../../src/channels/directline/tokens';
+import { DirectLineTokens, loadTokenSecret } from '../../src/platform/channels/directline/tokens';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 

@@ -2,18 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
- * No folder cycles (docs/architecture.md, "The cycle rule"). A node is a top-level folder of src/
- * (src/bot, src/channels, ...), a file directly in src/ by its name (src/config.ts is "config"), or
- * dialogs/ as a whole. Every relative import counts, `import type` included: a type is a dependency
+ * No folder cycles (docs/architecture.md, "The cycle rule"). A node is a part of the platform
+ * (src/platform/channels, src/platform/config.ts as "platform/config", ...), a feature (src/features/intake),
+ * another folder or file directly in src/ (src/cli, src/index.ts as "index"), or a dialogs/ folder
+ * (dialogs/intake, dialogs/shared). Every relative import counts, `import type` included: a type is a dependency
  * of the design even when it leaves no trace in the compiled JavaScript.
  */
 const ROOT = join(__dirname, '../..');
 
 /**
- * Edges that still close a cycle and can only go with a file move, each with a comment saying which
- * move removes it. Empty now; an entry must still exist (the test below says when a move has cut it).
- * The last one, channels -> bot, went when identity and KeyedLock moved below both (src/channels/identity.ts,
- * src/util/KeyedLock.ts, re-exported from src/bot) and the channels got their own ChannelServices.
+ * Edges that may close a cycle for now, each with a comment saying which change removes it. Empty: an
+ * entry must still exist (the test below says when a change has cut it), so the list can only shrink.
  */
 const KNOWN_CYCLE_EDGES: Record<string, string> = {};
 
@@ -29,9 +28,13 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 
 function nodeOf(file: string): string | undefined {
   const parts = relative(ROOT, file).split(sep);
-  if (parts[0] === 'dialogs') return 'dialogs';
+  const name = (part: string) => part.replace(/\.(ts|js)$/, '');
+  if (parts[0] === 'dialogs') return parts.length === 2 ? 'dialogs' : `dialogs/${parts[1]}`;
   if (parts[0] !== 'src' || parts.length < 2) return undefined;
-  return parts.length === 2 ? parts[1].replace(/\.(ts|js)$/, '') : parts[1];
+  // src/platform/<part> and src/features/<feature> are nodes of their own, so two features may not
+  // import each other in a circle either.
+  if ((parts[1] === 'platform' || parts[1] === 'features') && parts.length > 2) return `${parts[1]}/${name(parts[2])}`;
+  return parts.length === 2 ? name(parts[1]) : parts[1];
 }
 
 const IMPORT =
@@ -90,8 +93,8 @@ describe('folder dependencies', () => {
   const edges = folderEdges();
 
   test('the import scan sees the app (a scan that finds nothing would pass everything)', () => {
-    expect(edges.get('index -> dialogs')?.length).toBeGreaterThan(5);
-    expect([...edges.keys()].some((edge) => edge.startsWith('dialogs -> '))).toBe(true);
+    expect([...edges.keys()].filter((edge) => edge.startsWith('index -> dialogs/')).length).toBeGreaterThan(3);
+    expect([...edges.keys()].some((edge) => edge.startsWith('dialogs/intake -> features/'))).toBe(true);
   });
 
   test('no cycle between the top-level folders of src/ and dialogs/, apart from the known edges', () => {

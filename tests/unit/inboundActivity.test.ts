@@ -1,4 +1,4 @@
-import { asBotActivity } from '../../src/channels/inboundActivity';
+import { asBotActivity } from '../../src/platform/channels/inboundActivity';
 
 describe('asBotActivity: a validated body as botbuilder types it', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { KeyedLock } from '../../src/bot/KeyedLock';
+import { KeyedLock } from '../../src/platform/bot/KeyedLock';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

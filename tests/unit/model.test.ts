@@ -1,8 +1,8 @@
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../src/config';
-import { createChatModel } from '../../src/nlu/model';
+import { loadConfig } from '../../src/platform/config';
+import { createChatModel } from '../../src/platform/nlu/model';
 
 /** A fake OpenAI-compatible endpoint on loopback: the true edge of the model seam. */
 function fakeEndpoint(

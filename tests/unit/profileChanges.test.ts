@@ -1,10 +1,10 @@
-import { emptyCheckInAnswers } from '../../src/checkins/answers';
-import { handoffNotice } from '../../src/checkins/handoffNotice';
-import { changesPicture, profileChangesFrom } from '../../src/checkins/profileChanges';
-import type { CheckInReview } from '../../src/checkins/review';
-import { assess } from '../../src/risk/assess';
-import type { ProfileChanges, RiskProfile } from '../../src/risk/profile';
-import type { CheckInAnswers, StoredAssessment } from '../../src/storage/repositories';
+import { emptyCheckInAnswers } from '../../src/features/checkins/answers';
+import { handoffNotice } from '../../src/features/checkins/handoffNotice';
+import { changesPicture, profileChangesFrom } from '../../src/features/checkins/profileChanges';
+import type { CheckInReview } from '../../src/features/checkins/review';
+import { assess } from '../../src/features/risk/assess';
+import type { ProfileChanges, RiskProfile } from '../../src/features/risk/profile';
+import type { CheckInAnswers, StoredAssessment } from '../../src/platform/storage/repositories';
 
 const skipped = emptyCheckInAnswers();
 const week = (change: Partial<CheckInAnswers>): CheckInAnswers => ({ ...skipped, ...change });

@@ -9,8 +9,8 @@ import {
 } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { TurnConversationState, TurnStateWriter, TurnUserState } from '../../src/bot/TurnStateWriter';
-import { SqliteDataStore } from '../../src/storage/sqlite/SqliteDataStore';
+import { TurnConversationState, TurnStateWriter, TurnUserState } from '../../src/platform/bot/TurnStateWriter';
+import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
 import { makeTempDir } from '../support/app';
 
 /** The real SQLite storage, with every write and delete call recorded. */

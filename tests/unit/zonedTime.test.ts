@@ -6,7 +6,7 @@ import {
   outsideQuietHours,
   parseQuietHours,
   wallTimeAt,
-} from '../../src/scheduler/zonedTime';
+} from '../../src/platform/util/zonedTime';
 
 const NY = 'America/New_York';
 const QUIET = parseQuietHours('21:00-09:00')!;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { MAX_TEXT_CHARS } from '../../src/channels/inboundActivity';
-import { pickEncoding } from '../../src/web/assets';
-import { escapeHtml, fillTemplate, textWithLinks } from '../../src/web/pages';
+import { MAX_TEXT_CHARS } from '../../src/platform/channels/inboundActivity';
+import { pickEncoding } from '../../src/platform/web/assets';
+import { escapeHtml, fillTemplate, textWithLinks } from '../../src/platform/web/pages';
 import { startTestApp, type TestApp } from '../support/app';
 
 describe('the web page', () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { loadContent } from '../../src/content/loader';
-import { sessionPieces } from '../../src/program/session';
+import { loadContent } from '../../src/platform/content/loader';
+import { sessionPieces } from '../../src/features/program/session';
 import { startTestApp, type TestApp } from '../support/app';
 import { call, newSession } from '../support/directLineClient';
 

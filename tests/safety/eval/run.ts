@@ -10,8 +10,8 @@
  * runs actually send the "yes"). Options: --split dev|test|test-b (default all three), --detector (skip the bot
  * runs), --misses (list dev misses; refuses to list test misses so nobody tunes on them).
  */
-import { detectDanger } from '../../../src/safety/detect';
-import { responseKeys } from '../../../dialogs/CrisisDialog';
+import { detectDanger } from '../../../src/features/safety/detect';
+import { responseKeys } from '../../../dialogs/safety/CrisisDialog';
 import { startTestApp, type TestApp } from '../../support/app';
 import { conversation } from '../../support/intake';
 import { CATEGORIES, isHit, type LabelledMessage, loadSplit, type Outcome, type Split } from './corpus';

@@ -1,0 +1,28 @@
+import type { Content } from '../../../platform/content/Content';
+import { normalize } from '../../../platform/nlu/choices';
+import { startsLikeQuestion } from '../../explain/questions';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * A number with an amount word ("about 15 g", "3 scoops", "two shots"), not opening like a question.
+ * "17 years", "day 2" and "I'm 17" are not amounts: no amount word.
+ */
+export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: Content): boolean {
+  if (startsLikeQuestion(text, content)) return false;
+  const said = ` ${normalize(text)} `;
+  const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
+  const unit =
+    Object.values(vocabulary.units)
+      .flat()
+      .some((u) => said.includes(` ${normalize(u)} `)) || /\d\s*(?:g|gr|grams?|mg)\b/.test(said);
+  return number && unit;
+}
+
+/** A number that counts something other than a dose: an age ("I'm 17"), a span ("17 years"), a day ("day 2"). */
+const NOT_A_DOSE = /\b(?:years?|yrs?|months?|weeks?|old|age|aged)\b|\bday \d+\b|\b(?:i m|im|i am) \d+\b/;
+
+/** True when every reading of the message's numbers is something other than a dose, so none may be saved as one. */
+export function numberIsNotADose(text: string, vocabulary: Vocabulary, content: Content): boolean {
+  const said = normalize(text.replace(/['’]/g, ''));
+  return /\d/.test(said) && NOT_A_DOSE.test(said) && !looksLikeAmount(text, vocabulary, content);
+}

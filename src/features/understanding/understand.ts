@@ -1,0 +1,64 @@
+import type { Content } from '../../platform/content/Content';
+import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
+import { QuestionBank } from '../explain/questionBank';
+import { looksLikeQuestion } from '../explain/questions';
+
+/** What a free-text message asks for, before any dialog reads it. */
+export type Understood =
+  | { kind: 'intent'; id: IntentId; sure: boolean }
+  | { kind: 'tie'; ids: IntentId[] }
+  /** score: the share of the message's words the best wording found (1 for an exact wording). */
+  | { kind: 'question'; id: string; score: number; words: number }
+  | { kind: 'questionUnclear'; ids: string[] }
+  /** Shaped like a question, but nothing in the bank answers it. */
+  | { kind: 'questionUnknown' }
+  | { kind: 'none' };
+
+/** An intent this close to one of its phrases wins over a question match. */
+const SURE_INTENT = 0.85;
+/** A question match this close (share of the message's words) wins over a loosely worded request. */
+const SURE_QUESTION = 0.8;
+/** How much of a message is read for a request or a question. */
+const MAX_READ_CHARS = 240;
+
+/**
+ * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
+ * Deterministic: the same message always reads the same way.
+ */
+export class Understanding {
+  readonly intents: IntentMatcher;
+  readonly bank: QuestionBank;
+
+  constructor(
+    private readonly content: Content,
+    options: IntentMatcherOptions = {},
+  ) {
+    this.intents = new IntentMatcher(content, options);
+    this.bank = new QuestionBank(content);
+  }
+
+  read(message: string): Understood {
+    // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
+    const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
+    const intent = this.intents.match(text);
+    const asking = looksLikeQuestion(text, this.content);
+    // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
+    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
+    if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
+      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2))
+        return { kind: 'intent', id: intent.id, sure: true };
+    }
+    if (!question) return { kind: 'none' };
+    // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
+    if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
+      return { kind: 'intent', id: intent.id, sure: false };
+    }
+    if (question.kind === 'match')
+      return { kind: 'question', id: question.id, score: question.score, words: question.words };
+    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
+    if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
+    if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
+    if (asking) return { kind: 'questionUnknown' };
+    return { kind: 'none' };
+  }
+}
