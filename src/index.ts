@@ -22,12 +22,8 @@ import { CoachBot } from './platform/bot/CoachBot';
 import { TurnConversationState, TurnUserState } from './platform/bot/TurnStateWriter';
 import type { CoachServices } from './services';
 import type { DialogServices } from '../dialogs/shared/services';
-import {
-  createCloudAdapter,
-  createProactiveAdapter,
-  describeError,
-  installTurnErrorHandler,
-} from './platform/channels/adapter';
+import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './platform/channels/adapter';
+import { describeError } from './platform/logger';
 import { deletePersonalData, finishPendingErasures } from './features/privacy/personalData';
 import { channelAwareLogic } from './platform/channels/channelLogic';
 import {

@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
 import {
@@ -17,7 +17,7 @@ import type { IntakeService } from '../../src/features/intake/IntakeService';
 import { parseGrams, parseWholeNumber } from '../../src/features/checkins/checkInAnswers';
 import type { CheckInService } from '../../src/features/checkins/CheckInService';
 import type { CheckInAnswers, DueKind } from '../../src/platform/storage/repositories';
-import { type Answer, AnswerPrompt, type AnswerRequest } from './AnswerPrompt';
+import { type Answer, CheckInAnswerPrompt, type AnswerRequest } from './CheckInAnswerPrompt';
 
 export const CHECKIN_DIALOG = 'checkin';
 const WATERFALL = 'checkin.steps';
@@ -79,9 +79,9 @@ export class CheckInDialog extends ComponentDialog {
     const unitWords = Object.fromEntries(
       CHECKIN_UNITS.map((unit) => [unit, content.list(`checkin.amount.units.${unit}`)]),
     ) as Record<CheckInUnit, string[]>;
-    this.addDialog(new AnswerPrompt(INVITE_PROMPT, services));
+    this.addDialog(new CheckInAnswerPrompt(INVITE_PROMPT, services));
     this.addDialog(
-      new AnswerPrompt(QUESTION_PROMPT, services, {
+      new CheckInAnswerPrompt(QUESTION_PROMPT, services, {
         daysUsed: (text) =>
           parseWholeNumber(text, 0, 7, {
             min: content.list('checkin.daysUsed.none'),
@@ -141,7 +141,7 @@ export class CheckInDialog extends ComponentDialog {
       parser,
       controls: ['skip', 'later', 'stop'],
     };
-    return step.prompt(QUESTION_PROMPT, AnswerPrompt.options(request));
+    return step.prompt(QUESTION_PROMPT, CheckInAnswerPrompt.options(request));
   }
 
   private askScale(
@@ -210,7 +210,7 @@ export class CheckInDialog extends ComponentDialog {
       retryKey: 'menu.reprompt',
       controls: ['later', 'stop'],
     };
-    return step.prompt(INVITE_PROMPT, AnswerPrompt.options(request));
+    return step.prompt(INVITE_PROMPT, CheckInAnswerPrompt.options(request));
   }
 
   private async askDaysUsed(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,14 +1,15 @@
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
 import { timeZoneFromActivity } from '../../src/platform/channels/timeZone';
 import { type ClockTime, parseTimeOfDay, parseWeekday } from '../../src/features/checkins/checkInAnswers';
 import type { CheckInService } from '../../src/features/checkins/CheckInService';
 import { formatDateTime, formatTimeOfDay } from '../../src/features/checkins/format';
-import { canonicalTimeZone, isQuietTime, parseClock } from '../../src/platform/util/zonedTime';
-import { type Answer, AnswerPrompt, type AnswerRequest } from './AnswerPrompt';
+import { canonicalTimeZone, isQuietTime } from '../../src/platform/util/zonedTime';
+import { parseClock } from '../../src/platform/util/localTime';
+import { type Answer, CheckInAnswerPrompt, type AnswerRequest } from './CheckInAnswerPrompt';
 
 export const CHECKIN_ENROLL_DIALOG = 'checkinEnroll';
 const WATERFALL = 'checkinEnroll.steps';
@@ -54,7 +55,7 @@ export class CheckInEnrollDialog extends ComponentDialog {
     const dayWords = DAY_IDS.map((id) => content.list(`schedule.dayWords.${id}`));
     const noonWords = content.list('schedule.timeWords.noon');
     this.addDialog(
-      new AnswerPrompt(DAY_PROMPT, services, {
+      new CheckInAnswerPrompt(DAY_PROMPT, services, {
         dayAndTime: (text): DayAnswer | undefined => {
           const weekday = parseWeekday(text, dayWords);
           return weekday === undefined ? undefined : { weekday, time: parseTimeOfDay(text, noonWords) };
@@ -62,7 +63,7 @@ export class CheckInEnrollDialog extends ComponentDialog {
       }),
     );
     this.addDialog(
-      new AnswerPrompt(
+      new CheckInAnswerPrompt(
         TIME_PROMPT,
         services,
         { time: (text) => parseTimeOfDay(text, noonWords) },
@@ -70,7 +71,7 @@ export class CheckInEnrollDialog extends ComponentDialog {
       ),
     );
     this.addDialog(
-      new AnswerPrompt(ZONE_PROMPT, services, {
+      new CheckInAnswerPrompt(ZONE_PROMPT, services, {
         zone: (text) => (/[/_]|^utc$|^gmt$/i.test(text.trim()) ? canonicalTimeZone(text.trim()) : undefined),
       }),
     );
@@ -102,7 +103,7 @@ export class CheckInEnrollDialog extends ComponentDialog {
     parser: string,
   ): Promise<DialogTurnResult> {
     const request: AnswerRequest = { message: { text, choices }, retryKey, parser, controls: ['later'] };
-    return step.prompt(promptId, AnswerPrompt.options(request));
+    return step.prompt(promptId, CheckInAnswerPrompt.options(request));
   }
 
   private dayLabel(weekday: number): string {

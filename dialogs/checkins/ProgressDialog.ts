@@ -1,6 +1,6 @@
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import { amountTrend, type WeekPoint, weeklyPoints } from '../../src/features/checkins/progress';
 import { formatAmount } from '../../src/features/intake/format';

@@ -1,6 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { GlobalCommand } from '../../src/platform/bot/commands';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import type { CheckInService } from '../../src/features/checkins/CheckInService';
 import { formatDateTime } from '../../src/features/checkins/format';

@@ -2,7 +2,7 @@ import type { OutboundMessage } from '../../src/platform/channels/messages';
 import type { DoseAnswer } from '../../src/features/intake/answers';
 import { assumptionLines, formatDose } from '../../src/features/intake/format';
 import type { Extraction } from '../../src/features/intake/reader/schemas';
-import type { RawAnswer } from './AnswerPrompt';
+import type { RawAnswer } from './IntakeAnswerPrompt';
 import { normalize } from '../../src/platform/nlu/choices';
 import { startsLikeQuestion } from '../../src/features/explain/questions';
 import { looksLikeAmount, numberIsNotADose } from '../../src/features/intake/reader/answerShape';

@@ -6,7 +6,7 @@ import { OPTIONAL_QUESTIONS } from '../../src/features/intake/answers';
 import type { AnswerOf } from '../../src/features/intake/answers';
 import { assumptionLines, formatAnswer, num } from '../../src/features/intake/format';
 import { QUESTIONS } from '../../src/features/intake/questions';
-import type { RawAnswer } from './AnswerPrompt';
+import type { RawAnswer } from './IntakeAnswerPrompt';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';
 import { amountCorrection, extract, type IntakeDeps, optionChoices, saysSkip } from './support';
 

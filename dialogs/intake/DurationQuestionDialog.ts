@@ -1,7 +1,7 @@
 import type { OutboundMessage } from '../../src/platform/channels/messages';
 import type { AnswerOf } from '../../src/features/intake/answers';
 import { assumptionLines, formatDuration } from '../../src/features/intake/format';
-import type { RawAnswer } from './AnswerPrompt';
+import type { RawAnswer } from './IntakeAnswerPrompt';
 import { normalize } from '../../src/platform/nlu/choices';
 import { startsLikeQuestion } from '../../src/features/explain/questions';
 import { QuestionDialog, type Reading, type StageOptions } from './QuestionDialog';

@@ -1,20 +1,13 @@
-import type {
-  DialogContext,
-  DialogDependencies,
-  DialogReason,
-  DialogTurnResult,
-  WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogDependencies, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import { normalize } from '../../src/platform/nlu/choices';
 import type { QuestionId } from '../../src/features/intake/answers';
 import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/features/intake/answers';
 import { formatAnswer } from '../../src/features/intake/format';
-import { liftComponentStack } from '../shared/dialogContexts';
 import { OptionPrompt } from '../shared/OptionPrompt';
 import { AmountQuestionDialog } from './AmountQuestionDialog';
-import { AnswerPrompt, type RawAnswer } from './AnswerPrompt';
+import { IntakeAnswerPrompt, type RawAnswer } from './IntakeAnswerPrompt';
 import { ChoiceQuestionDialog } from './ChoiceQuestionDialog';
 import { DurationQuestionDialog } from './DurationQuestionDialog';
 import { INTAKE_CHANGE_DIALOG, INTAKE_LOOP_DIALOG, IntakeLoopDialog } from './IntakeLoopDialog';
@@ -36,8 +29,6 @@ const REVIEW = 'intake.review';
 const WHICH = 'intake.which';
 const ENTRY_PROMPT = 'intake.entryPrompt';
 const REPLY_PROMPT = 'intake.reply';
-/** The id an earlier release gave to this waterfall inside the intake component. */
-const LEGACY_ENTRY = 'intake.entry';
 
 /**
  * The intake conversation. Asks the questions in order, saving every answer as it comes, so "later"
@@ -57,7 +48,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     this.addStep(this.entryChoice.bind(this));
     this.parts = [
       new OptionPrompt(ENTRY_PROMPT, deps.services),
-      new AnswerPrompt(REPLY_PROMPT, deps.services),
+      new IntakeAnswerPrompt(REPLY_PROMPT, deps.services),
       new ChoiceQuestionDialog(deps),
       new AmountQuestionDialog(deps),
       new DurationQuestionDialog(deps),
@@ -71,18 +62,6 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
 
   getDependencies(): Dialog[] {
     return this.parts;
-  }
-
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    if (liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG })) return dc.continueDialog();
-    return super.continueDialog(dc);
-  }
-
-  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    if (!liftComponentStack(dc, INTAKE_DIALOG, { [LEGACY_ENTRY]: INTAKE_DIALOG }))
-      return super.resumeDialog(dc, reason, result);
-    await dc.repromptDialog();
-    return Dialog.EndOfTurn;
   }
 
   private personId(step: WaterfallStepContext): string {
@@ -180,7 +159,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     ];
     return step.prompt(
       REPLY_PROMPT,
-      AnswerPrompt.options({
+      IntakeAnswerPrompt.options({
         message,
         numbersPickChoices: true,
         answerWords,
@@ -249,7 +228,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
       text: content.text(retry ? 'intake.review.whichRetry' : 'intake.review.which'),
       choices: optionChoices(this.deps, 'intake.review.labels', ids),
     };
-    return step.prompt(REPLY_PROMPT, AnswerPrompt.options({ message, numbersPickChoices: true }));
+    return step.prompt(REPLY_PROMPT, IntakeAnswerPrompt.options({ message, numbersPickChoices: true }));
   }
 
   private async whichReply(step: WaterfallStepContext): Promise<DialogTurnResult> {

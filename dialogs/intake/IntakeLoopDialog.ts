@@ -1,6 +1,6 @@
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import { type IntakeAnswers, nextQuestion, parseAnswers, type QuestionId } from '../../src/features/intake/answers';
 import { QUESTIONS } from '../../src/features/intake/questions';
 import { PRODUCTS } from '../../src/features/risk/profile';

@@ -1,6 +1,6 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import { nextChoices, planMessages, prescriberSummary, topicKey, topicsFor } from '../../src/features/intake/result';
 import { OptionPrompt } from '../shared/OptionPrompt';
 import { type IntakeDeps, send } from './support';

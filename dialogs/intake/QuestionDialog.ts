@@ -4,7 +4,7 @@ import { Dialog } from '../../src/platform/bot/dialogsLibrary';
 import type { OutboundMessage } from '../../src/platform/channels/messages';
 import { type AnswerOf, answerSchemas, type QuestionId } from '../../src/features/intake/answers';
 import { recognizeChoice } from '../../src/platform/nlu/choices';
-import { type RawAnswer, readReply } from './AnswerPrompt';
+import { type RawAnswer, readReply } from './IntakeAnswerPrompt';
 import {
   type AnswerExtras,
   extract,

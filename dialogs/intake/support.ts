@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/features/intake/answers';
 import type { IntakeService } from '../../src/features/intake/IntakeService';
 import { matchesPhrase, normalize } from '../../src/platform/nlu/choices';

@@ -1,21 +1,12 @@
-import type {
-  DialogContext,
-  DialogDependencies,
-  DialogReason,
-  DialogTurnResult,
-  WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import type { DialogDependencies, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
 import type { DialogServices } from '../shared/services';
 import { recognizeChoiceExactly } from '../../src/platform/nlu/choices';
 import { beginWithConsent } from '../privacy/consentGate';
-import { liftComponentStack } from '../shared/dialogContexts';
 import { ROOT_DIALOG } from '../shared/rootDialog';
 import { choicesFromContent, OptionPrompt } from '../shared/OptionPrompt';
 
 const MENU_PROMPT = 'root.menuPrompt';
-/** A stack saved when the menu was a component holds this waterfall inside it; its state is now the root's own. */
-const LEGACY_RENAMES = { 'root.menu': ROOT_DIALOG };
 
 /** One main-menu item: its value names its label and synonyms in content (menu.options.<value>). */
 export interface MenuEntry {
@@ -62,17 +53,6 @@ export class RootDialog extends WaterfallDialog implements DialogDependencies {
 
   getDependencies(): Dialog[] {
     return [this.prompt];
-  }
-
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    if (liftComponentStack(dc, ROOT_DIALOG, LEGACY_RENAMES)) return dc.continueDialog();
-    return super.continueDialog(dc);
-  }
-
-  override async resumeDialog(dc: DialogContext, reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
-    if (!liftComponentStack(dc, ROOT_DIALOG, LEGACY_RENAMES)) return super.resumeDialog(dc, reason, result);
-    await dc.repromptDialog();
-    return Dialog.EndOfTurn;
   }
 
   private async showMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,9 +1,9 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
 import { forgetPersonAfterTurn } from '../../src/platform/bot/CoachBot';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
-import { describeError } from '../../src/platform/channels/adapter';
+import { describeError } from '../../src/platform/logger';
 import { DATA_DELETED_EVENT } from '../../src/platform/channels/messages';
 import { choicesFromContent, OptionPrompt } from '../shared/OptionPrompt';
 

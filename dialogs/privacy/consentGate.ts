@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import { CONSENT_DIALOG, type ConsentOptions } from './ConsentDialog';
 

@@ -1,5 +1,5 @@
 import type { GlobalCommand } from '../../src/platform/bot/commands';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import { exportFileName } from '../../src/features/privacy/personalData';
 import { summarizeExport } from '../../src/features/privacy/summary';

@@ -1,6 +1,6 @@
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
 import { choiceUnlessQuestion, looksLikeQuestion } from '../../src/features/explain/questions';

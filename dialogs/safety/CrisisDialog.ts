@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { DialogTurnResult, PromptValidatorContext, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
-import { personIdOf } from '../../src/platform/bot/identity';
+import { personIdOf } from '../../src/platform/channels/identity';
 import type { DialogServices } from '../shared/services';
 import type { SafetyEventKind } from '../../src/platform/storage/repositories';
 import { DETECTOR_VERSION } from '../../src/features/safety/detect';

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import restify from 'restify';
-import { type CoachAdapter, describeError } from './channels/adapter';
+import { type CoachAdapter } from './channels/adapter';
+import { describeError } from './logger';
 import {
   asBotActivity,
   describeInvalidActivity,
@@ -12,7 +13,8 @@ import {
 } from './channels/inboundActivity';
 import { earlyRequestCheck, guardRequestHandlers, hostNameOf, isLoopbackHost } from './http/requestGuards';
 import { isLoopbackAddress } from './http/loopback';
-import { REQUEST_ID_HEADER, requestContext, requestIdFrom } from './http/requestContext';
+import { REQUEST_ID_HEADER, requestIdFrom } from './http/requestContext';
+import { requestContext } from './logger';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import type { DataStore } from './storage/repositories';

@@ -30,8 +30,9 @@ describe("check-in amounts in grams or the person's own units", () => {
 });
 
 describe('the check-in form question knows extract products by their names', () => {
-  const { recognizeChoice } =
-    jest.requireActual<typeof import('../../src/platform/nlu/choices')>('../../src/platform/nlu/choices');
+  const { recognizeChoice } = jest.requireActual<typeof import('../../src/platform/nlu/choices')>(
+    '../../src/platform/nlu/choices',
+  );
   const options = ['leaf', 'extract', 'sevenOh', 'other'].map((id) => ({
     value: id,
     label: content.text(`checkin.form.options.${id}`),

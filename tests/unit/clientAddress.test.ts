@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { clientAddress, parseTrustProxy, type TrustProxy } from '../../src/platform/channels/clientAddress';
+import { clientAddress } from '../../src/platform/channels/clientAddress';
+import { parseTrustProxy, type TrustProxy } from '../../src/platform/util/trustProxy';
 import { loadConfig } from '../../src/platform/config';
 
 const request = (socket: string, forwardedFor?: string): IncomingMessage =>

@@ -1,4 +1,4 @@
-import { KeyedLock } from '../../src/platform/bot/KeyedLock';
+import { KeyedLock } from '../../src/platform/util/KeyedLock';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

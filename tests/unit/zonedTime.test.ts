@@ -4,9 +4,9 @@ import {
   isQuietTime,
   nextWeeklyOccurrence,
   outsideQuietHours,
-  parseQuietHours,
   wallTimeAt,
 } from '../../src/platform/util/zonedTime';
+import { parseQuietHours } from '../../src/platform/util/localTime';
 
 const NY = 'America/New_York';
 const QUIET = parseQuietHours('21:00-09:00')!;

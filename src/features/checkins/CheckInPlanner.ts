@@ -1,12 +1,7 @@
 import type { DueCheckIn, DueQueueRepository, Enrollment, NewDueCheckIn } from '../../platform/storage/repositories';
 import type { ProgramWeekSource } from '../program/programWeek';
-import {
-  type LocalTime,
-  nextWeeklyOccurrence,
-  outsideQuietHours,
-  parseClock,
-  type QuietHours,
-} from '../../platform/util/zonedTime';
+import { nextWeeklyOccurrence, outsideQuietHours } from '../../platform/util/zonedTime';
+import { type LocalTime, parseClock, type QuietHours } from '../../platform/util/localTime';
 
 const HOUR_MS = 3_600_000;
 /** How many weeks ahead to look for a week number not used yet (a schedule change can repeat a week). */

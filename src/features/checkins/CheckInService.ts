@@ -8,7 +8,8 @@ import type {
 } from '../../platform/storage/repositories';
 import type { CheckInPlanner } from './CheckInPlanner';
 import type { ProgramWeekSource } from '../program/programWeek';
-import { formatClock, type QuietHours } from '../../platform/util/zonedTime';
+import { formatClock } from '../../platform/util/zonedTime';
+import { type QuietHours } from '../../platform/util/localTime';
 
 export type ScheduleChoice = Pick<EnrollmentInput, 'personId' | 'channelId' | 'weekday' | 'timeZone'> & {
   hour: number;

@@ -1,4 +1,4 @@
-import type { LocalTime } from '../../platform/util/zonedTime';
+import type { LocalTime } from '../../platform/util/localTime';
 
 /** Locale-aware renderings of schedule times for messages (the words around them live in content). */
 export function formatTimeOfDay(time: LocalTime, locale: string): string {

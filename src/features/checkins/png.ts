@@ -1,6 +1,5 @@
-import { deflateSync } from 'node:zlib';
-
-import { crc32 } from '../../platform/util/crc32';
+// zlib.crc32 is in every Node the engines field allows (20.15+, 22.2+).
+import { crc32, deflateSync } from 'node:zlib';
 
 /** A tiny PNG encoder: 8-bit RGB, no interlace, one IDAT chunk. Enough for server-rendered charts. */
 function chunk(type: string, data: Buffer): Buffer {

@@ -171,9 +171,6 @@ function channelAuthentication(
   return ownChannel ? new OwnChannelAuthentication(guarded, ownChannel, connectorOptions) : guarded;
 }
 
-// describeError lives with the logger (src/platform/logger.ts); re-exported here for the existing callers.
-export { describeError };
-
 /**
  * When a turn fails: log an error id (never message text), tell the person in plain words, and reset
  * only the conversation's dialog stack. Their saved profile (user state) is left alone.

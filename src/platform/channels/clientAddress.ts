@@ -2,9 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 import { TRUST_NO_PROXY, type TrustProxy, unmapped } from '../util/trustProxy';
 
-// TRUST_PROXY's type and parser live in src/platform/util/trustProxy.ts (config reads them without importing channels).
-export { parseTrustProxy, TRUST_NO_PROXY, type TrustProxy } from '../util/trustProxy';
-
 /**
  * The one place that says which client a request comes from (CONTRACTS item 6): the address of the person's
  * device, as far as the trusted proxies tell, the key every per-client rate limit counts under. Without a trusted proxy it is the socket's address, and X-Forwarded-For is ignored

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-// The context itself lives with the logger (which reads it on every line) so the logger imports nothing above it.
-export { currentRequestId, type RequestContext, requestContext } from '../logger';
-
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** A proxy's X-Request-Id is kept when it looks like an id (so its logs and ours line up); otherwise a new one. */

@@ -5,9 +5,6 @@
 
 import type { LocalTime, QuietHours } from './localTime';
 
-// Local times and quiet hours live in src/platform/util/localTime.ts (config parses them without importing the scheduler).
-export { type LocalTime, parseClock, parseQuietHours, type QuietHours } from './localTime';
-
 /** A local wall-clock time in some zone. weekday: 0 = Sunday ... 6 = Saturday. */
 export interface WallTime {
   year: number;

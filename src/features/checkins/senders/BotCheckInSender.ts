@@ -10,9 +10,6 @@ import {
   type SendOutcome,
 } from '../sender';
 
-// ProactiveDelivery is declared with the sender contract (src/features/checkins/sender.ts) so the Slack sender need not import this file.
-export type { ProactiveDelivery };
-
 interface HttpErrorShape {
   statusCode?: unknown;
   response?: { headers?: { get?(name: string): string | undefined | null } };

@@ -14,7 +14,8 @@ import type {
   RevocationRepository,
   StoredActivity,
 } from '../../storage/repositories';
-import { type CoachAdapter, describeError } from '../adapter';
+import { type CoachAdapter } from '../adapter';
+import { describeError } from '../../logger';
 import { describeInvalidActivity } from '../inboundActivity';
 import { type BotActivity, botActivitySchema, clientActivitySchema, idempotencyKeyOf } from './activitySchema';
 import type { OwnChannelEndpoint } from './botConnector';

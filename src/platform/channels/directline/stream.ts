@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { isOriginForm } from '../../http/requestGuards';
 import type { Logger } from '../../logger';
-import { clientAddress, type TrustProxy } from '../clientAddress';
-import { describeError } from '../adapter';
+import { clientAddress } from '../clientAddress';
+import { type TrustProxy } from '../../util/trustProxy';
+import { describeError } from '../../logger';
 import type { DirectLineChannel } from './DirectLineChannel';
 import type { DirectLineTokens } from './tokens';
 

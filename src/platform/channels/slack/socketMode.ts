@@ -1,6 +1,6 @@
 import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import type { Logger } from '../../logger';
-import { describeError } from '../adapter';
+import { describeError } from '../../logger';
 import type { SlackChannel } from './SlackChannel';
 
 export interface SocketModeOptions {

@@ -35,7 +35,7 @@ const CONTROL_PHRASES: Record<AnswerControl, string> = {
  * Asks one question and accepts a button, its number, its words, or free text read by a parser
  * ("sunday 6pm", "6 g", "five days"), plus the control words the request allows.
  */
-export class AnswerPrompt extends PromptBase<Answer> {
+export class CheckInAnswerPrompt extends PromptBase<Answer> {
   constructor(
     dialogId: string,
     private readonly services: Pick<DialogServices, 'content' | 'renderer'>,

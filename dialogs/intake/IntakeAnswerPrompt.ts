@@ -25,7 +25,7 @@ export interface RawAnswer {
  * Asks a question that accepts a button or free text. Any non-empty reply succeeds; the dialog that
  * asked decides what it means, so a re-ask can say what was missing.
  */
-export class AnswerPrompt extends PromptBase<RawAnswer> {
+export class IntakeAnswerPrompt extends PromptBase<RawAnswer> {
   constructor(
     dialogId: string,
     private readonly services: Pick<DialogServices, 'renderer'>,
