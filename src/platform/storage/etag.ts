@@ -10,3 +10,11 @@ export function newETag(): string {
   counter += 1;
   return `${PROCESS_PREFIX}${counter.toString(36)}`;
 }
+
+/** A state write whose eTag no longer matches the stored one (both databases throw it). */
+export class ETagConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ETagConflictError';
+  }
+}

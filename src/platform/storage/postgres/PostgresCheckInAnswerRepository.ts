@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { CheckInAnswerRepository, CheckInAnswers, CheckInRecord } from '../repositories';
-import { type AnswerRow, answerValues, toRecord } from '../sqlite/SqliteCheckInAnswerRepository';
+import { type AnswerRow, answerValues, toRecord } from '../rows/checkInAnswers';
 
 export class PostgresCheckInAnswerRepository implements CheckInAnswerRepository {
   readonly name = 'checkin_answers';

@@ -6,7 +6,7 @@ import type {
   NewActivity,
   StoredActivity,
 } from '../repositories';
-import { activityIdFor, UnknownConversationError } from '../sqlite/SqliteDirectLineRepository';
+import { type ActivityRow, activityIdFor, toStored, UnknownConversationError } from '../rows/directLine';
 import { withTransaction } from './database';
 
 interface ConversationRow {
@@ -17,26 +17,12 @@ interface ConversationRow {
   last_activity_at: Date;
 }
 
-interface ActivityRow {
-  seq: number;
-  activity_id: string;
-  direction: 'user' | 'bot';
-  activity: string;
-}
-
 const toConversation = (row: ConversationRow): DirectLineConversation => ({
   conversationId: row.conversation_id,
   personId: row.person_id,
   userId: row.user_id,
   createdAt: row.created_at.toISOString(),
   lastActivityAt: row.last_activity_at.toISOString(),
-});
-
-const toStored = (row: ActivityRow): StoredActivity => ({
-  seq: row.seq,
-  activityId: row.activity_id,
-  direction: row.direction,
-  activity: JSON.parse(row.activity) as StoredActivity['activity'],
 });
 
 export class PostgresDirectLineRepository implements DirectLineRepository {

@@ -7,7 +7,7 @@ import type {
   NewDueCheckIn,
   SendAttempt,
 } from '../repositories';
-import { type DueRow, toDue } from '../sqlite/SqliteDueQueueRepository';
+import { type DueRow, toDue } from '../rows/dueQueue';
 import { withTransaction } from './database';
 import { DueQueueUpdates } from '../dueQueueUpdates';
 

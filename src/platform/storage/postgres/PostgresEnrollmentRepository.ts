@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Enrollment, EnrollmentInput, EnrollmentRepository, EnrollmentStatus } from '../repositories';
-import { type EnrollmentRow, toEnrollment } from '../sqlite/SqliteEnrollmentRepository';
+import { type EnrollmentRow, toEnrollment } from '../rows/enrollments';
 
 export class PostgresEnrollmentRepository implements EnrollmentRepository {
   readonly name = 'checkin_enrollments';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { IntakeAnswersRecord, IntakeRepository, StoredAssessment } from '../repositories';
-import { type AnswersRow, type AssessmentRow, toAssessment, toRecord } from '../sqlite/SqliteIntakeRepository';
+import { type AnswersRow, type AssessmentRow, toAssessment, toRecord } from '../rows/intake';
 import { withTransaction } from './database';
 
 export class PostgresIntakeRepository implements IntakeRepository {

@@ -9,6 +9,8 @@ import type {
   StateKeyRepository,
 } from '../repositories';
 import { withTransaction } from './database';
+import { type ConsentRow, toConsent } from '../rows/consents';
+import { exportedSafetyEvent } from '../rows/safetyEvents';
 
 export class PostgresConsentRepository implements ConsentRepository {
   readonly name = 'consent';
@@ -16,21 +18,8 @@ export class PostgresConsentRepository implements ConsentRepository {
   constructor(private readonly pool: Pool) {}
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
-    const { rows } = await this.pool.query<{
-      person_id: string;
-      status: ConsentStatus;
-      policy_version: string;
-      decided_at: string;
-    }>('SELECT * FROM consents WHERE person_id = $1', [personId]);
-    const row = rows[0];
-    return (
-      row && {
-        personId: row.person_id,
-        status: row.status,
-        policyVersion: row.policy_version,
-        decidedAt: row.decided_at,
-      }
-    );
+    const { rows } = await this.pool.query<ConsentRow>('SELECT * FROM consents WHERE person_id = $1', [personId]);
+    return rows[0] && toConsent(rows[0]);
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {
@@ -86,11 +75,7 @@ export class PostgresSafetyEventRepository implements SafetyEventRepository {
   }
 
   async exportFor(personId: string): Promise<Array<Omit<SafetyEvent, 'id' | 'personId'>>> {
-    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({
-      kind,
-      occurredAt,
-      ...(followedUpAt ? { followedUpAt } : {}),
-    }));
+    return (await this.listFor(personId)).map(exportedSafetyEvent);
   }
 
   async deleteFor(personId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { ProgramProgress, ProgressRepository } from '../repositories';
-import { fromRow, type ProgressRow, toRow } from '../sqlite/SqliteProgressRepository';
+import { fromRow, type ProgressRow, toRow } from '../rows/progress';
 
 export class PostgresProgressRepository implements ProgressRepository {
   readonly name = 'programProgress';

@@ -1,6 +1,6 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Pool } from 'pg';
-import { ETagConflictError } from '../sqlite/SqliteStateStorage';
+import { ETagConflictError } from '../etag';
 import { withTransaction } from './database';
 import { newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';

@@ -2,13 +2,7 @@ import type { ConsentRecord, ConsentRepository, ConsentStatus } from '../reposit
 import type { SqliteDb } from './database';
 import { prepared } from './prepared';
 import { commitTurnWrite, type GroupCommit } from './GroupCommit';
-
-interface ConsentRow {
-  person_id: string;
-  status: ConsentStatus;
-  policy_version: string;
-  decided_at: string;
-}
+import { type ConsentRow, toConsent } from '../rows/consents';
 
 export class SqliteConsentRepository implements ConsentRepository {
   readonly name = 'consent';
@@ -21,14 +15,7 @@ export class SqliteConsentRepository implements ConsentRepository {
 
   async get(personId: string): Promise<ConsentRecord | undefined> {
     const row = prepared<[string], ConsentRow>(this.db, 'SELECT * FROM consents WHERE person_id = ?').get(personId);
-    return (
-      row && {
-        personId: row.person_id,
-        status: row.status,
-        policyVersion: row.policy_version,
-        decidedAt: row.decided_at,
-      }
-    );
+    return row && toConsent(row);
   }
 
   async set(personId: string, status: ConsentStatus, policyVersion: string, at: Date): Promise<void> {

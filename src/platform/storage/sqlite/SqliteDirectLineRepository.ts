@@ -6,6 +6,7 @@ import type {
   StoredActivity,
 } from '../repositories';
 import type { SqliteDb } from './database';
+import { type ActivityRow, activityIdFor, toStored, UnknownConversationError } from '../rows/directLine';
 
 interface ConversationRow {
   conversation_id: string;
@@ -15,38 +16,12 @@ interface ConversationRow {
   last_activity_at: string;
 }
 
-interface ActivityRow {
-  seq: number;
-  activity_id: string;
-  direction: 'user' | 'bot';
-  activity: string;
-}
-
-export class UnknownConversationError extends Error {
-  constructor(readonly conversationId: string) {
-    super('Direct Line conversation not found');
-    this.name = 'UnknownConversationError';
-  }
-}
-
-/** Direct Line ids look like Azure's: the conversation id, a bar, and the zero-padded watermark. */
-export function activityIdFor(conversationId: string, seq: number): string {
-  return `${conversationId}|${String(seq).padStart(7, '0')}`;
-}
-
 const toConversation = (row: ConversationRow): DirectLineConversation => ({
   conversationId: row.conversation_id,
   personId: row.person_id,
   userId: row.user_id,
   createdAt: row.created_at,
   lastActivityAt: row.last_activity_at,
-});
-
-const toStored = (row: ActivityRow): StoredActivity => ({
-  seq: row.seq,
-  activityId: row.activity_id,
-  direction: row.direction,
-  activity: JSON.parse(row.activity) as StoredActivity['activity'],
 });
 
 export class SqliteDirectLineRepository implements DirectLineRepository {

@@ -1,18 +1,6 @@
-import type { ProgramPace, ProgramProgress, ProgressRepository } from '../repositories';
+import type { ProgramProgress, ProgressRepository } from '../repositories';
 import type { SqliteDb } from './database';
-
-export interface ProgressRow {
-  person_id: string;
-  week: number;
-  step: number;
-  unlocked_week: number;
-  unlocked_at: string;
-  pace: ProgramPace;
-  paused_at: string | null;
-  completed: string;
-  started_at: string;
-  updated_at: string;
-}
+import { ProgressRow, fromRow, toRow } from '../rows/progress';
 
 export class SqliteProgressRepository implements ProgressRepository {
   readonly name = 'programProgress';
@@ -50,34 +38,4 @@ export class SqliteProgressRepository implements ProgressRepository {
   async deleteFor(personId: string): Promise<void> {
     this.deleteOne.run(personId);
   }
-}
-
-export function fromRow(row: ProgressRow): ProgramProgress {
-  return {
-    personId: row.person_id,
-    week: row.week,
-    step: row.step,
-    unlockedWeek: row.unlocked_week,
-    unlockedAt: row.unlocked_at,
-    pace: row.pace,
-    ...(row.paused_at ? { pausedAt: row.paused_at } : {}),
-    completed: JSON.parse(row.completed) as ProgramProgress['completed'],
-    startedAt: row.started_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-export function toRow(progress: ProgramProgress): ProgressRow {
-  return {
-    person_id: progress.personId,
-    week: progress.week,
-    step: progress.step,
-    unlocked_week: progress.unlockedWeek,
-    unlocked_at: progress.unlockedAt,
-    pace: progress.pace,
-    paused_at: progress.pausedAt ?? null,
-    completed: JSON.stringify(progress.completed),
-    started_at: progress.startedAt,
-    updated_at: progress.updatedAt,
-  };
 }

@@ -1,5 +1,6 @@
 import type { SafetyEvent, SafetyEventKind, SafetyEventRepository } from '../repositories';
 import type { SqliteDb } from './database';
+import { exportedSafetyEvent } from '../rows/safetyEvents';
 
 interface EventRow {
   id: number;
@@ -38,11 +39,7 @@ export class SqliteSafetyEventRepository implements SafetyEventRepository {
   }
 
   async exportFor(personId: string): Promise<Array<Omit<SafetyEvent, 'id' | 'personId'>>> {
-    return (await this.listFor(personId)).map(({ kind, occurredAt, followedUpAt }) => ({
-      kind,
-      occurredAt,
-      ...(followedUpAt ? { followedUpAt } : {}),
-    }));
+    return (await this.listFor(personId)).map(exportedSafetyEvent);
   }
 
   async deleteFor(personId: string): Promise<void> {

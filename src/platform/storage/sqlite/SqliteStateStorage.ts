@@ -1,15 +1,8 @@
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import { newETag } from '../etag';
+import { ETagConflictError, newETag } from '../etag';
 import { documentJson, storedItem } from '../storedDocuments';
 import type { SqliteDb } from './database';
 import type { GroupCommit } from './GroupCommit';
-
-export class ETagConflictError extends Error {
-  constructor(readonly key: string) {
-    super(`Storage: error writing "${key}" due to eTag conflict.`);
-    this.name = 'ETagConflictError';
-  }
-}
 
 /**
  * botbuilder Storage on SQLite with MemoryStorage's eTag rules: a write succeeds when the key is new or
