@@ -1,89 +1,67 @@
 import type { TurnContext } from 'botbuilder';
-import { DialogSet } from './platform/bot/dialogsLibrary';
-import { ConsentDialog } from '../dialogs/privacy/ConsentDialog';
-import { CrisisDialog } from '../dialogs/safety/CrisisDialog';
-import { DeleteDataDialog } from '../dialogs/privacy/DeleteDataDialog';
-import { ABOUT_DIALOG, InfoDialog, SUPPORT_DIALOG } from '../dialogs/menu/InfoDialog';
-import { HelpNowDialog } from '../dialogs/menu/HelpNowDialog';
-import { MAIN_MENU, questionsGoToExplainers } from '../dialogs/menu/mainMenu';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
+import { checkInDialogs } from '../dialogs/checkins';
+import { beginScheduledCheckIn } from '../dialogs/checkins/CheckInDialog';
+import { CHECKIN_ENROLL_DIALOG } from '../dialogs/checkins/CheckInEnrollDialog';
+import { explainDialogs } from '../dialogs/explain';
+import { EXPLAIN_DIALOG } from '../dialogs/explain/ExplainDialog';
+import { intakeDialogs } from '../dialogs/intake';
+import { menuDialogs } from '../dialogs/menu';
 import { UnderstandingRouter } from '../dialogs/menu/UnderstandingRouter';
-import { Understanding } from './features/understanding/understand';
-import { coreCommands } from '../dialogs/menu/globalCommands';
-import { IntakeDialog } from '../dialogs/intake/IntakeDialog';
-import type { IntakeDeps } from '../dialogs/intake/support';
-import { privacyCommands } from '../dialogs/privacy/privacyCommands';
-import { EXPLAIN_DIALOG, ExplainDialog } from '../dialogs/explain/ExplainDialog';
-import { learnCommands } from '../dialogs/program/learnCommands';
-import { ProgramDialog } from '../dialogs/program/ProgramDialog';
-import { RootDialog } from '../dialogs/menu/RootDialog';
+import { privacyDialogs } from '../dialogs/privacy';
+import { programDialogs } from '../dialogs/program';
+import { safetyDialogs } from '../dialogs/safety';
+import type { FeatureDialogs } from '../dialogs/shared/featureDialogs';
 import { ROOT_DIALOG } from '../dialogs/shared/rootDialog';
-import { SafetyGuard } from '../dialogs/safety/safetyGuard';
-import { CoachBot } from './platform/bot/CoachBot';
-import { TurnConversationState, TurnUserState } from './platform/bot/TurnStateWriter';
-import type { CoachServices } from './services';
 import type { DialogServices } from '../dialogs/shared/services';
+import { createCheckIns } from './features/checkins';
+import type { DispatchReport } from './features/checkins/CheckInDispatcher';
+import type { CheckInService } from './features/checkins/CheckInService';
+import { type CheckInReviewer, DefaultCheckInReviewer } from './features/checkins/review';
+import type { CheckInSender } from './features/checkins/sender';
+import { createCheckInSender } from './features/checkins/senders';
+import { createExplain } from './features/explain';
+import { createIntake } from './features/intake';
+import type { IntakeService } from './features/intake/IntakeService';
+import { createPrivacy } from './features/privacy';
+import { finishPendingErasures } from './features/privacy/personalData';
+import { createProgram } from './features/program';
+import type { ProgramWeekSource } from './features/program/programWeek';
+import { createSafety } from './features/safety';
+import type { CautionModel } from './features/safety/SafetyNet';
+import { Understanding } from './features/understanding/understand';
+import { CoachBot } from './platform/bot/CoachBot';
+import { DialogSet } from './platform/bot/dialogsLibrary';
+import { TurnConversationState, TurnUserState } from './platform/bot/TurnStateWriter';
 import { createCloudAdapter, createProactiveAdapter, installTurnErrorHandler } from './platform/channels/adapter';
-import { describeError } from './platform/logger';
-import { deletePersonalData, finishPendingErasures } from './features/privacy/personalData';
 import { channelAwareLogic } from './platform/channels/channelLogic';
 import {
   type ConversationReferenceStore,
   StoredConversationReferences,
 } from './platform/channels/conversationReferences';
-import { createSlackDirect, type SlackDirect } from './platform/channels/slack';
-import type { SlackSender } from './platform/channels/slack/webApi';
-import type { SlackDeduplicator } from './platform/channels/slack/dedup';
-import { SlackCheckInSender } from './features/checkins/senders/SlackCheckInSender';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
-import { RoutingCheckInSender } from './features/checkins/routingSender';
-import { TeamsGate } from './platform/channels/teams/TeamsGate';
 import {
   createDirectLine,
   createDirectLineEndpoint,
   type DirectLine,
   TOKEN_ENDPOINT,
 } from './platform/channels/directline';
-import { beginScheduledCheckIn, CheckInDialog } from '../dialogs/checkins/CheckInDialog';
-import { CHECKIN_ENROLL_DIALOG, CheckInEnrollDialog } from '../dialogs/checkins/CheckInEnrollDialog';
-import { checkInCommands } from '../dialogs/checkins/checkInCommands';
-import { ProgressDialog } from '../dialogs/checkins/ProgressDialog';
-import { BotCheckInSender } from './features/checkins/senders/BotCheckInSender';
 import { DefaultRenderer } from './platform/channels/render';
+import { createSlackDirect, type SlackDirect } from './platform/channels/slack';
+import type { SlackDeduplicator } from './platform/channels/slack/dedup';
+import type { SlackSender } from './platform/channels/slack/webApi';
+import { TeamsGate } from './platform/channels/teams/TeamsGate';
 import { type Clock, systemClock } from './platform/clock';
 import { type Config, ConfigError, loadConfig, loadDotEnv } from './platform/config';
 import { loadContent } from './platform/content/loader';
-import { createLogger, type Logger } from './platform/logger';
-import { createConsentService } from './features/privacy/consent';
-import { createPersonalDataService } from './features/privacy/personalData';
-import { createRetentionJob } from './features/privacy/retentionJob';
-import { createSafetyEventLog } from './features/safety/events';
-import { ChatModelCaution } from './features/safety/modelScreen';
-import { type CautionModel, SafetyNet } from './features/safety/SafetyNet';
+import { createLogger, describeError, type Logger } from './platform/logger';
 import type { Metrics } from './platform/metrics';
-import { createServer, type RunningServer } from './platform/server';
-import { IntakeService } from './features/intake/IntakeService';
-import { createIntakeExtractor } from './features/intake/reader/extractor';
-import { loadExtractionPrompts, loadVocabulary } from './features/intake/reader/vocabulary';
 import { type ChatModel, createChatModel } from './platform/nlu/model';
-import { ExplainerPhraser } from './features/explain/phrasing';
-import { TopicSearch } from './features/explain/topicSearch';
-import { programIntentPattern } from './features/program/commands';
-import { ProgramService } from './features/program/ProgramService';
-import { type CheckInReviewer, DefaultCheckInReviewer } from './features/checkins/review';
-import {
-  CheckInDispatcher,
-  DEFAULT_DISPATCH_SETTINGS,
-  type DispatchReport,
-} from './features/checkins/CheckInDispatcher';
-import { CheckInPlanner } from './features/checkins/CheckInPlanner';
-import { createCheckInJob } from './features/checkins/checkInJob';
 import { type ScheduledJob, Scheduler, type SchedulerTimers } from './platform/scheduler/Scheduler';
-import { CheckInService } from './features/checkins/CheckInService';
-import { type ProgramWeekSource, programOrEnrollmentWeeks } from './features/program/programWeek';
-import type { CheckInSender } from './features/checkins/sender';
+import { createServer, type RunningServer } from './platform/server';
 import { openDataStore } from './platform/storage';
 import type { DataStore } from './platform/storage/repositories';
 import { createWebPages } from './platform/web/pages';
+import type { CoachServices } from './services';
 
 /** How long an explainer rephrasing may take when LLM_TIMEOUT_MS is not set (it is, whenever a model is). */
 const DEFAULT_PHRASING_TIMEOUT_MS = 4000;
@@ -163,99 +141,71 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const openedStore = overrides.store ?? (await openDataStore(config.database));
   const store = metricsModule && metrics ? metricsModule.instrumentStore(openedStore, metrics) : openedStore;
   const clock = overrides.clock ?? systemClock;
-  const program = new ProgramService({ content, progress: store.programProgress, clock });
   const model = overrides.model ?? (await createChatModel(config.llm));
   const renderer = new DefaultRenderer(content);
+
+  // Feature services: each feature gets only the repositories and settings it needs.
+  const program = createProgram({ content, store, clock, weeks: overrides.programWeeks });
+  const privacy = createPrivacy({ store, clock, content, logger, retention: config.retention });
+  const safety = createSafety({
+    store,
+    clock,
+    content,
+    model,
+    screen: config.safetyModelScreen,
+    cautionModel: overrides.cautionModel,
+  });
+  const explain = createExplain({ content, model, timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS });
+  const intake = await createIntake({ store, clock, content, logger, model, modelTimeoutMs: config.llm?.timeoutMs });
+  const checkIns = createCheckIns({ store, clock, weeks: program.weeks, settings: config.checkIns });
+  const understanding = new Understanding(content, { featurePatterns: [program.intentPattern] });
+
   // The turn pipeline and the channels get the store; dialogs get feature services instead, never a repository.
-  const services: CoachServices = { content, renderer, store, clock, logger, model, program, metrics };
+  const services: CoachServices = { content, renderer, store, clock, logger, model, program: program.service, metrics };
   const dialogServices: DialogServices = {
     content,
     renderer,
     clock,
     logger,
     model,
-    program,
+    program: program.service,
     metrics,
-    consent: createConsentService({
-      consents: store.consents,
-      clock,
-      policyVersion: () => content.text('privacy.version'),
-    }),
-    safetyEvents: createSafetyEventLog({ safetyEvents: store.safetyEvents, clock }),
-    personalData: createPersonalDataService({ store }),
-  };
-  const topicSearch = new TopicSearch(content.explainers());
-  const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
-  const phraser = new ExplainerPhraser(services.model, {
-    timeoutMs: config.llm?.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS,
-  });
-
-  const vocabulary = loadVocabulary(content.locale);
-  const extractor = await createIntakeExtractor({
-    vocabulary,
-    prompts: loadExtractionPrompts(content.locale),
-    model: services.model,
-    timeoutMs: config.llm?.timeoutMs,
-    onOutcome: ({ field, source, failure }) => {
-      if (source !== 'rules') logger.info({ field, source, failure }, 'intake extraction');
-    },
-  });
-  const intake = new IntakeService(store.intake, services.clock, content, logger);
-
-  const programWeeks: ProgramWeekSource =
-    overrides.programWeeks ?? programOrEnrollmentWeeks(services.program, store.enrollments);
-  const planner = new CheckInPlanner(store.dueQueue, programWeeks, config.checkIns.followupHours);
-  const checkIns = new CheckInService({
-    store,
-    planner,
-    weeks: programWeeks,
-    clock: services.clock,
-    quietHours: config.checkIns.quietHours,
-  });
-  const intakeDeps: IntakeDeps = {
-    services: dialogServices,
-    extractor,
-    intake,
-    vocabulary,
-    explainDialogId: EXPLAIN_DIALOG,
-    // Paused check-ins count as enrolled: the person chose to pause them.
-    checkIns: { enrollDialogId: CHECKIN_ENROLL_DIALOG, enrolled: (personId) => checkIns.isEnrolled(personId) },
+    consent: privacy.consent,
+    safetyEvents: safety.events,
+    personalData: privacy.personalData,
   };
 
   const conversationState = new TurnConversationState(store.state);
   const userState = new TurnUserState(store.state);
   const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
-  dialogs.add(new RootDialog(dialogServices, MAIN_MENU, questionsGoToExplainers(content, topicSearch)));
-  dialogs.add(new IntakeDialog(intakeDeps));
-  dialogs.add(new InfoDialog(SUPPORT_DIALOG, 'support.text', dialogServices));
-  dialogs.add(new InfoDialog(ABOUT_DIALOG, 'about.text', dialogServices));
-  dialogs.add(new HelpNowDialog(dialogServices));
-  dialogs.add(new ExplainDialog(dialogServices, { search: topicSearch, phraser, bank: understanding.bank }));
-  dialogs.add(new ProgramDialog(dialogServices));
-  dialogs.add(new CrisisDialog(dialogServices));
-  dialogs.add(new ConsentDialog(dialogServices));
-  dialogs.add(new DeleteDataDialog(dialogServices));
-  const screen = config.safetyModelScreen;
-  const cautionModel =
-    overrides.cautionModel ??
-    (screen && services.model ? new ChatModelCaution(services.model, screen.timeoutMs) : undefined);
-  const safetyNet = new SafetyNet({
-    model: cautionModel,
-    modelTimeoutMs: screen?.timeoutMs,
-    isOwnText: (text) => content.isOwnText(text),
-  });
-  dialogs.add(new CheckInEnrollDialog(dialogServices, checkIns));
-  dialogs.add(
-    new CheckInDialog(dialogServices, checkIns, overrides.checkInReviewer ?? new DefaultCheckInReviewer(), intake),
-  );
-  dialogs.add(new ProgressDialog(dialogServices, checkIns));
-
-  const commands = [
-    ...coreCommands(dialogServices),
-    ...privacyCommands(dialogServices, config.retention.days),
-    ...learnCommands(dialogServices),
-    ...checkInCommands(dialogServices, checkIns),
+  const safetyFeature = safetyDialogs(dialogServices, safety.net);
+  // Commands are tried in this order (help and start over first).
+  const features: FeatureDialogs[] = [
+    menuDialogs(dialogServices, explain.topics),
+    privacyDialogs(dialogServices, config.retention.days),
+    programDialogs(dialogServices),
+    checkInDialogs(dialogServices, {
+      checkIns: checkIns.service,
+      reviewer: overrides.checkInReviewer ?? new DefaultCheckInReviewer(),
+      intake: intake.service,
+    }),
+    intakeDialogs({
+      services: dialogServices,
+      extractor: intake.extractor,
+      intake: intake.service,
+      vocabulary: intake.vocabulary,
+      explainDialogId: EXPLAIN_DIALOG,
+      // Paused check-ins count as enrolled: the person chose to pause them.
+      checkIns: {
+        enrollDialogId: CHECKIN_ENROLL_DIALOG,
+        enrolled: (personId) => checkIns.service.isEnrolled(personId),
+      },
+    }),
+    explainDialogs(dialogServices, { search: explain.topics, phraser: explain.phraser, bank: understanding.bank }),
+    safetyFeature,
   ];
+  for (const feature of features) for (const dialog of feature.dialogs) dialogs.add(dialog);
+  const commands = features.flatMap((feature) => feature.commands);
   const references = overrides.references ?? new StoredConversationReferences(store.conversationRefs, store.consents);
   const bot = new CoachBot({
     services,
@@ -272,7 +222,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
       commands,
       conversationState.createProperty('understandingOffer'),
     ),
-    guards: [new SafetyGuard(safetyNet, dialogServices)],
+    guards: [safetyFeature.guard],
   });
 
   const directLineEndpoint = createDirectLineEndpoint(config.directLine, services);
@@ -293,7 +243,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     adapter,
     logic,
     botId: config.auth.appId || 'steady',
-    erasePerson: (personId) => deletePersonalData(services.store, personId, { at: services.clock.now() }),
+    erasePerson: privacy.erasePerson,
   });
   openSockets = () => directLine.stream.openSockets;
   const webPages = createWebPages({
@@ -327,50 +277,28 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   const deliverCheckIn = (context: TurnContext, job: Parameters<typeof beginScheduledCheckIn>[1]) =>
     bot.runProactive(context, (dc) => beginScheduledCheckIn(dc, job));
-  // One sending path per channel: direct Slack conversations through Slack's Web API, the rest through Bot Framework.
   const sender =
     overrides.checkInSender ??
-    new RoutingCheckInSender(
-      slack ? [new SlackCheckInSender(slack.channel, deliverCheckIn)] : [],
-      new BotCheckInSender(
-        createProactiveAdapter(
-          config.auth,
-          directLineEndpoint,
-          overrides.botFrameworkCredentials,
-          config.outboundTimeoutMs,
-        ),
-        config.auth.appId,
-        deliverCheckIn,
-        services.clock,
+    createCheckInSender({
+      deliver: deliverCheckIn,
+      proactiveAdapter: createProactiveAdapter(
+        config.auth,
+        directLineEndpoint,
+        overrides.botFrameworkCredentials,
+        config.outboundTimeoutMs,
       ),
-    );
-  const dispatcher = new CheckInDispatcher({
-    store,
-    sender,
-    planner,
-    logger,
-    settings: {
-      ...DEFAULT_DISPATCH_SETTINGS,
-      concurrency: config.checkIns.concurrency,
-      sendsPerSecond: config.checkIns.sendsPerSecond,
-      leaseMs: config.checkIns.leaseMs,
-      sendTimeoutMs: config.checkIns.sendTimeoutMs,
-    },
-  });
+      appId: config.auth.appId,
+      clock,
+      slack: slack?.channel,
+    });
   // All periodic work is a job of the one scheduler; building it starts no timer (main calls start()).
   const jobs = {
-    checkIns: createCheckInJob({
-      dispatcher,
+    checkIns: checkIns.job({
+      sender,
       logger,
-      everyMs: config.checkIns.intervalMs,
       onDispatch: metrics ? (report) => metrics.recordDispatch(report) : undefined,
     }),
-    retention: createRetentionJob({
-      store,
-      logger,
-      retentionDays: config.retention.days,
-      everyMs: config.retention.checkMinutes * 60_000,
-    }),
+    retention: privacy.retentionJob,
   };
   const scheduler = new Scheduler({
     clock: services.clock,
@@ -383,7 +311,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     config,
     services,
     bot,
-    intake,
+    intake: intake.service,
     adapter,
     directLine,
     logic,
@@ -393,7 +321,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     scheduler,
     jobs,
     runCheckIns: (at) => scheduler.run(jobs.checkIns, at),
-    checkIns,
+    checkIns: checkIns.service,
     metrics,
     async stop() {
       await scheduler.stop();

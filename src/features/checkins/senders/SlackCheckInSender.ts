@@ -1,5 +1,4 @@
-import type { ProactiveDelivery } from '../sender';
-import type { CheckInSender, SendJob, SendOutcome } from '../sender';
+import type { CheckInSender, ProactiveDelivery, SendJob, SendOutcome } from '../sender';
 import type { StoredReference } from '../../../platform/storage/repositories';
 import type { SlackChannel } from '../../../platform/channels/slack/SlackChannel';
 import { slackSendOutcome } from './slackOutcomes';
