@@ -85,12 +85,12 @@ export const CONCEPTS = {
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
     '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
-    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
+    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:was|were|had) never (?:been )?born\\b|\\bpermanently too much\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
     '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) go\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
@@ -99,16 +99,16 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|with (?:pills|a|my gun)))|\\bfinish (?:it|it off)$',
-    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b',
+    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe:
-    '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\bhit me\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
+    '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\b(?:hit|hits) me\\b|\\bruns? me over\\b|\\b(?:got|get|had|have|getting) (?:cancer|a terminal \\w+|a fatal \\w+)\\b|\\b(?:get|got) (?:into|in) an accident\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
   unnamedAct:
-    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b',
+    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) is (?:the|my) (?:day|night)\\b|\\b(?:picked|chose|chosen|set|picking|choosing) (?:the|a|my) (?:day|date|night|time)\\b|\\bi (?:have )?already decided$|\\b(?:that|this) is my (?:choice|decision)$',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
@@ -116,25 +116,25 @@ export const CONCEPTS = {
   methodWay:
     '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb:
-    '\\b(?:hurt|hurting|harm|harming|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
+    '\\b(?:hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
     '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose:
     '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
   onPurpose:
-    '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop)\\b|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
+    '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need|wanted|needed) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop|be the end)\\b|\\bso i (?:would not|will not|do not|did not|would never|never) have to (?:deal with|face|feel|wake up|see|do) \\w+|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od)\\b',
   harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
   selfHarmWord:
     '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
-    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in the (?:cabinet|house|medicine cabinet))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in the garage|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
-    '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b',
+    '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b|\\bmy will is (?:done|written|ready|signed|finished)\\b|\\b(?:made|did|signed|updated) my will\\b|\\bhas a new (?:home|owner)\\b|\\bnew (?:home|owner) for my\\b|\\b(?:gave|giving|give|given) away (?:everything|all|most)\\b',
     '\\bwho gets (?:my stuff|what|my things)\\b|\\bgets something of mine\\b',
     '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
-    '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?\\w+ (?:and|my)\\b',
+    '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?(?!up\\b)\\w+ (?:and|my)\\b',
     '\\b(?:affairs|everything|things) (?:is |are )?(?:in order|sorted|settled|arranged)\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
     '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program|you|u|this|this app|anyone) (?:anymore|after)\\b|\\b(?:it is |everything is |all )?(?:all )?taken care of\\b',
     '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
@@ -144,7 +144,7 @@ export const CONCEPTS = {
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
-    '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\bknows? (?:that )?i (?:love|loved) (?:them|him|her|you|u)\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
+    '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\bknows? (?:that )?i (?:love|loved) (?:them|him|her|you|u)\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bif (?:you are|anyone is|u are|someone is) reading this\\b|\\bsorry (?:that )?i (?:was not|could not be|was never) (?:stronger|strong enough|enough|better)\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
     '\\bor ever\\b|\\btake care of (?:ppl|people|everyone)\\b|\\bits? (?:is )?(?:settled|finished|ready)\\b|\\beverything is ready\\b',
   ),
   /** A whole message that only signs off ("ok bye", "goodnight steady"): leaving the chat, not a farewell to life. */
@@ -182,12 +182,12 @@ export const CONCEPTS = {
     '\\bheart attack\\b|\\bheart is giving out\\b|\\bthink my heart\\b',
   ),
   heartSpread:
-    '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
+    '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint\\w*|almost fainted|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
     '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
     '\\b(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing)\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
     '\\bcan not feel (?:the|my) (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\bcan not talk right\\b|\\bvision went black\\b',
-    '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
+    '\\bfever (?:is )?(?:10[3-9])\\b|\\b(?:keep|keeps) (?:passing out|fainting|blacking out)\\b|\\bcan not feel (?:my|his|her) (?:legs|arms|face|body|feet)\\b|\\b(?:i am|i think i am) having a seizure\\b|\\bhad a (?:seizure|convulsion)\\b|\\bseizures\\b',
     '\\b(?:whole )?body (?:is )?jerking\\b|\\b\\d+ (?:breaths|times) (?:a|per) minute\\b',
     '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
     '\\bgoing to die right now\\b',
@@ -195,7 +195,7 @@ export const CONCEPTS = {
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** A whole supply at once. */
-  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every pill|everything (?:i had|i have|in the (?:cabinet|house|medicine cabinet)))\\b',
+  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in the (?:cabinet|house|medicine cabinet)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
@@ -204,13 +204,19 @@ export const CONCEPTS = {
   swallowed:
     '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
+  /** A means that can end a life, named alone ("the rope", "that overpass"). */
+  lethalMeans:
+    '\\b(?:rope|noose|gun|pistol|rifle|bridge|overpass|cliff|ledge|train tracks|the tracks|razor|blade|carbon monoxide|car (?:running )?in the garage)\\b',
+  /** The pull of a means: "looking pretty good", "calling me", "tempting". */
+  lure: '\\b(?:look|looks|looking|sound|sounds|sounding|seems|seeming) (?:pretty |really |so |real |kinda |more and more )?(?:good|better|nice|tempting|peaceful|inviting|like an option|like the answer)\\b|\\bcalling (?:me|my name|to me)\\b|\\btempting\\b|\\bstaring at\\b',
+
   // Stance
   intent:
     '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend)|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
-    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b',
+    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b',
 
   // What cancels
   history:
@@ -221,11 +227,17 @@ export const CONCEPTS = {
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|overdosed)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
     '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
+  /** "not the kratom. me": the person says kratom is not what ends. */
+  notKratom:
+    '\\b(?:not|i do not mean) (?:the |about (?:the )?|my )?(?:kratom|sevenoh|extract|shots|habit|stuff|addiction)\\b',
+  /** The person says the death words were a figure of speech: "not literally", "jk". */
+  notLiteral:
+    '\\b(?:not literally|not for real|jk|just kidding|figuratively|figure of speech|not in a (?:suicidal|serious) way)\\b(?! (?:not|but not|or not) (?:jk|kidding|literally))',
   idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
@@ -395,6 +407,13 @@ export const CONCEPT_RULES: ConceptRule[] = [
     scope: 'message',
     when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff,
   },
+  // A lethal means and a pull towards it, with nothing about kratom: "the rope is looking good rn".
+  {
+    id: 'concept.meansLure',
+    kinds: ['suicide'],
+    scope: 'clause',
+    when: (p) => p.lethalMeans && (p.lure || p.wish) && !p.kratomObject && !p.otherPerson,
+  },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
   // Self-harm of any kind.
@@ -422,6 +441,19 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (p.deathOfOther) return 'deathOfOther';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && p.figureMarker) return 'figureOfOther';
+  // "i want to die lol not literally": said as a figure of speech, with nothing about a way, a time or a body.
+  if (
+    message.notLiteral &&
+    !p.means &&
+    !p.ingested &&
+    !p.time &&
+    !p.harmTarget &&
+    !p.preparation &&
+    !p.farewell &&
+    !p.bodyDanger &&
+    !p.lethalMeans
+  )
+    return 'notLiteral';
   // "i feel like i'm dying but i know it's just withdrawal": the person names the cause, and nothing else points at harm.
   if (
     message.justWithdrawal &&

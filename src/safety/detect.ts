@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.0.1';
+export const DETECTOR_VERSION = 'safety-3.1.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -57,6 +57,7 @@ const NOT_NEGATABLE = new Set<Concept>([
   'lastDose',
   'sleepContext',
   'figureMarker',
+  'notKratom',
   'history',
   'pastEvent',
   'now',
@@ -361,7 +362,8 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
   const lazy = clauses.map((c) => new ClauseConcepts(c.text));
   // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
   const kratomNamed =
-    lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+    lazy.some((c) => asPresent(c).kratomObject && !asPresent(c).notKratom) &&
+    !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
   for (const c of lazy) c.kratomElsewhere = kratomNamed;
   const concepts = lazy.map(asPresent);
   const cancelled = cancelledClauses(concepts);

@@ -197,6 +197,13 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
     '$1 $2 myself',
   ],
   [/\bcatch the bus\b/g, 'kill myself'],
+  // "catching the bus" is a ride to work unless nothing, a time or a "for real" follows it.
+  [
+    /\bcatching the (?:bus|train)(?= tonight| today| tomorrow| soon| fr| for real| for good| permanently| the permanent|$)/g,
+    'killing myself',
+  ],
+  // "rope" as a verb means hanging oneself: "bout to rope", "gon na rope tonight".
+  [/\b(to|na|might|wanna|will|i|gonna) rope\b(?! (?:it|him|her|them|in|the|a|off|up|into|my))/g, '$1 hang myself'],
   [/\b(?:commit )?toaster bath\b/g, 'suicide'],
   [/\bsewer side\b/g, 'suicide'],
   [/\bwant to dye(?= lol| jk| tbh| honestly|$)/g, 'want to die'],
