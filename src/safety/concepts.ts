@@ -70,6 +70,10 @@ const PRODUCT_WORDS = words(
   '\\d+ ?(?:g|gs|grams?|mg|pills|tabs|caps|capsules|shots|bottles)',
 );
 
+/** Slang and euphemism for dying; everyday words inside them (game, vacation) do not make them trivial. */
+const DEATH_SLANG =
+  '\\b(?:dirt nap|permanent (?:vacation|solution|exit|sleep|nap)|exit bag|final (?:sleep|exit|nap)|go bye bye|off myself|offing myself|end my (?:run|game|story|playthrough)|game over for me|become a statistic|(?:the )?void is calling|rest forever|eternal rest)\\b|\\b(?:see|join|be with|meet) (?:my )?(?:\\w+ )?in heaven\\b|\\bgo to heaven\\b';
+
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
 export const CONCEPTS = {
   // Who
@@ -85,21 +89,24 @@ export const CONCEPTS = {
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
     '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
-    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:what is the|whats the|no|there is no) point (?:of|in) (?:even )?(?:being here|being alive|living|going on|waking up|trying anymore)\\b|\\bno (?:reason|point) (?:for me )?to (?:keep going|go on|stay|be here|live|wake up)\\b|\\b(?:not|no) (?:\\w+ ){0,3}(?:be )?(?:here|around|alive) (?:much|for much|a lot) longer\\b|\\bbody bag\\b|\\bin a (?:coffin|casket)\\b|\\b(?:dip|check|bow|tap) out of (?:this )?life\\b|\\bstop (?:being alive|living)\\b|\\b(?:do not|dont) care if i (?:wake up|live|die|make it)\\b|\\bkills? (?:someone|somebody|people|a human|an adult)\\b|\\b(?:was|were|had) never (?:been )?born\\b|\\bpermanently too much\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
+    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:what is the|whats the|no|there is no) point (?:of|in) (?:even )?(?:being here|being alive|living|going on|waking up|trying anymore)\\b|\\bno (?:reason|point) (?:for me )?to (?:keep going|go on|stay|be here|live|wake up)\\b|\\b(?:not|no) (?:\\w+ ){0,3}(?:be )?(?:here|around|alive) (?:much|for much|a lot) longer\\b|\\bbody bag\\b|\\b(?:not|never) be (?:waking|wake) up\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bno more tomorrows\\b|\\b(?:will not|not going to|never|am not going to) (?:see|live to see|make it to) (?:tomorrow|next (?:week|month|year)|another \\w+|the (?:sunrise|morning|weekend|new year)|christmas|my (?:\\w+ )?birthday)\\b|' +
+      DEATH_SLANG +
+      '|\\bin a (?:coffin|casket)\\b|\\b(?:dip|check|bow|tap) out of (?:this )?life\\b|\\bstop (?:being alive|living)\\b|\\b(?:do not|dont) care if i (?:wake up|live|die|make it)\\b|\\bkills? (?:someone|somebody|people|a human|an adult)\\b|\\b(?:was|were|had) never (?:been )?born\\b|\\bpermanently too much\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
     '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
+    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\bbecome a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
   ),
+  deathSlang: DEATH_SLANG,
   /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|for real|fr|with (?:pills|a|my gun)))|\\bfree (?:from|of) (?:all (?:of )?)?(?:this|it all|everything|the pain|life)$|\\bfinish (?:it|it off)$',
-    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
+    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will|going to|gon na|ill|i will) (?:finally )?be at peace\\b|\\bfinally at peace\\b|\\bthen i am free$|\\b(?:can|get to) finally (?:go|rest|leave|be free)$|\\bfinally (?:get to|can) (?:go|rest|leave)$|\\b(?:it|everything) ends (?:tonight|today|tomorrow|now|soon|this week)\\b|^it ends$|\\bgo (?:for good|forever|permanently)\\b|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe:
@@ -108,13 +115,13 @@ export const CONCEPTS = {
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
   unnamedAct:
-    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) is (?:the|my) (?:day|night)\\b|\\b(?:picked|chose|chosen|set|picking|choosing) (?:the|a|my) (?:day|date|night|time)\\b|\\bi (?:have )?already decided$|\\bno (?:talking|stopping) me\\b|\\b(?:nobody|no one) (?:can|could|will) (?:talk|stop) me\\b|\\b(?:know|figured out|worked out|decided) (?:how|when|where)(?: and (?:how|when|where))?\\b|\\b(?:that|this) is my (?:choice|decision)$',
+    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) is (?:the|my) (?:day|night)\\b|\\b(?:picked|chose|chosen|set|picking|choosing) (?:the|a|my) (?:day|date|night|time)\\b|\\bi (?:have )?already decided$|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) it is\\b|\\btonights the (?:night|day)\\b|\\bno (?:talking|stopping) me\\b|\\b(?:nobody|no one) (?:can|could|will) (?:talk|stop) me\\b|\\b(?:know|figured out|worked out|decided) (?:how|when|where)(?: and (?:how|when|where))?\\b|\\b(?:that|this) is my (?:choice|decision)$',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
   methodWay:
-    '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: to (?:go|do it|die|end it|end things))?$|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
+    '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb:
     '\\b(?:hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
@@ -127,11 +134,11 @@ export const CONCEPTS = {
   selfHarmWord:
     '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
-    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in the garage|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump|jumping|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in the garage|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)|jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
-    '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b|\\bmy will is (?:done|written|ready|signed|finished)\\b|\\b(?:made|did|signed|updated) my will\\b|\\bhas a new (?:home|owner)\\b|\\b(?:bought|got|have|ordered|picked up) (?:everything|what|all) (?:i need|i needed|i will need)\\b|\\b(?:the|my) (?:dog|cat|kids|house|car|truck|stuff) (?:goes|go|will go|should go) to\\b|\\b(?:sending|send|writing|wrote|sent) (?:my |out )?(?:last|final|goodbye) (?:texts?|messages?|letters?|words|calls?)\\b|\\bnew (?:home|owner) for my\\b|\\b(?:gave|giving|give|given) away (?:everything|all|most)\\b',
+    '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b|\\bmy will is (?:done|written|ready|signed|finished)\\b|\\b(?:made|did|signed|updated) my will\\b|\\bhas a new (?:home|owner)\\b|\\bso (?:my|the) (?:kids|family|wife|husband|mom|parents|daughter|son|roommate) (?:do not|will not|would not|does not|never) (?:find|see) me\\b|\\b(?:bought|got|have|ordered|picked up) (?:everything|what|all) (?:i need|i needed|i will need)\\b|\\b(?:the|my) (?:dog|cat|kids|house|car|truck|stuff) (?:goes|go|will go|should go) to\\b|\\b(?:sending|send|writing|wrote|sent) (?:my |out )?(?:last|final|goodbye) (?:texts?|messages?|letters?|words|calls?)\\b|\\bnew (?:home|owner) for my\\b|\\b(?:gave|giving|give|given) away (?:everything|all|most)\\b',
     '\\bwho gets (?:my stuff|what|my things)\\b|\\bgets something of mine\\b',
     '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
     '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?(?!up\\b)\\w+ (?:and|my)\\b',
@@ -141,7 +148,7 @@ export const CONCEPTS = {
     '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
   ),
   farewell: words(
-    '\\b(?:goodbye|goodbyes|bye|farewell)\\b',
+    '\\b(?:goodbye|goodbyes|bye|farewell)\\b|\\bnice knowing (?:you|u|ya|everyone|you all)\\b|\\b(?:i hope|please) (?:you all |everyone |you |u |they )?(?:can )?forgive me\\b|\\bnext life\\b|\\bsee (?:you|u|ya) on the other side$|\\bremember me (?:when|as|fondly|how)\\b|\\bplease remember me\\b|\\blast (?:sunrise|sunset|breath)\\b|\\blast (?:week|month|day|night|weekend|days|christmas) (?:on (?:this )?earth|of my life)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
     '\\b(?:last|final) (?:check in|message|text|txt|post) ever\\b|\\bknows? (?:that )?i (?:love|loved) (?:them|him|her|you|u)\\b|\\b(?:last time|never) (?:you|u|anyone|they) (?:will )?(?:hear|hears) from me\\b|\\bdoes not know (?:it is|its) the last time\\b|\\bwanted (?:to tell someone|someone to know)\\b|\\bif anyone reads this\\b|\\bif (?:you are|anyone is|u are|someone is) reading this\\b|\\bsorry (?:that )?i (?:was not|could not be|was never) (?:stronger|strong enough|enough|better)\\b|\\bbefore i go\\b|\\bwill not be (?:around|checking in|here)\\b',
@@ -194,6 +201,8 @@ export const CONCEPTS = {
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
+  /** Feeling like death, said of a body in withdrawal. */
+  feelAwful: '\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b',
   /** A whole supply at once. */
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
@@ -206,7 +215,7 @@ export const CONCEPTS = {
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
-    '\\b(?:rope|noose|gun|pistol|rifle|bridge|overpass|cliff|ledge|train tracks|the tracks|razor|blade|carbon monoxide|car (?:running )?in the garage)\\b',
+    '\\b(?:the void|exit bag|rope|noose|gun|pistol|rifle|bridge|overpass|cliff|ledge|train tracks|the tracks|razor|blade|carbon monoxide|car (?:running )?in the garage)\\b',
   /** The pull of a means: "looking pretty good", "calling me", "tempting". */
   lure: '\\b(?:look|looks|looking|sound|sounds|sounding|seems|seeming) (?:pretty |really |so |real |kinda |more and more )?(?:good|better|nice|tempting|peaceful|inviting|like an option|like the answer)\\b|\\bcalling (?:me|my name|to me)\\b|\\btempting\\b|\\bstaring at\\b',
 
@@ -216,7 +225,7 @@ export const CONCEPTS = {
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
-    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
+    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
 
   // What cancels
   history:
@@ -232,6 +241,18 @@ export const CONCEPTS = {
     '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
+  /**
+   * What a soft ending word ("done for good", "ending it") may be about: kratom itself, the habit, a quit,
+   * a vendor. Narrower than kratomObject: "clean", "using", "my dealer" are context, not what ends, so
+   * "clean 30 days and tonight i end it" still reads as a death.
+   */
+  kratomThing:
+    '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|vendors?|plug|quit|quitting|quit date|stop for good|taper|trash|toilet)\\b|\\bwith (?:my |the )?dealer\\b',
+  /** A clause that is only an apology ("sorry"), as after an overdose. */
+  sorryAlone: '^(?:i am )?(?:so |really )?sorry(?: for everything| everyone)?$',
+  /** Kratom named as a struggle, not as what ends: "tried to quit so many times", "relapsed again". */
+  quitFailed:
+    '\\b(?:tried to|try to|trying to|can not|could not|failed to|never (?:could|can)) (?:quit|stop)\\b|\\brelapsed?\\b|\\bcut me off\\b',
   /** "not the kratom. me": the person says kratom is not what ends. */
   notKratom:
     '\\b(?:not|i do not mean) (?:talking |speaking )?(?:the |about (?:the )?|my )?(?:kratom|sevenoh|extract|shots|habit|stuff|addiction)\\b',
@@ -302,6 +323,13 @@ export const CONCEPT_RULES: ConceptRule[] = [
     kinds: ['medical', 'suicide'],
     scope: 'message',
     when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
+  },
+  // A large amount taken, and then only "sorry": an overdose and a goodbye.
+  {
+    id: 'concept.overdoseApology',
+    kinds: ['medical', 'suicide'],
+    scope: 'message',
+    when: (p) => p.ingested && (p.means || p.bulk) && p.sorryAlone,
   },
   // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
   {
@@ -473,10 +501,25 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
     !p.heartStrong
   )
     return 'justWithdrawal';
+  // "day 4 and i feel like i'm dying": a body in withdrawal, with nothing about a wish, a way, a time or a danger sign.
+  if (
+    message.withdrawalContext &&
+    p.feelAwful &&
+    !p.means &&
+    !p.ingested &&
+    !p.wish &&
+    !p.intent &&
+    !p.bodyDanger &&
+    !p.heartStrong &&
+    !p.emergencySign &&
+    !p.farewell
+  )
+    return 'withdrawalFeeling';
   // A death word about coffee or traffic, with nothing about a way, a body or a goodbye.
   if (
     p.trivialObject &&
     p.death &&
+    !p.deathSlang &&
     !p.means &&
     !p.harmTarget &&
     !p.ingested &&
