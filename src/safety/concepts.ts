@@ -177,6 +177,12 @@ export const CONCEPTS = {
     '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\b(?:barely|hardly) (?:breathing|breathe)\\b|\\b(?:too|way too|so) sleepy\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
   ),
+  /** Sedation signs that are dangerous whatever else the message says (breathing, pupils, not waking). */
+  sedationStrong:
+    '\\b(?:breathing|breath)\\b.{0,20}\\b(?:slow|shallow|pausing|stopping|stops|weird)\\b|\\b(?:barely|hardly|not|stopped|stop) (?:breathing|breathe)\\b|\\bpupils\\b|\\b(?:can not|could not) (?:wake|stay conscious|move)\\b|\\b(?:keep|kept|keeps) (?:passing|blacking) out\\b|\\bgoing under\\b|\\b(?:fading|drifting) in and out\\b|\\b(?:blue|grey|gray|purple)\\b|\\bbarely conscious\\b|\\bforgetting to breathe\\b|\\bnot wake up\\b',
+  /** Sleepiness told as a habit or a normal day ("the extract makes me sleepy", "my usual tab", "after dinner"). */
+  sleepyHabit:
+    '\\b(?:makes? me|always|every time|everytime|whenever|when i take|usually|at night|after (?:dinner|lunch|work)|in the (?:afternoon|evening)|at work|in class|at my desk|lol|lmao|haha|is (?:that|this) normal|normal)\\b',
   /** Signs of a heart attack strong enough on their own. */
   heartStrong:
     '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
@@ -277,11 +283,11 @@ export const CONCEPTS = {
   heartSpreadMild: '\\b(?:sweat\\w*|clammy|sick|weak|dizzy|nausea|shaky)\\b',
   /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
   withdrawalContext:
-    '\\b(?:withdrawal|withdrawals|wd|detox|day \\d+|\\d+ days? (?:off|clean|without)|off kratom|since i (?:quit|stopped)|tapering|taper)\\b',
+    '\\b(?:withdrawal|withdrawals|withdrawing|wd|detox|detoxing|day \\d+|\\d+ (?:hours?|hrs|days?|weeks?) (?:off|clean|without|no)|off kratom|off sevenoh|since (?:i )?(?:quit|stopped|cut back|cut down|came off|quitting|stopping)|tapering|taper|cold turkey|coming off|came off|quitting|(?:no|without) (?:kratom|sevenoh|a dose|my dose|dosing)|stopped (?:kratom|sevenoh|taking|dosing)|cutting back|restless legs|rls)\\b',
   justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
   /** An ordinary dose: "my usual dose", "2g to take the edge off". */
   usualDose:
-    '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:dose|doses|amount|capsules?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
+    '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:\\w+ )?(?:dose|doses|amount|capsules?|caps|tabs?|tablets?|shots?|scoops?|grams?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
   /** Everyday things a death word is said about in jest ("i will die if i do not get coffee"). */
   trivialObject:
     '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
@@ -360,7 +366,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
     kinds: ['medical'],
     notInQuestions: true,
     scope: 'message',
-    when: (p) => p.sedatingProduct && p.sedation,
+    when: (p) =>
+      p.sedatingProduct && p.sedation && (p.sedationStrong || !(p.usualDose || p.sleepContext || p.sleepyHabit)),
   },
   {
     id: 'concept.heart',

@@ -379,7 +379,7 @@ export const RULES: DangerRule[] = [
     id: 'severeWithdrawal.fainting',
     kind: 'severeWithdrawal',
     pattern:
-      /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa))|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/,
+      /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa)| (?:at|by|around) \d| early| watching| last night)|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/,
   },
   {
     id: 'severeWithdrawal.dehydrated',
