@@ -134,7 +134,7 @@ export const CONCEPTS = {
   selfHarmWord:
     '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
-    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:bottle|bag|stash|prescription|pack)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in the garage|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)|jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in the garage|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)|jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -210,7 +210,7 @@ export const CONCEPTS = {
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful: '\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b',
   /** A whole supply at once. */
-  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
+  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
@@ -335,7 +335,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.overdoseApology',
     kinds: ['medical', 'suicide'],
     scope: 'message',
-    when: (p) => p.ingested && (p.means || p.bulk) && p.sorryAlone,
+    when: (p) => p.sorryAlone && p.ingested && (p.means || p.bulk),
   },
   // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
   {
@@ -454,7 +454,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.purposeQuestion',
     kinds: ['ambiguous'],
     scope: 'message',
-    when: (p) => (p.means || p.deathStrong) && p.onPurpose && !p.otherPerson,
+    when: (p) => p.onPurpose && (p.means || p.deathStrong) && !p.otherPerson,
   },
   // A wish to be dead or gone.
   { id: 'concept.passiveWish', kinds: ['suicide'], scope: 'clause', when: (p) => p.wish && (p.death || p.endsMe) },
@@ -510,8 +510,8 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
     return 'justWithdrawal';
   // "day 4 and i feel like i'm dying": a body in withdrawal, with nothing about a wish, a way, a time or a danger sign.
   if (
-    message.withdrawalContext &&
     p.feelAwful &&
+    message.withdrawalContext &&
     !p.means &&
     !p.ingested &&
     !p.wish &&
