@@ -443,6 +443,9 @@ export const IDIOMS: RegExp[] = [
   /\b(?:bored|scared|sick|worried|tickled|frightened|freezing|freaked) to death\b/g,
   /\bover my dead body\b/g,
   /\bcrawl (?:into|in) a hole and die\b/g,
+  /\b(?:want to|wanna) die (?:every time|whenever|when) (?:the |my |these |this )?(?:cramps|chills|sweats|rls|legs|cravings?|withdrawals?|nausea|headaches?|yawning)\b/g,
+  /\b(?:basically|practically|half|pretty much) dead\b(?! inside)/g,
+  /\b(?:is|are) (?:slowly|literally|really|so|just) (?:slowly )?killing me\b(?! (?:to|and i want))/g,
   /\bcould (?:sleep|nap) (?:forever|for a week|for days|for a year|for a hundred years|for \w+ years)\b/g,
   /\b(?:die|dying|dead|died) (?:of|from) (?:boredom|embarrassment|laughter|laughing|shame|cuteness|heat|hunger|thirst|exhaustion|the heat|the cold)\b/g,
   /\b(?:i would|id|i d) rather die than (?:call|text|see|go back|talk|work|sit|ask|wear|eat|admit|do|drive|pay|watch|listen|move|clean|go to|deal with my (?:ex|boss))\b/g,
@@ -474,7 +477,7 @@ export const IDIOMS: RegExp[] = [
   /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
   /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
-  /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|\bi died\b(?= lol| haha|$)/g,
+  /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|(?<!\b(?:if|when|once|after|wish|hope) )\bi died\b(?= lol| haha|$)/g,
   /\bkilling myself laughing\b|\bbored i could die\b|\bcould die\b/g,
 ];
 
