@@ -72,7 +72,7 @@ const PRODUCT_WORDS = words(
 
 /** Slang and euphemism for dying; everyday words inside them (game, vacation) do not make them trivial. */
 const DEATH_SLANG =
-  '\\b(?:dirt nap|permanent (?:vacation|solution|exit|sleep|nap)|exit bag|final (?:sleep|exit|nap)|go bye bye|off myself|offing myself|end my (?:run|game|story|playthrough)|game over for me|become a statistic|(?:the )?void is calling|rest forever|eternal rest)\\b|\\b(?:see|join|be with|meet) (?:my )?(?:\\w+ )?in heaven\\b|\\bgo to heaven\\b';
+  '\\b(?:dirt nap|permanent (?:vacation|solution|exit|sleep|nap)|exit bag|final (?:sleep|exit|nap)|go bye bye|off myself|offing myself|end my (?:run|game|story|playthrough)|game over for me|become a statistic|game called life|(?:sleep|asleep) (?:for good|permanently)|(?:the )?void is calling|rest forever|eternal rest)\\b|\\b(?:see|join|be with|meet) (?:my )?(?:\\w+ )?in heaven\\b|\\bgo to heaven\\b';
 
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
 export const CONCEPTS = {
@@ -106,7 +106,7 @@ export const CONCEPTS = {
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
     '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|for real|fr|with (?:pills|a|my gun)))|\\bfree (?:from|of) (?:all (?:of )?)?(?:this|it all|everything|the pain|life)$|\\bfinish (?:it|it off)$',
-    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will|going to|gon na|ill|i will) (?:finally )?be at peace\\b|\\bfinally at peace\\b|\\bthen i am free$|\\b(?:can|get to) finally (?:go|rest|leave|be free)$|\\bfinally (?:get to|can) (?:go|rest|leave)$|\\b(?:it|everything) ends (?:tonight|today|tomorrow|now|soon|this week)\\b|^it ends$|\\bgo (?:for good|forever|permanently)\\b|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
+    '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will|going to|gon na|ill|i will) (?:finally )?be at peace\\b|\\bfinally at peace\\b|\\b(?:will|would|ill|going to|gon na|soon) be in a better place\\b|\\bthen i am free$|\\b(?:can|get to) finally (?:go|rest|leave|be free)$|\\bfinally (?:get to|can) (?:go|rest|leave)$|\\b(?:it|everything) ends (?:tonight|today|tomorrow|now|soon|this week)\\b|^it ends$|\\bgo (?:for good|forever|permanently)\\b|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe:
@@ -235,7 +235,10 @@ export const CONCEPTS = {
 
   // What cancels
   history:
-    '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+    '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+  /** Distress now, beside a history marker: "i used to think it gets better, now i want to die". */
+  presentDistress:
+    '\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
@@ -477,7 +480,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
 
 /** Message-level cancellers: which concepts make a clause's danger not the person's own, now. */
 export function clauseCancelled(p: Present, message: Present): string | undefined {
-  if (p.history) return 'history';
+  if (p.history && !p.presentDistress) return 'history';
   // "had a seizure once, long time ago": the history marker may sit in the next clause.
   if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther && !p.bodyDanger && !p.emergencySign) return 'deathOfOther';
