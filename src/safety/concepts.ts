@@ -259,6 +259,12 @@ export const CONCEPTS = {
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|vendors?|plug|quit|quitting|quit date|stop for good|taper|trash|toilet)\\b|\\bwith (?:my |the )?dealer\\b',
   /** A clause that is only an apology ("sorry"), as after an overdose. */
   sorryAlone: '^(?:i am )?(?:so |really )?sorry(?: for everything| everyone)?$',
+  /**
+   * A goodbye addressed to kratom itself ("bye bye kratom", "wrote a goodbye letter to 7-OH", "threw out my
+   * scale and bags"). Kratom only named beside a goodbye ("kratom ruined my life. this is goodbye") is not one.
+   */
+  kratomFarewell:
+    '\\b(?:goodbye|good bye|bye|farewell|good riddance|so long|breakup|break up|breaking up|last|final)\\b(?: \\w+){0,4} (?:kratom|sevenoh|extracts?|shots?|capsules?|caps|powder|habit|addiction|stuff|plug|vendors?|dealers?|shop|stash|bags?|scale|using|dosing)\\b|\\bfuture self\\b|\\bwhen i am clean\\b|\\b(?:done|through|finished|over) with (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|this stuff|my habit|the habit|you)\\b|\\bno more (?:kratom|sevenoh|extracts?|shots|capsules|powder)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) (?:free|is over|and i are (?:done|through|over))\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules?|powder|habit|addiction|stash)\\b(?: \\w+){0,3} (?:goodbye|bye|farewell|good riddance)\\b|\\b(?:gave|give|giving|threw|throw|throwing|tossed|flushed|flushing|dumped|dumping) (?:away |out )?(?:all )?(?:of )?(?:my |the )?(?:rest of (?:my |the )?)?(?:\\w+ )?(?:kratom|sevenoh|extracts?|shots|capsules?|caps|powder|stash|bags?|scale|stuff)\\b',
   /** Kratom named as a struggle, not as what ends: "tried to quit so many times", "relapsed again". */
   quitFailed:
     '\\b(?:tried to|try to|trying to|can not|could not|failed to|never (?:could|can)) (?:quit|stop)\\b|\\brelapsed?\\b|\\bcut me off\\b',
@@ -443,7 +449,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.farewell',
     kinds: ['ambiguous'],
     scope: 'message',
-    when: (p) => (p.preparation || p.farewell) && !p.kratomObject && !p.signOff,
+    when: (p) => (p.preparation || p.farewell) && !p.kratomFarewell && !p.lastDose && !p.signOff,
   },
   // A lethal means and a pull towards it, with nothing about kratom: "the rope is looking good rn".
   {

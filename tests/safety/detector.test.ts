@@ -229,3 +229,20 @@ describe('issue 20 v3.1: wider families, kratom as context, and new cancellers (
     expect(detectDanger('took my usual 7oh tab and now my breathing is really slow').kind).toBe('medical');
   });
 });
+
+describe('issue 20 v3.1: a goodbye beside kratom is still a goodbye; a goodbye to kratom is not (table)', () => {
+  const cases: Array<[string, DangerKind[]]> = [
+    ['kratom ruined my life. this is goodbye', ['ambiguous', 'suicide']],
+    ['thank you for trying to help me quit. goodbye', ['ambiguous', 'suicide']],
+    ['i failed the taper again. this is my last message', ['ambiguous', 'suicide']],
+    ['i used to think it would get better. now i want to die', ['suicide']],
+    ['soon ill be in a better place', ['ambiguous', 'suicide']],
+    ['bye bye kratom, you wont be missed', ['none']],
+    ['done with kratom. goodbye', ['none']],
+    ['threw out my scale and the rest of my powder, goodbye forever', ['none']],
+    ['i used to want to die, now i want to get better', ['none']],
+  ];
+  test.each(cases)('%j', (message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+});
