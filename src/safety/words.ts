@@ -198,6 +198,7 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\bcatch the bus\b/g, 'kill myself'],
   [/\b(?:unalive|kill) (?:szn|season|mode)\b/g, 'kill myself'],
+  [/\bfeel(?:ing)? (?:very |so |really |kinda )?(?:unalive|kill)\b/g, 'feeling suicidal'],
   [/\b(?:brb|bout to|about to|off to|finna) (?:kill|killing)$/g, 'about to kill myself'],
   // "catching the bus" is a ride to work unless nothing, a time or a "for real" follows it.
   [
