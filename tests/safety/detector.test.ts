@@ -161,3 +161,88 @@ describe('issue 20 v3: concept families hold on new words (table)', () => {
     expect(d.kinds).toContain('suicide');
   });
 });
+
+describe('issue 20 v3.1: wider families, kratom as context, and new cancellers (table)', () => {
+  const cases: Array<[string, string, DangerKind[]]> = [
+    // intent with a time, the act unnamed or in other words
+    ['intentTime', 'saturday is the day, ive made my choice', ['ambiguous', 'suicide']],
+    ['intentTime', 'i wont be waking up on sunday', ['suicide', 'ambiguous']],
+    ['intentTime', 'monday it is', ['ambiguous', 'suicide']],
+    ['intentTime', 'by tomorrow night ill finally be at peace', ['suicide', 'ambiguous']],
+    ['intentTime', 'plan is tonight, car running in the garage', ['suicide']],
+    ['intentTime', 'i figured out how and when. nobody can stop me', ['ambiguous', 'suicide']],
+    // kratom named as context does not hide an ending
+    ['kratomContext', 'clean 20 days and i still want to end it tonight', ['suicide', 'ambiguous']],
+    ['kratomContext', 'i relapsed again so tonight im ending it', ['suicide', 'ambiguous']],
+    ['kratomContext', 'after work today im done for good. not talking about the kratom', ['suicide', 'ambiguous']],
+    // slang and euphemism, with everyday words inside them
+    ['slang', 'ready for the permanent vacation', ['suicide', 'ambiguous']],
+    ['slang', 'game over for me this weekend', ['suicide', 'ambiguous']],
+    ['slang', 'gonna rope tonight', ['suicide', 'ambiguous']],
+    ['slang', 'that overpass is looking real tempting', ['suicide']],
+    // farewell and preparation
+    ['farewell', 'it was nice knowing everyone', ['ambiguous', 'suicide']],
+    ['farewell', 'my will is signed and the cat has a new home', ['ambiguous', 'suicide']],
+    ['farewell', 'giving away all my clothes this week', ['ambiguous', 'suicide']],
+    // deliberate overdose in other words
+    ['deliberateOD', 'polished off my whole script of klonopin, not an accident', ['medical']],
+    ['deliberateOD', 'took 25 of my sleeping pills. sorry', ['medical']],
+    ['deliberateOD', 'swallowed my entire stash plus xanax, wanted it all to be over', ['medical']],
+    // method and passive
+    ['method', 'would 150g of kratom kill a person my weight', ['suicide']],
+    ['method', 'which parking garage is the highest around here', ['suicide', 'ambiguous']],
+    ['passive', 'hoping a bus hits me on the way home', ['suicide', 'ambiguous']],
+    ['passive', 'i wish i had never been born', ['suicide', 'ambiguous']],
+    ['selfHarm', 'i harmed myself again tonight', ['suicide']],
+    // emergencies
+    ['heart', 'my heart keeps skipping and i fainted twice', ['medical']],
+    ['otherEmergency', 'i think im having a stroke, my speech is slurred', ['medical']],
+    // cancellers: none of these may alarm
+    ['notLiteral', 'these withdrawals make me want to die, not literally', ['none']],
+    ['withdrawalFeeling', 'day 5 off kratom and i feel like death', ['none']],
+    ['idiom', 'my son will give me a heart attack one day', ['none']],
+    ['idiom', 'i could sleep for a week', ['none']],
+    ['idiom', 'im going to die of boredom at work', ['none']],
+    ['idiom', 'i would rather die than call my ex', ['none']],
+    ['idiom', 'ready to jump into the new job on monday', ['none']],
+    ['clinician', 'the clinic screened me for suicide risk, all no', ['none']],
+    ['clinician', 'the form had a suicide question, i checked no', ['none']],
+    ['otherFigure', 'my roommate keeps saying hes gonna jump off the roof every monday, a running joke', ['none']],
+    ['history', 'i overdosed in my twenties, im doing well now', ['none']],
+    ['sleepy', 'my body gave up and i fell asleep on the couch', ['none']],
+    ['sleepy', 'i passed out at 10 after my shots, great sleep', ['none']],
+    ['sleepy', 'the extract always makes me sleepy after dinner', ['none']],
+    ['kratomGoodbye', 'tonight i take my last capsule and then im free', ['none']],
+    ['kratomGoodbye', 'friday is the day i stop kratom for good', ['none']],
+  ];
+  test.each(cases)('%s: %j', (_family, message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+
+  test('an overdose then "sorry" gets 911 and 988 together', () => {
+    const d = detectDanger('took 25 of my sleeping pills. sorry');
+    expect(d.kinds).toContain('medical');
+    expect(d.kinds).toContain('suicide');
+  });
+
+  test('heavy sedation with a strong sign still gets 911 after a usual dose', () => {
+    expect(detectDanger('took my usual 7oh tab and now my breathing is really slow').kind).toBe('medical');
+  });
+});
+
+describe('issue 20 v3.1: a goodbye beside kratom is still a goodbye; a goodbye to kratom is not (table)', () => {
+  const cases: Array<[string, DangerKind[]]> = [
+    ['kratom ruined my life. this is goodbye', ['ambiguous', 'suicide']],
+    ['thank you for trying to help me quit. goodbye', ['ambiguous', 'suicide']],
+    ['i failed the taper again. this is my last message', ['ambiguous', 'suicide']],
+    ['i used to think it would get better. now i want to die', ['suicide']],
+    ['soon ill be in a better place', ['ambiguous', 'suicide']],
+    ['bye bye kratom, you wont be missed', ['none']],
+    ['done with kratom. goodbye', ['none']],
+    ['threw out my scale and the rest of my powder, goodbye forever', ['none']],
+    ['i used to want to die, now i want to get better', ['none']],
+  ];
+  test.each(cases)('%j', (message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+});

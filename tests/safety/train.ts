@@ -185,15 +185,21 @@ export function buildModel(): { model: ClassifierModel; cv: ReturnType<typeof cr
   return { model, cv };
 }
 
-/** One feature and its weights a line: small diffs when the model changes. */
+/** A small object on one line, spaced as Prettier writes it ({ "bias": 0.3, "threshold": 0.9 }). */
+function inline(value: object): string {
+  const fields = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+/** One feature and its weights a line: small diffs when the model changes; already in Prettier's format. */
 export function serialize(model: ClassifierModel): string {
   const lines = model.features.map(
     (f, i) => `    [${JSON.stringify(f)}, ${model.weights[i][0]}, ${model.weights[i][1]}]`,
   );
   return `{
   "version": ${JSON.stringify(model.version)},
-  "selfRisk": ${JSON.stringify(model.selfRisk)},
-  "emergency": ${JSON.stringify(model.emergency)},
+  "selfRisk": ${inline(model.selfRisk)},
+  "emergency": ${inline(model.emergency)},
   "table": [
 ${lines.join(',\n')}
   ]

@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.0.1';
+export const DETECTOR_VERSION = 'safety-3.1.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -57,6 +57,7 @@ const NOT_NEGATABLE = new Set<Concept>([
   'lastDose',
   'sleepContext',
   'figureMarker',
+  'notKratom',
   'history',
   'pastEvent',
   'now',
@@ -66,6 +67,7 @@ const NOT_NEGATABLE = new Set<Concept>([
   'reportedQuestion',
   'assurance',
   'kratomObject',
+  'kratomThing',
   'idiomOfOther',
   'bodyDanger',
   'emergencySign',
@@ -90,7 +92,10 @@ class ClauseConcepts {
   get death(): boolean {
     const p = this as unknown as Present;
     // "ending it with kratom" is a goodbye to kratom; "took 100g of kratom to end it" is not.
-    return p.deathStrong || (p.deathSoft && !this.kratomElsewhere && (!p.kratomObject || p.ingested || p.willIngest));
+    return (
+      p.deathStrong ||
+      (p.deathSoft && !this.kratomElsewhere && !p.lastDose && (!p.kratomThing || p.ingested || p.willIngest))
+    );
   }
 }
 
@@ -361,7 +366,8 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
   const lazy = clauses.map((c) => new ClauseConcepts(c.text));
   // "my last night with 7oh, then i'm done for good": the soft words end kratom, said in another clause.
   const kratomNamed =
-    lazy.some((c) => asPresent(c).kratomObject) && !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
+    lazy.some((c) => asPresent(c).kratomThing && !asPresent(c).notKratom && !asPresent(c).quitFailed) &&
+    !lazy.some((c) => asPresent(c).ingested || asPresent(c).willIngest);
   for (const c of lazy) c.kratomElsewhere = kratomNamed;
   const concepts = lazy.map(asPresent);
   const cancelled = cancelledClauses(concepts);

@@ -379,7 +379,7 @@ export const RULES: DangerRule[] = [
     id: 'severeWithdrawal.fainting',
     kind: 'severeWithdrawal',
     pattern:
-      /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa))|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/,
+      /\bi (?:just |keep |have been |kept |almost )?(?:fainted|fainting|passed out|passing out|blacked out|blacking out)\b(?! (?:on|in) (?:the|my) (?:couch|bed|sofa)| (?:at|by|around) \d| early| watching| last night)|\b(?:can not|can barely) stand up without\b|\b(?:feel like|going to|about to) (?:i am going to |i will )?(?:pass|faint) out\b|\bfeel (?:like )?(?:i am going to )?faint\b/,
   },
   {
     id: 'severeWithdrawal.dehydrated',
@@ -442,6 +442,19 @@ export const IDIOMS: RegExp[] = [
   /\bdead (?:tired|serious|set|on|wrong|right|end|beat)\b/g,
   /\b(?:bored|scared|sick|worried|tickled|frightened|freezing|freaked) to death\b/g,
   /\bover my dead body\b/g,
+  /\bcrawl (?:into|in) a hole and die\b/g,
+  /\bkilling myself (?:with|at|over) (?:this|my|the|these) (?:workout|work|job|shifts?|hours|studying|homework|training|diet|routine|overtime)\b/g,
+  /\b(?:sleep|nap) forever\b(?=.{0,40}\b(?:no sleep|not slept|have not slept|insomnia|nights? (?:of|without) sleep|hours of sleep|so tired|exhausted)\b)/g,
+  /\b(?:phone|battery|laptop|car|bank account|wallet|plant|plants|tv|wifi|computer|charger|motivation|social life) (?:is |was )?(?:dying|dead|died)\b/g,
+  /\b(?:want to|wanna) die (?:every time|whenever|when) (?:the |my |these |this )?(?:cramps|chills|sweats|rls|legs|cravings?|withdrawals?|nausea|headaches?|yawning)\b/g,
+  /\b(?:basically|practically|half|pretty much) dead\b(?! inside)/g,
+  /\b(?:is|are) (?:slowly|literally|really|so|just) (?:slowly )?killing me\b(?! (?:to|and i want))/g,
+  /\bcould (?:sleep|nap) (?:forever|for a week|for days|for a year|for a hundred years|for \w+ years)\b/g,
+  /\b(?:die|dying|dead|died) (?:of|from) (?:boredom|embarrassment|laughter|laughing|shame|cuteness|heat|hunger|thirst|exhaustion|the heat|the cold)\b/g,
+  /\b(?:i would|id|i d) rather die than (?:call|text|see|go back|talk|work|sit|ask|wear|eat|admit|do|drive|pay|watch|listen|move|clean|go to|deal with my (?:ex|boss))\b/g,
+  /\b(?:literally |actually |almost |nearly )?died (?:when|inside)\b/g,
+  /\b(?:give|gives|gave|giving) (?:me|her|him|them|you|u|my \w+) a heart attack\b/g,
+  /\b(?:die|dying|dead|death) (?:from|of|because of) (?:this|the|these|my|all this) (?:headache|pain|cramps|withdrawal|withdrawals|wd|cold|flu|heat|boredom|cravings?|legs|back|sweats|chills|rls|stomach|itch|itching|anxiety|yawning)\b/g,
   /\bbreathing (?:exercise|exercises|trick|tricks|technique|techniques|room|space)\b/g,
   /\b(?:can not|could not) breathe through (?:my|the) nose\b/g,
   /\bshoot myself in the foot\b/g,
@@ -467,7 +480,7 @@ export const IDIOMS: RegExp[] = [
   /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
   /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
-  /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|\bi died\b(?= lol| haha|$)/g,
+  /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|(?<!\b(?:if|when|once|after|wish|hope) )\bi died\b(?= lol| haha|$)/g,
   /\bkilling myself laughing\b|\bbored i could die\b|\bcould die\b/g,
 ];
 

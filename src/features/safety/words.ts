@@ -197,6 +197,16 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
     '$1 $2 myself',
   ],
   [/\bcatch the bus\b/g, 'kill myself'],
+  [/\b(?:unalive|kill) (?:szn|season|mode)\b/g, 'kill myself'],
+  [/\bfeel(?:ing)? (?:very |so |really |kinda )?(?:unalive|kill)\b/g, 'feeling suicidal'],
+  [/\b(?:brb|bout to|about to|off to|finna) (?:kill|killing)$/g, 'about to kill myself'],
+  // "catching the bus" is a ride to work unless nothing, a time or a "for real" follows it.
+  [
+    /\bcatching the (?:bus|train)(?= tonight| today| tomorrow| soon| fr| for real| for good| permanently| the permanent|$)/g,
+    'killing myself',
+  ],
+  // "rope" as a verb means hanging oneself: "bout to rope", "gon na rope tonight".
+  [/\b(to|na|might|wanna|will|i|gonna) rope\b(?! (?:it|him|her|them|in|the|a|off|up|into|my))/g, '$1 hang myself'],
   [/\b(?:commit )?toaster bath\b/g, 'suicide'],
   [/\bsewer side\b/g, 'suicide'],
   [/\bwant to dye(?= lol| jk| tbh| honestly|$)/g, 'want to die'],
