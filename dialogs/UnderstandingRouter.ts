@@ -3,9 +3,9 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../src/bot/commands';
 import type { DialogServices } from './services';
 import type { ChoiceOption } from '../src/channels/messages';
-import { normalize, recognizeChoiceExactly } from '../src/nlu/choices';
+import { recognizeChoiceExactly } from '../src/nlu/choices';
 import type { IntentId } from '../src/nlu/intents';
-import { looksLikeQuestion } from '../src/nlu/questions';
+import { asksSomething, looksLikeQuestion } from '../src/nlu/questions';
 import type { Understanding, Understood } from '../src/nlu/understand';
 import type { Content } from '../src/content/Content';
 import { beginWithConsent } from './consentGate';
@@ -267,12 +267,6 @@ export function decide(understood: Understood, text: string, content: Content, w
     case 'none':
       return { kind: 'pass' };
   }
-}
-
-/** A question cue anywhere in the message ("... what helps", "... is that normal"). */
-function asksSomething(text: string, content: Content): boolean {
-  const said = ` ${normalize(text)} `;
-  return content.list('questions.cues').some((cue) => said.includes(` ${normalize(cue)} `));
 }
 
 /** True when the innermost waiting dialog says the message is its answer. */

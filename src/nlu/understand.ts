@@ -45,7 +45,16 @@ export class Understanding {
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
-      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2))
+      // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
+      if (
+        !(
+          asking &&
+          question?.kind === 'match' &&
+          question.score >= SURE_QUESTION &&
+          question.words >= 2 &&
+          question.score >= intent.score
+        )
+      )
         return { kind: 'intent', id: intent.id, sure: true };
     }
     if (!question) return { kind: 'none' };
@@ -53,6 +62,9 @@ export class Understanding {
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
       return { kind: 'intent', id: intent.id, sure: false };
     }
+    // Two requests equally likely beat a loose question match when the message is not shaped like a question.
+    if (intent.kind === 'tie' && question.kind === 'match' && question.score < SURE_QUESTION && !asking)
+      return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
