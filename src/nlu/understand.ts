@@ -46,15 +46,13 @@ export class Understanding {
     const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
-      if (
-        !(
-          asking &&
-          question?.kind === 'match' &&
-          question.score >= SURE_QUESTION &&
-          question.words >= 2 &&
-          question.score >= intent.score
-        )
-      )
+      if (!(
+        asking &&
+        question?.kind === 'match' &&
+        question.score >= SURE_QUESTION &&
+        question.words >= 2 &&
+        question.score >= intent.score
+      ))
         return { kind: 'intent', id: intent.id, sure: true };
     }
     if (!question) return { kind: 'none' };
