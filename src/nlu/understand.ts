@@ -38,12 +38,14 @@ export class Understanding {
   }
 
   read(message: string): Understood {
-    // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
+    // Requests and questions are short; a long message is read by its start (its end for a question), so a turn stays cheap.
     const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
     const intent = this.intents.match(text);
     const asking = looksLikeQuestion(text, this.content);
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
-    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
+    // A long story asks its question at the end: the bank reads the end of it.
+    const asked = message.length > MAX_READ_CHARS ? message.slice(-MAX_READ_CHARS) : message;
+    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(asked);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
       if (!(
