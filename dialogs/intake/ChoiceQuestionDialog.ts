@@ -85,11 +85,19 @@ export class ChoiceQuestionDialog extends QuestionDialog {
           : undefined;
       return { kind: 'retry', retryKey: hinted && this.content().has(hinted) ? hinted : this.retryKey(options) };
     }
-    return {
-      kind: 'answer',
-      answer,
-      note: this.acknowledgement(options, answer, extraction.status === 'ok' ? extraction.assumptions : []),
-    };
+    const assumptions = extraction.status === 'ok' ? extraction.assumptions : [];
+    // What they use, read from their own words, is read back for a yes or no like every other answer
+    // ("extract capsules" are extracts; a wrong reading is caught here, not at the review).
+    if (options.id === 'products')
+      return { kind: 'confirm', answer, lines: assumptionLines(this.content(), assumptions) };
+    return { kind: 'answer', answer, note: this.acknowledgement(options, answer, assumptions) };
+  }
+
+  /** "So you use plain leaf and extracts. Is that right?" */
+  protected override confirmText(options: StageOptions, retry: boolean): string {
+    if (options.id !== 'products' || options.pending?.answer === undefined) return '';
+    const products = formatAnswer(this.content(), 'products', options.pending.answer as AnswerOf<'products'>);
+    return this.content().text(`intake.questions.products.${retry ? 'confirmRetry' : 'confirm'}`, { products });
   }
 
   /** A free-text answer is said back briefly where it helps ("Okay, about 4 times a day."). */
@@ -119,13 +127,6 @@ export class ChoiceQuestionDialog extends QuestionDialog {
     }
     if (options.id === 'substances' && Array.isArray(answer) && answer.length > 0)
       lines.push(content.text('intake.questions.substances.ack'));
-    // What they use, read in their own words, is said back so a wrong reading is caught ("extract capsules" are extracts).
-    if (options.id === 'products')
-      lines.push(
-        content.text('intake.questions.products.ack', {
-          products: formatAnswer(content, 'products', answer as AnswerOf<'products'>),
-        }),
-      );
     return lines.length > 0 ? lines.join(' ') : undefined;
   }
 }

@@ -3,9 +3,9 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../../src/platform/bot/commands';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
-import { normalize, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
+import { recognizeChoiceExactly } from '../../src/platform/nlu/choices';
 import type { IntentId } from '../../src/platform/nlu/intents';
-import { looksLikeQuestion } from '../../src/features/explain/questions';
+import { asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 import type { Understanding, Understood } from '../../src/features/understanding/understand';
 import type { Content } from '../../src/platform/content/Content';
 import { beginWithConsent } from '../privacy/consentGate';
@@ -266,12 +266,6 @@ export function decide(understood: Understood, text: string, content: Content, w
     case 'none':
       return { kind: 'pass' };
   }
-}
-
-/** A question cue anywhere in the message ("... what helps", "... is that normal"). */
-function asksSomething(text: string, content: Content): boolean {
-  const said = ` ${normalize(text)} `;
-  return content.list('questions.cues').some((cue) => said.includes(` ${normalize(cue)} `));
 }
 
 /** True when the innermost waiting dialog says the message is its answer. */

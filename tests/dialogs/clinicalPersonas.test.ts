@@ -62,6 +62,11 @@ describe('clinical personas through the real intake', () => {
       return 'yes';
     if (asks(reply, 'intake.questions.startedAgo.confirm') || asks(reply, 'intake.questions.startedAgo.confirmRetry'))
       return 'yes';
+    if (
+      t.app.services.content.has('intake.questions.products.confirm') &&
+      (asks(reply, 'intake.questions.products.confirm') || asks(reply, 'intake.questions.products.confirmRetry'))
+    )
+      return 'yes';
     if (asks(reply, 'intake.questions.amount.capsuleSize')) return 'not sure';
     if (asks(reply, 'intake.questions.currentDose.shots')) return says.shotsPerDay ?? 'not sure';
     if (asks(reply, 'intake.questions.currentDose.unknown')) return says.doseBand ?? 'I really don’t know';

@@ -146,9 +146,9 @@ describe('intake conversation', () => {
     const chat = await open('free-text');
     await chat.say('plan my next steps');
     expect(await chat.say('mostly powder')).toEqual([
-      c('intake.questions.products.ack', { products: c('intake.values.products.leaf') }),
-      c('intake.questions.age.prompt'),
+      c('intake.questions.products.confirm', { products: c('intake.values.products.leaf') }),
     ]);
+    expect(await chat.say('yes')).toEqual([c('intake.questions.age.prompt')]);
     expect(await chat.say("no, I'm 34")).toEqual([c('intake.questions.startedAgo.prompt')]);
     expect(await chat.say('a year and a half')).toEqual([
       c('intake.questions.startedAgo.confirm', { duration: c('intake.durations.yearAndHalf') }),
@@ -241,6 +241,7 @@ describe('intake conversation', () => {
     await chat.say('plan my next steps');
     for (const answer of [
       'powder',
+      'yes', // the product type read back
       'no',
       '4 months',
       'yes',
@@ -296,6 +297,7 @@ describe('intake conversation', () => {
     await chat.say('plan my next steps');
     for (const answer of [
       'capsules',
+      'yes',
       'skip',
       '2 years',
       'yes',
@@ -329,6 +331,7 @@ describe('intake conversation', () => {
     const chat = await open('corrections');
     await chat.say('plan my next steps');
     await chat.say('powder');
+    await chat.say('yes');
     await chat.say('skip');
     await chat.say('2 years');
     await chat.say('yes');
@@ -382,6 +385,7 @@ describe('intake conversation', () => {
     expect(await chat.say('purple')).toEqual([c('intake.questions.products.retry')]);
     expect(await chat.say('asdf')).toEqual([`${c('intake.questions.products.retry')} ${c('intake.stuck')}`]);
     await chat.say('powder');
+    await chat.say('yes');
     expect(await chat.say('maybe')).toEqual([c('intake.questions.age.retry')]);
     await chat.say('skip');
     expect(await chat.say('a long time')).toEqual([c('intake.questions.startedAgo.retry')]);
@@ -414,6 +418,7 @@ describe('intake conversation', () => {
     const chat = await open('pause');
     await chat.say('plan my next steps');
     await chat.say('powder');
+    await chat.say('yes');
     expect(await chat.say('later')).toEqual([c('intake.pause.done'), c('menu.prompt')]);
     const resume = await chat.send(c('menu.options.intake'));
     expect(resume[0].text).toBe(c('intake.resume.prompt', { answered: 1, total: 12 }));
@@ -434,6 +439,7 @@ describe('the hand-off card on a channel without cards', () => {
     await chat.say('3');
     for (const answer of [
       '7-OH',
+      'yes',
       'skip',
       '3 months',
       'yes',

@@ -9,6 +9,7 @@ async function waitingAtStartDose(conversationId: string) {
   await chat.say('hi');
   await chat.say(c('menu.options.intake'));
   await chat.say('powder');
+  await chat.say('yes'); // the product type read back
   await chat.say('skip');
   await chat.say('2 years');
   expect(await chat.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);
@@ -23,6 +24,7 @@ describe('intake across restarts', () => {
     await before.say('hi');
     await before.say(c('menu.options.intake'));
     await before.say('powder');
+    await before.say('yes');
     await before.say('skip');
     await before.say('2 years');
     expect(await before.say('yes')).toEqual([c('intake.questions.startDose.prompt')]);

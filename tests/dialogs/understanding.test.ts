@@ -100,6 +100,10 @@ describe('understanding people anywhere', () => {
     const amount = c('intake.questions.startDose.prompt');
     expect(await chat.say('what is tolerance?')).toEqual([answer('tolerance.whatIsTolerance'), amount]);
     expect(await chat.say('day 2 and I want to use so bad, help')).toEqual([...helpNow('craving'), amount]);
+    // A number inside a question is not the answer: the question is answered, the amount asked again.
+    const asked = await chat.say("i'm only on 3g a day, can i just quit cold turkey?");
+    expect(asked).toEqual([answer('coldTurkey.lowDose'), amount]);
+    expect(asked.join(' ')).not.toContain('3 g');
     // "I'm 17" and "17 years" are not "about 17 g a day".
     for (const notADose of ["I'm 17", 'been using for 17 years']) {
       const replies = await chat.say(notADose);

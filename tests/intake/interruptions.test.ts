@@ -26,10 +26,12 @@ describe('intake: interruptions that return, and answers read back', () => {
       answer('sevenOh.whatIs7oh'),
       c('intake.questions.products.prompt'),
     ]);
-    expect(await chat.say('powder and extract shots')).toEqual([
-      `${c('intake.questions.products.ack', { products: `${c('intake.values.products.leaf')}, ${c('intake.values.products.extract')}` })}`,
-      c('intake.questions.age.prompt'),
-    ]);
+    const leafAndExtract = `${c('intake.values.products.leaf')}, ${c('intake.values.products.extract')}`;
+    const confirmProducts = c('intake.questions.products.confirm', { products: leafAndExtract });
+    expect(await chat.say('powder and extract shots')).toEqual([confirmProducts]);
+    // The product type is read back for a yes or no; a question there is answered and the check comes back.
+    expect(await chat.say('is kratom an opioid?')).toEqual([answer('opioids.isOpioid'), confirmProducts]);
+    expect(await chat.say('yes')).toEqual([c('intake.questions.age.prompt')]);
     expect(await chat.say('no')).toEqual([c('intake.questions.startedAgo.prompt')]);
     // Duration: a question with a number in it is answered, not read as a span.
     expect(await chat.say('how long does withdrawal last?')).toEqual([
@@ -93,6 +95,18 @@ describe('intake: interruptions that return, and answers read back', () => {
     );
     const result = await chat.say('looks good');
     expect(result[0]).toContain(c('intake.result.intro'));
+  });
+
+  test('what they use: kava is not kratom, brands and extract capsules are extracts, and "no" asks again', async () => {
+    const chat = conversation(t, 'intake-products');
+    await chat.say('hi');
+    expect((await chat.say('plan my next steps')).at(-1)).toBe(c('intake.questions.products.prompt'));
+    expect(await chat.say('i drink kava')).toEqual([c('intake.questions.products.notKratom')]);
+    const extract = c('intake.questions.products.confirm', { products: c('intake.values.products.extract') });
+    expect(await chat.say('opms gold capsules')).toEqual([extract]);
+    expect(await chat.say('no')).toEqual([c('intake.confirm.askAgain')]);
+    expect(await chat.say('extract capsules')).toEqual([extract]);
+    expect(await chat.say('yes')).toEqual([c('intake.questions.age.prompt')]);
   });
 
   test('at the review, "yes that\'s right" accepts', async () => {

@@ -1,5 +1,5 @@
 import { amountFromMention, readAmount } from '../../src/features/intake/reader/amount';
-import { numberIsNotADose } from '../../src/features/intake/reader/answerShape';
+import { looksLikeAmount, numberIsNotADose } from '../../src/features/intake/reader/answerShape';
 import { productsFromMention, readGoal, readProducts } from '../../src/features/intake/reader/choices';
 import { loadVocabulary } from '../../src/features/intake/reader/vocabulary';
 import { loadContent } from '../../src/platform/content/loader';
@@ -53,5 +53,18 @@ describe('intake reading', () => {
 
   test.each(['about 15 g', '5 a day', '3 teaspoons'])('"%s" is a dose', (text) => {
     expect(numberIsNotADose(text, vocab, content)).toBe(false);
+  });
+
+  test.each(['about 15 g', 'like 5 g?', '3 doses of 5 g', 'two shots'])('"%s" is shaped like an amount', (text) => {
+    expect(looksLikeAmount(text, vocab, content)).toBe(true);
+  });
+
+  test.each([
+    "i'm only on 3g a day, can i just stop?",
+    'cold turkey from 40 grams is that crazy',
+    'about 15 g, is that a lot? what helps',
+    'how much is 3 grams',
+  ])('"%s" asks something, so it is not taken as an amount', (text) => {
+    expect(looksLikeAmount(text, vocab, content)).toBe(false);
   });
 });

@@ -78,3 +78,34 @@ describe('requests in people words', () => {
     expect(intents.match('my doctor cant help with anything')).not.toMatchObject({ kind: 'intent', id: 'help' });
   });
 });
+
+describe('check-in requests that sound alike', () => {
+  const intents = new IntentMatcher(content, { featurePatterns: [programIntentPattern(content)] });
+  test.each([
+    ['lets do a check in now', 'checkInNow'],
+    ['i want to do my check in', 'checkInNow'],
+    ['check in with me every week', 'checkins'],
+    ['take a break from check ins', 'pauseCheckIns'],
+    ['turn the reminders back on', 'resumeCheckIns'],
+    ['no more reminders', 'stopCheckIns'],
+  ])('"%s" -> %s', (text, id) => {
+    expect(intents.match(text)).toMatchObject({ kind: 'intent', id });
+  });
+
+  test('a bare "check ins" could be any of them: a tie, so the bot asks which one with buttons', () => {
+    const match = intents.match('check ins');
+    expect(match.kind).toBe('tie');
+    expect(match.kind === 'tie' && match.ids).toEqual(expect.arrayContaining(['checkins', 'checkInNow']));
+  });
+});
+
+describe('a long message with a story first', () => {
+  const bank = new QuestionBank(content);
+  test('the question at the end of a story is found', () => {
+    const story =
+      'ok so some backstory, i have been taking kratom for about four years, up to 25g a day, and i started ' +
+      'tapering two weeks ago with my doctor. Since then it has been rough, my legs are going crazy every night ' +
+      'and i cant lie still. What helps restless legs?';
+    expect(bank.find(story)).toMatchObject({ kind: 'match', id: 'symptoms.restlessLegs' });
+  });
+});

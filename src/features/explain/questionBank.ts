@@ -43,6 +43,8 @@ const MATCH_LEAD = 1.05;
 const COVERAGE_LEAD = 0.1;
 /** Below this share the message is not about anything in the bank. */
 const RELATED_COVERAGE = 0.34;
+/** A message with more words than this may be a story with the question at its end. */
+const LONG_MESSAGE_TERMS = 8;
 /** How many questions "did you mean" offers. */
 export const OFFERED = 2;
 /** Messages with more words than this are matched without typo tolerance. */
@@ -131,6 +133,22 @@ export class QuestionBank {
   }
 
   find(message: string): QuestionMatch {
+    const whole = this.findIn(message);
+    if (whole.kind === 'match' || this.terms(message).length <= LONG_MESSAGE_TERMS) return whole;
+    // A long message tells a story first and asks at the end: its last sentence (or two) may be the question.
+    const parts = message
+      .split(/[.!?;\n]+|,\s+(?=(?:so|but|and|is|are|can|will|should|what|how|why|when|does|do)\b)/i)
+      .map((part) => part.trim())
+      .filter(Boolean);
+    for (const tail of [parts.slice(-1), parts.slice(-2)]) {
+      if (tail.length === 0 || tail.length === parts.length) continue;
+      const found = this.findIn(tail.join(' '));
+      if (found.kind === 'match') return found;
+    }
+    return whole;
+  }
+
+  private findIn(message: string): QuestionMatch {
     const prepared = this.prepare(message);
     const exact = this.exact.get(prepared);
     if (exact) return { kind: 'match', id: exact, score: 1, words: this.terms(message).length };

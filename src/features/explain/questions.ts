@@ -8,6 +8,12 @@ export function looksLikeQuestion(text: string, content: Content): boolean {
   return startsWithAny(normalize(text), content.list('explain.questionStarters')) !== undefined;
 }
 
+/** A question cue anywhere in the message ("... what helps", "... is that normal"), from content. */
+export function asksSomething(text: string, content: Content): boolean {
+  const said = ` ${normalize(text)} `;
+  return content.list('questions.cues').some((cue) => said.includes(` ${normalize(cue)} `));
+}
+
 /** True when the message starts with a question word ("how much...", "is it..."); a trailing "?" alone does not count ("like 5 g?"). */
 export function startsLikeQuestion(text: string, content: Content): boolean {
   return startsWithAny(normalize(text), content.list('explain.questionStarters')) !== undefined;

@@ -38,14 +38,23 @@ export class Understanding {
   }
 
   read(message: string): Understood {
-    // Requests and questions are short; a long message is read by its start, so a turn stays cheap.
+    // Requests and questions are short; a long message is read by its start (its end for a question), so a turn stays cheap.
     const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
     const intent = this.intents.match(text);
     const asking = looksLikeQuestion(text, this.content);
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
-    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(text);
+    // A long story asks its question at the end: the bank reads the end of it.
+    const asked = message.length > MAX_READ_CHARS ? message.slice(-MAX_READ_CHARS) : message;
+    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(asked);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
-      if (!(asking && question?.kind === 'match' && question.score >= SURE_QUESTION && question.words >= 2))
+      // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
+      if (!(
+        asking &&
+        question?.kind === 'match' &&
+        question.score >= SURE_QUESTION &&
+        question.words >= 2 &&
+        question.score >= intent.score
+      ))
         return { kind: 'intent', id: intent.id, sure: true };
     }
     if (!question) return { kind: 'none' };
@@ -53,6 +62,9 @@ export class Understanding {
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
       return { kind: 'intent', id: intent.id, sure: false };
     }
+    // Two requests equally likely beat a loose question match when the message is not shaped like a question.
+    if (intent.kind === 'tie' && question.kind === 'match' && question.score < SURE_QUESTION && !asking)
+      return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };

@@ -1,14 +1,16 @@
 import type { Content } from '../../../platform/content/Content';
 import { normalize } from '../../../platform/nlu/choices';
-import { startsLikeQuestion } from '../../explain/questions';
+import { asksSomething, startsLikeQuestion } from '../../explain/questions';
 import type { Vocabulary } from './vocabulary';
 
 /**
- * A number with an amount word ("about 15 g", "3 scoops", "two shots"), not opening like a question.
+ * A number with an amount word ("about 15 g", "3 scoops", "two shots"), not opening like a question and
+ * holding no question cue from content.
  * "17 years", "day 2" and "I'm 17" are not amounts: no amount word.
  */
 export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: Content): boolean {
-  if (startsLikeQuestion(text, content)) return false;
+  // "I'm only on 3g a day, can I just stop?" asks something: the question is answered, the amount asked again.
+  if (startsLikeQuestion(text, content) || asksSomething(text, content)) return false;
   const said = ` ${normalize(text)} `;
   const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
   const unit =
