@@ -3,7 +3,7 @@
 // Each side runs `<dir>/dist/src/index.js` with its own node_modules, its own `npm start` flags and a fresh
 // SQLite file, and walks its own bench script (the intake, from its own content). With a label the result
 // is also written to bench/results/ab-<label>.json (docs/benchmarks.md lists those files).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,6 +51,14 @@ function start(dir: string, db: string): Promise<Server> {
     });
     child.once('exit', (code) => fail(new Error(`${dir}: the coach exited with ${code}`)));
   });
+}
+
+function commitOf(dir: string): string | undefined {
+  try {
+    return execFileSync('git', ['-C', dir, 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -114,6 +122,7 @@ async function main() {
     return {
       side: s.name,
       dir: s.dir,
+      commit: commitOf(s.dir),
       turnsPerSecond: median(s.rounds.map((r) => r.turnsPerSecond)),
       p50Ms: median(s.rounds.map((r) => r.p50Ms)),
       p99Ms: median(s.rounds.map((r) => r.p99Ms)),
