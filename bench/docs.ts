@@ -1,6 +1,6 @@
 // docs/benchmarks.md is generated from bench/results/latest.json, so the figures in the docs are always
 // those of the last `npm run bench` that was committed, never numbers copied into prose by hand.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // From bench/ when run by tsx or jest, from dist/bench/ when compiled.
@@ -52,6 +52,11 @@ It builds, then on one machine in one run:
   channel (\`bench/fanout.ts\`, also \`npm run bench:fanout\`).
 - **PostgreSQL** (with \`BENCH_DATABASE_URL\`): one instance on SQLite against two sharing PostgreSQL.
 
+\`npm run bench:ab -- <dirA> <dirB> [label]\` (\`bench/ab.ts\`) compares the coach of two built checkouts
+(each with its own \`node_modules\` and a fresh SQLite file) under the same closed-loop load in alternating
+rounds, and prints each side's medians and the B/A ratios; with a label it also writes
+\`bench/results/ab-<label>.json\`. It exits 1 when a turn fails or an intake does not finish.
+
 \`BENCH_CONVERSATIONS\` and \`BENCH_MEMORY_CONVERSATIONS\` shrink the run for a quick look. The load
 generator shares the machine's cores with the server it drives, so compare the coach with the echo bot of
 the same run rather than with figures from another machine.
@@ -69,8 +74,62 @@ export function renderBenchmarkDocs(latest: LatestResults): string {
     '| --- | --- | --- |',
     ...latest.table.map((row) => `| ${row.measure} | ${row.value} | ${row.target} |`),
     '',
+    ...renderAbRuns(readAbRuns('hardening-')),
   ];
   return lines.join('\n');
+}
+
+interface AbSide {
+  commit?: string;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuMsPerTurn: number;
+}
+
+interface AbRun {
+  date: string;
+  label: string;
+  rounds: number;
+  conversationsPerRound: number;
+  loadAverage: { start: string; end: string };
+  sides: [AbSide, AbSide];
+  ratios: { throughput: number; p99: number; cpuPerTurn: number };
+}
+
+/** The committed `npm run bench:ab` results whose label starts with `prefix` (bench/results/ab-<label>.json). */
+export function readAbRuns(prefix: string): AbRun[] {
+  const folder = join(ROOT, 'bench', 'results');
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(`ab-${prefix}`) && name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(folder, name), 'utf8')) as AbRun);
+}
+
+function renderAbRuns(runs: AbRun[]): string[] {
+  if (runs.length === 0) return [];
+  const side = (s: AbSide) => `${s.turnsPerSecond}, ${s.p50Ms} / ${s.p99Ms}, ${s.cpuMsPerTurn}`;
+  return [
+    '## Hardening A/B (issue 21)',
+    '',
+    'Each hardening merge (hardening-1 the first, hardening-2 the second) against its first parent: both built checkouts run side by side and take the same',
+    'closed-loop load (16 connections, the intake script) in alternating rounds, A, B, A, B, ... with',
+    '`npm run bench:ab -- <dir of the parent> <dir of the merge> <label>`. Per side: median of the rounds',
+    "of turns/s, p50 / p99 ms and the server's CPU ms per turn. B/A above 1 means the merge serves more",
+    'turns per second; CPU per turn below 1 means it spends less per turn. The machine was shared (see the',
+    'load average), so the CPU per turn is the steadier figure.',
+    '',
+    '| run | A (before) turns/s, p50 / p99, CPU | B (after) turns/s, p50 / p99, CPU | B/A throughput | B/A CPU per turn | rounds | load average (start; end) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...runs.map(
+      (r) =>
+        `| ${r.label} (${r.date.slice(0, 10)}) | ${side(r.sides[0])} | ` +
+        `${side(r.sides[1])} | ${r.ratios.throughput} | ${r.ratios.cpuPerTurn} | ` +
+        `${r.rounds} x ${r.conversationsPerRound} conversations | ${r.loadAverage.start}; ${r.loadAverage.end} |`,
+    ),
+    '',
+  ];
 }
 
 export function readLatestResults(): LatestResults | undefined {

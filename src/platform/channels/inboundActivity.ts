@@ -77,6 +77,50 @@ export const inboundActivitySchema = z
     }
   });
 
+const clean = (value: unknown, max: number, min = 0): boolean =>
+  typeof value === 'string' && value.length >= min && isCleanText(value, max);
+const plainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const cleanAccount = (value: unknown): boolean =>
+  plainObject(value) && clean(value.id, 512, 1) && (value.name === undefined || clean(value.name, 256));
+const optional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
+const shortString = (max: number) => (value: unknown) => typeof value === 'string' && value.length <= max;
+
+/** The fields of an ordinary message, each with the same rule inboundActivitySchema applies to it. */
+const PLAIN_FIELDS: Record<string, (value: unknown) => boolean> = {
+  type: (v) => typeof v === 'string' && v.length >= 1 && v.length <= 64 && /^[A-Za-z]+$/.test(v),
+  id: (v) => optional(v, (x) => clean(x, 512)),
+  channelId: (v) => clean(v, 64, 1) && /^[A-Za-z0-9._-]+$/.test(v as string),
+  serviceUrl: (v) => typeof v === 'string' && v.length <= 2048 && /^https?:\/\/\S+$/i.test(v),
+  from: cleanAccount,
+  recipient: (v) => optional(v, cleanAccount),
+  conversation: (v) => plainObject(v) && clean(v.id, 512, 1),
+  text: (v) => optional(v, (x) => clean(x, MAX_TEXT_CHARS)),
+  textFormat: (v) => optional(v, shortString(32)),
+  locale: (v) => optional(v, (x) => clean(x, 64)),
+  replyToId: (v) => optional(v, (x) => clean(x, 512)),
+  timestamp: (v) => optional(v, shortString(64)),
+  localTimestamp: (v) => optional(v, shortString(64)),
+  deliveryMode: (v) => optional(v, (x) => (DELIVERY_MODES as readonly unknown[]).includes(x)),
+};
+const REQUIRED_FIELDS = ['type', 'channelId', 'serviceUrl', 'from', 'conversation'];
+
+/**
+ * A quick yes for the common case: an ordinary message whose fields are all among PLAIN_FIELDS and pass
+ * the schema's own rules. False means "ask inboundActivitySchema" (which also words the refusal), never
+ * "invalid": anything else (members added, attachments, entities, channel data, unknown fields) takes the
+ * schema. A table test holds the two together: whatever this accepts, the schema accepts.
+ */
+export function plainlyValidActivity(body: unknown): boolean {
+  if (!plainObject(body)) return false;
+  for (const field of REQUIRED_FIELDS) if (body[field] === undefined) return false;
+  for (const field in body) {
+    const check = Object.hasOwn(PLAIN_FIELDS, field) ? PLAIN_FIELDS[field] : undefined;
+    if (!check?.(body[field])) return false;
+  }
+  return true;
+}
+
 /** A short, safe reason for a 400: names the field and the problem, never echoes its value. */
 export function describeInvalidActivity(error: z.ZodError): string {
   const issue = error.issues[0];

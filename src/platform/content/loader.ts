@@ -208,8 +208,12 @@ class ContentLibrary implements Content {
 
   isOwnText(text: string): boolean {
     // Example phrasings (what people type to ask for something) are input, never something the bot says.
-    const shown = [...this.lists.entries()].filter(([key]) => !INPUT_EXAMPLE_LISTS.some((prefix) => key.startsWith(prefix)));
-    this.ownTexts ??= new Set([...this.texts.values(), ...shown.flatMap(([, items]) => items)]);
+    this.ownTexts ??= new Set([
+      ...this.texts.values(),
+      ...[...this.lists.entries()]
+        .filter(([key]) => !INPUT_EXAMPLE_LISTS.some((prefix) => key.startsWith(prefix)))
+        .flatMap(([, items]) => items),
+    ]);
     return this.ownTexts.has(text);
   }
 

@@ -100,6 +100,18 @@ export function answerAfterThrow(req: IncomingMessage, res: ServerResponse, erro
  */
 export function hostNameOf(value: string | undefined, withScheme: boolean): string | undefined {
   if (!value) return undefined;
+  // Nearly every request names the same Host and serviceUrl: keep the last few answers (a pure function).
+  const key = (withScheme ? 's:' : 'h:') + value;
+  if (hostNames.has(key)) return hostNames.get(key);
+  const host = parseHostName(value, withScheme);
+  if (hostNames.size >= 64) hostNames.clear();
+  hostNames.set(key, host);
+  return host;
+}
+
+const hostNames = new Map<string, string | undefined>();
+
+function parseHostName(value: string, withScheme: boolean): string | undefined {
   try {
     const url = new URL(withScheme ? value : `http://${value}`);
     if (!withScheme && (url.pathname !== '/' || url.search || url.username || url.password)) return undefined;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Product, PRODUCTS, type Substance, SUBSTANCES } from '../../risk/profile';
 import type { Assumption, Extraction } from './schemas';
-import { containsPhrase, isOneOf, normalizeText, plainWords, roundTo, wordsToNumbers } from './text';
+import { containsPhrase, isOneOf, normalizeText, plainPhrases, plainWords, roundTo, wordsToNumbers } from './text';
 import { CAPSULE_SIZES, type Vocabulary } from './vocabulary';
 
 /** Readers for the shorter answers: how often, which products, other substances, yes/no, goal, ZIP, earlier stops. */
@@ -10,8 +10,11 @@ const wordsOf = (raw: string) =>
   plainWords(wordsToNumbers(normalizeText(raw)).replace(/(\d)([a-z])/g, '$1 $2'))
     .split(' ')
     .filter(Boolean);
-export const saysDontKnow = (raw: string, vocab: Vocabulary) =>
-  isOneOf(raw, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(wordsOf(raw), plainWords(p)));
+export function saysDontKnow(raw: string, vocab: Vocabulary): boolean {
+  if (isOneOf(raw, vocab.dontKnow)) return true;
+  const words = wordsOf(raw);
+  return plainPhrases(vocab.dontKnow).some((p) => containsPhrase(words, p));
+}
 
 export const timesMentionSchema = z.object({
   dontKnow: z.boolean().default(false),
@@ -78,12 +81,12 @@ export function readProducts(raw: string, vocab: Vocabulary): ProductsMention {
   const text = normalizeText(raw);
   const words = wordsOf(text.replace(/\b7oh\b/g, ' sevenoh '));
   const products: Product[] = [];
-  if (words.includes('sevenoh') || vocab.products.sevenOh.some((p) => containsPhrase(words, plainWords(p))))
+  if (words.includes('sevenoh') || plainPhrases(vocab.products.sevenOh).some((p) => containsPhrase(words, p)))
     products.push('sevenOh');
-  if (/\b\d+\s?x\b/.test(text) || vocab.products.extract.some((p) => containsPhrase(words, plainWords(p))))
+  if (/\b\d+\s?x\b/.test(text) || plainPhrases(vocab.products.extract).some((p) => containsPhrase(words, p)))
     products.push('extract');
   // "extract capsules", "OPMS gold": capsules or a colour that belong to an extract line are not leaf.
-  const extractCapsules = vocab.products.extractCapsules.some((p) => containsPhrase(words, plainWords(p)));
+  const extractCapsules = plainPhrases(vocab.products.extractCapsules).some((p) => containsPhrase(words, p));
   if (extractCapsules && !products.includes('extract')) products.push('extract');
   const leafWords = extractCapsules
     ? vocab.products.leaf.filter((p) => !['capsule', 'capsules', 'caps', 'gold'].includes(p))
@@ -110,11 +113,12 @@ export type SubstancesMention = z.infer<typeof substancesMentionSchema>;
 export function readSubstances(raw: string, vocab: Vocabulary): SubstancesMention {
   const words = wordsOf(raw);
   const found: Substance[] = SUBSTANCES.filter((s) =>
-    vocab.substances[s].some((p) => containsPhrase(words, plainWords(p))),
+    plainPhrases(vocab.substances[s]).some((p) => containsPhrase(words, p)),
   );
   const none =
     found.length === 0 &&
-    (isOneOf(raw, vocab.none) || vocab.none.some((p) => p.includes(' ') && containsPhrase(words, plainWords(p))));
+    (isOneOf(raw, vocab.none) ||
+      plainPhrases(vocab.none).some((p, i) => vocab.none[i].includes(' ') && containsPhrase(words, p)));
   return { substances: found, none, dontKnow: found.length === 0 && !none && saysDontKnow(raw, vocab) };
 }
 

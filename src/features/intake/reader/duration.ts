@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Assumption, Extraction } from './schemas';
-import { containsPhrase, isOneOf, normalizeText, plainWords, roundTo, sameWord, wordsToNumbers } from './text';
+import { containsPhrase, isOneOf, normalizeText, plainPhrases, roundTo, sameWord, wordsToNumbers } from './text';
 import type { Vocabulary } from './vocabulary';
 
 /** What a "when did you start" answer says: an amount of time, or a month and/or year it began. */
@@ -132,7 +132,7 @@ export function readDuration(raw: string, vocab: Vocabulary, now: Date): Duratio
     if (month) m.sinceMonth = month;
   }
   if (m.amount === null && m.sinceMonth === null && m.sinceYear === null) {
-    if (isOneOf(text, vocab.dontKnow) || vocab.dontKnow.some((p) => containsPhrase(words, plainWords(p))))
+    if (isOneOf(text, vocab.dontKnow) || plainPhrases(vocab.dontKnow).some((p) => containsPhrase(words, p)))
       m.dontKnow = true;
   }
   return m;

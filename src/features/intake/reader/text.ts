@@ -138,10 +138,27 @@ export function containsPhrase(words: string[], phrase: string): boolean {
   return false;
 }
 
+/** Vocabulary lists never change, so each phrase list is reduced to plain words once. */
+const plainLists = new WeakMap<readonly string[], { words: readonly string[]; set: ReadonlySet<string> }>();
+
+function plainList(phrases: readonly string[]): { words: readonly string[]; set: ReadonlySet<string> } {
+  let list = plainLists.get(phrases);
+  if (!list) {
+    const words = phrases.map((p) => plainWords(p));
+    list = { words, set: new Set(words) };
+    plainLists.set(phrases, list);
+  }
+  return list;
+}
+
+/** plainWords of every phrase of a vocabulary list, computed once per list. */
+export function plainPhrases(phrases: readonly string[]): readonly string[] {
+  return plainList(phrases).words;
+}
+
 /** The whole answer is one of the phrases (after normalizing), e.g. "dunno" or "not sure". */
 export function isOneOf(text: string, phrases: readonly string[]): boolean {
-  const said = plainWords(text);
-  return phrases.some((p) => plainWords(p) === said);
+  return plainList(phrases).set.has(plainWords(text));
 }
 
 export function roundTo(value: number, decimals = 1): number {
