@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { inboundActivitySchema, plainlyValidActivity } from '../../src/channels/inboundActivity';
+import { inboundActivitySchema, plainlyValidActivity } from '../../src/platform/channels/inboundActivity';
 
 const message = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: 'message',
