@@ -64,11 +64,12 @@ describe('understanding people anywhere', () => {
     ]);
     expect(await chat.say('what helps with the diarrhea')).toEqual([answer('symptoms.diarrhea'), c('menu.prompt')]);
     expect(await chat.say('what is the capital of france?')).toEqual([c('questions.unknown'), c('menu.prompt')]);
+    expect(await chat.say('cold turkey from 30g')).toEqual([answer('coldTurkey.highDose'), c('menu.prompt')]);
   });
 
   test('an unclear question offers the two closest; picking one answers it and the menu comes back', async () => {
     const chat = await atMenu();
-    const offer = await chat.send('cold turkey from 30g');
+    const offer = await chat.send('mixing');
     expect(offer.map((r) => r.text)).toEqual([c('questions.offer')]);
     const labels = buttonsOf(offer[0]);
     expect(labels).toHaveLength(3);

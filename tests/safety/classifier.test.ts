@@ -7,9 +7,9 @@ const dev = loadSplit('dev');
 describe('the safety classifier (statistical layer)', () => {
   test('is versioned, and the detector version names this generation', () => {
     expect(CLASSIFIER_VERSION).toMatch(/^clf-\d+\.\d+\.\d+$/);
-    expect(DETECTOR_VERSION).toBe('safety-3.1.0');
+    expect(DETECTOR_VERSION).toBe('safety-3.2.0');
     expect(CLASSIFIER.model.features.length).toBeGreaterThan(100);
-    expect(CLASSIFIER.model.features.length).toBeLessThanOrEqual(1000); // pruned: the committed file stays small
+    expect(CLASSIFIER.model.features.length).toBeLessThanOrEqual(3000); // pruned to 1500 a head: the file stays small
   });
 
   test('the run-time lookup finds exactly the model features that training would extract', () => {

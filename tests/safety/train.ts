@@ -13,19 +13,24 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ClassifierModel, featureSet, type Head, HEADS } from '../../src/features/safety/classifier';
 import { normalizedClauses } from '../../src/features/safety/detect';
-import { CATEGORIES, loadSplit } from './eval/corpus';
+import { CATEGORIES, type LabelledMessage, loadSplit } from './eval/corpus';
 
 const MODEL_PATH = join(__dirname, '..', '..', 'src', 'features', 'safety', 'classifierModel.json');
-export const MODEL_VERSION = 'clf-1.0.0';
+export const MODEL_VERSION = 'clf-2.0.0';
 /** Features seen in fewer messages than this are not used (one message's quirks are not a pattern). */
 const MIN_DOCS = 2;
-/** Features kept per head after the first fit (by weight size); the model is refitted on their union. */
-const KEEP_PER_HEAD = 450;
+/**
+ * Features kept per head after the first fit (by weight size); the model is refitted on their union.
+ * 1500 and a 5% self-risk MAX_FALSE_RATE were chosen by `npm run safety:writers` (train without one outside writer,
+ * score that writer): against 450 and 2% they caught 9-12 more of each writer's 140 self-risk messages for
+ * 0-2 more of 160 benign ones alarmed.
+ */
+const KEEP_PER_HEAD = 1500;
 const STEPS = 300;
 const LEARNING_RATE = 0.05;
 const L2 = 0.002;
 const FOLDS = 5;
-const MAX_FALSE_RATE = 0.02;
+const MAX_FALSE_RATE: Record<Head, number> = { selfRisk: 0.05, emergency: 0.02 };
 const MIN_THRESHOLD = 0.5;
 
 interface Example {
@@ -35,8 +40,8 @@ interface Example {
   negativeFor: Record<Head, boolean>;
 }
 
-export function examples(): Example[] {
-  return loadSplit('dev').map((m) => {
+export function examples(messages: LabelledMessage[] = loadSplit('dev')): Example[] {
+  return messages.map((m) => {
     const group = CATEGORIES[m.category].group;
     const emergency = group === 'emergency' || m.category === 'deliberateOD';
     return {
@@ -158,7 +163,7 @@ function crossValidatedThresholds(
     // so counting it here would make the false rate look better than it will be on new words.
     const negatives = data.flatMap((e, i) => (e.negativeFor[head] ? [scores[head][i]] : []));
     const positives = data.flatMap((e, i) => (e.labels[head] ? [scores[head][i]] : []));
-    const allowed = Math.floor(MAX_FALSE_RATE * negatives.length);
+    const allowed = Math.floor(MAX_FALSE_RATE[head] * negatives.length);
     let threshold = MIN_THRESHOLD;
     while (threshold < 0.99 && negatives.filter((p) => p >= threshold).length > allowed)
       threshold = Math.round(threshold * 100 + 1) / 100;
@@ -171,8 +176,11 @@ function crossValidatedThresholds(
   return out;
 }
 
-export function buildModel(): { model: ClassifierModel; cv: ReturnType<typeof crossValidatedThresholds> } {
-  const data = examples();
+export function buildModel(messages?: LabelledMessage[]): {
+  model: ClassifierModel;
+  cv: ReturnType<typeof crossValidatedThresholds>;
+} {
+  const data = examples(messages);
   const cv = crossValidatedThresholds(data);
   const trained = trainModel(data);
   const model: ClassifierModel = {

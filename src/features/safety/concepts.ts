@@ -281,7 +281,7 @@ export const CONCEPTS = {
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
    */
   selfRiskAnchor:
-    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut|cutting|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
+    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut(?! (?:down|back|it down|out))|cutting(?! (?:down|back))|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
   emergencyAnchor:
     '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
   /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */

@@ -1,4 +1,4 @@
-import { CLASSIFIER, type Head } from './classifier';
+import { CLASSIFIER, type Classifier, type Head } from './classifier';
 import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } from './concepts';
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.1.0';
+export const DETECTOR_VERSION = 'safety-3.2.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -262,6 +262,9 @@ function applyContext(rule: DangerRule, index: number, clause: ClauseContext, hu
  */
 /** Fewer words than this and the self-risk score may not raise (chosen on dev: it cost 1 of 464 there). */
 const CLASSIFIER_MIN_WORDS = 6;
+/** From this many words on, the self-risk score may raise without an anchor word. */
+const ANCHOR_FREE_WORDS = 12;
+const WORRY_AHEAD = /\b(?:afraid|scared|worried|worry|nervous|what if|will i|could i|might i)\b/;
 
 function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<Head, boolean> {
   const whole = union(concepts);
@@ -285,11 +288,14 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
     !whole.sedation &&
     !whole.emergencySign;
   // A short reply ("sorry, 5 g", "i need to sleep") gives a score too little to read: rules alone decide.
+  // "afraid of having a seizure when i stop": a worry about what may come, not a sign happening now.
+  const worriedAhead = !whole.now && clauses.some((c) => WORRY_AHEAD.test(c.text));
   const words = clauses.reduce((n, c) => n + c.text.split(' ').filter(Boolean).length, 0);
   return {
     selfRisk:
       words < CLASSIFIER_MIN_WORDS ||
-      !whole.selfRiskAnchor ||
+      // A short message needs an anchor word; a longer one is read by its score (safety:writers: +16 of 560).
+      (words < ANCHOR_FREE_WORDS && !whole.selfRiskAnchor) ||
       explained ||
       whole.denial ||
       whole.signOff ||
@@ -312,18 +318,25 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
       past ||
       screened ||
       othersWords ||
+      worriedAhead ||
       asking,
   };
 }
 
 /** The classifier's raise, as extra hits, where the rules did not already give that answer. */
-function classifierHits(normalized: string[], clauses: ClauseContext[], concepts: Present[], ruleHits: Hit[]): Hit[] {
+function classifierHits(
+  classifier: Classifier,
+  normalized: string[],
+  clauses: ClauseContext[],
+  concepts: Present[],
+  ruleHits: Hit[],
+): Hit[] {
   const hasKind = (kind: FoundKind) => ruleHits.some((h) => h.kind === kind);
   const needSelfRisk = !hasKind('suicide') && !hasKind('ambiguous');
   // Withdrawal signs the rules already answered (get care today) are not raised to 911 by a score.
   const needEmergency = !hasKind('medical') && !hasKind('severeWithdrawal');
   if (!needSelfRisk && !needEmergency) return [];
-  const scores = CLASSIFIER.score(normalized);
+  const scores = classifier.score(normalized);
   if (!scores.selfRisk.raised && !scores.emergency.raised) return [];
   const veto = classifierVeto(clauses, concepts);
   const out: Hit[] = [];
@@ -357,7 +370,11 @@ export function normalizedClauses(text: string): string[] {
  * lexicon; negation ("I am not suicidal"), idioms ("killing it at work"), questions, the past and
  * laughter soften a match, and nothing else removes one.
  */
-export function detectDanger(text: string, options: { classifier?: boolean } = {}): Detection {
+export function detectDanger(
+  text: string,
+  // false: the rules alone; a Classifier: that model instead of the committed one (the writers evaluation).
+  options: { classifier?: boolean | Classifier } = {},
+): Detection {
   if (typeof text !== 'string' || text.trim() === '') return NO_DANGER;
   const message = normalizeForSafety(text, VOCABULARY);
   const clauses = message.clauses.map(readClause);
@@ -400,7 +417,10 @@ export function detectDanger(text: string, options: { classifier?: boolean } = {
     );
   }
 
-  if (options.classifier !== false) hits.push(...classifierHits(message.clauses, clauses, concepts, hits));
+  if (options.classifier !== false) {
+    const classifier = typeof options.classifier === 'object' ? options.classifier : CLASSIFIER;
+    hits.push(...classifierHits(classifier, message.clauses, clauses, concepts, hits));
+  }
 
   if (hits.length === 0) return NO_DANGER;
   // A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the

@@ -1,3 +1,4 @@
+import { normalize } from '../../platform/nlu/choices';
 import type { Content } from '../../platform/content/Content';
 import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
 import { QuestionBank } from '../explain/questionBank';
@@ -25,6 +26,9 @@ const MAX_READ_CHARS = 240;
  * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
  * Deterministic: the same message always reads the same way.
  */
+/** Words of an urge happening now: with them, a loose match of "help right now" outranks a symptom's answer. */
+const URGE_NOW = /\b(?:use|using|craving|cravings|crave|craving|urge|urges|relapse|right now|rn|so bad|help)\b/;
+
 export class Understanding {
   readonly intents: IntentMatcher;
   readonly bank: QuestionBank;
@@ -57,6 +61,10 @@ export class Understanding {
       ))
         return { kind: 'intent', id: intent.id, sure: true };
     }
+    // Someone in a craving or withdrawal now gets the next ten minutes first, even when a symptom's answer
+    // also fits ("day 2 and i want to use so bad"); the symptom can be asked after.
+    if (intent.kind === 'intent' && intent.id === 'helpNow' && !asking && URGE_NOW.test(normalize(text)))
+      return { kind: 'intent', id: 'helpNow', sure: false };
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {

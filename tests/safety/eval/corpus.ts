@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -6,7 +6,8 @@ import { join } from 'node:path';
  * dev.tsv (rules and the classifier are tuned on it), test.tsv and test-b.tsv (a blind second split written
  * before the rules were read; both only ever evaluated).
  */
-export type Split = 'dev' | 'test' | 'test-b';
+// test-c: 320 messages by an outside writer who read nothing of the project (the best measure we have).
+export type Split = 'dev' | 'test' | 'test-b' | 'test-c';
 
 /** What a right answer must contain for each category. */
 export interface Expectation {
@@ -52,17 +53,38 @@ export interface LabelledMessage {
   text: string;
 }
 
-export function loadSplit(split: Split): LabelledMessage[] {
-  const file = join(__dirname, '..', 'corpus', `${split}.tsv`);
+const CORPUS = join(__dirname, '..', 'corpus');
+/**
+ * Part of dev: batches written by four outside writers, each with a persona of its own (the first line of
+ * each file), who never saw the rules or any other corpus. `npm run safety:writers` trains without one
+ * writer and scores that writer, the closest thing to a new writer the dev side has.
+ */
+const WRITERS = join(CORPUS, 'dev-writers');
+
+function readTsv(file: string, name: string): LabelledMessage[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
       const tab = line.indexOf('\t');
       const category = line.slice(0, tab);
-      if (!CATEGORIES[category]) throw new Error(`${split}.tsv: unknown category ${category}`);
+      if (!CATEGORIES[category]) throw new Error(`${name}: unknown category ${category}`);
       return { category, text: line.slice(tab + 1) };
     });
+}
+
+/** The outside writers' dev batches by writer (file name without .tsv). */
+export function loadWriters(): Map<string, LabelledMessage[]> {
+  const files = readdirSync(WRITERS)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort();
+  return new Map(files.map((f) => [f.slice(0, -4), readTsv(join(WRITERS, f), `dev-writers/${f}`)]));
+}
+
+/** A split's messages; dev is dev.tsv and every outside writer's batch. */
+export function loadSplit(split: Split): LabelledMessage[] {
+  const own = readTsv(join(CORPUS, `${split}.tsv`), `${split}.tsv`);
+  return split === 'dev' ? [...own, ...[...loadWriters().values()].flat()] : own;
 }
 
 /** What the safety net did with one message, as a person would see it. */

@@ -11,36 +11,12 @@
  * runs), --misses (list dev misses; refuses to list test misses so nobody tunes on them).
  */
 import { detectDanger } from '../../../src/features/safety/detect';
-import { responseKeys } from '../../../dialogs/safety/CrisisDialog';
 import { startTestApp, type TestApp } from '../../support/app';
 import { conversation } from '../../support/intake';
 import { CATEGORIES, isHit, type LabelledMessage, loadSplit, type Outcome, type Split } from './corpus';
+import { detectorOutcome } from './outcome';
 
 type Mode = 'rules' | 'detector' | 'first' | 'intake';
-
-function detectorOutcome(text: string, classifier = true): Outcome {
-  const detection = detectDanger(text, { classifier });
-  if (detection.kind === 'none')
-    return {
-      crisisLine: false,
-      asked: false,
-      yesBringsCrisisLine: false,
-      emergency: false,
-      poisonControl: false,
-      alarmed: false,
-    };
-  const keys = responseKeys(detection.kind, detection);
-  const asked = keys.includes('safety.ambiguous.question');
-  return {
-    crisisLine: keys.includes('safety.suicide.reachOut') || keys.includes('safety.medical.alsoSuicide'),
-    asked,
-    // CrisisDialog.followAnswer: "yes" is answered as suicide.
-    yesBringsCrisisLine: asked,
-    emergency: keys.includes('safety.medical.text'),
-    poisonControl: keys.includes('safety.medical.poison'),
-    alarmed: true,
-  };
-}
 
 class BotRunner {
   private n = 0;
@@ -110,7 +86,7 @@ function summary(rows: Row[]) {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? (args[args.indexOf('--split') + 1] as Split) : undefined;
-  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b'];
+  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b', 'test-c'];
   const modes: Mode[] = args.includes('--detector') ? ['rules', 'detector'] : ['rules', 'detector', 'first', 'intake'];
   const showMisses = args.includes('--misses');
 
