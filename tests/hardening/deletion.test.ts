@@ -84,6 +84,7 @@ describeEachDatabaseKind('12-14. "delete my data" over Direct Line leaves nothin
     await say('hi');
     await say('3'); // the intake, which logs each answer it saves
     await say('powder');
+    await say('yes'); // the product type is read back for a yes
     await say(MARKER);
     expect(await everyRow(t, database)).toContain(userId);
     expect(await everyRow(t, database)).toContain(MARKER);

@@ -49,7 +49,9 @@ export class Understanding {
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     // A long story asks its question at the end: the bank reads the end of it.
     const asked = message.length > MAX_READ_CHARS ? message.slice(-MAX_READ_CHARS) : message;
-    const question = intent.kind === 'intent' && intent.exact ? undefined : this.bank.find(asked);
+    // A bare number ("3") is a menu or answer choice, never a question, whatever the bank's wordings hold.
+    const question =
+      (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
       if (!(
