@@ -27,7 +27,7 @@ const MAX_READ_CHARS = 240;
  * Deterministic: the same message always reads the same way.
  */
 /** Words of an urge happening now: with them, a loose match of "help right now" outranks a symptom's answer. */
-const URGE_NOW = /\b(?:use|using|craving|cravings|crave|craving|urge|urges|relapse|right now|rn|so bad|help)\b/;
+const URGE_NOW = /\b(?:use|using|craving|cravings|crave|urge|urges|relapse|right now|rn|so bad|help)\b/;
 
 export class Understanding {
   readonly intents: IntentMatcher;
