@@ -8,7 +8,7 @@ import { Understanding } from '../features/understanding/understand';
 import { programIntentPattern } from '../features/program/commands';
 
 /**
- * npm run nlu:eval [-- --split dev|test|test-b|test-c-helper|test-c|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|test|test-b|test-c-helper|test-c|test-d|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
  * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
  * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
@@ -74,8 +74,9 @@ function pct(n: number, d: number): string {
 }
 
 // test-c: written by an outside writer from the bank's ids, titles and answers only (never tuned on).
-type Split = 'dev' | 'test' | 'test-b' | 'test-c-helper' | 'test-c';
-const SPLITS: Split[] = ['dev', 'test', 'test-b', 'test-c-helper', 'test-c'];
+// test-d: a second outside writer, session 5, same brief; the freshest blind measure.
+type Split = 'dev' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-d';
+const SPLITS: Split[] = ['dev', 'test', 'test-b', 'test-c-helper', 'test-c', 'test-d'];
 
 function evaluate(split: Split): void {
   const suffix = split === 'dev' ? '.tsv' : `.${split}.tsv`;
@@ -141,7 +142,7 @@ if (require.main === module) {
   const split = at >= 0 ? process.argv[at + 1] : 'all';
   const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
   if (chosen.length === 0) {
-    process.stderr.write(`unknown split "${split}": use dev, test, test-b, test-c-helper, test-c or all\n`);
+    process.stderr.write(`unknown split "${split}": use dev, test, test-b, test-c-helper, test-c, test-d or all\n`);
     process.exitCode = 2;
   }
   for (const s of chosen) evaluate(s);
