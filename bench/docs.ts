@@ -35,7 +35,9 @@ It builds, then on one machine in one run:
   - the **echo bot** (\`bench/echoBot.ts\`): restify and CloudAdapter with nothing else, on the same
     packages as the coach. It is the reference: the coach is judged as a share of its turns per second.
   - the **dialogs-only bot** (\`bench/dialogsBot.ts\`): that stack plus botbuilder-dialogs, to show the
-    dialog library's own share.
+    dialog library's own share. Its CPU per turn, and the coach's throughput as a share of its own, are
+    listed too: the coach runs every turn through that library, so the dialogs-only bot is about as far
+    as the coach can go (see \`docs/decisions/0003-what-the-throughput-bench-measures.md\`).
   - the **coach**, started as \`npm start\` starts it. Each conversation says hi, picks "Plan my next
     steps", answers the consent question and walks the whole intake to its result (18 turns,
     \`bench/script.ts\`); the other two servers get the same texts. The run checks that every coach

@@ -124,6 +124,9 @@ async function throughput() {
       dialogsRun.rounds.map((r, i) => ratio(r.turnsPerSecond, echoRun.rounds[i].turnsPerSecond)),
     ),
     cpuRatio: ratio(echo.cpuMsPerTurn, coach.cpuMsPerTurn),
+    coachToDialogsRatio: median(
+      coachRun.rounds.map((r, i) => ratio(r.turnsPerSecond, dialogsRun.rounds[i].turnsPerSecond)),
+    ),
   };
 }
 
@@ -248,6 +251,9 @@ async function main() {
     ],
     ['dialogs-only bot turns/s (bare stack + botbuilder-dialogs)', String(t.dialogsOnly.turnsPerSecond), ''],
     ['dialogs-only / echo throughput', String(t.dialogsOnlyRatio), ''],
+    // Added measures (docs/decisions/0003): the dialog library's own cost per turn, and the coach against it.
+    ['dialogs-only bot server CPU per turn (ms)', String(t.dialogsOnly.cpuMsPerTurn), ''],
+    ['coach / dialogs-only throughput (median of rounds)', String(t.coachToDialogsRatio), ''],
     ['coach turns/s', String(t.coach.turnsPerSecond), ''],
     [
       `coach / echo throughput (median of ${ROUNDS} alternating rounds)`,

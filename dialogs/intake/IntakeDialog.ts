@@ -1,6 +1,7 @@
 import type { DialogDependencies, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { Dialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
 import { personIdOf } from '../../src/platform/channels/identity';
+import { turnWritesOf } from '../../src/platform/bot/turnWrites';
 import { normalize } from '../../src/platform/nlu/choices';
 import type { QuestionId } from '../../src/features/intake/answers';
 import { answeredCount, applies, nextQuestion, QUESTION_IDS } from '../../src/features/intake/answers';
@@ -74,7 +75,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
 
   private async entry(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { content } = this.deps.services;
-    const saved = await this.deps.intake.load(this.personId(step));
+    const saved = await this.deps.intake.load(this.personId(step), turnWritesOf(step.context));
     if (saved?.completed && saved.completedAt) {
       const date = new Date(saved.completedAt).toLocaleDateString(content.locale, {
         month: 'long',
@@ -106,7 +107,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
       case 'update':
         return step.replaceDialog(WHICH);
       case 'fresh':
-        await this.deps.intake.startFresh(this.personId(step));
+        await this.deps.intake.startFresh(this.personId(step), turnWritesOf(step.context));
         setAnswersThisTurn(step.context, undefined);
         await this.introduce(step);
         return step.replaceDialog(INTAKE_LOOP_DIALOG);
@@ -215,7 +216,7 @@ export class IntakeDialog extends WaterfallDialog implements DialogDependencies 
     const personId = this.personId(step);
     const answers = await this.answers(step);
     if (nextQuestion(answers)) return step.replaceDialog(INTAKE_LOOP_DIALOG);
-    await this.deps.intake.complete(personId, answers);
+    await this.deps.intake.complete(personId, answers, turnWritesOf(step.context));
     return step.replaceDialog(INTAKE_RESULT_DIALOG);
   }
 

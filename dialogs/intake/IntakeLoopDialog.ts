@@ -1,6 +1,7 @@
 import type { DialogContext, DialogReason, DialogTurnResult } from 'botbuilder-dialogs';
 import { Dialog } from '../../src/platform/bot/dialogsLibrary';
 import { personIdOf } from '../../src/platform/channels/identity';
+import { turnWritesOf } from '../../src/platform/bot/turnWrites';
 import { type IntakeAnswers, nextQuestion, parseAnswers, type QuestionId } from '../../src/features/intake/answers';
 import { QUESTIONS } from '../../src/features/intake/questions';
 import { PRODUCTS } from '../../src/features/risk/profile';
@@ -117,7 +118,7 @@ export class IntakeLoopDialog extends Dialog<Partial<QuestionOptions>> {
             notes.push(content.text(`intake.notedProducts.${product}`));
       }
     }
-    await this.deps.intake.save(personId, answers);
+    await this.deps.intake.save(personId, answers, turnWritesOf(dc.context));
     // What a load would now return (parsing drops anything invalid, exactly as reading it back would).
     setAnswersThisTurn(dc.context, parseAnswers(answers));
     // No person id: a log line outlives "delete my data", and the id would tie it to the person.

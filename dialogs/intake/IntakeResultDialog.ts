@@ -1,6 +1,7 @@
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ComponentDialog, WaterfallDialog } from '../../src/platform/bot/dialogsLibrary';
 import { personIdOf } from '../../src/platform/channels/identity';
+import { turnWritesOf } from '../../src/platform/bot/turnWrites';
 import { nextChoices, planMessages, prescriberSummary, topicKey, topicsFor } from '../../src/features/intake/result';
 import { OptionPrompt } from '../shared/OptionPrompt';
 import { type IntakeDeps, send } from './support';
@@ -31,7 +32,7 @@ export class IntakeResultDialog extends ComponentDialog {
     const { content } = this.deps.services;
     const personId = personIdOf(step.context.activity);
     const stored = await this.deps.intake.latest(personId);
-    const saved = await this.deps.intake.load(personId);
+    const saved = await this.deps.intake.load(personId, turnWritesOf(step.context));
     if (!stored || !saved) return step.endDialog();
     if (!(step.options as ResultOptions).again) {
       const handoff = await this.deps.intake.handoffOffer(personId);
@@ -53,7 +54,7 @@ export class IntakeResultDialog extends ComponentDialog {
     if (choice === 'checkins' && this.deps.checkIns) return step.beginDialog(this.deps.checkIns.enrollDialogId);
     const personId = personIdOf(step.context.activity);
     const stored = await this.deps.intake.latest(personId);
-    const saved = await this.deps.intake.load(personId);
+    const saved = await this.deps.intake.load(personId, turnWritesOf(step.context));
     if (!stored || !saved) return step.endDialog();
     if (choice === 'prescriber') {
       await send(

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
 import { personIdOf } from '../../src/platform/channels/identity';
+import { turnWritesOf } from '../../src/platform/bot/turnWrites';
 import type { AnswerOf, IntakeAnswers, QuestionId } from '../../src/features/intake/answers';
 import type { IntakeService } from '../../src/features/intake/IntakeService';
 import { matchesPhrase, normalize } from '../../src/platform/nlu/choices';
@@ -120,7 +121,7 @@ const ANSWERS_THIS_TURN = Symbol('intakeAnswersThisTurn');
 export async function answersThisTurn(deps: IntakeDeps, context: TurnContext): Promise<IntakeAnswers> {
   const kept: IntakeAnswers | undefined = context.turnState.get(ANSWERS_THIS_TURN);
   if (kept) return kept;
-  const answers = (await deps.intake.load(personIdOf(context.activity)))?.answers ?? {};
+  const answers = (await deps.intake.load(personIdOf(context.activity), turnWritesOf(context)))?.answers ?? {};
   context.turnState.set(ANSWERS_THIS_TURN, answers);
   return answers;
 }

@@ -4,6 +4,7 @@ import { parseAnswers, toRiskProfile } from '../../src/features/intake/answers';
 import { IntakeService } from '../../src/features/intake/IntakeService';
 import { RISK_RULES_VERSION } from '../../src/features/risk/rules';
 import { SqliteDataStore } from '../../src/platform/storage/sqlite/SqliteDataStore';
+import { TurnWrites } from '../../src/platform/storage/turnWrites';
 import { makeTempDir } from '../support/app';
 import { FakeClock } from '../support/fakes';
 
@@ -28,6 +29,30 @@ describe('IntakeService', () => {
     service = new IntakeService(store.intake, clock, content);
   });
   afterEach(async () => store.close());
+
+  test("with the turn's writes an answer is stored at the turn's end; a read, completing or starting fresh sees to it first", async () => {
+    const turn = new TurnWrites();
+    await service.save(person, { products: ['leaf'] }, turn);
+    await service.save(person, { products: ['leaf'], age: 'adult' }, turn);
+    expect(await store.intake.getAnswers(person)).toBeUndefined();
+    // A read in the same turn stores the last answers first.
+    expect((await service.load(person, turn))?.answers).toEqual({ products: ['leaf'], age: 'adult' });
+    expect(turn.start()).toEqual([]);
+
+    await service.save(person, { products: ['leaf'], age: 'skipped' }, turn);
+    await Promise.all(turn.start());
+    expect((await store.intake.getAnswers(person))?.answers).toEqual({ products: ['leaf'], age: 'skipped' });
+
+    // Answers queued before completing (or starting fresh) are dropped, never written over the result.
+    await service.save(person, { products: ['extract'] }, turn);
+    await service.complete(person, leafAt(8), turn);
+    expect(turn.start()).toEqual([]);
+    expect((await service.load(person))?.completed).toBe(true);
+    await service.save(person, { products: ['extract'] }, turn);
+    await service.startFresh(person, turn);
+    expect(turn.start()).toEqual([]);
+    expect(await service.load(person)).toBeUndefined();
+  });
 
   test('complete stores the profile and result with the rules version, and a taper sketch where allowed', async () => {
     const { stored, taper } = await service.complete(person, leafAt(8));

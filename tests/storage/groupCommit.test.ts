@@ -115,6 +115,20 @@ describe('GroupCommit', () => {
     expect(t.committed()).toEqual([1]);
   });
 
+  test('writes queued together are one unit: one failing undoes and rejects them all, not their neighbours', async () => {
+    const before = t.group.run(t.insert(1));
+    const [kept, failing] = t.group.together(() => [t.group.run(t.insert(2)), t.group.run(t.insert(1))]);
+    const [alsoKept, second] = t.group.together(() => [t.group.run(t.insert(3)), t.group.run(t.insert(4))]);
+    expect(await outcomeOf(kept)).toMatch(/UNIQUE/);
+    expect(await outcomeOf(failing)).toMatch(/UNIQUE/);
+    await Promise.all([before, alsoKept, second]);
+    expect(t.committed()).toEqual([1, 3, 4]);
+    // Outside together() each write is its own unit again.
+    expect(await outcomeOf(t.group.run(t.insert(1)))).toMatch(/UNIQUE/);
+    await t.group.run(t.insert(5));
+    expect(t.committed()).toEqual([1, 3, 4, 5]);
+  });
+
   test('a commit that fails rolls the whole group back and rejects every writer; the next group works', async () => {
     const plain = t.group.run(t.insert(1));
     // A deferred foreign key is checked only at COMMIT.

@@ -6,6 +6,7 @@ import { type Assessment, assess } from '../risk/assess';
 import type { ProfileChanges, RiskProfile } from '../risk/profile';
 import { sketchTaper, type TaperSketch } from '../risk/taper';
 import type { IntakeRepository, StoredAssessment } from '../../platform/storage/repositories';
+import type { TurnWrites } from '../../platform/storage/turnWrites';
 import { type IntakeAnswers, parseAnswers, toRiskProfile } from './answers';
 import { handoffMessage } from './handoff';
 
@@ -26,6 +27,9 @@ export interface Reassessment {
   handoffStarted: boolean;
 }
 
+/** The key of a person's answers among a turn's queued writes. */
+const answersKey = (personId: string) => `intake.answers:${personId}`;
+
 const MS_PER_MONTH = (365.25 / 12) * 24 * 60 * 60 * 1000;
 
 /**
@@ -40,7 +44,9 @@ export class IntakeService {
     private readonly logger?: Logger,
   ) {}
 
-  async load(personId: string): Promise<SavedIntake | undefined> {
+  /** With the turn's writes, answers this turn queued are stored first, so the read sees them. */
+  async load(personId: string, turn?: TurnWrites): Promise<SavedIntake | undefined> {
+    await turn?.runNow(answersKey(personId));
     const record = await this.repository.getAnswers(personId);
     if (!record) return undefined;
     return {
@@ -52,11 +58,19 @@ export class IntakeService {
     };
   }
 
-  async save(personId: string, answers: IntakeAnswers): Promise<void> {
-    await this.repository.saveAnswers(personId, answers, this.clock.now(), false);
+  /**
+   * Stores answers still in progress. With the turn's writes the write waits for the turn's end and is
+   * committed with the turn's state (the dialog step that asked the next question), not on its own.
+   */
+  async save(personId: string, answers: IntakeAnswers, turn?: TurnWrites): Promise<void> {
+    const at = this.clock.now();
+    const write = () => this.repository.saveAnswers(personId, answers, at, false);
+    if (turn) turn.defer(answersKey(personId), write);
+    else await write();
   }
 
-  async startFresh(personId: string): Promise<void> {
+  async startFresh(personId: string, turn?: TurnWrites): Promise<void> {
+    turn?.drop(answersKey(personId));
     await this.repository.clearAnswers(personId);
   }
 
@@ -64,7 +78,10 @@ export class IntakeService {
   async complete(
     personId: string,
     answers: IntakeAnswers,
+    turn?: TurnWrites,
   ): Promise<{ profile: RiskProfile; stored: StoredAssessment; taper?: TaperSketch }> {
+    // The confirmed answers replace any this turn queued (which would mark them unfinished again).
+    turn?.drop(answersKey(personId));
     const at = this.clock.now();
     await this.repository.saveAnswers(personId, answers, at, true);
     const profile = toRiskProfile(answers);

@@ -16,6 +16,8 @@ import { LAST_SEEN_RESOLUTION_MS } from '../storage/repositories';
 import { fingerprint64 } from '../util/stringHash';
 import type { CoachServices } from '../../services';
 import { type TurnConversationState, TurnStateWriter, type TurnUserState } from './TurnStateWriter';
+import type { TurnWrites } from '../storage/turnWrites';
+import { beginTurnWrites } from './turnWrites';
 
 /** What the bot keeps about a person between conversations. Kept small on purpose. */
 export interface PersonState {
@@ -90,16 +92,28 @@ export class CoachBot extends ActivityHandler {
    */
   override async run(context: TurnContext): Promise<void> {
     await this.exclusive(conversationKeyOf(context.activity), async () => {
+      const writes = beginTurnWrites(context);
       await this.turnState.load(context);
       await this.rememberPerson(context);
       await this.refreshConversationReference(context);
       await this.dispatch(context);
       if (context.turnState.get(FORGET_PERSON)) {
+        writes.discard();
         await this.turnState.delete(context);
         return;
       }
-      await this.turnState.save(context);
+      await this.saveTurn(context, writes);
     });
+  }
+
+  /**
+   * The state and the writes the turn queued, started together: on SQLite one unit in one group
+   * commit, so the dialog step and the answer it saved are stored together or not at all.
+   */
+  private async saveTurn(context: TurnContext, writes: TurnWrites): Promise<void> {
+    const { store } = this.options.services;
+    const start = () => [...writes.start(), this.turnState.save(context)];
+    await Promise.all(store.together ? store.together(start) : start());
   }
 
   /**
@@ -151,10 +165,11 @@ export class CoachBot extends ActivityHandler {
    */
   async runProactive(context: TurnContext, start: (dc: DialogContext) => Promise<void>): Promise<void> {
     await this.exclusive(conversationKeyOf(context.activity), async () => {
+      const writes = beginTurnWrites(context);
       await this.turnState.load(context);
       const dc = await this.options.dialogs.createContext(context);
       await start(dc);
-      await this.turnState.save(context);
+      await this.saveTurn(context, writes);
     });
   }
 

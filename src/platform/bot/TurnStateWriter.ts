@@ -7,7 +7,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
-import { documentJson, storedJsonOf } from '../storage/storedDocuments';
+import { documentJson, storedJsonOf, withDocumentJson } from '../storage/storedDocuments';
 
 const LOADED = Symbol('turnStateLoaded');
 
@@ -58,7 +58,7 @@ function loadedPerTurn<T extends StateClass>(Base: T) {
       const now = documentJson(loaded.state);
       if (now === loaded.stored) return undefined;
       loaded.changed = now;
-      return { ...loaded.state, eTag: '*' };
+      return withDocumentJson({ ...loaded.state, eTag: '*' }, now);
     }
 
     markSaved(context: TurnContext): void {

@@ -468,6 +468,11 @@ export interface DataStore {
   readonly operations: OperationsRepository;
   /** Orders the turns of one conversation across the processes sharing this database. */
   readonly conversationLocks: ConversationLocks;
+  /**
+   * Makes the writes `queue` starts (synchronously) one unit that commits or fails as a whole: a turn's
+   * state with the intake answers it saved. Without it (PostgreSQL) each write commits on its own.
+   */
+  together?<T>(queue: () => T): T;
   /** True when the database answers a trivial query. */
   healthy(): Promise<boolean>;
   close(): Promise<void>;

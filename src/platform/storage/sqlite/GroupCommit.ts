@@ -4,6 +4,8 @@ interface PendingWrite {
   write: () => unknown;
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** Writes queued inside one together() call share this token, and one savepoint. */
+  unit?: object;
 }
 
 const groups = new WeakMap<SqliteDb, GroupCommit>();
@@ -33,6 +35,8 @@ export async function commitTurnWrite<T>(group: GroupCommit | undefined, write: 
 export class GroupCommit {
   private pending: PendingWrite[] = [];
   private scheduled = false;
+  /** Set while a together() call queues its writes. */
+  private unit?: object;
   private readonly begin;
   private readonly commit;
   private readonly rollback;
@@ -67,13 +71,28 @@ export class GroupCommit {
         return Promise.reject(error);
       }
     }
+    const unit = this.unit;
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ write, resolve: resolve, reject });
+      this.pending.push({ write, resolve: resolve, reject, ...(unit ? { unit } : {}) });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  /**
+   * The writes `queue` hands to run() (synchronously) form one unit: they run in one savepoint of the
+   * next group, so they are committed together or all fail (a turn's state and its intake answers).
+   */
+  together<T>(queue: () => T): T {
+    const outer = this.unit;
+    this.unit = outer ?? {};
+    try {
+      return queue();
+    } finally {
+      this.unit = outer;
+    }
   }
 
   /** Runs and commits the queued writes now (nothing when none are queued); a failed commit rejects them all. */
@@ -95,11 +114,17 @@ export class GroupCommit {
       for (const entry of batch) entry.reject(error);
       return;
     }
-    for (const entry of batch) {
+    for (let i = 0; i < batch.length;) {
+      // A unit's writes were queued one after another: take them as one savepoint.
+      let end = i + 1;
+      while (batch[i].unit && end < batch.length && batch[end].unit === batch[i].unit) end++;
+      const unit = batch.slice(i, end);
+      i = end;
       try {
-        done.push({ entry, value: this.inSavepoint(entry.write) });
+        const values = this.inSavepoint(() => unit.map((entry) => entry.write())) as unknown[];
+        unit.forEach((entry, k) => done.push({ entry, value: values[k] }));
       } catch (error) {
-        entry.reject(error);
+        for (const entry of unit) entry.reject(error);
       }
     }
     try {

@@ -97,6 +97,10 @@ export class SqliteDataStore implements DataStore {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
+  together<T>(queue: () => T): T {
+    return this.group.together(queue);
+  }
+
   async healthy(): Promise<boolean> {
     try {
       return this.db.open && this.db.prepare('SELECT 1').pluck().get() === 1;
