@@ -99,7 +99,7 @@ export const CONCEPTS = {
     '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
-    '\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
+    '\\b(?:switch|switching|turn|turning|shut|shutting) (?:myself|me) (?:off|down)\\b(?! (?:for (?:the|a) (?:night|day|bit|while)|early))|\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
   ),
   deathSlang: DEATH_SLANG,
   /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
@@ -230,7 +230,7 @@ export const CONCEPTS = {
   intent:
     '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|(?:waiting for|until|till|once) everyone (?:is asleep|falls? asleep|to fall asleep|leaves|goes to (?:bed|sleep))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:more |so |really )?(?:peaceful|nice|good|restful|better|easier)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
     '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:does|would|will) (?:\\w+ ){1,6}take long\\b|\\bis (?:\\w+ ){0,4}(?:stories|storeys|floors|feet|ft|high|tall|deep) enough\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\b(?:is|was) (?:\\w+ ){0,4}(?:still )?the (?:tallest|highest)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
 
@@ -239,16 +239,16 @@ export const CONCEPTS = {
     '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** Distress now, beside a history marker: "i used to think it gets better, now i want to die". */
   presentDistress:
-    '\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
+    '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|passed away)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist) (?:\\w+ )?(?:asked|ask|asks)\\b|\\basked (?:me )?(?:do|did|if|whether|about|how|straight up)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
-    '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+    '^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   /**
@@ -310,6 +310,33 @@ export const CONCEPTS = {
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
   figureMarker:
     '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+  /**
+   * A time that puts an event in the past: months or years ago, a named past season, "my history".
+   * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.
+   */
+  pastMarker:
+    '\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
+  /** The person says they are well now: "doing good", "6 months clean", "i'm stable". */
+  nowOkay:
+    '\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
+  /**
+   * Someone else's story, a song, a film, the news or a game: the death words are in what the person
+   * read, watched, heard or played.
+   */
+  story:
+    '\\b(?:song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|post|posted|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
+  /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
+  thirdDeath:
+    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
+  /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
+  endOfThing:
+    '\\b(?:dead|funeral|buried|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
+  /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
+  myStance:
+    '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',
+  /** Words that make an ending about the person, not kratom: "die", "my life", "everything", "pills". */
+  selfEnd:
+    '\\b(?:die|dying|kill|killing|suicide|suicidal|myself|my life|wake up|waking up|alive|live|living|exist|existing|everything|it all|anything|pills|note|letters?|rope|gun|bridge|forever sleep|heaven|so am i|me too|and me|i am gone|i will be gone|lethal|fatal|wake|without me|earth|life|sleep|end it|end things|exit|saved|come back|heart|sorry|forgive|tried|beat it|in the end|nothing left|check out|checking out|go out)\\b',
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -338,7 +365,10 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.deliberateOverdose',
     kinds: ['medical', 'suicide'],
     scope: 'message',
-    when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
+    when: (p) =>
+      p.ingested &&
+      (p.means || p.product) &&
+      (p.death || p.harmPurpose || p.onPurpose || (p.farewell && !p.kratomFarewell && !p.lastDose)),
   },
   // A large amount taken, and then only "sorry": an overdose and a goodbye.
   {
@@ -491,6 +521,33 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   // "had a seizure once, long time ago": the history marker may sit in the next clause.
   if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther && !p.bodyDanger && !p.emergencySign) return 'deathOfOther';
+  // "overdosed 2 yrs ago, now 6 months clean": a past time and the person well now, nothing pulling it into today.
+  if (message.pastMarker && message.nowOkay && !p.presentDistress && !(p.now && (p.wish || p.intent)) && !p.myStance)
+    return 'historyNowOkay';
+  // Only a death or farewell word is explained away below: a body sign, a swallowed product or a child never is.
+  const bodyOrChild =
+    p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.child || p.bulk;
+  const deathTalk = p.death || p.deathSoft || p.farewell || p.thirdDeath;
+  // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
+  const aboutMe = p.ingested || p.harmTarget || p.lethalMeans || p.preparation || p.myStance;
+  if ((p.story || p.thirdDeath) && (deathTalk || p.means) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the
+  // message names the person's own life, a way, an amount or a wish.
+  if (
+    (p.kratomThing || p.kratomFarewell || p.lastDose || message.kratomFarewell) &&
+    p.endOfThing &&
+    !bodyOrChild &&
+    !message.selfEnd &&
+    !message.amountQuestion &&
+    !message.methodWay &&
+    !message.wish &&
+    !message.preparation &&
+    !(p.ingested && !message.lastDose) &&
+    !p.means &&
+    !p.harmTarget &&
+    !p.lethalMeans
+  )
+    return 'kratomEnds';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && (p.figureMarker || message.figureMarker)) return 'figureOfOther';
   // "i want to die lol not literally": said as a figure of speech, with nothing about a way, a time or a body.

@@ -72,6 +72,10 @@ const NOT_NEGATABLE = new Set<Concept>([
   'bodyDanger',
   'emergencySign',
   'sedation',
+  'pastMarker',
+  'story',
+  'thirdDeath',
+  'myStance',
 ]);
 
 /**
