@@ -214,7 +214,7 @@ export const CONCEPTS = {
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
-    '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+    '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
@@ -331,6 +331,12 @@ export const CONCEPTS = {
   /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
   endOfThing:
     '\\b(?:dead|funeral|buried|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
+  /** An amount that is an overdose whatever the product: all of it, every pill, a hundred grams, enough. */
+  amountTaken:
+    '\\b(?:all (?:of )?(?:them|em|it|my|the|\\d+)|them all|every (?:pill|tablet|tab|capsule|cap|one|xanax|patch)|everything|everythin|whole|entire|handful|(?:the )?rest of (?:the|my)|double what|enough to|lethal|(?:\\d+|twelve|twenty|thirty|forty|fifty|sixty|a hundred) of (?:the|my|his|her|those|these|me)|\\d{3,} ?(?:g|mg|grams)?|jug of|full (?:box|bottle|pack|strip)|month s supply|stockpiled?)\\b',
+  /** The person turns help away or wants it known: "not gonna call nobody", "so someone knows", "meant it". */
+  refuseHelp:
+    '\\b(?:not|never|do not|wont|will not) (?:going to |gon na )?(?:call|want help|want to be (?:saved|found)|be found|tell)\\b|\\b(?:so|thought) someone (?:should )?knows?\\b|\\b(?:it is|its) done(?: now)?$|\\bi know what i did\\b|\\bmeant (?:it|to do it|to)\\b|\\bnot (?:an )?accident\\b|\\bon purpose\\b|\\bdeliberate\\b|\\bso (?:i|it) (?:do not|never|will not|wont) wake\\b|\\bnot (?:wake|waking) up\\b|\\bcan feel it (?:starting|working)\\b',
   /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
   myStance:
     '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',

@@ -76,6 +76,8 @@ const NOT_NEGATABLE = new Set<Concept>([
   'story',
   'thirdDeath',
   'myStance',
+  'amountTaken',
+  'refuseHelp',
 ]);
 
 /**
@@ -334,14 +336,15 @@ function classifierHits(
   clauses: ClauseContext[],
   concepts: Present[],
   ruleHits: Hit[],
-): Hit[] {
+): { hits: Hit[]; probability: Record<Head, number> } {
   const hasKind = (kind: FoundKind) => ruleHits.some((h) => h.kind === kind);
   const needSelfRisk = !hasKind('suicide') && !hasKind('ambiguous');
   // Withdrawal signs the rules already answered (get care today) are not raised to 911 by a score.
   const needEmergency = !hasKind('medical') && !hasKind('severeWithdrawal');
-  if (!needSelfRisk && !needEmergency) return [];
   const scores = classifier.score(normalized);
-  if (!scores.selfRisk.raised && !scores.emergency.raised) return [];
+  const probability = { selfRisk: scores.selfRisk.probability, emergency: scores.emergency.probability };
+  if (!needSelfRisk && !needEmergency) return { hits: [], probability };
+  if (!scores.selfRisk.raised && !scores.emergency.raised) return { hits: [], probability };
   const veto = classifierVeto(clauses, concepts);
   const out: Hit[] = [];
   const signal = (head: Head) => `clf.${head}:${scores[head].top.map((i) => `f${i}`).join('+')}`;
@@ -351,6 +354,49 @@ function classifierHits(
     // With a medical answer, 988 goes with it (an overdose on purpose); alone, unsure means ask.
     out.push({ kind: hasKind('medical') || out.length > 0 ? 'suicide' : 'ambiguous', signal: signal('selfRisk') });
   }
+  return { hits: out, probability };
+}
+
+/**
+ * An overdose is two dangers at once: the body (911) and the reason (988). When one answer is already
+ * given, the other is added on weaker evidence than it would need alone: the message already alarms, so
+ * this costs no false alarm, and a missed half is the worst miss there is.
+ */
+const OVERDOSE_SECOND_HALF = 0.3;
+
+function overdoseHalves(
+  hits: Hit[],
+  concepts: Present[],
+  cancelled: Set<number>,
+  probability: Record<Head, number>,
+  tag: string,
+): Hit[] {
+  const live = concepts.filter((_, i) => !cancelled.has(i));
+  if (live.length === 0) return [];
+  const whole = union(live);
+  const has = (kind: FoundKind) => hits.some((h) => h.kind === kind);
+  // Taken: "swallowed every xanax i had". A plan ("going to take all 30 tonight") gets 988, not 911 yet.
+  const taken =
+    whole.ingested && (whole.means || whole.bulk || whole.amountTaken) && !whole.history && !whole.usualDose;
+  const reason =
+    whole.onPurpose ||
+    whole.harmPurpose ||
+    whole.death ||
+    whole.farewell ||
+    whole.wish ||
+    whole.preparation ||
+    whole.refuseHelp ||
+    whole.intent;
+  const out: Hit[] = [];
+  if (has('medical') && !has('suicide') && taken && (reason || probability.selfRisk >= OVERDOSE_SECOND_HALF))
+    out.push({ kind: 'suicide', signal: `concept.overdoseReason${tag}` });
+  if (
+    (has('suicide') || has('ambiguous')) &&
+    !has('medical') &&
+    taken &&
+    (whole.bulk || whole.amountTaken || probability.emergency >= OVERDOSE_SECOND_HALF)
+  )
+    out.push({ kind: 'medical', signal: `concept.overdoseTaken${tag}` });
   return out;
 }
 
@@ -368,6 +414,21 @@ export function classifierVetoOf(text: string): Record<Head, boolean> {
 export function normalizedClauses(text: string): string[] {
   return normalizeForSafety(text, VOCABULARY).clauses;
 }
+
+/**
+ * A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the 911
+ * answer would hide the safety question, so it carries the 988 line instead.
+ */
+function emergencyAndUnsure(hits: Hit[]): void {
+  if (
+    hits.some((h) => h.kind === 'medical') &&
+    hits.some((h) => h.kind === 'ambiguous') &&
+    !hits.some((h) => h.kind === 'suicide')
+  )
+    hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
+}
+
+const NO_SCORES: Record<Head, number> = { selfRisk: 0, emergency: 0 };
 
 /**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
@@ -421,21 +482,18 @@ export function detectDanger(
     );
   }
 
+  // The rules' own answer is settled first, the same with or without the classifier, so the classifier only adds.
+  emergencyAndUnsure(hits);
+  hits.push(...overdoseHalves(hits, concepts, cancelled, NO_SCORES, ''));
   if (options.classifier !== false) {
     const classifier = typeof options.classifier === 'object' ? options.classifier : CLASSIFIER;
-    hits.push(...classifierHits(classifier, message.clauses, clauses, concepts, hits));
+    const scored = classifierHits(classifier, message.clauses, clauses, concepts, hits);
+    hits.push(...scored.hits);
+    hits.push(...overdoseHalves(hits, concepts, cancelled, scored.probability, '~clf'));
+    emergencyAndUnsure(hits);
   }
 
   if (hits.length === 0) return NO_DANGER;
-  // A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the
-  // 911 answer would hide the safety question, so it carries the 988 line instead.
-  if (
-    hits.some((h) => h.kind === 'medical') &&
-    hits.some((h) => h.kind === 'ambiguous') &&
-    !hits.some((h) => h.kind === 'suicide')
-  ) {
-    hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
-  }
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));
   return { kind: kinds[0], kinds, signals: [...new Set(hits.map((h) => h.signal))] };
 }

@@ -43,6 +43,15 @@ for (const [writer, messages] of writers) {
 for (const group of ['suicide', 'emergency', 'benign'])
   for (const [cat, [h, n]] of perCat)
     if (CATEGORIES[cat].group === group) console.log(`${group}\t${cat}\t${h}/${n}\t${((100 * h) / n).toFixed(1)}%`);
+for (const group of ['suicide', 'emergency', 'benign']) {
+  const cells = [...perCat].filter(([cat]) => CATEGORIES[cat].group === group).map(([, c]) => c);
+  const h = cells.reduce((n, c) => n + c[0], 0);
+  const n = cells.reduce((k, c) => k + c[1], 0);
+  const shown = group === 'benign' ? n - h : h;
+  console.log(
+    `TOTAL ${group}${group === 'benign' ? ' alarmed' : ''}: ${shown}/${n} (${((100 * shown) / n).toFixed(1)}%)`,
+  );
+}
 console.log('--- benign false alarms by signal');
 for (const [s, n] of [...perSignal].sort((a, b) => b[1] - a[1])) console.log(`${n}\t${s}`);
 if (list) writeFileSync('/tmp/s5/misses.tsv', lines.join('\n') + '\n');
