@@ -134,7 +134,7 @@ export const CONCEPTS = {
   selfHarmWord:
     '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
-    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:\\d+ ?(?:day|week|month) )?(?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|\\d+ (?:stories|storeys|floors)|walk(?:ing)? into (?:the )?(?:lake|river|ocean|sea|traffic)|into traffic|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in (?:a|the|my) (?:closed |shut )?garage|golden gate|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)|jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:\\d+ ?(?:day|week|month) )?(?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|\\d+ (?:stories|storeys|floors)|walk(?:ing)? into (?:the )?(?:lake|river|ocean|sea|traffic)|into traffic|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in (?:a|the|my) (?:closed |shut )?garage|golden gate|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|(?<!legs? )jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|(?<!legs? )jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|(?<!through the )roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
@@ -209,7 +209,7 @@ export const CONCEPTS = {
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful:
-    '\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
+    '\\b(?:thought|felt like|feel like|feels like|feeling like) i (?:am|was) (?:going to|gon na) die\\b|\\b(?:feel|feels|feeling) like i am (?:dying|dyin)\\b|\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
   /** A whole supply at once. */
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
@@ -246,9 +246,9 @@ export const CONCEPTS = {
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|passed away)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist) (?:\\w+ )?(?:asked|ask|asks)\\b|\\basked (?:me )?(?:do|did|if|whether|about|how|straight up)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
-    '^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   /**
@@ -275,13 +275,13 @@ export const CONCEPTS = {
   /** The person says the death words were a figure of speech: "not literally", "jk". */
   notLiteral:
     '\\b(?:not literally|not for real|jk|just kidding|figuratively|figure of speech|not in a (?:suicidal|serious) way)\\b(?! (?:not|but not|or not) (?:jk|kidding|literally))',
-  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
+  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
    */
   selfRiskAnchor:
-    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut(?! (?:down|back|it down|out))|cutting(?! (?:down|back))|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
+    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut(?! (?:down|back|it down|out|my (?:dose|doses|grams|intake|amount|caps|shots)|\\d|to \\d))|cutting(?! (?:down|back))|blade|razor|bleed|bleeding|bottle|rope|bridge|jump(?! (?:into|in|on|at|back|to|ship|start|through|right)\\b)|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b|\\b(?:night|nite|hour|weekend|decided|decide|thats when|that is when|over for me|for good|final|permanent|permanently|under|logout|log off|unsubscribe|uninstall|quit life|rage quit|reset|deserve|deserved|better off (?:without|dead|gone|if i)|easier|insurance|without (?:me|a|the)|painless|stops|stop being|knot|weight|took|swallowed|downed|carved|wrist|thigh|hair|spoon|starving|not eating|everything|everythin|all of (?:them|em)|handful|full box|so someone knows|not (?:an )?accident|on purpose|garage|plane|crash|exit|unalive\\w*)\\b',
   emergencyAnchor:
     '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
   /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
@@ -294,7 +294,8 @@ export const CONCEPTS = {
   /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
   withdrawalContext:
     '\\b(?:withdrawal|withdrawals|withdrawing|wd|detox|detoxing|day \\d+|\\d+ (?:hours?|hrs|days?|weeks?) (?:off|clean|without|no)|off kratom|off sevenoh|since (?:i )?(?:quit|stopped|cut back|cut down|came off|quitting|stopping)|tapering|taper|cold turkey|coming off|came off|quitting|(?:no|without) (?:kratom|sevenoh|a dose|my dose|dosing)|stopped (?:kratom|sevenoh|taking|dosing)|cutting back|restless legs|rls)\\b',
-  justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
+  justWithdrawal:
+    '\\b(?:the )?(?:withdrawal|withdrawals|wd|sweats|detox) i mean\\b|\\bi mean the (?:withdrawal|withdrawals|wd|sweats|detox)\\b|\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
   /** An ordinary dose: "my usual dose", "2g to take the edge off". */
   usualDose:
     '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:\\w+ )?(?:dose|doses|amount|capsules?|caps|tabs?|tablets?|shots?|scoops?|grams?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
@@ -309,34 +310,46 @@ export const CONCEPTS = {
     '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule|(?:go|going|gon na|went|get|getting|head|heading|off) to bed|bed early)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
   figureMarker:
-    '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
   /**
    * A time that puts an event in the past: months or years ago, a named past season, "my history".
    * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.
    */
   pastMarker:
-    '\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
+    '\\bwhen i was (?:\\w+ing|drunk|using|younger|a kid|a teen|in (?:high school|college|the army|the service))\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
   /** The person says they are well now: "doing good", "6 months clean", "i'm stable". */
   nowOkay:
-    '\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
+    '\\b(?:those|that|it|they) (?:have |has )?passed\\b|\\bbehind me\\b|\\b(?:is not|isn t|not) there (?:now|anymore)\\b|\\blearned my lesson\\b|\\bno longer\\b|\\bnow i (?:just )?want to (?:get off|quit|stop|taper|be clean)\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
   /**
    * Someone else's story, a song, a film, the news or a game: the death words are in what the person
    * read, watched, heard or played.
    */
   story:
-    '\\b(?:song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|post|posted|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
+    '\\b(?:talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|post|posted|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
   /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
   thirdDeath:
     '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
   /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
   endOfThing:
-    '\\b(?:dead|funeral|buried|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
+    '\\b(?:dead|funeral|buried|six feet under|killed it|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
   /** An amount that is an overdose whatever the product: all of it, every pill, a hundred grams, enough. */
   amountTaken:
     '\\b(?:all (?:of )?(?:them|em|it|my|the|\\d+)|them all|every (?:pill|tablet|tab|capsule|cap|one|xanax|patch)|everything|everythin|whole|entire|handful|(?:the )?rest of (?:the|my)|double what|enough to|lethal|(?:\\d+|twelve|twenty|thirty|forty|fifty|sixty|a hundred) of (?:the|my|his|her|those|these|me)|\\d{3,} ?(?:g|mg|grams)?|jug of|full (?:box|bottle|pack|strip)|month s supply|stockpiled?)\\b',
   /** The person turns help away or wants it known: "not gonna call nobody", "so someone knows", "meant it". */
   refuseHelp:
     '\\b(?:not|never|do not|wont|will not) (?:going to |gon na )?(?:call|want help|want to be (?:saved|found)|be found|tell)\\b|\\b(?:so|thought) someone (?:should )?knows?\\b|\\b(?:it is|its) done(?: now)?$|\\bi know what i did\\b|\\bmeant (?:it|to do it|to)\\b|\\bnot (?:an )?accident\\b|\\bon purpose\\b|\\bdeliberate\\b|\\bso (?:i|it) (?:do not|never|will not|wont) wake\\b|\\bnot (?:wake|waking) up\\b|\\bcan feel it (?:starting|working)\\b',
+  /** The person took something themselves: "i took", "i overdosed" (not a character in a film). */
+  iIngested:
+    '\\bi (?:\\w+ )?(?:took|swallowed|overdosed|ate|drank|downed|od|popped|injected|chugged)\\b|^(?:took|swallowed|overdosed|ate|drank|downed|popped|injected|chugged)\\b',
+  /** "i know i'm not", "but i'm alright", "still here": a feeling of dying that the person says is not a fact. */
+  notReally:
+    '\\bi know (?:perfectly well |full well )?(?:i am not|i will not|i wont|i m not|it is not|its not|i am going to be ok)\\b|^(?:i am |im )?(?:alright|ok|okay|fine)$|\\bbut i am (?:alright|ok|okay|fine)\\b|\\bstill here\\b|\\bnot really\\b',
+  /** About to sleep: "gonna pass out on the couch", "about to crash", "melatonin kicked in". */
+  goingToSleep:
+    '\\b(?:about to|gon na|going to|ready to|could|finally|will|im|i am) (?:\\w+ ){0,2}(?:pass out|crash|be unconscious|sleep|die in my bed)\\b|\\b(?:melatonin|pillow|my bed|the couch|netflix|gn|good night|goodnight|nap|slept|sleep hit)\\b',
+  /** An ending of a period of life, not of life: "end this chapter", "turn the page", "close that era". */
+  chapterEnds:
+    '\\b(?:end|ending|ended|close|closing|closed|turn|turning|turned) (?:this|a|that|the|my) (?:\\w+ )?(?:chapter|era|phase|page|season|part)\\b',
   /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
   myStance:
     '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',
@@ -532,15 +545,45 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
     return 'historyNowOkay';
   // Only a death or farewell word is explained away below: a body sign, a swallowed product or a child never is.
   const bodyOrChild =
-    p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.child || p.bulk;
+    p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.bulk;
   const deathTalk = p.death || p.deathSoft || p.farewell || p.thirdDeath;
   // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
-  const aboutMe = p.ingested || p.harmTarget || p.lethalMeans || p.preparation || p.myStance;
-  if ((p.story || p.thirdDeath) && (deathTalk || p.means) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  const aboutMe = p.iIngested || p.harmTarget || p.lethalMeans || p.preparation || p.myStance;
+  // The story may be named in the clause before ("a thread someone wrote: wds make you wish you were dead").
+  const storyHere = p.story || p.thirdDeath || (message.story && !p.intent && (!p.wish || p.weOrYou));
+  if (storyHere && (deathTalk || p.means) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  // "feel like i'm dying, but i know i'm not": a feeling the person names as not a fact.
+  if (
+    message.feelAwful &&
+    message.notReally &&
+    !p.wish &&
+    !p.means &&
+    !p.ingested &&
+    !p.harmTarget &&
+    !p.farewell &&
+    !p.preparation &&
+    !bodyOrChild
+  )
+    return 'feelingNotFact';
+  // "gonna pass out on the couch", "sleep hit me like a ton of bricks": sleep, with nothing taken and no harm meant.
+  if (
+    message.goingToSleep &&
+    (p.goingToSleep || p.sleepContext) &&
+    !message.sedatingProduct &&
+    !message.ingested &&
+    !p.harmPurpose &&
+    !p.harmTool &&
+    !p.selfHarmWord &&
+    !p.wish &&
+    !p.otherPerson &&
+    !p.bodyDanger
+  )
+    return 'sleepTalk';
   // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the
   // message names the person's own life, a way, an amount or a wish.
   if (
-    (p.kratomThing || p.kratomFarewell || p.lastDose || message.kratomFarewell) &&
+    (message.kratomThing || message.kratomFarewell || message.lastDose || message.product) &&
+    !message.notKratom &&
     p.endOfThing &&
     !bodyOrChild &&
     !message.selfEnd &&

@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.2.0';
+export const DETECTOR_VERSION = 'safety-4.0.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -78,6 +78,10 @@ const NOT_NEGATABLE = new Set<Concept>([
   'myStance',
   'amountTaken',
   'refuseHelp',
+  'iIngested',
+  'notReally',
+  'goingToSleep',
+  'chapterEnds',
 ]);
 
 /**
@@ -277,7 +281,8 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const idiom = clauses.some((c) => c.text.includes('_'));
   const history = whole.history;
   const screened = whole.reportedQuestion && whole.assurance;
-  const kratomEnds = whole.kratomObject && !whole.ingested && !whole.willIngest;
+  // A goodbye said to kratom itself, with nothing about the person's own life (kratom only named is not one).
+  const kratomEnds = whole.kratomFarewell && !whole.selfEnd && !whole.ingested;
   const othersWords = whole.idiomOfOther && whole.otherPerson;
   const asking = clauses.every((c) => c.question);
   // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
@@ -297,37 +302,43 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   // "afraid of having a seizure when i stop": a worry about what may come, not a sign happening now.
   const worriedAhead = !whole.now && clauses.some((c) => WORRY_AHEAD.test(c.text));
   const words = clauses.reduce((n, c) => n + c.text.split(' ').filter(Boolean).length, 0);
-  return {
-    selfRisk:
-      words < CLASSIFIER_MIN_WORDS ||
-      // A short message needs an anchor word; a longer one is read by its score (safety:writers: +16 of 560).
-      (words < ANCHOR_FREE_WORDS && !whole.selfRiskAnchor) ||
-      explained ||
-      whole.denial ||
-      whole.signOff ||
-      whole.lastDose ||
-      whole.sleepContext ||
-      idiom ||
-      history ||
-      past ||
-      screened ||
-      kratomEnds ||
-      othersWords,
-    emergency:
-      !whole.emergencyAnchor ||
-      explained ||
-      withdrawalOnly ||
-      whole.usualDose ||
-      whole.lastDose ||
-      future ||
-      history ||
-      past ||
-      screened ||
-      othersWords ||
-      worriedAhead ||
-      asking,
+  const selfRiskReasons: Record<string, boolean> = {
+    short: words < CLASSIFIER_MIN_WORDS,
+    // A short message needs an anchor word; a longer one is read by its score.
+    noAnchor: words < ANCHOR_FREE_WORDS && !whole.selfRiskAnchor,
+    explained,
+    denial: whole.denial,
+    chapter: whole.chapterEnds && !whole.deathStrong && !whole.means,
+    signOff: whole.signOff,
+    lastDose: whole.lastDose,
+    sleep: whole.sleepContext,
+    idiom,
+    history,
+    past,
+    screened,
+    kratomEnds,
+    othersWords,
   };
+  const emergencyReasons: Record<string, boolean> = {
+    noAnchor: !whole.emergencyAnchor,
+    explained,
+    withdrawalOnly,
+    usualDose: whole.usualDose,
+    lastDose: whole.lastDose,
+    future,
+    history,
+    past,
+    screened,
+    othersWords,
+    worriedAhead,
+    asking,
+  };
+  VETO_TRACE.selfRisk = Object.keys(selfRiskReasons).filter((k) => selfRiskReasons[k]);
+  VETO_TRACE.emergency = Object.keys(emergencyReasons).filter((k) => emergencyReasons[k]);
+  return { selfRisk: VETO_TRACE.selfRisk.length > 0, emergency: VETO_TRACE.emergency.length > 0 };
 }
+/** Why the last veto said no (tuning tools only). */
+export const VETO_TRACE: Record<Head, string[]> = { selfRisk: [], emergency: [] };
 
 /** The classifier's raise, as extra hits, where the rules did not already give that answer. */
 function classifierHits(
