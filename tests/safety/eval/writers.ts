@@ -22,6 +22,9 @@ const empty = (): Score => ({ suicide: [0, 0], emergency: [0, 0], benign: [0, 0]
 
 function main(): void {
   const detail = process.argv.includes('--detail');
+  // --misses: every held-out writer's message the detector got wrong (dev messages; for tuning the rules).
+  const misses = process.argv.includes('--misses');
+  const missed: string[] = [];
   const writers = loadWriters();
   const dev = loadSplit('dev');
   const models = new Map<string, ClassifierModel>();
@@ -53,6 +56,10 @@ function main(): void {
         if (run !== 'detector') continue;
         const c = perCategory.get(m.category) ?? [0, 0];
         perCategory.set(m.category, [c[0] + (hit ? 1 : 0), c[1] + 1]);
+        if (misses && !hit) {
+          const d = detectDanger(m.text, { classifier: clf });
+          missed.push(`${writer}\t${m.category}\t${d.kind}\t${d.signals.join(',')}\t${m.text}`);
+        }
         if (group === 'benign' && !hit)
           for (const signal of detectDanger(m.text, { classifier: clf }).signals) {
             const id = signal.replace(/:.*/, '');
@@ -71,6 +78,7 @@ function main(): void {
     const s = total[run];
     console.log(`| all | ${run} | ${cell(s.suicide)} | ${cell(s.emergency)} | ${cell(s.benign)} | |`);
   }
+  if (misses) console.log(`\n${missed.join('\n')}`);
   if (!detail) return;
   console.log('\n| group | category | right (held-out writers) |\n|---|---|---|');
   for (const group of ['suicide', 'emergency', 'benign'] as const)
