@@ -50,6 +50,13 @@ const CHILD_WORDS = words(
   '(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:year|month)s? old',
 );
 const PRODUCT_WORDS = words(
+  'maeng da',
+  'mit ?45',
+  'opms',
+  'feng',
+  'white thai',
+  'green malay',
+  'red bali',
   'kratom',
   'sevenoh',
   'extracts?',
@@ -161,6 +168,7 @@ export const CONCEPTS = {
   signOff:
     '^\\s*(?:(?:ok|okay|alright|cool|thanks|thank you|thx|ty)\\s*)+$|^\\s*(?:(?:ok|okay|alright|thanks|thank you|thx|ty)\\s+)*(?:bye(?: bye)?|goodbye|good bye|bye for now|see (?:you|ya|u)(?: later| tomorrow| soon)?|good ?night|night|later|cya|ttyl|gtg|talk (?:to you )?(?:later|tomorrow|soon))(?:\\s+(?:steady|for now|then|now|all|everyone|for tonight))?\\s*$',
   bodyDanger: words(
+    '\\b(?:fitting|fittin|having a fit)\\b|\\b(?:does not|do not|doesnt|dont) know where (?:he|she|they) (?:is|are)\\b|\\bno respira\\b|\\bno despierta\\b',
     '\\b(?:not|barely|hardly|stopped|stops|stop) breathing\\b|\\bbreathing (?:is |feels |sounds |seems )?(?:not )?(?:normal|right)\\b',
     '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |so |super |very )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
     '\\b(?:blue|grey|gray|purple)\\b|\\bpale\\b.{0,20}\\bcold\\b',
@@ -173,6 +181,7 @@ export const CONCEPTS = {
     '\\bface (?:is )?drooping\\b|\\bone side of (?:his|her|my) face\\b|\\bclutching (?:his|her) chest\\b|\\bchest hurts\\b',
   ),
   sedation: words(
+    '\\bfalling asleep (?:mid|in the middle|every few)\\b|\\beyes (?:closing|closin|keep closing) on (?:their|its) own\\b|\\bpinned eyes\\b|\\bso heavy (?:i )?can not move\\b',
     '\\b(?:can not|can barely|could barely|hard to|barely) (?:stay awake|keep my eyes open|keep my head up|stay conscious|move|talk|think)\\b',
     '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
     '\\b(?:pinpoint|tiny|pinned|small) pupils\\b|\\bpupils (?:are )?(?:pinpoint|tiny|pinned)\\b',
@@ -190,6 +199,7 @@ export const CONCEPTS = {
   heartStrong:
     '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
+    '\\bpalpitations\\b|\\bheart ?(?:beat)? (?:is )?(?:\\w+ ){0,2}(?:irregular|flopping|flutter\\w*|out of rhythm|skipping|stops and starts|pause)\\b|\\bpulse (?:is )?(?:about |like )?(?:1[5-9]\\d|2\\d\\d)\\b',
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
     '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
@@ -200,6 +210,12 @@ export const CONCEPTS = {
   heartSpread:
     '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint\\w*|almost fainted|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
+    '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\bcoffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
+    '\\b(?:hives|throat|tongue|lips|face)(?: \\w+){0,3} (?:tight|swollen|swelling|puffy|closing)\\b|\\bhives\\b.{0,30}\\b(?:hard to (?:swallow|breathe)|throat|tongue)\\b',
+    '\\b(?:skin|eyes)(?: \\w+){0,3} yellow\\b.{0,60}\\b(?:confused|can not think|drowsy|swollen)\\b',
+    '\\b(?:arm|leg|face)(?: \\w+){0,4} (?:weak|numb|drooping) on one side\\b|\\bone side (?:of (?:my|his|her) (?:body|face) )?(?:is |went |gone )?(?:weak|numb)\\b',
+    '\\babout to (?:seize|have a seizure)\\b|\\bbody was jerking\\b|\\blost consciousness\\b|\\bseeing double\\b',
+    '\\b(?:hit|smacked|struck|banged) (?:my|his|her) head\\b.{0,40}\\b(?:throw\\w* up|vomit\\w*|seeing double|confused|bump)\\b',
     '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
     '\\b(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing)\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
     '\\bcan not feel (?:the|my) (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\b(?:having|had|i am having) a stroke\\b|\\bspeech is (?:weird|slurred|off|funny|wrong)\\b|\\bcan not talk right\\b|\\bvision went black\\b',
@@ -221,7 +237,7 @@ export const CONCEPTS = {
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
-    '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
@@ -572,6 +588,8 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   if (
     message.goingToSleep &&
     (p.goingToSleep || p.sleepContext) &&
+    !bodyOrChild &&
+    !p.heartSpread &&
     !message.sedatingProduct &&
     !message.ingested &&
     !p.harmPurpose &&
