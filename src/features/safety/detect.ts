@@ -347,14 +347,15 @@ function classifierHits(
   clauses: ClauseContext[],
   concepts: Present[],
   ruleHits: Hit[],
-): { hits: Hit[]; probability: Record<Head, number> } {
+): { hits: Hit[]; probability: () => Record<Head, { probability: number }> } {
   const hasKind = (kind: FoundKind) => ruleHits.some((h) => h.kind === kind);
   const needSelfRisk = !hasKind('suicide') && !hasKind('ambiguous');
   // Withdrawal signs the rules already answered (get care today) are not raised to 911 by a score.
   const needEmergency = !hasKind('medical') && !hasKind('severeWithdrawal');
+  // Scored only when an answer is still open: most messages with a rule answer skip the n-gram lookups.
+  if (!needSelfRisk && !needEmergency) return { hits: [], probability: () => classifier.score(normalized) };
   const scores = classifier.score(normalized);
-  const probability = { selfRisk: scores.selfRisk.probability, emergency: scores.emergency.probability };
-  if (!needSelfRisk && !needEmergency) return { hits: [], probability };
+  const probability = () => scores;
   if (!scores.selfRisk.raised && !scores.emergency.raised) return { hits: [], probability };
   const veto = classifierVeto(clauses, concepts);
   const out: Hit[] = [];
@@ -379,9 +380,11 @@ function overdoseHalves(
   hits: Hit[],
   concepts: Present[],
   cancelled: Set<number>,
-  probability: Record<Head, number>,
+  probability: () => Record<Head, { probability: number }>,
   tag: string,
 ): Hit[] {
+  // Only a message that already alarms can get the other half (and most messages do not: skip the concepts).
+  if (hits.length === 0) return [];
   const live = concepts.filter((_, i) => !cancelled.has(i));
   if (live.length === 0) return [];
   const whole = union(live);
@@ -399,13 +402,18 @@ function overdoseHalves(
     whole.refuseHelp ||
     whole.intent;
   const out: Hit[] = [];
-  if (has('medical') && !has('suicide') && taken && (reason || probability.selfRisk >= OVERDOSE_SECOND_HALF))
+  if (
+    has('medical') &&
+    !has('suicide') &&
+    taken &&
+    (reason || probability().selfRisk.probability >= OVERDOSE_SECOND_HALF)
+  )
     out.push({ kind: 'suicide', signal: `concept.overdoseReason${tag}` });
   if (
     (has('suicide') || has('ambiguous')) &&
     !has('medical') &&
     taken &&
-    (whole.bulk || whole.amountTaken || probability.emergency >= OVERDOSE_SECOND_HALF)
+    (whole.bulk || whole.amountTaken || probability().emergency.probability >= OVERDOSE_SECOND_HALF)
   )
     out.push({ kind: 'medical', signal: `concept.overdoseTaken${tag}` });
   return out;
@@ -439,7 +447,7 @@ function emergencyAndUnsure(hits: Hit[]): void {
     hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
 }
 
-const NO_SCORES: Record<Head, number> = { selfRisk: 0, emergency: 0 };
+const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probability: 0 } });
 
 /**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
