@@ -366,6 +366,9 @@ export const CONCEPTS = {
   /** About to sleep: "gonna pass out on the couch", "about to crash", "melatonin kicked in". */
   goingToSleep:
     '\\b(?:about to|gon na|going to|ready to|could|finally|will|im|i am) (?:\\w+ ){0,2}(?:pass out|crash|be unconscious|sleep|die in my bed)\\b|\\b(?:melatonin|pillow|my bed|the couch|netflix|gn|good night|goodnight|nap|slept|sleep hit)\\b',
+  /** A measure of a dose ("what a teaspoon holds", "two scoops", "5 g"): an answer about an amount. */
+  doseMeasure:
+    '\\b(?:teaspoons?|tablespoons?|tsp|tbsp|scoops?|heaps?|heaping|palm|grams?|\\d+ ?(?:g|gs|mg)|capsules?|caps)\\b',
   /** An ending of a period of life, not of life: "end this chapter", "turn the page", "close that era". */
   chapterEnds:
     '\\b(?:end|ending|ended|close|closing|closed|turn|turning|turned) (?:this|a|that|the|my) (?:\\w+ )?(?:chapter|era|phase|page|season|part)\\b',

@@ -82,6 +82,7 @@ const NOT_NEGATABLE = new Set<Concept>([
   'notReally',
   'goingToSleep',
   'chapterEnds',
+  'doseMeasure',
 ]);
 
 /**
@@ -309,6 +310,8 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
     explained,
     denial: whole.denial,
     chapter: whole.chapterEnds && !whole.deathStrong && !whole.means,
+    // "a small heap in my palm, what a teaspoon holds": an amount answer with no word of self-risk.
+    doseAnswer: whole.doseMeasure && !whole.selfRiskAnchor,
     signOff: whole.signOff,
     lastDose: whole.lastDose,
     sleep: whole.sleepContext,
