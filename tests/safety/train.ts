@@ -4,40 +4,32 @@
  * when the committed file differs (so the weights in the repo are exactly what this script makes).
  *
  * Everything is deterministic: features are sorted, training is full-batch gradient descent (Adam) for a
- * fixed number of steps from zero weights, folds are fixed (message i goes to fold i % 5), weights are
- * rounded to 1/1000. Thresholds come from 5-fold cross-validation on dev: the lowest score at which the
- * held-out benign messages (and, for the emergency head, thoughts of suicide without an overdose) are
- * flagged at most MAX_FALSE_RATE of the time by the score alone.
+ * fixed number of steps from zero weights, weights are rounded to 1/1000. Thresholds are chosen leaving one
+ * outside writer out at a time (chooseThresholds), never on the messages the model was fitted to.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClassifierModel, featureSet, type Head, HEADS } from '../../src/features/safety/classifier';
-import { normalizedClauses } from '../../src/features/safety/detect';
-import { CATEGORIES, type LabelledMessage, loadSplit } from './eval/corpus';
+import { Classifier, type ClassifierModel, featureSet, type Head, HEADS } from '../../src/features/safety/classifier';
+import { classifierVetoOf, normalizedClauses } from '../../src/features/safety/detect';
+import { CATEGORIES, isHit, type LabelledMessage, loadSplit, loadWriters } from './eval/corpus';
+import { detectorOutcome } from './eval/outcome';
 
 const MODEL_PATH = join(__dirname, '..', '..', 'src', 'features', 'safety', 'classifierModel.json');
-export const MODEL_VERSION = 'clf-2.0.0';
+export const MODEL_VERSION = 'clf-3.0.0';
 /** Features seen in fewer messages than this are not used (one message's quirks are not a pattern). */
 const MIN_DOCS = 2;
 /**
  * Features kept per head after the first fit (by weight size); the model is refitted on their union.
- * 1500 and a 5% self-risk MAX_FALSE_RATE were chosen by `npm run safety:writers` (train without one outside writer,
- * score that writer): against 450 and 2% they caught 9-12 more of each writer's 140 self-risk messages for
- * 0-2 more of 160 benign ones alarmed.
+ * 1500 was chosen by `npm run safety:writers` (train without one outside writer, score that writer).
  */
 const KEEP_PER_HEAD = 1500;
 const STEPS = 300;
 const LEARNING_RATE = 0.05;
 const L2 = 0.002;
-const FOLDS = 5;
-const MAX_FALSE_RATE: Record<Head, number> = { selfRisk: 0.05, emergency: 0.02 };
-const MIN_THRESHOLD = 0.5;
 
 interface Example {
   features: string[];
   labels: Record<Head, number>;
-  /** Counts against the head's threshold when flagged. */
-  negativeFor: Record<Head, boolean>;
 }
 
 export function examples(messages: LabelledMessage[] = loadSplit('dev')): Example[] {
@@ -47,10 +39,6 @@ export function examples(messages: LabelledMessage[] = loadSplit('dev')): Exampl
     return {
       features: [...featureSet(normalizedClauses(m.text))].sort(),
       labels: { selfRisk: group === 'suicide' ? 1 : 0, emergency: emergency ? 1 : 0 },
-      negativeFor: {
-        selfRisk: group === 'benign',
-        emergency: group === 'benign' || (group === 'suicide' && !emergency),
-      },
     };
   });
 }
@@ -125,70 +113,91 @@ function trainModel(data: Example[]): Omit<ClassifierModel, 'version'> {
   return { features, weights, ...heads };
 }
 
-/** The probability the rounded model gives an example (as classifier.ts computes it at run time). */
-function probability(model: Omit<ClassifierModel, 'version'>, head: Head, e: Example): number {
-  const h = HEADS.indexOf(head);
-  const index = new Map(model.features.map((f, i) => [f, i]));
-  let z = model[head].bias;
-  for (const f of e.features) {
-    const i = index.get(f);
-    if (i !== undefined) z += model.weights[i][h] / 1000;
-  }
-  return 1 / (1 + Math.exp(-z));
-}
-
-export function cvScores(data: Example[]): Record<Head, number[]> {
-  const scores: Record<Head, number[]> = { selfRisk: [], emergency: [] };
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const model = trainModel(data.filter((_, i) => i % FOLDS !== fold));
-    data.forEach((e, i) => {
-      if (i % FOLDS === fold) for (const head of HEADS) scores[head][i] = probability(model, head, e);
-    });
-  }
-  return scores;
-}
-
 /**
- * The lowest threshold (in steps of 1/100, at least MIN_THRESHOLD) at which the held-out negatives are
- * flagged at most MAX_FALSE_RATE of the time by the score alone. At run time the veto (classifierVetoOf:
- * anchors and the rules' cancellers) removes more; its effect is reported, not used to pick.
+ * Thresholds are chosen on writers the model has not read: each outside writer's messages are scored by
+ * a model trained without that writer (leave one writer out), and a head's threshold is the lowest one
+ * (in steps of 1/20) at which the score, where the run-time veto lets it speak, alarms at most
+ * ADDED_FALSE_RATE of the benign messages the rules left quiet. The rules' own false alarms are not
+ * the classifier's to spend.
  */
-function crossValidatedThresholds(
-  data: Example[],
-): Record<Head, { threshold: number; recall: number; falseRate: number }> {
-  const scores = cvScores(data);
-  const out = {} as Record<Head, { threshold: number; recall: number; falseRate: number }>;
-  for (const head of HEADS) {
-    // The score alone, without the run-time veto: the veto's cancellers were tuned on these same messages,
-    // so counting it here would make the false rate look better than it will be on new words.
-    const negatives = data.flatMap((e, i) => (e.negativeFor[head] ? [scores[head][i]] : []));
-    const positives = data.flatMap((e, i) => (e.labels[head] ? [scores[head][i]] : []));
-    const allowed = Math.floor(MAX_FALSE_RATE[head] * negatives.length);
-    let threshold = MIN_THRESHOLD;
-    while (threshold < 0.99 && negatives.filter((p) => p >= threshold).length > allowed)
-      threshold = Math.round(threshold * 100 + 1) / 100;
-    out[head] = {
-      threshold,
-      recall: positives.filter((p) => p >= threshold).length / positives.length,
-      falseRate: negatives.filter((p) => p >= threshold).length / negatives.length,
+const ADDED_FALSE_RATE: Record<Head, number> = { selfRisk: 0.02, emergency: 0.01 };
+const THRESHOLD_STEPS = Array.from({ length: 14 }, (_, i) => Math.round((0.3 + i * 0.05) * 100) / 100);
+
+/** One outside writer's message as the threshold choice sees it: the rules' answer and the held-out scores. */
+export interface HeldOutRow {
+  writer: string;
+  group: 'suicide' | 'emergency' | 'benign';
+  /** The rules alone already give the right answer (for benign: they stay quiet). */
+  rulesRight: boolean;
+  probability: Record<Head, number>;
+  veto: Record<Head, boolean>;
+}
+
+/** Every writer's messages scored by the model trained on dev without that writer. */
+export function heldOutRows(
+  dev: LabelledMessage[] = loadSplit('dev'),
+  writers: Map<string, LabelledMessage[]> = loadWriters(),
+  onModel?: (writer: string, model: ClassifierModel) => void,
+): HeldOutRow[] {
+  const rows: HeldOutRow[] = [];
+  for (const [writer, messages] of writers) {
+    const held = new Set(messages.map((m) => `${m.category}\t${m.text}`));
+    const trained = trainModel(examples(dev.filter((m) => !held.has(`${m.category}\t${m.text}`))));
+    const model: ClassifierModel = {
+      version: MODEL_VERSION,
+      features: trained.features,
+      weights: trained.weights,
+      selfRisk: { bias: trained.selfRisk.bias, threshold: 1 },
+      emergency: { bias: trained.emergency.bias, threshold: 1 },
     };
+    onModel?.(writer, model);
+    const classifier = new Classifier(model);
+    for (const m of messages) {
+      const group = CATEGORIES[m.category].group;
+      const scores = classifier.score(normalizedClauses(m.text));
+      rows.push({
+        writer,
+        group,
+        rulesRight: isHit(m.category, detectorOutcome(m.text, false)),
+        probability: { selfRisk: scores.selfRisk.probability, emergency: scores.emergency.probability },
+        veto: classifierVetoOf(m.text),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The lowest threshold per head at which the score adds at most ADDED_FALSE_RATE benign alarms. */
+export function chooseThresholds(rows: HeldOutRow[]): Record<Head, { threshold: number; added: number; of: number }> {
+  const benign = rows.filter((r) => r.group === 'benign');
+  const out = {} as Record<Head, { threshold: number; added: number; of: number }>;
+  for (const head of HEADS) {
+    const speaks = (r: HeldOutRow, t: number) => r.probability[head] >= t && !r.veto[head];
+    const allowed = Math.floor(ADDED_FALSE_RATE[head] * benign.length);
+    const threshold =
+      THRESHOLD_STEPS.find((t) => benign.filter((r) => r.rulesRight && speaks(r, t)).length <= allowed) ?? 0.99;
+    const added = benign.filter((r) => r.rulesRight && speaks(r, threshold)).length;
+    out[head] = { threshold, added, of: benign.length };
   }
   return out;
 }
 
-export function buildModel(messages?: LabelledMessage[]): {
+export function buildModel(
+  messages?: LabelledMessage[],
+  thresholds?: Record<Head, number>,
+): {
   model: ClassifierModel;
-  cv: ReturnType<typeof crossValidatedThresholds>;
+  cv?: ReturnType<typeof chooseThresholds>;
 } {
-  const data = examples(messages);
-  const cv = crossValidatedThresholds(data);
-  const trained = trainModel(data);
+  const dev = messages ?? loadSplit('dev');
+  const cv = thresholds ? undefined : chooseThresholds(heldOutRows(dev));
+  const trained = trainModel(examples(dev));
   const model: ClassifierModel = {
     version: MODEL_VERSION,
     features: trained.features,
     weights: trained.weights,
-    selfRisk: { bias: trained.selfRisk.bias, threshold: cv.selfRisk.threshold },
-    emergency: { bias: trained.emergency.bias, threshold: cv.emergency.threshold },
+    selfRisk: { bias: trained.selfRisk.bias, threshold: thresholds?.selfRisk ?? cv!.selfRisk.threshold },
+    emergency: { bias: trained.emergency.bias, threshold: thresholds?.emergency ?? cv!.emergency.threshold },
   };
   return { model, cv };
 }
@@ -222,7 +231,7 @@ function main(): void {
   const text = serialize(model);
   for (const head of HEADS) {
     console.log(
-      `${head}: threshold ${cv[head].threshold}, cross-validated recall ${(100 * cv[head].recall).toFixed(1)}%, false rate ${(100 * cv[head].falseRate).toFixed(1)}%`,
+      `${head}: threshold ${cv![head].threshold} (held-out writers: adds ${cv![head].added} of ${cv![head].of} benign alarms)`,
     );
   }
   console.log(`${model.features.length} features, ${((Date.now() - started) / 1000).toFixed(1)} s`);

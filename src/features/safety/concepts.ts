@@ -50,6 +50,13 @@ const CHILD_WORDS = words(
   '(?:one|two|three|four|five|six|seven|eight|nine|ten) (?:year|month)s? old',
 );
 const PRODUCT_WORDS = words(
+  'maeng da',
+  'mit ?45',
+  'opms',
+  'feng',
+  'white thai',
+  'green malay',
+  'red bali',
   'kratom',
   'sevenoh',
   'extracts?',
@@ -72,7 +79,7 @@ const PRODUCT_WORDS = words(
 
 /** Slang and euphemism for dying; everyday words inside them (game, vacation) do not make them trivial. */
 const DEATH_SLANG =
-  '\\b(?:dirt nap|permanent (?:vacation|solution|exit|sleep|nap)|exit bag|final (?:sleep|exit|nap)|go bye bye|off myself|offing myself|end my (?:run|game|story|playthrough)|game over for me|become a statistic|alt f4 (?:my )?life|(?:uninstall|uninstalling|delete|deleting) (?:my )?life|game called life|(?:sleep|asleep) (?:for good|permanently)|(?:the )?void is calling|rest forever|eternal rest)\\b|\\b(?:see|join|be with|meet) (?:my )?(?:\\w+ )?in heaven\\b|\\bgo to heaven\\b';
+  '\\b(?:uninstall\\w*|unsubscrib\\w*|log(?:ging)? off|logout|log out|rage quit\\w*|alt f4|ff|forfeit\\w*|delete|deleting|despawn\\w*|clock(?:ing)? out|tap(?:ping)? out|cash(?:ing)? in)(?: \\w+){0,2} (?:from |of |on )?(?:life|me|myself|irl|permanently|forever|my chips)\\b|\\b(?:not|never|no more) respawn\\w*|\\bpermadeath\\b|\\bunalive\\w*|\\b(?:dirt|forever|permanent|eternal) (?:nap|sleep)\\b|\\bthe long sleep\\b|\\bfinal (?:logout|log off)\\b|\\bexit bags?\\b|\\b(?:dirt nap|permanent (?:vacation|solution|exit|sleep|nap)|exit bag|final (?:sleep|exit|nap)|go bye bye|off myself|offing myself|end my (?:run|game|story|playthrough)|game over for me|become a statistic|alt f4 (?:my )?life|(?:uninstall|uninstalling|delete|deleting) (?:my )?life|game called life|(?:sleep|asleep) (?:for good|permanently)|(?:the )?void is calling|rest forever|eternal rest)\\b|\\b(?:see|join|be with|meet) (?:my )?(?:\\w+ )?in heaven\\b|\\bgo to heaven\\b';
 
 /** Concept families. Each is matched once per clause; a negation just before a match cancels it. */
 export const CONCEPTS = {
@@ -94,12 +101,12 @@ export const CONCEPTS = {
       '|\\bin a (?:coffin|casket)\\b|\\b(?:dip|dipping|check|checking|bow|bowing|tap|tapping|log|logging) out of (?:this )?life\\b|\\b(?:do not|never) want to be (?:saved|found|rescued|revived|resuscitated)\\b|\\bstop (?:being alive|living)\\b|\\b(?:do not|dont) care if i (?:wake up|live|die|make it)\\b|\\bkills? (?:someone|somebody|people|a human|an adult)\\b|\\b(?:was|were|had) never (?:been )?born\\b|\\bpermanently too much\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
     '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
-    '\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
+    '\\b(?:do not|dont|not) (?:want to|wanna) be(?: here| around| alive)? anymore\\b|\\btired of (?:being here|existing|being alive|living|waiting on him)\\b|\\bstop being\\b|\\b(?:can not|cant) be (?:arsed|bothered) (?:living|livin|to live)\\b|\\bmight as well be (?:gone|dead)\\b|\\bcalled me home\\b|\\b(?:nap|sleep) (?:was|were|would be|be) permanent\\b|\\bdisappointed (?:that )?i am still (?:here|alive)\\b|\\bpause button on life\\b|\\bforget i (?:ever )?existed\\b|\\bfinished the job\\b|\\b(?:mortal|no despertar|matarme|suicidarme|morir|muerto|muerta)\\b|\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
     '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
-    '\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
+    '\\b(?:switch|switching|turn|turning|shut|shutting) (?:myself|me) (?:off|down)\\b(?! (?:for (?:the|a) (?:night|day|bit|while)|early))|\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
   ),
   deathSlang: DEATH_SLANG,
   /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
@@ -115,27 +122,29 @@ export const CONCEPTS = {
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
   unnamedAct:
-    '\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) is (?:the|my) (?:day|night)\\b|\\b(?:picked|chose|chosen|set|picking|choosing) (?:the|a|my) (?:day|date|night|time)\\b|\\bi (?:have )?already decided$|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) it is\\b|\\btonights the (?:night|day)\\b|\\b(?:it is|its|everything is) (?:all )?set for\\b|\\bno (?:talking|stopping) me\\b|\\b(?:nobody|no one) (?:can|could|will) (?:talk|stop) me\\b|\\b(?:know|figured out|worked out|decided) (?:how|when|where)(?: and (?:how|when|where))?\\b|\\b(?:that|this) is my (?:choice|decision)$',
+    '\\b(?:that is|thats|that s) when$|\\b(?:tonight|tonite|eve|friday|saturday|sunday|monday|tuesday|wednesday|thursday|weekend) (?:is )?the (?:night|day)\\b|\\b(?:will not|wont|not going to) see (?:january|february|march|april|may|june|july|august|september|october|november|december|tomorrow|christmas|another|next|the new year)\\b|\\bend date\\b|\\b(?:going to|gon na|will) follow (?:her|him|them)\\b|\\bnot coming back (?:in|home|out)?\\b|\\bcall it a day for good\\b|\\bfinish myself\\b|\\bdrive off (?:the|a)\\b|\\bim doin it\\b|\\bi am doin it\\b|\\b(?:have it (?:all )?planned|it is (?:all )?planned|go through with it|going through with it|it is happening|its happening|do the thing|gave myself until|(?:a|the) date (?:picked|set|chosen)|set a date|set the date|i have a date|plan is (?:set|ready|made)|it is decided|its decided|made up my mind)\\b|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) is (?:the|my) (?:day|night)\\b|\\b(?:picked|chose|chosen|set|picking|choosing) (?:the|a|my) (?:day|date|night|time)\\b|\\bi (?:have )?already decided$|\\b(?:tonight|today|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday|this weekend) it is\\b|\\btonights the (?:night|day)\\b|\\b(?:it is|its|everything is) (?:all )?set for\\b|\\bno (?:talking|stopping) me\\b|\\b(?:nobody|no one) (?:can|could|will) (?:talk|stop) me\\b|\\b(?:know|figured out|worked out|decided) (?:how|when|where)(?: and (?:how|when|where))?\\b|\\b(?:that|this) is my (?:choice|decision)$',
   /** "doing it": an unnamed act, but only with a time and said by me, not "we can do it later". */
   doIt: '\\b(?:do it|doing it|do this|it is happening|its happening|go through with the plan|i am done after|i go$)',
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
   methodWay:
-    '\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
+    '\\b(?:least painful|most painless|painless|surest|most reliable|most certain|more certain|more reliable|quickest|easiest) (?:way|one|combo|combination|caliber|option)\\b|\\b(?:which|what) (?:\\w+ )?is (?:more|most) (?:certain|reliable|sure)\\b|\\bworks the first time\\b|\\b(?:would|will) (?:that|it|this) (?:combination )?be enough\\b|\\bdosis mortal\\b|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb:
-    '\\b(?:hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
+    '\\b(?:pound|pounding|stab|stabbin|stabbing|slap|slapping|slappin|snap|snapping|pressed|heated|welting|starving|hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
-    '\\b(?:myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
+    '\\b(?:my own \\w+|my (?:scalp|chest|skin|hand|face|wrist|hair)\\b|a chunk of hair|myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose:
-    '\\b(?:on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
+    '\\b(?:deserve it|deserved it|deserve the pain|cuz i am weak|because i am weak|as punishment|punishment|earned it|over and over|over n over|so hard|till (?:the )?skin|welting|again just now|keep stabbing|keep stabbin|on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
   onPurpose:
     '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need|wanted|needed) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop|be the end)\\b|\\bso i (?:would not|will not|do not|did not|would never|never) have to (?:deal with|face|feel|wake up|see|do) \\w+|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od|not an accident|was not an accident|did it on purpose|make (?:it|everything|this|the pain) (?:all )?go away)\\b|\\bi meant to$|\\basking for (?:real|me|myself)\\b|\\bnot (?:asking )?for a friend\\b',
-  harmTool: '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach)\\b',
+  harmTool:
+    '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach|box cutter|hot spoon|spoon|rubber band|hair tie|needle|pen|nails)\\b',
   selfHarmWord:
-    '\\b(?:(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+    '\\b(?:(?:starving|starve|starved) myself|(?:not|have not|havent|haven t) (?:eaten|eating|eatin)(?: \\w+){0,4} (?:on purpose|as punishment|deserve)|(?:do not|dont) deserve (?:food|to eat)|skipping meals on purpose|stopped eating on purpose|crav\\w* the cut|started cutting|made (?:two|\\d+|some|a few) cuts|cutting (?:right now|where)|(?:took|take|get|got|pulled) (?:the|my) (?:blade|razor|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
-    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:\\d+ ?(?:day|week|month) )?(?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|\\d+ (?:stories|storeys|floors)|walk(?:ing)? into (?:the )?(?:lake|river|ocean|sea|traffic)|into traffic|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in (?:a|the|my) (?:closed |shut )?garage|golden gate|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)|jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|roof|insulin|tylenol|benadryl)\\b',
+    '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:\\d+ ?(?:day|week|month) )?(?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|\\d+ (?:stories|storeys|floors)|walk(?:ing)? into (?:the )?(?:lake|river|ocean|sea|traffic)|into traffic|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in (?:a|the|my) (?:closed |shut )?garage|golden gate|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|(?<!legs? )jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|(?<!legs? )jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|(?<!through the )roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
+    '\\b(?:wrote|writing|filled out|made|done) (?:\\w+ ){0,4}(?:will|will templates?)\\b(?! (?:power|be|not|have|go|take|get|try|see|do|make|call|feel))|\\b(?:bank (?:card )?pin|the key|the keys|their feed and papers)\\b',
     '\\b(?:letters?|notes?|video|goodbye) (?:to|for) (?:my|everyone|each)\\b',
     '\\b(?:wrote|writing|written|left|recorded|finished writing) (?:a |my |the |notes|letters|to each)',
     '\\b(?:my )?will\\b(?= tonight| today| this week)|\\bfinished my will\\b|\\bwrote my will\\b|\\bmy will is (?:done|written|ready|signed|finished)\\b|\\b(?:made|did|signed|updated) my will\\b|\\bhas a new (?:home|owner)\\b|\\bso (?:my|the) (?:kids|family|wife|husband|mom|parents|daughter|son|roommate) (?:do not|will not|would not|does not|never) (?:find|see) me\\b|\\b(?:bought|got|have|ordered|picked up) (?:everything|what|all) (?:i need|i needed|i will need)\\b|\\b(?:the|my) (?:dog|cat|kids|house|car|truck|stuff) (?:goes|go|will go|should go) to\\b|\\b(?:sending|send|writing|wrote|sent) (?:my |out )?(?:last|final|goodbye) (?:texts?|messages?|letters?|words|calls?)\\b|\\bnew (?:home|owner) for my\\b|\\b(?:gave|giving|give|given) away (?:everything|all|most)\\b',
@@ -148,6 +157,7 @@ export const CONCEPTS = {
     '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
   ),
   farewell: words(
+    '\\b(?:last|final|ultimo) (?:message|mensaje|words|log in|login|post|note)\\b|\\bnothing left (?:to (?:sort|do|say|give)|for me)\\b|\\bend of the road for me\\b|\\b(?:it is|its) (?:my )?time$|\\bashes\\b|\\brehomed\\b|\\blook after (?:mama|mom|mum|my \\w+)\\b|\\bsorry for everything\\b|\\bgracias por todo\\b|\\bit was not your fault\\b',
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b|\\bnice knowing (?:you|u|ya|everyone|you all)\\b|\\b(?:i hope|please) (?:you all |everyone |you |u |they )?(?:can )?forgive me\\b|\\bnext life\\b|\\bsee (?:you|u|ya) on the other side$|\\bremember me (?:when|as|fondly|how)\\b|\\bplease remember me\\b|\\blast (?:sunrise|sunset|breath)\\b|\\btake care of (?:each other|one another)\\b|\\b(?:going to|gon na|will) miss (?:you|u) (?:all|guys|everyone)\\b|\\blast (?:week|month|day|night|weekend|days|christmas) (?:on (?:this )?earth|of my life)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
@@ -158,6 +168,7 @@ export const CONCEPTS = {
   signOff:
     '^\\s*(?:(?:ok|okay|alright|cool|thanks|thank you|thx|ty)\\s*)+$|^\\s*(?:(?:ok|okay|alright|thanks|thank you|thx|ty)\\s+)*(?:bye(?: bye)?|goodbye|good bye|bye for now|see (?:you|ya|u)(?: later| tomorrow| soon)?|good ?night|night|later|cya|ttyl|gtg|talk (?:to you )?(?:later|tomorrow|soon))(?:\\s+(?:steady|for now|then|now|all|everyone|for tonight))?\\s*$',
   bodyDanger: words(
+    '\\b(?:fitting|fittin|having a fit)\\b|\\b(?:does not|do not|doesnt|dont) know where (?:he|she|they) (?:is|are)\\b|\\bno respira\\b|\\bno despierta\\b',
     '\\b(?:not|barely|hardly|stopped|stops|stop) breathing\\b|\\bbreathing (?:is |feels |sounds |seems )?(?:not )?(?:normal|right)\\b',
     '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |so |super |very )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
     '\\b(?:blue|grey|gray|purple)\\b|\\bpale\\b.{0,20}\\bcold\\b',
@@ -170,6 +181,7 @@ export const CONCEPTS = {
     '\\bface (?:is )?drooping\\b|\\bone side of (?:his|her|my) face\\b|\\bclutching (?:his|her) chest\\b|\\bchest hurts\\b',
   ),
   sedation: words(
+    '\\bfalling asleep (?:mid|in the middle|every few)\\b|\\beyes (?:closing|closin|keep closing) on (?:their|its) own\\b|\\bpinned eyes\\b|\\bso heavy (?:i )?can not move\\b',
     '\\b(?:can not|can barely|could barely|hard to|barely) (?:stay awake|keep my eyes open|keep my head up|stay conscious|move|talk|think)\\b',
     '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
     '\\b(?:pinpoint|tiny|pinned|small) pupils\\b|\\bpupils (?:are )?(?:pinpoint|tiny|pinned)\\b',
@@ -187,6 +199,7 @@ export const CONCEPTS = {
   heartStrong:
     '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
+    '\\bpalpitations\\b|\\bheart ?(?:beat)? (?:is )?(?:\\w+ ){0,2}(?:irregular|flopping|flutter\\w*|out of rhythm|skipping|stops and starts|pause)\\b|\\bpulse (?:is )?(?:about |like )?(?:1[5-9]\\d|2\\d\\d)\\b',
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
     '\\b(?:pain|pains|pressure|tightness|squeezing) (?:in|on) my chest\\b|\\belephant\\b.{0,20}\\bchest\\b',
@@ -197,6 +210,12 @@ export const CONCEPTS = {
   heartSpread:
     '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint\\w*|almost fainted|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
+    '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\bcoffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
+    '\\b(?:hives|throat|tongue|lips|face)(?: \\w+){0,3} (?:tight|swollen|swelling|puffy|closing)\\b|\\bhives\\b.{0,30}\\b(?:hard to (?:swallow|breathe)|throat|tongue)\\b',
+    '\\b(?:skin|eyes)(?: \\w+){0,3} yellow\\b.{0,60}\\b(?:confused|can not think|drowsy|swollen)\\b',
+    '\\b(?:arm|leg|face)(?: \\w+){0,4} (?:weak|numb|drooping) on one side\\b|\\bone side (?:of (?:my|his|her) (?:body|face) )?(?:is |went |gone )?(?:weak|numb)\\b',
+    '\\babout to (?:seize|have a seizure)\\b|\\bbody was jerking\\b|\\blost consciousness\\b|\\bseeing double\\b',
+    '\\b(?:hit|smacked|struck|banged) (?:my|his|her) head\\b.{0,40}\\b(?:throw\\w* up|vomit\\w*|seeing double|confused|bump)\\b',
     '\\b(?:throwing up|vomiting|coughing up) blood\\b|\\bbleeding (?:a lot|everywhere)\\b|\\bbleeding and it will not stop\\b|\\bhit my head\\b',
     '\\b(?:throat|tongue|lips|face) (?:is |are )?(?:swelling|closing)\\b|\\ballergic reaction\\b|\\bcan not (?:swallow|breathe|get air)\\b|\\bgasping\\b',
     '\\bcan not feel (?:the|my) (?:left|right) side\\b|\\bcan not lift my arm\\b|\\bworst headache\\b|\\b(?:having|had|i am having) a stroke\\b|\\bspeech is (?:weird|slurred|off|funny|wrong)\\b|\\bcan not talk right\\b|\\bvision went black\\b',
@@ -209,16 +228,16 @@ export const CONCEPTS = {
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful:
-    '\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
+    '\\b(?:thought|felt like|feel like|feels like|feeling like) i (?:am|was) (?:going to|gon na) die\\b|\\b(?:feel|feels|feeling) like i am (?:dying|dyin)\\b|\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
   /** A whole supply at once. */
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
-    '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od)\\b',
+    '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
-    '\\b(?:in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
@@ -230,7 +249,7 @@ export const CONCEPTS = {
   intent:
     '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|(?:waiting for|until|till|once) everyone (?:is asleep|falls? asleep|to fall asleep|leaves|goes to (?:bed|sleep))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:peaceful|nice|good)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:more |so |really )?(?:peaceful|nice|good|restful|better|easier)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
     '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:does|would|will) (?:\\w+ ){1,6}take long\\b|\\bis (?:\\w+ ){0,4}(?:stories|storeys|floors|feet|ft|high|tall|deep) enough\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\b(?:is|was) (?:\\w+ ){0,4}(?:still )?the (?:tallest|highest)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
 
@@ -239,16 +258,16 @@ export const CONCEPTS = {
     '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** Distress now, beside a history marker: "i used to think it gets better, now i want to die". */
   presentDistress:
-    '\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
+    '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|passed away)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
-    '^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   /**
@@ -275,13 +294,13 @@ export const CONCEPTS = {
   /** The person says the death words were a figure of speech: "not literally", "jk". */
   notLiteral:
     '\\b(?:not literally|not for real|jk|just kidding|figuratively|figure of speech|not in a (?:suicidal|serious) way)\\b(?! (?:not|but not|or not) (?:jk|kidding|literally))',
-  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|texted|told me)\\b',
+  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
    */
   selfRiskAnchor:
-    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut(?! (?:down|back|it down|out))|cutting(?! (?:down|back))|blade|razor|bleed|bleeding|bottle|rope|bridge|jump|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b',
+    '\\b(?:gone|disappear|vanish|exist|existing|alive|living|live|life|end|ending|ended|numb|pointless|worthless|burden|hopeless|goodbye|bye|goodbyes|forever|permanently|wake|waking|wish i|pray|praying|rather|hurt|hurting|harm|cut(?! (?:down|back|it down|out|my (?:dose|doses|grams|intake|amount|caps|shots)|\\d|to \\d))|cutting(?! (?:down|back))|blade|razor|bleed|bleeding|bottle|rope|bridge|jump(?! (?:into|in|on|at|back|to|ship|start|through|right)\\b)|gun|die|dying|dead|death|kill|killing|suicide|suicidal|myself|purpose|enough|point|anymore|done|tonight|letters?|note|sleep)\\b|\\b(?:night|nite|hour|weekend|decided|decide|thats when|that is when|over for me|for good|final|permanent|permanently|under|logout|log off|unsubscribe|uninstall|quit life|rage quit|reset|deserve|deserved|better off (?:without|dead|gone|if i)|easier|insurance|without (?:me|a|the)|painless|stops|stop being|knot|weight|took|swallowed|downed|carved|wrist|thigh|hair|spoon|starving|not eating|everything|everythin|all of (?:them|em)|handful|full box|so someone knows|not (?:an )?accident|on purpose|garage|plane|crash|exit|unalive\\w*)\\b',
   emergencyAnchor:
     '\\b(?:breath\\w*|chest|heart|lips|pupils|awake|conscious|unconscious|wake|waking|blue|grey|gray|pale|faint\\w*|collaps\\w*|seiz\\w*|shaking|jerking|blood|bleed\\w*|swell\\w*|numb|drooping|confused|passed out|passing out|blacking out|blacked out|nodding|nod|drowsy|sedated|limp|floor|emergency|ambulance|hospital|overdos\\w*|overdose|swallowed|ate|drank|took|sleepy|stay up|head up|eyes open|fading|going under|arm|jaw|dizzy|sweat\\w*)\\b',
   /** The person says no to the thought ("i am not going to hurt myself", "no plans"): rules, not the classifier, read it. */
@@ -294,7 +313,8 @@ export const CONCEPTS = {
   /** The person names withdrawal as the cause ("day 2 off kratom", "its just withdrawal"). */
   withdrawalContext:
     '\\b(?:withdrawal|withdrawals|withdrawing|wd|detox|detoxing|day \\d+|\\d+ (?:hours?|hrs|days?|weeks?) (?:off|clean|without|no)|off kratom|off sevenoh|since (?:i )?(?:quit|stopped|cut back|cut down|came off|quitting|stopping)|tapering|taper|cold turkey|coming off|came off|quitting|(?:no|without) (?:kratom|sevenoh|a dose|my dose|dosing)|stopped (?:kratom|sevenoh|taking|dosing)|cutting back|restless legs|rls)\\b',
-  justWithdrawal: '\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
+  justWithdrawal:
+    '\\b(?:the )?(?:withdrawal|withdrawals|wd|sweats|detox) i mean\\b|\\bi mean the (?:withdrawal|withdrawals|wd|sweats|detox)\\b|\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
   /** An ordinary dose: "my usual dose", "2g to take the edge off". */
   usualDose:
     '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:\\w+ )?(?:dose|doses|amount|capsules?|caps|tabs?|tablets?|shots?|scoops?|grams?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
@@ -309,7 +329,55 @@ export const CONCEPTS = {
     '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule|(?:go|going|gon na|went|get|getting|head|heading|off) to bed|bed early)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
   figureMarker:
-    '\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+  /**
+   * A time that puts an event in the past: months or years ago, a named past season, "my history".
+   * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.
+   */
+  pastMarker:
+    '\\bwhen i was (?:\\w+ing|drunk|using|younger|a kid|a teen|in (?:high school|college|the army|the service))\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
+  /** The person says they are well now: "doing good", "6 months clean", "i'm stable". */
+  nowOkay:
+    '\\b(?:those|that|it|they) (?:have |has )?passed\\b|\\bbehind me\\b|\\b(?:is not|isn t|not) there (?:now|anymore)\\b|\\blearned my lesson\\b|\\bno longer\\b|\\bnow i (?:just )?want to (?:get off|quit|stop|taper|be clean)\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
+  /**
+   * Someone else's story, a song, a film, the news or a game: the death words are in what the person
+   * read, watched, heard or played.
+   */
+  story:
+    '\\b(?:talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|post|posted|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
+  /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
+  thirdDeath:
+    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
+  /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
+  endOfThing:
+    '\\b(?:dead|funeral|buried|six feet under|killed it|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
+  /** An amount that is an overdose whatever the product: all of it, every pill, a hundred grams, enough. */
+  amountTaken:
+    '\\b(?:all (?:of )?(?:them|em|it|my|the|\\d+)|them all|every (?:pill|tablet|tab|capsule|cap|one|xanax|patch)|everything|everythin|whole|entire|handful|(?:the )?rest of (?:the|my)|double what|enough to|lethal|(?:\\d+|twelve|twenty|thirty|forty|fifty|sixty|a hundred) of (?:the|my|his|her|those|these|me)|\\d{3,} ?(?:g|mg|grams)?|jug of|full (?:box|bottle|pack|strip)|month s supply|stockpiled?)\\b',
+  /** The person turns help away or wants it known: "not gonna call nobody", "so someone knows", "meant it". */
+  refuseHelp:
+    '\\b(?:not|never|do not|wont|will not) (?:going to |gon na )?(?:call|want help|want to be (?:saved|found)|be found|tell)\\b|\\b(?:so|thought) someone (?:should )?knows?\\b|\\b(?:it is|its) done(?: now)?$|\\bi know what i did\\b|\\bmeant (?:it|to do it|to)\\b|\\bnot (?:an )?accident\\b|\\bon purpose\\b|\\bdeliberate\\b|\\bso (?:i|it) (?:do not|never|will not|wont) wake\\b|\\bnot (?:wake|waking) up\\b|\\bcan feel it (?:starting|working)\\b',
+  /** The person took something themselves: "i took", "i overdosed" (not a character in a film). */
+  iIngested:
+    '\\bi (?:\\w+ )?(?:took|swallowed|overdosed|ate|drank|downed|od|popped|injected|chugged)\\b|^(?:took|swallowed|overdosed|ate|drank|downed|popped|injected|chugged)\\b',
+  /** "i know i'm not", "but i'm alright", "still here": a feeling of dying that the person says is not a fact. */
+  notReally:
+    '\\bi know (?:perfectly well |full well )?(?:i am not|i will not|i wont|i m not|it is not|its not|i am going to be ok)\\b|^(?:i am |im )?(?:alright|ok|okay|fine)$|\\bbut i am (?:alright|ok|okay|fine)\\b|\\bstill here\\b|\\bnot really\\b',
+  /** About to sleep: "gonna pass out on the couch", "about to crash", "melatonin kicked in". */
+  goingToSleep:
+    '\\b(?:about to|gon na|going to|ready to|could|finally|will|im|i am) (?:\\w+ ){0,2}(?:pass out|crash|be unconscious|sleep|die in my bed)\\b|\\b(?:melatonin|pillow|my bed|the couch|netflix|gn|good night|goodnight|nap|slept|sleep hit)\\b',
+  /** A measure of a dose ("what a teaspoon holds", "two scoops", "5 g"): an answer about an amount. */
+  doseMeasure:
+    '\\b(?:teaspoons?|tablespoons?|tsp|tbsp|scoops?|heaps?|heaping|palm|grams?|\\d+ ?(?:g|gs|mg)|capsules?|caps)\\b',
+  /** An ending of a period of life, not of life: "end this chapter", "turn the page", "close that era". */
+  chapterEnds:
+    '\\b(?:end|ending|ended|close|closing|closed|turn|turning|turned) (?:this|a|that|the|my) (?:\\w+ )?(?:chapter|era|phase|page|season|part)\\b',
+  /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
+  myStance:
+    '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',
+  /** Words that make an ending about the person, not kratom: "die", "my life", "everything", "pills". */
+  selfEnd:
+    '\\b(?:die|dying|kill|killing|suicide|suicidal|myself|my life|wake up|waking up|alive|live|living|exist|existing|everything|it all|anything|pills|note|letters?|rope|gun|bridge|forever sleep|heaven|so am i|me too|and me|i am gone|i will be gone|lethal|fatal|wake|without me|earth|life|sleep|end it|end things|exit|saved|come back|heart|sorry|forgive|tried|beat it|in the end|nothing left|check out|checking out|go out)\\b',
 } as const;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -338,7 +406,10 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.deliberateOverdose',
     kinds: ['medical', 'suicide'],
     scope: 'message',
-    when: (p) => p.ingested && (p.means || p.product) && (p.death || p.harmPurpose || p.onPurpose || p.farewell),
+    when: (p) =>
+      p.ingested &&
+      (p.means || p.product) &&
+      (p.death || p.harmPurpose || p.onPurpose || (p.farewell && !p.kratomFarewell && !p.lastDose)),
   },
   // A large amount taken, and then only "sorry": an overdose and a goodbye.
   {
@@ -491,6 +562,65 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   // "had a seizure once, long time ago": the history marker may sit in the next clause.
   if (message.history && p.pastEvent && !p.now) return 'history';
   if (p.deathOfOther && !p.bodyDanger && !p.emergencySign) return 'deathOfOther';
+  // "overdosed 2 yrs ago, now 6 months clean": a past time and the person well now, nothing pulling it into today.
+  if (message.pastMarker && message.nowOkay && !p.presentDistress && !(p.now && (p.wish || p.intent)) && !p.myStance)
+    return 'historyNowOkay';
+  // Only a death or farewell word is explained away below: a body sign, a swallowed product or a child never is.
+  const bodyOrChild =
+    p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.bulk;
+  const deathTalk = p.death || p.deathSoft || p.farewell || p.thirdDeath;
+  // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
+  const aboutMe = p.iIngested || p.harmTarget || p.lethalMeans || p.preparation || p.myStance;
+  // The story may be named in the clause before ("a thread someone wrote: wds make you wish you were dead").
+  const storyHere = p.story || p.thirdDeath || (message.story && !p.intent && (!p.wish || p.weOrYou));
+  if (storyHere && (deathTalk || p.means) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  // "feel like i'm dying, but i know i'm not": a feeling the person names as not a fact.
+  if (
+    message.feelAwful &&
+    message.notReally &&
+    !p.wish &&
+    !p.means &&
+    !p.ingested &&
+    !p.harmTarget &&
+    !p.farewell &&
+    !p.preparation &&
+    !bodyOrChild
+  )
+    return 'feelingNotFact';
+  // "gonna pass out on the couch", "sleep hit me like a ton of bricks": sleep, with nothing taken and no harm meant.
+  if (
+    message.goingToSleep &&
+    (p.goingToSleep || p.sleepContext) &&
+    !bodyOrChild &&
+    !p.heartSpread &&
+    !message.sedatingProduct &&
+    !message.ingested &&
+    !p.harmPurpose &&
+    !p.harmTool &&
+    !p.selfHarmWord &&
+    !p.wish &&
+    !p.otherPerson &&
+    !p.bodyDanger
+  )
+    return 'sleepTalk';
+  // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the
+  // message names the person's own life, a way, an amount or a wish.
+  if (
+    (message.kratomThing || message.kratomFarewell || message.lastDose || message.product) &&
+    !message.notKratom &&
+    p.endOfThing &&
+    !bodyOrChild &&
+    !message.selfEnd &&
+    !message.amountQuestion &&
+    !message.methodWay &&
+    !message.wish &&
+    !message.preparation &&
+    !(p.ingested && !message.lastDose) &&
+    !p.means &&
+    !p.harmTarget &&
+    !p.lethalMeans
+  )
+    return 'kratomEnds';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && (p.figureMarker || message.figureMarker)) return 'figureOfOther';
   // "i want to die lol not literally": said as a figure of speech, with nothing about a way, a time or a body.

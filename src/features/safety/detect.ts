@@ -12,7 +12,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-3.2.0';
+export const DETECTOR_VERSION = 'safety-4.0.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -72,6 +72,17 @@ const NOT_NEGATABLE = new Set<Concept>([
   'bodyDanger',
   'emergencySign',
   'sedation',
+  'pastMarker',
+  'story',
+  'thirdDeath',
+  'myStance',
+  'amountTaken',
+  'refuseHelp',
+  'iIngested',
+  'notReally',
+  'goingToSleep',
+  'chapterEnds',
+  'doseMeasure',
 ]);
 
 /**
@@ -271,7 +282,8 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const idiom = clauses.some((c) => c.text.includes('_'));
   const history = whole.history;
   const screened = whole.reportedQuestion && whole.assurance;
-  const kratomEnds = whole.kratomObject && !whole.ingested && !whole.willIngest;
+  // A goodbye said to kratom itself, with nothing about the person's own life (kratom only named is not one).
+  const kratomEnds = whole.kratomFarewell && !whole.selfEnd && !whole.ingested;
   const othersWords = whole.idiomOfOther && whole.otherPerson;
   const asking = clauses.every((c) => c.question);
   // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
@@ -291,37 +303,45 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   // "afraid of having a seizure when i stop": a worry about what may come, not a sign happening now.
   const worriedAhead = !whole.now && clauses.some((c) => WORRY_AHEAD.test(c.text));
   const words = clauses.reduce((n, c) => n + c.text.split(' ').filter(Boolean).length, 0);
-  return {
-    selfRisk:
-      words < CLASSIFIER_MIN_WORDS ||
-      // A short message needs an anchor word; a longer one is read by its score (safety:writers: +16 of 560).
-      (words < ANCHOR_FREE_WORDS && !whole.selfRiskAnchor) ||
-      explained ||
-      whole.denial ||
-      whole.signOff ||
-      whole.lastDose ||
-      whole.sleepContext ||
-      idiom ||
-      history ||
-      past ||
-      screened ||
-      kratomEnds ||
-      othersWords,
-    emergency:
-      !whole.emergencyAnchor ||
-      explained ||
-      withdrawalOnly ||
-      whole.usualDose ||
-      whole.lastDose ||
-      future ||
-      history ||
-      past ||
-      screened ||
-      othersWords ||
-      worriedAhead ||
-      asking,
+  const selfRiskReasons: Record<string, boolean> = {
+    short: words < CLASSIFIER_MIN_WORDS,
+    // A short message needs an anchor word; a longer one is read by its score.
+    noAnchor: words < ANCHOR_FREE_WORDS && !whole.selfRiskAnchor,
+    explained,
+    denial: whole.denial,
+    chapter: whole.chapterEnds && !whole.deathStrong && !whole.means,
+    // "a small heap in my palm, what a teaspoon holds": an amount answer with no word of self-risk.
+    doseAnswer: whole.doseMeasure && !whole.selfRiskAnchor,
+    signOff: whole.signOff,
+    lastDose: whole.lastDose,
+    sleep: whole.sleepContext,
+    idiom,
+    history,
+    past,
+    screened,
+    kratomEnds,
+    othersWords,
   };
+  const emergencyReasons: Record<string, boolean> = {
+    noAnchor: !whole.emergencyAnchor,
+    explained,
+    withdrawalOnly,
+    usualDose: whole.usualDose,
+    lastDose: whole.lastDose,
+    future,
+    history,
+    past,
+    screened,
+    othersWords,
+    worriedAhead,
+    asking,
+  };
+  VETO_TRACE.selfRisk = Object.keys(selfRiskReasons).filter((k) => selfRiskReasons[k]);
+  VETO_TRACE.emergency = Object.keys(emergencyReasons).filter((k) => emergencyReasons[k]);
+  return { selfRisk: VETO_TRACE.selfRisk.length > 0, emergency: VETO_TRACE.emergency.length > 0 };
 }
+/** Why the last veto said no (tuning tools only). */
+export const VETO_TRACE: Record<Head, string[]> = { selfRisk: [], emergency: [] };
 
 /** The classifier's raise, as extra hits, where the rules did not already give that answer. */
 function classifierHits(
@@ -330,14 +350,16 @@ function classifierHits(
   clauses: ClauseContext[],
   concepts: Present[],
   ruleHits: Hit[],
-): Hit[] {
+): { hits: Hit[]; probability: () => Record<Head, { probability: number }> } {
   const hasKind = (kind: FoundKind) => ruleHits.some((h) => h.kind === kind);
   const needSelfRisk = !hasKind('suicide') && !hasKind('ambiguous');
   // Withdrawal signs the rules already answered (get care today) are not raised to 911 by a score.
   const needEmergency = !hasKind('medical') && !hasKind('severeWithdrawal');
-  if (!needSelfRisk && !needEmergency) return [];
+  // Scored only when an answer is still open: most messages with a rule answer skip the n-gram lookups.
+  if (!needSelfRisk && !needEmergency) return { hits: [], probability: () => classifier.score(normalized) };
   const scores = classifier.score(normalized);
-  if (!scores.selfRisk.raised && !scores.emergency.raised) return [];
+  const probability = () => scores;
+  if (!scores.selfRisk.raised && !scores.emergency.raised) return { hits: [], probability };
   const veto = classifierVeto(clauses, concepts);
   const out: Hit[] = [];
   const signal = (head: Head) => `clf.${head}:${scores[head].top.map((i) => `f${i}`).join('+')}`;
@@ -347,6 +369,56 @@ function classifierHits(
     // With a medical answer, 988 goes with it (an overdose on purpose); alone, unsure means ask.
     out.push({ kind: hasKind('medical') || out.length > 0 ? 'suicide' : 'ambiguous', signal: signal('selfRisk') });
   }
+  return { hits: out, probability };
+}
+
+/**
+ * An overdose is two dangers at once: the body (911) and the reason (988). When one answer is already
+ * given, the other is added on weaker evidence than it would need alone: the message already alarms, so
+ * this costs no false alarm, and a missed half is the worst miss there is.
+ */
+const OVERDOSE_SECOND_HALF = 0.3;
+
+function overdoseHalves(
+  hits: Hit[],
+  concepts: Present[],
+  cancelled: Set<number>,
+  probability: () => Record<Head, { probability: number }>,
+  tag: string,
+): Hit[] {
+  // Only a message that already alarms can get the other half (and most messages do not: skip the concepts).
+  if (hits.length === 0) return [];
+  const live = concepts.filter((_, i) => !cancelled.has(i));
+  if (live.length === 0) return [];
+  const whole = union(live);
+  const has = (kind: FoundKind) => hits.some((h) => h.kind === kind);
+  // Taken: "swallowed every xanax i had". A plan ("going to take all 30 tonight") gets 988, not 911 yet.
+  const taken =
+    whole.ingested && (whole.means || whole.bulk || whole.amountTaken) && !whole.history && !whole.usualDose;
+  const reason =
+    whole.onPurpose ||
+    whole.harmPurpose ||
+    whole.death ||
+    whole.farewell ||
+    whole.wish ||
+    whole.preparation ||
+    whole.refuseHelp ||
+    whole.intent;
+  const out: Hit[] = [];
+  if (
+    has('medical') &&
+    !has('suicide') &&
+    taken &&
+    (reason || probability().selfRisk.probability >= OVERDOSE_SECOND_HALF)
+  )
+    out.push({ kind: 'suicide', signal: `concept.overdoseReason${tag}` });
+  if (
+    (has('suicide') || has('ambiguous')) &&
+    !has('medical') &&
+    taken &&
+    (whole.bulk || whole.amountTaken || probability().emergency.probability >= OVERDOSE_SECOND_HALF)
+  )
+    out.push({ kind: 'medical', signal: `concept.overdoseTaken${tag}` });
   return out;
 }
 
@@ -364,6 +436,21 @@ export function classifierVetoOf(text: string): Record<Head, boolean> {
 export function normalizedClauses(text: string): string[] {
   return normalizeForSafety(text, VOCABULARY).clauses;
 }
+
+/**
+ * A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the 911
+ * answer would hide the safety question, so it carries the 988 line instead.
+ */
+function emergencyAndUnsure(hits: Hit[]): void {
+  if (
+    hits.some((h) => h.kind === 'medical') &&
+    hits.some((h) => h.kind === 'ambiguous') &&
+    !hits.some((h) => h.kind === 'suicide')
+  )
+    hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
+}
+
+const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probability: 0 } });
 
 /**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
@@ -417,21 +504,18 @@ export function detectDanger(
     );
   }
 
+  // The rules' own answer is settled first, the same with or without the classifier, so the classifier only adds.
+  emergencyAndUnsure(hits);
+  hits.push(...overdoseHalves(hits, concepts, cancelled, NO_SCORES, ''));
   if (options.classifier !== false) {
     const classifier = typeof options.classifier === 'object' ? options.classifier : CLASSIFIER;
-    hits.push(...classifierHits(classifier, message.clauses, clauses, concepts, hits));
+    const scored = classifierHits(classifier, message.clauses, clauses, concepts, hits);
+    hits.push(...scored.hits);
+    hits.push(...overdoseHalves(hits, concepts, cancelled, scored.probability, '~clf'));
+    emergencyAndUnsure(hits);
   }
 
   if (hits.length === 0) return NO_DANGER;
-  // A body emergency with words that may mean self-harm ("took all my pills, i want this to end"): the
-  // 911 answer would hide the safety question, so it carries the 988 line instead.
-  if (
-    hits.some((h) => h.kind === 'medical') &&
-    hits.some((h) => h.kind === 'ambiguous') &&
-    !hits.some((h) => h.kind === 'suicide')
-  ) {
-    hits.push({ kind: 'suicide', signal: 'concept.emergencyAndUnsure' });
-  }
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));
   return { kind: kinds[0], kinds, signals: [...new Set(hits.map((h) => h.signal))] };
 }

@@ -433,6 +433,11 @@ export const COMBO_RULES: ComboRule[] = [
 
 /** Phrases that only sound like danger; removed before the rules run. */
 export const IDIOMS: RegExp[] = [
+  // A body part, a symptom or a wait as what "kills" me: a complaint, not a wish.
+  /\b(?:rls|legs?|stomach|gut|guts|back|body|withdrawals?|wd|sweats|chills|cravings?|anxiety|insomnia|cramps|headache|suspense|waiting|the wait|heat|nerves|knees|joints) (?:\w+ )?(?:is |are |was |were )?(?:killing|killin|wan na kill|want to kill|trying to kill|gon na kill|wrecking) me\b/g,
+  /\b(?:dying|dyin|dead) (?:on|in) the (?:toilet|loo|couch|bathroom)\b/g,
+  /\b(?:would|could|d|i) (?:\w+ )?die for (?:a|an|some|good|my)\b/g,
+  /\bdrop dead (?:gorgeous|beautiful|lovely|handsome)\b|\bdead man walking\b|\bbe the death of\b|\bdeath by \w+\b|\bkill(?:ing|ed)? two birds\b|\b(?:shoot|shooting|shot) myself in the foot\b|\bkilled it dead\b/g,
   /\bkill(?:ing|ed)? it\b/g,
   /\bkill(?:ing)? for (?:a|an|some|one)\b/g,
   /\bkill(?:ing|ed)? (?:time|the (?:craving|cravings|urge|urges|pain|habit|boredom|mood|vibe))\b/g,

@@ -133,6 +133,8 @@ export const MISSPELLINGS: Readonly<Record<string, string>> = {
 
 /** Danger words worth accepting one typo in (only words of six letters or more are compared). */
 export const FUZZY_TARGETS: readonly string[] = [
+  'lethal',
+  'permanently',
   'suicide',
   'suicidal',
   'overdose',
