@@ -3,7 +3,7 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../../src/platform/bot/commands';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
-import { recognizeChoiceExactly } from '../../src/platform/nlu/choices';
+import { matchesPhrase, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
 import type { IntentId } from '../../src/platform/nlu/intents';
 import { asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 import type { Understanding, Understood } from '../../src/features/understanding/understand';
@@ -242,13 +242,15 @@ export type Decision =
  */
 export function decide(understood: Understood, text: string, content: Content, where: RouteContext): Decision {
   const asking = looksLikeQuestion(text, content) || asksSomething(text, content);
+  // "back" belongs to the dialog that claims it (the program's step back); at the menu nothing does, so it means the main menu.
+  if (where.atMenu && matchesPhrase(text, content.list('intents.menuBack'))) return { kind: 'intent', id: 'startOver' };
   if (understood.kind !== 'intent' && where.explaining) return { kind: 'pass' };
   switch (understood.kind) {
     case 'intent':
       if (where.opens(understood.id)) return { kind: 'pass' };
       // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
       // Help in a hard moment is the exception: offering it costs nothing, and the question comes back after.
-      if (!understood.sure && !where.atMenu && understood.id !== 'helpNow') return { kind: 'pass' };
+      if (!understood.sure && !where.atMenu && !asking && understood.id !== 'helpNow') return { kind: 'pass' };
       // With nothing open, the menu itself is the answer to a hello.
       if (understood.id === 'greeting' && where.nothingOpen) return { kind: 'pass' };
       return { kind: 'intent', id: understood.id };

@@ -8,7 +8,7 @@ import { Understanding } from '../features/understanding/understand';
 import { programIntentPattern } from '../features/program/commands';
 
 /**
- * npm run nlu:eval [-- --split dev|test|test-b|test-c-helper|test-c|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|train-g|test|test-b|test-c-helper|test-c|test-g|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
  * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
  * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
@@ -74,8 +74,11 @@ function pct(n: number, d: number): string {
 }
 
 // test-c: written by an outside writer from the bank's ids, titles and answers only (never tuned on).
-type Split = 'dev' | 'test' | 'test-b' | 'test-c-helper' | 'test-c';
-const SPLITS: Split[] = ['dev', 'test', 'test-b', 'test-c-helper', 'test-c'];
+// test-g: a random 25% of a later outside writer's rows (held out); train-g: the other 75% (training, in content).
+type Split = 'dev' | 'train-g' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-g';
+const SPLITS: Split[] = ['dev', 'train-g', 'test', 'test-b', 'test-c-helper', 'test-c', 'test-g'];
+/** Only training splits list their misses row by row. */
+const TRAINING: Split[] = ['dev', 'train-g'];
 
 function evaluate(split: Split): void {
   const suffix = split === 'dev' ? '.tsv' : `.${split}.tsv`;
@@ -113,7 +116,10 @@ function evaluate(split: Split): void {
         const k = atMenu.kind === 'answer' || atMenu.kind === 'intent' ? `wrong ${atMenu.kind}` : atMenu.kind;
         missKinds.set(k, (missKinds.get(k) ?? 0) + 1);
       }
-      if (!menuOk && split === 'dev') misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
+      if (!menuOk && TRAINING.includes(split))
+        misses.push(`  ${row.expected} <- "${row.text}": ${JSON.stringify(atMenu)}`);
+      else if (!intakeOk && TRAINING.includes(split))
+        misses.push(`  (mid-intake) ${row.expected} <- "${row.text}": ${JSON.stringify(midIntake)}`);
       groups.set(group, g);
     }
     process.stdout.write(
@@ -141,7 +147,9 @@ if (require.main === module) {
   const split = at >= 0 ? process.argv[at + 1] : 'all';
   const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
   if (chosen.length === 0) {
-    process.stderr.write(`unknown split "${split}": use dev, test, test-b, test-c-helper, test-c or all\n`);
+    process.stderr.write(
+      `unknown split "${split}": use dev, train-g, test, test-b, test-c-helper, test-c, test-g or all\n`,
+    );
     process.exitCode = 2;
   }
   for (const s of chosen) evaluate(s);
