@@ -62,6 +62,8 @@ const NEITHER = 'neither';
 const CLEAR_QUESTION = 0.75;
 /** Inside a question, words not shaped like a question ("a long time") are only a bank question with this many of its words. */
 const MIN_WORDS_UNASKED = 3;
+/** ...or two words, when the bank found every one of them ("everything hurts"). */
+const ALL_WORDS = 0.99;
 
 /**
  * Every message passes here after the safety guard and before the waiting dialog. Exact commands run
@@ -250,7 +252,8 @@ export function decide(understood: Understood, text: string, content: Content, w
       if (where.opens(understood.id)) return { kind: 'pass' };
       // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
       // Help in a hard moment is the exception: offering it costs nothing, and the question comes back after.
-      if (!understood.sure && !where.atMenu && !asking && understood.id !== 'helpNow') return { kind: 'pass' };
+      if (!understood.sure && !where.atMenu && !asking && !understood.request && understood.id !== 'helpNow')
+        return { kind: 'pass' };
       // With nothing open, the menu itself is the answer to a hello.
       if (understood.id === 'greeting' && where.nothingOpen) return { kind: 'pass' };
       return { kind: 'intent', id: understood.id };
@@ -258,8 +261,7 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < MIN_WORDS_UNASKED) && !asking)
-        return { kind: 'pass' };
+      if (!where.atMenu && !asking && !clearUnasked(understood.score, understood.words)) return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
@@ -268,6 +270,11 @@ export function decide(understood: Understood, text: string, content: Content, w
     case 'none':
       return { kind: 'pass' };
   }
+}
+
+/** Words not shaped like a question, inside a question: a bank question only when it holds (nearly) all of them. */
+function clearUnasked(score: number, words: number): boolean {
+  return (score >= CLEAR_QUESTION && words >= MIN_WORDS_UNASKED) || (score >= ALL_WORDS && words >= 2);
 }
 
 /** True when the innermost waiting dialog says the message is its answer. */

@@ -6,7 +6,8 @@ import { asksSomething, looksLikeQuestion } from '../explain/questions';
 
 /** What a free-text message asks for, before any dialog reads it. */
 export type Understood =
-  | { kind: 'intent'; id: IntentId; sure: boolean }
+  /** request: worded as a request ("take me back to the menu", "can you..."): it may interrupt a waiting question. */
+  | { kind: 'intent'; id: IntentId; sure: boolean; request?: boolean }
   | { kind: 'tie'; ids: IntentId[] }
   /** score: the share of the message's words the best wording found (1 for an exact wording). */
   | { kind: 'question'; id: string; score: number; words: number }
@@ -28,7 +29,7 @@ const MAX_READ_CHARS = 240;
  */
 
 /** A bank match this close (share of the message's words) answers a question that also holds a request's cue words. */
-const CUE_QUESTION = 0.5;
+const CUE_QUESTION = 0.6;
 /** ...and, with no sign of a question, when the bank holds nearly this very wording ("i relapsed last night"). */
 const WORDING_QUESTION = 0.9;
 
@@ -95,14 +96,14 @@ export class Understanding {
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
-      return { kind: 'intent', id: intent.id, sure: false };
+      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
     }
     // Two requests equally likely beat a loose question match when the message is not shaped like a question.
     if (intent.kind === 'tie' && question.kind === 'match' && question.score < SURE_QUESTION && !asking)
       return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
-    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
+    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
     if (asking) return { kind: 'questionUnknown' };

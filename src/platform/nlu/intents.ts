@@ -85,17 +85,17 @@ interface CueRule {
   without: Cue[];
 }
 /** size: how many words the cue is. */
-type Cue = ({ word: string } | { pattern: RegExp }) & { size: number };
+type Cue = ({ word: string; stemmed: string } | { pattern: RegExp }) & { size: number };
 
 /** A cue rule of one group names a request only when the message is little more than the cue ("ok bye", not "my legs at night"). */
-const ONE_CUE_EXTRA_WORDS = 2;
+const ONE_CUE_EXTRA_WORDS = 3;
 /** Scores given by the cue rules: a rule of one group, of two or more, plus a share of the best phrase or search score. */
 const CUE_ONE_GROUP = 0.86;
 const CUE_MORE_GROUPS = 0.93;
 const CUE_SUPPORT = 0.08;
 /** The ranked search over all of an intent's phrases counts, loosely, when it finds most of the message's words. */
-const SEARCH_BASE = 0.5;
-const SEARCH_SPAN = 0.3;
+const SEARCH_BASE = 0.4;
+const SEARCH_SPAN = 0.35;
 const SEARCH_LEAD = 1.25;
 
 /** The words of a message as the cue rules and the search see them. */
@@ -211,8 +211,13 @@ export class IntentMatcher {
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };
     const plain = this.words(said);
-    // A request is a few words; a long message is something else (an answer, a story, a question).
-    if (plain.length === 0 || plain.length > MAX_REQUEST_WORDS) return { kind: 'none' };
+    if (plain.length === 0) return { kind: 'none' };
+    // A request is a few words; a long message is something else (an answer, a story, a question),
+    // unless its first sentence is the request ("Could you help me make a plan? I've used it for years.").
+    if (plain.length > MAX_REQUEST_WORDS) {
+      const first = text.split(/(?<=[.?!])\s+/)[0];
+      return first.length < text.length ? this.match(first) : { kind: 'none' };
+    }
     const view = this.view(said, plain);
     const scores = new Map<IntentId, { score: number; cue: boolean }>();
     const raise = (id: IntentId, score: number, cue = false) => {
@@ -277,7 +282,8 @@ export class IntentMatcher {
   /** Intents named by a cue rule, with the most groups any of its rules matched. */
   private cueHits(view: MessageView): Map<IntentId, number> {
     const hits = new Map<IntentId, number>();
-    const has = (cue: Cue) => ('word' in cue ? view.tokens.has(cue.word) : cue.pattern.test(view.text));
+    const has = (cue: Cue) =>
+      'word' in cue ? view.tokens.has(cue.word) || view.tokens.has(cue.stemmed) : cue.pattern.test(view.text);
     for (const rule of this.cues) {
       if (rule.groups.length === 1) {
         const found = rule.groups[0].filter(has);
@@ -390,7 +396,7 @@ function parseCue(intent: IntentId, rule: string): CueRule {
     const said = normalize(alternative.replace(/['’]/g, '').replace(/#/g, ' 0 ')).replace(/\b0\b/g, '#');
     const joined = said.replace(/\bcheck[\s-]?ins?\b/g, 'checkin');
     const size = joined.split(' ').length;
-    if (!joined.includes(' ') && !joined.includes('#')) return { word: joined, size };
+    if (!joined.includes(' ') && !joined.includes('#')) return { word: joined, stemmed: stem(joined), size };
     return { pattern: new RegExp(` ${escape(joined).replace(/#/g, '\\d+')} `), size };
   };
   const group = (text: string) =>
