@@ -53,7 +53,10 @@ function withoutRows(base: Content, files: string[]): Content {
             ? // A row that repeats a wording already there was added a second time: the first copy stays.
               target
                 .list(key)
-                .filter((item, i, all) => !left.has(item.toLowerCase()) || all.indexOf(item) !== i || all.lastIndexOf(item) !== i)
+                .filter(
+                  (item, i, all) =>
+                    !left.has(item.toLowerCase()) || all.indexOf(item) !== i || all.lastIndexOf(item) !== i,
+                )
                 .filter((item, i, all) => all.indexOf(item) === i)
             : target.list(key);
       const value: unknown = Reflect.get(target, name, receiver);

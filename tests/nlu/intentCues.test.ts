@@ -32,6 +32,16 @@ describe('intent matching by cue words and ranked search', () => {
     expect(matcher.match('what data do you have on me')).toMatchObject({ kind: 'tie' });
   });
 
+  test('a number in a cue rule ("day {n}") matches any number, and the program\'s own words are not requests', () => {
+    expect(matcher.match('day 3 and the withdrawal is killing me')).toMatchObject({
+      kind: 'intent',
+      id: 'helpNow',
+      cue: true,
+    });
+    expect(matcher.match('skip ahead').kind).toBe('none');
+    expect(matcher.match('hold my check-ins for 2 weeks')).toMatchObject({ kind: 'intent', id: 'pauseCheckIns' });
+  });
+
   test('nothing clear reaches no request', () => {
     expect(matcher.match('the weather was nice by the lake').kind).toBe('none');
   });

@@ -103,7 +103,8 @@ export class Understanding {
       return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
-    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
+    if (intent.kind === 'intent')
+      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
     if (asking) return { kind: 'questionUnknown' };

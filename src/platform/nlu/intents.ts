@@ -76,8 +76,8 @@ interface Phrase {
 
 /**
  * A cue rule from content (`cues.<intent>`): "delete|erase|forget + data|me|everything ! checkin" names
- * the intent when the message holds one word (or phrase) of every group and none after "!". "#" in a
- * phrase stands for a number ("day #").
+ * the intent when the message holds one word (or phrase) of every group and none after "!". "{n}" in a
+ * phrase stands for a number ("day {n}").
  */
 interface CueRule {
   intent: IntentId;
@@ -215,8 +215,9 @@ export class IntentMatcher {
     // A request is a few words; a long message is something else (an answer, a story, a question),
     // unless its first sentence is the request ("Could you help me make a plan? I've used it for years.").
     if (plain.length > MAX_REQUEST_WORDS) {
+      // Not when it ends by asking: then the story comes first and the question last.
       const first = text.split(/(?<=[.?!])\s+/)[0];
-      return first.length < text.length ? this.match(first) : { kind: 'none' };
+      return first.length < text.length && !text.trim().endsWith('?') ? this.match(first) : { kind: 'none' };
     }
     const view = this.view(said, plain);
     const scores = new Map<IntentId, { score: number; cue: boolean }>();
@@ -393,7 +394,7 @@ function overlapScore(phrase: string[], message: string[]): number {
 function parseCue(intent: IntentId, rule: string): CueRule {
   const [positive, ...negative] = rule.split('!');
   const cue = (alternative: string): Cue => {
-    const said = normalize(alternative.replace(/['’]/g, '').replace(/#/g, ' 0 ')).replace(/\b0\b/g, '#');
+    const said = normalize(alternative.replace(/['’]/g, '').replace(/\{n\}/g, ' 0 ')).replace(/\b0\b/g, '#');
     const joined = said.replace(/\bcheck[\s-]?ins?\b/g, 'checkin');
     const size = joined.split(' ').length;
     if (!joined.includes(' ') && !joined.includes('#')) return { word: joined, stemmed: stem(joined), size };
