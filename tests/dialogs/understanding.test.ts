@@ -169,7 +169,9 @@ describe('understanding people anywhere', () => {
 
   test('mid-intake: a request interrupts and the question comes back; a sentence asking after an amount is a question', async () => {
     const chat = await atMenu();
-    await chat.say(c('menu.options.intake'));
+    const products = (await chat.say(c('menu.options.intake'))).at(-1)!;
+    // The choice question's reader does not swallow a request worded unlike any phrase.
+    expect(await chat.say('no more check-in messages please')).toEqual([c('schedule.status.notEnrolled'), products]);
     await chat.say(c('intake.questions.products.choices.leaf'));
     await chat.say('skip');
     await chat.say('2 years');
