@@ -261,7 +261,7 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && !asking && !clearUnasked(understood.score, understood.words)) return { kind: 'pass' };
+      if (!where.atMenu && !asking && !clearUnasked(understood.score, understood.words, text)) return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
@@ -273,9 +273,13 @@ export function decide(understood: Understood, text: string, content: Content, w
 }
 
 /** Words not shaped like a question, inside a question: a bank question only when it holds (nearly) all of them. */
-function clearUnasked(score: number, words: number): boolean {
-  return (score >= CLEAR_QUESTION && words >= MIN_WORDS_UNASKED) || (score >= ALL_WORDS && words >= 2);
+function clearUnasked(score: number, words: number, text: string): boolean {
+  if (score >= CLEAR_QUESTION && words >= MIN_WORDS_UNASKED) return true;
+  // Two words with a number ("two spoons") are an amount for the waiting question, never a bank question.
+  return score >= ALL_WORDS && words >= 2 && !COUNTS.test(text);
 }
+
+const COUNTS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a couple|few)\b/i;
 
 /** True when the innermost waiting dialog says the message is its answer. */
 export function waitingTakes(dc: DialogContext, text: string): boolean {
