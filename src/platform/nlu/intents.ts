@@ -77,7 +77,7 @@ interface Phrase {
 /**
  * A cue rule from content (`cues.<intent>`): "delete|erase|forget + data|me|everything ! checkin" names
  * the intent when the message holds one word (or phrase) of every group and none after "!". "{n}" in a
- * phrase stands for a number ("day {n}").
+ * phrase stands for a number ("day {n}"). "want to|need to ~ quit|stop" needs the second right after the first.
  */
 interface CueRule {
   intent: IntentId;
@@ -406,11 +406,22 @@ function parseCue(intent: IntentId, rule: string): CueRule {
       .map((a) => a.trim())
       .filter(Boolean)
       .map(cue);
+  // "a|b ~ c|d": a word of the second group comes right after one of the first, at most two words later
+  // ("want to quit", "want to really stop"), not anywhere in the message ("I want to know... before he stops").
+  const near = (part: string): Cue[] => {
+    const [left, right] = part.split('~').map((side) =>
+      side
+        .split('|')
+        .map((a) => escape(normalize(a.replace(/['’]/g, ''))))
+        .filter(Boolean),
+    );
+    return [{ pattern: new RegExp(` (?:${left.join('|')})(?: \\S+){0,2} (?:${right.join('|')})\\S* `), size: 2 }];
+  };
   return {
     intent,
     groups: positive
       .split('+')
-      .map(group)
+      .map((part) => (part.includes('~') ? near(part) : group(part)))
       .filter((g) => g.length > 0),
     without: negative.flatMap(group),
   };
