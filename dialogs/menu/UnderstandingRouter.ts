@@ -5,7 +5,7 @@ import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
 import { matchesPhrase, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
 import type { IntentId } from '../../src/platform/nlu/intents';
-import { asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
+import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 import type { Understanding, Understood } from '../../src/features/understanding/understand';
 import type { Content } from '../../src/platform/content/Content';
 import { beginWithConsent } from '../privacy/consentGate';
@@ -243,7 +243,7 @@ export type Decision =
  * from the dialogs so that the evaluation (npm run nlu:eval) scores exactly what the bot does.
  */
 export function decide(understood: Understood, text: string, content: Content, where: RouteContext): Decision {
-  const asking = looksLikeQuestion(text, content) || asksSomething(text, content);
+  const asking = looksLikeQuestion(text, content) || asksSomething(text, content) || asksInLaterClause(text, content);
   // "back" belongs to the dialog that claims it (the program's step back); at the menu nothing does, so it means the main menu.
   if (where.atMenu && matchesPhrase(text, content.list('intents.menuBack'))) return { kind: 'intent', id: 'startOver' };
   if (understood.kind !== 'intent' && where.explaining) return { kind: 'pass' };

@@ -2,7 +2,7 @@ import { normalize } from '../../platform/nlu/choices';
 import type { Content } from '../../platform/content/Content';
 import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
 import { QuestionBank } from '../explain/questionBank';
-import { asksSomething, looksLikeQuestion } from '../explain/questions';
+import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../explain/questions';
 
 /** What a free-text message asks for, before any dialog reads it. */
 export type Understood =
@@ -69,7 +69,7 @@ export class Understanding {
     // A bare number ("3") is a menu or answer choice, never a question, whatever the bank's wordings hold.
     const question =
       (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
-    const asks = asking || asksSomething(text, this.content);
+    const asks = asking || asksSomething(text, this.content) || asksInLaterClause(text, this.content);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
       const bankKnows =

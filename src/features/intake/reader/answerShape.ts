@@ -1,6 +1,6 @@
 import type { Content } from '../../../platform/content/Content';
 import { normalize } from '../../../platform/nlu/choices';
-import { asksSomething, startsLikeQuestion } from '../../explain/questions';
+import { asksInLaterClause, asksSomething, startsLikeQuestion } from '../../explain/questions';
 import type { Vocabulary } from './vocabulary';
 
 /** A message ending in "?" with more words than this asks something, even when it names an amount. */
@@ -16,10 +16,7 @@ export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: C
   if (startsLikeQuestion(text, content) || asksSomething(text, content)) return false;
   // ...and so does a later sentence or clause that opens like a question ("on shots for a year, will my wd be worse"),
   // or a longer message ending in "?" ("7oh tabs less risky than powder?"); a short "like 5 g?" is still an answer.
-  const clauses = text.split(
-    /[.!?;,:]+|\s-\s|\s(?=(?:and|but|so) (?:is|are|will|would|can|could|should|does|do|how|what|why)\b)/i,
-  );
-  if (clauses.slice(1).some((clause) => clause.trim() && startsLikeQuestion(clause, content))) return false;
+  if (asksInLaterClause(text, content)) return false;
   if (text.trim().endsWith('?') && normalize(text).split(' ').length > QUESTION_MARK_WORDS) return false;
   const said = ` ${normalize(text)} `;
   const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
