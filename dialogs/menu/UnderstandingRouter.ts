@@ -3,9 +3,9 @@ import type { DialogContext } from 'botbuilder-dialogs';
 import { type GlobalCommand, findCommand, isDialogActive } from '../../src/platform/bot/commands';
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
-import { recognizeChoiceExactly } from '../../src/platform/nlu/choices';
+import { matchesPhrase, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
 import type { IntentId } from '../../src/platform/nlu/intents';
-import { asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
+import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 import type { Understanding, Understood } from '../../src/features/understanding/understand';
 import type { Content } from '../../src/platform/content/Content';
 import { beginWithConsent } from '../privacy/consentGate';
@@ -62,6 +62,8 @@ const NEITHER = 'neither';
 const CLEAR_QUESTION = 0.75;
 /** Inside a question, words not shaped like a question ("a long time") are only a bank question with this many of its words. */
 const MIN_WORDS_UNASKED = 3;
+/** ...or two words, when the bank found every one of them ("everything hurts"). */
+const ALL_WORDS = 0.99;
 
 /**
  * Every message passes here after the safety guard and before the waiting dialog. Exact commands run
@@ -241,14 +243,17 @@ export type Decision =
  * from the dialogs so that the evaluation (npm run nlu:eval) scores exactly what the bot does.
  */
 export function decide(understood: Understood, text: string, content: Content, where: RouteContext): Decision {
-  const asking = looksLikeQuestion(text, content) || asksSomething(text, content);
+  const asking = looksLikeQuestion(text, content) || asksSomething(text, content) || asksInLaterClause(text, content);
+  // "back" belongs to the dialog that claims it (the program's step back); at the menu nothing does, so it means the main menu.
+  if (where.atMenu && matchesPhrase(text, content.list('intents.menuBack'))) return { kind: 'intent', id: 'startOver' };
   if (understood.kind !== 'intent' && where.explaining) return { kind: 'pass' };
   switch (understood.kind) {
     case 'intent':
       if (where.opens(understood.id)) return { kind: 'pass' };
       // A loose match only interrupts at the menu; inside a question, free text is the question's to read.
       // Help in a hard moment is the exception: offering it costs nothing, and the question comes back after.
-      if (!understood.sure && !where.atMenu && understood.id !== 'helpNow') return { kind: 'pass' };
+      if (!understood.sure && !where.atMenu && !asking && !understood.request && understood.id !== 'helpNow')
+        return { kind: 'pass' };
       // With nothing open, the menu itself is the answer to a hello.
       if (understood.id === 'greeting' && where.nothingOpen) return { kind: 'pass' };
       return { kind: 'intent', id: understood.id };
@@ -256,8 +261,7 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && (understood.score < CLEAR_QUESTION || understood.words < MIN_WORDS_UNASKED) && !asking)
-        return { kind: 'pass' };
+      if (!where.atMenu && !asking && !clearUnasked(understood.score, understood.words, text)) return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
@@ -267,6 +271,15 @@ export function decide(understood: Understood, text: string, content: Content, w
       return { kind: 'pass' };
   }
 }
+
+/** Words not shaped like a question, inside a question: a bank question only when it holds (nearly) all of them. */
+function clearUnasked(score: number, words: number, text: string): boolean {
+  if (score >= CLEAR_QUESTION && words >= MIN_WORDS_UNASKED) return true;
+  // Two words with a number ("two spoons") are an amount for the waiting question, never a bank question.
+  return score >= ALL_WORDS && words >= 2 && !COUNTS.test(text);
+}
+
+const COUNTS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a couple|few)\b/i;
 
 /** True when the innermost waiting dialog says the message is its answer. */
 export function waitingTakes(dc: DialogContext, text: string): boolean {

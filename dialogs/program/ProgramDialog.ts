@@ -38,7 +38,7 @@ export class ProgramDialog extends ComponentDialog {
     super(PROGRAM_DIALOG);
     this.addDialog(new OptionPrompt(INTRO_PROMPT, services));
     this.addDialog(new OptionPrompt(STEP_PROMPT, services, this.acceptsStepAnswer.bind(this)));
-    this.addDialog(new OptionPrompt(REFLECTION_PROMPT, services, OptionPrompt.acceptAnyText));
+    this.addDialog(new OptionPrompt(REFLECTION_PROMPT, services, OptionPrompt.acceptAnyText, true));
     this.addDialog(new WaterfallDialog(INTRO_FLOW, [this.offerStart.bind(this), this.afterOffer.bind(this)]));
     this.addDialog(
       new WaterfallDialog(SESSION_FLOW, [

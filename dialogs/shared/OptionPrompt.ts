@@ -9,6 +9,7 @@ import { PromptBase } from './PromptBase';
 import type { ChoiceOption, OutboundMessage } from '../../src/platform/channels/messages';
 import type { DialogServices } from './services';
 import { normalize, recognizeChoice, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
+import { asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 
 /** What a dialog passes when it asks the person to pick one option. */
 export interface OptionPromptRequest {
@@ -28,6 +29,8 @@ export class OptionPrompt extends PromptBase<string> {
     dialogId: string,
     private readonly services: Pick<DialogServices, 'content' | 'renderer'>,
     validator?: PromptValidator<string>,
+    /** Typed words are the answer (a reflection): anything not shaped like a question is this prompt's to read. */
+    private readonly takesFreeText = false,
   ) {
     super(dialogId, validator);
   }
@@ -55,6 +58,14 @@ export class OptionPrompt extends PromptBase<string> {
   }
 
   protected override isAnswer(text: string, options: PromptOptions): boolean {
+    const { content } = this.services;
+    if (
+      this.takesFreeText &&
+      normalize(text) !== '' &&
+      !looksLikeQuestion(text, content) &&
+      !asksSomething(text, content)
+    )
+      return true;
     return (
       recognizeChoiceExactly(text, (options.validations as OptionPromptRequest | undefined)?.message.choices ?? []) !==
       undefined

@@ -141,4 +141,46 @@ describe('understanding people anywhere', () => {
     const waiting = opened.at(-1)!;
     expect(await chat.say('what helps with anxiety in withdrawal?')).toEqual([answer('symptoms.anxiety'), waiting]);
   });
+  test('requests worded unlike any phrase reach their place through cue words', async () => {
+    const data = await atMenu();
+    expect(await data.say('please forget everything about me')).not.toContain(c('menu.reprompt'));
+    const exported = await atMenu();
+    expect((await exported.say('i want to download a copy of what you saved'))[0]).toContain(c('privacy.export.intro'));
+    const support = await atMenu();
+    expect(await support.say('I would like to speak with a counselor')).toEqual([c('support.text'), c('menu.prompt')]);
+  });
+
+  test('two requests equally likely: buttons ask which one, and a pick runs it', async () => {
+    const chat = await atMenu();
+    const offer = await chat.send('what data do you have on me');
+    expect(offer.map((r) => r.text)).toEqual([c('intents.tie')]);
+    const labels = buttonsOf(offer[0]);
+    expect(labels).toEqual(expect.arrayContaining([c('intents.labels.privacy'), c('intents.labels.exportData')]));
+    expect((await chat.say(c('intents.labels.exportData')))[0]).toContain(c('privacy.export.intro'));
+  });
+
+  test('"back" and "go back" at the main menu mean the main menu, not a bank answer', async () => {
+    for (const word of ['back', 'go back']) {
+      const chat = await atMenu();
+      const replies = await chat.say(word);
+      expect(replies).toEqual([c('help.startOver.done'), c('menu.prompt')]);
+    }
+  });
+
+  test('mid-intake: a request interrupts and the question comes back; a sentence asking after an amount is a question', async () => {
+    const chat = await atMenu();
+    const products = (await chat.say(c('menu.options.intake'))).at(-1)!;
+    // The choice question's reader does not swallow a request worded unlike any phrase.
+    expect(await chat.say('no more check-in messages please')).toEqual([c('schedule.status.notEnrolled'), products]);
+    await chat.say(c('intake.questions.products.choices.leaf'));
+    await chat.say('skip');
+    await chat.say('2 years');
+    await chat.say('yes');
+    const amount = c('intake.questions.startDose.prompt');
+    expect(await chat.say('I would like to speak with a counselor')).toEqual([c('support.text'), amount]);
+    const asked = await chat.say('I switched to extract shots 8 months ago. Will that make stopping harder?');
+    expect(asked).toEqual([answer('extracts.extractWorse'), amount]);
+    // An answer stays an answer.
+    expect(await chat.say('about 5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
+  });
 });

@@ -14,6 +14,12 @@ export function asksSomething(text: string, content: Content): boolean {
   return content.list('questions.cues').some((cue) => said.includes(` ${normalize(cue)} `));
 }
 
+/** A later sentence or clause that opens like a question ("last dose was 8pm, when's it gonna hit me"). */
+export function asksInLaterClause(text: string, content: Content): boolean {
+  const clauses = text.split(/[.!?;,:]+|\s-\s/);
+  return clauses.slice(1).some((clause) => clause.trim() !== '' && startsLikeQuestion(clause, content));
+}
+
 /** True when the message starts with a question word ("how much...", "is it..."); a trailing "?" alone does not count ("like 5 g?"). */
 export function startsLikeQuestion(text: string, content: Content): boolean {
   return startsWithAny(normalize(text), content.list('explain.questionStarters')) !== undefined;

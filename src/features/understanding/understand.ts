@@ -2,11 +2,12 @@ import { normalize } from '../../platform/nlu/choices';
 import type { Content } from '../../platform/content/Content';
 import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
 import { QuestionBank } from '../explain/questionBank';
-import { looksLikeQuestion } from '../explain/questions';
+import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../explain/questions';
 
 /** What a free-text message asks for, before any dialog reads it. */
 export type Understood =
-  | { kind: 'intent'; id: IntentId; sure: boolean }
+  /** request: worded as a request ("take me back to the menu", "can you..."): it may interrupt a waiting question. */
+  | { kind: 'intent'; id: IntentId; sure: boolean; request?: boolean }
   | { kind: 'tie'; ids: IntentId[] }
   /** score: the share of the message's words the best wording found (1 for an exact wording). */
   | { kind: 'question'; id: string; score: number; words: number }
@@ -26,12 +27,19 @@ const MAX_READ_CHARS = 240;
  * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
  * Deterministic: the same message always reads the same way.
  */
-/** Words of an urge happening now: with them, a loose match of "help right now" outranks a symptom's answer. */
-const URGE_NOW = /\b(?:use|using|craving|cravings|crave|urge|urges|relapse|right now|rn|so bad|help)\b/;
+
+/** A bank match this close (share of the message's words) answers a question that also holds a request's cue words. */
+const CUE_QUESTION = 0.6;
+/** ...and, with no sign of a question, when the bank holds nearly this very wording ("i relapsed last night"). */
+const WORDING_QUESTION = 0.9;
 
 export class Understanding {
   readonly intents: IntentMatcher;
   readonly bank: QuestionBank;
+  /** Words of an urge happening now (content: intents.urgeNow): with them, "help right now" outranks a symptom's answer. */
+  private readonly urgeNow: RegExp;
+  /** How a request in the shape of a question starts ("can you...", "i want..."; content: intents.requestOpeners). */
+  private readonly requestOpeners: string[];
 
   constructor(
     private readonly content: Content,
@@ -39,6 +47,15 @@ export class Understanding {
   ) {
     this.intents = new IntentMatcher(content, options);
     this.bank = new QuestionBank(content);
+    const words = content.list('intents.urgeNow').map((w) => normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.urgeNow = new RegExp(`\\b(?:${words.join('|')})\\b`);
+    this.requestOpeners = content.list('intents.requestOpeners').map((w) => normalize(w));
+  }
+
+  /** "can you check in with me every week?" asks for something to be done, not for an answer. */
+  private opensRequest(text: string): boolean {
+    const said = normalize(text);
+    return this.requestOpeners.some((o) => said === o || said.startsWith(`${o} `));
   }
 
   read(message: string): Understood {
@@ -52,32 +69,42 @@ export class Understanding {
     // A bare number ("3") is a menu or answer choice, never a question, whatever the bank's wordings hold.
     const question =
       (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
+    const asks = asking || asksSomething(text, this.content) || asksInLaterClause(text, this.content);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
-      if (!(
+      const bankKnows =
         asking &&
         question?.kind === 'match' &&
         question.score >= SURE_QUESTION &&
         question.words >= 2 &&
-        question.score >= intent.score
-      ))
-        return { kind: 'intent', id: intent.id, sure: true };
+        question.score >= intent.score;
+      // A request named only by its cue words ("how fast can i taper off kratom") gives way to a question
+      // the bank answers, unless it is worded as a request ("can you...", "i want...").
+      const cueOnly = !intent.exact && intent.cue === true && (intent.phrase ?? 0) < SURE_INTENT;
+      const bankAnswers =
+        cueOnly &&
+        !this.opensRequest(text) &&
+        question?.kind === 'match' &&
+        question.score >= (asks ? CUE_QUESTION : WORDING_QUESTION) &&
+        (asks || question.words >= 2);
+      if (!bankKnows && !bankAnswers) return { kind: 'intent', id: intent.id, sure: true };
     }
     // Someone in a craving or withdrawal now gets the next ten minutes first, even when a symptom's answer
     // also fits ("day 2 and i want to use so bad"); the symptom can be asked after.
-    if (intent.kind === 'intent' && intent.id === 'helpNow' && !asking && URGE_NOW.test(normalize(text)))
+    if (intent.kind === 'intent' && intent.id === 'helpNow' && !asks && this.urgeNow.test(normalize(text)))
       return { kind: 'intent', id: 'helpNow', sure: false };
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
-      return { kind: 'intent', id: intent.id, sure: false };
+      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
     }
     // Two requests equally likely beat a loose question match when the message is not shaped like a question.
     if (intent.kind === 'tie' && question.kind === 'match' && question.score < SURE_QUESTION && !asking)
       return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
-    if (intent.kind === 'intent') return { kind: 'intent', id: intent.id, sure: false };
+    if (intent.kind === 'intent')
+      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
     if (asking) return { kind: 'questionUnknown' };

@@ -169,7 +169,7 @@ function loadWeeks(files: ContentFiles, topicIds: Set<string>, texts: Map<string
 }
 
 /** Lists of people's own wordings (requests, questions): never the bot's text, so never "own text". */
-const INPUT_EXAMPLE_LISTS = ['intents.phrases.', 'intents.synonyms.', 'questions.'];
+const INPUT_EXAMPLE_LISTS = ['intents.phrases.', 'intents.synonyms.', 'intents.cues.', 'intents.urgeNow', 'intents.menuBack', 'intents.requestOpeners', 'questions.'];
 
 class ContentLibrary implements Content {
   private ownTexts: ReadonlySet<string> | undefined;

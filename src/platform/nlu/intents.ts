@@ -1,3 +1,4 @@
+import MiniSearch from 'minisearch';
 import type { Content } from '../content/Content';
 import { normalize } from './choices';
 import { editDistance, stem } from './search';
@@ -60,7 +61,8 @@ const TIE_MARGIN = 0.06;
 const MAX_REQUEST_WORDS = 12;
 
 export type IntentMatch =
-  | { kind: 'intent'; id: IntentId; score: number; exact: boolean }
+  /** cue: one of the intent's cue rules (content) named it. */
+  | { kind: 'intent'; id: IntentId; score: number; exact: boolean; cue?: boolean; phrase?: number }
   | { kind: 'tie'; ids: IntentId[]; score: number }
   | { kind: 'none'; best?: { id: IntentId; score: number } };
 
@@ -70,6 +72,42 @@ interface Phrase {
   normalized: string;
   /** Character trigrams, worked out when first needed. */
   grams?: Set<string>;
+}
+
+/**
+ * A cue rule from content (`cues.<intent>`): "delete|erase|forget + data|me|everything ! checkin" names
+ * the intent when the message holds one word (or phrase) of every group and none after "!". "{n}" in a
+ * phrase stands for a number ("day {n}"). "want to|need to ~ quit|stop" needs the second right after the first.
+ */
+interface CueRule {
+  intent: IntentId;
+  groups: Cue[][];
+  without: Cue[];
+}
+/** size: how many words the cue is. */
+type Cue = ({ word: string; stemmed: string } | { pattern: RegExp }) & { size: number };
+
+/** A cue rule of one group names a request only when the message is little more than the cue ("ok bye", not "my legs at night"). */
+const ONE_CUE_EXTRA_WORDS = 3;
+/** Scores given by the cue rules: a rule of one group, of two or more, plus a share of the best phrase or search score. */
+const CUE_ONE_GROUP = 0.86;
+const CUE_MORE_GROUPS = 0.93;
+const CUE_SUPPORT = 0.08;
+/** The ranked search over all of an intent's phrases counts, loosely, when it finds most of the message's words. */
+const SEARCH_BASE = 0.4;
+const SEARCH_SPAN = 0.35;
+const SEARCH_LEAD = 1.25;
+
+/** The words of a message as the cue rules and the search see them. */
+interface MessageView {
+  /** Normalized, check-ins joined, padded with spaces. */
+  text: string;
+  /** Raw words, their stems, and the canonical word of each synonym. */
+  tokens: Set<string>;
+  /** Content words (filler dropped), stemmed and corrected. */
+  words: string[];
+  /** How many words the message has, filler included. */
+  size: number;
 }
 
 /** The spelling fallback: short messages only, this close to a phrase, and this far ahead of other intents. */
@@ -111,6 +149,10 @@ export class IntentMatcher {
   private readonly wordSynonyms = new Map<string, string>();
   /** Typo corrections already worked out (people repeat their typos). */
   private readonly corrections = new Map<string, string>();
+  private readonly cues: CueRule[] = [];
+  /** One search document per intent (all its phrases), ranked BM25-style; and each intent's words. */
+  private readonly index: MiniSearch<{ id: IntentId; phrases: string }>;
+  private readonly intentWords = new Map<IntentId, Set<string>>();
 
   constructor(
     private readonly content: Content,
@@ -137,6 +179,26 @@ export class IntentMatcher {
         this.phrases.push({ intent, words, normalized });
       }
     }
+    for (const intent of INTENT_IDS) {
+      const key = `intents.cues.${intent}`;
+      if (content.has(key)) for (const rule of content.list(key)) this.cues.push(parseCue(intent, rule));
+    }
+    this.index = new MiniSearch<{ id: IntentId; phrases: string }>({
+      fields: ['phrases'],
+      // Phrases are indexed as the matcher already reads them: synonyms joined, filler gone, stemmed.
+      tokenize: (text) => text.split(' '),
+      processTerm: (term) => term || null,
+      searchOptions: {
+        fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+        prefix: (term) => term.length >= 6,
+        combineWith: 'OR',
+      },
+    });
+    for (const intent of INTENT_IDS) {
+      const words = this.phrases.filter((p) => p.intent === intent).flatMap((p) => p.words);
+      this.intentWords.set(intent, new Set(words));
+      if (words.length) this.index.add({ id: intent, phrases: words.join(' ') });
+    }
   }
 
   match(text: string): IntentMatch {
@@ -149,24 +211,106 @@ export class IntentMatcher {
     if (exact && exact.size === 1) return { kind: 'intent', id: [...exact][0], score: 1, exact: true };
     if (exact && exact.size > 1) return { kind: 'tie', ids: [...exact], score: 1 };
     const plain = this.words(said);
-    // A request is a few words; a long message is something else (an answer, a story, a question).
-    if (plain.length === 0 || plain.length > MAX_REQUEST_WORDS) return { kind: 'none' };
-    const words = this.correct(plain);
-    const best = new Map<IntentId, number>();
-    for (const phrase of this.phrases) {
-      const score = overlapScore(phrase.words, words);
-      if (score > (best.get(phrase.intent) ?? 0)) best.set(phrase.intent, score);
+    if (plain.length === 0) return { kind: 'none' };
+    // A request is a few words; a long message is something else (an answer, a story, a question),
+    // unless its first sentence is the request ("Could you help me make a plan? I've used it for years.").
+    if (plain.length > MAX_REQUEST_WORDS) {
+      // Not when it ends by asking: then the story comes first and the question last.
+      const first = text.split(/(?<=[.?!])\s+/)[0];
+      return first.length < text.length && !text.trim().endsWith('?') ? this.match(first) : { kind: 'none' };
     }
-    const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]);
-    const [top, second] = ranked;
-    if (!top || top[1] < INTENT_THRESHOLD) {
+    const view = this.view(said, plain);
+    const scores = new Map<IntentId, { score: number; cue: boolean }>();
+    const raise = (id: IntentId, score: number, cue = false) => {
+      const known = scores.get(id);
+      if (!known || score > known.score) scores.set(id, { score, cue: cue || (known?.cue ?? false) });
+      else if (cue) known.cue = true;
+    };
+    // 1. The phrase sharing most of its words with the message (memorized wordings).
+    const phraseScore = new Map<IntentId, number>();
+    for (const phrase of this.phrases) {
+      const score = overlapScore(phrase.words, view.words);
+      if (score > (phraseScore.get(phrase.intent) ?? 0)) phraseScore.set(phrase.intent, score);
+    }
+    for (const [id, score] of phraseScore) raise(id, score);
+    // 2. A ranked search over each intent's phrases together: new wordings that borrow words from several phrases.
+    const searched = this.search(view);
+    for (const [id, score] of searched) raise(id, score);
+    // 3. The cue rules: an intent's key words (a verb and its object), so wordings no phrase has still count.
+    for (const [id, groups] of this.cueHits(view)) {
+      const support = Math.max(phraseScore.get(id) ?? 0, searched.get(id) ?? 0);
+      raise(id, (groups > 1 ? CUE_MORE_GROUPS : CUE_ONE_GROUP) + CUE_SUPPORT * support, true);
+    }
+    const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
+    const [top] = ranked;
+    if (!top || top[1].score < INTENT_THRESHOLD) {
       const near = plain.length <= MAX_NGRAM_WORDS ? this.nearestBySpelling(said) : undefined;
       if (near) return { kind: 'intent', id: near.id, score: near.score, exact: false };
-      return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1] } } : {}) };
+      return { kind: 'none', ...(top ? { best: { id: top[0], score: top[1].score } } : {}) };
     }
-    const close = ranked.filter(([, score]) => score >= INTENT_THRESHOLD && top[1] - score < TIE_MARGIN);
-    if (second && close.length > 1) return { kind: 'tie', ids: close.slice(0, 3).map(([id]) => id), score: top[1] };
-    return { kind: 'intent', id: top[0], score: top[1], exact: false };
+    // A clear winner routes; a near tie asks which one.
+    const close = ranked.filter(([, s]) => s.score >= INTENT_THRESHOLD && top[1].score - s.score < TIE_MARGIN);
+    if (close.length > 1) return { kind: 'tie', ids: close.slice(0, 3).map(([id]) => id), score: top[1].score };
+    return {
+      kind: 'intent',
+      id: top[0],
+      score: Math.min(top[1].score, 0.99),
+      exact: false,
+      cue: top[1].cue,
+      phrase: phraseScore.get(top[0]) ?? 0,
+    };
+  }
+
+  /** The message as the cue rules see it. */
+  private view(said: string, plain: string[]): MessageView {
+    const words = this.correct(plain);
+    const text = ` ${said.replace(/\bcheck[\s-]?ins?\b/g, 'checkin')} `;
+    const tokens = new Set<string>();
+    for (const word of text.trim().split(' ')) {
+      tokens.add(word);
+      tokens.add(stem(word));
+      const canonical = this.wordSynonyms.get(word);
+      if (canonical) tokens.add(canonical);
+    }
+    let joined = text;
+    for (const [pattern, canonical] of this.multiWordSynonyms) joined = joined.replace(pattern, canonical);
+    for (const word of joined.trim().split(' ')) tokens.add(word);
+    // A typo correction counts for cues only from a long word: "plain" must not become "plan".
+    words.forEach((w, i) => (w === plain[i] || plain[i].length >= 6) && tokens.add(w));
+    return { text, tokens, words, size: text.trim().split(' ').length };
+  }
+
+  /** Intents named by a cue rule, with the most groups any of its rules matched. */
+  private cueHits(view: MessageView): Map<IntentId, number> {
+    const hits = new Map<IntentId, number>();
+    const has = (cue: Cue) =>
+      'word' in cue ? view.tokens.has(cue.word) || view.tokens.has(cue.stemmed) : cue.pattern.test(view.text);
+    for (const rule of this.cues) {
+      if (rule.groups.length === 1) {
+        const found = rule.groups[0].filter(has);
+        if (found.length === 0 || view.size - Math.max(...found.map((c) => c.size)) > ONE_CUE_EXTRA_WORDS) continue;
+      }
+      if (!rule.groups.every((group) => group.some(has)) || rule.without.some(has)) continue;
+      hits.set(rule.intent, Math.max(hits.get(rule.intent) ?? 0, rule.groups.length));
+    }
+    return hits;
+  }
+
+  /**
+   * MiniSearch ranks the intents (BM25 over all of an intent's phrases, typo-tolerant). The top intent
+   * counts, loosely, when it has a clear lead and its phrases use most of the message's words.
+   */
+  private search(view: MessageView): Map<IntentId, number> {
+    const found = new Map<IntentId, number>();
+    // One word is too little to rank on ("tolerance??" is a question, not the explainer).
+    if (view.words.length < 2) return found;
+    const hits = this.index.search(view.words.join(' '));
+    const [top, second] = hits;
+    if (!top || (second && top.score < SEARCH_LEAD * second.score)) return found;
+    const vocabulary = this.intentWords.get(top.id as IntentId)!;
+    const coverage = view.words.filter((w) => vocabulary.has(w)).length / view.words.length;
+    found.set(top.id as IntentId, SEARCH_BASE + SEARCH_SPAN * coverage);
+    return found;
   }
 
   /**
@@ -245,6 +389,42 @@ function overlapScore(phrase: string[], message: string[]): number {
   const found = phrase.filter((w) => message.includes(w)).length;
   if (found === 0) return 0;
   return (found / phrase.length) * Math.sqrt(found / message.length);
+}
+
+function parseCue(intent: IntentId, rule: string): CueRule {
+  const [positive, ...negative] = rule.split('!');
+  const cue = (alternative: string): Cue => {
+    const said = normalize(alternative.replace(/['’]/g, '').replace(/\{n\}/g, ' 0 ')).replace(/\b0\b/g, '#');
+    const joined = said.replace(/\bcheck[\s-]?ins?\b/g, 'checkin');
+    const size = joined.split(' ').length;
+    if (!joined.includes(' ') && !joined.includes('#')) return { word: joined, stemmed: stem(joined), size };
+    return { pattern: new RegExp(` ${escape(joined).replace(/#/g, '\\d+')} `), size };
+  };
+  const group = (text: string) =>
+    text
+      .split('|')
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .map(cue);
+  // "a|b ~ c|d": a word of the second group comes right after one of the first, at most two words later
+  // ("want to quit", "want to really stop"), not anywhere in the message ("I want to know... before he stops").
+  const near = (part: string): Cue[] => {
+    const [left, right] = part.split('~').map((side) =>
+      side
+        .split('|')
+        .map((a) => escape(normalize(a.replace(/['’]/g, ''))))
+        .filter(Boolean),
+    );
+    return [{ pattern: new RegExp(` (?:${left.join('|')})(?: \\S+){0,2} (?:${right.join('|')})\\S* `), size: 2 }];
+  };
+  return {
+    intent,
+    groups: positive
+      .split('+')
+      .map((part) => (part.includes('~') ? near(part) : group(part)))
+      .filter((g) => g.length > 0),
+    without: negative.flatMap(group),
+  };
 }
 
 function escape(text: string): string {

@@ -1,7 +1,10 @@
 import type { Content } from '../../../platform/content/Content';
 import { normalize } from '../../../platform/nlu/choices';
-import { asksSomething, startsLikeQuestion } from '../../explain/questions';
+import { asksInLaterClause, asksSomething, startsLikeQuestion } from '../../explain/questions';
 import type { Vocabulary } from './vocabulary';
+
+/** A message ending in "?" with more words than this asks something, even when it names an amount. */
+const QUESTION_MARK_WORDS = 5;
 
 /**
  * A number with an amount word ("about 15 g", "3 scoops", "two shots"), not opening like a question and
@@ -11,6 +14,10 @@ import type { Vocabulary } from './vocabulary';
 export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: Content): boolean {
   // "I'm only on 3g a day, can I just stop?" asks something: the question is answered, the amount asked again.
   if (startsLikeQuestion(text, content) || asksSomething(text, content)) return false;
+  // ...and so does a later sentence or clause that opens like a question ("on shots for a year, will my wd be worse"),
+  // or a longer message ending in "?" ("7oh tabs less risky than powder?"); a short "like 5 g?" is still an answer.
+  if (asksInLaterClause(text, content)) return false;
+  if (text.trim().endsWith('?') && normalize(text).split(' ').length > QUESTION_MARK_WORDS) return false;
   const said = ` ${normalize(text)} `;
   const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
   const unit =
