@@ -9,7 +9,7 @@ import { Understanding } from '../features/understanding/understand';
 import { programIntentPattern } from '../features/program/commands';
 
 /**
- * npm run nlu:eval [-- --split dev|train-g|test|test-b|test-c-helper|test-c|test-g|test-d|all] [--misses]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|train-g|train-k|test|test-b|test-c-helper|test-c|test-g|test-k|test-d|all] [--misses] [--cross]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
  * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
  * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
@@ -34,12 +34,17 @@ function read(file: string): Row[] {
 type Place = 'menu' | 'intake';
 
 /**
- * --cross: train-g is scored as if its rows had never been added to content (they are left out of the
- * phrases and asks), so this training split shows how the matcher does on a stranger's new wordings.
+ * --cross: the outside writers' training splits (train-g, train-k) are scored as if their rows had never been
+ * added to content (they are left out of the phrases and asks), so they show how the matcher does on a stranger's new wordings.
  */
 const CROSS = process.argv.includes('--cross');
 const loaded = loadContent('en');
-const content: Content = CROSS ? withoutRows(loaded, ['questions.train-g.tsv', 'requests.train-g.tsv']) : loaded;
+const content: Content = CROSS
+  ? withoutRows(
+      loaded,
+      ['train-g', 'train-k'].flatMap((s) => [`questions.${s}.tsv`, `requests.${s}.tsv`]),
+    )
+  : loaded;
 const vocabulary = loadVocabulary('en');
 const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
 
@@ -105,10 +110,23 @@ function pct(n: number, d: number): string {
 // test-c: written by an outside writer from the bank's ids, titles and answers only (never tuned on).
 // test-d: a second outside writer, session 5, same brief; the freshest blind measure.
 // test-g: a random 25% of a later outside writer's rows (held out); train-g: the other 75% (training, in content).
-type Split = 'dev' | 'train-g' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-g' | 'test-d';
-const SPLITS: Split[] = ['dev', 'train-g', 'test', 'test-b', 'test-c-helper', 'test-c', 'test-g', 'test-d'];
+// test-k / train-k: the same for a third outside writer's mid-conversation requests (no questions).
+type Split =
+  'dev' | 'train-g' | 'train-k' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-g' | 'test-k' | 'test-d';
+const SPLITS: Split[] = [
+  'dev',
+  'train-g',
+  'train-k',
+  'test',
+  'test-b',
+  'test-c-helper',
+  'test-c',
+  'test-g',
+  'test-k',
+  'test-d',
+];
 /** Only training splits list their misses row by row. */
-const TRAINING: Split[] = ['dev', 'train-g'];
+const TRAINING: Split[] = ['dev', 'train-g', 'train-k'];
 
 function evaluate(split: Split): void {
   const suffix = split === 'dev' ? '.tsv' : `.${split}.tsv`;
@@ -178,7 +196,7 @@ if (require.main === module) {
   const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
   if (chosen.length === 0) {
     process.stderr.write(
-      `unknown split "${split}": use dev, train-g, test, test-b, test-c-helper, test-c, test-g, test-d or all\n`,
+      `unknown split "${split}": use dev, train-g, train-k, test, test-b, test-c-helper, test-c, test-g, test-k, test-d or all\n`,
     );
     process.exitCode = 2;
   }
