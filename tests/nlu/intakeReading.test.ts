@@ -55,7 +55,15 @@ describe('intake reading', () => {
     expect(numberIsNotADose(text, vocab, content)).toBe(false);
   });
 
-  test.each(['about 15 g', 'like 5 g?', '3 doses of 5 g', 'two shots'])('"%s" is shaped like an amount', (text) => {
+  test.each([
+    'about 15 g',
+    'like 5 g?',
+    '3 doses of 5 g',
+    'two shots',
+    'a couple of shots',
+    'shots, maybe two',
+    'half a teaspoon',
+  ])('"%s" is shaped like an amount', (text) => {
     expect(looksLikeAmount(text, vocab, content)).toBe(true);
   });
 
@@ -65,6 +73,14 @@ describe('intake reading', () => {
     'about 15 g, is that a lot? what helps',
     'how much is 3 grams',
   ])('"%s" asks something, so it is not taken as an amount', (text) => {
+    expect(looksLikeAmount(text, vocab, content)).toBe(false);
+  });
+
+  test.each([
+    'need a plan to get off shots',
+    'forget the question, i need a plan to get off shots',
+    'help me come off the capsules',
+  ])('"%s" names a unit but no amount of it, so it is a request, not an amount', (text) => {
     expect(looksLikeAmount(text, vocab, content)).toBe(false);
   });
 });

@@ -19,12 +19,31 @@ export function looksLikeAmount(text: string, vocabulary: Vocabulary, content: C
   if (asksInLaterClause(text, content)) return false;
   if (text.trim().endsWith('?') && normalize(text).split(' ').length > QUESTION_MARK_WORDS) return false;
   const said = ` ${normalize(text)} `;
-  const number = /\d|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few)\b/.test(said);
-  const unit =
-    Object.values(vocabulary.units)
-      .flat()
-      .some((u) => said.includes(` ${normalize(u)} `)) || /\d\s*(?:g|gr|grams?|mg)\b/.test(said);
-  return number && unit;
+  if (/\d\s*(?:g|gr|grams?|mg)\b/.test(said)) return true;
+  const shapes = amountShapes(vocabulary);
+  return (/\d/.test(said) && shapes.unit.test(said)) || shapes.counted.test(said);
+}
+
+/** Per vocabulary: a unit anywhere, and a number word beside a unit. */
+const SHAPES = new WeakMap<Vocabulary, { unit: RegExp; counted: RegExp }>();
+
+function amountShapes(vocabulary: Vocabulary): { unit: RegExp; counted: RegExp } {
+  const known = SHAPES.get(vocabulary);
+  if (known) return known;
+  const units = Object.values(vocabulary.units)
+    .flat()
+    .map((u) => normalize(u).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .filter(Boolean);
+  const unit = `(?:${units.join('|') || '(?!)'})`;
+  const count = 'one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few';
+  // A digit counts anywhere ("shots, like 3"); a number word only beside its unit ("a couple of shots",
+  // "shots, maybe two"), so "need a plan to get off shots" is a request, not "a shot".
+  const shapes = {
+    unit: new RegExp(` ${unit} `),
+    counted: new RegExp(` (?:a|an|${count})(?: \\S+){0,2} ${unit} | ${unit}(?: \\S+){0,2} (?:${count}) `),
+  };
+  SHAPES.set(vocabulary, shapes);
+  return shapes;
 }
 
 /** A number that counts something other than a dose: an age ("I'm 17"), a span ("17 years"), a day ("day 2"). */
