@@ -28,6 +28,19 @@ describe('intent matching by cue words and ranked search', () => {
     expect(matcher.match('my legs wont stay still at night')).not.toMatchObject({ kind: 'intent', id: 'goodbye' });
   });
 
+  test('thanks and goodbye ("^" rules) count in a longer message when they open or close it, not in its middle', () => {
+    expect(matcher.match('Thank you kindly for your patience with me.')).toMatchObject({
+      kind: 'intent',
+      id: 'thanks',
+    });
+    expect(matcher.match('I must be going now. Good night.')).toMatchObject({ kind: 'intent', id: 'goodbye' });
+    expect(matcher.match('I go now, bye bye')).toMatchObject({ kind: 'intent', id: 'goodbye' });
+    expect(matcher.match('my sister said bye and then the cravings came back')).not.toMatchObject({
+      kind: 'intent',
+      id: 'goodbye',
+    });
+  });
+
   test('two requests equally likely are a tie, so the person is asked', () => {
     expect(matcher.match('what data do you have on me')).toMatchObject({ kind: 'tie' });
   });

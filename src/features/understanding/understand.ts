@@ -40,6 +40,9 @@ export class Understanding {
   private readonly urgeNow: RegExp;
   /** How a request in the shape of a question starts ("can you...", "i want..."; content: intents.requestOpeners). */
   private readonly requestOpeners: string[];
+  /** Words a message may open with before its request (content: intents.openers): filler ("ok", "hmm") and words that turn away from the waiting question ("wait", "actually", "nvm that"). */
+  private readonly opener: RegExp;
+  private readonly turnsAway: RegExp;
 
   constructor(
     private readonly content: Content,
@@ -50,6 +53,33 @@ export class Understanding {
     const words = content.list('intents.urgeNow').map((w) => normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.urgeNow = new RegExp(`\\b(?:${words.join('|')})\\b`);
     this.requestOpeners = content.list('intents.requestOpeners').map((w) => normalize(w));
+    const alternatives = (key: string) =>
+      content
+        .list(key)
+        .map((w) =>
+          normalize(w)
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/ /g, '[\\s,.]+'),
+        )
+        .sort((a, b) => b.length - a.length)
+        .join('|');
+    const turning = alternatives('intents.openers.switch');
+    // Read on the message as typed, so its "?" and capitals stay for the question checks.
+    this.opener = new RegExp(
+      `^\\s*(?:(?:${turning}|${alternatives('intents.openers.filler')})(?:[\\s,.!:;-]+|$))+`,
+      'i',
+    );
+    this.turnsAway = new RegExp(`(?:^|[\\s,.])(?:${turning})(?:[\\s,.!:;-]|$)`, 'i');
+  }
+
+  /**
+   * "ok wait can you just make me a plan": the opening words are dropped before the request is read, and words
+   * that turn away from the question mark it as a request of its own. Nothing is dropped when nothing would be left ("nvm").
+   */
+  private withoutSwitch(text: string): { text: string; switched: boolean } {
+    const opener = this.opener.exec(text);
+    if (!opener || !/[a-z0-9]/i.test(text.slice(opener[0].length))) return { text, switched: false };
+    return { text: text.slice(opener[0].length), switched: this.turnsAway.test(opener[0]) };
   }
 
   /** "can you check in with me every week?" asks for something to be done, not for an answer. */
@@ -60,12 +90,16 @@ export class Understanding {
 
   read(message: string): Understood {
     // Requests and questions are short; a long message is read by its start (its end for a question), so a turn stays cheap.
-    const text = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
-    const intent = this.intents.match(text);
+    const start = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
+    const whole = this.intents.match(start);
+    // A phrase known word for word ("nvm go back") is read whole; otherwise the opening words are dropped.
+    const { text, switched } =
+      whole.kind === 'intent' && whole.exact ? { text: start, switched: false } : this.withoutSwitch(start);
+    const intent = text === start ? whole : this.intents.match(text);
     const asking = looksLikeQuestion(text, this.content);
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     // A long story asks its question at the end: the bank reads the end of it.
-    const asked = message.length > MAX_READ_CHARS ? message.slice(-MAX_READ_CHARS) : message;
+    const asked = message.length > MAX_READ_CHARS ? message.slice(-MAX_READ_CHARS) : text;
     // A bare number ("3") is a menu or answer choice, never a question, whatever the bank's wordings hold.
     const question =
       (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
@@ -96,7 +130,7 @@ export class Understanding {
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
     if (intent.kind === 'intent' && question.kind === 'match' && question.score < SURE_QUESTION && !asking) {
-      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
+      return { kind: 'intent', id: intent.id, sure: false, request: switched || this.opensRequest(text) };
     }
     // Two requests equally likely beat a loose question match when the message is not shaped like a question.
     if (intent.kind === 'tie' && question.kind === 'match' && question.score < SURE_QUESTION && !asking)
@@ -104,7 +138,7 @@ export class Understanding {
     if (question.kind === 'match')
       return { kind: 'question', id: question.id, score: question.score, words: question.words };
     if (intent.kind === 'intent')
-      return { kind: 'intent', id: intent.id, sure: false, request: this.opensRequest(text) };
+      return { kind: 'intent', id: intent.id, sure: false, request: switched || this.opensRequest(text) };
     if (intent.kind === 'tie') return { kind: 'tie', ids: intent.ids };
     if (question.kind === 'unclear') return { kind: 'questionUnclear', ids: question.ids };
     if (asking) return { kind: 'questionUnknown' };

@@ -83,6 +83,8 @@ interface CueRule {
   intent: IntentId;
   groups: Cue[][];
   without: Cue[];
+  /** "^ thanks|thank you": a rule of one group that also counts when its cue opens or closes a longer message. */
+  edge: boolean;
 }
 /** size: how many words the cue is. */
 type Cue = ({ word: string; stemmed: string } | { pattern: RegExp }) & { size: number };
@@ -288,7 +290,10 @@ export class IntentMatcher {
     for (const rule of this.cues) {
       if (rule.groups.length === 1) {
         const found = rule.groups[0].filter(has);
-        if (found.length === 0 || view.size - Math.max(...found.map((c) => c.size)) > ONE_CUE_EXTRA_WORDS) continue;
+        if (found.length === 0) continue;
+        const short = view.size - Math.max(...found.map((c) => c.size)) <= ONE_CUE_EXTRA_WORDS;
+        // "Thank you kindly for your patience", "I must be going now. Good night": the social words frame the message.
+        if (!short && !(rule.edge && found.some((c) => atEdge(c, view.text)))) continue;
       }
       if (!rule.groups.every((group) => group.some(has)) || rule.without.some(has)) continue;
       hits.set(rule.intent, Math.max(hits.get(rule.intent) ?? 0, rule.groups.length));
@@ -391,7 +396,18 @@ function overlapScore(phrase: string[], message: string[]): number {
   return (found / phrase.length) * Math.sqrt(found / message.length);
 }
 
-function parseCue(intent: IntentId, rule: string): CueRule {
+/** True when the cue is the first or the last words of the message. */
+function atEdge(cue: Cue, text: string): boolean {
+  const words = text.trim().split(' ');
+  const first = ` ${words.slice(0, cue.size).join(' ')} `;
+  const last = ` ${words.slice(-cue.size).join(' ')} `;
+  if ('pattern' in cue) return cue.pattern.test(first) || cue.pattern.test(last);
+  return [first, last].some((w) => w.trim() === cue.word || stem(w.trim()) === cue.stemmed);
+}
+
+function parseCue(intent: IntentId, text: string): CueRule {
+  const edge = text.trim().startsWith('^');
+  const rule = edge ? text.trim().slice(1) : text;
   const [positive, ...negative] = rule.split('!');
   const cue = (alternative: string): Cue => {
     const said = normalize(alternative.replace(/['’]/g, '').replace(/\{n\}/g, ' 0 ')).replace(/\b0\b/g, '#');
@@ -424,6 +440,7 @@ function parseCue(intent: IntentId, rule: string): CueRule {
       .map((part) => (part.includes('~') ? near(part) : group(part)))
       .filter((g) => g.length > 0),
     without: negative.flatMap(group),
+    edge,
   };
 }
 

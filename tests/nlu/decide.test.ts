@@ -1,0 +1,35 @@
+import { decide } from '../../dialogs/menu/UnderstandingRouter';
+import { programIntentPattern } from '../../src/features/program/commands';
+import { Understanding } from '../../src/features/understanding/understand';
+import { loadContent } from '../../src/platform/content/loader';
+
+/** The router's decision for free text, at the menu and while the intake's question waits (as nlu:eval scores it). */
+describe('decide: what the bot does with a message', () => {
+  const content = loadContent('en');
+  const understanding = new Understanding(content, { featurePatterns: [programIntentPattern(content)] });
+  const at = (text: string, atMenu: boolean) =>
+    decide(understanding.read(text), text, content, {
+      atMenu,
+      nothingOpen: false,
+      explaining: false,
+      opens: (id) => !atMenu && id === 'intake',
+    });
+
+  test.each([
+    ['ok wait can you pause the check-ins for a month', 'pauseCheckIns'],
+    ['hmm actually i want the check ins back', 'resumeCheckIns'],
+    ['never mind all that, back to the main menu', 'startOver'],
+  ])('opening words ("ok wait", "actually", "never mind all that") are dropped: "%s" -> %s', (text, id) => {
+    expect(at(text, true)).toEqual({ kind: 'intent', id });
+    expect(at(text, false)).toEqual({ kind: 'intent', id });
+  });
+
+  test('a phrase known word for word keeps its opening words ("nvm go back")', () => {
+    expect(at('nvm go back', true)).toEqual({ kind: 'intent', id: 'startOver' });
+  });
+
+  test('thanks and goodbye inside a longer sentence are said back mid-intake too', () => {
+    expect(at('Thank you kindly for your patience with me.', false)).toEqual({ kind: 'intent', id: 'thanks' });
+    expect(at('I must be going now. Good night.', false)).toEqual({ kind: 'intent', id: 'goodbye' });
+  });
+});
