@@ -16,6 +16,7 @@ import { innermost } from '../shared/dialogContexts';
 import { EXPLAIN_DIALOG } from '../explain/ExplainDialog';
 import { sendHelpNow } from './HelpNowDialog';
 import { INTAKE_DIALOG } from '../intake/IntakeDialog';
+import { INTAKE_LOOP_DIALOG } from '../intake/IntakeLoopDialog';
 import { PROGRAM_DIALOG } from '../program/ProgramDialog';
 import { ROOT_DIALOG, resumeOrMenu } from '../shared/rootDialog';
 
@@ -45,14 +46,15 @@ const COMMAND_OF: Partial<Record<IntentId, string>> = {
   program: 'program',
 };
 
-/** The dialog an intent opens: while it runs, the message is its to read ("I want to cut down" answers the intake's goal). */
-const DIALOG_OF: Partial<Record<IntentId, string>> = {
-  intake: INTAKE_DIALOG,
-  program: PROGRAM_DIALOG,
-  checkins: CHECKIN_ENROLL_DIALOG,
-  checkInNow: CHECKIN_DIALOG,
-  learn: EXPLAIN_DIALOG,
-  deleteData: DELETE_DATA_DIALOG,
+/** The dialogs an intent opens: while one runs, the message is its to read ("I want to cut down" answers the intake's goal). */
+const DIALOG_OF: Partial<Record<IntentId, string[]>> = {
+  // Past its first step the intake runs as its loop (the entry replaces itself), so either one means it is open.
+  intake: [INTAKE_DIALOG, INTAKE_LOOP_DIALOG],
+  program: [PROGRAM_DIALOG],
+  checkins: [CHECKIN_ENROLL_DIALOG],
+  checkInNow: [CHECKIN_DIALOG],
+  learn: [EXPLAIN_DIALOG],
+  deleteData: [DELETE_DATA_DIALOG],
 };
 
 const INTENT = 'intent:';
@@ -96,7 +98,7 @@ export class UnderstandingRouter {
       atMenu: !dc.activeDialog || innermost(dc).activeDialog?.id === 'root.menuPrompt',
       nothingOpen: !dc.activeDialog,
       explaining: isDialogActive(dc, EXPLAIN_DIALOG),
-      opens: (id) => DIALOG_OF[id] !== undefined && isDialogActive(dc, DIALOG_OF[id]),
+      opens: (id) => (DIALOG_OF[id] ?? []).some((dialog) => isDialogActive(dc, dialog)),
     });
     switch (decision.kind) {
       case 'pass':
@@ -118,6 +120,12 @@ export class UnderstandingRouter {
         await this.offer(dc, this.services.content.text('questions.offer'), [
           ...decision.ids.map((id) => ({ value: QUESTION + id, label: this.understanding.bank.get(id).title })),
           { value: NEITHER, label: this.services.content.text('explain.choices.none') },
+        ]);
+        return true;
+      case 'offerBoth':
+        await this.offer(dc, this.services.content.text('intents.both'), [
+          this.intentChoice(decision.intent),
+          { value: QUESTION + decision.question, label: this.understanding.bank.get(decision.question).title },
         ]);
         return true;
       case 'unknown':
@@ -236,6 +244,8 @@ export type Decision =
   | { kind: 'offerIntents'; ids: IntentId[] }
   | { kind: 'answer'; id: string }
   | { kind: 'offerQuestions'; ids: string[] }
+  /** A request and a bank question asked together: both offered, the person picks which comes first. */
+  | { kind: 'offerBoth'; intent: IntentId; question: string }
   | { kind: 'unknown' };
 
 /**
@@ -265,6 +275,10 @@ export function decide(understood: Understood, text: string, content: Content, w
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
+    case 'requestAndQuestion':
+      // The request's own dialog is open (the intake, and "make me a plan"): it already runs, so only the question is left.
+      if (where.opens(understood.intent)) return { kind: 'answer', id: understood.question };
+      return { kind: 'offerBoth', intent: understood.intent, question: understood.question };
     case 'questionUnknown':
       return { kind: 'unknown' };
     case 'none':

@@ -97,10 +97,13 @@ function isRight(
 }
 
 function offered(expected: string, decision: ReturnType<typeof decisionAt>): boolean {
-  return (
-    (decision.kind === 'offerQuestions' || decision.kind === 'offerIntents') &&
-    expected.split('|').some((id) => (decision.ids as string[]).includes(id))
-  );
+  const ids =
+    decision.kind === 'offerQuestions' || decision.kind === 'offerIntents'
+      ? (decision.ids as string[])
+      : decision.kind === 'offerBoth'
+        ? [decision.intent, decision.question]
+        : [];
+  return expected.split('|').some((id) => ids.includes(id));
 }
 
 function pct(n: number, d: number): string {

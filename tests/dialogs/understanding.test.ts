@@ -183,4 +183,36 @@ describe('understanding people anywhere', () => {
     // An answer stays an answer.
     expect(await chat.say('about 5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
   });
+
+  test('a request and a bank question in one message: both are offered, and a pick runs it', async () => {
+    const chat = await atMenu();
+    const offer = await chat.send('can you make me a plan to quit? and how long does withdrawal last');
+    expect(offer.map((r) => r.text)).toEqual([c('intents.both')]);
+    expect(buttonsOf(offer[0])).toEqual([c('intents.labels.intake'), c('questions.bank.withdrawal.timeline.title')]);
+    expect(await chat.say(c('questions.bank.withdrawal.timeline.title'))).toEqual([
+      answer('withdrawal.timeline'),
+      c('menu.prompt'),
+    ]);
+  });
+
+  test('mid-intake: a short symptom, thanks in a sentence and a plan request with a unit are not the amount', async () => {
+    const chat = await atMenu();
+    await chat.say(c('menu.options.intake'));
+    await chat.say(c('intake.questions.products.choices.leaf'));
+    await chat.say('skip');
+    await chat.say('2 years');
+    await chat.say('yes');
+    const amount = c('intake.questions.startDose.prompt');
+    expect(await chat.say('cant sleep')).toEqual([answer('symptoms.sleep'), amount]);
+    expect(await chat.say('legs restless')).toEqual([answer('symptoms.restlessLegs'), amount]);
+    expect(await chat.say('Thank you kindly for your patience with me.')).toEqual([c('intents.thanks'), amount]);
+    // The intake is the plan already open: the amount question reads the request, and no "shot" is saved as the amount.
+    const plan = await chat.say('need a plan to get off shots');
+    expect(plan).toEqual([c('intake.questions.amount.retry')]);
+    // Both asks with the plan already open: the question is answered and the amount asked again (as last worded).
+    expect(await chat.say('i want a plan to quit, how long does withdrawal last?')).toEqual([
+      answer('withdrawal.timeline'),
+      c('intake.questions.amount.retry'),
+    ]);
+  });
 });

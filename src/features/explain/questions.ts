@@ -16,8 +16,20 @@ export function asksSomething(text: string, content: Content): boolean {
 
 /** A later sentence or clause that opens like a question ("last dose was 8pm, when's it gonna hit me"). */
 export function asksInLaterClause(text: string, content: Content): boolean {
-  const clauses = text.split(/[.!?;,:]+|\s-\s/);
-  return clauses.slice(1).some((clause) => clause.trim() !== '' && startsLikeQuestion(clause, content));
+  return clausesOf(text)
+    .slice(1)
+    .some((clause) => startsLikeQuestion(clause, content));
+}
+
+/**
+ * The sentences and clauses of a message, split after punctuation and at dashes ("make me a plan, how long does wd
+ * last?"). Each keeps its own "?"; a decimal point ("7.5 g") splits nothing.
+ */
+export function clausesOf(text: string): string[] {
+  return text
+    .split(/(?<=[!?;,:])|(?<=\.)(?!\d)|\s-\s/)
+    .map((clause) => clause.trim())
+    .filter((clause) => /[a-z0-9]/i.test(clause));
 }
 
 /** True when the message starts with a question word ("how much...", "is it..."); a trailing "?" alone does not count ("like 5 g?"). */

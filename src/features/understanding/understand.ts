@@ -2,7 +2,7 @@ import { normalize } from '../../platform/nlu/choices';
 import type { Content } from '../../platform/content/Content';
 import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
 import { QuestionBank } from '../explain/questionBank';
-import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../explain/questions';
+import { asksInLaterClause, asksSomething, clausesOf, looksLikeQuestion } from '../explain/questions';
 
 /** What a free-text message asks for, before any dialog reads it. */
 export type Understood =
@@ -12,6 +12,8 @@ export type Understood =
   /** score: the share of the message's words the best wording found (1 for an exact wording). */
   | { kind: 'question'; id: string; score: number; words: number }
   | { kind: 'questionUnclear'; ids: string[] }
+  /** A request in one clause and a bank question in another ("make me a plan. how long does withdrawal last?"). */
+  | { kind: 'requestAndQuestion'; intent: IntentId; question: string }
   /** Shaped like a question, but nothing in the bank answers it. */
   | { kind: 'questionUnknown' }
   | { kind: 'none' };
@@ -27,6 +29,9 @@ const MAX_READ_CHARS = 240;
  * Reads what a message asks for: a request (an intent), a question from the bank, or neither.
  * Deterministic: the same message always reads the same way.
  */
+
+/** Social words are said back, never offered beside a question ("thanks, how long does it last?" is the question). */
+const SOCIAL: ReadonlySet<IntentId> = new Set(['greeting', 'thanks', 'goodbye']);
 
 /** A bank match this close (share of the message's words) answers a question that also holds a request's cue words. */
 const CUE_QUESTION = 0.6;
@@ -88,6 +93,33 @@ export class Understanding {
     return this.requestOpeners.some((o) => said === o || said.startsWith(`${o} `));
   }
 
+  /**
+   * Two asks in one message, a request in one clause and a bank question in another, are both offered
+   * rather than one picked blindly. Each clause must be clear on its own: a sure request, a question the bank knows well.
+   */
+  private requestAndQuestion(text: string): Understood | undefined {
+    const clauses = clausesOf(text).filter((clause) => clause.split(/\s+/).length >= 2);
+    if (clauses.length < 2) return undefined;
+    let request: { id: IntentId; clause: number } | undefined;
+    let question: { id: string; clause: number } | undefined;
+    clauses.forEach((said, i) => {
+      const clause = this.withoutSwitch(said).text;
+      const intent = this.intents.match(clause);
+      if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
+        // Worded as a request (close to a phrase, or "can you...", "i want..."), not a story told before a
+        // question ("my mother wants to stop taking kratom. is withdrawal dangerous at her age?").
+        const worded = intent.exact || (intent.phrase ?? 0) >= SURE_INTENT || this.opensRequest(clause);
+        if (!request && worded && !SOCIAL.has(intent.id)) request = { id: intent.id, clause: i };
+        return;
+      }
+      if (question || !(looksLikeQuestion(clause, this.content) || asksSomething(clause, this.content))) return;
+      const found = this.bank.find(clause);
+      if (found.kind === 'match' && found.score >= SURE_QUESTION && found.words >= 2)
+        question = { id: found.id, clause: i };
+    });
+    return request && question ? { kind: 'requestAndQuestion', intent: request.id, question: question.id } : undefined;
+  }
+
   read(message: string): Understood {
     // Requests and questions are short; a long message is read by its start (its end for a question), so a turn stays cheap.
     const start = message.length > MAX_READ_CHARS ? message.slice(0, MAX_READ_CHARS) : message;
@@ -104,6 +136,8 @@ export class Understanding {
     const question =
       (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
     const asks = asking || asksSomething(text, this.content) || asksInLaterClause(text, this.content);
+    const both = asks ? this.requestAndQuestion(text) : undefined;
+    if (both) return both;
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
       const bankKnows =
