@@ -12,6 +12,17 @@ describe('intent matching by cue words and ranked search', () => {
     ['no more check-in messages please', 'stopCheckIns'],
     ['i am ready to get off kratom for good', 'intake'],
     ['i would like to speak with a counselor', 'support'],
+    // Families added from train-k's misses, in other words than its rows.
+    ['could you freeze my reminders until i get back', 'pauseCheckIns'],
+    ['please undo the pause', 'resumeCheckIns'],
+    ['never send me check-in messages again', 'stopCheckIns'],
+    ['i want to keep a backup of my logs', 'exportData'],
+    ['who runs this app', 'about'],
+    ['i need to see a therapist', 'support'],
+    ['talk me down, i am about to order more', 'helpNow'],
+    ['what did i log the first week', 'progress'],
+    ['take me home', 'startOver'],
+    ['i would like a schedule to cut back', 'intake'],
   ])('"%s" -> %s', (text, id) => {
     expect(matcher.match(text)).toMatchObject({ kind: 'intent', id });
   });
