@@ -271,7 +271,7 @@ export function decide(understood: Understood, text: string, content: Content, w
       return where.atMenu || asking ? { kind: 'offerIntents', ids: understood.ids } : { kind: 'pass' };
     case 'question':
       // Inside a question, plain words ("alcohol and xanax") are more likely an answer than a question.
-      if (!where.atMenu && !asking && !clearUnasked(understood.score, understood.words, text)) return { kind: 'pass' };
+      if (!where.atMenu && !asking && !clearUnasked(understood, text)) return { kind: 'pass' };
       return { kind: 'answer', id: understood.id };
     case 'questionUnclear':
       return where.atMenu || asking ? { kind: 'offerQuestions', ids: understood.ids } : { kind: 'pass' };
@@ -287,11 +287,16 @@ export function decide(understood: Understood, text: string, content: Content, w
 }
 
 /** Words not shaped like a question, inside a question: a bank question only when it holds (nearly) all of them. */
-function clearUnasked(score: number, words: number, text: string): boolean {
+function clearUnasked({ id, score, words }: { id: string; score: number; words: number }, text: string): boolean {
   if (score >= CLEAR_QUESTION && words >= MIN_WORDS_UNASKED) return true;
+  // A symptom named alone ("headache", "so sweaty") says how they feel; the waiting question did not take it, so it is answered.
+  if (id.startsWith(SYMPTOMS) && score >= ALL_WORDS && !COUNTS.test(text)) return true;
   // Two words with a number ("two spoons") are an amount for the waiting question, never a bank question.
   return score >= ALL_WORDS && words >= 2 && !COUNTS.test(text);
 }
+
+/** The bank's topic of withdrawal symptoms. */
+const SYMPTOMS = 'symptoms.';
 
 const COUNTS = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|a couple|few)\b/i;
 

@@ -32,4 +32,22 @@ describe('decide: what the bot does with a message', () => {
     expect(at('Thank you kindly for your patience with me.', false)).toEqual({ kind: 'intent', id: 'thanks' });
     expect(at('I must be going now. Good night.', false)).toEqual({ kind: 'intent', id: 'goodbye' });
   });
+
+  test('mid-intake, a symptom named alone is answered; plain answer words are left to the question', () => {
+    expect(at('headache', false)).toEqual({ kind: 'answer', id: 'symptoms.headache' });
+    expect(at('so sweaty', false)).toEqual({ kind: 'answer', id: 'symptoms.sweats' });
+    expect(at('cant sleep', false)).toEqual({ kind: 'answer', id: 'symptoms.sleep' });
+    for (const answer of ['a lot', 'about 5', 'not much']) expect(at(answer, false)).toEqual({ kind: 'pass' });
+  });
+
+  test('a request and a bank question in separate clauses offer both; with the intake open, the question is answered', () => {
+    const text = 'i want to make a plan to quit, how long does withdrawal last?';
+    expect(at(text, true)).toEqual({ kind: 'offerBoth', intent: 'intake', question: 'withdrawal.timeline' });
+    expect(at(text, false)).toEqual({ kind: 'answer', id: 'withdrawal.timeline' });
+    // Social words are not offered beside a question, and a story before a question is not a request.
+    expect(at('thanks, how long does withdrawal last?', true)).toEqual({ kind: 'answer', id: 'withdrawal.timeline' });
+    expect(at('my mother wants to stop taking kratom. is withdrawal dangerous at her age?', true)).not.toMatchObject({
+      kind: 'offerBoth',
+    });
+  });
 });
