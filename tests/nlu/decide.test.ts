@@ -50,4 +50,8 @@ describe('decide: what the bot does with a message', () => {
       kind: 'offerBoth',
     });
   });
+
+  test("a word the question bank knows is not taken for a typo of a request's word ('leaf' is not 'leave')", () => {
+    expect(at('leaf', true)).not.toEqual({ kind: 'intent', id: 'goodbye' });
+  });
 });

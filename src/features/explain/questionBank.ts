@@ -206,6 +206,12 @@ export class QuestionBank {
     return 0;
   }
 
+  /** True when a question's wordings use this (stemmed) word, so it is a word of the topic, not a typo. */
+  knows(term: string): boolean {
+    for (const words of this.askWords.values()) if (words.has(term)) return true;
+    return false;
+  }
+
   /** The message's searchable words, as the index sees them. */
   private terms(message: string): string[] {
     return [

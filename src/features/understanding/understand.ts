@@ -53,8 +53,8 @@ export class Understanding {
     private readonly content: Content,
     options: IntentMatcherOptions = {},
   ) {
-    this.intents = new IntentMatcher(content, options);
     this.bank = new QuestionBank(content);
+    this.intents = new IntentMatcher(content, { knownWords: (word) => this.bank.knows(word), ...options });
     const words = content.list('intents.urgeNow').map((w) => normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.urgeNow = new RegExp(`\\b(?:${words.join('|')})\\b`);
     this.requestOpeners = content.list('intents.requestOpeners').map((w) => normalize(w));

@@ -136,6 +136,8 @@ function dice(a: Set<string>, b: Set<string>): number {
  */
 export interface IntentMatcherOptions {
   featurePatterns?: ReadonlyArray<{ id: IntentId; matches(text: string): boolean }>;
+  /** Words known elsewhere (the question bank's), never taken for a typo of a phrase's word ("leaf" is not "leave"). */
+  knownWords?: (word: string) => boolean;
 }
 
 /**
@@ -359,7 +361,7 @@ export class IntentMatcher {
   /** A word the phrases never use is swapped for the nearest one they do ("chek" -> "check"), when close. */
   private correct(words: string[]): string[] {
     return words.map((word) => {
-      if (this.vocabulary.has(word) || word.length < 4) return word;
+      if (this.vocabulary.has(word) || word.length < 4 || this.options.knownWords?.(word)) return word;
       const known = this.corrections.get(word);
       if (known !== undefined) return known;
       const nearest = this.nearest(word);
