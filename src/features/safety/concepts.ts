@@ -294,7 +294,8 @@ export const CONCEPTS = {
   /** The person says the death words were a figure of speech: "not literally", "jk". */
   notLiteral:
     '\\b(?:not literally|not for real|jk|just kidding|figuratively|figure of speech|not in a (?:suicidal|serious) way)\\b(?! (?:not|but not|or not) (?:jk|kidding|literally))',
-  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me)\\b',
+  idiomOfOther:
+    '\\b(?:said|says|say|saying|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me|yelled|yells|groaning|moaning|complaining|whining|screaming)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
@@ -329,7 +330,7 @@ export const CONCEPTS = {
     '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule|(?:go|going|gon na|went|get|getting|head|heading|off) to bed|bed early)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
   figureMarker:
-    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|(?:if|when) (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight|bill|gas bill)|when (?:he|she|they) (?:sees|hears|gets|loses|has to)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
   /**
    * A time that puts an event in the past: months or years ago, a named past season, "my history".
    * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.

@@ -3,6 +3,7 @@ import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } 
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
 import { type DangerKind, type Detection, NO_DANGER, urgency } from './types';
+import { inTheirVoice, speaksOfAnother } from './voice';
 import { COMMON_WORDS, FUZZY_TARGETS } from './words';
 
 type FoundKind = Exclude<DangerKind, 'none'>;
@@ -452,6 +453,28 @@ function emergencyAndUnsure(hits: Hit[]): void {
 
 const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probability: 0 } });
 
+/** Rules whose answer, read in another person's voice, means that person took an overdose on purpose. */
+const OVERDOSE_ON_PURPOSE = new Set(['concept.deliberateOverdose', 'concept.overdoseApology']);
+
+/**
+ * Another person's danger told in the third person: the message read again in that person's own voice
+ * (voice.ts) by the rules alone. What counts is a death or harm the rules call suicide; an overdose
+ * taken on purpose also brings 911. The signal starts with suicide.someoneElse, so the answer carries
+ * the line for someone worried about another.
+ */
+function someoneElsesDanger(clauses: ClauseContext[], cancelled: Set<number>, hits: Hit[]): Hit[] {
+  // Clauses the cancellers explained (a story, a joke of someone else's, a screening with "no") stay out;
+  // idioms are already blanked in each clause's text.
+  const kept = clauses.filter((_, i) => !cancelled.has(i)).map((c) => c.text);
+  if (hits.some((h) => h.kind === 'suicide') || !kept.some(speaksOfAnother)) return [];
+  const theirs = detectDanger(kept.map(inTheirVoice).join('. '), { classifier: false, inTheirVoice: true });
+  if (!theirs.kinds.includes('suicide')) return [];
+  const out: Hit[] = [{ kind: 'suicide', signal: 'suicide.someoneElse.voice' }];
+  if (theirs.signals.some((s) => OVERDOSE_ON_PURPOSE.has(s)) && !hits.some((h) => h.kind === 'medical'))
+    out.push({ kind: 'medical', signal: 'concept.someoneElseOverdose' });
+  return out;
+}
+
 /**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
  * lexicon; negation ("I am not suicidal"), idioms ("killing it at work"), questions, the past and
@@ -460,7 +483,8 @@ const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probabilit
 export function detectDanger(
   text: string,
   // false: the rules alone; a Classifier: that model instead of the committed one (the writers evaluation).
-  options: { classifier?: boolean | Classifier } = {},
+  // inTheirVoice: the message was already turned into another person's voice (someoneElsesDanger), read once.
+  options: { classifier?: boolean | Classifier; inTheirVoice?: boolean } = {},
 ): Detection {
   if (typeof text !== 'string' || text.trim() === '') return NO_DANGER;
   const message = normalizeForSafety(text, VOCABULARY);
@@ -514,6 +538,7 @@ export function detectDanger(
     hits.push(...overdoseHalves(hits, concepts, cancelled, scored.probability, '~clf'));
     emergencyAndUnsure(hits);
   }
+  if (!options.inTheirVoice) hits.push(...someoneElsesDanger(clauses, cancelled, hits));
 
   if (hits.length === 0) return NO_DANGER;
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));
