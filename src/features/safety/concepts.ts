@@ -265,9 +265,9 @@ export const CONCEPTS = {
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|passed away)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened (?:me|him|her)\\b|\\bscreen(?:ed|ing|s)? (?:me |him |her |us )?for\\b|\\bthe suicide question\\b|^(?:my )?(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|psych|pcp|gp)$|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
-    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood|honestly no|nothing like that|scored (?:a )?(?:zero|0|low|nothing)|told (?:him|her|them) (?:that )?i (?:am|was) (?:doing )?(?:fine|ok|okay|alright|safe|good|well))\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   /**
@@ -373,6 +373,8 @@ export const CONCEPTS = {
   /** An ending of a period of life, not of life: "end this chapter", "turn the page", "close that era". */
   chapterEnds:
     '\\b(?:end|ending|ended|close|closing|closed|turn|turning|turned) (?:this|a|that|the|my) (?:\\w+ )?(?:chapter|era|phase|page|season|part)\\b',
+  /** The person speaks of themselves (a clause without it may be what someone else asked or said). */
+  firstPerson: '\\b(?:i|me|myself|mine|im)\\b',
   /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
   myStance:
     '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',
@@ -623,6 +625,19 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   )
     return 'kratomEnds';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
+  // "the one about being better off dead ... i said not at all": what was asked, named in a clause of its own.
+  if (
+    message.reportedQuestion &&
+    (message.assurance || message.denial) &&
+    !p.firstPerson &&
+    (p.weOrYou || (!p.intent && !p.wish)) &&
+    !p.time &&
+    !p.means &&
+    !p.preparation &&
+    !p.farewell &&
+    !bodyOrChild
+  )
+    return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && (p.figureMarker || message.figureMarker)) return 'figureOfOther';
   // "i want to die lol not literally": said as a figure of speech, with nothing about a way, a time or a body.
   if (

@@ -77,6 +77,7 @@ const NOT_NEGATABLE = new Set<Concept>([
   'story',
   'thirdDeath',
   'myStance',
+  'firstPerson',
   'amountTaken',
   'refuseHelp',
   'iIngested',
