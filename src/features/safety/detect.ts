@@ -13,7 +13,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-4.0.0';
+export const DETECTOR_VERSION = 'safety-4.1.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -77,6 +77,10 @@ const NOT_NEGATABLE = new Set<Concept>([
   'story',
   'thirdDeath',
   'myStance',
+  'speechFrame',
+  'warning',
+  'notLife',
+  'withdrawalSymptom',
   'firstPerson',
   'amountTaken',
   'refuseHelp',
@@ -157,7 +161,7 @@ function union(all: Present[]): Present {
 /** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
 function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean): Hit[] {
   const whole = union(found);
-  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole) ? [] : [i]));
+  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole, found[i - 1]) ? [] : [i]));
   const live = liveIndexes.map((i) => found[i]);
   if (live.length === 0) return [];
   const message = union(live);
@@ -189,7 +193,7 @@ function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean)
 /** Clauses whose danger words are not the person's own, now: history, a death that happened to someone else, a reported screening question with "I'm safe". */
 function cancelledClauses(found: Present[]): Set<number> {
   const whole = union(found);
-  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole) ? [i] : [])));
+  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole, found[i - 1]) ? [i] : [])));
 }
 
 interface ClauseContext {
@@ -289,7 +293,7 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const othersWords = whole.idiomOfOther && whole.otherPerson;
   const asking = clauses.every((c) => c.question);
   // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
-  const explained = concepts.every((p) => clauseCancelled(p, whole) !== undefined);
+  const explained = concepts.every((p, i) => clauseCancelled(p, whole, concepts[i - 1]) !== undefined);
   const past = clauses.some((c) => c.distant) && !whole.now;
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
   const future = whole.intent && whole.willIngest && !whole.ingested;
@@ -467,10 +471,12 @@ function someoneElsesDanger(clauses: ClauseContext[], cancelled: Set<number>, hi
   // Clauses the cancellers explained (a story, a joke of someone else's, a screening with "no") stay out;
   // idioms are already blanked in each clause's text.
   const kept = clauses.filter((_, i) => !cancelled.has(i)).map((c) => c.text);
-  if (hits.some((h) => h.kind === 'suicide') || !kept.some(speaksOfAnother)) return [];
+  if (!kept.some(speaksOfAnother)) return [];
+  // Already 988 on the rules' own reading: the answer only gains the line for someone worried about another.
+  if (hits.some((h) => h.kind === 'suicide')) return [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
   const theirs = detectDanger(kept.map(inTheirVoice).join('. '), { classifier: false, inTheirVoice: true });
   if (!theirs.kinds.includes('suicide')) return [];
-  const out: Hit[] = [{ kind: 'suicide', signal: 'suicide.someoneElse.voice' }];
+  const out: Hit[] = [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
   if (theirs.signals.some((s) => OVERDOSE_ON_PURPOSE.has(s)) && !hits.some((h) => h.kind === 'medical'))
     out.push({ kind: 'medical', signal: 'concept.someoneElseOverdose' });
   return out;
