@@ -246,3 +246,35 @@ describe('issue 20 v3.1: a goodbye beside kratom is still a goodbye; a goodbye t
     expect(allowed).toContain(detectDanger(message).kind);
   });
 });
+
+describe("safety-4.1.0: someone else at risk, screenings answered no, others' figures of speech, stroke signs (table)", () => {
+  const cases: Array<[string, DangerKind[]]> = [
+    // Another person's danger told in the third person is read in their own voice.
+    ['my brother keeps telling me he wants to die and he has been drinking all day', ['suicide']],
+    ['my mom said she is going to swallow all her sleeping pills tonight', ['suicide', 'medical']],
+    ['my girlfriend is burning her arms with a lighter again', ['suicide']],
+    // "would not wake up" also still reads as a body sign (911 beside 988).
+    ['my uncle wishes he would not wake up', ['medical', 'suicide']],
+    ['i want to take her out for dinner on her birthday', ['none']],
+    // A screening answered no reaches the clause that names what was asked.
+    ['the intake form had the question about being better off dead, i ticked not at all', ['none']],
+    ['counselor: any thoughts of hurting yourself? me: honestly no', ['none']],
+    ['the therapist asked if i was safe and i said no, tonight i am going to end it', ['suicide']],
+    // Someone else's words with a sign they were a figure of speech; a general warning.
+    ['my boss said "i am going to kill myself if this report is late again" and we all laughed', ['none']],
+    ['the nurse said mixing extract and alcohol can kill you', ['none']],
+    ['my aunt passed away last spring and i miss her today', ['none']],
+    // Stroke signs come first, whatever else is asked.
+    ['my mouth is drooping on one side and my right arm went numb', ['medical']],
+    ['he hit his head on the counter and now he is woozy', ['medical']],
+  ];
+  test.each(cases)('%j', (message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+
+  test('a friend at risk gets the line for someone worried about another', () => {
+    const d = detectDanger('my best friend says she has her pills counted out for tonight');
+    expect(d.kinds).toContain('suicide');
+    expect(d.signals.some((s) => s.startsWith('suicide.someoneElse'))).toBe(true);
+  });
+});

@@ -21,7 +21,7 @@ const PERSON_WORDS = words(
   'them',
   'someone',
   'somebody',
-  '(?:my |our |the )?(?:friend|boyfriend|girlfriend|husband|wife|partner|son|daughter|kid|child|mom|mother|dad|father|brother|sister|roommate|buddy|cousin|uncle|aunt|baby|toddler|fiance|fiancee|grandma|grandpa|grandmother|grandfather|coworker|neighbor|nephew|niece)',
+  '(?:my |our |the )?(?:boss|manager|teacher|coach|sponsor|friend|boyfriend|girlfriend|husband|wife|partner|son|daughter|kid|child|mom|mother|dad|father|brother|sister|roommate|buddy|cousin|uncle|aunt|baby|toddler|fiance|fiancee|grandma|grandpa|grandmother|grandfather|coworker|neighbor|nephew|niece)',
 );
 const CHILD_WORDS = words(
   'kid',
@@ -94,7 +94,7 @@ export const CONCEPTS = {
   deathStrong: words(
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
-    '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
+    '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for|to|once|even)\\b)|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
     '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
     '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:what is the|whats the|no|there is no) point (?:of|in) (?:even )?(?:being here|being alive|living|going on|waking up|trying anymore)\\b|\\bno (?:reason|point) (?:for me )?to (?:keep going|go on|stay|be here|live|wake up)\\b|\\b(?:not|no) (?:\\w+ ){0,3}(?:be )?(?:here|around|alive) (?:much|for much|a lot) longer\\b|\\bbody bag\\b|\\b(?:not|never) be (?:waking|wake) up\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bno more tomorrows\\b|\\b(?:will not|not going to|never|am not going to) (?:see|live to see|make it to) (?:tomorrow|next (?:week|month|year)|another \\w+|the (?:sunrise|morning|weekend|new year)|christmas|my (?:\\w+ )?birthday)\\b|' +
       DEATH_SLANG +
@@ -104,7 +104,7 @@ export const CONCEPTS = {
     '\\b(?:do not|dont|not) (?:want to|wanna) be(?: here| around| alive)? anymore\\b|\\btired of (?:being here|existing|being alive|living|waiting on him)\\b|\\bstop being\\b|\\b(?:can not|cant) be (?:arsed|bothered) (?:living|livin|to live)\\b|\\bmight as well be (?:gone|dead)\\b|\\bcalled me home\\b|\\b(?:nap|sleep) (?:was|were|would be|be) permanent\\b|\\bdisappointed (?:that )?i am still (?:here|alive)\\b|\\bpause button on life\\b|\\bforget i (?:ever )?existed\\b|\\bfinished the job\\b|\\b(?:mortal|no despertar|matarme|suicidarme|morir|muerto|muerta)\\b|\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
     '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
-    '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
+    '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bbetter off if i (?:died|was dead|were dead|was gone|were gone|was not here|were not here|never)\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\b(?:switch|switching|turn|turning|shut|shutting) (?:myself|me) (?:off|down)\\b(?! (?:for (?:the|a) (?:night|day|bit|while)|early))|\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
   ),
@@ -128,7 +128,7 @@ export const CONCEPTS = {
   weOrYou: '\\b(?:we|you|u|us|lets|can i)\\b',
   /** A way or amount asked for with no object named: "whats the least painful way", "how much would it take". */
   methodWay:
-    '\\b(?:least painful|most painless|painless|surest|most reliable|most certain|more certain|more reliable|quickest|easiest) (?:way|one|combo|combination|caliber|option)\\b|\\b(?:which|what) (?:\\w+ )?is (?:more|most) (?:certain|reliable|sure)\\b|\\bworks the first time\\b|\\b(?:would|will) (?:that|it|this) (?:combination )?be enough\\b|\\bdosis mortal\\b|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
+    '\\b(?:least painful|most painless|painless|surest|most reliable|most certain|more certain|more reliable|quickest|easiest) (?:way|one|combo|combination|caliber|option)\\b|\\b(?:which|what) (?:\\w+ )?is (?:more|most) (?:certain|reliable|sure)\\b|\\bworks the first time\\b|\\b(?:would|will) (?:that|it|this) (?:combination )?be enough\\b|\\bdosis mortal\\b|\\b(?<!in the )(?<!in a )(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb:
     '\\b(?:pound|pounding|stab|stabbin|stabbing|slap|slapping|slappin|snap|snapping|pressed|heated|welting|starving|hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
@@ -210,7 +210,7 @@ export const CONCEPTS = {
   heartSpread:
     '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint\\w*|almost fainted|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
-    '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\bcoffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
+    '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\b(?:looks?|looked|looking) like coffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
     '\\b(?:hives|throat|tongue|lips|face)(?: \\w+){0,3} (?:tight|swollen|swelling|puffy|closing)\\b|\\bhives\\b.{0,30}\\b(?:hard to (?:swallow|breathe)|throat|tongue)\\b',
     '\\b(?:skin|eyes)(?: \\w+){0,3} yellow\\b.{0,60}\\b(?:confused|can not think|drowsy|swollen)\\b',
     '\\b(?:arm|leg|face)(?: \\w+){0,4} (?:weak|numb|drooping) on one side\\b|\\bone side (?:of (?:my|his|her) (?:body|face) )?(?:is |went |gone )?(?:weak|numb)\\b',
@@ -223,12 +223,15 @@ export const CONCEPTS = {
     '\\b(?:whole )?body (?:is )?jerking\\b|\\b\\d+ (?:breaths|times) (?:a|per) minute\\b',
     '\\bdo not know where i am\\b|\\bdo not know what is real\\b|\\bseeing things\\b.{0,30}\\breal\\b|\\bcar accident\\b|\\bgot hurt bad\\b',
     '\\bgoing to die right now\\b',
+    // Stroke signs: a face drooping, one arm or leg gone weak or numb, speech that will not come out right.
+    '\\b(?:face|mouth|smile)\\b(?: \\w+){0,4} droop\\w*|\\bdroop\\w*(?: \\w+){0,2} (?:face|mouth|smile)\\b|\\b(?:left|right) (?:arm|leg|hand|side)\\b(?: \\w+){0,3} (?:went |gone |is |feels )?(?:numb|weak|dead|limp|will not (?:lift|move)|would not (?:lift|move)|can not (?:lift|move))\\b|\\b(?:arm|leg|hand) went (?:numb|weak|dead|limp)\\b|\\bone side of (?:my|his|her) body\\b|\\b(?:can not|could not) (?:speak|talk|see) (?:right|properly|clearly|straight)\\b|\\bwords? (?:came|come|are coming|were coming) out (?:wrong|jumbled|garbled|slurred)\\b',
+    '\\b(?:calf|leg)\\b(?: \\w+){0,6} swollen\\b.{0,80}\\b(?:short of breath|can not breathe|chest pain|coughing up)\\b|\\b(?:hit|smacked|struck|banged) (?:my|his|her) head\\b.{0,40}\\b(?:woozy|can not remember|dizzy|keeps? throwing up|throwin up)\\b',
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful:
-    '\\b(?:thought|felt like|feel like|feels like|feeling like) i (?:am|was) (?:going to|gon na) die\\b|\\b(?:feel|feels|feeling) like i am (?:dying|dyin)\\b|\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die)|death|dying|dead|i died)\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
+    '\\b(?:thought|felt like|feel like|feels like|feeling like) i (?:am|was) (?:going to|gon na) die\\b|\\b(?:feel|feels|feeling) like i am (?:dying|dyin)\\b|\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die|about to die)|(?:\\w+ ){0,2}death|dying|dead|i (?:had |would have )?died)\\b|\\b(?:brain|body|head|legs|soul|insides?) (?:feels|feel|is|are) (?:\\w+ )?(?:dead|dying)\\b|\\b(?:feel|feels|feeling) like (?:she|he) is (?:about to|going to) die\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
   /** A whole supply at once. */
   bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
@@ -249,25 +252,25 @@ export const CONCEPTS = {
   intent:
     '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
   time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|(?:waiting for|until|till|once) everyone (?:is asleep|falls? asleep|to fall asleep|leaves|goes to (?:bed|sleep))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
-  wish: '\\b(?:wish|wishing|hope|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:more |so |really )?(?:peaceful|nice|good|restful|better|easier)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
+  wish: '\\b(?:wish|wishes|wishing|hope|hopes|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:more |so |really )?(?:peaceful|nice|good|restful|better|easier)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
     '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:does|would|will) (?:\\w+ ){1,6}take long\\b|\\bis (?:\\w+ ){0,4}(?:stories|storeys|floors|feet|ft|high|tall|deep) enough\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\b(?:is|was) (?:\\w+ ){0,4}(?:still )?the (?:tallest|highest)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
 
   // What cancels
   history:
-    '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)$|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+    '\\b(?:back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)(?:$| and| when| but)|long gone|from my \\w+ days|in my \\w+ days|anniversary of my (?:overdose|od|attempt|suicide attempt)|when (?:he|she) was (?:\\d+|younger|a kid|a teen|little|in)|(?:he|she) is \\d+ now|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** Distress now, beside a history marker: "i used to think it gets better, now i want to die". */
   presentDistress:
-    '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
+    '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|(?<!ago )today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
   pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther:
-    '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her) (?:mom|dad|brother|sister|friend|mother|father|uncle|cousin) (?:died|passed away)\\b',
+    '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her|our) (?:\\w+ )?(?:mom|dad|brother|sister|friend|mother|father|uncle|aunt|cousin|grandpa|grandma|grandmother|grandfather|granddad|nan|husband|wife|son|daughter|dog|cat) (?:\\w+ )?(?:died|passed away|passed)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened me\\b|\\bscreen(?:ed|ing)? (?:me )?for\\b|\\bthe suicide question\\b|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened (?:me|him|her)\\b|\\bscreen(?:ed|ing|s)? (?:me |him |her |us )?for\\b|\\bthe suicide question\\b|^(?:my )?(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|psych|pcp|gp)$|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
-    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood)\\b',
+    '\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood|honestly no|nothing like that|scored (?:a )?(?:zero|0|low|nothing)|told (?:him|her|them) (?:that )?i (?:am|was) (?:doing )?(?:fine|ok|okay|alright|safe|good|well))\\b',
   kratomObject:
     '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|bag|smoke shop|shop|dealer|vendor|vendors|plug|scale|capsule machine|quit|quitting|quit date|stop for good|clean|taper|using|dosing|trash|toilet)\\b',
   /**
@@ -276,7 +279,7 @@ export const CONCEPTS = {
    * "clean 30 days and tonight i end it" still reads as a death.
    */
   kratomThing:
-    '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|vendors?|plug|quit|quitting|quit date|stop for good|taper|trash|toilet)\\b|\\bwith (?:my |the )?dealer\\b',
+    '\\b(?:kratom|sevenoh|extract|extracts|shots|capsule|capsules|powder|leaf|gummy|gummies|habit|addiction|stash|flushing|flushed|this stuff|that stuff|the stuff(?! (?:i|you|we|he|she) )|dose|doses|last bag|vendors?|plug|quit|quitting|quit date|stop for good|taper|trash|toilet)\\b|\\bwith (?:my |the )?dealer\\b',
   /** A clause that is only an apology ("sorry"), as after an overdose. */
   sorryAlone: '^(?:i am )?(?:so |really )?sorry(?: for everything| everyone)?$',
   /**
@@ -284,7 +287,7 @@ export const CONCEPTS = {
    * scale and bags"). Kratom only named beside a goodbye ("kratom ruined my life. this is goodbye") is not one.
    */
   kratomFarewell:
-    '\\b(?:goodbye|good bye|bye|farewell|good riddance|so long|breakup|break up|breaking up|last|final)\\b(?: \\w+){0,4} (?:kratom|sevenoh|extracts?|shots?|capsules?|caps|powder|habit|addiction|stuff|plug|vendors?|dealers?|shop|stash|bags?|scale|using|dosing)\\b|\\bfuture self\\b|\\bwhen i am clean\\b|\\b(?:done|through|finished|over) with (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|this stuff|my habit|the habit|you)\\b|\\bno more (?:kratom|sevenoh|extracts?|shots|capsules|powder)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) (?:free|is over|and i are (?:done|through|over))\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules?|powder|habit|addiction|stash)\\b(?: \\w+){0,3} (?:goodbye|bye|farewell|good riddance)\\b|\\b(?:gave|give|giving|threw|throw|throwing|tossed|flushed|flushing|dumped|dumping) (?:away |out )?(?:all )?(?:of )?(?:my |the )?(?:rest of (?:my |the )?)?(?:\\w+ )?(?:kratom|sevenoh|extracts?|shots|capsules?|caps|powder|stash|bags?|scale|stuff)\\b',
+    '\\b(?:killed|kill|killing|kicked|kicking|beat|beating|ended|ending|broke|breaking) (?:my |the |this )?(?:\\w+ )?(?:habit|addiction)\\b|\\b(?:goodbye|good bye|bye|farewell|good riddance|so long|breakup|break up|breaking up|last|final)\\b(?: \\w+){0,6} (?:kratom|sevenoh|extracts?|shots?|capsules?|caps|powder|gumm(?:y|ies)|habit|addiction|stuff|plug|vendors?|dealers?|shop|stash|bags?|scale|using|dosing)\\b|\\bfuture self\\b|\\bwhen i am clean\\b|\\b(?:done|through|finished|over) with (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|this stuff|my habit|the habit|you)\\b|\\bno more (?:kratom|sevenoh|extracts?|shots|capsules|powder)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) (?:free|is over|and i are (?:done|through|over))\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules?|powder|habit|addiction|stash)\\b(?: \\w+){0,3} (?:goodbye|bye|farewell|good riddance)\\b|\\b(?:gave|give|giving|threw|throw|throwing|tossed|flushed|flushing|dumped|dumping)\\b(?: \\w+){0,4} (?:kratom|sevenoh|extracts?|shots|capsules?|caps|powder|gumm(?:y|ies)|stash|bags?|scale|stuff)\\b',
   /** Kratom named as a struggle, not as what ends: "tried to quit so many times", "relapsed again". */
   quitFailed:
     '\\b(?:tried to|try to|trying to|can not|could not|failed to|never (?:could|can)) (?:quit|stop)\\b|\\brelapsed?\\b|\\bcut me off\\b',
@@ -294,7 +297,8 @@ export const CONCEPTS = {
   /** The person says the death words were a figure of speech: "not literally", "jk". */
   notLiteral:
     '\\b(?:not literally|not for real|jk|just kidding|figuratively|figure of speech|not in a (?:suicidal|serious) way)\\b(?! (?:not|but not|or not) (?:jk|kidding|literally))',
-  idiomOfOther: '\\b(?:said|says|say|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me)\\b',
+  idiomOfOther:
+    '\\b(?:said|says|say|saying|joked|jokes|joking|keeps saying|kept saying|keep saying|texted|told me|yelled|yells|groaning|moaning|complaining|whining|screaming)\\b',
   /**
    * Anchors: words a message must hold before the classifier may raise (detect.ts). A statistical score
    * on a message with none of them ("diarrhea again ugh") is noise, not a crisis the rules missed.
@@ -314,7 +318,7 @@ export const CONCEPTS = {
   withdrawalContext:
     '\\b(?:withdrawal|withdrawals|withdrawing|wd|detox|detoxing|day \\d+|\\d+ (?:hours?|hrs|days?|weeks?) (?:off|clean|without|no)|off kratom|off sevenoh|since (?:i )?(?:quit|stopped|cut back|cut down|came off|quitting|stopping)|tapering|taper|cold turkey|coming off|came off|quitting|(?:no|without) (?:kratom|sevenoh|a dose|my dose|dosing)|stopped (?:kratom|sevenoh|taking|dosing)|cutting back|restless legs|rls)\\b',
   justWithdrawal:
-    '\\b(?:the )?(?:withdrawal|withdrawals|wd|sweats|detox) i mean\\b|\\bi mean the (?:withdrawal|withdrawals|wd|sweats|detox)\\b|\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b',
+    '\\b(?:the )?(?:withdrawal|withdrawals|wd|sweats|detox) i mean\\b|\\bi mean the (?:withdrawal|withdrawals|wd|sweats|detox)\\b|\\b(?:it is|its|that is|thats) (?:just|only) (?:the )?(?:withdrawal|withdrawals|wd|detox)\\b|\\bknows? (?:that )?(?:it is|its) (?:just )?(?:the )?(?:withdrawal|withdrawals|wd|detox)\\b|\\b(?:the )?kratom flu talking\\b',
   /** An ordinary dose: "my usual dose", "2g to take the edge off". */
   usualDose:
     '\\b(?:usual|normal|regular|daily|morning|maintenance) (?:\\w+ )?(?:dose|doses|amount|capsules?|caps|tabs?|tablets?|shots?|scoops?|grams?)\\b|\\btake the edge off\\b|\\bslipped (?:up )?and (?:took|dosed)\\b',
@@ -323,13 +327,13 @@ export const CONCEPTS = {
     '\\b(?:coffee|caffeine|food|pizza|tacos|chocolate|snack|lunch|dinner|breakfast|shower|beer|cigarette|smoke|vape|game|games|phone|wifi|tv|show|series|episode|movie|concert|vacation|beach|shopping|mall|gym|workout|exam|test|homework|meeting|email|traffic|commute|heat|weather|laundry|dishes|kids|boss|mother in law)\\b',
   /** The last of the product ("my very last capsule"): an ending of kratom, not of a life. */
   lastDose:
-    '\\b(?:last|final|very last) (?:dose|doses|capsule|capsules|cap|caps|tablet|tablets|tab|tabs|shot|shots|bag|scoop|cup|gram|grams|pill|pills)(?: (?:of kratom|of sevenoh|ever|for good|forever))?\\b',
+    '\\b(?:(?:drank|took|had|drink|take) my (?:last|final|very last) one|(?:last|final|very last) (?:\\w+ )?(?:dose|doses|capsule|capsules|cap|caps|tablet|tablets|tab|tabs|shot|shots|gummy|gummies|bag|scoop|cup|gram|grams|pill|pills))(?: (?:of kratom|of sevenoh|ever|for good|forever))?\\b',
   /** Sleep talk: alarms, naps, beds, waking late. */
   sleepContext:
     '\\b(?:alarm|alarms|nap|napped|napping|pillow|couch|sofa|bedtime|went to bed|slept|overslept|asleep|sleep schedule|(?:go|going|gon na|went|get|getting|head|heading|off) to bed|bed early)\\b|\\b(?:till|until|til) (?:noon|morning|lunch|the afternoon|\\d)\\b',
   /** What makes someone else's words a figure of speech: a joke, a condition, a reaction. */
   figureMarker:
-    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|if (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight)|a joke|as a joke|every (?:monday|day|time|week|morning))\\b',
+    '\\b(?:dramatic|dramatically|drama queen|over (?:his|her|their) (?:homework|exams?|test|grades|game|team|phone|hair))\\b|\\b(?:always (?:says|said)|likes to say|loves to say|joked|joking|jokes|kidding|lol|haha|if (?:she|he|they|i) (?:had|has|have|ate|eat|did|does|ever)|when (?:he|she|they) (?:saw|heard|got|found)|before (?:moving|going|giving)|rather die than|running joke|(?:if|when) (?:her|his|their) (?:team|boss|show|game|phone|car|hair|kids|order|flight|bill|gas bill)|when (?:he|she|they) (?:sees|hears|gets|loses|has to)|a joke|as a joke|every (?:single )?(?:monday|day|time|week|morning|meeting)|everyone laughed|we all laughed|just an expression|an expression|talk like that|talks like that|how (?:she|he|they) talks?|figure of speech)\\b',
   /**
    * A time that puts an event in the past: months or years ago, a named past season, "my history".
    * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.
@@ -338,16 +342,16 @@ export const CONCEPTS = {
     '\\bwhen i was (?:\\w+ing|drunk|using|younger|a kid|a teen|in (?:high school|college|the army|the service))\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
   /** The person says they are well now: "doing good", "6 months clean", "i'm stable". */
   nowOkay:
-    '\\b(?:those|that|it|they) (?:have |has )?passed\\b|\\bbehind me\\b|\\b(?:is not|isn t|not) there (?:now|anymore)\\b|\\blearned my lesson\\b|\\bno longer\\b|\\bnow i (?:just )?want to (?:get off|quit|stop|taper|be clean)\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
+    '\\b(?:those|that|it|they) (?:have |has )?passed\\b|\\bpast (?:it|that)\\b|\\bfelt (?:so )?(?:good|better)\\b|\\bbehind me\\b|\\b(?:is not|isn t|not) there (?:now|anymore)\\b|\\blearned my lesson\\b|\\bno longer\\b|\\bnow i (?:just )?want to (?:get off|quit|stop|taper|be clean)\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
   /**
    * Someone else's story, a song, a film, the news or a game: the death words are in what the person
    * read, watched, heard or played.
    */
   story:
-    '\\b(?:talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|post|posted|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
+    '\\b(?:memoir|biography|obituary|chapter \\d+|read about|reading about|watching|watched|talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
   /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
   thirdDeath:
-    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
+    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|fish|goldfish|hamster|pet|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies|committed suicide)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
   /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
   endOfThing:
     '\\b(?:dead|funeral|buried|six feet under|killed it|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
@@ -362,7 +366,7 @@ export const CONCEPTS = {
     '\\bi (?:\\w+ )?(?:took|swallowed|overdosed|ate|drank|downed|od|popped|injected|chugged)\\b|^(?:took|swallowed|overdosed|ate|drank|downed|popped|injected|chugged)\\b',
   /** "i know i'm not", "but i'm alright", "still here": a feeling of dying that the person says is not a fact. */
   notReally:
-    '\\bi know (?:perfectly well |full well )?(?:i am not|i will not|i wont|i m not|it is not|its not|i am going to be ok)\\b|^(?:i am |im )?(?:alright|ok|okay|fine)$|\\bbut i am (?:alright|ok|okay|fine)\\b|\\bstill here\\b|\\bnot really\\b',
+    '\\bi know (?:perfectly well |full well )?(?:i am not|i will not|i wont|i m not|it is not|its not|i am going to be ok)\\b|^(?:i am |im )?(?:alright|ok|okay|fine)$|\\bbut i am (?:alright|ok|okay|fine)\\b|\\bstill here\\b|\\bnot really\\b|\\bin (?:a|the) (?:good|best) way\\b|\\bthe good kind\\b',
   /** About to sleep: "gonna pass out on the couch", "about to crash", "melatonin kicked in". */
   goingToSleep:
     '\\b(?:about to|gon na|going to|ready to|could|finally|will|im|i am) (?:\\w+ ){0,2}(?:pass out|crash|be unconscious|sleep|die in my bed)\\b|\\b(?:melatonin|pillow|my bed|the couch|netflix|gn|good night|goodnight|nap|slept|sleep hit)\\b',
@@ -372,6 +376,19 @@ export const CONCEPTS = {
   /** An ending of a period of life, not of life: "end this chapter", "turn the page", "close that era". */
   chapterEnds:
     '\\b(?:end|ending|ended|close|closing|closed|turn|turning|turned) (?:this|a|that|the|my) (?:\\w+ )?(?:chapter|era|phase|page|season|part)\\b',
+  /** A clause that introduces someone else's words: "my coworker said", "my cousin messaged the family chat". */
+  speechFrame:
+    '^(?:\\w+ ){0,5}(?:said|says|saying|joked|yelled|yells|texted|wrote|goes|told me|told us|messaged|posted|screamed|groaned|keeps saying|kept saying)(?: \\w+){0,3}$',
+  /** A warning about a danger in general ("liver damage can kill you"), said to anyone, not a wish. */
+  warning:
+    '\\b(?:damage|it|that|this|relapse|kratom|withdrawal|overdose|mixing|alcohol|fentanyl|stuff|drugs?|habit|addiction|sevenoh|extracts?) (?:can|could|will|may|might) (?:\\w+ )?kill (?:you|u|people|someone|a person|anyone)\\b',
+  /** "not with life": the person says their life is not what ends. */
+  notLife: '\\bnot (?:with |about |ending |done with )?(?:my )?(?:life|living|myself|me)\\b',
+  /** Withdrawal named by its signs (for a feeling of dying said of them). */
+  withdrawalSymptom:
+    '\\b(?:yawn\\w*|goosebumps|goose bumps|diarrhea|the runs|sweats|sweating|chills|runny nose|restless legs|rls|aches|achy|brain fog|insomnia|cramps|kratom flu|shakes|anxiety)\\b',
+  /** The person speaks of themselves (a clause without it may be what someone else asked or said). */
+  firstPerson: '\\b(?:i|me|myself|mine|im|my)\\b',
   /** "i want", "i will", "me too": the person's own stance beside someone else's words. */
   myStance:
     '\\bi (?:\\w+ )?(?:want|wanna|wish|will|am going|plan|need|feel the same)\\b|\\bme too\\b|\\bsame here\\b|\\bthat is me\\b',
@@ -557,7 +574,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
 ];
 
 /** Message-level cancellers: which concepts make a clause's danger not the person's own, now. */
-export function clauseCancelled(p: Present, message: Present): string | undefined {
+export function clauseCancelled(p: Present, message: Present, before?: Present): string | undefined {
   if (p.history && !p.presentDistress) return 'history';
   // "had a seizure once, long time ago": the history marker may sit in the next clause.
   if (message.history && p.pastEvent && !p.now) return 'history';
@@ -570,10 +587,33 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
     p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.bulk;
   const deathTalk = p.death || p.deathSoft || p.farewell || p.thirdDeath;
   // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
-  const aboutMe = p.iIngested || p.harmTarget || p.lethalMeans || p.preparation || p.myStance;
+  // A harm named on my body, a goodbye written by me (not "someone wrote a note"), my own stance.
+  const aboutMe =
+    p.iIngested ||
+    (p.harmTarget && p.harmVerb) ||
+    p.lethalMeans ||
+    (p.preparation && (p.firstPerson || !p.otherPerson)) ||
+    p.myStance;
   // The story may be named in the clause before ("a thread someone wrote: wds make you wish you were dead").
   const storyHere = p.story || p.thirdDeath || (message.story && !p.intent && (!p.wish || p.weOrYou));
-  if (storyHere && (deathTalk || p.means) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  // "the character in my book took an overdose": someone in the story took it, not me.
+  const storyAct = p.ingested && !p.iIngested;
+  if (storyHere && (deathTalk || p.means || storyAct) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  // Someone else's words, introduced in the clause before ("my coworker said"), with a sign they were a figure of speech.
+  if (
+    before?.speechFrame &&
+    before.otherPerson &&
+    (message.figureMarker || (message.trivialObject && !message.time)) &&
+    !bodyOrChild &&
+    !p.means &&
+    !p.lethalMeans
+  )
+    return 'figureOfOther';
+  // "liver damage can kill you": a warning about a danger in general, not about me now.
+  if (p.warning && !p.myStance && !p.iIngested && !p.amountQuestion && !p.methodWay && !bodyOrChild) return 'warning';
+  // "my sister had a seizure last year, she's fine now": someone else's past, months or years ago.
+  if (p.otherPerson && p.pastEvent && message.pastMarker && !p.now && !p.myStance && !p.iIngested)
+    return 'othersHistory';
   // "feel like i'm dying, but i know i'm not": a feeling the person names as not a fact.
   if (
     message.feelAwful &&
@@ -610,7 +650,7 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
     !message.notKratom &&
     p.endOfThing &&
     !bodyOrChild &&
-    !message.selfEnd &&
+    (!message.selfEnd || message.notLife) &&
     !message.amountQuestion &&
     !message.methodWay &&
     !message.wish &&
@@ -622,6 +662,19 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   )
     return 'kratomEnds';
   if (p.reportedQuestion && message.assurance) return 'reportedQuestion';
+  // "the one about being better off dead ... i said not at all": what was asked, named in a clause of its own.
+  if (
+    message.reportedQuestion &&
+    (message.assurance || message.denial) &&
+    !p.firstPerson &&
+    (p.weOrYou || (!p.intent && !p.wish)) &&
+    !p.time &&
+    !p.means &&
+    !p.preparation &&
+    !p.farewell &&
+    !bodyOrChild
+  )
+    return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && (p.figureMarker || message.figureMarker)) return 'figureOfOther';
   // "i want to die lol not literally": said as a figure of speech, with nothing about a way, a time or a body.
   if (
@@ -651,7 +704,7 @@ export function clauseCancelled(p: Present, message: Present): string | undefine
   // "day 4 and i feel like i'm dying": a body in withdrawal, with nothing about a wish, a way, a time or a danger sign.
   if (
     p.feelAwful &&
-    message.withdrawalContext &&
+    (message.withdrawalContext || message.withdrawalSymptom) &&
     !p.means &&
     !p.ingested &&
     !p.wish &&

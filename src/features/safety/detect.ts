@@ -3,6 +3,7 @@ import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } 
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
 import { buildVocabulary, normalizeForSafety } from './normalize';
 import { type DangerKind, type Detection, NO_DANGER, urgency } from './types';
+import { inTheirVoice, speaksOfAnother } from './voice';
 import { COMMON_WORDS, FUZZY_TARGETS } from './words';
 
 type FoundKind = Exclude<DangerKind, 'none'>;
@@ -12,7 +13,7 @@ type FoundKind = Exclude<DangerKind, 'none'>;
  * every change to the rules, the concepts or the word lists, so an event can be traced to the rules
  * that made it.
  */
-export const DETECTOR_VERSION = 'safety-4.0.0';
+export const DETECTOR_VERSION = 'safety-4.1.0';
 
 /** Every literal word of three letters or more in the lexicon's patterns. */
 function literalWords(patterns: RegExp[]): string[] {
@@ -76,6 +77,11 @@ const NOT_NEGATABLE = new Set<Concept>([
   'story',
   'thirdDeath',
   'myStance',
+  'speechFrame',
+  'warning',
+  'notLife',
+  'withdrawalSymptom',
+  'firstPerson',
   'amountTaken',
   'refuseHelp',
   'iIngested',
@@ -155,7 +161,7 @@ function union(all: Present[]): Present {
 /** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
 function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean): Hit[] {
   const whole = union(found);
-  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole) ? [] : [i]));
+  const liveIndexes = found.flatMap((p, i) => (clauseCancelled(p, whole, found[i - 1]) ? [] : [i]));
   const live = liveIndexes.map((i) => found[i]);
   if (live.length === 0) return [];
   const message = union(live);
@@ -187,7 +193,7 @@ function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean)
 /** Clauses whose danger words are not the person's own, now: history, a death that happened to someone else, a reported screening question with "I'm safe". */
 function cancelledClauses(found: Present[]): Set<number> {
   const whole = union(found);
-  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole) ? [i] : [])));
+  return new Set(found.flatMap((p, i) => (clauseCancelled(p, whole, found[i - 1]) ? [i] : [])));
 }
 
 interface ClauseContext {
@@ -287,7 +293,7 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const othersWords = whole.idiomOfOther && whole.otherPerson;
   const asking = clauses.every((c) => c.question);
   // Every clause is one the rules' cancellers explained (history, someone else's joke, coffee).
-  const explained = concepts.every((p) => clauseCancelled(p, whole) !== undefined);
+  const explained = concepts.every((p, i) => clauseCancelled(p, whole, concepts[i - 1]) !== undefined);
   const past = clauses.some((c) => c.distant) && !whole.now;
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
   const future = whole.intent && whole.willIngest && !whole.ingested;
@@ -452,6 +458,30 @@ function emergencyAndUnsure(hits: Hit[]): void {
 
 const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probability: 0 } });
 
+/** Rules whose answer, read in another person's voice, means that person took an overdose on purpose. */
+const OVERDOSE_ON_PURPOSE = new Set(['concept.deliberateOverdose', 'concept.overdoseApology']);
+
+/**
+ * Another person's danger told in the third person: the message read again in that person's own voice
+ * (voice.ts) by the rules alone. What counts is a death or harm the rules call suicide; an overdose
+ * taken on purpose also brings 911. The signal starts with suicide.someoneElse, so the answer carries
+ * the line for someone worried about another.
+ */
+function someoneElsesDanger(clauses: ClauseContext[], cancelled: Set<number>, hits: Hit[]): Hit[] {
+  // Clauses the cancellers explained (a story, a joke of someone else's, a screening with "no") stay out;
+  // idioms are already blanked in each clause's text.
+  const kept = clauses.filter((_, i) => !cancelled.has(i)).map((c) => c.text);
+  if (!kept.some(speaksOfAnother)) return [];
+  // Already 988 on the rules' own reading: the answer only gains the line for someone worried about another.
+  if (hits.some((h) => h.kind === 'suicide')) return [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
+  const theirs = detectDanger(kept.map(inTheirVoice).join('. '), { classifier: false, inTheirVoice: true });
+  if (!theirs.kinds.includes('suicide')) return [];
+  const out: Hit[] = [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
+  if (theirs.signals.some((s) => OVERDOSE_ON_PURPOSE.has(s)) && !hits.some((h) => h.kind === 'medical'))
+    out.push({ kind: 'medical', signal: 'concept.someoneElseOverdose' });
+  return out;
+}
+
 /**
  * Finds danger in one message: pure, deterministic, no I/O. Explicit statements are matched by the
  * lexicon; negation ("I am not suicidal"), idioms ("killing it at work"), questions, the past and
@@ -460,7 +490,8 @@ const NO_SCORES = () => ({ selfRisk: { probability: 0 }, emergency: { probabilit
 export function detectDanger(
   text: string,
   // false: the rules alone; a Classifier: that model instead of the committed one (the writers evaluation).
-  options: { classifier?: boolean | Classifier } = {},
+  // inTheirVoice: the message was already turned into another person's voice (someoneElsesDanger), read once.
+  options: { classifier?: boolean | Classifier; inTheirVoice?: boolean } = {},
 ): Detection {
   if (typeof text !== 'string' || text.trim() === '') return NO_DANGER;
   const message = normalizeForSafety(text, VOCABULARY);
@@ -514,6 +545,7 @@ export function detectDanger(
     hits.push(...overdoseHalves(hits, concepts, cancelled, scored.probability, '~clf'));
     emergencyAndUnsure(hits);
   }
+  if (!options.inTheirVoice) hits.push(...someoneElsesDanger(clauses, cancelled, hits));
 
   if (hits.length === 0) return NO_DANGER;
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));

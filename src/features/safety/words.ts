@@ -192,6 +192,8 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\bmy self\b/g, 'myself'],
   [/\bsewer slide\b/g, 'suicide'],
   [/\bun alive\b/g, 'kill'],
+  // "be unalive by morning": the state, not the act ("unalive" became "kill" word by word).
+  [/\b(be|am|is|are|was|get|got) kill(?= by| before| tonight| soon| tomorrow|$)/g, '$1 dead'],
   [/\bkill myself myself\b/g, 'kill myself'],
   // "unalive" with no object means oneself: "going to unalive tonight".
   [
