@@ -57,7 +57,7 @@ export interface LabelledMessage {
 
 const CORPUS = join(__dirname, '..', 'corpus');
 /**
- * Part of dev: batches written by six outside writers, each with a persona of its own (the first line of
+ * Part of dev: batches written by nine outside writers, each with a persona of its own (the first line of
  * each file), who never saw the rules or any other corpus. `npm run safety:writers` trains without one
  * writer and scores that writer, the closest thing to a new writer the dev side has.
  */
