@@ -1,7 +1,7 @@
 import { CLASSIFIER, type Classifier, type Head } from './classifier';
 import { clauseCancelled, type Concept, CONCEPT_RULES, CONCEPTS, type Present } from './concepts';
 import { COMBO_RULES, CONTEXT, type DangerRule, IDIOMS, RULES } from './lexicon';
-import { buildVocabulary, normalizeForSafety } from './normalize';
+import { buildVocabulary, type NormalizedMessage, normalizeForSafety } from './normalize';
 import { type DangerKind, type Detection, NO_DANGER, urgency } from './types';
 import { inTheirVoice, speaksOfAnother } from './voice';
 import { COMMON_WORDS, FUZZY_TARGETS } from './words';
@@ -467,14 +467,16 @@ const OVERDOSE_ON_PURPOSE = new Set(['concept.deliberateOverdose', 'concept.over
  * taken on purpose also brings 911. The signal starts with suicide.someoneElse, so the answer carries
  * the line for someone worried about another.
  */
-function someoneElsesDanger(clauses: ClauseContext[], cancelled: Set<number>, hits: Hit[]): Hit[] {
+function someoneElsesDanger(clauses: ClauseContext[], cancelled: Set<number>, hits: Hit[], humor: boolean): Hit[] {
   // Clauses the cancellers explained (a story, a joke of someone else's, a screening with "no") stay out;
   // idioms are already blanked in each clause's text.
   const kept = clauses.filter((_, i) => !cancelled.has(i)).map((c) => c.text);
   if (!kept.some(speaksOfAnother)) return [];
   // Already 988 on the rules' own reading: the answer only gains the line for someone worried about another.
   if (hits.some((h) => h.kind === 'suicide')) return [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
-  const theirs = detectDanger(kept.map(inTheirVoice).join('. '), { classifier: false, inTheirVoice: true });
+  // Only the clauses about the other person are read again: the rest was read once already.
+  const theirClauses = kept.filter(speaksOfAnother).map(inTheirVoice);
+  const theirs = detectInMessage({ clauses: theirClauses, humor }, { classifier: false, inTheirVoice: true });
   if (!theirs.kinds.includes('suicide')) return [];
   const out: Hit[] = [{ kind: 'suicide', signal: 'suicide.someoneElseVoice' }];
   if (theirs.signals.some((s) => OVERDOSE_ON_PURPOSE.has(s)) && !hits.some((h) => h.kind === 'medical'))
@@ -494,7 +496,14 @@ export function detectDanger(
   options: { classifier?: boolean | Classifier; inTheirVoice?: boolean } = {},
 ): Detection {
   if (typeof text !== 'string' || text.trim() === '') return NO_DANGER;
-  const message = normalizeForSafety(text, VOCABULARY);
+  return detectInMessage(normalizeForSafety(text, VOCABULARY), options);
+}
+
+/** detectDanger after normalizing: the second reading in another person's voice starts here, already normalized. */
+function detectInMessage(
+  message: NormalizedMessage,
+  options: { classifier?: boolean | Classifier; inTheirVoice?: boolean },
+): Detection {
   const clauses = message.clauses.map(readClause);
   const hits: Hit[] = [];
 
@@ -545,7 +554,7 @@ export function detectDanger(
     hits.push(...overdoseHalves(hits, concepts, cancelled, scored.probability, '~clf'));
     emergencyAndUnsure(hits);
   }
-  if (!options.inTheirVoice) hits.push(...someoneElsesDanger(clauses, cancelled, hits));
+  if (!options.inTheirVoice) hits.push(...someoneElsesDanger(clauses, cancelled, hits, message.humor));
 
   if (hits.length === 0) return NO_DANGER;
   const kinds = [...new Set(hits.map((h) => h.kind))].sort((a, b) => urgency(a) - urgency(b));
