@@ -428,6 +428,19 @@ describe('intake conversation', () => {
     await chat.say(c('menu.options.intake'));
     expect(await chat.say(c('intake.resume.choices.fresh'))).toEqual([intro(), c('intake.questions.products.prompt')]);
   });
+
+  test('a plain "yes" at "Shall we carry on?" carries on; "begin again" starts fresh', async () => {
+    const chat = await open('resume-yes');
+    await chat.say('plan my next steps');
+    await chat.say('powder');
+    await chat.say('yes');
+    await chat.say('later');
+    expect(await chat.say(c('menu.options.intake'))).toEqual([c('intake.resume.prompt', { answered: 1, total: 12 })]);
+    expect(await chat.say('yes please')).toEqual([c('intake.questions.age.prompt')]);
+    await chat.say('later');
+    await chat.say(c('menu.options.intake'));
+    expect(await chat.say('begin again')).toEqual([intro(), c('intake.questions.products.prompt')]);
+  });
 });
 
 describe('the hand-off card on a channel without cards', () => {
