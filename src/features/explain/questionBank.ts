@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Content } from '../../platform/content/Content';
-import { normalize } from '../../platform/nlu/choices';
+import { escapeRegExp, normalize } from '../../platform/nlu/choices';
 import { editDistance, stem } from '../../platform/nlu/search';
 
 /** One question of the bank: content/<locale>/messages/questions.yaml, bank.<topic>.<id>. */
@@ -83,7 +83,7 @@ export class QuestionBank {
       const canonical = key.slice('questions.synonyms.'.length).toLowerCase();
       for (const variant of content.list(key).map(normalize)) {
         if (variant.includes(' '))
-          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+          this.multiWordSynonyms.push([new RegExp(`\\b${escapeRegExp(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -235,8 +235,4 @@ export class QuestionBank {
       .map((w) => this.wordSynonyms.get(w) ?? w)
       .join(' ');
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 import type { Content } from '../../platform/content/Content';
-import { matchesPhrase, normalize } from '../../platform/nlu/choices';
+import { escapeRegExp, matchesPhrase, normalize } from '../../platform/nlu/choices';
 
 /** What a person can ask of the program in their own words. */
 export type ProgramCommand =
@@ -51,7 +51,7 @@ function weekMatcher(content: Content): WeekMatcher {
       const [before, after = ''] = normalize(pattern.replace('{n}', ' NUMBERSLOT '))
         .split('numberslot')
         .map((part) => part.trim());
-      return new RegExp(`^${[escape(before), number, escape(after)].filter(Boolean).join(' ')}$`);
+      return new RegExp(`^${[escapeRegExp(before), number, escapeRegExp(after)].filter(Boolean).join(' ')}$`);
     });
     matcher = { numberWords, patterns };
     weekMatchers.set(content, matcher);
@@ -69,10 +69,6 @@ function weekNumberIn(text: string, content: Content): number | undefined {
     return /^\d+$/.test(value) ? Number(value) : numberWords.indexOf(value) + 1;
   }
   return undefined;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The program's week patterns as an intent for language understanding ("start week 3" asks for the program). */

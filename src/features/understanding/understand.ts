@@ -1,4 +1,4 @@
-import { normalize } from '../../platform/nlu/choices';
+import { escapeRegExp, normalize } from '../../platform/nlu/choices';
 import type { Content } from '../../platform/content/Content';
 import { type IntentId, IntentMatcher, type IntentMatcherOptions } from '../../platform/nlu/intents';
 import { QuestionBank } from '../explain/questionBank';
@@ -55,17 +55,13 @@ export class Understanding {
   ) {
     this.bank = new QuestionBank(content);
     this.intents = new IntentMatcher(content, { knownWords: (word) => this.bank.knows(word), ...options });
-    const words = content.list('intents.urgeNow').map((w) => normalize(w).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = content.list('intents.urgeNow').map((w) => escapeRegExp(normalize(w)));
     this.urgeNow = new RegExp(`\\b(?:${words.join('|')})\\b`);
     this.requestOpeners = content.list('intents.requestOpeners').map((w) => normalize(w));
     const alternatives = (key: string) =>
       content
         .list(key)
-        .map((w) =>
-          normalize(w)
-            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-            .replace(/ /g, '[\\s,.]+'),
-        )
+        .map((w) => escapeRegExp(normalize(w)).replace(/ /g, '[\\s,.]+'))
         .sort((a, b) => b.length - a.length)
         .join('|');
     const turning = alternatives('intents.openers.switch');

@@ -4,6 +4,11 @@ import type { ChoiceOption } from '../channels/messages';
 let lastInput: string | undefined;
 let lastOutput = '';
 
+/** The text as a literal inside a regular expression (content words become patterns in several readers). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Lower-case, strip punctuation and collapse spaces so "Start over!" matches "start over". */
 export function normalize(text: string): string {
   if (text !== lastInput) {

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Content } from '../content/Content';
-import { normalize } from './choices';
+import { escapeRegExp, normalize } from './choices';
 import { editDistance, stem } from './search';
 
 /** Every request a person can make in their own words (content/<locale>/messages/intents.yaml). */
@@ -166,7 +166,7 @@ export class IntentMatcher {
       const canonical = key.slice('intents.synonyms.'.length);
       for (const variant of content.list(key).map(normalize)) {
         if (variant.includes(' '))
-          this.multiWordSynonyms.push([new RegExp(`\\b${escape(variant)}\\b`, 'g'), canonical]);
+          this.multiWordSynonyms.push([new RegExp(`\\b${escapeRegExp(variant)}\\b`, 'g'), canonical]);
         else this.wordSynonyms.set(variant, canonical);
       }
     }
@@ -416,7 +416,7 @@ function parseCue(intent: IntentId, text: string): CueRule {
     const joined = said.replace(/\bcheck[\s-]?ins?\b/g, 'checkin');
     const size = joined.split(' ').length;
     if (!joined.includes(' ') && !joined.includes('#')) return { word: joined, stemmed: stem(joined), size };
-    return { pattern: new RegExp(` ${escape(joined).replace(/#/g, '\\d+')} `), size };
+    return { pattern: new RegExp(` ${escapeRegExp(joined).replace(/#/g, '\\d+')} `), size };
   };
   const group = (text: string) =>
     text
@@ -430,7 +430,7 @@ function parseCue(intent: IntentId, text: string): CueRule {
     const [left, right] = part.split('~').map((side) =>
       side
         .split('|')
-        .map((a) => escape(normalize(a.replace(/['’]/g, ''))))
+        .map((a) => escapeRegExp(normalize(a.replace(/['’]/g, ''))))
         .filter(Boolean),
     );
     return [{ pattern: new RegExp(` (?:${left.join('|')})(?: \\S+){0,2} (?:${right.join('|')})\\S* `), size: 2 }];
@@ -444,8 +444,4 @@ function parseCue(intent: IntentId, text: string): CueRule {
     without: negative.flatMap(group),
     edge,
   };
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,5 @@
 import type { Content } from '../../../platform/content/Content';
-import { normalize } from '../../../platform/nlu/choices';
+import { escapeRegExp, normalize } from '../../../platform/nlu/choices';
 import { asksInLaterClause, asksSomething, startsLikeQuestion } from '../../explain/questions';
 import type { Vocabulary } from './vocabulary';
 
@@ -32,7 +32,7 @@ function amountShapes(vocabulary: Vocabulary): { unit: RegExp; counted: RegExp }
   if (known) return known;
   const units = Object.values(vocabulary.units)
     .flat()
-    .map((u) => normalize(u).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map((u) => escapeRegExp(normalize(u)))
     .filter(Boolean);
   const unit = `(?:${units.join('|') || '(?!)'})`;
   const count = 'one|two|three|four|five|six|seven|eight|nine|ten|half|couple|few';
