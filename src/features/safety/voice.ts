@@ -12,9 +12,6 @@ const THIRD_PERSON = /\b(?:he|she|him|his|her|himself|herself|themselves|themsel
 /** Third-person verb forms the rules only know in the first person ("she hopes" -> "i hope"). */
 const VERBS: Record<string, string> = {
   is: 'am',
-  are: 'am',
-  was: 'was',
-  were: 'was',
   has: 'have',
   does: 'do',
   doesnt: 'do not',
