@@ -9,7 +9,7 @@ import { Understanding } from '../features/understanding/understand';
 import { programIntentPattern } from '../features/program/commands';
 
 /**
- * npm run nlu:eval [-- --split dev|train-g|train-k|test|test-b|test-c-helper|test-c|test-g|test-k|test-d|all] [--misses] [--cross]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|train-g|train-k|test|test-b|test-c-helper|test-c|test-g|test-k|test-d|test-n|all] [--misses] [--cross]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
  * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
  * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
@@ -114,8 +114,19 @@ function pct(n: number, d: number): string {
 // test-d: a second outside writer, session 5, same brief; the freshest blind measure.
 // test-g: a random 25% of a later outside writer's rows (held out); train-g: the other 75% (training, in content).
 // test-k / train-k: the same for a third outside writer's mid-conversation requests (no questions).
+// test-n: a fourth outside writer (session 7), questions and requests, all held out; scored first by the unchanged code.
 type Split =
-  'dev' | 'train-g' | 'train-k' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-g' | 'test-k' | 'test-d';
+  | 'dev'
+  | 'train-g'
+  | 'train-k'
+  | 'test'
+  | 'test-b'
+  | 'test-c-helper'
+  | 'test-c'
+  | 'test-g'
+  | 'test-k'
+  | 'test-d'
+  | 'test-n';
 const SPLITS: Split[] = [
   'dev',
   'train-g',
@@ -127,6 +138,7 @@ const SPLITS: Split[] = [
   'test-g',
   'test-k',
   'test-d',
+  'test-n',
 ];
 /** Only training splits list their misses row by row. */
 const TRAINING: Split[] = ['dev', 'train-g', 'train-k'];
@@ -199,7 +211,7 @@ if (require.main === module) {
   const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
   if (chosen.length === 0) {
     process.stderr.write(
-      `unknown split "${split}": use dev, train-g, train-k, test, test-b, test-c-helper, test-c, test-g, test-k, test-d or all\n`,
+      `unknown split "${split}": use dev, train-g, train-k, test, test-b, test-c-helper, test-c, test-g, test-k, test-d, test-n or all\n`,
     );
     process.exitCode = 2;
   }
