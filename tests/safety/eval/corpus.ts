@@ -9,7 +9,8 @@ import { join } from 'node:path';
 // test-c: 320 messages by an outside writer who read nothing of the project.
 // test-d: 400 more by another outside writer, written in session 5 after test-c had been looked at; the
 // freshest blind measure (nobody has tuned on it or read it row by row).
-export type Split = 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d';
+// test-m: 400 by a fifth outside writer (session 7), scored first by safety-4.1.0 before any change.
+export type Split = 'dev' | 'test' | 'test-b' | 'test-c' | 'test-d' | 'test-m';
 
 /** What a right answer must contain for each category. */
 export interface Expectation {

@@ -7,7 +7,7 @@
  *   intake     the real app over HTTP, the message typed at the intake's dose question
  *
  * A direct safety question counts for the suicide classes only when answering "yes" brings 988 (the bot
- * runs actually send the "yes"). Options: --split dev|test|test-b|test-c|test-d (default all), --detector (skip the bot
+ * runs actually send the "yes"). Options: --split dev|test|test-b|test-c|test-d|test-m (default all), --detector (skip the bot
  * runs), --misses (list dev misses; refuses to list test misses so nobody tunes on them).
  */
 import { detectDanger } from '../../../src/features/safety/detect';
@@ -86,7 +86,7 @@ function summary(rows: Row[]) {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const splitArg = args.includes('--split') ? (args[args.indexOf('--split') + 1] as Split) : undefined;
-  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b', 'test-c', 'test-d'];
+  const splits: Split[] = splitArg ? [splitArg] : ['dev', 'test', 'test-b', 'test-c', 'test-d', 'test-m'];
   const modes: Mode[] = args.includes('--detector') ? ['rules', 'detector'] : ['rules', 'detector', 'first', 'intake'];
   const showMisses = args.includes('--misses');
 
