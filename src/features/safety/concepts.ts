@@ -112,7 +112,7 @@ export const CONCEPTS = {
   /** Words that mean a death only when the thing ending is not kratom ("ending it", "done for good"). */
   deathSoft: words(
     // Only with nothing after it, or a time: "end this chapter of my life" names what ends.
-    '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|once|after|before|when|on|by|for real|fr|with (?:pills|a|my gun)))|\\bfree (?:from|of) (?:all (?:of )?)?(?:this|it all|everything|the pain|life)$|\\bfinish (?:it|it off)$',
+    '\\b(?:end|ending) (?:it|it all|things|everything|this|the pain)(?=$| (?:tonight|today|now|soon|for good|forever|already|tomorrow|this|that (?:night|day|weekend|morning)|once|after|before|when|on|by|for real|fr|with (?:pills|a|my gun)))|\\bfree (?:from|of) (?:all (?:of )?)?(?:this|it all|everything|the pain|life)$|\\bfinish (?:it|it off)$',
     '\\bi am gone$|\\b(?:gone|over|out|leave|leaving|done|check out|checking out|clock out|clocking out|log off|logging off) (?:for good|forever|permanently|early)\\b|\\blike permanently$|\\bbe gone\\b|\\bi will be gone\\b|\\b(?:want|ready|enough) to go$|\\bstop everything\\b|\\bi am (?:checking|clocking|logging|tapping) out$|\\b(?:will|going to|gon na|ill|i will) (?:finally )?be at peace\\b|\\bfinally at peace\\b|\\b(?:will|would|ill|going to|gon na|soon) be in a better place\\b|\\bthen i am free$|\\bthat is it for me$|\\b(?:a few|\\d+|two|three|couple) (?:more )?(?:days|hours|weeks) left (?:and|then|before)\\b|\\b(?:can|get to) finally (?:go|rest|leave|be free)$|\\bfinally (?:get to|can) (?:go|rest|leave)$|\\b(?:it|everything) ends (?:tonight|today|tomorrow|now|soon|this week)\\b|^it ends$|\\bgo (?:for good|forever|permanently)\\b|\\b(?:will not|am not going to|not going to) make it (?:to|till|until|past|through) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|tomorrow|next week|christmas|my birthday|new years)\\b(?! without)|\\b(?:want|need|wish)(?:ed)? (?:this|it|today|tonight) to be the end$',
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
@@ -132,7 +132,7 @@ export const CONCEPTS = {
   harmVerb:
     '\\b(?:pound|pounding|stab|stabbin|stabbing|slap|slapping|slappin|snap|snapping|pressed|heated|welting|starving|hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
-    '\\b(?:my own \\w+|my (?:scalp|chest|skin|hand|face|wrist|hair)\\b|a chunk of hair|myself|my (?:skin|arm|arms|leg|legs|wrist|wrists|thigh|thighs|stomach|hand|hands|body|head|face|knuckles|fist|hair))\\b',
+    '\\b(?:my own \\w+|my (?:scalp|chest|skin|hand|face|wrist|hair)\\b|a chunk of hair|myself|my (?:skin|arm|arms|forearm|forearms|leg|legs|shin|shins|ankle|ankles|hip|hips|wrist|wrists|thigh|thighs|stomach|belly|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose:
     '\\b(?:deserve it|deserved it|deserve the pain|cuz i am weak|because i am weak|as punishment|punishment|earned it|over and over|over n over|so hard|till (?:the )?skin|welting|again just now|keep stabbing|keep stabbin|on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
   onPurpose:
@@ -151,7 +151,7 @@ export const CONCEPTS = {
     '\\bwho gets (?:my stuff|what|my things)\\b|\\b(?:gets|get|can have|will get|should get) (?:my|all my) (?:car|savings|money|stuff|things|house|truck|dog|cat|guitar|clothes|phone|jewelry|ring)\\b|\\bgets something of mine\\b',
     '\\b(?:gave|giving|give) (?:away )?(?:my|away my|my things|my stuff|my dog|my cat|my plants|the keys)\\b',
     '\\bgave (?:my|the) \\w+ (?:to|away)\\b|\\bgiving my \\w+ to\\b|\\bgave (?:my )?(?!up\\b)\\w+ (?:and|my)\\b',
-    '\\b(?:affairs|everything|things) (?:is |are )?(?:in order|sorted|settled|arranged)\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
+    '\\b(?:affairs|everything|things) (?:else )?(?:is |are )?(?:in order|sorted|settled|arranged|squared away)\\b|\\b(?:keep|have|take) (?:him|her|them) for good\\b|\\bpasswords\\b|\\blife insurance\\b|\\binstructions for my funeral\\b',
     '\\bpaid off\\b.{0,40}\\b(?:after|when i am gone|will not be stuck)\\b|\\bso nobody has to\\b|\\bwill not need (?:them|it|the program|you|u|this|this app|anyone) (?:anymore|after)\\b|\\b(?:it is |everything is |all )?(?:all )?taken care of\\b',
     '\\b(?:deleted|cancelled|canceled) (?:all )?my (?:accounts|phone)\\b|\\bpacked up my\\b',
     '\\bpaid (?:back|off) (?:all )?(?:my |the )?(?:debts?|everyone|loans?|what i owe)\\b|\\breturned (?:all )?(?:the |everything|stuff)\\b.{0,20}\\bborrowed\\b|\\bloose ends\\b|\\bsigned (?:everything|it all|the house|my \\w+) over\\b',
@@ -170,13 +170,13 @@ export const CONCEPTS = {
   bodyDanger: words(
     '\\b(?:fitting|fittin|having a fit)\\b|\\b(?:does not|do not|doesnt|dont) know where (?:he|she|they) (?:is|are)\\b|\\bno respira\\b|\\bno despierta\\b',
     '\\b(?:not|barely|hardly|stopped|stops|stop) breathing\\b|\\bbreathing (?:is |feels |sounds |seems )?(?:not )?(?:normal|right)\\b',
-    '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |so |super |very )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
+    '\\bbreath(?:ing)? (?:is |feels |sounds |seems |keeps )?(?:really |real |so |super |very |way too |too )?(?:slow|shallow|weird|strange|pausing|wrong|off)\\b',
     '\\b(?:blue|grey|gray|purple)\\b|\\bpale\\b.{0,20}\\bcold\\b',
     '\\b(?:will not|would not|can not|does not|is not) (?:wake|respond|answer|open (?:his|her|their) eyes)\\b|\\b(?:can not|could not) (?:wake|get) (?:him|her|them)\\b',
     '\\b(?:unresponsive|unconscious|barely conscious|not responding|is not responding|is not moving|not moving|limp|slumped|hard to wake|barely waking)\\b',
     '\\bseizures?\\b|\\bseizing\\b|\\bconvuls\\w+|\\btwitching\\b|\\beyes rolled\\b|\\bfoaming\\b|\\bshaking all over\\b|\\bwhole body is jerking\\b',
     '\\bcollapsed\\b|\\bpassed out\\b|\\bfainted\\b|\\bfell down\\b|\\bchoking\\b|\\bgurgling\\b|\\bsnoring weird\\b',
-    '\\b(?:can not|could not) (?:stand|walk|talk|speak|breathe|swallow)\\b|\\bslurring\\b|\\bnot making sense\\b|\\bfalling over\\b|\\bout of it\\b',
+    '\\b(?:can not|could not) (?:stand|walk|talk|speak|breathe|swallow)\\b|\\bslurr(?:ing|ed|s)\\b|\\b(?:can not|could not) move (?:his|her|their|my) (?:\\w+ ){0,2}side\\b|\\bnot making sense\\b|\\bfalling over\\b|\\bout of it\\b',
     '\\b(?:confused|disoriented)\\b|\\bdoes not know where\\b|\\bdo not know where i am\\b',
     '\\bface (?:is )?drooping\\b|\\bone side of (?:his|her|my) face\\b|\\bclutching (?:his|her) chest\\b|\\bchest hurts\\b',
   ),
@@ -240,7 +240,7 @@ export const CONCEPTS = {
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
-    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|got (?:a ?hold|ahold) of|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
@@ -263,10 +263,10 @@ export const CONCEPTS = {
   presentDistress:
     '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|(?<!ago )today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
-  pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up)\\b',
+  pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up|(?:nearly|almost|near about|about) died)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther:
-    '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her|our) (?:\\w+ )?(?:mom|dad|brother|sister|friend|mother|father|uncle|aunt|cousin|grandpa|grandma|grandmother|grandfather|granddad|nan|husband|wife|son|daughter|dog|cat) (?:\\w+ )?(?:died|passed away|passed)\\b',
+    '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her|our) (?:\\w+ )?(?:mom|dad|brother|sister|friend|mother|father|uncle|aunt|cousin|grandpa|grandma|grandmother|grandfather|granddad|nan|husband|wife|son|daughter|dog|cat|boy|girl|kid|neighbor|neighbors|buddy|coworker) (?:\\w+ )?(?:died|passed away|passed|committed suicide|killed (?:himself|herself|themselves)|took (?:his|her|their) own life)\\b',
   reportedQuestion:
     '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened (?:me|him|her)\\b|\\bscreen(?:ed|ing|s)? (?:me |him |her |us )?for\\b|\\bthe suicide question\\b|^(?:my )?(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|psych|pcp|gp)$|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
@@ -287,7 +287,7 @@ export const CONCEPTS = {
    * scale and bags"). Kratom only named beside a goodbye ("kratom ruined my life. this is goodbye") is not one.
    */
   kratomFarewell:
-    '\\b(?:killed|kill|killing|kicked|kicking|beat|beating|ended|ending|broke|breaking) (?:my |the |this )?(?:\\w+ )?(?:habit|addiction)\\b|\\b(?:goodbye|good bye|bye|farewell|good riddance|so long|breakup|break up|breaking up|last|final)\\b(?: \\w+){0,6} (?:kratom|sevenoh|extracts?|shots?|capsules?|caps|powder|gumm(?:y|ies)|habit|addiction|stuff|plug|vendors?|dealers?|shop|stash|bags?|scale|using|dosing)\\b|\\bfuture self\\b|\\bwhen i am clean\\b|\\b(?:done|through|finished|over) with (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|this stuff|my habit|the habit|you)\\b|\\bno more (?:kratom|sevenoh|extracts?|shots|capsules|powder)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) (?:free|is over|and i are (?:done|through|over))\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules?|powder|habit|addiction|stash)\\b(?: \\w+){0,3} (?:goodbye|bye|farewell|good riddance)\\b|\\b(?:gave|give|giving|threw|throw|throwing|tossed|flushed|flushing|dumped|dumping)\\b(?: \\w+){0,4} (?:kratom|sevenoh|extracts?|shots|capsules?|caps|powder|gumm(?:y|ies)|stash|bags?|scale|stuff)\\b',
+    '\\b(?:killed|kill|killing|kicked|kicking|beat|beating|ended|ending|broke|breaking) (?:my |the |this )?(?:\\w+ )?(?:habit|addiction)\\b|\\b(?:goodbye|good bye|bye|farewell|good riddance|so long|breakup|break up|breaking up|last|final)\\b(?: \\w+){0,6} (?:kratom|sevenoh|extracts?|shots?|capsules?|caps|powder|gumm(?:y|ies)|habit|addiction|stuff|plug|vendors?|dealers?|shop|stash|bags?|scale|using|dosing)\\b|\\b(?:goodbyes|letter|note|breakup letter|goodbye letter) to (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|my habit)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) and (?:me|i) (?:are|were) (?:done|through|over|finished)\\b|\\bfuture self\\b|\\bwhen i am clean\\b|\\b(?:done|through|finished|over) with (?:kratom|sevenoh|extracts?|shots|capsules|powder|the stuff|this stuff|my habit|the habit|you)\\b|\\bno more (?:kratom|sevenoh|extracts?|shots|capsules|powder)\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules|powder) (?:free|is over|and i are (?:done|through|over))\\b|\\b(?:kratom|sevenoh|extracts?|shots|capsules?|powder|habit|addiction|stash)\\b(?: \\w+){0,3} (?:goodbye|bye|farewell|good riddance)\\b|\\b(?:gave|give|giving|threw|throw|throwing|tossed|flushed|flushing|dumped|dumping)\\b(?: \\w+){0,4} (?:kratom|sevenoh|extracts?|shots|capsules?|caps|powder|gumm(?:y|ies)|stash|bags?|scale|stuff)\\b',
   /** Kratom named as a struggle, not as what ends: "tried to quit so many times", "relapsed again". */
   quitFailed:
     '\\b(?:tried to|try to|trying to|can not|could not|failed to|never (?:could|can)) (?:quit|stop)\\b|\\brelapsed?\\b|\\bcut me off\\b',
@@ -339,7 +339,7 @@ export const CONCEPTS = {
    * Hours and days are left out on purpose: "overdosed 2 hours ago" is an emergency now.
    */
   pastMarker:
-    '\\bwhen i was (?:\\w+ing|drunk|using|younger|a kid|a teen|in (?:high school|college|the army|the service))\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
+    '\\bwhen i was (?:\\w+ing|drunk|using|younger|a kid|a teen|in (?:high school|college|the army|the service))\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:\\d+|a|one|two|three|four|five|six|few|couple of|many|some) (?:years?|yrs?|months?|mos|decades?) (?:ago|back|before)\\b|\\b(?:last|that) (?:summer|winter|spring|fall|autumn|year|christmas)\\b|\\b(?:my|the) (?:history|past)\\b|\\bin the past\\b|\\b(?:a )?long time ago\\b|\\bages ago\\b|\\b(?:been|it has been|it is been) (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|few|some) (?:years?|yrs|months?|decades?) since\\b|\\b(?:years|decades) ago\\b|\\bold (?:scars?|cuts|self harm|wounds?)\\b|\\bex (?:suicidal|cutter|self harmer)\\b|\\bthe time (?:i|when i)\\b|\\b(?:one|that) time\\b|\\bback when\\b|\\bwake up call\\b|\\bscared me straight\\b|\\b(?:is|was) (?:why|what got me)\\b|\\bpart of my story\\b|\\bin my (?:teens|twenties|thirties|forties|fifties|youth)\\b|\\b(?:pero )?tapos na\\b',
   /** The person says they are well now: "doing good", "6 months clean", "i'm stable". */
   nowOkay:
     '\\b(?:those|that|it|they) (?:have |has )?passed\\b|\\bpast (?:it|that)\\b|\\bfelt (?:so )?(?:good|better)\\b|\\bbehind me\\b|\\b(?:is not|isn t|not) there (?:now|anymore)\\b|\\blearned my lesson\\b|\\bno longer\\b|\\bnow i (?:just )?want to (?:get off|quit|stop|taper|be clean)\\b|\\b(?:sober|clean) (?:for )?(?:\\d+|a|two|three|four|five|six|many) (?:years?|yrs|months?)\\b|\\b(?:i am|i feel|feeling|feel|doing|im|i m|i have been|been) (?:(?!not\\b|never\\b)\\w+ )?(?:ok|okay|fine|good|great|well|better|stable|safe|alright|proud|grateful|strong)\\b|\\b(?:\\d+|six|three|two) (?:days?|weeks?|months?|years?) (?:clean|sober|free|off)\\b|\\bday \\d+\\b|\\b(?:good|great|strong) support\\b|\\bgrateful\\b|\\bstill here\\b|\\bim (?:good|fine|ok|okay|stable)\\b|\\b(?:here|am here) (?:just |only )?for (?:the|my) (?:kratom )?(?:taper|quit)\\b|\\b(?:tapering|quitting|quit kratom|decided to quit)\\b',
@@ -348,10 +348,10 @@ export const CONCEPTS = {
    * read, watched, heard or played.
    */
   story:
-    '\\b(?:memoir|biography|obituary|chapter \\d+|read about|reading about|watching|watched|talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio)\\b',
+    '\\b(?:memoir|biography|obituary|chapter \\d+|read about|reading about|watching|watched|talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio|facebook|instagram|twitter|forum|forums|newspaper|the paper|online)\\b',
   /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
   thirdDeath:
-    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|client|patient|character|jane|dog|cat|fish|goldfish|hamster|pet|teammate|everyone) (?:\\w+ ){0,2}(?:died|dies|committed suicide)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
+    '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|lady|fella|fellow|boy|girl|client|patient|character|jane|dog|cat|fish|goldfish|hamster|pet|teammate|everyone) (?:\\w+ ){0,4}(?:died|dies|committed suicide|killed (?:himself|herself)|overdosed|drank (?:himself|herself) to death|drinking (?:himself|herself) to death)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
   /** What an ending word says ended, when it may be kratom: "dead", "a funeral", "over", "goodbye". */
   endOfThing:
     '\\b(?:dead|funeral|buried|six feet under|killed it|rip|over|done|goodbye|bye|farewell|era|chapter|parted ways|good run|see ya|so long)\\b',
@@ -466,6 +466,14 @@ export const CONCEPT_RULES: ConceptRule[] = [
     scope: 'message',
     when: (p) =>
       p.sedatingProduct && p.sedation && (p.sedationStrong || !(p.usualDose || p.sleepContext || p.sleepyHabit)),
+  },
+  // Slow breathing with tiny pupils or nodding off: an opioid-like overdose even when no product is named.
+  {
+    id: 'concept.sedationSigns',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.bodyDanger && p.sedation && p.sedationStrong && !p.usualDose && !p.sleepyHabit,
   },
   {
     id: 'concept.heart',
@@ -584,8 +592,16 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     return 'historyNowOkay';
   // Only a death or farewell word is explained away below: a body sign, a swallowed product or a child never is.
   const bodyOrChild =
-    p.bodyDanger || p.emergencySign || p.sedation || p.heartSign || p.heartStrong || p.swallowed || p.bulk;
-  const deathTalk = p.death || p.deathSoft || p.farewell || p.thirdDeath;
+    p.bodyDanger ||
+    p.emergencySign ||
+    p.sedation ||
+    p.heartSign ||
+    p.heartStrong ||
+    (p.swallowed && !p.thirdDeath) ||
+    p.bulk;
+  // Harm done by someone else in the story ("a woman on the show was cutting herself") is told, not meant.
+  const deathTalk =
+    p.death || p.deathSoft || p.farewell || p.thirdDeath || (p.harmVerb && p.otherPerson && !p.firstPerson);
   // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
   // A harm named on my body, a goodbye written by me (not "someone wrote a note"), my own stance.
   const aboutMe =

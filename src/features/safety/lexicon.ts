@@ -487,6 +487,16 @@ export const IDIOMS: RegExp[] = [
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
   /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|(?<!\b(?:if|when|once|after|wish|hope) )\bi died\b(?= lol| haha|$)/g,
   /\bkilling myself laughing\b|\bbored i could die\b|\bcould die\b/g,
+  // Everyday sayings with a body or a death in them: fright, worry, a trade, someone's anger.
+  /\bjump(?:ed|ing|s)? (?:right )?out of (?:my|his|her|your) skin\b/g,
+  /\b(?:worry|worried|worrying|stress|stressed|stressing|work|worked|working|fret|fretting) (?:myself|herself|himself|yourself|themselves) (?:sick|to death|into an early grave)\b/g,
+  /\b(?:give|gave) (?:my|an|his|her) (?:right|left) (?:arm|leg)\b/g,
+  /\bskin (?:me|him|her|you|us) alive\b/g,
+  /\bhang(?:ing|in)? (?:tough|in there|out)\b/g,
+  /\b(?:could|should|wan na|want to) (?:just )?(?:shoot|kick|slap) myself for (?:forgetting|not|missing|losing|leaving|buying|letting)\b/g,
+  /\b(?:rather|would not|will not|never) be caught dead\b|\bcaught dead\b/g,
+  /\blaugh(?:ed|ing)? so hard\b.{0,50}\b(?:die|died|dying|dead)\b/g,
+  /\b(?:backs?|necks?|knees?|feet|hips?|shoulders?|joints|hands|teeth|head|arthritis) (?:has |have )?been (?:killing|killin) me\b/g,
 ];
 
 /** Context around a match. */
