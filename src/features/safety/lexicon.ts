@@ -467,7 +467,9 @@ export const IDIOMS: RegExp[] = [
   /\bkilling me softly\b/g,
   /\b(?:back|legs|leg|feet|foot|knees|knee|neck|head|stomach|joints|muscles|arms|shoulders|body|hips|teeth|kids|boss|job|work|traffic) (?:is|are) (?:literally |really |so )?killing me\b/g,
   /\b(?:could not|can not) breathe (?:from|because of|for|with) (?:laughing|laughter|laughing so hard)\b|\blaughing so hard i (?:could not|can not) breathe\b/g,
-  /\b(?:passed out|died|crashed|konked out|conked out) (?:on|in) (?:the|my) (?:couch|bed|sofa|recliner|chair)\b/g,
+  /\b(?:passed out|died|crashed|konked out|conked out) (?:on|in) (?:top of )?(?:the|my) (?:couch|bed|sofa|recliner|chair|covers|blankets)\b/g,
+  // Deep sleep told as violence or death: "slept so hard", "woke up feeling like i'd been dead for a day".
+  /\b(?:slept|sleeping|crashed) so hard\b|\b(?:feel|feels|feeling|felt) like i (?:had |would |would have )?been dead\b/g,
   /\b(?:laugh|laughing|bore|boring|scare|scaring|worry|worrying|love|loving|tickle|work|working|annoy|annoying|freeze|freezing)s? (?:me|you|u|him|her|them|us) to death\b/g,
   /\b(?:habits?|old habits|rumors?|traditions?|cravings?) (?:die|dies|died) (?:hard|down|off|out)\b|\bdie hard\b/g,
   /\bi am (?:so |totally |literally |absolutely |just )?dead (?:after|from|lol|haha|tired|on my feet)\b|\bi am (?:so |totally |literally )?dead$/g,
@@ -564,7 +566,7 @@ export const CONTEXT = {
     'at',
   ]),
   distantPast:
-    /\b(?:used to|(?:\d+|a|an|one|two|three|four|five|six|several|a few|few|couple|a couple|couple of|a couple of|many) (?:years?|months?) ago|(?:\d+|two|three|four|five|six|several|a few|many) weeks ago|last (?:year|month|summer|winter|spring|fall|autumn)|in the past|back (?:then|when|in)|when i was (?:young|younger|a kid|a teen|little|in)|years back|years ago|as a (?:kid|teen|teenager))\b/,
+    /\b(?:used to|(?:\d+|a|an|one|two|three|four|five|six|several|a few|few|couple|a couple|couple of|a couple of|many) (?:years?|yrs?|months?|mos) ago|(?:a )?long time ago|ages ago|(?:\d+|two|three|four|five|six|several|a few|many) weeks ago|last (?:year|month|summer|winter|spring|fall|autumn)|in the past|back (?:then|when|in)|when i was (?:young|younger|a kid|a teen|little|in)|years back|years ago|as a (?:kid|teen|teenager))\b/,
   recentPast:
     /\b(?:yesterday|last night|this morning|earlier today|earlier|(?:a|one|two|three|few|a few|couple|a couple of|\d+) days? ago|the other day|last week|last weekend|overnight)\b/,
   /** A question asking for information: starts like a question and says nothing about the person right now. */
