@@ -237,6 +237,8 @@ export const CONCEPTS = {
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished(?= (?:the|my|off|all|a|an|it|them|every|everything|\\d))|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
+  /** The act done, not named: "ok i did it". */
+  didIt: '\\b(?:i (?:did it|have done it|went through with it)|it is done)$',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
@@ -433,7 +435,8 @@ export const CONCEPT_RULES: ConceptRule[] = [
     id: 'concept.overdoseApology',
     kinds: ['medical', 'suicide'],
     scope: 'message',
-    when: (p) => p.sorryAlone && p.ingested && (p.means || p.bulk),
+    // "ok i did it. 15 ambien and the rest of my kratom. sorry": the act told without a verb of taking.
+    when: (p) => p.sorryAlone && (p.ingested || p.didIt) && (p.means || p.bulk || (p.didIt && p.amountTaken)),
   },
   // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
   {
@@ -656,7 +659,8 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     !p.selfHarmWord &&
     !p.wish &&
     !p.otherPerson &&
-    !p.bodyDanger
+    !p.bodyDanger &&
+    !p.deathSlang
   )
     return 'sleepTalk';
   // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the

@@ -484,7 +484,7 @@ export const IDIOMS: RegExp[] = [
   /\b(?:this|that|it|the \w+|this \w+|these \w+) (?:is|are) (?:going to|gon na|trying to|about to) (?:be the death of|kill) me\b/g,
   /\b(?:die|kill) for (?:my|our|him|her|them|you|u)\b|\bdo or die\b|\bfeel(?:ing|s)? half dead\b|\b(?:head|face) hit (?:the|my) (?:pillow|bed|couch|sofa)\b/g,
   /\b(?:habit|addiction|craving|cravings|urge|urges|kratom|sevenoh|my use|dependence) (?:dies|died|is dead|will die|is dying|dying)\b/g,
-  /\bfeel(?:ing|s)? like death\b|\b(?:nearly|almost) had a heart attack when\b/g,
+  /\b(?:feel|feels|feeling|felt) like death\b|\b(?:cravings?|withdrawals?|wd|nights?|mornings?|days?|legs|rls|it) (?:is |are |was |were )?(?:pure |straight |absolute )?murder\b|\b(?:nearly|almost) had a heart attack when\b/g,
   /\brather die than (?:give up|go (?:to|back)|eat|wear|work|lose|miss|drink|sit)\b/g,
   /\b(?:death|end) of (?:me|him|her|them)\b/g,
   /\b(?:nearly|almost) (?:died|gave (?:me|him|her) a heart attack)\b|\bgave (?:me|him|her) a heart attack\b|(?<!\b(?:if|when|once|after|wish|hope) )\bi died\b(?= lol| haha|$)/g,
