@@ -239,6 +239,12 @@ export const CONCEPTS = {
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished(?= (?:the|my|off|all|a|an|it|them|every|everything|\\d))|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
   /** The act done, not named: "ok i did it". */
   didIt: '\\b(?:i (?:did it|have done it|went through with it)|it is done)$',
+  /** Feeding a baby: "can my baby drink my milk if i take kratom" is a planning question, not a poisoning. */
+  feedingBaby:
+    '\\b(?:breast ?(?:feed\\w*|milk)|nursing|nurse (?:him|her|the baby)|formula|pump\\w*|milk supply|pregnan\\w*|while expecting)\\b',
+  /** A child's exposure imagined, not happened: "what if my kid ever got into it", "keep it away from kids". */
+  childWhatIf:
+    '\\b(?:what if|in case|if (?:my|a|the|your|our|he|she|they) (?:\\w+ ){0,3}(?:ever |accidentally )?(?:ate|eats|eat|got|gets|swallowed|swallows|drank|drinks|finds|found)|ever (?:ate|eats|got|gets|swallowed|drank|finds)|childproof|child proof|safe around|away from (?:my |the )?(?:kids|children|baby|toddler|grandkids)|lock(?:ed)? (?:it|them|up)|out of reach|could (?:a|my) (?:kid|child|baby|toddler)|would (?:it|that) hurt (?:a|my) (?:kid|child|baby|toddler))\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
@@ -453,6 +459,14 @@ export const CONCEPT_RULES: ConceptRule[] = [
     notInQuestions: true,
     scope: 'clause',
     when: (p) => p.child && p.swallowed && p.product,
+  },
+  // The same asked as a question ("my 2 year old ate a gummy, is she ok??"), or told across clauses: a parent
+  // who asks what to do is still in an emergency. Not a feeding question, not one imagined ("what if he ever").
+  {
+    id: 'concept.childExposure',
+    kinds: ['medical'],
+    scope: 'message',
+    when: (p) => p.child && p.swallowed && p.product && !p.feedingBaby && !p.childWhatIf && !p.history,
   },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
   {
