@@ -495,6 +495,10 @@ export const IDIOMS: RegExp[] = [
   /\b(?:give|gave) (?:my|an|his|her) (?:right|left) (?:arm|leg)\b/g,
   /\bskin (?:me|him|her|you|us) alive\b/g,
   /\bhang(?:ing|in)? (?:tough|in there|out)\b/g,
+  // Death words that name a season, a mood or a thing: "the dead of winter", "dead inside from the 8am", "a suicide mission".
+  /\bdead of (?:winter|night|summer)\b|\bdead inside from\b|\bdead (?:wo)?man walking\b|\bsleep of the dead\b|\bi am so dead\b(?= i | lol| haha|$)/g,
+  /\bsuicide (?:prevention|awareness|statistics|stats|rates?|mission|squad|doors?)\b/g,
+  /\b(?:just )?died (?:up there|on stage|out there|in (?:class|the meeting|my presentation))\b|\bdied (?:\w+ ){0,3}times in\b/g,
   /\b(?:could|should|wan na|want to) (?:just )?(?:shoot|kick|slap) myself for (?:forgetting|not|missing|losing|leaving|buying|letting)\b/g,
   /\b(?:rather|would not|will not|never) be caught dead\b|\bcaught dead\b/g,
   /\blaugh(?:ed|ing)? so hard\b.{0,50}\b(?:die|died|dying|dead)\b/g,
