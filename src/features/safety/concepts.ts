@@ -42,6 +42,11 @@ const CHILD_WORDS = words(
   'little one',
   'little girl',
   'little boy',
+  'little (?:bro|brother|sis|sister|cousin)',
+  'twins',
+  '\\d+ ?(?:yo|y o|yr old|mo old)',
+  '(?:he|she) is (?:only |just )?(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)$',
+  '(?:is|s) (?:only |just )?(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)(?= and (?:he|she|they) )',
   'boy',
   'girl',
   'infant',
@@ -136,7 +141,7 @@ export const CONCEPTS = {
   harmPurpose:
     '\\b(?:deserve it|deserved it|deserve the pain|cuz i am weak|because i am weak|as punishment|punishment|earned it|over and over|over n over|so hard|till (?:the )?skin|welting|again just now|keep stabbing|keep stabbin|on purpose|deliberately|to feel something|to punish myself|to cope|to feel in control|till it bleeds|til it bleeds|until it bled|until it bleeds|till i bleed|til i bleed|until i bleed|till my knuckles bleed|made myself bleed|raw|that it hurts|want to feel pain|deserve pain|feel pain|feel in control|feel something|against the wall|into the wall)\\b|\\b(?:till|til|until) (?:it|i|they) (?:bleed|bleeds|bled|bruise|bruises|bruised|burn|burns|burned|hurt|hurts)\\b|\\b(?:keep|been|kept) (?:banging|hitting|punching|slamming|burning|cutting|scratching|biting|smashing)\\b',
   onPurpose:
-    '\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need|wanted|needed) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop|be the end)\\b|\\bso i (?:would not|will not|do not|did not|would never|never) have to (?:deal with|face|feel|wake up|see|do) \\w+|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od|not an accident|was not an accident|did it on purpose|make (?:it|everything|this|the pain) (?:all )?go away)\\b|\\bi meant to$|\\basking for (?:real|me|myself)\\b|\\bnot (?:asking )?for a friend\\b',
+    '\\b(?:wanted|want|needed) it (?:all )?over\\b|\\b(?:trying|want|wanted) to make this the last time\\b|\\btired of (?:all this|all of this|everything|living|it all|life|being alive)\\b|\\bso (?:it|this|everything|the pain) (?:would|will|could|can) (?:be over|end|stop)\\b|\\b(?:want|need|wanted|needed) (?:it|this|everything|all of this) (?:all )?to (?:end|be over|stop|be the end)\\b|\\bso i (?:would not|will not|do not|did not|would never|never) have to (?:deal with|face|feel|wake up|see|do) \\w+|\\b(?:want out|want it (?:all )?to be over|idc what happens|do not care what happens|so (?:it is|its) done|to make it (?:all )?stop|on purpose|deliberately|intentionally|purposely|trying to end|tried to end|to end it|to make it stop|so i do not have to feel|so i would die|to die|tried to overdose|tried to od|not an accident|was not an accident|did it on purpose|make (?:it|everything|this|the pain) (?:all )?go away)\\b|\\bi meant to$|\\basking for (?:real|me|myself)\\b|\\bnot (?:asking )?for a friend\\b',
   harmTool:
     '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach|box cutter|hot spoon|spoon|rubber band|hair tie|needle|pen|nails)\\b',
   selfHarmWord:
@@ -181,6 +186,7 @@ export const CONCEPTS = {
     '\\bface (?:is )?drooping\\b|\\bone side of (?:his|her|my) face\\b|\\bclutching (?:his|her) chest\\b|\\bchest hurts\\b',
   ),
   sedation: words(
+    '\\b(?:keep|kept|keeps|keeping) (?:falling asleep|nodding|dozing|passing out)\\b|\\bfalling asleep (?:while|sitting|standing)\\b',
     '\\bfalling asleep (?:mid|in the middle|every few)\\b|\\beyes (?:closing|closin|keep closing) on (?:their|its) own\\b|\\bpinned eyes\\b|\\bso heavy (?:i )?can not move\\b',
     '\\b(?:can not|can barely|could barely|hard to|barely) (?:stay awake|keep my eyes open|keep my head up|stay conscious|move|talk|think)\\b',
     '\\bnodding (?:off|out)?\\b|\\bnod(?:ding)?\\b|\\bdozing off\\b|\\b(?:fading|drifting) in and out\\b|\\bgoing under\\b|\\bsinking\\b',
@@ -191,7 +197,7 @@ export const CONCEPTS = {
   ),
   /** Sedation signs that are dangerous whatever else the message says (breathing, pupils, not waking). */
   sedationStrong:
-    '\\b(?:breathing|breath)\\b.{0,20}\\b(?:slow|shallow|pausing|stopping|stops|weird)\\b|\\b(?:barely|hardly|not|stopped|stop) (?:breathing|breathe)\\b|\\bpupils\\b|\\b(?:can not|could not) (?:wake|stay conscious|move)\\b|\\b(?:keep|kept|keeps) (?:passing|blacking) out\\b|\\bgoing under\\b|\\b(?:fading|drifting) in and out\\b|\\b(?:blue|grey|gray|purple)\\b|\\bbarely conscious\\b|\\bforgetting to breathe\\b|\\bnot wake up\\b',
+    '\\bbreaths? (?:are |is )?(?:\\w+ ){0,3}(?:far apart|slow|shallow|few)\\b|\\bchest (?:barely|hardly) (?:moves|moving|rises)\\b|\\blips (?:look|looks|are|turning|went|look kind of) (?:weird|blue|purple|gray|grey|dark)\\b|\\b(?:breathing|breath)\\b.{0,20}\\b(?:slow|shallow|pausing|stopping|stops|weird)\\b|\\b(?:barely|hardly|not|stopped|stop) (?:breathing|breathe)\\b|\\bpupils\\b|\\b(?:can not|could not) (?:wake|stay conscious|move)\\b|\\b(?:keep|kept|keeps) (?:passing|blacking) out\\b|\\bgoing under\\b|\\b(?:fading|drifting) in and out\\b|\\b(?:blue|grey|gray|purple)\\b|\\bbarely conscious\\b|\\bforgetting to breathe\\b|\\bnot wake up\\b',
   /** Sleepiness told as a habit or a normal day ("the extract makes me sleepy", "my usual tab", "after dinner"). */
   sleepyHabit:
     '\\b(?:makes? me|always|every time|everytime|whenever|when i take|usually|at night|after (?:dinner|lunch|work)|in the (?:afternoon|evening)|at work|in class|at my desk|lol|lmao|haha|is (?:that|this) normal|normal)\\b',
@@ -199,6 +205,8 @@ export const CONCEPTS = {
   heartStrong:
     '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
+    '\\bhearts? (?:is |keeps |was |has been )?(?:\\w+ ){0,3}(?:racing|skipping|skipped|flutter\\w*|irregular|flopping|out of rhythm)\\b(?=.{0,80}\\b(?:faint\\w*|passed out|pass out|blacked out|black out|came to|dizzy|lightheaded)\\b)',
+    '\\b(?:breastbone|sternum)\\b.{0,40}\\b(?:tight|squeez\\w*|pressure|crush\\w*|pain|heavy)\\b|\\b(?:tight|squeez\\w*|pressure|crush\\w*|pain|heavy)\\b.{0,40}\\b(?:breastbone|sternum)\\b',
     '\\bpalpitations\\b|\\bheart ?(?:beat)? (?:is )?(?:\\w+ ){0,2}(?:irregular|flopping|flutter\\w*|out of rhythm|skipping|stops and starts|pause)\\b|\\bpulse (?:is )?(?:about |like )?(?:1[5-9]\\d|2\\d\\d)\\b',
     '\\b(?:tightness|pain|pressure|squeezing|burning) in (?:my )?chest\\b|\\b(?:jaw|left arm)\\b.{0,30}\\b(?:ach\\w*|pain|hurts?|numb|heavy|tingl\\w*)\\b',
     '\\bchest\\b.{0,30}\\b(?:pain|pains|hurts|hurt|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning|aches?|stabbing)\\b',
@@ -228,17 +236,23 @@ export const CONCEPTS = {
     '\\b(?:calf|leg)\\b(?: \\w+){0,6} swollen\\b.{0,80}\\b(?:short of breath|can not breathe|chest pain|coughing up)\\b|\\b(?:hit|smacked|struck|banged) (?:my|his|her) head\\b.{0,40}\\b(?:woozy|can not remember|dizzy|keeps? throwing up|throwin up)\\b',
     '\\bstruggling to breathe\\b|\\bbreathing is getting worse\\b|\\bbreathing is weird\\b',
   ),
+  /** Yellow skin or eyes: with confusion, a swollen belly or dark urine, liver failure. */
+  jaundice:
+    '\\b(?:skin|eyes)\\b(?: \\w+){0,3} (?:yellow|yellowish|orange)\\b|\\byellow (?:skin|eyes)\\b|\\bjaundice\\w*',
+  liverFailureSign:
+    '\\b(?:confused|confusion|can not think (?:straight|clearly)?|getting lost|lost in my own|foggy and|not making sense)\\b|\\b(?:belly|stomach|abdomen) (?:is |looks |feels )?(?:swollen|huge|bloated and hard|distended)\\b|\\b(?:pee|urine|piss)(?: is| looks)? (?:\\w+ ){0,2}(?:brown|cola|dark brown|like tea|like coke)\\b|\\bpeeing (?:brown|dark brown|cola)\\b|\\bvomit\\w* blood\\b',
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful:
     '\\b(?:thought|felt like|feel like|feels like|feeling like) i (?:am|was) (?:going to|gon na) die\\b|\\b(?:feel|feels|feeling) like i am (?:dying|dyin)\\b|\\b(?:feel|feels|feeling|felt) like (?:i am (?:dying|going to die|about to die)|(?:\\w+ ){0,2}death|dying|dead|i (?:had |would have )?died)\\b|\\b(?:brain|body|head|legs|soul|insides?) (?:feels|feel|is|are) (?:\\w+ )?(?:dead|dying)\\b|\\b(?:feel|feels|feeling) like (?:she|he) is (?:about to|going to) die\\b|\\b(?:my )?body (?:is|feels) (?:like (?:it is )?)?(?:dying|dead|shutting down)\\b',
   /** A whole supply at once. */
-  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
+  bulk: '\\b(?:all (?:of )?my \\w+ at once|at once|back to back|the whole bottle|whole (?:bottle|bag|pack|prescription|script|blister pack|box|sleeve|supply|stash)|entire (?:bottle|bag|pack|supply)|every (?:pill|tablet|capsule)|entire (?:supply|stash)|all (?:of )?the (?:pills|meds|tablets) in the (?:house|cabinet|bottle)|everything (?:i had|i have|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer|bottle)))\\b',
   /** Took something in: how an overdose, or a child's accident, starts. */
   ingested:
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished(?= (?:the|my|off|all|a|an|it|them|every|everything|\\d))|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
   /** The act done, not named: "ok i did it". */
-  didIt: '\\b(?:i (?:did it|have done it|went through with it)|it is done)$',
+  didIt:
+    '\\b(?:i (?:just |already |finally )?(?:did it|have done it|went through with it)|it is done|(?:already|just) did it)\\b',
   /** Feeding a baby: "can my baby drink my milk if i take kratom" is a planning question, not a poisoning. */
   feedingBaby:
     '\\b(?:breast ?(?:feed\\w*|milk)|nursing|nurse (?:him|her|the baby)|formula|pump\\w*|milk supply|pregnan\\w*|while expecting)\\b',
@@ -248,7 +262,7 @@ export const CONCEPTS = {
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
-    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|got (?:a ?hold|ahold) of|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|(?:some|one|two|a few|more|a couple) (?:is |are |of them )?missing|(?:half|mostly) empty|an empty (?:capsule|bottle|shot|wrapper|pack|blister)|had some|(?:around|on) (?:his|her|their) (?:mouth|lips|hands|face)|got the (?:cap|lid|top) off|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|got (?:a ?hold|ahold) of|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
@@ -444,6 +458,22 @@ export const CONCEPT_RULES: ConceptRule[] = [
     // "ok i did it. 15 ambien and the rest of my kratom. sorry": the act told without a verb of taking.
     when: (p) => p.sorryAlone && (p.ingested || p.didIt) && (p.means || p.bulk || (p.didIt && p.amountTaken)),
   },
+  // "already did it. whole bottle of tylenol an hour ago": the act done, and a whole supply named anywhere.
+  {
+    id: 'concept.didItOverdose',
+    kinds: ['medical', 'suicide'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.didIt && (p.bulk || p.amountTaken || p.means) && !p.kratomFarewell && !p.history,
+  },
+  // "took my husband's methadone, the whole bottle": taking and the whole supply told in two clauses.
+  {
+    id: 'concept.bulkAcrossClauses',
+    kinds: ['medical', 'ambiguous'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.iIngested && p.bulk && !p.history && !p.usualDose && !p.kratomFarewell,
+  },
   // A whole supply taken at once: an overdose whatever the reason (911), and the question of why (988 with it).
   {
     id: 'concept.bulkIngestion',
@@ -509,6 +539,14 @@ export const CONCEPT_RULES: ConceptRule[] = [
     when: (p) => p.heartSign && p.death,
   },
   { id: 'concept.emergency', kinds: ['medical'], notInQuestions: true, scope: 'clause', when: (p) => p.emergencySign },
+  // Yellow skin or eyes with confusion, a swollen belly or dark urine, told anywhere in the message: the liver failing.
+  {
+    id: 'concept.liverFailure',
+    kinds: ['medical'],
+    notInQuestions: true,
+    scope: 'message',
+    when: (p) => p.jaundice && p.liverFailureSign,
+  },
   {
     id: 'concept.feelDyingAfterUse',
     kinds: ['medical'],

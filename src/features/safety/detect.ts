@@ -296,7 +296,7 @@ function classifierVeto(clauses: ClauseContext[], concepts: Present[]): Record<H
   const explained = concepts.every((p, i) => clauseCancelled(p, whole, concepts[i - 1]) !== undefined);
   const past = clauses.some((c) => c.distant) && !whole.now;
   // "going to take all my pills": said before, not an emergency happening now (the rules ask or answer 988).
-  const future = whole.intent && whole.willIngest && !whole.ingested;
+  const future = whole.intent && (whole.willIngest || whole.means) && !whole.ingested && !whole.bodyDanger;
   // Withdrawal named and no red-flag sign: the withdrawal rules decide (care today), not a score.
   const withdrawalOnly =
     whole.withdrawalContext &&
