@@ -278,3 +278,36 @@ describe("safety-4.1.0: someone else at risk, screenings answered no, others' fi
     expect(d.signals.some((s) => s.startsWith('suicide.someoneElse'))).toBe(true);
   });
 });
+
+describe('safety-4.2.0: structure over phrases (child exposure, liver failure, overdose told two ways, sayings) (table)', () => {
+  const cases: Array<[string, DangerKind[]]> = [
+    // A child's exposure over the whole message, asked or told, with an age or a missing amount.
+    ['is my toddler going to be ok?? she ate one of my 7oh gummies', ['medical']],
+    ['my grandson is 4 and he got ahold of my kratom capsules', ['medical']],
+    ['found the shot bottle on the floor, half empty. my daughter is 2', ['medical']],
+    ['what if my kid ever got into my kratom, where should i keep it', ['none']],
+    ['can my baby drink my breast milk if i take kratom in the morning', ['none']],
+    // Liver failure told across clauses.
+    ['eyes are yellow, my pee looks like cola, and i keep forgetting where i am going', ['medical']],
+    // An overdose told without a verb of taking, or in two clauses.
+    ['i already did it. the whole bottle of my sleeping pills', ['medical']],
+    ["took my mom's oxy, the whole bottle", ['medical']],
+    // Heart rhythm with a faint; slow breaths with tiny pupils.
+    ['heart keeps skipping and fluttering and i just blacked out in the kitchen', ['medical']],
+    ['my breaths are slow and far apart and my pupils are tiny', ['medical']],
+    // Death slang is not sleep talk; plans with a date.
+    ['thinking about taking the forever nap this weekend', ['suicide', 'ambiguous']],
+    ['friday night. that is my date. i am gonna end it', ['suicide']],
+    // Sayings, history, screenings and others' deaths that must stay quiet.
+    ['my shoulders have been killing me since i started the taper', ['none']],
+    ['jumped out of my skin when the dog barked, day 5 nerves', ['none']],
+    ['the dead of winter makes my cravings worse', ['none']],
+    ['sophomore year i tried to end it. i am doing well now and want off kratom', ['none']],
+    ['the psychiatrist screened me for suicidal thoughts, denied any', ['none']],
+    ['saw on facebook a guy from my town overdosed on gas station shots', ['none']],
+    ['i said my goodbyes to kratom today, five years is enough', ['none']],
+  ];
+  test.each(cases)('%j', (message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+});

@@ -495,6 +495,8 @@ export const IDIOMS: RegExp[] = [
   /\b(?:give|gave) (?:my|an|his|her) (?:right|left) (?:arm|leg)\b/g,
   /\bskin (?:me|him|her|you|us) alive\b/g,
   /\bhang(?:ing|in)? (?:tough|in there|out)\b/g,
+  // A child's exposure imagined ahead ("what if my kid ever got into it"): planning, not a poisoning now.
+  /\b(?:what if|in case|if ever) (?:my|a|the|our) (?:\w+ ){0,2}(?:ever |accidentally )?(?:got into|gets into|ate|eats|swallowed|swallows|drank|drinks)\b/g,
   // Death words that name a season, a mood or a thing: "the dead of winter", "dead inside from the 8am", "a suicide mission".
   /\bdead of (?:winter|night|summer)\b|\bdead inside from\b|\bdead (?:wo)?man walking\b|\bsleep of the dead\b|\bi am so dead\b(?= i | lol| haha|$)/g,
   /\bsuicide (?:prevention|awareness|statistics|stats|rates?|mission|squad|doors?)\b/g,
