@@ -9,7 +9,7 @@ import { Understanding } from '../features/understanding/understand';
 import { programIntentPattern } from '../features/program/commands';
 
 /**
- * npm run nlu:eval [-- --split dev|train-g|train-k|test|test-b|test-c-helper|test-c|test-g|test-k|test-d|all] [--misses] [--cross]: scores the router's decisions over tests/nlu/corpus, the
+ * npm run nlu:eval [-- --split dev|train-g|train-k|test|test-b|test-c-helper|test-c|test-g|test-k|train-o|test-o|test-d|all] [--misses] [--cross]: scores the router's decisions over tests/nlu/corpus, the
  * way the bot makes them, in two places: as a first message (at the menu) and mid-intake (while "about
  * how much a day?" waits). The test files are held out: written before tuning, never tuned on; test-b was written blind
  * (before reading the bank's phrasings or the intent phrases). A question row may list alternatives (a|b).
@@ -42,7 +42,7 @@ const loaded = loadContent('en');
 const content: Content = CROSS
   ? withoutRows(
       loaded,
-      ['train-g', 'train-k'].flatMap((s) => [`questions.${s}.tsv`, `requests.${s}.tsv`]),
+      ['train-g', 'train-k', 'train-o'].flatMap((s) => [`questions.${s}.tsv`, `requests.${s}.tsv`]),
     )
   : loaded;
 const vocabulary = loadVocabulary('en');
@@ -114,22 +114,36 @@ function pct(n: number, d: number): string {
 // test-d: a second outside writer, session 5, same brief; the freshest blind measure.
 // test-g: a random 25% of a later outside writer's rows (held out); train-g: the other 75% (training, in content).
 // test-k / train-k: the same for a third outside writer's mid-conversation requests (no questions).
+// test-o / train-o: the same for a fourth (indirect requests, thanks or bye inside longer messages; npm run nlu:split).
 type Split =
-  'dev' | 'train-g' | 'train-k' | 'test' | 'test-b' | 'test-c-helper' | 'test-c' | 'test-g' | 'test-k' | 'test-d';
+  | 'dev'
+  | 'train-g'
+  | 'train-k'
+  | 'train-o'
+  | 'test'
+  | 'test-b'
+  | 'test-c-helper'
+  | 'test-c'
+  | 'test-g'
+  | 'test-k'
+  | 'test-o'
+  | 'test-d';
 const SPLITS: Split[] = [
   'dev',
   'train-g',
   'train-k',
+  'train-o',
   'test',
   'test-b',
   'test-c-helper',
   'test-c',
   'test-g',
   'test-k',
+  'test-o',
   'test-d',
 ];
 /** Only training splits list their misses row by row. */
-const TRAINING: Split[] = ['dev', 'train-g', 'train-k'];
+const TRAINING: Split[] = ['dev', 'train-g', 'train-k', 'train-o'];
 
 function evaluate(split: Split): void {
   const suffix = split === 'dev' ? '.tsv' : `.${split}.tsv`;
@@ -199,7 +213,7 @@ if (require.main === module) {
   const chosen = split === 'all' || split === 'both' ? SPLITS : SPLITS.filter((s) => s === split);
   if (chosen.length === 0) {
     process.stderr.write(
-      `unknown split "${split}": use dev, train-g, train-k, test, test-b, test-c-helper, test-c, test-g, test-k, test-d or all\n`,
+      `unknown split "${split}": use dev, train-g, train-k, train-o, test, test-b, test-c-helper, test-c, test-g, test-k, test-o, test-d or all\n`,
     );
     process.exitCode = 2;
   }
