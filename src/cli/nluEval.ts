@@ -90,13 +90,22 @@ function isRight(
 ): boolean {
   if (kind === 'question') {
     if (expected === 'none') return decision.kind === 'unknown' || decision.kind === 'pass';
+    // A question about something the bot does ("can i talk to a real person?") is also right when it is done.
+    if (decision.kind === 'intent') return expected.split('|').some((id) => doesOf(id) === decision.id);
     return decision.kind === 'answer' && expected.split('|').includes(decision.id);
   }
   if (place === 'intake' && expected === 'intake') return decision.kind === 'pass';
   return decision.kind === 'intent' && decision.id === expected;
 }
 
+/** The request a bank question names as doing what it asks about (questions.yaml `does`). */
+function doesOf(id: string): string | undefined {
+  return id === 'none' ? undefined : understanding.bank.get(id).does;
+}
+
 function offered(expected: string, decision: ReturnType<typeof decisionAt>): boolean {
+  // A request answered from the bank with its own button beside the answer is one tap away: offered, not right.
+  if (decision.kind === 'answer') return doesOf(decision.id) === expected;
   const ids =
     decision.kind === 'offerQuestions' || decision.kind === 'offerIntents'
       ? (decision.ids as string[])
