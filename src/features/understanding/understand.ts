@@ -66,7 +66,7 @@ export class Understanding {
         .map((w) => escapeRegExp(normalize(w.replace(/['’]/g, ''))))
         .join('|');
     this.asksToDo = new RegExp(
-      `(?:^| )(?:${either('intents.asksToDo.asks')})(?: \\S+){0,3} (?:${either('intents.asksToDo.actions')})(?:s|ing|ed)?(?: |$)`,
+      `(?:^| )(?:${either('intents.asksToDo.asks')})(?: \\S+){0,3} ((?:${either('intents.asksToDo.actions')})(?:s|ing|ed)?(?: .*)?$)`,
     );
     const alternatives = (key: string) =>
       content
@@ -100,8 +100,8 @@ export class Understanding {
   }
 
   /** "can i speak to a human", "how do i stop the messages": the message asks the bot to do one of its things. */
-  private asksToDoSomething(text: string): boolean {
-    return this.asksToDo.test(normalize(text.replace(/['’]/g, '')));
+  private asksToDoSomething(text: string): string | undefined {
+    return this.asksToDo.exec(normalize(text.replace(/['’]/g, '')))?.[1];
   }
 
   /**
@@ -170,7 +170,18 @@ export class Understanding {
     // A phrase known word for word ("nvm go back") is read whole; otherwise the opening words are dropped.
     const { text, switched } =
       whole.kind === 'intent' && whole.exact ? { text: start, switched: false } : this.withoutSwitch(start);
-    const intent = text === start ? whole : this.intents.match(text);
+    // Asked as something for the bot to do ("can i speak to a human", "how do i delete my data"): a request its
+    // phrases or cue words already name is done, not answered from the bank, though the bank shares its words.
+    // The request is also read on its own, from the action on, so the way of asking and a story told before it
+    // do not hide it ("is there a way to see my progress", "i've used for years and i'm done, can you help me make a plan").
+    const action = this.asksToDoSomething(text);
+    const toDo = action !== undefined;
+    let intent = text === start ? whole : this.intents.match(text);
+    if (action && !(intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT))) {
+      const framed = this.intents.match(action);
+      if (framed.kind === 'intent' && (framed.exact || framed.score >= SURE_INTENT) && !SOCIAL.has(framed.id))
+        intent = { ...framed, exact: false };
+    }
     const asking = looksLikeQuestion(text, this.content);
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     // A long story asks its question at the end: the bank reads the end of it.
@@ -185,9 +196,6 @@ export class Understanding {
       intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT) && !SOCIAL.has(intent.id);
     const social = sureRequest ? undefined : this.socialInClauses(text);
     if (social) return { kind: 'intent', id: social, sure: true };
-    // Asked as something for the bot to do ("can i speak to a human", "how do i delete my data"): a request its
-    // phrases or cue words already name is done, not answered from the bank, though the bank shares its words.
-    const toDo = this.asksToDoSomething(text);
     if (intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT)) {
       // ...unless it asks, and the bank knows its words at least as well as the request's phrase does.
       const bankKnows =
