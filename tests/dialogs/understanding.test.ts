@@ -184,6 +184,17 @@ describe('understanding people anywhere', () => {
     expect(await chat.say('about 5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
   });
 
+  test('a bank answer about something the bot does carries its button; a tap does it', async () => {
+    const chat = await atMenu();
+    const replies = await chat.send('are there real people i can call?');
+    expect(replies[0].text).toBe(answer('treatment.realPerson'));
+    expect(buttonsOf(replies[0])).toEqual([c('intents.labels.support')]);
+    expect(await chat.say(c('intents.labels.support'))).toEqual([c('support.text'), c('menu.prompt')]);
+    // Asked as something to do, it is done at once.
+    const asked = await atMenu();
+    expect(await asked.say('can i speak to a human')).toEqual([c('support.text'), c('menu.prompt')]);
+  });
+
   test('a request and a bank question in one message: both are offered, and a pick runs it', async () => {
     const chat = await atMenu();
     const offer = await chat.send('can you make me a plan to quit? and how long does withdrawal last');

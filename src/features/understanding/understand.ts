@@ -47,6 +47,7 @@ export class Understanding {
   private readonly requestOpeners: string[];
   /** A way to ask followed by one of the bot's actions ("can i speak to...", "how do i stop the..."; content: intents.asksToDo). */
   private readonly asksToDo: RegExp;
+  private readonly askedAlso: ReadonlySet<string>;
   /** Words a message may open with before its request (content: intents.openers): filler ("ok", "hmm") and words that turn away from the waiting question ("wait", "actually", "nvm that"). */
   private readonly opener: RegExp;
   private readonly turnsAway: RegExp;
@@ -65,6 +66,7 @@ export class Understanding {
         .list(key)
         .map((w) => escapeRegExp(normalize(w.replace(/['’]/g, ''))))
         .join('|');
+    this.askedAlso = new Set(content.list('intents.asksToDo.notOver'));
     this.asksToDo = new RegExp(
       `(?:^| )(?:${either('intents.asksToDo.asks')})(?: \\S+){0,3} ((?:${either('intents.asksToDo.actions')})(?:s|ing|ed)?(?: .*)?$)`,
     );
@@ -175,13 +177,16 @@ export class Understanding {
     // The request is also read on its own, from the action on, so the way of asking and a story told before it
     // do not hide it ("is there a way to see my progress", "i've used for years and i'm done, can you help me make a plan").
     const action = this.asksToDoSomething(text);
-    const toDo = action !== undefined;
     let intent = text === start ? whole : this.intents.match(text);
-    if (action && !(intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT))) {
+    // The action part names the request when it is clear alone: a story before it can hold another request's words.
+    if (action && !(intent.kind === 'intent' && intent.exact)) {
       const framed = this.intents.match(action);
       if (framed.kind === 'intent' && (framed.exact || framed.score >= SURE_INTENT) && !SOCIAL.has(framed.id))
         intent = { ...framed, exact: false };
     }
+    // Some requests are also how people ask the bank ("how can i stop safely?", "can you explain tolerance?"):
+    // for them the way of asking does not outrank a bank answer (content: intents.asksToDo.notOver).
+    const toDo = action !== undefined && !(intent.kind === 'intent' && this.askedAlso.has(intent.id));
     const asking = looksLikeQuestion(text, this.content);
     // A question ("can suboxone help me get off kratom?") that holds a request's words is a question when the bank answers it.
     // A long story asks its question at the end: the bank reads the end of it.
