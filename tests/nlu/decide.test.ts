@@ -91,6 +91,17 @@ describe('decide: what the bot does with a message', () => {
     expect(at('thanks, how long does withdrawal last?', true)).toEqual({ kind: 'answer', id: 'withdrawal.timeline' });
     expect(at('thanks. my legs are killing me', true)).not.toEqual({ kind: 'intent', id: 'thanks' });
     expect(at('thanks, can you make me a plan to quit', true)).toEqual({ kind: 'intent', id: 'intake' });
+    // In a craving now, help comes first: not a choice beside a question, not another request's cue words.
+    expect(at('what do i do right now, i want to use so bad', true)).toEqual({ kind: 'intent', id: 'helpNow' });
+    expect(at('can you stay with me, i really want to take a shot right now', true)).toEqual({
+      kind: 'intent',
+      id: 'helpNow',
+    });
+    expect(at("i'm about to use, talk me out of it", false)).toEqual({ kind: 'intent', id: 'helpNow' });
+    expect(at('is it all right to use imodium to get through the stomach problems?', true)).toEqual({
+      kind: 'answer',
+      id: 'medicines.loperamide',
+    });
     const urge = 'day 2 and i want to use so bad, can you help me get through tonight';
     expect(at(urge, true)).toEqual({ kind: 'intent', id: 'helpNow' });
     expect(at(urge, false)).toEqual({ kind: 'intent', id: 'helpNow' });

@@ -195,7 +195,11 @@ export class Understanding {
     const question =
       (intent.kind === 'intent' && intent.exact) || !/[a-z]/i.test(asked) ? undefined : this.bank.find(asked);
     const asks = asking || asksSomething(text, this.content) || asksInLaterClause(text, this.content);
+    const urge = this.urgeNow.test(normalize(text));
     const both = asks ? this.requestAndQuestion(text) : undefined;
+    // In a craving now, help comes first, not a choice ("what do i do right now, i want to use so bad").
+    if (both?.kind === 'requestAndQuestion' && both.intent === 'helpNow' && urge)
+      return { kind: 'intent', id: 'helpNow', sure: true };
     if (both) return both;
     const sureRequest =
       intent.kind === 'intent' && (intent.exact || intent.score >= SURE_INTENT) && !SOCIAL.has(intent.id);
@@ -223,7 +227,7 @@ export class Understanding {
     }
     // Someone in a craving or withdrawal now gets the next ten minutes first, even when a symptom's answer
     // also fits ("day 2 and i want to use so bad"); the symptom can be asked after.
-    if (intent.kind === 'intent' && intent.id === 'helpNow' && !asks && this.urgeNow.test(normalize(text)))
+    if (intent.kind === 'intent' && intent.id === 'helpNow' && !asks && urge)
       return { kind: 'intent', id: 'helpNow', sure: false };
     if (!question) return { kind: 'none' };
     // A loosely worded request that is not shaped like a question stays a request unless the bank knows the words well.
