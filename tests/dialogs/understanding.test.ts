@@ -186,13 +186,20 @@ describe('understanding people anywhere', () => {
 
   test('a bank answer about something the bot does carries its button; a tap does it', async () => {
     const chat = await atMenu();
-    const replies = await chat.send('are there real people i can call?');
-    expect(replies[0].text).toBe(answer('treatment.realPerson'));
-    expect(buttonsOf(replies[0])).toEqual([c('intents.labels.support')]);
-    expect(await chat.say(c('intents.labels.support'))).toEqual([c('support.text'), c('menu.prompt')]);
+    const replies = await chat.send('who can see what i type');
+    expect(replies[0].text).toBe(answer('privacy.private'));
+    expect(buttonsOf(replies[0])).toEqual([c('intents.labels.privacy')]);
+    expect(await chat.say(c('intents.labels.privacy'))).toEqual([
+      c('privacy.policy'),
+      expect.any(String),
+      c('privacy.rights'),
+      c('menu.prompt'),
+    ]);
     // Asked as something to do, it is done at once.
-    const asked = await atMenu();
-    expect(await asked.say('can i speak to a human')).toEqual([c('support.text'), c('menu.prompt')]);
+    for (const asked of ['can i speak to a human', 'are there real people i can call?']) {
+      const other = await atMenu();
+      expect(await other.say(asked)).toEqual([c('support.text'), c('menu.prompt')]);
+    }
   });
 
   test('a request and a bank question in one message: both are offered, and a pick runs it', async () => {

@@ -68,7 +68,7 @@ export class Understanding {
         .join('|');
     this.askedAlso = new Set(content.list('intents.asksToDo.notOver'));
     this.asksToDo = new RegExp(
-      `(?:^| )(?:${either('intents.asksToDo.asks')})(?: \\S+){0,3} ((?:${either('intents.asksToDo.actions')})(?:s|ing|ed)?(?: .*)?$)`,
+      `(?:^| )(?:${either('intents.asksToDo.asks')}) ((?:\\S+ ){0,3}?(?:${either('intents.asksToDo.actions')})(?:s|ing|ed)?(?: .*)?$)`,
     );
     const alternatives = (key: string) =>
       content
