@@ -4,7 +4,7 @@ import { type GlobalCommand, findCommand, isDialogActive } from '../../src/platf
 import type { DialogServices } from '../shared/services';
 import type { ChoiceOption } from '../../src/platform/channels/messages';
 import { matchesPhrase, recognizeChoiceExactly } from '../../src/platform/nlu/choices';
-import type { IntentId } from '../../src/platform/nlu/intents';
+import { INTENT_IDS, type IntentId } from '../../src/platform/nlu/intents';
 import { asksInLaterClause, asksSomething, looksLikeQuestion } from '../../src/features/explain/questions';
 import type { Understanding, Understood } from '../../src/features/understanding/understand';
 import type { Content } from '../../src/platform/content/Content';
@@ -184,9 +184,16 @@ export class UnderstandingRouter {
   }
 
   private async answer(dc: DialogContext, questionId: string): Promise<void> {
+    const question = this.understanding.bank.get(questionId);
+    // A question about something the bot does ("Can I talk to a real person?") comes with the button that does it.
+    const does = (INTENT_IDS as readonly string[]).includes(question.does ?? '')
+      ? (question.does as IntentId)
+      : undefined;
+    const choices = does ? [this.intentChoice(does)] : undefined;
+    if (choices) await this.offers.set(dc.context, { choices });
     await dc.context.sendActivity(
       this.services.renderer.render(
-        { text: this.understanding.bank.get(questionId).answer },
+        { text: question.answer, ...(choices ? { choices } : {}) },
         dc.context.activity.channelId,
       ),
     );

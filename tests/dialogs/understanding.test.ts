@@ -184,6 +184,24 @@ describe('understanding people anywhere', () => {
     expect(await chat.say('about 5 g')).toEqual([c('intake.questions.amount.confirm', { amount: '5 g' })]);
   });
 
+  test('a bank answer about something the bot does carries its button; a tap does it', async () => {
+    const chat = await atMenu();
+    const replies = await chat.send('who can see what i type');
+    expect(replies[0].text).toBe(answer('privacy.private'));
+    expect(buttonsOf(replies[0])).toEqual([c('intents.labels.privacy')]);
+    expect(await chat.say(c('intents.labels.privacy'))).toEqual([
+      c('privacy.policy'),
+      expect.any(String),
+      c('privacy.rights'),
+      c('menu.prompt'),
+    ]);
+    // Asked as something to do, it is done at once.
+    for (const asked of ['can i speak to a human', 'are there real people i can call?']) {
+      const other = await atMenu();
+      expect(await other.say(asked)).toEqual([c('support.text'), c('menu.prompt')]);
+    }
+  });
+
   test('a request and a bank question in one message: both are offered, and a pick runs it', async () => {
     const chat = await atMenu();
     const offer = await chat.send('can you make me a plan to quit? and how long does withdrawal last');

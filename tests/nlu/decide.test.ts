@@ -51,6 +51,62 @@ describe('decide: what the bot does with a message', () => {
     });
   });
 
+  test.each([
+    ['can i speak to a human', 'support'],
+    ['how do i delete my data', 'deleteData'],
+    ['is there a way to see my progress', 'progress'],
+    ['could we do the check in now', 'checkInNow'],
+    ['how do i stop the messages', 'stopCheckIns'],
+    ['could you stop messaging me please', 'stopCheckIns'],
+  ])('asked as something for the bot to do, "%s" is done (%s), not answered from the bank', (text, id) => {
+    expect(at(text, true)).toEqual({ kind: 'intent', id });
+    expect(at(text, false)).toEqual({ kind: 'intent', id });
+  });
+
+  test('questions about kratom or the body that share a way of asking stay questions', () => {
+    expect(at('how long does withdrawal last?', true)).toEqual({ kind: 'answer', id: 'withdrawal.timeline' });
+    expect(at('can i take loperamide for withdrawal?', true)).toEqual({ kind: 'answer', id: 'medicines.loperamide' });
+    expect(at('what can i do about restless legs', true)).toEqual({ kind: 'answer', id: 'symptoms.restlessLegs' });
+  });
+
+  test('a request after a story is read from its action on', () => {
+    const text =
+      'sorry for the long message, i have used kratom for three years and i hate it. could you help me make a plan to cut down';
+    expect(at(text, true)).toEqual({ kind: 'intent', id: 'intake' });
+  });
+
+  test.each([
+    ['ok that helped a lot, thank you', 'thanks'],
+    ['you have been a big help this week, thank you', 'thanks'],
+    ['gotta sleep now, talk tomorrow', 'goodbye'],
+    ['i have to go to work now, see you', 'goodbye'],
+    ['thank you, goodbye for now', 'goodbye'],
+    ['good evening, how are you?', 'greeting'],
+  ])('thanks, goodbye or hello in one clause of a longer message: "%s" -> %s', (text, id) => {
+    expect(at(text, true)).toEqual({ kind: 'intent', id });
+    expect(at(text, false)).toEqual({ kind: 'intent', id });
+  });
+
+  test('a clause that asks or tells something real is not small talk, and help now is not weakened', () => {
+    expect(at('thanks, how long does withdrawal last?', true)).toEqual({ kind: 'answer', id: 'withdrawal.timeline' });
+    expect(at('thanks. my legs are killing me', true)).not.toEqual({ kind: 'intent', id: 'thanks' });
+    expect(at('thanks, can you make me a plan to quit', true)).toEqual({ kind: 'intent', id: 'intake' });
+    // In a craving now, help comes first: not a choice beside a question, not another request's cue words.
+    expect(at('what do i do right now, i want to use so bad', true)).toEqual({ kind: 'intent', id: 'helpNow' });
+    expect(at('can you stay with me, i really want to take a shot right now', true)).toEqual({
+      kind: 'intent',
+      id: 'helpNow',
+    });
+    expect(at("i'm about to use, talk me out of it", false)).toEqual({ kind: 'intent', id: 'helpNow' });
+    expect(at('is it all right to use imodium to get through the stomach problems?', true)).toEqual({
+      kind: 'answer',
+      id: 'medicines.loperamide',
+    });
+    const urge = 'day 2 and i want to use so bad, can you help me get through tonight';
+    expect(at(urge, true)).toEqual({ kind: 'intent', id: 'helpNow' });
+    expect(at(urge, false)).toEqual({ kind: 'intent', id: 'helpNow' });
+  });
+
   test("a word the question bank knows is not taken for a typo of a request's word ('leaf' is not 'leave')", () => {
     expect(at('leaf', true)).not.toEqual({ kind: 'intent', id: 'goodbye' });
   });

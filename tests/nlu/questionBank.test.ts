@@ -1,6 +1,6 @@
 import { loadContent } from '../../src/platform/content/loader';
 import { QuestionBank } from '../../src/features/explain/questionBank';
-import { IntentMatcher } from '../../src/platform/nlu/intents';
+import { INTENT_IDS, IntentMatcher } from '../../src/platform/nlu/intents';
 import { programIntentPattern } from '../../src/features/program/commands';
 
 const content = loadContent('en');
@@ -33,6 +33,12 @@ describe('question bank', () => {
     ]) {
       expect(topics).toContain(topic);
     }
+  });
+
+  test('a question that names the request doing what it asks about (does) names a real request', () => {
+    const linked = bank.questions.filter((q) => q.does !== undefined);
+    expect(linked.length).toBeGreaterThanOrEqual(8);
+    for (const q of linked) expect(INTENT_IDS as readonly string[]).toContain(q.does);
   });
 
   test('no answer gives a medicine dose, calls 7-OH safer, or calls mixing safe', () => {

@@ -14,6 +14,8 @@ export interface BankQuestion {
   answer: string;
   /** Ways people ask it (search only, never shown). */
   asks: string[];
+  /** The request that does what it asks about ("Can I talk to a real person?": support): offered with the answer. */
+  does?: string;
 }
 
 export type QuestionMatch =
@@ -100,6 +102,7 @@ export class QuestionBank {
           title: content.text(`${base}.title`),
           answer: content.text(`${base}.answer`),
           asks: content.list(key),
+          ...(content.has(`${base}.does`) ? { does: content.text(`${base}.does`) } : {}),
         };
       });
     this.byId = new Map(this.questions.map((q) => [q.id, q]));

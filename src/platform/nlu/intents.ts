@@ -62,7 +62,8 @@ const MAX_REQUEST_WORDS = 12;
 
 export type IntentMatch =
   /** cue: one of the intent's cue rules (content) named it. */
-  | { kind: 'intent'; id: IntentId; score: number; exact: boolean; cue?: boolean; phrase?: number }
+  /** pair: a cue rule of two or more groups named it (a verb and its object, "who + built"). */
+  | { kind: 'intent'; id: IntentId; score: number; exact: boolean; cue?: boolean; phrase?: number; pair?: boolean }
   | { kind: 'tie'; ids: IntentId[]; score: number }
   | { kind: 'none'; best?: { id: IntentId; score: number } };
 
@@ -224,11 +225,15 @@ export class IntentMatcher {
       return first.length < text.length && !text.trim().endsWith('?') ? this.match(first) : { kind: 'none' };
     }
     const view = this.view(said, plain);
-    const scores = new Map<IntentId, { score: number; cue: boolean }>();
-    const raise = (id: IntentId, score: number, cue = false) => {
+    const scores = new Map<IntentId, { score: number; cue: boolean; pair: boolean }>();
+    const raise = (id: IntentId, score: number, cue = false, pair = false) => {
       const known = scores.get(id);
-      if (!known || score > known.score) scores.set(id, { score, cue: cue || (known?.cue ?? false) });
-      else if (cue) known.cue = true;
+      if (!known || score > known.score)
+        scores.set(id, { score, cue: cue || (known?.cue ?? false), pair: pair || (known?.pair ?? false) });
+      else {
+        known.cue ||= cue;
+        known.pair ||= pair;
+      }
     };
     // 1. The phrase sharing most of its words with the message (memorized wordings).
     const phraseScore = new Map<IntentId, number>();
@@ -243,7 +248,7 @@ export class IntentMatcher {
     // 3. The cue rules: an intent's key words (a verb and its object), so wordings no phrase has still count.
     for (const [id, groups] of this.cueHits(view)) {
       const support = Math.max(phraseScore.get(id) ?? 0, searched.get(id) ?? 0);
-      raise(id, (groups > 1 ? CUE_MORE_GROUPS : CUE_ONE_GROUP) + CUE_SUPPORT * support, true);
+      raise(id, (groups > 1 ? CUE_MORE_GROUPS : CUE_ONE_GROUP) + CUE_SUPPORT * support, true, groups > 1);
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1].score - a[1].score);
     const [top] = ranked;
@@ -261,6 +266,7 @@ export class IntentMatcher {
       score: Math.min(top[1].score, 0.99),
       exact: false,
       cue: top[1].cue,
+      pair: top[1].pair,
       phrase: phraseScore.get(top[0]) ?? 0,
     };
   }
