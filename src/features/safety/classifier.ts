@@ -74,44 +74,70 @@ export interface HeadScore {
   top: number[];
 }
 
+/** A node of the character n-gram trie: the feature id of the n-gram that ends here (-1: none), and what follows. */
+interface CharNode {
+  id: number;
+  next?: Map<number, CharNode>;
+}
+
 export class Classifier {
-  /** Feature id by n-gram, one map per kind, keyed without the "c:"/"w:"/"b:" prefix (no string joins per lookup). */
-  private readonly chars = new Map<string, number>();
+  /**
+   * Character n-grams as a trie over char codes, words and bigrams by their words: the lookups walk the
+   * message's characters and words without building an n-gram string per position (the run-time cost).
+   */
+  private readonly chars: CharNode = { id: -1 };
   private readonly words = new Map<string, number>();
-  private readonly bigrams = new Map<string, number>();
-  /** The first three characters of every 4- and 5-gram in the model: longer n-grams are looked up only after them. */
-  private readonly stems = new Set<string>();
+  private readonly bigrams = new Map<string, Map<string, number>>();
   constructor(readonly model: ClassifierModel) {
     model.features.forEach((f, i) => {
       const body = f.slice(2);
       if (f.startsWith('c:')) {
-        this.chars.set(body, i);
-        if (body.length > MIN_N) this.stems.add(body.slice(0, MIN_N));
+        let node = this.chars;
+        for (let k = 0; k < body.length; k++) {
+          node.next ??= new Map<number, CharNode>();
+          const code = body.charCodeAt(k);
+          let child = node.next.get(code);
+          if (!child) node.next.set(code, (child = { id: -1 }));
+          node = child;
+        }
+        node.id = i;
       } else if (f.startsWith('w:')) this.words.set(body, i);
-      else this.bigrams.set(body, i);
+      else {
+        const space = body.indexOf(' ');
+        const first = body.slice(0, space);
+        let second = this.bigrams.get(first);
+        if (!second) this.bigrams.set(first, (second = new Map<string, number>()));
+        second.set(body.slice(space + 1), i);
+      }
     });
   }
 
-  /** The model's features in a normalized message: the same set visitFeatures gives, restricted to the model. */
+  /** The model's features in a normalized message: the same set, in the same order, as visitFeatures gives. */
   private present(clauses: readonly string[]): Set<number> {
     const seen = new Set<number>();
-    const add = (i: number | undefined) => i !== undefined && seen.add(i);
     let budget = MAX_CHARS;
     for (const raw of clauses) {
       if (budget <= 0) break;
       const clause = raw.length > budget ? raw.slice(0, budget) : raw;
       budget -= clause.length + 1;
       const padded = ` ${clause} `;
+      // From each position, follow the trie for as long as some feature continues: its 3-, 4- and 5-grams.
       for (let i = 0; i + MIN_N <= padded.length; i++) {
-        const stem = padded.slice(i, i + MIN_N);
-        add(this.chars.get(stem));
-        if (!this.stems.has(stem)) continue;
-        for (let n = MIN_N + 1; n <= MAX_N && i + n <= padded.length; n++) add(this.chars.get(padded.slice(i, i + n)));
+        let node: CharNode | undefined = this.chars;
+        for (let n = 1; n <= MAX_N && i + n <= padded.length; n++) {
+          node = node.next?.get(padded.charCodeAt(i + n - 1));
+          if (!node) break;
+          if (n >= MIN_N && node.id >= 0) seen.add(node.id);
+        }
       }
       const words = clause.split(' ');
       for (let i = 0; i < words.length; i++) {
-        add(this.words.get(words[i]));
-        if (i + 1 < words.length) add(this.bigrams.get(`${words[i]} ${words[i + 1]}`));
+        const word = this.words.get(words[i]);
+        if (word !== undefined) seen.add(word);
+        if (i + 1 < words.length) {
+          const bigram = this.bigrams.get(words[i])?.get(words[i + 1]);
+          if (bigram !== undefined) seen.add(bigram);
+        }
       }
     }
     return seen;
