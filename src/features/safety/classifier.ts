@@ -74,44 +74,95 @@ export interface HeadScore {
   top: number[];
 }
 
+/** Largest trigram table the classifier builds (symbols ** 3 entries); a model over more characters is refused. */
+const MAX_TRIGRAM_TABLE = 1 << 21;
+
 export class Classifier {
-  /** Feature id by n-gram, one map per kind, keyed without the "c:"/"w:"/"b:" prefix (no string joins per lookup). */
-  private readonly chars = new Map<string, number>();
+  /**
+   * Character n-grams by number, so no n-gram string is cut per position (the run-time cost): every
+   * character some feature holds gets a symbol 1..K (0: in no feature), and an n-gram is its symbols read
+   * as a number in base K + 1. 3-grams index a typed array; 4- and 5-grams sit in maps and are looked up
+   * only after a 3-gram that starts one. Words and bigrams are looked up by their words.
+   */
+  private readonly symbols = new Uint16Array(65536);
+  private readonly base: number;
+  private readonly trigrams: Int32Array;
+  /** 1 where a 3-gram starts some 4- or 5-gram feature. */
+  private readonly stems: Uint8Array;
+  private readonly fourGrams = new Map<number, number>();
+  private readonly fiveGrams = new Map<number, number>();
   private readonly words = new Map<string, number>();
-  private readonly bigrams = new Map<string, number>();
-  /** The first three characters of every 4- and 5-gram in the model: longer n-grams are looked up only after them. */
-  private readonly stems = new Set<string>();
+  private readonly bigrams = new Map<string, Map<string, number>>();
   constructor(readonly model: ClassifierModel) {
+    if (MIN_N !== 3 || MAX_N !== 5) throw new Error('the n-gram lookup is written for 3- to 5-grams');
+    let symbolCount = 0;
+    for (const f of model.features) {
+      if (!f.startsWith('c:')) continue;
+      for (let k = 2; k < f.length; k++)
+        if (this.symbols[f.charCodeAt(k)] === 0) this.symbols[f.charCodeAt(k)] = ++symbolCount;
+    }
+    this.base = symbolCount + 1;
+    if (this.base ** 3 > MAX_TRIGRAM_TABLE) throw new Error(`too many characters in the model (${symbolCount})`);
+    this.trigrams = new Int32Array(this.base ** 3).fill(-1);
+    this.stems = new Uint8Array(this.base ** 3);
     model.features.forEach((f, i) => {
       const body = f.slice(2);
       if (f.startsWith('c:')) {
-        this.chars.set(body, i);
-        if (body.length > MIN_N) this.stems.add(body.slice(0, MIN_N));
+        let code = 0;
+        for (let k = 0; k < body.length; k++) code = code * this.base + this.symbols[body.charCodeAt(k)];
+        if (body.length === 3) this.trigrams[code] = i;
+        else {
+          this.stems[Math.floor(code / this.base ** (body.length - 3))] = 1;
+          (body.length === 4 ? this.fourGrams : this.fiveGrams).set(code, i);
+        }
       } else if (f.startsWith('w:')) this.words.set(body, i);
-      else this.bigrams.set(body, i);
+      else {
+        const space = body.indexOf(' ');
+        const first = body.slice(0, space);
+        let second = this.bigrams.get(first);
+        if (!second) this.bigrams.set(first, (second = new Map<string, number>()));
+        second.set(body.slice(space + 1), i);
+      }
     });
   }
 
-  /** The model's features in a normalized message: the same set visitFeatures gives, restricted to the model. */
+  /** The model's features in a normalized message: the same set, in the same order, as visitFeatures gives. */
   private present(clauses: readonly string[]): Set<number> {
     const seen = new Set<number>();
-    const add = (i: number | undefined) => i !== undefined && seen.add(i);
+    const { symbols, base, trigrams, stems } = this;
     let budget = MAX_CHARS;
     for (const raw of clauses) {
       if (budget <= 0) break;
       const clause = raw.length > budget ? raw.slice(0, budget) : raw;
       budget -= clause.length + 1;
       const padded = ` ${clause} `;
-      for (let i = 0; i + MIN_N <= padded.length; i++) {
-        const stem = padded.slice(i, i + MIN_N);
-        add(this.chars.get(stem));
-        if (!this.stems.has(stem)) continue;
-        for (let n = MIN_N + 1; n <= MAX_N && i + n <= padded.length; n++) add(this.chars.get(padded.slice(i, i + n)));
+      const end = padded.length;
+      for (let i = 0; i + 3 <= end; i++) {
+        const a = symbols[padded.charCodeAt(i)];
+        const b = symbols[padded.charCodeAt(i + 1)];
+        const c = symbols[padded.charCodeAt(i + 2)];
+        if (a === 0 || b === 0 || c === 0) continue; // a character no feature holds: no n-gram from here
+        const code3 = (a * base + b) * base + c;
+        if (trigrams[code3] >= 0) seen.add(trigrams[code3]);
+        if (stems[code3] === 0 || i + 4 > end) continue;
+        const d = symbols[padded.charCodeAt(i + 3)];
+        if (d === 0) continue;
+        const code4 = code3 * base + d;
+        const four = this.fourGrams.get(code4);
+        if (four !== undefined) seen.add(four);
+        if (i + 5 > end) continue;
+        const e = symbols[padded.charCodeAt(i + 4)];
+        const five = e === 0 ? undefined : this.fiveGrams.get(code4 * base + e);
+        if (five !== undefined) seen.add(five);
       }
       const words = clause.split(' ');
       for (let i = 0; i < words.length; i++) {
-        add(this.words.get(words[i]));
-        if (i + 1 < words.length) add(this.bigrams.get(`${words[i]} ${words[i + 1]}`));
+        const word = this.words.get(words[i]);
+        if (word !== undefined) seen.add(word);
+        if (i + 1 < words.length) {
+          const bigram = this.bigrams.get(words[i])?.get(words[i + 1]);
+          if (bigram !== undefined) seen.add(bigram);
+        }
       }
     }
     return seen;
@@ -123,19 +174,25 @@ export class Classifier {
     const result = {} as Record<Head, HeadScore>;
     HEADS.forEach((head, h) => {
       let z = this.model[head].bias;
-      const contributions: Array<[number, number]> = [];
+      // The three strongest positive features (by weight, then lower id), kept as they come: no sort.
+      const top: Array<[number, number]> = [];
       for (const i of seen) {
         const w = this.model.weights[i][h] / 1000;
         z += w;
-        if (w > 0) contributions.push([i, w]);
+        if (w <= 0) continue;
+        let at = top.length;
+        while (at > 0 && (w > top[at - 1][1] || (w === top[at - 1][1] && i < top[at - 1][0]))) at--;
+        if (at < 3) {
+          top.splice(at, 0, [i, w]);
+          if (top.length > 3) top.pop();
+        }
       }
-      contributions.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const probability = sigmoid(z);
       result[head] = {
         head,
         probability,
         raised: probability >= this.model[head].threshold,
-        top: contributions.slice(0, 3).map(([i]) => i),
+        top: top.map(([i]) => i),
       };
     });
     return result;

@@ -649,7 +649,8 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
   if (message.pastMarker && message.nowOkay && !p.presentDistress && !(p.now && (p.wish || p.intent)) && !p.myStance)
     return 'historyNowOkay';
   // Only a death or farewell word is explained away below: a body sign, a swallowed product or a child never is.
-  const bodyOrChild =
+  // (Functions, not values: each concept costs a pattern scan, and most clauses are settled before they are asked.)
+  const bodyOrChild = () =>
     p.bodyDanger ||
     p.emergencySign ||
     p.sedation ||
@@ -658,11 +659,11 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     (p.swallowed && !p.thirdDeath) ||
     p.bulk;
   // Harm done by someone else in the story ("a woman on the show was cutting herself") is told, not meant.
-  const deathTalk =
+  const deathTalk = () =>
     p.death || p.deathSoft || p.farewell || p.thirdDeath || (p.harmVerb && p.otherPerson && !p.firstPerson);
   // A song, a film, the news, a game, or someone else who died: the words are in what the person saw or heard.
   // A harm named on my body, a goodbye written by me (not "someone wrote a note"), my own stance.
-  const aboutMe =
+  const aboutMe = () =>
     p.iIngested ||
     (p.harmTarget && p.harmVerb) ||
     p.lethalMeans ||
@@ -671,20 +672,21 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
   // The story may be named in the clause before ("a thread someone wrote: wds make you wish you were dead").
   const storyHere = p.story || p.thirdDeath || (message.story && !p.intent && (!p.wish || p.weOrYou));
   // "the character in my book took an overdose": someone in the story took it, not me.
-  const storyAct = p.ingested && !p.iIngested;
-  if (storyHere && (deathTalk || p.means || storyAct) && !aboutMe && !bodyOrChild && !p.deathSlang) return 'story';
+  const storyAct = () => p.ingested && !p.iIngested;
+  if (storyHere && (deathTalk() || p.means || storyAct()) && !aboutMe() && !bodyOrChild() && !p.deathSlang)
+    return 'story';
   // Someone else's words, introduced in the clause before ("my coworker said"), with a sign they were a figure of speech.
   if (
     before?.speechFrame &&
     before.otherPerson &&
     (message.figureMarker || (message.trivialObject && !message.time)) &&
-    !bodyOrChild &&
+    !bodyOrChild() &&
     !p.means &&
     !p.lethalMeans
   )
     return 'figureOfOther';
   // "liver damage can kill you": a warning about a danger in general, not about me now.
-  if (p.warning && !p.myStance && !p.iIngested && !p.amountQuestion && !p.methodWay && !bodyOrChild) return 'warning';
+  if (p.warning && !p.myStance && !p.iIngested && !p.amountQuestion && !p.methodWay && !bodyOrChild()) return 'warning';
   // "my sister had a seizure last year, she's fine now": someone else's past, months or years ago.
   if (p.otherPerson && p.pastEvent && message.pastMarker && !p.now && !p.myStance && !p.iIngested)
     return 'othersHistory';
@@ -698,14 +700,14 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     !p.harmTarget &&
     !p.farewell &&
     !p.preparation &&
-    !bodyOrChild
+    !bodyOrChild()
   )
     return 'feelingNotFact';
   // "gonna pass out on the couch", "sleep hit me like a ton of bricks": sleep, with nothing taken and no harm meant.
   if (
     message.goingToSleep &&
     (p.goingToSleep || p.sleepContext) &&
-    !bodyOrChild &&
+    !bodyOrChild() &&
     !p.heartSpread &&
     !message.sedatingProduct &&
     !message.ingested &&
@@ -721,10 +723,10 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
   // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the
   // message names the person's own life, a way, an amount or a wish.
   if (
+    p.endOfThing &&
     (message.kratomThing || message.kratomFarewell || message.lastDose || message.product) &&
     !message.notKratom &&
-    p.endOfThing &&
-    !bodyOrChild &&
+    !bodyOrChild() &&
     (!message.selfEnd || message.notLife) &&
     !message.amountQuestion &&
     !message.methodWay &&
@@ -747,7 +749,7 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     !p.means &&
     !p.preparation &&
     !p.farewell &&
-    !bodyOrChild
+    !bodyOrChild()
   )
     return 'reportedQuestion';
   if (p.idiomOfOther && p.otherPerson && (p.figureMarker || message.figureMarker)) return 'figureOfOther';
