@@ -43,11 +43,11 @@ const everywhere = (pattern: RegExp): RegExp =>
 
 /**
  * One alternation of many patterns, to ask first whether any of them matches a clause at all. Most clauses
- * match none of the rules, and one scan of the alternation costs a fraction of one scan per pattern (the
+ * hold none of the idioms, and one scan of the alternation costs a fraction of one scan per pattern (the
  * call overhead dominates on short clauses). Exact: an alternation matches wherever one of its parts does,
  * provided the parts share their flags and hold no capturing groups (numbered references would shift).
  */
-export function anyOf(patterns: readonly RegExp[]): RegExp {
+function anyOf(patterns: readonly RegExp[]): RegExp {
   for (const p of patterns) {
     if (p.flags.replace('g', '') !== '' || /(?:^|[^\\])(?:\\\\)*\((?!\?)|\(\?<(?![=!])|\\[1-9]|\\k</.test(p.source))
       throw new Error(`cannot join ${p.source.slice(0, 40)}: flags or capturing groups`);
