@@ -311,3 +311,17 @@ describe('safety-4.2.0: structure over phrases (child exposure, liver failure, o
     expect(allowed).toContain(detectDanger(message).kind);
   });
 });
+
+describe('safety-4.3.0: one rule per danger, storage talk only guards a plan (table)', () => {
+  const cases: Array<[string, DangerKind[]]> = [
+    // A child's exposure is one rule over the whole message; keeping things away from children is a plan,
+    // unless the message tells what happened.
+    ['my grandbaby chewed a capsule from the bottle i thought was childproof. he is 16 months old', ['medical']],
+    ['how do i keep my kratom locked up so my toddler never swallows a capsule', ['none']],
+    // Liver failure is one rule: yellow eyes with drowsiness, told in the same clause or apart.
+    ['my eyes are yellow and i am so drowsy i can barely stay up', ['medical']],
+  ];
+  test.each(cases)('%j', (message, allowed) => {
+    expect(allowed).toContain(detectDanger(message).kind);
+  });
+});

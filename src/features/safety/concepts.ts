@@ -223,7 +223,6 @@ export const CONCEPTS = {
   emergencySign: words(
     '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\b(?:looks?|looked|looking) like coffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
     '\\b(?:hives|throat|tongue|lips|face)(?: \\w+){0,3} (?:tight|swollen|swelling|puffy|closing|huge|fat|ballooning)\\b|\\bhives\\b.{0,30}\\b(?:hard to (?:swallow|breathe)|throat|tongue)\\b',
-    '\\b(?:skin|eyes)(?: \\w+){0,3} yellow\\b.{0,60}\\b(?:confused|can not think|drowsy|swollen)\\b',
     '\\b(?:arm|leg|face)(?: \\w+){0,4} (?:weak|numb|drooping) on one side\\b|\\bone side (?:of (?:my|his|her) (?:body|face) )?(?:is |went |gone )?(?:weak|numb)\\b',
     '\\babout to (?:seize|have a seizure)\\b|\\bbody was jerking\\b|\\blost consciousness\\b|\\bseeing double\\b',
     '\\b(?:hit|smacked|struck|banged) (?:my|his|her) head\\b.{0,40}\\b(?:throw\\w* up|vomit\\w*|seeing double|confused|bump)\\b',
@@ -243,7 +242,7 @@ export const CONCEPTS = {
   jaundice:
     '\\b(?:skin|eyes)\\b(?: \\w+){0,3} (?:yellow|yellowish|orange)\\b|\\byellow (?:skin|eyes)\\b|\\bjaundice\\w*',
   liverFailureSign:
-    '\\b(?:confused|confusion|can not think (?:straight|clearly)?|getting lost|lost in my own|foggy and|not making sense)\\b|\\b(?:belly|stomach|abdomen) (?:is |looks |feels )?(?:swollen|huge|bloated and hard|distended)\\b|\\b(?:pee|urine|piss)(?: is| looks)? (?:\\w+ ){0,2}(?:brown|cola|dark brown|like tea|like coke)\\b|\\bpeeing (?:brown|dark brown|cola)\\b|\\bvomit\\w* blood\\b',
+    '\\b(?:confused|confusion|drowsy|can not think (?:straight|clearly)?|getting lost|lost in my own|foggy and|not making sense)\\b|\\b(?:belly|stomach|abdomen) (?:is |looks |feels )?(?:swollen|huge|bloated and hard|distended)\\b|\\b(?:pee|urine|piss)(?: is| looks)? (?:\\w+ ){0,2}(?:brown|cola|dark brown|like tea|like coke)\\b|\\bpeeing (?:brown|dark brown|cola)\\b|\\bvomit\\w* blood\\b',
   feelDying: '\\b(?:feel|feels|feeling) like i am (?:dying|going to die)\\b',
   /** Feeling like death, said of a body in withdrawal. */
   feelAwful:
@@ -261,7 +260,10 @@ export const CONCEPTS = {
     '\\b(?:breast ?(?:feed\\w*|milk)|nursing|nurse (?:him|her|the baby)|formula|pump\\w*|milk supply|pregnan\\w*|while expecting)\\b',
   /** A child's exposure imagined, not happened: "what if my kid ever got into it", "keep it away from kids". */
   childWhatIf:
-    '\\b(?:what if|in case|if (?:my|a|the|your|our|he|she|they) (?:\\w+ ){0,3}(?:ever |accidentally )?(?:ate|eats|eat|got|gets|swallowed|swallows|drank|drinks|finds|found)|ever (?:ate|eats|got|gets|swallowed|drank|finds)|childproof|child proof|safe around|away from (?:my |the )?(?:kids|children|baby|toddler|grandkids)|lock(?:ed)? (?:it|them|up)|out of reach|could (?:a|my) (?:kid|child|baby|toddler)|would (?:it|that) hurt (?:a|my) (?:kid|child|baby|toddler))\\b',
+    '\\b(?:what if|in case|if (?:my|a|the|your|our|he|she|they) (?:\\w+ ){0,3}(?:ever |accidentally )?(?:ate|eats|eat|got|gets|swallowed|swallows|drank|drinks|finds|found)|ever (?:ate|eats|got|gets|swallowed|drank|finds)|could (?:a|my) (?:kid|child|baby|toddler)|would (?:it|that) hurt (?:a|my) (?:kid|child|baby|toddler))\\b',
+  /** Keeping a product away from children: a planning question, unless the story is of something that happened. */
+  childStorage:
+    '\\b(?:childproof|child proof|safe around|away from (?:my |the )?(?:kids|children|baby|toddler|grandkids)|lock(?:ed)? (?:it|them|up)|out of reach)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
@@ -485,21 +487,21 @@ export const CONCEPT_RULES: ConceptRule[] = [
     scope: 'clause',
     when: (p) => p.ingested && p.bulk,
   },
-  // A child and a product that went in their mouth: Poison Control and 911.
-  {
-    id: 'concept.childSwallowed',
-    kinds: ['medical'],
-    notInQuestions: true,
-    scope: 'clause',
-    when: (p) => p.child && p.swallowed && p.product,
-  },
-  // The same asked as a question ("my 2 year old ate a gummy, is she ok??"), or told across clauses: a parent
-  // who asks what to do is still in an emergency. Not a feeding question, not one imagined ("what if he ever").
+  // A child and a product that went in their mouth: Poison Control and 911. Read over the whole message, and
+  // also when the parent asks what to do ("my 2 year old ate a gummy, is she ok??"): a parent who asks is still
+  // in an emergency. Not a feeding question, not one imagined ("what if he ever"), not a story from the past.
   {
     id: 'concept.childExposure',
     kinds: ['medical'],
     scope: 'message',
-    when: (p) => p.child && p.swallowed && p.product && !p.feedingBaby && !p.childWhatIf && !p.history,
+    when: (p) =>
+      p.child &&
+      p.swallowed &&
+      p.product &&
+      !p.feedingBaby &&
+      !p.childWhatIf &&
+      !(p.childStorage && !p.pastEvent) &&
+      !p.history,
   },
   // Another person, or me after a sedating dose, with a sign the body is in danger.
   {
