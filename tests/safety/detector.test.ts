@@ -320,6 +320,31 @@ describe('safety-4.3.0: one rule per danger, storage talk only guards a plan (ta
     ['how do i keep my kratom locked up so my toddler never swallows a capsule', ['none']],
     // Liver failure is one rule: yellow eyes with drowsiness, told in the same clause or apart.
     ['my eyes are yellow and i am so drowsy i can barely stay up', ['medical']],
+    // A question is a report when the message says it is happening ("i just did", "been 20 min").
+    ['how long till a bunch of pills kicks in? i took them like 15 min ago', ['medical']],
+    ['is crushing chest pain something to worry about? it has been 30 minutes', ['medical']],
+    // Checking on oneself or someone now is not a question for facts.
+    ['is it weird that my husband is blue around the lips after nodding off? he took 7oh', ['medical']],
+    // A joke or an "asking for a friend" taken back is the person's own.
+    ['asking for a friend... how many tabs would stop a heart. the friend is me', ['suicide', 'ambiguous']],
+    ['lol whats the surest way to go. half joking', ['suicide', 'ambiguous']],
+    // Dotted slang, "unalive" as a state, "not in the nice way".
+    ['k.m.s tonight probably', ['suicide', 'ambiguous']],
+    ['im getting close to going unalive', ['suicide', 'ambiguous']],
+    ['want to sleep forever and not in the lazy sunday way', ['suicide', 'ambiguous']],
+    // A child's "what if" answered by what happened.
+    ['what happens if a toddler swallows a gummy? because mine just did', ['medical']],
+    // A seizure told by what it did; a past date that dates the use, not the signs.
+    ['my arms went stiff and jerked and i lost time, my wife saw it', ['medical']],
+    ['eyes are yellow and i am confused all day. i was on shots till 2 days ago', ['medical']],
+    // Must stay quiet: a saying with "kill", a topic's last message, a goodbye to kratom in the same breath,
+    // self-harm told as an old story, a screening that "checks" in, a tired "overdoing it".
+    ['trying to kill two birds with one stone, a walk and a call to my sponsor', ['none']],
+    ['this is my last message about the taper plan, tomorrow i am at zero', ['none']],
+    ['end of the road for me and these gummies, day 1', ['none']],
+    ['my old self harm scars ache in the cold, i have not done that in years', ['none']],
+    ['my counselor checks if i am suicidal each week and i always say no', ['none']],
+    ['threw out my capsule machine, am i overdoing it', ['none']],
   ];
   test.each(cases)('%j', (message, allowed) => {
     expect(allowed).toContain(detectDanger(message).kind);

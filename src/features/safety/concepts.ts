@@ -99,16 +99,16 @@ export const CONCEPTS = {
   deathStrong: words(
     '\\b(?:die|dies|dying|died|dead|death|deadly|fatal|lethal|suicide|suicidal)\\b',
     '\\bkill (?:me|myself|a person|someone|you|u)\\b|\\bend my life\\b|\\bending my life\\b|\\bend me\\b|\\bfinish me\\b',
-    '\\b(?:not|never) (?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for|to|once|even)\\b)|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
-    '\\bstop (?:breathing|existing)\\b|\\bheart stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
-    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:what is the|whats the|no|there is no) point (?:of|in) (?:even )?(?:being here|being alive|living|going on|waking up|trying anymore)\\b|\\bno (?:reason|point) (?:for me )?to (?:keep going|go on|stay|be here|live|wake up)\\b|\\b(?:not|no) (?:\\w+ ){0,3}(?:be )?(?:here|around|alive) (?:much|for much|a lot) longer\\b|\\bbody bag\\b|\\b(?:not|never) be (?:waking|wake) up\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bno more tomorrows\\b|\\b(?:will not|not going to|never|am not going to) (?:see|live to see|make it to) (?:tomorrow|next (?:week|month|year)|another \\w+|the (?:sunrise|morning|weekend|new year)|christmas|my (?:\\w+ )?birthday)\\b|' +
+    '\\b(?:not|never) (?:to )?(?:wake up|woke up|waking up|come back|survive|make it through)\\b(?! (?:in the|early|on time|without|before|at|until|till|for|to|once|even)\\b)|\\bdo not wake\\b(?! up (?:in the|early|on time|without|before|at|until|till|for))',
+    '\\bstops? (?:breathing|existing)\\b|\\bheart (?:to )?stops?\\b|\\bstops? (?:your|my|ur|his|her|a persons|someones|the) heart\\b|\\bheart (?:gives|give|gave|will give|would give) out\\b',
+    '\\b(?:kill|killing|dying|death|die|suicide|suicidal|self harm) (?:thoughts|urges|ideation|feelings)\\b|\\bdone with (?:life|living|being alive|this life|existing)\\b|\\bdone (?:living|being alive|existing)\\b|\\b(?:what is the|whats the|no|there is no) point (?:of|in) (?:even )?(?:being here|being alive|living|going on|waking up|trying anymore)\\b|\\bno (?:reason|point) (?:for me )?to (?:keep going|go on|stay|be here|live|wake up)\\b|\\b(?:not|no) (?:\\w+ ){0,3}(?:be )?(?:here|around|alive) (?:much|for much|a lot) longer\\b|\\bbody bag\\b|\\b(?:not|never) be (?:waking|wake) up\\b(?! (?:in the|early|on time|without|before|at|until|till|for))|\\bno more tomorrows\\b|\\b(?:am not|not|never|will not be) (?:making it|going to make it|gon na make it) (?:to|past) (?:\\d+|my \\w+ birthday|(?:twenty|thirty|forty|fifty|sixty)\\w*|next (?:year|month|week)|christmas|tomorrow|the weekend|new year)\\b|\\b(?:will not|not going to|never|am not going to) (?:see|live to see|make it to) (?:tomorrow|next (?:week|month|year)|another \\w+|the (?:sunrise|morning|weekend|new year)|christmas|my (?:\\w+ )?birthday)\\b|' +
       DEATH_SLANG +
       '|\\bin a (?:coffin|casket)\\b|\\b(?:dip|dipping|check|checking|bow|bowing|tap|tapping|log|logging) out of (?:this )?life\\b|\\b(?:do not|never) want to be (?:saved|found|rescued|revived|resuscitated)\\b|\\bstop (?:being alive|living)\\b|\\b(?:do not|dont) care if i (?:wake up|live|die|make it)\\b|\\bkills? (?:someone|somebody|people|a human|an adult)\\b|\\b(?:was|were|had) never (?:been )?born\\b|\\bpermanently too much\\b|\\bno (?:reason|point) (?:to|in) (?:keep going|go on|going on|live|living|keep living|be here|being here|stay|get up)\\b',
     '\\b(?:not|no longer) (?:be )?(?:here|around|alive)\\b',
     '\\b(?:do not|can not|never) see myself (?:being )?(?:alive|here|around|living)\\b|\\b(?:six|6) feet under\\b|\\bmeet (?:my|our) maker\\b|\\b(?:leave|leaving|left) this (?:world|earth|life)\\b|\\bpushing up daisies\\b|\\bgo (?:peacefully|quietly|painlessly)\\b|\\beasy way out\\b|\\blife (?:is|feels|seems) (?:pointless|meaningless|not worth (?:it|living))\\b|\\bi (?:just )?want out$|\\bkills? (?:you|u) (?:for sure|instantly|quickly|fast)\\b|\\b(?:before|until|till) it kills (?:you|u|me|a person)\\b|\\b(?:will not|would not|not going to) (?:even |exactly |really )?fight it\\b|\\b(?:sleep|asleep) forever\\b|\\bslip away\\b|\\bgo quietly\\b|\\bgo out painlessly\\b|\\bput me to sleep\\b',
     '\\b(?:do not|dont|not) (?:want to|wanna) be(?: here| around| alive)? anymore\\b|\\btired of (?:being here|existing|being alive|living|waiting on him)\\b|\\bstop being\\b|\\b(?:can not|cant) be (?:arsed|bothered) (?:living|livin|to live)\\b|\\bmight as well be (?:gone|dead)\\b|\\bcalled me home\\b|\\b(?:nap|sleep) (?:was|were|would be|be) permanent\\b|\\bdisappointed (?:that )?i am still (?:here|alive)\\b|\\bpause button on life\\b|\\bforget i (?:ever )?existed\\b|\\bfinished the job\\b|\\b(?:mortal|no despertar|matarme|suicidarme|morir|muerto|muerta)\\b|\\b(?:disappear|vanish) (?:for good|forever|permanently)\\b|\\bwhen i am gone\\b|\\bif i (?:was|were) gone\\b',
     '\\bfuneral\\b|\\bbleed out\\b|\\bdrown\\b|\\bdrowning myself\\b|\\bnobody would survive\\b|\\bdose that kills\\b|\\bthat (?:kills|would kill)\\b',
-    '\\b(?:do not|not|never) want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
+    '\\b(?:do not|not|never) (?:really |even |ever )?want to (?:be here|be around|be alive|wake up(?! (?:on|early|for|this|in the|at|before|till|until|when|to))|live|exist|keep living|do life|do this life)\\b|\\bnot going to be (?:here|around|alive)\\b|\\bstops? (?:your|my|ur|someones) breathing\\b|\\blook like an accident\\b|\\bso i (?:could|can|would|will) (?:finally |just )?go\\b',
     '\\b(?:happier|better|easier|lighter|fine) (?:off )?without me\\b|\\bbetter off if i (?:died|was dead|were dead|was gone|were gone|was not here|were not here|never)\\b|\\bpoint (?:of|in) (?:being alive|living|life)\\b',
     '\\b(?:log off|logging off|check out|checking out|exit) (?:permanently|for good|forever)\\b|\\bforever (?:nap|sleep|thing)\\b|\\b(?:long|big|eternal) (?:nap|sleep)\\b',
     '\\b(?:switch|switching|turn|turning|shut|shutting) (?:myself|me) (?:off|down)\\b(?! (?:for (?:the|a) (?:night|day|bit|while)|early))|\\bbecom(?:e|ing) a ghost\\b|\\bself delet\\w*|\\bdelete myself\\b|\\bfade away\\b',
@@ -124,7 +124,7 @@ export const CONCEPTS = {
   ),
   /** Something happening to me that would end me, said as a wish ("wish a truck would hit me"). */
   endsMe:
-    '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|take|takes) me\\b|\\b(?:hit|hits) me\\b|\\bruns? me over\\b|\\b(?:swerve|swerves|crash|crashes|plow|plows) into me\\b|\\b(?:got|get|had|have|getting) (?:cancer|a terminal \\w+|a fatal \\w+)\\b|\\b(?:get|got|getting|be|end up) (?:into|in) (?:a|an) (?:wreck|crash|accident|car accident)\\b|\\b(?:get|got|getting|be) (?:hit|run over) by (?:a |the )?(?:bus|car|truck|train)\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
+    '\\b(?:car|plane|bus) (?:crashes|would crash|crashed|will crash)\\b|\\b(?:kills?|killed|take|takes|took) me\\b|\\b(?:hit|hits) me\\b|\\bruns? me over\\b|\\b(?:swerve|swerves|crash|crashes|plow|plows) into me\\b|\\b(?:got|get|had|have|getting) (?:cancer|a terminal \\w+|a fatal \\w+)\\b|\\b(?:get|got|getting|be|end up) (?:into|in) (?:a|an) (?:wreck|crash|accident|car accident)\\b|\\b(?:get|got|getting|be) (?:hit|run over) by (?:a |the )?(?:bus|car|truck|train)\\b|\\b(?:gave|give) out\\b|\\bdriving off the road\\b',
   /** Ending it with something: a means in a question ("end it with kratom, how much"), a goodbye elsewhere. */
   endItWith: '\\bend(?:ing)? (?:it|things|my life) with\\b',
   /** An act not named, with a time: "doing it this weekend". */
@@ -137,7 +137,7 @@ export const CONCEPTS = {
   methodWay:
     '\\b(?:shut|shuts|shutting) (?:off|down) (?:my |your |the )?breathing\\b|\\bdoes the (?:\\w+ ){1,4}thing hurt\\b|\\b(?:least painful|most painless|painless|surest|most reliable|most certain|more certain|more reliable|quickest|easiest) (?:way|one|combo|combination|caliber|option)\\b|\\b(?:which|what) (?:\\w+ )?is (?:more|most) (?:certain|reliable|sure)\\b|\\bworks the first time\\b|\\b(?:would|will) (?:that|it|this) (?:combination )?be enough\\b|\\bdosis mortal\\b|\\b(?<!in the )(?<!in a )(?:least painful|most sure|surest|painless|quickest|fastest|easiest|best) way(?: out| to (?:go|do it|die|end it|end things))?$|\\b(?:least painful|most sure|surest|painless|quickest|fastest|easiest) way (?:out|to (?:do it|die|end it|end things|go(?! (?:about|through|back|with))))\\b|\\bway to go\\b(?! with)|\\bhow (?:much|many)(?: of (?:this|these|it))? (?:would|will|does) it take$|\\bhow much it would take\\b|\\bwould do it$|\\b(?:do|does) the job\\b|\\b(?:surest|best|easiest|quickest) way with (?:pills|a gun|a rope|kratom|my \\w+)\\b|\\b(?:would|will|could) (?:that|it|this) (?:do it|be enough|be over|kill)\\b',
   harmVerb:
-    '\\b(?:pound|pounding|stab|stabbin|stabbing|slap|slapping|slappin|snap|snapping|pressed|heated|welting|starving|hurt|hurting|harm|harming|harmed|injured|cut|cutting|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
+    '\\b(?:pound|pounding|stab|stabbin|stabbing|slap|slapping|slappin|snap|snapping|pressed|heated|welting|starving|hurt|hurting|harm|harming|harmed|injured|cut(?! (?:down|back|out|it down|my dose))|cutting(?! (?:down|back))|burn|burned|burnt|burning|scratch|scratched|scratching|punch|punching|hit|hitting|bite|biting|bruise|bruised|slice|stab|stabbed|carve|carving|bang|banging|slam|slamming|smash|smashing|starve|starved|injure|injuring|scrape|scraped|dig|dug|pick|picking|pull|pulled|break|poured|pressing)\\b',
   harmTarget:
     '\\b(?:my own \\w+|my (?:scalp|chest|skin|hand|face|wrist|hair)\\b|a chunk of hair|myself|my (?:skin|arm|arms|forearm|forearms|leg|legs|shin|shins|ankle|ankles|hip|hips|wrist|wrists|thigh|thighs|stomach|belly|hand|hands|body|head|face|knuckles|fist|hair))\\b',
   harmPurpose:
@@ -147,7 +147,7 @@ export const CONCEPTS = {
   harmTool:
     '\\b(?:razor|blade|lighter|cigarettes|knife|boiling water|bleach|box cutter|hot spoon|spoon|rubber band|hair tie|needle|pen|nails)\\b',
   selfHarmWord:
-    '\\b(?:(?:starving|starve|starved) myself|(?:not|have not|havent|haven t) (?:eaten|eating|eatin)(?: \\w+){0,4} (?:on purpose|as punishment|deserve)|(?:do not|dont) deserve (?:food|to eat)|skipping meals on purpose|stopped eating on purpose|crav\\w* the cut|started cutting|made (?:two|\\d+|some|a few) cuts|cutting (?:right now|where)|(?:took|take|get|got|pulled|have|had) (?:the|my) (?:blade|razor|razor blade|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
+    '\\b(?:(?:starving|starve|starved) myself|(?:not|have not|havent|haven t) (?:eaten|eating|eatin)(?: \\w+){0,4} (?:on purpose|as punishment|deserve)|(?:do not|dont) deserve (?:food|to eat)|skipping meals on purpose|stopped eating on purpose|crav\\w* the cut|started cutting|made (?:two|\\d+|some|a few) cuts|cutting (?:right now|where)|(?:took|take|get|got|pulled|have|had) (?:the|my) (?:blade|razor|razor blade|knife) out|cuts i (?:made|gave myself)|covered in cuts|self harm|self harming|cutting again|cut again|relapsed on (?:cutting|self harm)|urge to cut|wanting to cut|want to cut|(?:need|needs|have|got|gotta) to cut|gon na cut|slice my wrists?)\\b(?! (?:down|back|out|it|my|the|\\d))',
   means:
     '\\b(?:every pill|sleeve|the rest of my \\w+|everything left|double my \\w+|way more than i should|more than i should|bunch of pills|whole stash|all (?:of )?(?:my|the) (?:pills|meds)|take everything|taking everything|take it all|taking it all|all of it at once|all at once|at once|overdosed|(?:counted|lined|laid|set) out|all (?:of )?my \\w+|all (?:of )?my (?:pills|meds|sevenoh|kratom|xanax|gabapentin)|everything (?:i have|i had|in (?:the|my) (?:cabinet|house|medicine cabinet|drawer))|whole (?:\\d+ ?(?:day|week|month) )?(?:bottle|bag|stash|prescription|script|pack|blister pack|box|sleeve|month|supply)|entire (?:bottle|bag|pack)|(?:a |the )?bottle of|rope|noose|gun|bleed out|bleeding out|bridge|building|parking garage|rooftop|\\d+ (?:stories|storeys|floors)|walk(?:ing)? into (?:the )?(?:lake|river|ocean|sea|traffic)|into traffic|bunch of (?:my )?\\w+|handful of|whole supply|entire (?:supply|stash|prescription)|car (?:running )?in (?:a|the|my) (?:closed |shut )?garage|golden gate|\\d{2,} of (?:my|his|her|the|their|my \\w+s) \\w+|rest of my \\w+|overpass|cliff|vein|artery|(?<!legs? )jump(?! (?:into|in|on|at|back|to|ship|start|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|(?<!legs? )jumping(?! (?:into|in|on|at|back|to|ship|through|rope|right)\\b)(?! off (?:\\d|kratom|sevenoh|extracts?|shots|tomorrow|today|tonight|cold|on|this|\\w+day)\\b)(?! off$)|tracks|hang|hanging|drowning|drown|bleach|carbon monoxide|overdose|drive off|drive into|tree|(?<!through the )roof|insulin|tylenol|benadryl)\\b',
   preparation: words(
@@ -165,7 +165,7 @@ export const CONCEPTS = {
   ),
   farewell: words(
     '\\bthank(?:s| you) for everything\\b|\\b(?:for )?whoever finds (?:it|this|me)\\b|\\bthis is (?:my )?goodbye\\b|\\bsigning off for (?:real|good)\\b|\\b(?:texted|called|messaged|told) (?:everyone|everybody|all the people) i love\\b|\\b(?:vet|medical) records\\b',
-    '\\b(?:last|final|ultimo) (?:message|mensaje|words|log in|login|post|note)\\b|\\bnothing left (?:to (?:sort|do|say|give)|for me)\\b|\\bend of the road for me\\b|\\b(?:it is|its) (?:my )?time$|\\bashes\\b|\\brehomed\\b|\\blook after (?:mama|mom|mum|my \\w+)\\b|\\bsorry for everything\\b|\\bgracias por todo\\b|\\bit was not your fault\\b',
+    '\\b(?:last|final|ultimo) (?:message|mensaje|words|log in|login|post|note)\\b(?! (?:about|on|re|regarding|of the day|for (?:today|tonight|now)))|\\bnothing left (?:to (?:sort|do|say|give)|for me)\\b|\\bend of the road for me\\b|\\b(?:it is|its) (?:my )?time$|\\bashes\\b|\\brehomed\\b|\\blook after (?:mama|mom|mum|my \\w+)\\b|\\bsorry for everything\\b|\\bgracias por todo\\b|\\bit was not your fault\\b',
     '\\b(?:goodbye|goodbyes|bye|farewell)\\b|\\bnice knowing (?:you|u|ya|everyone|you all)\\b|\\b(?:i hope|please) (?:you all |everyone |you |u |they )?(?:can )?forgive me\\b|\\bnext life\\b|\\bsee (?:you|u|ya) on the other side$|\\bremember me (?:when|as|fondly|how)\\b|\\bplease remember me\\b|\\blast (?:sunrise|sunset|breath)\\b|\\btake care of (?:each other|one another)\\b|\\b(?:going to|gon na|will) miss (?:you|u) (?:all|guys|everyone)\\b|\\blast (?:week|month|day|night|weekend|days|christmas) (?:on (?:this )?earth|of my life)\\b',
     '\\b(?:my|this is the|this will be my) (?:last|final) (?:message|text|txt|check in|one)\\b|\\bthis is (?:the|my) last (?:time|night|day|thing)\\b|\\blast time (?:i will|you will|ill|we talk)\\b|\\bmy last (?:night|day|weekend)\\b|\\blast (?:night|day|weekend|christmas) alive\\b',
     '\\btell (?:my )?\\w+ (?:that )?(?:i love|i loved|i am sorry|i am so sorry|sorry|goodbye|bye|i said)\\b|\\blove you all\\b|\\bthank (?:you|u) for (?:everything|trying)\\b|\\bthanks for (?:everything|trying)\\b',
@@ -197,10 +197,11 @@ export const CONCEPTS = {
     '\\b(?:so |really |super |extremely |very )?(?:sedated|drowsy)\\b|\\bso sleepy\\b|\\b(?:passing|blacking) out\\b|\\bkeep (?:passing|blacking) out\\b',
     '\\bbreathing (?:is |feels |keeps )?(?:really |so |super )?(?:slow|shallow|weird|pausing)\\b|\\b(?:barely|hardly) (?:breathing|breathe)\\b|\\b(?:too|way too|so) sleepy\\b|\\bstop breathing\\b|\\bforgetting to breathe\\b',
     '\\beyes (?:will not|wo not) stay open\\b|\\bcan not (?:feel my body|move)\\b|\\bnot wake up if i sleep\\b',
+    '\\b(?:my )?eyes (?:keep|keeps|kept) (?:closing|shutting|rolling back)\\b|\\bdrooling\\b|\\b(?:keep|kept|keeps) drifting off\\b|\\b(?:can|could) (?:barely|hardly|not) hold (?:my|the) (?:phone|head|cup)\\b|\\bphone (?:fell|keeps falling|dropped) on my face\\b',
   ),
   /** Sedation signs that are dangerous whatever else the message says (breathing, pupils, not waking). */
   sedationStrong:
-    '\\bbreaths? (?:are |is )?(?:\\w+ ){0,3}(?:far apart|slow|shallow|few)\\b|\\bchest (?:barely|hardly) (?:moves|moving|rises)\\b|\\blips (?:look|looks|are|turning|went|look kind of) (?:weird|blue|purple|gray|grey|dark)\\b|\\b(?:breathing|breath)\\b.{0,20}\\b(?:slow|shallow|pausing|stopping|stops|weird)\\b|\\b(?:barely|hardly|not|stopped|stop) (?:breathing|breathe)\\b|\\bpupils\\b|\\b(?:can not|could not) (?:wake|stay conscious|move)\\b|\\b(?:keep|kept|keeps) (?:passing|blacking) out\\b|\\bgoing under\\b|\\b(?:fading|drifting) in and out\\b|\\b(?:blue|grey|gray|purple)\\b|\\bbarely conscious\\b|\\bforgetting to breathe\\b|\\bnot wake up\\b',
+    '\\b(?:can|could) (?:barely|hardly|not) hold (?:my|the) (?:phone|head|cup)\\b|\\bdrooling\\b|\\bbreaths? (?:are |is )?(?:\\w+ ){0,3}(?:far apart|slow|shallow|few)\\b|\\bchest (?:barely|hardly) (?:moves|moving|rises)\\b|\\blips (?:look|looks|are|turning|went|look kind of) (?:weird|blue|purple|gray|grey|dark)\\b|\\b(?:breathing|breath)\\b.{0,20}\\b(?:slow|shallow|pausing|stopping|stops|weird)\\b|\\b(?:barely|hardly|not|stopped|stop) (?:breathing|breathe)\\b|\\bpupils\\b|\\b(?:can not|could not) (?:wake|stay conscious|move)\\b|\\b(?:keep|kept|keeps) (?:passing|blacking) out\\b|\\bgoing under\\b|\\b(?:fading|drifting) in and out\\b|\\b(?:blue|grey|gray|purple)\\b|\\bbarely conscious\\b|\\bforgetting to breathe\\b|\\bnot wake up\\b',
   /** Sleepiness told as a habit or a normal day ("the extract makes me sleepy", "my usual tab", "after dinner"). */
   sleepyHabit:
     '\\b(?:makes? me|always|every time|everytime|whenever|when i take|usually|at night|after (?:dinner|lunch|work)|in the (?:afternoon|evening)|at work|in class|at my desk|lol|lmao|haha|is (?:that|this) normal|normal)\\b',
@@ -208,6 +209,7 @@ export const CONCEPTS = {
   heartStrong:
     '\\b(?:chest|heart)\\b.{0,30}\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)|\\b(?:crush\\w*|squeez\\w*|radiat\\w*|spreading|elephant)\\b.{0,30}\\b(?:chest|heart|left arm|jaw)\\b|\\bheart attack\\b|\\bheart (?:is )?(?:giving out|out of control|stopping)\\b',
   heartSign: words(
+    '\\bheart (?:will not|can not|does not|is not going to) (?:slow down|stop (?:racing|pounding))\\b',
     '\\bhearts? (?:is |keeps |was |has been )?(?:\\w+ ){0,3}(?:racing|skipping|skipped|flutter\\w*|irregular|flopping|out of rhythm)\\b(?=.{0,80}\\b(?:faint\\w*|passed out|pass out|blacked out|black out|came to|dizzy|lightheaded)\\b)',
     '\\b(?:breastbone|sternum)\\b.{0,40}\\b(?:tight|squeez\\w*|pressure|crush\\w*|pain|heavy)\\b|\\b(?:tight|squeez\\w*|pressure|crush\\w*|pain|heavy)\\b.{0,40}\\b(?:breastbone|sternum)\\b',
     '\\bpalpitations\\b|\\bheart ?(?:beat)? (?:is )?(?:\\w+ ){0,2}(?:irregular|flopping|flutter\\w*|out of rhythm|skipping|stops and starts|pause)\\b|\\bpulse (?:is )?(?:about |like )?(?:1[5-9]\\d|2\\d\\d)\\b',
@@ -221,6 +223,8 @@ export const CONCEPTS = {
   heartSpread:
     '\\b(?:jaw|left arm|my arm|arm|neck|back|shoulder)\\b|\\b(?:sweat\\w*|clammy|cold sweat|short of breath|out of breath|catch my breath|can not breathe|when i breathe|dizzy|lightheaded|faint\\w*|almost fainted|pass out|passed out|blacked out|vision went dark|nausea|sick|weak|numb\\w*|tingl\\w*)\\b',
   emergencySign: words(
+    // A seizure told by what it did: the body jerked, time lost, out for a minute.
+    '\\b(?:body|arms|legs) (?:jerked|was jerking|started jerking|went stiff)\\b|(?<!for )\\blost time\\b|\\b(?:i was|was) out (?:cold )?for (?:a|like a|about a|\\d+) (?:minute|min|few minutes|minutes)\\b',
     '\\b(?:vomit\\w*|throw\\w* up|threw up|puk\\w*|coughing up)(?: \\w+){0,5} (?:blood|coffee grounds?|black stuff|dark red)\\b|\\b(?:looks?|looked|looking) like coffee grounds?\\b|\\b(?:black (?:and )?tarry|tarry|poop is black)\\b',
     '\\b(?:hives|throat|tongue|lips|face)(?: \\w+){0,3} (?:tight|swollen|swelling|puffy|closing|huge|fat|ballooning)\\b|\\bhives\\b.{0,30}\\b(?:hard to (?:swallow|breathe)|throat|tongue)\\b',
     '\\b(?:arm|leg|face)(?: \\w+){0,4} (?:weak|numb|drooping) on one side\\b|\\bone side (?:of (?:my|his|her) (?:body|face) )?(?:is |went |gone )?(?:weak|numb)\\b',
@@ -254,20 +258,23 @@ export const CONCEPTS = {
     '\\btried to (?:kill myself|end (?:my life|it)) with\\b|\\b(?:took|taken|necked|chugged|finished(?= (?:the|my|off|all|a|an|it|them|every|everything|\\d))|polished off|emptied|popped|downed|swallowed|mixed|ate|drank|overdosed|tried to overdose|tried to od|injected|did myself in|had all|put them on)\\b',
   /** The act done, not named: "ok i did it". */
   didIt:
-    '\\b(?:i (?:just |already |finally )?(?:did it|have done it|went through with it)|it is done|(?:already|just) did it)\\b',
+    '\\b(?:i (?:just |already |finally )?(?:did it|have done it|went through with it)|(?:because|cause|cuz) i (?:just |already )did$|it is done|(?:already|just) did it)\\b',
   /** Feeding a baby: "can my baby drink my milk if i take kratom" is a planning question, not a poisoning. */
   feedingBaby:
     '\\b(?:breast ?(?:feed\\w*|milk)|nursing|nurse (?:him|her|the baby)|formula|pump\\w*|milk supply|pregnan\\w*|while expecting)\\b',
   /** A child's exposure imagined, not happened: "what if my kid ever got into it", "keep it away from kids". */
   childWhatIf:
     '\\b(?:what if|in case|if (?:my|a|the|your|our|he|she|they) (?:\\w+ ){0,3}(?:ever |accidentally )?(?:ate|eats|eat|got|gets|swallowed|swallows|drank|drinks|finds|found)|ever (?:ate|eats|got|gets|swallowed|drank|finds)|could (?:a|my) (?:kid|child|baby|toddler)|would (?:it|that) hurt (?:a|my) (?:kid|child|baby|toddler))\\b',
+  /** The "what if" answered: "what happens if a kid eats one? because mine just did". */
+  childJustDid:
+    '\\b(?:mine|she|he|they|my (?:kid|son|daughter|toddler|baby)) just (?:did|ate|had|got into|swallowed|drank)\\b',
   /** Keeping a product away from children: a planning question, unless the story is of something that happened. */
   childStorage:
     '\\b(?:childproof|child proof|safe around|away from (?:my |the )?(?:kids|children|baby|toddler|grandkids)|lock(?:ed)? (?:it|them|up)|out of reach)\\b',
   /** About to take something: "if i take 30 tabs will it be over". */
   willIngest: '\\b(?:take|taking|swallow|swallowing)\\b',
   swallowed:
-    '\\b(?:all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|(?:some|one|two|a few|more|a couple) (?:is |are |of them )?missing|(?:half|mostly) empty|an empty (?:capsule|bottle|shot|wrapper|pack|blister)|had some|(?:around|on) (?:his|her|their) (?:mouth|lips|hands|face)|got the (?:cap|lid|top) off|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|got (?:a ?hold|ahold) of|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
+    '\\b(?:eats|swallows|(?:was|is|been|caught (?:him|her|them)) licking|getting into|gotten into|all over (?:his|her|their) (?:mouth|face|hands)|got (?:the |my )?(?:\\w+ ){0,2}(?:bag|bottle|jar|pack) open|thought (?:the|it|my) \\w+ was (?:juice|candy|a drink|a snack)|open bag|(?:powder|pills) everywhere|(?:some|one|two|a few|more|a couple) (?:is |are |of them )?missing|(?:half|mostly) empty|an empty (?:capsule|bottle|shot|wrapper|pack|blister)|had some|(?:around|on) (?:his|her|their) (?:mouth|lips|hands|face)|got the (?:cap|lid|top) off|nearly empty|uong|nakakain|se tomo|eating something|eaten some|got into|in (?:his|her|their) mouth|ate|eaten|eating|swallowed|swallow|drank|drinking|chewed|chewing|got into|got (?:a ?hold|ahold) of|licked|found (?:my |with )|put (?:some|it)|had .{0,20} (?:all over|in) (?:his|her) mouth|took one|took some|took a|got my)\\b',
 
   /** A means that can end a life, named alone ("the rope", "that overpass"). */
   lethalMeans:
@@ -278,24 +285,25 @@ export const CONCEPTS = {
   // Stance
   intent:
     '\\b(?:going to|gon na|will|am doing it|doing it|do it|go through with it|plan|planned|planning|decided|ready to|about to|set (?:a|the) date|have it all|made up my mind|tryna|trying to|want to|wanna|need to|considering|thinking (?:about|of|abt)|tempted)\\b',
-  time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|(?:waiting for|until|till|once) everyone (?:is asleep|falls? asleep|to fall asleep|leaves|goes to (?:bed|sleep))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
+  time: '\\b\\d{1,2} ?(?:am|pm)\\b|\\bat (?:[1-9]|1[0-2])$|\\bat (?:[1-9]|1[0-2]) (?:tonight|o clock|sharp|exactly|in the morning)\\b|\\bafter this (?:last )?(?:text|message|one|chat)\\b|\\bat (?:midnight|dawn|sunrise)\\b|\\b(?:tonight|tonite|today|tomorrow|tmrw|this (?:weekend|week|month|afternoon|friday|saturday|sunday)|(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|next week|by (?:morning|tomorrow|the weekend)|before (?:sunrise|the|my|morning)|after (?:work|the kids|my|i|new years|everyone)|when (?:my|everyone|the|i am alone|the weekend|i (?:get|am) (?:home|back|off|alone|done))|(?:waiting for|until|till|once) everyone (?:is asleep|falls? asleep|to fall asleep|leaves|goes to (?:bed|sleep))|once (?:i|the|my)|in (?:an hour|a few hours|\\d+ (?:hours|minutes))|soon as|the \\d{1,2}(?:st|nd|rd|th)|(?:christmas|birthday)|date)\\b',
   wish: '\\b(?:wish|wishes|wishing|hope|hopes|hoping|rather|would not mind|would not (?:be sad|be upset|care)|would be (?:nice|fine|a relief|easier)|be fine with me|ok with that|okay with that|want|wanna|pray|praying|keep picturing|keep thinking|think about|thinking about|sounds (?:more |so |really )?(?:peaceful|nice|good|restful|better|easier)|looking better|easier|deserve|relieved|be glad|be a relief|(?:nobody|no one) would (?:even )?(?:notice|care|miss me))\\b',
   amountQuestion:
-    '\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:does|would|will) (?:\\w+ ){1,6}take long\\b|\\b(?:does|would|will) (?:it )?take a long time\\b|\\bhow high (?:does|would|do) (?:a |the )?(?:fall|drop|jump)\\b|\\bis (?:\\w+ ){0,4}(?:stories|storeys|floors|feet|ft|high|tall|deep) enough\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\b(?:is|was) (?:\\w+ ){0,4}(?:still )?the (?:tallest|highest)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
+    '\\b(?:does|do|would|will) (?:it|that|a \\w+(?: \\w+){0,4}) always work\\b|\\b(?:do|would|will|could) (?:people|you|u|ppl|anyone|i) survive\\b|\\bsurvivable\\b|\\bbest (?:place|spot|way) to\\b|\\bis (?:it|that|\\w+(?: \\w+)?) painless\\b|\\bis it (?:painful|peaceful|quick) to\\b|\\bhow do (?:you|u|i|ppl|people) (?:tie|make|do|get)\\b|\\bwhat (?:vein|artery|spot)\\b|\\bto be sure$|\\bwhich (?:is|would be|one is) (?:quicker|faster|less painful|more sure|surer|better|easier|more painless)\\b|\\bdoes (?:it|that|\\w+ing(?: out| yourself| myself)?|an? \\w+) hurt\\b|\\b(?:how (?:much|many|deep|high|tall|long does it take)|what (?:amount|dose|combo|height|would)|whats? (?:a|the) (?:dose|amount|max)|which pills|is \\d+ ?(?:g|grams|mg)? enough|enough to|would (?:a |that |it )|will it be|could i (?:take|od)|can (?:kratom|it) kill|the (?:least painful|easiest|fastest|most sure|best) way|best way to|how do (?:ppl|people)|lethal dose|lethal amount|i need to know how much|tell me the amount|max (?:you|u) can take)\\b|\\bhow long (?:would|will|do|does) (?:i|it|someone|you|u) (?:have|take|last)\\b|\\b(?:does|would|will) (?:\\w+ ){1,6}take long\\b|\\b(?:does|would|will) (?:it )?take a long time\\b|\\bhow high (?:does|would|do) (?:a |the )?(?:fall|drop|jump)\\b|\\bis (?:\\w+ ){0,4}(?:stories|storeys|floors|feet|ft|high|tall|deep) enough\\b|\\b(?:would|will|could|does|do|can) \\d+ ?(?:g|gs|grams|mg|tabs|pills|caps|capsules|shots)?\\b|\\b(?:someone|a person|somebody|a guy|a girl) (?:my|your|of my) (?:size|weight)\\b|\\b(?:tallest|highest) (?:bridge|building|point|place|spot|parking garage|cliff)\\b|\\b(?:is|was) (?:\\w+ ){0,4}(?:still )?the (?:tallest|highest)\\b|\\bwhich (?:\\w+ ){0,3}(?:is|would be) (?:the )?(?:tallest|highest|deepest|fastest|quickest)\\b',
 
   // What cancels
   history:
-    '\\b(?:(?:freshman|sophomore|junior|senior) year|in (?:\\d+th|ninth|tenth|eleventh|twelfth) grade|(?:my|the|a) (?:past|previous|prior|old|last) (?:suicide )?attempts?|(?:been|it has been|it is been) (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|few|some) (?:years?|yrs|decades?) since i|back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)(?:$| and| when| but)|long gone|from my \\w+ days|in my \\w+ days|anniversary of my (?:overdose|od|attempt|suicide attempt)|when (?:he|she) was (?:\\d+|younger|a kid|a teen|little|in)|(?:he|she) is \\d+ now|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
+    '\\b(?:(?:freshman|sophomore|junior|senior) year|in (?:\\d+th|ninth|tenth|eleventh|twelfth) grade|(?:my|the|a) (?:past|previous|prior|old|last) (?:suicide )?attempts?|(?:been|it has been|it is been) (?:\\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|many|few|some) (?:years?|yrs|decades?) since i|back in|in (?:19|20)\\d\\d|(?:19|20)\\d\\d(?! ?(?:mg|g|gs|grams|mcg|ml|pills|tabs|caps))|a decade ago|decade ago|when i was (?:\\d+|younger|a kid|a teen|little|in)|in (?:high school|college|middle school|my \\d+s|the past|my (?:teens|twenties|thirties|forties|early \\w+|late \\w+))|as a (?:kid|teen|teenager)|years (?:ago|back)|used to|survived|my first time|long time ago|a long time ago|long ago|ages ago|way back|(?<!at )once$|previous|prior|before i (?:found|started|got)|in my (?:records|chart|file)|not anymore|(?:a|that) (?:dark|bad|suicidal) (?:phase|time|period)|at (?:1[3-9]|[2-6]\\d)(?:$| and| when| but)|long gone|from my \\w+ days|in my \\w+ days|anniversary of my (?:overdose|od|attempt|suicide attempt)|when (?:he|she) was (?:\\d+|younger|a kid|a teen|little|in)|(?:he|she) is \\d+ now|i had at (?:1[3-9]|[2-6]\\d)|(?<!be )in a (?:good|better|much better|great) place|(?:my|an|a) (?:overdose|od|suicide|self harm|cutting) history|history of|i am \\d+ now|(?:my|the) old (?:self harm|cutting|scars|wounds|habits?|ways)|the old me|my scars|not doing (?:it|that) anymore|last time i (?:quit|stopped|tried|was|did)|(?<!be )in a (?:much )?better place|behind me|clean from that|doing (?:good|well|great) now|i am (?:stable|okay|ok|good) now|never again)\\b',
   /** Distress now, beside a history marker: "i used to think it gets better, now i want to die". */
   presentDistress:
     '\\b(?:urge|urges|thoughts|it) (?:is|are) back\\b|\\b(?:started|starting) again\\b|\\b(?:right now|tonight|(?<!ago )today|currently|these days|lately)\\b|\\b(?:again|still) (?:want|wanna|think|thinking|feel|feeling|plan|planning|going to)\\b|(?<!used to )(?<!\\bhad )\\b(?:want|wanna|going to|gon na|planning|plan|ready) to (?:die|kill|end|hurt|cut|overdose|jump|be gone|disappear)\\b',
   /** A past event, and words that bring it into the present. */
-  pastEvent: '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up|(?:nearly|almost|near about|about) died)\\b',
+  pastEvent:
+    '\\b(?:had|was|were|went|tried|overdosed|took|got|ended up|found (?:me|him|her|them)|passed away|(?:nearly|almost|near about|about) died)\\b',
   now: '\\b(?:now|right now|tonight|today|again|currently|still|this (?:morning|week))\\b',
   deathOfOther:
     '\\b(?:died|dies|lost (?:my|him|her) \\w+|lost \\w+ to|death of)\\b.{0,30}\\b(?:overdose|heart attack|suicide|cancer|of)\\b|\\b(?:my|his|her|our) (?:\\w+ )?(?:mom|dad|brother|sister|friend|mother|father|uncle|aunt|cousin|grandpa|grandma|grandmother|grandfather|granddad|nan|husband|wife|son|daughter|dog|cat|boy|girl|kid|neighbor|neighbors|buddy|coworker) (?:\\w+ )?(?:died|passed away|passed|committed suicide|killed (?:himself|herself|themselves)|took (?:his|her|their) own life)\\b',
   reportedQuestion:
-    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened (?:me|him|her)\\b|\\bscreen(?:ed|ing|s)? (?:me |him |her |us )?for\\b|\\bthe suicide question\\b|\\b(?:hit|hits|hitting) me (?:with|w) the\\b|\\b(?:always|every time|every session|each time) (?:ask|asks|asked|checks?)\\b|\\b(?:safety|suicide|mental health) (?:check|checks|check in|questions?|screening|screen)\\b|^(?:my )?(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|psych|pcp|gp)$|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
+    '\\b(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|clinic|screening|form|questionnaire|intake|pcp|prescriber|pharmacist|er|rehab|they|phq|appointment|sponsor)\\b.{0,40}\\b(?:asked|asks|ask|asking|wants to know|wanted to know|checked|checks|checking|screens|screened|question|questions|worried|thought|wondered|suspected)\\b|\\b(?:asked|asks) (?:me )?(?:if|about|whether)\\b|\\b(?:he|she|they|doc|dr|nurse|gp|therapist|shrink|counselor|counsellor|social worker|caseworker|case worker|psych|psychiatrist|va|hospital|clinic|urgent care) (?:\\w+ ){0,2}(?:asked|ask|asks|was like|goes|screen|screens|screened)\\b|\\basked (?:me )?(?:do|did|if|whether|about|bout|how|straight up|point blank)\\b|\\bscreened (?:me|him|her)\\b|\\bscreen(?:ed|ing|s)? (?:me |him |her |us )?for\\b|\\bthe suicide question\\b|\\b(?:hit|hits|hitting) me (?:with|w) the\\b|\\b(?:always|every time|every session|each time) (?:ask|asks|asked|checks?)\\b|\\b(?:safety|suicide|mental health) (?:check|checks|check in|questions?|screening|screen)\\b|^(?:my )?(?:doctor|doc|dr|nurse|therapist|counselor|counsellor|psychiatrist|psych|pcp|gp)$|\\b(?:questionnaire|screening|form|phq \\d|phq)\\b',
   assurance:
     '\\b(?:denied|denies|deny|denying) (?:any|all|it|them|having|that)\\b|\\ball (?:no s|nos|noes|clear)\\b|\\b(?:keep|kept) saying no\\b|\\b(?:like|said) no (?:maam|ma am|sir|way|thanks|thank you)\\b|\\b(?:said|say|says|told|tell|answered|answer (?:was|is)|was like|replied|checked|ticked|put|wrote|circled|marked)(?: \\w+){0,2} (?:no|nope|nah|never|none|zero|0|not(?! (?:sure|certain|really sure|anymore)\\b))\\b|\\b(?:always|every time) no\\b|\\bnot these days\\b|\\bnothing about\\b|\\bnot me\\b|\\b(?:honest truth|it is true|its true|is true|the truth)\\b|^(?:no|nope|nah|not at all)\\b|\\bnot at all\\b|\\bput (?:a )?(?:0|zero|no|none)\\b|\\bsafe now\\b|\\b(?:it was|was) (?:an )?accident\\b|\\b(?:said|told (?:her|him|them)) i (?:was|am) (?:fine|ok|okay|alright|safe|good)\\b|\\bi was like no\\b|^(?:no|nope|nah|no never|not really)$|\\b(?:told (?:her|him|them) (?:honestly |truthfully |straight )?no|said (?:absolutely |definitely |honestly )?(?:no|not)|i did not|was (?:a mix up|a mistake)|not really|no history|answered no|said no|no to (?:all|every|each)|all no|i never (?:have|did|would)|never have|(?:it|that) was not|was an accident|i was not|no i was not|(?:checked|ticked|circled|marked|put|wrote|clicked) no|it was (?:a|an) (?:bad )?(?:reaction|accident|mistake)|i am just (?:tired|sad|stressed|worn out))\\b|\\b(?:i am (?:safe|fine|okay|ok|good|not)|i feel safe|i said no|said not at all|told (?:her|him|them) no|i told her no|i answered no|i have not|i do not|i haven t|none|nope|never done it|just (?:routine|curious|wondering|annoyed)|i promise|not in danger|i laughed and said no|in a good mood|honestly no|nothing like that|scored (?:a )?(?:zero|0|low|nothing)|told (?:him|her|them) (?:that )?i (?:am|was) (?:doing )?(?:fine|ok|okay|alright|safe|good|well))\\b',
   kratomObject:
@@ -375,7 +383,7 @@ export const CONCEPTS = {
    * read, watched, heard or played.
    */
   story:
-    '\\b(?:memoir|biography|obituary|chapter \\d+|read about|reading about|watching|watched|talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio|facebook|instagram|twitter|forum|forums|newspaper|the paper|online)\\b',
+    '\\b(?:memoir|biography|obituary|chapter \\d+|read about|reading about|watching|watched|talked about|told (?:us|me|the group) about|shared (?:about|that)|was telling (?:us|me)|line about|bars about|verse|rapper|bible|scripture|church|pastor|study|class|(?<!no )lecture|scenes|song|songs|lyric|lyrics|band|album|rapper|movie|movies|film|show|series|episode|documentary|docu|book|novel|story|(?<!(?:\\d|two|three|four|five|six|seven|eight|nine|ten|twenty) )stories|article|news|headline|report|video|youtuber|youtube|podcast|meme|thread|reddit|tiktok|scene|character|characters|sermon|priest|play|poem|western|game|gaming|played|playing|level|round|boss|respawn|valorant|fortnite|minecraft|dark souls|breaking bad|requiem|netflix|tv|radio|facebook|instagram|twitter|forum|forums|newspaper|the paper|online)\\b',
   /** A third person or people who died: "a guy who died from 7oh", "toddlers dying", "overdose deaths". */
   thirdDeath:
     '\\b(?:who|that) (?:\\w+ ){0,6}(?:died|dies)\\b|\\b(?:people|guys|men|women|kids|toddlers|children|teens|folks|patients|characters) (?:\\w+ ){0,2}(?:died|dying|dies)\\b|\\b(?:person|guy|man|woman|lady|fella|fellow|boy|girl|client|patient|character|jane|dog|cat|fish|goldfish|hamster|pet|teammate|everyone) (?:\\w+ ){0,4}(?:died|dies|committed suicide|killed (?:himself|herself)|overdosed|drank (?:himself|herself) to death|drinking (?:himself|herself) to death)\\b|\\b(?:overdose|od|kratom) deaths?\\b|\\bdeaths\\b|\\bhow many people died\\b',
@@ -394,6 +402,9 @@ export const CONCEPTS = {
   /** "i know i'm not", "but i'm alright", "still here": a feeling of dying that the person says is not a fact. */
   notReally:
     '\\bi know (?:perfectly well |full well )?(?:i am not|i will not|i wont|i m not|it is not|its not|i am going to be ok)\\b|^(?:i am |im )?(?:alright|ok|okay|fine)$|\\bbut i am (?:alright|ok|okay|fine)\\b|\\bstill here\\b|\\bnot really\\b|\\bin (?:a|the) (?:good|best) way\\b|\\bthe good kind\\b',
+  /** Said so the words are taken at their word: "sleep forever and not in the cute way". */
+  notFigurative:
+    '\\bnot (?:in )?(?:the|a) (?:cute|fun|good|nice|funny|normal|sleepy|nap|lazy|cozy|weekend) (?:way|kind|sense)\\b|\\band i mean (?:it|forever|for good|permanently)\\b|\\bnot (?:the|a) (?:nap|sleep|sleepy) kind\\b|\\bfor real this time\\b',
   /** About to sleep: "gonna pass out on the couch", "about to crash", "melatonin kicked in". */
   goingToSleep:
     '\\b(?:about to|gon na|going to|ready to|could|finally|will|im|i am) (?:\\w+ ){0,2}(?:pass out|crash|be unconscious|sleep|die in my bed)\\b|\\b(?:melatonin|pillow|my bed|the couch|netflix|gn|good night|goodnight|nap|slept|sleep hit)\\b',
@@ -438,7 +449,8 @@ export interface ConceptRule {
   scope: 'clause' | 'message';
   /** A question asking for information ("can withdrawal cause seizures?") does not count for this rule. */
   notInQuestions?: boolean;
-  when: (p: Present) => boolean;
+  /** `whole` holds every clause, cancelled ones too: what the message is about (kratom) even where it set words aside. */
+  when: (p: Present, whole: Present) => boolean;
 }
 
 /** Things in the message that point at a death or harm (not only a body sign). */
@@ -499,7 +511,7 @@ export const CONCEPT_RULES: ConceptRule[] = [
       p.swallowed &&
       p.product &&
       !p.feedingBaby &&
-      !p.childWhatIf &&
+      !(p.childWhatIf && !p.childJustDid) &&
       !(p.childStorage && !p.pastEvent) &&
       !p.history,
   },
@@ -588,12 +600,24 @@ export const CONCEPT_RULES: ConceptRule[] = [
   },
   { id: 'concept.intentDeath', kinds: ['suicide'], scope: 'clause', when: (p) => p.intent && p.death },
   // "doing it this weekend": intent and time with no object named. Unsure: ask.
-  { id: 'concept.unnamedAct', kinds: ['ambiguous'], scope: 'message', when: (p) => p.unnamedAct && !p.kratomObject },
+  {
+    id: 'concept.unnamedAct',
+    kinds: ['ambiguous'],
+    scope: 'message',
+    when: (p, whole) => p.unnamedAct && !whole.kratomObject,
+  },
   {
     id: 'concept.unnamedActWithTime',
     kinds: ['ambiguous'],
     scope: 'clause',
     when: (p) => p.doIt && p.time && !p.weOrYou && !p.kratomObject,
+  },
+  // "im gonna do it when everyones asleep. 2am": my own act, with its hour told in another clause.
+  {
+    id: 'concept.myActWithTime',
+    kinds: ['ambiguous'],
+    scope: 'message',
+    when: (p) => p.doIt && p.myStance && p.time && !p.weOrYou && !p.kratomObject && !p.kratomThing,
   },
   // Preparation or a farewell: ask; with death or means: 988.
   {
@@ -605,8 +629,23 @@ export const CONCEPT_RULES: ConceptRule[] = [
   {
     id: 'concept.farewell',
     kinds: ['ambiguous'],
-    scope: 'message',
-    when: (p) => (p.preparation || p.farewell) && !p.kratomFarewell && !p.lastDose && !p.signOff,
+    // Clause by clause: "end of the road for me and extract shots" says goodbye to kratom in the same breath,
+    // while "43 days no kratom didnt matter. bye" names kratom elsewhere and still says goodbye.
+    scope: 'clause',
+    when: (p, whole) =>
+      (p.preparation || p.farewell) &&
+      !whole.kratomFarewell &&
+      !whole.lastDose &&
+      !whole.signOff &&
+      !(
+        (p.kratomObject || p.kratomThing) &&
+        !p.preparation &&
+        !p.death &&
+        !p.means &&
+        !p.wish &&
+        !p.otherPerson &&
+        !p.weOrYou
+      ),
   },
   // A lethal means and a pull towards it, with nothing about kratom: "the rope is looking good rn".
   {
@@ -719,7 +758,8 @@ export function clauseCancelled(p: Present, message: Present, before?: Present):
     !p.wish &&
     !p.otherPerson &&
     !p.bodyDanger &&
-    !p.deathSlang
+    !p.deathSlang &&
+    !message.notFigurative
   )
     return 'sleepTalk';
   // "kratom is dead to me", "a funeral for my habit": kratom is named where the ending is, and nothing in the

@@ -31,6 +31,8 @@ const VOCABULARY = buildVocabulary(
       CONTEXT.recentPast,
       CONTEXT.question,
       CONTEXT.aboutMeNow,
+      CONTEXT.happeningNow,
+      CONTEXT.selfCheck,
     ]),
     ...CONTEXT.bridges,
     ...COMMON_WORDS,
@@ -174,6 +176,17 @@ function union(all: Present[]): Present {
   return asPresent(new ConceptUnion(all as unknown as ClauseConcepts[]));
 }
 
+/** A sign in the body or an intake that a medical rule reads: what "last night" can put in the past. */
+const hasBodySign = (p: Present) =>
+  p.bodyDanger ||
+  p.emergencySign ||
+  p.sedation ||
+  p.heartSign ||
+  p.jaundice ||
+  p.liverFailureSign ||
+  p.swallowed ||
+  p.ingested;
+
 /** The meaning layer (concepts.ts): concept families combined by rules, after the cancellers. */
 function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean): Hit[] {
   const whole = union(found);
@@ -184,14 +197,16 @@ function conceptHits(clauses: ClauseContext[], found: Present[], humor: boolean)
   const asking = liveIndexes.filter((i) => !clauses[i].question).map((i) => found[i]);
   const notAsking = union(asking);
   // "I had a seizure last night": over now, so care today rather than 911 (as for the lexicon).
-  const recent = liveIndexes.some((i) => clauses[i].recent) && !message.now;
+  // The past must be the danger's own: "on extract till last week" dates the use, not today's yellow eyes.
+  const recent = liveIndexes.some((i) => clauses[i].recent && hasBodySign(found[i])) && !message.now;
   const hits: Hit[] = [];
   for (const rule of CONCEPT_RULES) {
     const fires = rule.notInQuestions
-      ? asking.length > 0 && (rule.scope === 'message' ? rule.when(notAsking) : asking.some((p) => rule.when(p)))
+      ? asking.length > 0 &&
+        (rule.scope === 'message' ? rule.when(notAsking, whole) : asking.some((p) => rule.when(p, whole)))
       : rule.scope === 'message'
-        ? rule.when(message)
-        : live.some((p) => rule.when(p));
+        ? rule.when(message, whole)
+        : live.some((p) => rule.when(p, whole));
     if (!fires) continue;
     for (const kind of rule.kinds) {
       // Laughter softens thoughts of death to a question and drops a bare mention (as for the lexicon).
@@ -226,10 +241,20 @@ function readClause(raw: string): ClauseContext {
   text = text.replace(/\s+/g, ' ').trim();
   return {
     text,
-    question: CONTEXT.question.test(text) && !CONTEXT.aboutMeNow.test(text),
+    question: CONTEXT.question.test(text) && !CONTEXT.aboutMeNow.test(text) && !CONTEXT.selfCheck.test(text),
     distant: CONTEXT.distantPast.test(text),
     recent: CONTEXT.recentPast.test(text),
   };
+}
+
+/**
+ * The message's clauses in context. A question is only a question while nothing in the message says it is
+ * happening: "what happens if you vomit coffee grounds? it is happening now" reports an emergency.
+ */
+function readClauses(raw: string[]): ClauseContext[] {
+  const clauses = raw.map(readClause);
+  if (!clauses.some((c) => c.question) || !raw.some((text) => CONTEXT.happeningNow.test(text))) return clauses;
+  return clauses.map((c) => ({ ...c, question: false }));
 }
 
 /** "not" / "never" / "no" just before the match, with only small words between ("not going to ..."). */
@@ -448,7 +473,7 @@ function overdoseHalves(
 /** What the classifier may do for one message (for training and evaluation tools). */
 export function classifierVetoOf(text: string): Record<Head, boolean> {
   const message = normalizeForSafety(text, VOCABULARY);
-  const clauses = message.clauses.map(readClause);
+  const clauses = readClauses(message.clauses);
   return classifierVeto(
     clauses,
     clauses.map((c) => asPresent(new ClauseConcepts(c.text))),
@@ -521,7 +546,7 @@ function detectInMessage(
   message: NormalizedMessage,
   options: { classifier?: boolean | Classifier; inTheirVoice?: boolean },
 ): Detection {
-  const clauses = message.clauses.map(readClause);
+  const clauses = readClauses(message.clauses);
   const hits: Hit[] = [];
 
   const lazy = clauses.map((c) => new ClauseConcepts(c.text));

@@ -580,6 +580,12 @@ export const CONTEXT = {
     /^(?:can(?! not| barely| hardly| no longer)|could(?! not| barely| hardly)|does(?! not)|do(?! not)|is it|is (?!my |his |her |their |he |she |it )\w+(?: \w+)? (?:normal|common|dangerous|safe|a sign|bad|serious)|is there|are there|is kratom|what|how|why|when|which|should|would|will|tell me|explain|info|information)\b/,
   aboutMeNow:
     /\b(?:i am|i have|i feel|i took|i just|i think i|i mixed|i can not|my \w+ is|my \w+ are|he is|she is|they are)\b/,
+  /** Said of the question just asked: it is happening now ("asking because i just did", "been 20 min"). */
+  happeningNow:
+    /\b(?:(?:it is|its|is|this is) happening(?: right)? now|happening (?:to me )?right now|(?:mine|she|he|they|i) just (?:did|took|ate|drank|swallowed)|asking because i (?:just )?did|(?:it has|it is|its|has) been (?:like |about )?(?:\d+|ten|fifteen|twenty|thirty|forty) ?(?:min|mins|minutes)|(?:\d+|ten|fifteen|twenty|thirty) ?(?:min|mins|minutes) ago)\b/,
+  /** Checking on oneself, not asking for facts: "is this normal or should i worry", "is it weird that she looks grey". */
+  selfCheck:
+    /\b(?:should i (?:worry|be worried|be scared|go (?:to )?(?:the )?(?:er|hospital)|call|just sleep it off)|is (?:this|that|it) (?:a )?normal(?: reaction)?(?: for (?:me|her|him))?$|is it (?:weird|bad|normal) that (?:my|i|she|he)|is it normal for (?:a|my) (?:toddler|kid|baby|child|son|daughter))\b/,
   /** Fear of something that has not happened: "afraid of having a seizure". */
   worry: /\b(?:afraid|scared|worried|nervous|terrified|fear|risk|chance|chances) (?:of|about)\b/,
 };

@@ -46,6 +46,13 @@ const INVISIBLE =
   /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF]/g;
 const LAUGHING_EMOJI = /[\u{1F602}\u{1F923}\u{1F606}\u{1F605}\u{1F604}\u{1F601}\u{1F61C}\u{1F61D}\u{1F92A}\u{1F480}]/gu;
 const HUMOR = /\b(?:lol|lols|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking)\b/;
+const HUMOR_WORDS = /\b(?:lol|lols|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|just kidding|kidding|joking)\b/g;
+/** The joke or the "friend" taken back: "not really jk", "half joking", "the friend is me", "its not a buddy". */
+const TAKES_IT_BACK =
+  /\b(?:not (?:really |actually )?(?:jk|joking|kidding)|(?:only |just )?half (?:jk|joking|kidding)|kind of not (?:jk|joking|kidding)|(?:jk|kidding|joking) (?:kind of|sort of|kinda|not really|but not really|but also not)|(?:the|my) friend is (?:me|myself)|i am the friend|there is no friend|it is not (?:a|my|really a) (?:buddy|friend|pal)|(?:the )?(?:buddy|friend) is me)\b/;
+/** The frame a reveal undoes: "asking for a friend", "my buddy asked me". */
+const TAKEN_BACK_FRAME =
+  /\basking for a (?:friend|buddy|pal)\b|\b(?:my )?(?:buddy|friend|pal|cousin) (?:asked|asks|was asking|wants to know|wanted to know)(?: me)?\b/g;
 
 // Letters from other scripts that look like Latin ones.
 const CONFUSABLES: Record<string, string> = {
@@ -174,6 +181,8 @@ export function normalizeForSafety(raw: string, vocab: Vocabulary): NormalizedMe
   s = s.replace(/[\p{L}\d@$]+/gu, deLeet);
   s = s.replace(/[\p{L}*]+/gu, (token) => uncensor(token, vocab));
   s = expandContractions(s);
+  // Dotted letters: "k.y.s." -> "kys" (before the full stops break the message into clauses).
+  s = s.replace(/(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L}){1,4}\.?(?![\p{L}\p{N}])/gu, (run) => run.replace(/\./g, ''));
   // Spaced-out letters: "s u i c i d e" -> "suicide".
   s = s.replace(/(?<![\p{L}\p{N}])\p{L}(?: \p{L}){2,}(?![\p{L}\p{N}])/gu, (run) => joinSpacedLetters(run, vocab));
 
@@ -189,6 +198,17 @@ export function normalizeForSafety(raw: string, vocab: Vocabulary): NormalizedMe
     let clause = words.join(' ');
     for (const [pattern, replacement] of PHRASE_FIXES) clause = clause.replace(pattern, replacement);
     clauses.push(clause);
+  }
+  // "jk. kind of. not really jk", "asking for a friend... the friend is me": the joke or the friend is taken
+  // back, so the message is read as the person's own, with no laughter to soften it.
+  if (clauses.some((c) => TAKES_IT_BACK.test(c))) {
+    const own = clauses
+      .map((c) =>
+        c.replace(TAKEN_BACK_FRAME, (frame) => (frame.startsWith('asking') ? 'asking for myself' : 'i am asking')),
+      )
+      .map((c) => c.replace(HUMOR_WORDS, ' ').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+    return { clauses: own, humor: false };
   }
   return { clauses, humor: laughingEmoji || clauses.some((c) => HUMOR.test(c)) };
 }

@@ -197,11 +197,17 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
   [/\bkill myself myself\b/g, 'kill myself'],
   // "unalive" with no object means oneself: "going to unalive tonight".
   [
-    /\b(want to|going to|trying to|need to|about to|ready to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself))/g,
+    /\b(want to|wanting to|wanna|going to|trying to|need to|about to|ready to|thinking about|thinking of) (kill|killing)\b(?! (?:\w+ )?(?:it|time|him|her|them|you|the|this|that|my|for|a|an|some|off|me|myself|two|those|these|his|their|our|your|every|all))/g,
     '$1 $2 myself',
   ],
   [/\bcatch the bus\b/g, 'kill myself'],
   [/\b(?:unalive|kill) (?:szn|season|mode)\b/g, 'kill myself'],
+  [/\b(?:rope|noose) (?:szn|season|mode|time)\b/g, 'hang myself'],
+  // "going unalive", "close to going unalive": the state as a way out ("unalive" became "kill" word by word).
+  [
+    /\b(go|going|gone|went|wanting to|wanna|stop wanting to) kill(?= tonight| soon| today| tomorrow|$)/g,
+    '$1 kill myself',
+  ],
   [/\bfeel(?:ing)? (?:very |so |really |kinda )?(?:unalive|kill)\b/g, 'feeling suicidal'],
   [/\b(?:brb|bout to|about to|off to|finna) (?:kill|killing)$/g, 'about to kill myself'],
   // "catching the bus" is a ride to work unless nothing, a time or a "for real" follows it.
@@ -220,6 +226,8 @@ export const PHRASE_FIXES: ReadonlyArray<[RegExp, string]> = [
 
 /** Everyday words that sit one swap or typo from a lexicon word; never "corrected". */
 export const COMMON_WORDS: readonly string[] = [
+  'overdoing',
+  'overdone',
   'dose',
   'doses',
   'dosed',
