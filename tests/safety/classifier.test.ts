@@ -7,7 +7,7 @@ const dev = loadSplit('dev');
 describe('the safety classifier (statistical layer)', () => {
   test('is versioned, and the detector version names this generation', () => {
     expect(CLASSIFIER_VERSION).toMatch(/^clf-\d+\.\d+\.\d+$/);
-    expect(DETECTOR_VERSION).toBe('safety-4.2.0');
+    expect(DETECTOR_VERSION).toBe('safety-4.3.0');
     expect(CLASSIFIER.model.features.length).toBeGreaterThan(100);
     expect(CLASSIFIER.model.features.length).toBeLessThanOrEqual(3000); // pruned to 1500 a head: the file stays small
   });
